@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Enumeration } from './enumeration';
+
+/** How a field is stored. Each kind has one DuckDB type and one parser in ingest. */
+export type FieldKind = 'text' | 'integer' | 'date' | 'boolean' | 'enum';
+
+interface FieldBase<Name extends string, Required extends boolean> {
+	readonly name: Name;
+	readonly label: string;
+	readonly description: string;
+	readonly required: Required;
+	/** Header spellings seen in extracts; matched case-, space- and punctuation-insensitively. */
+	readonly aliases: readonly string[];
+}
+export interface TextField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+	readonly kind: 'text';
+	readonly maxLength: number;
+}
+export interface IntegerField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+	readonly kind: 'integer';
+	readonly min: number;
+	readonly max: number;
+	/** Values above this (up to max) are kept with a warning, e.g. ages 18–24. */
+	readonly warnAbove?: number;
+}
+export interface DateField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+	readonly kind: 'date';
+}
+export interface BooleanField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+	readonly kind: 'boolean';
+}
+export interface EnumField<N extends string = string, R extends boolean = boolean, C extends string = string>
+	extends FieldBase<N, R> {
+	readonly kind: 'enum';
+	readonly values: Enumeration<C>;
+	/** The code an unrecognised value in an optional field becomes (kept with a warning). */
+	readonly fallback?: C;
+}
+export type Field = TextField | IntegerField | DateField | BooleanField | EnumField;
+
+type Definition<F> = Omit<F, 'kind' | 'name'>;
+
+export const textField = <const N extends string, const R extends boolean>(
+	name: N,
+	definition: Definition<TextField<N, R>>
+): TextField<N, R> => ({ kind: 'text', name, ...definition });
+
+export const integerField = <const N extends string, const R extends boolean>(
+	name: N,
+	definition: Definition<IntegerField<N, R>>
+): IntegerField<N, R> => ({ kind: 'integer', name, ...definition });
+
+export const dateField = <const N extends string, const R extends boolean>(
+	name: N,
+	definition: Definition<DateField<N, R>>
+): DateField<N, R> => ({ kind: 'date', name, ...definition });
+
+export const booleanField = <const N extends string, const R extends boolean>(
+	name: N,
+	definition: Definition<BooleanField<N, R>>
+): BooleanField<N, R> => ({ kind: 'boolean', name, ...definition });
+
+export const enumField = <const N extends string, const R extends boolean, C extends string>(
+	name: N,
+	definition: Definition<EnumField<N, R, C>>
+): EnumField<N, R, C> => ({ kind: 'enum', name, ...definition });
+
+/** The TypeScript type of one field's loaded value. */
+type ValueOf<F> =
+	F extends EnumField<string, boolean, infer C>
+		? C
+		: F extends IntegerField
+			? number
+			: F extends BooleanField
+				? boolean
+				: string;
+
+/** The row type of a table, derived from its field list: optional fields may be null. */
+export type RowOf<Fields extends readonly Field[]> = {
+	-readonly [F in Fields[number] as F['name']]: F['required'] extends true ? ValueOf<F> : ValueOf<F> | null;
+};
+
+/** ISO calendar date (yyyy-mm-dd), the only date form the loaded tables hold. */
+export const isoDate = z.iso.date();
+
+/** The zod schema of one field's loaded value, derived from its definition. */
+export function fieldSchema(field: Field): z.ZodType {
+	const base = (() => {
+		switch (field.kind) {
+			case 'text':
+				return z.string().min(1).max(field.maxLength);
+			case 'integer':
+				return z.number().int().min(field.min).max(field.max);
+			case 'date':
+				return isoDate;
+			case 'boolean':
+				return z.boolean();
+			case 'enum':
+				return field.values.schema;
+		}
+	})();
+	return field.required ? base : base.nullable();
+}
+
+/** A table of the contract: its fields in column order and the zod schema of one loaded row. */
+export interface TableContract<Fields extends readonly Field[] = readonly Field[]> {
+	readonly name: string;
+	readonly label: string;
+	readonly description: string;
+	readonly fields: Fields;
+	/** Fields accepted on input but never stored (a date of birth becomes an age and is discarded). */
+	readonly inputOnly: readonly Field[];
+	readonly schema: z.ZodType<RowOf<Fields>>;
+	/** The field with this name; throws for a name the contract does not define. */
+	field(name: string): Field;
+}
+
+export function tableContract<const Fields extends readonly Field[]>(definition: {
+	name: string;
+	label: string;
+	description: string;
+	fields: Fields;
+	inputOnly?: readonly Field[];
+}): TableContract<Fields> {
+	const byName = new Map<string, Field>(definition.fields.map((field) => [field.name, field]));
+	const shape = Object.fromEntries(definition.fields.map((field) => [field.name, fieldSchema(field)]));
+	return {
+		...definition,
+		inputOnly: definition.inputOnly ?? [],
+		schema: z.strictObject(shape) as unknown as z.ZodType<RowOf<Fields>>,
+		field(name) {
+			const field = byName.get(name);
+			if (!field) throw new Error(`No field "${name}" in table ${definition.name}`);
+			return field;
+		}
+	};
+}

@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	// parquet-wasm and duckdb-wasm ship their own .wasm files; Vite must not pre-bundle them.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
+	worker: { format: 'es' },
+	build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
+	test: {
+		include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
