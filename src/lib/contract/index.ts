@@ -6,3 +6,4 @@ export * from './vocabulary';
 export * from './referrals';
 export * from './missing-episodes';
 export * from './tables';
+export * from './age-bands';

@@ -1,0 +1,48 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { Table } from 'apache-arrow';
+import type { Sql } from '$lib/sql/sql';
+import { arrowToRows } from './arrow-rows';
+import { connectionSettings, type Engine } from './engine';
+
+/**
+ * DuckDB-WASM in a Web Worker. The wasm and worker files are bundled by Vite (`?url`) and served from the
+ * app's own origin, so no request ever leaves it; `selectBundle` picks the exception-handling build where the
+ * browser supports it.
+ */
+export async function createBrowserEngine(): Promise<Engine> {
+	const bundle = await duckdb.selectBundle({
+		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	});
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({ query: { castBigIntToDouble: true } });
+	const connection = await db.connect();
+	for (const setting of connectionSettings) await connection.query(setting);
+
+	const arrow = async (query: Sql): Promise<Table> => (await connection.query(query.text)) as unknown as Table;
+	return {
+		async exec(statement) {
+			await connection.query(statement.text);
+		},
+		arrow,
+		async query<Row extends object>(query: Sql) {
+			return arrowToRows<Row>(await arrow(query));
+		},
+		registerText: (name, text) => db.registerFileText(name, text),
+		registerBytes: (name, bytes) => db.registerFileBuffer(name, bytes),
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
+		insertArrow: (table, ipcStream, create) => connection.insertArrowFromIPCStream(ipcStream, { name: table, create }),
+		async close() {
+			await connection.close();
+			await db.terminate();
+		}
+	};
+}

@@ -1,0 +1,34 @@
+import type { Table } from 'apache-arrow';
+import type { Sql } from '$lib/sql/sql';
+
+/**
+ * The one interface the rest of the app uses to reach DuckDB. A browser implementation runs DuckDB-WASM in a
+ * Web Worker; a Node implementation runs the same wasm build for tests and the CLI, so metric SQL is tested
+ * on the engine users run.
+ */
+export interface Engine {
+	/** Run a statement that returns nothing useful (DDL, INSERT). */
+	exec(statement: Sql): Promise<void>;
+	/** Run a query and return its Arrow table. */
+	arrow(query: Sql): Promise<Table>;
+	/** Run a query and return plain rows: dates as yyyy-mm-dd strings, integers as numbers. */
+	query<Row extends object>(query: Sql): Promise<Row[]>;
+	/** Register text as a virtual file DuckDB can read (e.g. with read_csv). */
+	registerText(name: string, text: string): Promise<void>;
+	/** Register bytes as a virtual file. */
+	registerBytes(name: string, bytes: Uint8Array): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	/** Append an Arrow IPC stream to a table, creating it when absent. */
+	insertArrow(table: string, ipcStream: Uint8Array, create: boolean): Promise<void>;
+	close(): Promise<void>;
+}
+
+/**
+ * Settings applied to every new connection. DuckDB-WASM would otherwise download the Parquet, JSON and ICU
+ * extensions from the internet on first use; Sightline must run air-gapped, so autoloading is off and
+ * Parquet is read with parquet-wasm instead.
+ */
+export const connectionSettings = [
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+];
