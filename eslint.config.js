@@ -65,18 +65,32 @@ export default ts.config(
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			'no-restricted-syntax': [
 				'error',
-				{ selector: "CallExpression[callee.property.name=/^(skip|todo)$/][callee.object.name=/^(it|test|describe)$/]", message: 'No skipped tests.' }
+				{
+					selector:
+						'CallExpression[callee.property.name=/^(skip|todo)$/][callee.object.name=/^(it|test|describe)$/]',
+					message: 'No skipped tests.'
+				}
 			]
 		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	},
 	...boundaries.map(({ folder, forbid, why }) => ({
 		files: [`src/lib/${folder}/**/*.ts`],
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [{ group: forbid, message: `src/lib/${folder}: ${why}.` }] }]
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: forbid, message: `src/lib/${folder}: ${why}.` }] }
+			]
 		}
 	})),
 	{

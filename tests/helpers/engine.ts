@@ -9,12 +9,21 @@ type Cell = string | number | boolean | null | undefined;
 export function contractCsv(name: TableName, rows: readonly Record<string, Cell>[]): string {
 	const fields = tables[name].fields.map((field) => field.name);
 	const cell = (value: Cell) =>
-		value === null || value === undefined ? '' : typeof value === 'string' ? `"${value.replaceAll('"', '""')}"` : String(value);
-	return [fields.join(','), ...rows.map((row) => fields.map((field) => cell(row[field])).join(','))].join('\n') + '\n';
+		value === null || value === undefined
+			? ''
+			: typeof value === 'string'
+				? `"${value.replaceAll('"', '""')}"`
+				: String(value);
+	return (
+		[fields.join(','), ...rows.map((row) => fields.map((field) => cell(row[field])).join(','))].join('\n') +
+		'\n'
+	);
 }
 
 /** A Node DuckDB-WASM engine with the contract schema and the given rows loaded. */
-export async function engineWith(data: Partial<Record<TableName, readonly Record<string, Cell>[]>>): Promise<Engine> {
+export async function engineWith(
+	data: Partial<Record<TableName, readonly Record<string, Cell>[]>>
+): Promise<Engine> {
 	const engine = await createNodeEngine();
 	await createSchema(engine);
 	for (const [name, rows] of Object.entries(data) as [TableName, Record<string, Cell>[]][]) {

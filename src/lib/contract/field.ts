@@ -16,7 +16,10 @@ export interface TextField<N extends string = string, R extends boolean = boolea
 	readonly kind: 'text';
 	readonly maxLength: number;
 }
-export interface IntegerField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+export interface IntegerField<N extends string = string, R extends boolean = boolean> extends FieldBase<
+	N,
+	R
+> {
 	readonly kind: 'integer';
 	readonly min: number;
 	readonly max: number;
@@ -26,11 +29,17 @@ export interface IntegerField<N extends string = string, R extends boolean = boo
 export interface DateField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
 	readonly kind: 'date';
 }
-export interface BooleanField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+export interface BooleanField<N extends string = string, R extends boolean = boolean> extends FieldBase<
+	N,
+	R
+> {
 	readonly kind: 'boolean';
 }
-export interface EnumField<N extends string = string, R extends boolean = boolean, C extends string = string>
-	extends FieldBase<N, R> {
+export interface EnumField<
+	N extends string = string,
+	R extends boolean = boolean,
+	C extends string = string
+> extends FieldBase<N, R> {
 	readonly kind: 'enum';
 	readonly values: Enumeration<C>;
 	/** The code an unrecognised value in an optional field becomes (kept with a warning). */

@@ -1,4 +1,12 @@
-import { booleanField, dateField, enumField, integerField, tableContract, textField, type RowOf } from './field';
+import {
+	booleanField,
+	dateField,
+	enumField,
+	integerField,
+	tableContract,
+	textField,
+	type RowOf
+} from './field';
 import { districts, episodeTypes } from './vocabulary';
 
 export const missingEpisodeFields = [
@@ -20,13 +28,28 @@ export const missingEpisodeFields = [
 		label: 'Start date',
 		description: 'Date the child went missing or away (SSDA903 MIS_START).',
 		required: true,
-		aliases: ['MIS_START', 'Start Date', 'Missing Start', 'Missing Start Date', 'Date Missing', 'Episode Start']
+		aliases: [
+			'MIS_START',
+			'Start Date',
+			'Missing Start',
+			'Missing Start Date',
+			'Date Missing',
+			'Episode Start'
+		]
 	}),
 	dateField('end_date', {
 		label: 'End date',
 		description: 'Date the child returned (SSDA903 MIS_END). Blank means still missing.',
 		required: false,
-		aliases: ['MIS_END', 'End Date', 'Missing End', 'Missing End Date', 'Date Returned', 'Return Date', 'Episode End']
+		aliases: [
+			'MIS_END',
+			'End Date',
+			'Missing End',
+			'Missing End Date',
+			'Date Returned',
+			'Return Date',
+			'Episode End'
+		]
 	}),
 	enumField('episode_type', {
 		label: 'Missing or away',
@@ -37,7 +60,8 @@ export const missingEpisodeFields = [
 	}),
 	integerField('age_at_start', {
 		label: 'Age at start',
-		description: 'Age in whole years when the episode began. Computed from a date of birth when the extract has one.',
+		description:
+			'Age in whole years when the episode began. Computed from a date of birth when the extract has one.',
 		required: false,
 		min: 0,
 		max: 24,

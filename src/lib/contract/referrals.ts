@@ -1,4 +1,12 @@
-import { booleanField, dateField, enumField, integerField, tableContract, textField, type RowOf } from './field';
+import {
+	booleanField,
+	dateField,
+	enumField,
+	integerField,
+	tableContract,
+	textField,
+	type RowOf
+} from './field';
 import { indicators } from './indicators';
 import {
 	districts,
@@ -10,7 +18,6 @@ import {
 	referralSources,
 	riskLevels
 } from './vocabulary';
-
 
 const indicatorFields = indicators.map((indicator) =>
 	enumField(indicator.column, {
@@ -29,7 +36,15 @@ export const referralFields = [
 		description: 'Unique identifier of the referral in the source system.',
 		required: true,
 		maxLength: 64,
-		aliases: ['Referral ID', 'Referral Reference', 'Referral Ref', 'Referral Number', 'CINreferralID', 'Contact ID', 'Ref']
+		aliases: [
+			'Referral ID',
+			'Referral Reference',
+			'Referral Ref',
+			'Referral Number',
+			'CINreferralID',
+			'Contact ID',
+			'Ref'
+		]
 	}),
 	textField('child_id', {
 		label: 'Child ID (pseudonymous)',
@@ -37,7 +52,16 @@ export const referralFields = [
 			'Pseudonymous identifier of the child, stable across extracts so repeat referrals can be counted (e.g. HMAC-SHA256 of the local ID).',
 		required: true,
 		maxLength: 128,
-		aliases: ['Child Unique ID', 'CHILD', 'LAchildID', 'Child ID', 'Person ID', 'Pseudo ID', 'Client ID', 'UPN']
+		aliases: [
+			'Child Unique ID',
+			'CHILD',
+			'LAchildID',
+			'Child ID',
+			'Person ID',
+			'Pseudo ID',
+			'Client ID',
+			'UPN'
+		]
 	}),
 	dateField('referral_date', {
 		label: 'Referral date',
@@ -47,7 +71,8 @@ export const referralFields = [
 	}),
 	integerField('age_at_referral', {
 		label: 'Age at referral',
-		description: 'Age in whole years on the referral date. Computed from a date of birth when the extract has one.',
+		description:
+			'Age in whole years on the referral date. Computed from a date of birth when the extract has one.',
 		required: true,
 		min: 0,
 		max: 24,
@@ -73,11 +98,20 @@ export const referralFields = [
 		label: 'Looked after',
 		description: 'Whether the child was looked after by the local authority at the referral date.',
 		required: false,
-		aliases: ['Looked After', 'CLA', 'LAC', 'Child Looked After', 'Looked After Child', 'CLA Status', 'In Care']
+		aliases: [
+			'Looked After',
+			'CLA',
+			'LAC',
+			'Child Looked After',
+			'Looked After Child',
+			'CLA Status',
+			'In Care'
+		]
 	}),
 	enumField('district', {
 		label: 'District',
-		description: 'District of the child’s home address (or placement, for looked-after children placed in area).',
+		description:
+			'District of the child’s home address (or placement, for looked-after children placed in area).',
 		required: true,
 		values: districts,
 		aliases: ['District', 'Locality', 'Area', 'Local Authority District', 'LAD', 'District Council']
@@ -101,7 +135,8 @@ export const referralFields = [
 	}),
 	enumField('pathway_stage', {
 		label: 'Pathway stage',
-		description: 'Furthest point reached: MASH referral, checklist completed, central list, MASE discussed, risk tool completed.',
+		description:
+			'Furthest point reached: MASH referral, checklist completed, central list, MASE discussed, risk tool completed.',
 		required: false,
 		values: pathwayStages,
 		aliases: ['Pathway Stage', 'Stage', 'Current Stage', 'Status', 'Outcome']
@@ -125,7 +160,12 @@ export const referralFields = [
 		required: false,
 		min: 0,
 		max: 500,
-		aliases: ['Missing Episodes', 'Missing Episodes 12m', 'Missing Episodes in Last 12 Months', 'Number of Missing Episodes']
+		aliases: [
+			'Missing Episodes',
+			'Missing Episodes 12m',
+			'Missing Episodes in Last 12 Months',
+			'Number of Missing Episodes'
+		]
 	})
 ] as const;
 

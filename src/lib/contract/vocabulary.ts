@@ -28,35 +28,117 @@ export const ethnicities = enumeration([
 	{
 		code: 'white',
 		label: 'White',
-		aliases: ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'White British', 'White Irish', 'Any other White background', 'Gypsy/Roma', 'Traveller of Irish heritage']
+		aliases: [
+			'WBRI',
+			'WIRI',
+			'WIRT',
+			'WOTH',
+			'WROM',
+			'White British',
+			'White Irish',
+			'Any other White background',
+			'Gypsy/Roma',
+			'Traveller of Irish heritage'
+		]
 	},
 	{
 		code: 'mixed',
 		label: 'Mixed or multiple',
-		aliases: ['MWBC', 'MWBA', 'MWAS', 'MOTH', 'Mixed', 'White and Black Caribbean', 'White and Black African', 'White and Asian', 'Any other mixed background']
+		aliases: [
+			'MWBC',
+			'MWBA',
+			'MWAS',
+			'MOTH',
+			'Mixed',
+			'White and Black Caribbean',
+			'White and Black African',
+			'White and Asian',
+			'Any other mixed background'
+		]
 	},
 	{
 		code: 'asian',
 		label: 'Asian or Asian British',
-		aliases: ['AIND', 'APKN', 'ABAN', 'AOTH', 'CHNE', 'Asian', 'Indian', 'Pakistani', 'Bangladeshi', 'Chinese', 'Any other Asian background']
+		aliases: [
+			'AIND',
+			'APKN',
+			'ABAN',
+			'AOTH',
+			'CHNE',
+			'Asian',
+			'Indian',
+			'Pakistani',
+			'Bangladeshi',
+			'Chinese',
+			'Any other Asian background'
+		]
 	},
 	{
 		code: 'black',
 		label: 'Black, Black British, Caribbean or African',
-		aliases: ['BCRB', 'BAFR', 'BOTH', 'Black', 'Black British', 'Caribbean', 'African', 'Any other Black background']
+		aliases: [
+			'BCRB',
+			'BAFR',
+			'BOTH',
+			'Black',
+			'Black British',
+			'Caribbean',
+			'African',
+			'Any other Black background'
+		]
 	},
 	{ code: 'other', label: 'Other ethnic group', aliases: ['OOTH', 'Other', 'Any other ethnic group'] },
-	{ code: 'unknown', label: 'Unknown', aliases: ['REFU', 'NOBT', 'Refused', 'Information not yet obtained', 'Not known', 'Not stated'] }
+	{
+		code: 'unknown',
+		label: 'Unknown',
+		aliases: ['REFU', 'NOBT', 'Refused', 'Information not yet obtained', 'Not known', 'Not stated']
+	}
 ]);
 export type Ethnicity = (typeof ethnicities.codes)[number];
 
 export const referralSources = enumeration([
-	{ code: 'individual', label: 'Individual', aliases: ['1A', '1B', '1C', '1D', '1', 'Family', 'Self', 'Acquaintance', 'Individual - family member'] },
+	{
+		code: 'individual',
+		label: 'Individual',
+		aliases: ['1A', '1B', '1C', '1D', '1', 'Family', 'Self', 'Acquaintance', 'Individual - family member']
+	},
 	{ code: 'schools', label: 'Schools', aliases: ['2A', 'School'] },
 	{ code: 'education_services', label: 'Education services', aliases: ['2B', 'Education'] },
-	{ code: 'health', label: 'Health services', aliases: ['3A', '3B', '3C', '3D', '3E', '3F', '3', 'Health', 'GP', 'Health visitor', 'School nurse', 'A&E'] },
+	{
+		code: 'health',
+		label: 'Health services',
+		aliases: [
+			'3A',
+			'3B',
+			'3C',
+			'3D',
+			'3E',
+			'3F',
+			'3',
+			'Health',
+			'GP',
+			'Health visitor',
+			'School nurse',
+			'A&E'
+		]
+	},
 	{ code: 'housing', label: 'Housing', aliases: ['4', 'Housing'] },
-	{ code: 'la_services', label: 'Local authority services', aliases: ['5A', '5B', '5C', '5D', '5', 'Social care', 'Early help', 'Youth offending', 'YOS', 'LA services'] },
+	{
+		code: 'la_services',
+		label: 'Local authority services',
+		aliases: [
+			'5A',
+			'5B',
+			'5C',
+			'5D',
+			'5',
+			'Social care',
+			'Early help',
+			'Youth offending',
+			'YOS',
+			'LA services'
+		]
+	},
 	{ code: 'police', label: 'Police', aliases: ['6'] },
 	{ code: 'other_legal', label: 'Other legal agency', aliases: ['7'] },
 	{ code: 'other', label: 'Other', aliases: ['8'] },
@@ -95,19 +177,39 @@ export type RiskLevel = (typeof riskLevels.codes)[number];
  */
 export const pathwayStages = enumeration([
 	{ code: 'mash_referral', label: 'MASH referral', aliases: ['MASH', 'Referred to MASH', 'Referral'] },
-	{ code: 'checklist_completed', label: 'Child Exploitation Checklist completed', aliases: ['Checklist', 'Checklist completed', 'CE Checklist'] },
+	{
+		code: 'checklist_completed',
+		label: 'Child Exploitation Checklist completed',
+		aliases: ['Checklist', 'Checklist completed', 'CE Checklist']
+	},
 	{ code: 'central_list', label: 'Added to the central list', aliases: ['Central list', 'On central list'] },
 	{ code: 'mase_discussed', label: 'Discussed at MASE', aliases: ['MASE', 'MASE discussed', 'MASE meeting'] },
-	{ code: 'risk_tool_completed', label: 'Risk management tool completed', aliases: ['Risk tool', 'Risk management tool', 'Risk tool completed'] }
+	{
+		code: 'risk_tool_completed',
+		label: 'Risk management tool completed',
+		aliases: ['Risk tool', 'Risk management tool', 'Risk tool completed']
+	}
 ]);
 export type PathwayStage = (typeof pathwayStages.codes)[number];
 
 /** The guidance's three kinds of intervention programme (section 4), plus none yet. */
 export const interventionKinds = enumeration([
 	{ code: 'none', label: 'No intervention recorded', aliases: ['None', 'No', 'N'] },
-	{ code: 'deter', label: 'Deterring from early signs', aliases: ['Deter', 'Deterring', 'Early signs', 'Prevention', '1'] },
-	{ code: 'understand', label: 'Understanding impact of weapons and drugs', aliases: ['Understand', 'Understanding', 'Awareness', '2'] },
-	{ code: 'disrupt', label: 'Supporting those already involved', aliases: ['Already involved', 'Disrupt', 'Exit', 'Intensive', '3'] }
+	{
+		code: 'deter',
+		label: 'Deterring from early signs',
+		aliases: ['Deter', 'Deterring', 'Early signs', 'Prevention', '1']
+	},
+	{
+		code: 'understand',
+		label: 'Understanding impact of weapons and drugs',
+		aliases: ['Understand', 'Understanding', 'Awareness', '2']
+	},
+	{
+		code: 'disrupt',
+		label: 'Supporting those already involved',
+		aliases: ['Already involved', 'Disrupt', 'Exit', 'Intensive', '3']
+	}
 ]);
 export type InterventionKind = (typeof interventionKinds.codes)[number];
 

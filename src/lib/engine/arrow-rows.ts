@@ -17,7 +17,8 @@ export function arrowToRows<Row extends object>(table: Table): Row[] {
 			return (value: unknown) => (value === null || value === undefined ? null : isoDay(Number(value)));
 		}
 		if (DataType.isList(field.type)) {
-			return (value: unknown) => (value === null || value === undefined ? null : [...(value as Iterable<unknown>)]);
+			return (value: unknown) =>
+				value === null || value === undefined ? null : [...(value as Iterable<unknown>)];
 		}
 		return (value: unknown) => (typeof value === 'bigint' ? Number(value) : (value ?? null));
 	});

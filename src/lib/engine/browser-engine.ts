@@ -25,7 +25,8 @@ export async function createBrowserEngine(): Promise<Engine> {
 	const connection = await db.connect();
 	for (const setting of connectionSettings) await connection.query(setting);
 
-	const arrow = async (query: Sql): Promise<Table> => (await connection.query(query.text)) as unknown as Table;
+	const arrow = async (query: Sql): Promise<Table> =>
+		(await connection.query(query.text)) as unknown as Table;
 	return {
 		async exec(statement) {
 			await connection.query(statement.text);
@@ -39,7 +40,8 @@ export async function createBrowserEngine(): Promise<Engine> {
 		async dropFile(name) {
 			await db.dropFile(name);
 		},
-		insertArrow: (table, ipcStream, create) => connection.insertArrowFromIPCStream(ipcStream, { name: table, create }),
+		insertArrow: (table, ipcStream, create) =>
+			connection.insertArrowFromIPCStream(ipcStream, { name: table, create }),
 		async close() {
 			await connection.close();
 			await db.terminate();

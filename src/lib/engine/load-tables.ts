@@ -26,7 +26,9 @@ export async function loadContractCsv(engine: Engine, name: TableName, csvText: 
 	await engine.registerText(fileName, csvText);
 	try {
 		await engine.exec(sql`DELETE FROM ${ident(name)}`);
-		await engine.exec(sql`INSERT INTO ${ident(name)} (${columnList(table)}) ${readContractCsv(table, fileName)}`);
+		await engine.exec(
+			sql`INSERT INTO ${ident(name)} (${columnList(table)}) ${readContractCsv(table, fileName)}`
+		);
 	} finally {
 		await engine.dropFile(fileName);
 	}

@@ -5,7 +5,7 @@ import type { Sql } from '$lib/sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { connectionSettings, type Engine } from './engine';
 
-type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
 /**
  * DuckDB-WASM in Node through its blocking bindings: the same wasm build and SQL dialect as the browser, used

@@ -66,7 +66,9 @@ export function filterPredicate(
 		age !== undefined && active('ageBands') ? agePredicate(age, filters.ageBands!) : undefined,
 		on('genders', columns.gender, (c) => isIn(c, filters.genders)),
 		on('ethnicities', columns.ethnicity, (c) => isIn(c, filters.ethnicities)),
-		lookedAfter !== undefined && active('lookedAfter') ? sql`${lookedAfter} = ${filters.lookedAfter!}` : undefined,
+		lookedAfter !== undefined && active('lookedAfter')
+			? sql`${lookedAfter} = ${filters.lookedAfter!}`
+			: undefined,
 		on('riskLevels', columns.riskLevel, (c) => isIn(c, filters.riskLevels)),
 		on('sources', columns.source, (c) => isIn(c, filters.sources))
 	);

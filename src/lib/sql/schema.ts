@@ -54,7 +54,10 @@ export function columnList(table: TableContract): Sql {
  */
 export function readContractCsv(table: TableContract, fileName: string): Sql {
 	const columns = join(
-		table.fields.map((field) => sql`${literal(field.name)}: ${literal(field.kind === 'enum' ? 'VARCHAR' : columnType(field).text)}`)
+		table.fields.map(
+			(field) =>
+				sql`${literal(field.name)}: ${literal(field.kind === 'enum' ? 'VARCHAR' : columnType(field).text)}`
+		)
 	);
 	return sql`SELECT ${columnList(table)} FROM read_csv(${fileName}, header = true, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', auto_detect = false, columns = {${columns}})`;
 }

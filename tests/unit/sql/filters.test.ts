@@ -10,10 +10,38 @@ let engine: Engine;
 beforeAll(async () => {
 	engine = await engineWith({
 		referrals: [
-			referral({ referral_id: 'R1', child_id: "C'1", referral_date: '2024-01-01', age_at_referral: 9, district: 'fenland' }),
-			referral({ referral_id: 'R2', child_id: 'C2', referral_date: '2024-02-01', age_at_referral: 12, district: 'cambridge', gender: 'female' }),
-			referral({ referral_id: 'R3', child_id: 'C3', referral_date: '2024-03-01', age_at_referral: 15, district: 'peterborough', looked_after: true }),
-			referral({ referral_id: 'R4', child_id: 'C4', referral_date: '2024-04-01', age_at_referral: 17, district: 'peterborough', looked_after: null, ethnicity: null })
+			referral({
+				referral_id: 'R1',
+				child_id: "C'1",
+				referral_date: '2024-01-01',
+				age_at_referral: 9,
+				district: 'fenland'
+			}),
+			referral({
+				referral_id: 'R2',
+				child_id: 'C2',
+				referral_date: '2024-02-01',
+				age_at_referral: 12,
+				district: 'cambridge',
+				gender: 'female'
+			}),
+			referral({
+				referral_id: 'R3',
+				child_id: 'C3',
+				referral_date: '2024-03-01',
+				age_at_referral: 15,
+				district: 'peterborough',
+				looked_after: true
+			}),
+			referral({
+				referral_id: 'R4',
+				child_id: 'C4',
+				referral_date: '2024-04-01',
+				age_at_referral: 17,
+				district: 'peterborough',
+				looked_after: null,
+				ethnicity: null
+			})
 		]
 	});
 });
@@ -47,7 +75,9 @@ describe('filterPredicate on DuckDB', () => {
 	});
 
 	it('leaves out excepted filters (a chart does not filter itself)', async () => {
-		const predicate = filterPredicate({ districts: ['fenland'], genders: ['female'] }, referralColumns, ['districts']);
+		const predicate = filterPredicate({ districts: ['fenland'], genders: ['female'] }, referralColumns, [
+			'districts'
+		]);
 		expect(predicate.text).not.toContain('district');
 	});
 

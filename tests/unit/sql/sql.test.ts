@@ -8,7 +8,9 @@ describe('sql builder', () => {
 	});
 
 	it('inlines fragments and quotes identifiers', () => {
-		expect(sql`SELECT ${ident('a"b')} FROM t WHERE ${sql`x = ${1}`}`.text).toBe('SELECT "a""b" FROM t WHERE x = 1');
+		expect(sql`SELECT ${ident('a"b')} FROM t WHERE ${sql`x = ${1}`}`.text).toBe(
+			'SELECT "a""b" FROM t WHERE x = 1'
+		);
 	});
 
 	it('writes lists, booleans, null and dates', () => {

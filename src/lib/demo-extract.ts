@@ -1,0 +1,9 @@
+import episodesUrl from '../../data/demo/missing_episodes.csv?url';
+import referralsUrl from '../../data/demo/referrals.csv?url';
+import type { TableName } from '$lib/contract';
+
+/** The bundled synthetic demo extract (data/demo), served from the app's own origin. */
+export const demoExtract: Record<TableName, string> = {
+	referrals: referralsUrl,
+	missing_episodes: episodesUrl
+};

@@ -1,0 +1,37 @@
+/**
+ * en-GB date formatting. Dates in Sightline are calendar days (yyyy-mm-dd) with no time zone, so they are
+ * parsed and formatted in UTC to avoid a day shifting at the British Summer Time boundary.
+ */
+const day = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC'
+});
+const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "2024-03-05" → Date at UTC midnight. */
+export function parseIsoDay(iso: string): Date {
+	return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}
+
+/** "2024-03-05" → "5 March 2024" */
+export function formatDay(iso: string): string {
+	return day.format(parseIsoDay(iso));
+}
+
+/** "2024-03-01" → "March 2024" */
+export function formatMonth(iso: string): string {
+	return month.format(parseIsoDay(iso));
+}
+
+/** "2024-03-01" → "Mar 2024" */
+export function formatShortMonth(iso: string): string {
+	return shortMonth.format(parseIsoDay(iso));
+}
+
+/** An instant as an ISO 8601 timestamp (UTC). */
+export function isoTimestamp(epochMs: number): string {
+	return new Date(epochMs).toISOString();
+}

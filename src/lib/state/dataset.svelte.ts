@@ -1,0 +1,98 @@
+import { createContext } from 'svelte';
+import type { TableName } from '$lib/contract';
+import { QueryCoordinator } from '$lib/engine/coordinator';
+import type { Engine } from '$lib/engine/engine';
+import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
+import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
+import { isoTimestamp } from '$lib/format/date';
+import type { DataSource, LoadedFile } from './data-source';
+
+type Status = 'starting' | 'loading' | 'ready' | 'error';
+
+/** Hex SHA-256 of bytes, for the banner: lets an analyst confirm which extract a board pack came from. */
+async function sha256(bytes: BufferSource): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes);
+	return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The loaded data: the engine, its query coordinator, and what is in it. One instance per app, created in
+ * the root layout and reached through context.
+ */
+export class Dataset {
+	#status = $state<Status>('starting');
+	#error = $state<string | undefined>();
+	#source = $state.raw<DataSource | undefined>();
+	#extent = $state.raw<DataExtent | undefined>();
+	#generation = $state(0);
+	#coordinator: QueryCoordinator | undefined;
+
+	get status(): Status {
+		return this.#status;
+	}
+	get error(): string | undefined {
+		return this.#error;
+	}
+	get source(): DataSource | undefined {
+		return this.#source;
+	}
+	get extent(): DataExtent | undefined {
+		return this.#extent;
+	}
+	/** Changes whenever the loaded data changes; queries depend on it. */
+	get generation(): number {
+		return this.#generation;
+	}
+	get coordinator(): QueryCoordinator | undefined {
+		return this.#status === 'ready' ? this.#coordinator : undefined;
+	}
+
+	/** Start DuckDB and load the bundled demo extract. */
+	async start(createEngine: () => Promise<Engine>, demo: Record<TableName, string>): Promise<void> {
+		try {
+			const engine = await createEngine();
+			await createSchema(engine);
+			this.#coordinator = new QueryCoordinator(engine);
+			await this.loadContractFiles(demo, 'demo');
+		} catch (error) {
+			this.#error = error instanceof Error ? error.message : String(error);
+			this.#status = 'error';
+		}
+	}
+
+	/** Replace the data with files already in the contract's layout (the demo extract). */
+	async loadContractFiles(urls: Record<TableName, string>, kind: DataSource['kind']): Promise<void> {
+		const coordinator = this.#coordinator;
+		if (!coordinator) throw new Error('The data engine has not started.');
+		this.#status = 'loading';
+		const files: LoadedFile[] = [];
+		for (const [table, url] of Object.entries(urls) as [TableName, string][]) {
+			const response = await fetch(url);
+			if (!response.ok) throw new Error(`Could not read ${url} (${response.status}).`);
+			const bytes = await response.arrayBuffer();
+			const text = new TextDecoder().decode(bytes);
+			await loadContractCsv(coordinator.engine, table, text);
+			files.push({
+				name: decodeURIComponent(url.split('?')[0]!.split('/').pop() ?? table),
+				table,
+				rows: text.split('\n').filter((line) => line.length > 0).length - 1,
+				bytes: bytes.byteLength,
+				sha256: await sha256(bytes)
+			});
+		}
+		await refreshFacts(coordinator.engine);
+		await this.#afterChange({ kind, files, loadedAt: isoTimestamp(Date.now()) });
+	}
+
+	async #afterChange(source: DataSource): Promise<void> {
+		const coordinator = this.#coordinator!;
+		coordinator.invalidate();
+		const [extent] = await coordinator.engine.query<DataExtent>(dataExtent());
+		this.#source = source;
+		this.#extent = extent;
+		this.#generation = coordinator.generation;
+		this.#status = 'ready';
+	}
+}
+
+export const [getDataset, setDataset] = createContext<Dataset>();

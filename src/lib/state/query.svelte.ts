@@ -1,0 +1,48 @@
+import type { Sql } from '$lib/sql/sql';
+import type { Dataset } from './dataset.svelte';
+
+/**
+ * A view's live query result. It re-runs when the SQL text or the data changes; an answer that arrives
+ * after a newer request was made is dropped ("latest wins"), so fast filter changes never show stale
+ * numbers. The previous rows stay visible while the next ones load, so charts do not flash empty.
+ */
+export class LiveQuery<Row extends object> {
+	#rows = $state.raw<Row[] | undefined>();
+	#error = $state<string | undefined>();
+	#loading = $state(true);
+	#ticket = 0;
+
+	constructor(dataset: Dataset, statement: () => Sql | undefined) {
+		$effect(() => {
+			const coordinator = dataset.coordinator;
+			const query = statement();
+			void dataset.generation;
+			if (!coordinator || !query) return;
+			const ticket = ++this.#ticket;
+			this.#loading = true;
+			coordinator.query<Row>(query).then(
+				(rows) => {
+					if (ticket !== this.#ticket) return;
+					this.#rows = rows;
+					this.#error = undefined;
+					this.#loading = false;
+				},
+				(error: unknown) => {
+					if (ticket !== this.#ticket) return;
+					this.#error = error instanceof Error ? error.message : String(error);
+					this.#loading = false;
+				}
+			);
+		});
+	}
+
+	get rows(): Row[] | undefined {
+		return this.#rows;
+	}
+	get error(): string | undefined {
+		return this.#error;
+	}
+	get loading(): boolean {
+		return this.#loading;
+	}
+}

@@ -1,0 +1,48 @@
+import * as aq from 'arquero';
+
+/** Every month start (yyyy-mm-01) from `first` to `last` inclusive. */
+export function monthRange(first: string, last: string): string[] {
+	const months: string[] = [];
+	let year = Number(first.slice(0, 4));
+	let month = Number(first.slice(5, 7));
+	const endKey = last.slice(0, 7);
+	for (;;) {
+		const key = `${year}-${String(month).padStart(2, '0')}`;
+		if (key > endKey) break;
+		months.push(`${key}-01`);
+		month += 1;
+		if (month > 12) {
+			month = 1;
+			year += 1;
+		}
+	}
+	return months;
+}
+
+/**
+ * Complete a month × group count table so that months with no rows appear as zero: a missing month is a
+ * real zero, and charts and SPC must see it. Uses Arquero's cross join of the full month range and groups.
+ */
+export function fillMonths<Row extends { month: string }>(
+	rows: readonly Row[],
+	options: {
+		first: string;
+		last: string;
+		groupBy: keyof Row & string;
+		groups: readonly string[];
+		value: keyof Row & string;
+	}
+): Row[] {
+	const { first, last, groupBy, groups, value } = options;
+	const grid = aq.table({ month: monthRange(first, last) }).cross(aq.table({ [groupBy]: [...groups] }));
+	if (grid.numRows() === 0) return [];
+	const data = aq.from(
+		rows.map((row) => ({ month: row.month, [groupBy]: row[groupBy], [value]: row[value] }))
+	);
+	const joined =
+		rows.length === 0 ? grid.derive({ [value]: () => 0 }) : grid.join_left(data, ['month', groupBy]);
+	return joined
+		.derive({ [value]: aq.escape((row: Record<string, unknown>) => (row[value] ?? 0) as number) })
+		.orderby('month', groupBy)
+		.objects() as Row[];
+}

@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Flags for headless Chromium on a machine with no network but loopback (see README, Testing). */
+const chromiumArgs = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+export const screenshotDir = 'tests/output/screenshots';
+
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: chromiumArgs
+	});
+}
+
+/** Everything a page did that a test must check: off-origin requests, console errors, failed responses. */
+export interface PageWatch {
+	page: Page;
+	context: BrowserContext;
+	baseUrl: string;
+	offOrigin: string[];
+	consoleErrors: string[];
+	failedResponses: string[];
+}
+
+/**
+ * Open a fresh context that records every request — the page's and its workers' (DuckDB runs in a Web
+ * Worker) — and refuses any that would leave the app's origin.
+ */
+export async function openPage(browser: Browser, path = '/'): Promise<PageWatch> {
+	const baseUrl = inject('baseUrl');
+	const origin = new URL(baseUrl).origin;
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		locale: 'en-GB',
+		timezoneId: 'Europe/London'
+	});
+	const watch: PageWatch = {
+		page: undefined as unknown as Page,
+		context,
+		baseUrl,
+		offOrigin: [],
+		consoleErrors: [],
+		failedResponses: []
+	};
+	const isOffOrigin = (url: string) =>
+		!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:');
+	await context.route(
+		(url) => isOffOrigin(url.href),
+		(route) => {
+			watch.offOrigin.push(route.request().url());
+			return route.abort('blockedbyclient');
+		}
+	);
+	context.on('request', (request) => {
+		if (isOffOrigin(request.url()) && !watch.offOrigin.includes(request.url()))
+			watch.offOrigin.push(request.url());
+	});
+	const page = await context.newPage();
+	page.on('console', (message) => {
+		if (message.type() === 'error') watch.consoleErrors.push(message.text());
+	});
+	page.on('pageerror', (error) => watch.consoleErrors.push(`${error.name}: ${error.message}`));
+	page.on('response', (response) => {
+		if (response.status() >= 400) watch.failedResponses.push(`${response.status()} ${response.url()}`);
+	});
+	page.on('worker', (worker) => {
+		if (isOffOrigin(worker.url())) watch.offOrigin.push(worker.url());
+	});
+	watch.page = page;
+	await page.goto(new URL(path, baseUrl).href);
+	return watch;
+}
+
+/** Wait until DuckDB has loaded the data and the page's charts have rendered. */
+export async function waitForCharts(page: Page, count = 1): Promise<void> {
+	await page.waitForFunction(
+		(expected) => document.querySelectorAll('figure.chart svg[role="img"]').length >= expected,
+		count,
+		{
+			timeout: 90_000
+		}
+	);
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/**
+ * Run axe-core (WCAG 2.0–2.2 A and AA rules). Injected with evaluate rather than a <script> tag, so the
+ * page's Content-Security-Policy stays in force during the test.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+	await page.evaluate(`${axeSource}\n;0`);
+	return page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+			}
+		).axe;
+		const result = await axe.run(document, {
+			runOnly: {
+				type: 'tag',
+				values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+			}
+		});
+		return result.violations.map(({ id, impact, help, nodes }) => ({
+			id,
+			impact,
+			help,
+			nodes: nodes.map((node) => ({ target: node.target as string[] }))
+		}));
+	});
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+	mkdirSync(screenshotDir, { recursive: true });
+	const path = `${screenshotDir}/${name}.png`;
+	await page.screenshot({ path, fullPage: true });
+	return path;
+}
