@@ -6,7 +6,8 @@ export default defineConfig({
 	// parquet-wasm and duckdb-wasm ship their own .wasm files; Vite must not pre-bundle them.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	worker: { format: 'es' },
-	build: { target: 'es2022', chunkSizeWarningLimit: 2048 },
+	// Never inline assets as data: URLs: the CSP allows fetches from the app's own origin only.
+	build: { target: 'es2022', chunkSizeWarningLimit: 2048, assetsInlineLimit: 0 },
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts'],
 		environment: 'node',

@@ -3,7 +3,7 @@ import referralsUrl from '../../data/demo/referrals.csv?url';
 import type { TableName } from '$lib/contract';
 
 /** The bundled synthetic demo extract (data/demo), served from the app's own origin. */
-export const demoExtract: Record<TableName, string> = {
-	referrals: referralsUrl,
-	missing_episodes: episodesUrl
+export const demoExtract: Record<TableName, { name: string; url: string }> = {
+	referrals: { name: 'referrals.csv', url: referralsUrl },
+	missing_episodes: { name: 'missing_episodes.csv', url: episodesUrl }
 };

@@ -85,7 +85,8 @@ export async function openPage(browser: Browser, path = '/'): Promise<PageWatch>
 /** Wait until DuckDB has loaded the data and the page's charts have rendered. */
 export async function waitForCharts(page: Page, count = 1): Promise<void> {
 	await page.waitForFunction(
-		(expected) => document.querySelectorAll('figure.chart svg[role="img"]').length >= expected,
+		(expected) =>
+			document.querySelectorAll('figure.chart[aria-busy="false"] svg[role="img"]').length >= expected,
 		count,
 		{
 			timeout: 90_000

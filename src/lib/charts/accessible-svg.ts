@@ -1,14 +1,18 @@
 /**
- * Give a Plot chart an accessible name. Plot writes `aria-label` on a role-less <svg>, which axe-core flags
- * (`aria-prohibited-attr`); as an image with a label, screen readers announce the summary instead of
- * hundreds of unlabeled paths. The table view carries the numbers.
+ * Give a Plot chart one accessible name. Plot writes `aria-label` on a role-less <svg> and on its mark
+ * groups, which axe-core flags (`aria-prohibited-attr`). As a labelled image, the chart is announced by
+ * its generated summary instead of hundreds of unlabeled paths; the table view carries the numbers.
  */
 export function labelChart<E extends Element>(chart: E, label: string): E {
-	const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
-	for (const element of svg ? [svg, ...chart.querySelectorAll('svg')] : []) {
-		element.setAttribute('role', element === svg ? 'img' : 'presentation');
-		if (element === svg) element.setAttribute('aria-label', label);
-		else element.removeAttribute('aria-label');
+	const root = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+	for (const element of chart.querySelectorAll('[aria-label], [aria-description]')) {
+		element.removeAttribute('aria-label');
+		element.removeAttribute('aria-description');
+	}
+	for (const svg of chart.querySelectorAll('svg')) svg.setAttribute('role', 'presentation');
+	if (root) {
+		root.setAttribute('role', 'img');
+		root.setAttribute('aria-label', label);
 	}
 	return chart;
 }

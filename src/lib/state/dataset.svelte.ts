@@ -5,9 +5,16 @@ import type { Engine } from '$lib/engine/engine';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
+import type { Reshaper } from '$lib/transform/transform-client';
 import type { DataSource, LoadedFile } from './data-source';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
+
+/** A file already in the contract's layout, by display name and URL. */
+export interface ContractFile {
+	name: string;
+	url: string;
+}
 
 /** Hex SHA-256 of bytes, for the banner: lets an analyst confirm which extract a board pack came from. */
 async function sha256(bytes: BufferSource): Promise<string> {
@@ -26,6 +33,7 @@ export class Dataset {
 	#extent = $state.raw<DataExtent | undefined>();
 	#generation = $state(0);
 	#coordinator: QueryCoordinator | undefined;
+	#reshaper: Reshaper | undefined;
 
 	get status(): Status {
 		return this.#status;
@@ -46,9 +54,17 @@ export class Dataset {
 	get coordinator(): QueryCoordinator | undefined {
 		return this.#status === 'ready' ? this.#coordinator : undefined;
 	}
+	get reshaper(): Reshaper | undefined {
+		return this.#reshaper;
+	}
 
 	/** Start DuckDB and load the bundled demo extract. */
-	async start(createEngine: () => Promise<Engine>, demo: Record<TableName, string>): Promise<void> {
+	async start(
+		createEngine: () => Promise<Engine>,
+		reshaper: Reshaper,
+		demo: Record<TableName, ContractFile>
+	): Promise<void> {
+		this.#reshaper = reshaper;
 		try {
 			const engine = await createEngine();
 			await createSchema(engine);
@@ -61,19 +77,19 @@ export class Dataset {
 	}
 
 	/** Replace the data with files already in the contract's layout (the demo extract). */
-	async loadContractFiles(urls: Record<TableName, string>, kind: DataSource['kind']): Promise<void> {
+	async loadContractFiles(urls: Record<TableName, ContractFile>, kind: DataSource['kind']): Promise<void> {
 		const coordinator = this.#coordinator;
 		if (!coordinator) throw new Error('The data engine has not started.');
 		this.#status = 'loading';
 		const files: LoadedFile[] = [];
-		for (const [table, url] of Object.entries(urls) as [TableName, string][]) {
+		for (const [table, { name, url }] of Object.entries(urls) as [TableName, ContractFile][]) {
 			const response = await fetch(url);
 			if (!response.ok) throw new Error(`Could not read ${url} (${response.status}).`);
 			const bytes = await response.arrayBuffer();
 			const text = new TextDecoder().decode(bytes);
 			await loadContractCsv(coordinator.engine, table, text);
 			files.push({
-				name: decodeURIComponent(url.split('?')[0]!.split('/').pop() ?? table),
+				name,
 				table,
 				rows: text.split('\n').filter((line) => line.length > 0).length - 1,
 				bytes: bytes.byteLength,

@@ -1,5 +1,9 @@
-import type { Sql } from '$lib/sql/sql';
+import { Sql } from '$lib/sql/sql';
+import type { Reshape } from '$lib/transform/transforms';
 import type { Dataset } from './dataset.svelte';
+
+/** What a view asks for: a query, optionally followed by a reshaping step run in the transform worker. */
+export type QuerySpec = Sql | { query: Sql; reshape?: Reshape } | undefined;
 
 /**
  * A view's live query result. It re-runs when the SQL text or the data changes; an answer that arrives
@@ -12,15 +16,19 @@ export class LiveQuery<Row extends object> {
 	#loading = $state(true);
 	#ticket = 0;
 
-	constructor(dataset: Dataset, statement: () => Sql | undefined) {
+	constructor(dataset: Dataset, spec: () => QuerySpec) {
 		$effect(() => {
 			const coordinator = dataset.coordinator;
-			const query = statement();
+			const reshaper = dataset.reshaper;
+			const request = spec();
 			void dataset.generation;
-			if (!coordinator || !query) return;
+			if (!coordinator || !reshaper || !request) return;
+			const { query, reshape } = request instanceof Sql ? { query: request, reshape: undefined } : request;
 			const ticket = ++this.#ticket;
 			this.#loading = true;
-			coordinator.query<Row>(query).then(
+			const rows = coordinator.query<Row>(query);
+			const shaped = reshape ? rows.then((result) => reshaper(result, reshape) as Promise<Row[]>) : rows;
+			shaped.then(
 				(rows) => {
 					if (ticket !== this.#ticket) return;
 					this.#rows = rows;

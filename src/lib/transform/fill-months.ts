@@ -36,13 +36,18 @@ export function fillMonths<Row extends { month: string }>(
 	const { first, last, groupBy, groups, value } = options;
 	const grid = aq.table({ month: monthRange(first, last) }).cross(aq.table({ [groupBy]: [...groups] }));
 	if (grid.numRows() === 0) return [];
-	const data = aq.from(
-		rows.map((row) => ({ month: row.month, [groupBy]: row[groupBy], [value]: row[value] }))
-	);
-	const joined =
-		rows.length === 0 ? grid.derive({ [value]: () => 0 }) : grid.join_left(data, ['month', groupBy]);
-	return joined
-		.derive({ [value]: aq.escape((row: Record<string, unknown>) => (row[value] ?? 0) as number) })
+	const records = rows as readonly Record<string, unknown>[];
+	const data = aq.table({
+		month: records.map((row) => row.month),
+		[groupBy]: records.map((row) => row[groupBy]),
+		[value]: records.map((row) => row[value])
+	});
+	return grid
+		.join_left(data, [
+			['month', groupBy],
+			['month', groupBy]
+		])
+		.impute({ [value]: () => 0 })
 		.orderby('month', groupBy)
-		.objects() as Row[];
+		.objects();
 }
