@@ -1,0 +1,177 @@
+/**
+ * Headless validator: `npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes]
+ * [--today yyyy-mm-dd] [--sheet NAME] [--report REPORT.csv]`. Runs the same ingest pipeline as the browser
+ * and prints the same report, for analysts who check an extract before sharing it.
+ * Exit codes: 0 every row loaded; 1 some rows rejected; 2 the file (or an argument) cannot be used at all.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { tables, type TableName } from '../lib/contract';
+import { ingestFile, parseMappingProfile, reportToCsv, type Issue, type MappingProfile } from '../lib/ingest';
+
+const usage =
+	'Usage: npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--report REPORT.csv]';
+
+interface Arguments {
+	file: string;
+	mapping?: string;
+	table?: TableName;
+	today?: string;
+	sheet?: string;
+	report?: string;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): Arguments {
+	const options: Partial<Arguments> = {};
+	const files: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const argument = argv[i]!;
+		const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
+		const value = () => {
+			const next = inline ?? argv[++i];
+			if (next === undefined) throw new UsageError(`${flag} needs a value.`);
+			return next;
+		};
+		switch (flag) {
+			case '--mapping':
+				options.mapping = value();
+				break;
+			case '--table': {
+				const table = value();
+				if (!(table in tables))
+					throw new UsageError(`--table must be one of ${Object.keys(tables).join(', ')}.`);
+				options.table = table as TableName;
+				break;
+			}
+			case '--today': {
+				const today = value();
+				if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be a date as yyyy-mm-dd.');
+				options.today = today;
+				break;
+			}
+			case '--sheet':
+				options.sheet = value();
+				break;
+			case '--report':
+				options.report = value();
+				break;
+			case '--help':
+			case '-h':
+				throw new UsageError('');
+			default:
+				if (argument.startsWith('-')) throw new UsageError(`Unknown option ${argument}.`);
+				files.push(argument);
+		}
+	}
+	if (files.length !== 1)
+		throw new UsageError(files.length === 0 ? 'Give the file to check.' : 'Give one file at a time.');
+	return { ...options, file: files[0]! };
+}
+
+/** Terminal-safe text: control characters in a hostile cell must not move the cursor or recolour the screen. */
+const safe = (text: string) =>
+	Array.from(text, (char) => {
+		const code = char.charCodeAt(0);
+		return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)
+			? '\uFFFD'
+			: char;
+	}).join('');
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+function describeIssue(issue: Issue): string {
+	const where = `data row ${issue.row}${issue.line !== null ? ` (line ${issue.line})` : ''}`;
+	const value = issue.value === '' ? '' : `, value "${safe(issue.value)}"`;
+	return `  ${where}, column "${safe(issue.column)}"${value}: ${safe(issue.reason)}`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	let args: Arguments;
+	try {
+		args = parseArguments(argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		if (error.message) console.error(error.message);
+		console.error(usage);
+		return 2;
+	}
+
+	let bytes: Uint8Array;
+	let profile: MappingProfile | undefined;
+	try {
+		bytes = new Uint8Array(await readFile(args.file));
+		if (args.mapping) profile = parseMappingProfile(await readFile(args.mapping, 'utf8'));
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : String(error));
+		return 2;
+	}
+
+	const name = basename(args.file);
+	const outcome = await ingestFile(
+		{ name, bytes },
+		{ table: args.table, profile, today: args.today, sheet: args.sheet, contractCheck: 'sample' }
+	);
+	console.log(`Sightline validation report: ${safe(name)}`);
+	if (outcome.status === 'unreadable') {
+		console.log(`Cannot read this file: ${safe(outcome.reason)}`);
+		return 2;
+	}
+	if (outcome.status === 'needs-mapping') {
+		console.log(`Table: ${outcome.match.table}`);
+		console.log(`Cannot load this file yet: ${safe(outcome.reason)}`);
+		console.log(`Headings found: ${outcome.headers.map((header) => `"${safe(header)}"`).join(', ')}`);
+		return 2;
+	}
+
+	const { result, match } = outcome;
+	const file = result.files[0]!;
+	const format = [
+		file.format.toUpperCase(),
+		file.encoding,
+		file.delimiter ? `delimiter ${JSON.stringify(file.delimiter)}` : null,
+		file.sheet ? `sheet "${safe(file.sheet)}"` : null
+	].filter(Boolean);
+	console.log(`Format: ${format.join(', ')}; ${count(file.bytes)} bytes; SHA-256 ${file.sha256}`);
+	console.log(`Table: ${result.table}`);
+	console.log(
+		`Columns: ${match.columns.map((column) => `${column.field} ← "${safe(column.header)}"${column.how === 'close' || column.how === 'words' ? ' (close match)' : ''}`).join('; ')}`
+	);
+	if (match.ignored.length > 0)
+		console.log(`Ignored columns: ${match.ignored.map((h) => `"${safe(h)}"`).join(', ')}`);
+	console.log(
+		`Rows: read ${count(result.read)}, loaded ${count(result.loaded)}, rejected ${count(result.rejectedRows)}, warnings ${count(result.warnings.length)}${result.blankRows > 0 ? ` (blank rows skipped: ${count(result.blankRows)})` : ''}`
+	);
+	if (result.dateRange) {
+		const label = tables[result.table].field(result.dateRange.field).label;
+		console.log(`${label} range: ${result.dateRange.min} to ${result.dateRange.max}`);
+	}
+	for (const note of file.notes) console.log(`Note: ${safe(note)}`);
+	console.log(
+		'Row numbers: data row 1 is the first row after the headings; line is the line (or sheet row) in the file.'
+	);
+	if (result.rejected.length > 0) {
+		console.log(`\nRejected rows (${count(result.rejectedRows)}):`);
+		for (const issue of result.rejected) console.log(describeIssue(issue));
+	}
+	if (result.warnings.length > 0) {
+		console.log(`\nWarnings (${count(result.warnings.length)}), rows kept:`);
+		for (const issue of result.warnings) console.log(describeIssue(issue));
+	}
+	if (args.report) {
+		await writeFile(args.report, reportToCsv(result), 'utf8');
+		console.log(`\nReport written to ${args.report}`);
+	}
+	return result.rejectedRows > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		process.exitCode = 2;
+	}
+);

@@ -1,0 +1,181 @@
+import Papa from 'papaparse';
+import type { DecodedText } from './decode-text';
+import { detectDelimiter, delimiters, type Delimiter } from './detect-delimiter';
+import type { RawBatch, RawRow, RawTable } from './raw-table';
+import { UnreadableFileError } from './unreadable-file-error';
+
+/** One record as Papaparse gave it, with the character offset just after it. */
+interface CsvRecord {
+	readonly cells: string[];
+	readonly end: number;
+	readonly errors: readonly Papa.ParseError[];
+}
+
+/** Rows per batch: big enough that pausing costs nothing, small enough that a worker stays responsive. */
+const batchSize = 10_000;
+
+/**
+ * Streams Papaparse records in batches. Papaparse parses a string synchronously; pausing it from `step`
+ * and resuming when the consumer asks for more turns that into an async iterator, so a worker can post
+ * progress and notice a cancel between batches without holding every row of a 1M-row file at once.
+ */
+async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<CsvRecord[]> {
+	let buffer: CsvRecord[] = [];
+	// Written from Papaparse's callbacks, so kept in an object TypeScript does not narrow.
+	const state: { parser: Papa.Parser | null; done: boolean; wake: (() => void) | null } = {
+		parser: null,
+		done: false,
+		wake: null
+	};
+	const notify = () => {
+		const resolve = state.wake;
+		state.wake = null;
+		resolve?.();
+	};
+	Papa.parse<string[]>(text, {
+		delimiter,
+		quoteChar: '"',
+		escapeChar: '"',
+		header: false,
+		dynamicTyping: false,
+		skipEmptyLines: false,
+		step(result, handle) {
+			buffer.push({ cells: result.data, end: result.meta.cursor, errors: result.errors });
+			if (buffer.length >= batchSize) {
+				state.parser = handle;
+				handle.pause();
+				notify();
+			}
+		},
+		complete() {
+			state.done = true;
+			notify();
+		}
+	});
+	for (;;) {
+		if (buffer.length > 0) {
+			const batch = buffer;
+			buffer = [];
+			yield batch;
+		}
+		if (state.done) return;
+		const paused = state.parser;
+		if (!paused) throw new Error('Papaparse stopped without finishing');
+		await new Promise<void>((resolve) => {
+			state.wake = resolve;
+			paused.resume();
+		});
+	}
+}
+
+/** Counts line breaks in text[from, to): the line a record starts on, for the report. */
+function countBreaks(text: string, breakChar: string, from: number, to: number): number {
+	let count = 0;
+	for (let i = text.indexOf(breakChar, from); i !== -1 && i < to; i = text.indexOf(breakChar, i + 1)) count++;
+	return count;
+}
+
+/** Plain-English wording of Papaparse's row errors; the original message is kept in brackets. */
+function describeCsvError(error: Papa.ParseError): string {
+	switch (error.code) {
+		case 'MissingQuotes':
+			return `a quoted value is never closed, so the rest of the file was read as one cell (${error.message})`;
+		case 'InvalidQuotes':
+			return `a quoted value has a stray quote after its closing quote (${error.message})`;
+		default:
+			return `the row could not be split into cells (${error.message})`;
+	}
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
+
+/**
+ * Reads CSV/TSV text: Excel's `sep=;` first line, our own delimiter detection, CRLF or LF, quoted newlines.
+ * Papaparse quote errors become a problem on that row (rejected with the message), never a crash.
+ */
+export async function readCsv(decoded: DecodedText, totalBytes: number): Promise<RawTable> {
+	let { text } = decoded;
+	const notes: string[] = [];
+	let lineOffset = 0;
+	let delimiter: Delimiter;
+	const sep = /^sep=(.)\r?\n/i.exec(text);
+	if (sep && (delimiters as readonly string[]).includes(sep[1]!)) {
+		delimiter = sep[1] as Delimiter;
+		text = text.slice(sep[0].length);
+		lineOffset = 1;
+		notes.push(`The file starts with Excel's "sep=${delimiter}" line; it was used as the delimiter.`);
+	} else {
+		delimiter = detectDelimiter(text);
+	}
+	const breakChar = text.includes('\n') ? '\n' : '\r';
+	const records = csvRecords(text, delimiter);
+	const iterator = records[Symbol.asyncIterator]();
+
+	// Line bookkeeping: each record starts where the previous one ended.
+	let counted = 0;
+	let breaks = 0;
+	const lineAt = (offset: number) => {
+		breaks += countBreaks(text, breakChar, counted, offset);
+		counted = offset;
+		return breaks + 1 + lineOffset;
+	};
+
+	let pending: CsvRecord[] = [];
+	let start = 0;
+	let header: CsvRecord | undefined;
+	while (!header) {
+		const next = await iterator.next();
+		if (next.done) throw new UnreadableFileError('The file has no heading row: it holds no text.');
+		pending = next.value;
+		while (pending.length > 0) {
+			const record = pending.shift()!;
+			if (!isBlank(record.cells)) {
+				header = record;
+				break;
+			}
+			start = record.end;
+		}
+	}
+	const headerLine = lineAt(start);
+	if (header.errors.length > 0) {
+		throw new UnreadableFileError(
+			`The heading row (line ${headerLine}) cannot be read: ${describeCsvError(header.errors[0]!)}.`
+		);
+	}
+	start = header.end;
+	const headers = header.cells.map((cell) => cell.trim());
+
+	async function* batches(): AsyncGenerator<RawBatch> {
+		let row = 0;
+		let batch = pending;
+		for (;;) {
+			const rows: RawRow[] = [];
+			for (const record of batch) {
+				// Papaparse turns the final line break into one empty record: that is not a row.
+				if (record.end >= text.length && record.cells.length === 1 && record.cells[0] === '') continue;
+				row++;
+				const line = lineAt(start);
+				start = record.end;
+				const problem = record.errors.length > 0 ? describeCsvError(record.errors[0]!) : null;
+				rows.push({ cells: record.cells, row, line, problem });
+			}
+			if (rows.length > 0) {
+				yield { rows, bytesRead: Math.round((start / Math.max(text.length, 1)) * totalBytes) };
+			}
+			const next = await iterator.next();
+			if (next.done) return;
+			batch = next.value;
+		}
+	}
+
+	return {
+		format: 'csv',
+		headers,
+		encoding: decoded.encoding,
+		delimiter,
+		sheet: null,
+		notes,
+		totalBytes,
+		batches: batches()
+	};
+}

@@ -1,0 +1,72 @@
+import readXlsxFile from 'read-excel-file/universal';
+import type { RawBatch, RawCell, RawRow, RawTable } from './raw-table';
+import { UnreadableFileError } from './unreadable-file-error';
+
+const batchSize = 10_000;
+
+/** A copy of the bytes as an ArrayBuffer of exactly the file (a Node Buffer may share a larger pool). */
+const exactBuffer = (bytes: Uint8Array): ArrayBuffer =>
+	bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+
+/**
+ * Reads one sheet of an XLSX workbook with read-excel-file's universal entry (no Node or DOM APIs, so the
+ * same code runs in the CLI and a worker). Cells stay raw: a date-formatted cell arrives as a UTC Date, an
+ * unformatted serial as a number, and the contract's date parser handles both. The first sheet is read
+ * unless `sheet` names another (matched case-insensitively). `line` is the sheet row number.
+ */
+export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<RawTable> {
+	let sheets: { sheet: string; data: RawCell[][] }[];
+	try {
+		sheets = (await readXlsxFile(exactBuffer(bytes))) as unknown as { sheet: string; data: RawCell[][] }[];
+	} catch (error) {
+		throw new UnreadableFileError(
+			`This Excel workbook could not be read (${error instanceof Error ? error.message : String(error)}).`
+		);
+	}
+	const names = sheets.map((sheet) => sheet.sheet);
+	const wanted = options.sheet?.trim().toLowerCase();
+	const chosen =
+		wanted === undefined ? sheets[0] : sheets.find((sheet) => sheet.sheet.trim().toLowerCase() === wanted);
+	if (!chosen) {
+		throw new UnreadableFileError(
+			wanted === undefined
+				? 'This Excel workbook has no sheets.'
+				: `This workbook has no sheet named "${options.sheet}"; its sheets are ${names.map((n) => `"${n}"`).join(', ')}.`
+		);
+	}
+	const notes: string[] = [];
+	if (sheets.length > 1) {
+		notes.push(
+			`Read sheet "${chosen.sheet}" of ${sheets.length} (${names.map((n) => `"${n}"`).join(', ')}); choose another sheet by name if needed.`
+		);
+	}
+	const data = chosen.data;
+	const headerIndex = data.findIndex((cells) =>
+		cells.some((cell) => cell !== null && String(cell).trim() !== '')
+	);
+	if (headerIndex === -1) throw new UnreadableFileError(`Sheet "${chosen.sheet}" is empty.`);
+	const headers = data[headerIndex]!.map((cell) => (cell === null ? '' : String(cell).trim()));
+
+	async function* batches(): AsyncGenerator<RawBatch> {
+		let rows: RawRow[] = [];
+		for (let index = headerIndex + 1; index < data.length; index++) {
+			rows.push({ cells: data[index]!, row: index - headerIndex, line: index + 1, problem: null });
+			if (rows.length >= batchSize) {
+				yield { rows, bytesRead: bytes.length };
+				rows = [];
+			}
+		}
+		if (rows.length > 0) yield { rows, bytesRead: bytes.length };
+	}
+
+	return {
+		format: 'xlsx',
+		headers,
+		encoding: null,
+		delimiter: null,
+		sheet: chosen.sheet,
+		notes,
+		totalBytes: bytes.length,
+		batches: batches()
+	};
+}

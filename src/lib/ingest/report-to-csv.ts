@@ -1,0 +1,49 @@
+import type { IngestResult } from './ingest-file';
+import type { Issue } from './issue';
+
+/**
+ * A cell made safe for a spreadsheet: a value starting with = + - @ tab or carriage return would be run as
+ * a formula by Excel (CSV injection, OWASP), so it gets a leading apostrophe; then the usual CSV quoting.
+ * Text such as `<script>` is inert in a CSV and stays as written.
+ */
+export function csvCell(value: string | number): string {
+	let text = String(value);
+	if (/^[\s]*[=+\-@\t\r]/.test(text)) text = `'${text}`;
+	return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const header = ['kind', 'file', 'data row', 'line', 'column', 'value', 'reason'];
+
+const issueRow = (kind: string, issue: Issue) => [
+	kind,
+	issue.file,
+	issue.row,
+	issue.line ?? '',
+	issue.column,
+	issue.value,
+	issue.reason
+];
+
+/**
+ * The validation report as CSV for download: one summary row per file (read, loaded, rejected, warnings),
+ * then every rejection and every warning with data row, line, column, value and reason. UTF-8 with a BOM
+ * and CRLF, so Excel opens it with £ and ’ intact.
+ */
+export function reportToCsv(result: IngestResult): string {
+	const rows: (string | number)[][] = [header];
+	for (const file of result.files) {
+		const warnings = result.warnings.filter((issue) => issue.file === file.name).length;
+		rows.push([
+			'summary',
+			file.name,
+			'',
+			'',
+			'',
+			'',
+			`read ${file.read}, loaded ${file.loaded}, rejected ${file.rejectedRows}, warnings ${warnings}`
+		]);
+	}
+	for (const issue of result.rejected) rows.push(issueRow('rejected', issue));
+	for (const issue of result.warnings) rows.push(issueRow('warning', issue));
+	return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

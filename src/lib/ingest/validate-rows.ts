@@ -1,0 +1,416 @@
+import { tables, type Field, type IntegerField } from '../contract';
+import { ageInYears } from './age-in-years';
+import { ageRule } from './age-rule';
+import { CellProblem } from './cell-problem';
+import { dateOrderRules } from './date-order-rules';
+import { fieldParser, type FieldValue, type ParsedCell } from './field-parser';
+import { cellText, withheld, type Issue } from './issue';
+import { keyField } from './key-field';
+import type { MappingProfile } from './mapping-profile';
+import type { ColumnMatch, HeaderMatch } from './match-headers';
+import { isBlankRow, type RawCell, type RawTable } from './raw-table';
+
+/** Loaded values of one field, in row order. Dates are ISO yyyy-mm-dd strings. */
+export type ColumnValues = (FieldValue | null)[];
+/** Loaded values by contract field name, in contract order. */
+export type Columns = Record<string, ColumnValues>;
+
+/** Identifiers already loaded (from earlier files): a map gives where each came from, for the message. */
+export type KnownIds = ReadonlyMap<string, string> | ReadonlySet<string>;
+
+export interface IngestProgress {
+	readonly rowsRead: number;
+	readonly bytesRead: number;
+	readonly totalBytes: number;
+}
+
+export interface DateRange {
+	/** The table's main date: its first required date field (referral date, episode start). */
+	readonly field: string;
+	readonly min: string;
+	readonly max: string;
+}
+
+export interface ValidateOptions {
+	readonly fileName: string;
+	/** Today as yyyy-mm-dd, injected so "in the future" is deterministic in tests. */
+	readonly today: string;
+	readonly knownIds?: KnownIds;
+	/** A mapping profile's value maps, by field. */
+	readonly values?: MappingProfile['values'];
+	readonly onProgress?: (progress: IngestProgress) => void;
+	readonly signal?: AbortSignal;
+	/**
+	 * How many loaded rows are re-checked against the contract's zod schema: 'sample' (the first 1,000 and
+	 * every 1,000th) keeps a 1M-row load fast; 'all' is for tests. A failure is a bug in ingest, so it throws.
+	 */
+	readonly contractCheck?: 'all' | 'sample';
+}
+
+export interface ValidatedRows {
+	readonly columns: Columns;
+	/** Rows read (blank rows excluded): read = loaded + rejectedRows. */
+	readonly read: number;
+	readonly loaded: number;
+	readonly rejectedRows: number;
+	/** Completely empty rows, skipped and not counted as read. */
+	readonly blankRows: number;
+	/** Why rows were rejected: at least one issue per rejected row, in row order. */
+	readonly rejected: Issue[];
+	/** Suspicious values in loaded rows, kept as they are or as the field's fallback. */
+	readonly warnings: Issue[];
+	readonly dateRange: DateRange | null;
+	readonly notes: string[];
+}
+
+const wholeRow = '(whole row)';
+const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+const lowerFirst = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
+
+interface Plan {
+	readonly field: Field;
+	readonly index: number;
+	readonly column: ColumnMatch;
+	readonly parse: (cell: RawCell) => ParsedCell;
+}
+
+/** Time between yields to the event loop, so a worker can post progress and receive a cancel. */
+const yieldEveryMs = 50;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Turns raw rows into contract columns. Each row is loaded or rejected, never dropped: a required field
+ * missing or unreadable rejects the row with one issue per problem (row, column, value, plain-English
+ * reason); an optional field that cannot be read becomes its fallback code (or blank) with a warning. Also
+ * warned: values above a field's `warnAbove` (ages 18–24), dates after `today`, dates out of order. A date
+ * of birth becomes the age on the table's main date and is then dropped. Duplicate identifiers are
+ * rejected after the first. Ends by asserting read = loaded + rejected.
+ */
+export async function validateRows(
+	raw: RawTable,
+	match: HeaderMatch,
+	options: ValidateOptions
+): Promise<ValidatedRows> {
+	const table = tables[match.table];
+	const fields: readonly Field[] = table.fields;
+	const { fileName, today } = options;
+	const matched = new Map(match.columns.map((column) => [column.field, column]));
+	const rule = ageRule(table);
+	const key = keyField(table);
+	const keyIndex = fields.indexOf(key);
+	const parserFor = (field: Field) => fieldParser(field, options.values?.[field.name]);
+
+	const plans: Plan[] = fields.flatMap((field, index) => {
+		const column = matched.get(field.name);
+		if (!column || field.name === rule?.age.name) return [];
+		return [{ field, index, column, parse: parserFor(field) }];
+	});
+	const age = rule
+		? {
+				field: rule.age,
+				index: fields.indexOf(rule.age),
+				onIndex: fields.indexOf(rule.on),
+				onLabel: lowerFirst(rule.on.label),
+				column: matched.get(rule.age.name) ?? null,
+				parse: parserFor(rule.age),
+				birthColumn: matched.get(rule.dateOfBirth.name) ?? null,
+				parseBirth: parserFor(rule.dateOfBirth)
+			}
+		: null;
+	const integerWarnings = fields.flatMap((field, index) =>
+		field.kind === 'integer' && field.warnAbove !== undefined ? [{ field: field as IntegerField, index }] : []
+	);
+	const dateIndexes = fields.flatMap((field, index) => (field.kind === 'date' ? [index] : []));
+	const orderRules = dateOrderRules[match.table].map((rule) => ({
+		...rule,
+		earlier: fields.findIndex((field) => field.name === rule.earlier),
+		later: fields.findIndex((field) => field.name === rule.later)
+	}));
+	const mainDate = fields.findIndex((field) => field.kind === 'date' && field.required);
+	const headerOf = (index: number) => matched.get(fields[index]!.name)?.header ?? fields[index]!.label;
+
+	const columns: ColumnValues[] = fields.map(() => []);
+	const rejected: Issue[] = [];
+	const warnings: Issue[] = [];
+	const seen = new Map<string, { row: number; line: number | null }>();
+	let read = 0;
+	let loaded = 0;
+	let rejectedRows = 0;
+	let blankRows = 0;
+	let rowsSeen = 0;
+	let minDate: string | null = null;
+	let maxDate: string | null = null;
+	let monthFirst: { count: number; example: string } | null = null;
+	const sampleAll = options.contractCheck === 'all';
+	let lastYield = performance.now();
+
+	for await (const batch of raw.batches) {
+		options.signal?.throwIfAborted();
+		for (const row of batch.rows) {
+			rowsSeen++;
+			const { cells } = row;
+			if (row.problem === null && isBlankRow(cells)) {
+				blankRows++;
+				continue;
+			}
+			read++;
+			const problems: Issue[] = [];
+			const rowWarnings: Issue[] = [];
+			const issue = (column: string, field: string | null, value: string, reason: string): Issue => ({
+				file: fileName,
+				row: row.row,
+				line: row.line,
+				column,
+				field,
+				value,
+				reason
+			});
+			if (row.problem !== null) {
+				problems.push(issue(wholeRow, null, '', row.problem));
+			} else if (cells.length > raw.headers.length && !isBlankRow(cells.slice(raw.headers.length))) {
+				const splitter = raw.delimiter ? `an unquoted ${delimiterNames[raw.delimiter]}` : 'an extra cell';
+				problems.push(
+					issue(
+						wholeRow,
+						null,
+						'',
+						`the row has ${cells.length} cells but the heading row has ${raw.headers.length}: a value probably contains ${splitter}`
+					)
+				);
+			} else if (raw.format === 'csv' && cells.length < raw.headers.length) {
+				rowWarnings.push(
+					issue(
+						wholeRow,
+						null,
+						'',
+						`the row has ${cells.length} cells but the heading row has ${raw.headers.length}; the missing cells were read as blank`
+					)
+				);
+			}
+
+			const values: (FieldValue | null)[] = new Array<FieldValue | null>(fields.length).fill(null);
+			for (const plan of plans) {
+				const cell = cells[plan.column.index] ?? null;
+				const parsed = plan.parse(cell);
+				if (parsed instanceof CellProblem) {
+					if (parsed.monthFirst) {
+						monthFirst ??= { count: 0, example: `data row ${row.row}: "${cellText(cell)}"` };
+						monthFirst.count++;
+					}
+					if (plan.field.required) {
+						problems.push(issue(plan.column.header, plan.field.name, cellText(cell), parsed.reason));
+					} else {
+						const fallback = plan.field.kind === 'enum' ? (plan.field.fallback ?? null) : null;
+						values[plan.index] = fallback;
+						const kept =
+							fallback !== null && plan.field.kind === 'enum'
+								? `kept as ${plan.field.values.label(fallback)}`
+								: 'left blank';
+						rowWarnings.push(
+							issue(plan.column.header, plan.field.name, cellText(cell), `${parsed.reason}; ${kept}`)
+						);
+					}
+				} else if (parsed === null) {
+					if (plan.field.required) {
+						const shown = cellText(cell);
+						problems.push(
+							issue(
+								plan.column.header,
+								plan.field.name,
+								shown,
+								`${plan.field.label} is required but the cell is ${shown.trim() === '' ? 'empty' : `"${shown}" (no value)`}`
+							)
+						);
+					}
+				} else {
+					values[plan.index] = parsed;
+				}
+			}
+
+			if (age) {
+				// Age from a date of birth on the main date when both are readable, else from the age column.
+				const birthCell = age.birthColumn ? (cells[age.birthColumn.index] ?? null) : null;
+				const birth = age.birthColumn ? age.parseBirth(birthCell) : null;
+				const on = values[age.onIndex];
+				let value: number | null = null;
+				let problem: { column: string; value: string; reason: string } | null = null;
+				if (typeof birth === 'string' && typeof on === 'string') {
+					const years = ageInYears(birth, on);
+					if (years < 0) {
+						problem = {
+							column: age.birthColumn!.header,
+							value: withheld,
+							reason: `the date of birth is after the ${age.onLabel}`
+						};
+					} else if (years < age.field.min || years > age.field.max) {
+						problem = {
+							column: age.birthColumn!.header,
+							value: withheld,
+							reason: `the date of birth gives an age of ${years} on the ${age.onLabel}, outside ${age.field.min}–${age.field.max}`
+						};
+					} else {
+						value = years;
+					}
+				} else if (birth instanceof CellProblem) {
+					problem = {
+						column: age.birthColumn!.header,
+						value: withheld,
+						reason: 'the date of birth is not a valid date (use dd/mm/yyyy or yyyy-mm-dd)'
+					};
+				}
+				if (value === null && age.column) {
+					const cell = cells[age.column.index] ?? null;
+					const fromColumn = age.parse(cell);
+					if (typeof fromColumn === 'number') {
+						value = fromColumn;
+						if (problem) {
+							rowWarnings.push(
+								issue(
+									problem.column,
+									null,
+									problem.value,
+									`${problem.reason}; the age was taken from "${age.column.header}"`
+								)
+							);
+							problem = null;
+						}
+					} else if (fromColumn instanceof CellProblem && !problem) {
+						problem = { column: age.column.header, value: cellText(cell), reason: fromColumn.reason };
+					}
+				}
+				if (value === null && !problem && age.field.required && typeof on === 'string') {
+					problem = {
+						column: age.column?.header ?? age.birthColumn?.header ?? age.field.label,
+						value: '',
+						reason: `${age.field.label} is required but neither an age nor a date of birth is given`
+					};
+				}
+				if (problem) {
+					if (age.field.required)
+						problems.push(issue(problem.column, age.field.name, problem.value, problem.reason));
+					else
+						rowWarnings.push(
+							issue(problem.column, age.field.name, problem.value, `${problem.reason}; left blank`)
+						);
+				}
+				values[age.index] = value;
+			}
+
+			for (const { field, index } of integerWarnings) {
+				const value = values[index];
+				if (typeof value === 'number' && value > field.warnAbove!) {
+					rowWarnings.push(
+						issue(
+							headerOf(index),
+							field.name,
+							String(value),
+							`${field.label} is ${value}, over ${field.warnAbove}: check it`
+						)
+					);
+				}
+			}
+			for (const index of dateIndexes) {
+				const value = values[index];
+				if (typeof value === 'string' && value > today) {
+					rowWarnings.push(
+						issue(
+							headerOf(index),
+							fields[index]!.name,
+							value,
+							`${fields[index]!.label} ${value} is in the future (today is ${today})`
+						)
+					);
+				}
+			}
+			for (const rule of orderRules) {
+				const earlier = values[rule.earlier];
+				const later = values[rule.later];
+				if (typeof earlier === 'string' && typeof later === 'string' && later < earlier) {
+					rowWarnings.push(
+						issue(
+							headerOf(rule.later),
+							fields[rule.later]!.name,
+							later,
+							`${rule.message} (${later} is before ${earlier})`
+						)
+					);
+				}
+			}
+
+			const id = values[keyIndex];
+			if (typeof id === 'string') {
+				const known = options.knownIds?.has(id) ? options.knownIds : null;
+				const first = seen.get(id);
+				const what = `duplicate ${lowerFirst(key.label)}`;
+				if (known) {
+					const origin = known instanceof Map ? known.get(id) : undefined;
+					problems.push(
+						issue(
+							headerOf(keyIndex),
+							key.name,
+							id,
+							`${what} (already loaded${origin ? ` from ${origin}` : ''})`
+						)
+					);
+				} else if (first) {
+					const where = `data row ${first.row}${first.line !== null ? `, line ${first.line}` : ''}`;
+					problems.push(issue(headerOf(keyIndex), key.name, id, `${what} (first seen on ${where})`));
+				}
+			}
+
+			if (problems.length > 0) {
+				rejectedRows++;
+				for (const problem of problems) rejected.push(problem);
+				continue;
+			}
+			loaded++;
+			for (let index = 0; index < fields.length; index++) columns[index]!.push(values[index]!);
+			for (const warning of rowWarnings) warnings.push(warning);
+			if (typeof id === 'string') seen.set(id, { row: row.row, line: row.line });
+			const main = values[mainDate];
+			if (typeof main === 'string') {
+				if (minDate === null || main < minDate) minDate = main;
+				if (maxDate === null || main > maxDate) maxDate = main;
+			}
+			if (sampleAll || loaded <= 1000 || loaded % 1000 === 0) {
+				const object = Object.fromEntries(fields.map((field, index) => [field.name, values[index]]));
+				const checked = table.schema.safeParse(object);
+				if (!checked.success) {
+					throw new Error(
+						`Internal error: data row ${row.row} of ${fileName} passed ingest but not the contract: ${checked.error.message}`
+					);
+				}
+			}
+		}
+		options.onProgress?.({ rowsRead: rowsSeen, bytesRead: batch.bytesRead, totalBytes: raw.totalBytes });
+		if (performance.now() - lastYield > yieldEveryMs) {
+			await nextTask();
+			lastYield = performance.now();
+			options.signal?.throwIfAborted();
+		}
+	}
+
+	if (read !== loaded + rejectedRows) {
+		throw new Error(`Internal error: read ${read} rows but loaded ${loaded} and rejected ${rejectedRows}`);
+	}
+	const notes: string[] = [];
+	if (monthFirst) {
+		notes.push(
+			`${monthFirst.count} date${monthFirst.count === 1 ? '' : 's'} (first on ${monthFirst.example}) can only be month-first, so this file may use US dates. Dates are always read day-first (dd/mm/yyyy): where both parts are 12 or less, such as 03/04/2024, check the extract.`
+		);
+	}
+	return {
+		columns: Object.fromEntries(fields.map((field, index) => [field.name, columns[index]!])),
+		read,
+		loaded,
+		rejectedRows,
+		blankRows,
+		rejected,
+		warnings,
+		dateRange:
+			minDate !== null && maxDate !== null
+				? { field: fields[mainDate]!.name, min: minDate, max: maxDate }
+				: null,
+		notes
+	};
+}
