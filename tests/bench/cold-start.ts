@@ -1,0 +1,45 @@
+import { chromium } from 'playwright-core';
+import { median, startPreview } from './preview-server';
+
+/**
+ * Cold start: a fresh browser profile navigates to the overview; time until DuckDB has loaded the demo
+ * extract and the first chart is drawn. Median of 5 runs.
+ */
+export async function coldStart(runs = 5): Promise<void> {
+	const { baseUrl, stop } = await startPreview();
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	const times: number[] = [];
+	try {
+		for (let run = 0; run < runs; run++) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(`${baseUrl}/`);
+			await page.waitForFunction(
+				() => document.querySelector('figure.chart[aria-busy="false"] svg[role="img"]') !== null,
+				null,
+				{
+					timeout: 120_000
+				}
+			);
+			times.push(await page.evaluate(() => performance.now()));
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+		stop();
+	}
+	console.log(
+		`cold start to first chart (fresh context, ${runs} runs): median ${median(times).toFixed(0)} ms; runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`
+	);
+}

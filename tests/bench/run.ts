@@ -1,0 +1,11 @@
+import { coldStart } from './cold-start';
+
+/** Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. */
+const benchmarks: Record<string, () => Promise<void>> = { 'cold-start': () => coldStart() };
+
+const selected = process.argv.slice(2);
+for (const [name, run] of Object.entries(benchmarks)) {
+	if (selected.length > 0 && !selected.includes(name)) continue;
+	console.log(`\n## ${name}`);
+	await run();
+}
