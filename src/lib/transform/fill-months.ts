@@ -23,16 +23,18 @@ export function monthRange(first: string, last: string): string[] {
  * Complete a month × group count table so that months with no rows appear as zero: a missing month is a
  * real zero, and charts and SPC must see it. Uses Arquero's cross join of the full month range and groups.
  */
-export function fillMonths<Row extends { month: string }>(
-	rows: readonly Row[],
-	options: {
-		first: string;
-		last: string;
-		groupBy: keyof Row & string;
-		groups: readonly string[];
-		value: keyof Row & string;
-	}
-): Row[] {
+export interface FillMonthsOptions {
+	/** First and last month to show (any day in the month). */
+	first: string;
+	last: string;
+	/** The group column (e.g. district) and every group that must appear. */
+	groupBy: string;
+	groups: readonly string[];
+	/** The count column; filled with 0. */
+	value: string;
+}
+
+export function fillMonths(rows: readonly object[], options: FillMonthsOptions): object[] {
 	const { first, last, groupBy, groups, value } = options;
 	const grid = aq.table({ month: monthRange(first, last) }).cross(aq.table({ [groupBy]: [...groups] }));
 	if (grid.numRows() === 0) return [];

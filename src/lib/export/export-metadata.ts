@@ -1,0 +1,34 @@
+/** What every export carries so that a number never travels without its context. */
+export interface ExportMetadata {
+	title: string;
+	/** The filters in words (describeFilters). */
+	filters: string;
+	/** Which data: "Synthetic demo data: referrals.csv …" or the user's file names. */
+	source: string;
+	/** The data's last date, en-GB. */
+	asAt: string;
+	publication: boolean;
+}
+
+export function metadataLines(meta: ExportMetadata): string[] {
+	return [
+		meta.title,
+		`Filters: ${meta.filters}`,
+		`Source: ${meta.source}`,
+		`Data as at: ${meta.asAt}`,
+		meta.publication
+			? 'Publication mode: counts of 1 to 5 suppressed (shown as c), with secondary suppression.'
+			: 'Not for publication: small numbers are not suppressed.'
+	];
+}
+
+/** A file name from a title: "Monthly referrals by district" → "monthly-referrals-by-district". */
+export function fileStem(title: string): string {
+	return (
+		title
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 80) || 'sightline'
+	);
+}

@@ -1,0 +1,61 @@
+import { createContext } from 'svelte';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { filtersFromParams, filtersToParams, type Filters } from './filters';
+
+/**
+ * Filters and view settings live in the URL, so a view can be bookmarked and shared; the link never holds
+ * data, only choices. Reading derives from the URL; writing navigates (keeping focus and scroll).
+ */
+export class FilterState {
+	readonly filters: Filters = $derived(filtersFromParams(page.url.searchParams));
+	/** Publication mode: disclosure control on every number shown or exported. */
+	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
+
+	/** Replace some filters; `undefined` removes a filter. */
+	update(patch: Partial<Filters>): Promise<void> {
+		const next: Record<string, unknown> = { ...this.filters };
+		for (const [key, value] of Object.entries(patch)) {
+			if (value === undefined) delete next[key];
+			else next[key] = value;
+		}
+		return this.#navigate(next as Filters, this.publication);
+	}
+
+	/** Toggle one value of a list filter (cross-filtering from a chart). */
+	toggle<K extends ListFilter>(key: K, value: NonNullable<Filters[K]>[number]): Promise<void> {
+		const current = (this.filters[key] ?? []) as string[];
+		const next = current.includes(value) ? current.filter((item) => item !== value) : [...current, value];
+		return this.update({ [key]: next.length > 0 ? next : undefined } as Partial<Filters>);
+	}
+
+	reset(): Promise<void> {
+		return this.#navigate({}, this.publication);
+	}
+
+	setPublication(on: boolean): Promise<void> {
+		return this.#navigate(this.filters, on);
+	}
+
+	/** The query string for a filter set, for links between pages that keep the current view. */
+	search(filters: Filters = this.filters, publication = this.publication): string {
+		const params = filtersToParams(filters);
+		if (publication) params.set('mode', 'publication');
+		const text = params.toString();
+		return text ? `?${text}` : '';
+	}
+
+	#navigate(filters: Filters, publication: boolean): Promise<void> {
+		// The current page's own (already resolved) path, with new search params.
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
+		return goto(`${page.url.pathname}${this.search(filters, publication)}`, {
+			keepFocus: true,
+			noScroll: true,
+			replaceState: false
+		});
+	}
+}
+
+type ListFilter = 'districts' | 'ageBands' | 'genders' | 'ethnicities' | 'riskLevels' | 'sources';
+
+export const [getFilterState, setFilterState] = createContext<FilterState>();

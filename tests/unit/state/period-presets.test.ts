@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { financialYearLabel, financialYearStart, periodPresets } from '$lib/state/period-presets';
+
+describe('periodPresets', () => {
+	it('uses complete months and financial quarters before the data’s last date', () => {
+		const presets = Object.fromEntries(periodPresets('2026-11-15').map((preset) => [preset.id, preset]));
+		expect(presets['last-12-months']).toMatchObject({ from: '2025-11-01', to: '2026-10-31' });
+		expect(presets['latest-quarter']).toMatchObject({
+			from: '2026-07-01',
+			to: '2026-09-30',
+			label: 'Quarter 2 2026-27'
+		});
+		expect(presets['financial-year-to-date']).toMatchObject({ from: '2026-04-01', to: '2026-11-15' });
+		expect(presets['previous-financial-year']).toMatchObject({ from: '2025-04-01', to: '2026-03-31' });
+	});
+
+	it('treats a last date at the end of a month as a complete month', () => {
+		const presets = Object.fromEntries(periodPresets('2025-03-31').map((preset) => [preset.id, preset]));
+		expect(presets['last-12-months']).toMatchObject({ from: '2024-04-01', to: '2025-03-31' });
+		expect(presets['latest-quarter']).toMatchObject({
+			from: '2025-01-01',
+			to: '2025-03-31',
+			label: 'Quarter 4 2024-25'
+		});
+	});
+
+	it('names financial years the UK way', () => {
+		expect(financialYearStart('2025-03-31')).toBe(2024);
+		expect(financialYearStart('2025-04-01')).toBe(2025);
+		expect(financialYearLabel(1999)).toBe('1999-00');
+	});
+});
