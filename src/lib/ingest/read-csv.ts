@@ -14,51 +14,87 @@ interface CsvRecord {
 /** Rows per batch: big enough that pausing costs nothing, small enough that a worker stays responsive. */
 const batchSize = 10_000;
 
+/** End of the physical line starting at `from`, just after its line break (or the end of the text). */
+function lineEnd(text: string, from: number): number {
+	const lf = text.indexOf('\n', from);
+	const cr = text.indexOf('\r', from);
+	const at = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+	if (at === -1) return text.length;
+	return text[at] === '\r' && text[at + 1] === '\n' ? at + 2 : at + 1;
+}
+
 /**
  * Streams Papaparse records in batches. Papaparse parses a string synchronously; pausing it from `step`
  * and resuming when the consumer asks for more turns that into an async iterator, so a worker can post
  * progress and notice a cancel between batches without holding every row of a 1M-row file at once.
+ *
+ * Stray quotes: Papaparse reads everything after a malformed or unclosed quote as one cell, which would
+ * swallow the rest of the file into one rejected row. Instead the record's first line becomes one rejected
+ * record (with Papaparse's message) and parsing restarts on the next line, so later rows are still read.
  */
 async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<CsvRecord[]> {
 	let buffer: CsvRecord[] = [];
 	// Written from Papaparse's callbacks, so kept in an object TypeScript does not narrow.
-	const state: { parser: Papa.Parser | null; done: boolean; wake: (() => void) | null } = {
-		parser: null,
-		done: false,
-		wake: null
-	};
+	const state: {
+		parser: Papa.Parser | null;
+		done: boolean;
+		wake: (() => void) | null;
+		restartAt: number | null;
+	} = { parser: null, done: false, wake: null, restartAt: null };
 	const notify = () => {
 		const resolve = state.wake;
 		state.wake = null;
 		resolve?.();
 	};
-	Papa.parse<string[]>(text, {
-		delimiter,
-		quoteChar: '"',
-		escapeChar: '"',
-		header: false,
-		dynamicTyping: false,
-		skipEmptyLines: false,
-		step(result, handle) {
-			buffer.push({ cells: result.data, end: result.meta.cursor, errors: result.errors });
-			if (buffer.length >= batchSize) {
-				state.parser = handle;
-				handle.pause();
+	const run = (base: number) => {
+		let previousEnd = base;
+		state.done = false;
+		state.parser = null;
+		Papa.parse<string[]>(base === 0 ? text : text.slice(base), {
+			delimiter,
+			quoteChar: '"',
+			escapeChar: '"',
+			header: false,
+			dynamicTyping: false,
+			skipEmptyLines: false,
+			step(result, handle) {
+				const end = base + result.meta.cursor;
+				if (result.errors.some((error) => error.type === 'Quotes')) {
+					const resume = lineEnd(text, previousEnd);
+					const line = text.slice(previousEnd, resume).replace(/[\r\n]+$/, '');
+					buffer.push({ cells: [line], end: resume, errors: result.errors });
+					state.restartAt = resume < text.length ? resume : null;
+					handle.abort();
+					return;
+				}
+				previousEnd = end;
+				buffer.push({ cells: result.data, end, errors: result.errors });
+				if (buffer.length >= batchSize) {
+					state.parser = handle;
+					handle.pause();
+					notify();
+				}
+			},
+			complete() {
+				state.done = true;
 				notify();
 			}
-		},
-		complete() {
-			state.done = true;
-			notify();
-		}
-	});
+		});
+	};
+	run(0);
 	for (;;) {
 		if (buffer.length > 0) {
 			const batch = buffer;
 			buffer = [];
 			yield batch;
 		}
-		if (state.done) return;
+		if (state.done) {
+			if (state.restartAt === null) return;
+			const base = state.restartAt;
+			state.restartAt = null;
+			run(base);
+			continue;
+		}
 		const paused = state.parser;
 		if (!paused) throw new Error('Papaparse stopped without finishing');
 		await new Promise<void>((resolve) => {
@@ -79,9 +115,9 @@ function countBreaks(text: string, breakChar: string, from: number, to: number):
 function describeCsvError(error: Papa.ParseError): string {
 	switch (error.code) {
 		case 'MissingQuotes':
-			return `a quoted value is never closed, so the rest of the file was read as one cell (${error.message})`;
+			return `a quoted value is never closed (${error.message}); the line was rejected and reading resumed on the next line`;
 		case 'InvalidQuotes':
-			return `a quoted value has a stray quote after its closing quote (${error.message})`;
+			return `a quoted value has a stray quote after its closing quote (${error.message}); the line was rejected and reading resumed on the next line`;
 		default:
 			return `the row could not be split into cells (${error.message})`;
 	}

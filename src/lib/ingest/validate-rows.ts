@@ -166,8 +166,12 @@ export async function validateRows(
 				reason
 			});
 			if (row.problem !== null) {
-				problems.push(issue(wholeRow, null, '', row.problem));
-			} else if (cells.length > raw.headers.length && !isBlankRow(cells.slice(raw.headers.length))) {
+				// The reader could not split this row into cells: one issue, no field checks on garbage.
+				rejectedRows++;
+				rejected.push(issue(wholeRow, null, cells.length === 1 ? cellText(cells[0]) : '', row.problem));
+				continue;
+			}
+			if (cells.length > raw.headers.length && !isBlankRow(cells.slice(raw.headers.length))) {
 				const splitter = raw.delimiter ? `an unquoted ${delimiterNames[raw.delimiter]}` : 'an extra cell';
 				problems.push(
 					issue(
