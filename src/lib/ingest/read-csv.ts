@@ -46,11 +46,13 @@ async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<C
 		state.wake = null;
 		resolve?.();
 	};
-	const run = (base: number) => {
-		let previousEnd = base;
+	const run = (start: number) => {
+		// After a pause Papaparse counts its cursor from where it paused, so offsets are rebased there.
+		let base = start;
+		let previousEnd = start;
 		state.done = false;
 		state.parser = null;
-		Papa.parse<string[]>(base === 0 ? text : text.slice(base), {
+		Papa.parse<string[]>(start === 0 ? text : text.slice(start), {
 			delimiter,
 			quoteChar: '"',
 			escapeChar: '"',
@@ -70,6 +72,7 @@ async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<C
 				previousEnd = end;
 				buffer.push({ cells: result.data, end, errors: result.errors });
 				if (buffer.length >= batchSize) {
+					base = end;
 					state.parser = handle;
 					handle.pause();
 					notify();
