@@ -32,7 +32,14 @@ export function countDemo(dir = 'data/demo') {
 	const lookedAfterKnown = referrals.filter(
 		(row) => row.looked_after === 'true' || row.looked_after === 'false'
 	).length;
+	const byMonthDistrict = new Map<string, number>();
+	for (const row of referrals) {
+		const key = `${row.referral_date!.slice(0, 7)}|${row.district}`;
+		byMonthDistrict.set(key, (byMonthDistrict.get(key) ?? 0) + 1);
+	}
 	return {
+		rows: referrals,
+		byMonthDistrict,
 		referrals: referrals.length,
 		children: byChild.size,
 		repeats,

@@ -8,7 +8,8 @@ export interface MonthlyDistrictPoint {
 	month: string;
 	district: string;
 	districtLabel: string;
-	referrals: number;
+	/** Null when suppressed in publication mode: the line shows a gap. */
+	referrals: number | null;
 }
 
 /**
@@ -58,7 +59,7 @@ export function monthlyByDistrictChart(
 					fx,
 					fy,
 					title: (point: (typeof points)[number]) =>
-						`${point.districtLabel}\n${point.date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}: ${point.referrals} referrals`
+						`${point.districtLabel}\n${point.date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}: ${point.referrals ?? 'c (suppressed)'} referrals`
 				})
 			)
 		]
