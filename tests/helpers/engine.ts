@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { tables, type TableName } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
+import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { createNodeEngine } from '$lib/engine/node-engine';
 
@@ -26,6 +28,7 @@ export async function engineWith(
 ): Promise<Engine> {
 	const engine = await createNodeEngine();
 	await createSchema(engine);
+	await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
 	for (const [name, rows] of Object.entries(data) as [TableName, Record<string, Cell>[]][]) {
 		await loadContractCsv(engine, name, contractCsv(name, rows));
 	}

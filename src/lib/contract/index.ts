@@ -7,3 +7,4 @@ export * from './referrals';
 export * from './missing-episodes';
 export * from './tables';
 export * from './age-bands';
+export * from './population';

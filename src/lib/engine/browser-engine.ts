@@ -21,7 +21,7 @@ export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	await db.open({ query: { castBigIntToDouble: true } });
+	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = await db.connect();
 	for (const setting of connectionSettings) await connection.query(setting);
 

@@ -22,7 +22,7 @@ export async function createNodeEngine(): Promise<Engine> {
 	};
 	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate();
-	db.open({ query: { castBigIntToDouble: true } });
+	db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const connection = db.connect();
 	for (const setting of connectionSettings) connection.query(setting);
 

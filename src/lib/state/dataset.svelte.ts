@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { TableName } from '$lib/contract';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
+import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
@@ -62,12 +63,14 @@ export class Dataset {
 	async start(
 		createEngine: () => Promise<Engine>,
 		reshaper: Reshaper,
-		demo: Record<TableName, ContractFile>
+		demo: Record<TableName, ContractFile>,
+		populationUrl: string
 	): Promise<void> {
 		this.#reshaper = reshaper;
 		try {
 			const engine = await createEngine();
 			await createSchema(engine);
+			await loadPopulation(engine, await (await fetch(populationUrl)).text());
 			this.#coordinator = new QueryCoordinator(engine);
 			await this.loadContractFiles(demo, 'demo');
 		} catch (error) {
