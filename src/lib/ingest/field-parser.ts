@@ -107,11 +107,15 @@ export function fieldParser(
 			const cached = cache?.get(cell);
 			if (cached !== undefined) return cached;
 			const text = cell.trim();
-			const parsed = isExcelError(text)
-				? new CellProblem(`${quoted(text)} is an Excel error, not a value`)
-				: !coded && isMissingToken(text)
+			// Excel's #N/A is a failed lookup, never the code "N/A" (not assessed): no value, even in coded fields.
+			const parsed =
+				text.toLowerCase() === '#n/a'
 					? null
-					: parseKnown(text, text);
+					: isExcelError(text)
+						? new CellProblem(`${quoted(text)} is an Excel error, not a value`)
+						: !coded && isMissingToken(text)
+							? null
+							: parseKnown(text, text);
 			if (cache && cache.size < cacheLimit) cache.set(cell, parsed);
 			return parsed;
 		}

@@ -1,7 +1,8 @@
 /**
  * Spellings that mean "no value" in extracts: blank, Excel's `#N/A`, database `NULL`, a dash. `N/A` and
  * `NA` are here too, but coded fields check their own vocabulary first, so where `NA` is a code (indicator
- * level "not assessed") it keeps that meaning. `None` is not missing: it is a code (no intervention).
+ * level "not assessed") it keeps that meaning; Excel's `#N/A` (a failed lookup) is no value everywhere.
+ * `None` is not missing: it is a code (no intervention).
  */
 const missingTokens = new Set(['', '#n/a', 'n/a', 'na', 'null', '-', '--', '–', '—']);
 

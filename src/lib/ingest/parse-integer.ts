@@ -17,7 +17,12 @@ export function parseInteger(
 	} else if (typeof cell === 'string' && wholeNumber.test(cell.trim())) {
 		value = Number(cell.trim());
 	} else {
-		const shown = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+		const shown =
+			cell instanceof Date
+				? cell.toISOString().slice(0, 10)
+				: typeof cell === 'boolean'
+					? String(cell).toUpperCase()
+					: String(cell);
 		return new CellProblem(`${quoted(shown)} is not a whole number`);
 	}
 	if (!Number.isFinite(value) || !Number.isInteger(value)) {
