@@ -1,0 +1,20 @@
+// Sightline's statistics: pure functions, checked against published reference outputs (see README.md).
+
+// Distributions and numerical tools
+export { normalQuantile } from './normal-quantile';
+export { zForConfidence, assertConfidence } from './z-for-confidence';
+export { logGamma } from './log-gamma';
+export { regularizedGammaP, regularizedGammaQ, gammaDensity } from './regularized-gamma';
+export { gammaQuantile } from './gamma-quantile';
+export { chiSquareQuantile } from './chi-square-quantile';
+export { findRoot } from './find-root';
+export { mean } from './mean';
+
+// Confidence intervals, proportions and rates
+export { type Interval, CONFIDENCE_95, CONFIDENCE_99_8 } from './interval';
+export { wilsonInterval } from './wilson-interval';
+export { byarsLower, byarsUpper } from './byars-interval';
+export { exactPoissonInterval } from './exact-poisson-interval';
+export { poissonInterval, BYARS_THRESHOLD, type PoissonInterval } from './poisson-interval';
+export { proportionWithInterval, type Estimate, type ProportionOptions } from './proportion-with-interval';
+export { rateWithInterval, type RateEstimate, type RateOptions } from './rate-with-interval';
