@@ -18,3 +18,17 @@ export { exactPoissonInterval } from './exact-poisson-interval';
 export { poissonInterval, BYARS_THRESHOLD, type PoissonInterval } from './poisson-interval';
 export { proportionWithInterval, type Estimate, type ProportionOptions } from './proportion-with-interval';
 export { rateWithInterval, type RateEstimate, type RateOptions } from './rate-with-interval';
+
+// Funnel plots
+export type { FunnelLimits, FunnelSide } from './funnel-limits';
+export { proportionFunnelLimit, proportionFunnelLimits } from './proportion-funnel-limits';
+export { poissonFunnelCount, rateFunnelLimit, rateFunnelLimits } from './rate-funnel-limits';
+export {
+	proportionFunnelSignificance,
+	rateFunnelSignificance,
+	type FunnelComparison,
+	type FunnelLabel,
+	type FunnelSignificance,
+	type FunnelUnitSignificance
+} from './funnel-significance';
+export { funnelCurve } from './funnel-curve';
