@@ -32,3 +32,31 @@ export {
 	type FunnelUnitSignificance
 } from './funnel-significance';
 export { funnelCurve } from './funnel-curve';
+
+// Statistical process control (XmR, Making Data Count)
+export { xmrLimits, XMR_LIMIT, XMR_NEAR_LIMIT, XMR_MOVING_RANGE_OUTLIER, type XmrLimits } from './xmr-limits';
+export {
+	specialCauseTypes,
+	trendRule,
+	shiftRule,
+	twoInThreeRule,
+	RUN_LENGTH,
+	type Side,
+	type SpecialCauseType
+} from './special-cause-rules';
+export {
+	pointType,
+	variationIcon,
+	type ImprovementDirection,
+	type PointType,
+	type VariationIcon,
+	type VariationIconType
+} from './variation-icon';
+export {
+	xmr,
+	PROVISIONAL_BELOW,
+	type XmrOptions,
+	type XmrPeriod,
+	type XmrPoint,
+	type XmrResult
+} from './xmr';
