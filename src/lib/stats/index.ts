@@ -60,3 +60,10 @@ export {
 	type XmrPoint,
 	type XmrResult
 } from './xmr';
+
+// Trends and comparisons
+export { chiSquareForTrend, type ChiSquareForTrend } from './chi-square-for-trend';
+export { recentTrend, RECENT_TREND_POINTS, type RecentTrend, type RecentTrendResult } from './recent-trend';
+export { comparisonVerdict, type ComparisonVerdict } from './comparison-verdict';
+export { compareRates, type PeriodCount, type RateComparison } from './compare-rates';
+export { compareProportions, type ProportionComparison } from './compare-proportions';
