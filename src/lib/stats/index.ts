@@ -81,3 +81,6 @@ export {
 export { suppressList, type SuppressedList } from './suppress-list';
 export { suppressTable, type SuppressedTable, type TableOptions } from './suppress-table';
 export { suppressDerived } from './suppress-derived';
+
+// Plain-English descriptions for the Methods page and README
+export { methods, methodsMarkdown, type MethodDescription } from './methods';
