@@ -1,0 +1,184 @@
+import { districts, genders, indicatorColumns, type District } from '../../src/lib/contract';
+import type { ChildStore as ChildStoreType } from './child-store';
+import { ChildStore } from './child-store';
+import { childIdFormatter } from './child-id';
+import { codeIndex } from './code-index';
+import type { ColumnarTable } from './columnar-table';
+import { NULL_INT } from './columnar-table';
+import { addMonths, addYears, ageOn, civilFromDay, dayFromIso, monthStart } from './day-number';
+import { districtPopulation } from './district-population';
+import { EpisodeStore } from './episode-store';
+import { episodeTable } from './episode-table';
+import type { GeneratorOptions } from './generator-options';
+import { MAX_ROWS } from './generator-options';
+import { GrowableArray } from './growable-array';
+import { episodesInYearBefore, sampleMissingHistory } from './missing-history';
+import { createPrng, type Prng } from './prng';
+import { sampleReferralDetails } from './referral-details';
+import { referralIntensity } from './referral-intensity';
+import { ReferralRows } from './referral-rows';
+import { referralSlots } from './referral-slots';
+import { sampleChild } from './sample-child';
+import { bernoulli, logistic } from './samplers';
+
+const GENDER = codeIndex(genders);
+
+/**
+ * Months simulated before the window (so children referred earlier can be re-referred and still go missing
+ * inside it: episodes run up to 18 months after a first referral) and after the extract date (so children
+ * referred later have their earlier episodes: up to 12 months before a first referral).
+ */
+const WARM_UP_MONTHS = 18;
+const WIND_DOWN_MONTHS = 12;
+
+/** Share of referrals that re-refer a child referred in the previous 12 months (target 20–30%). */
+const REPEAT_SHARE = 0.27;
+/** A re-referral comes at least this many days after the previous referral. */
+const MIN_DAYS_BETWEEN_REFERRALS = 7;
+/** Children older than this are no longer re-referred. */
+const OLDEST_REPEAT_AGE = 19;
+
+/** The generated extract: the contract's two tables. */
+export interface Extract {
+	readonly referrals: ColumnarTable;
+	readonly missingEpisodes: ColumnarTable;
+}
+
+/** Referrals per district in date order, for choosing whom a re-referral is about. */
+class ReferralHistory {
+	readonly #day = districts.codes.map(() => new GrowableArray(Int32Array));
+	readonly #child = districts.codes.map(() => new GrowableArray(Int32Array));
+
+	add(district: number, day: number, child: number): void {
+		this.#day[district]?.push(day);
+		this.#child[district]?.push(child);
+	}
+
+	/**
+	 * A child of the district referred in the 12 months before `day` (and at least a week before it), or -1.
+	 * Children with more recent referrals and higher latent risk are likelier to be re-referred.
+	 */
+	pickRepeat(rng: Prng, children: ChildStoreType, district: number, day: number): number {
+		const days = this.#day[district];
+		const kids = this.#child[district];
+		if (!days || !kids) return -1;
+		const from = lowerBound(days.view(), addYears(day, -1));
+		const to = lowerBound(days.view(), day - MIN_DAYS_BETWEEN_REFERRALS + 1);
+		if (to <= from) return -1;
+		for (let attempt = 0; attempt < 8; attempt++) {
+			const child = kids.get(from + Math.floor(rng() * (to - from)));
+			if (ageOn(children.birth.get(child), day) > OLDEST_REPEAT_AGE) continue;
+			if (bernoulli(rng, 0.3 + 0.7 * logistic(1.2 * children.risk.get(child)))) return child;
+		}
+		return -1;
+	}
+}
+
+/** First index whose value is ≥ target in an ascending array. */
+function lowerBound(values: Int32Array, target: number): number {
+	let lo = 0;
+	let hi = values.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if ((values[mid] ?? 0) < target) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function validate(options: GeneratorOptions): { start: number; extract: number } {
+	if (!Number.isInteger(options.rows) || options.rows < 1 || options.rows > MAX_ROWS) {
+		throw new Error(`rows must be a whole number from 1 to ${MAX_ROWS}, not ${options.rows}`);
+	}
+	const start = dayFromIso(options.start);
+	const extract = dayFromIso(options.extractDate);
+	if (extract <= start)
+		throw new Error(`The extract date ${options.extractDate} must be after the start ${options.start}`);
+	return { start, extract };
+}
+
+/** Calendar years touched by the window: the years of the population reference. */
+export function windowYears(options: GeneratorOptions): number[] {
+	const from = civilFromDay(dayFromIso(options.start)).year;
+	const to = civilFromDay(dayFromIso(options.extractDate)).year;
+	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/**
+ * Generates the synthetic extract for the options: pure and deterministic (no clock, no files, no global
+ * state), each stage drawing from its own seeded stream. See data/README.md for the model and planted signals.
+ */
+export function generateExtract(options: GeneratorOptions): Extract {
+	const { start, extract } = validate(options);
+	const rng = {
+		slots: createPrng(`${options.seed}:slots`),
+		children: createPrng(`${options.seed}:children`),
+		episodes: createPrng(`${options.seed}:episodes`),
+		referrals: createPrng(`${options.seed}:referrals`)
+	};
+	const intensity = referralIntensity({
+		start,
+		extract,
+		population: districtPopulation(windowYears(options))
+	});
+	const children = new ChildStore();
+	const episodes = new EpisodeStore();
+	const history = new ReferralHistory();
+	const rows = new ReferralRows(options.rows);
+	const span = extract - start;
+	const slots = referralSlots(rng.slots, {
+		rows: options.rows,
+		start,
+		extract,
+		simulateFrom: addMonths(start, -WARM_UP_MONTHS),
+		simulateTo: addMonths(monthStart(extract), WIND_DOWN_MONTHS + 1),
+		intensity: (district: District, day: number) => intensity(district, day)
+	});
+	const indicators = new Uint8Array(indicatorColumns.length);
+	for (const month of slots) {
+		for (let slot = 0; slot < month.days.length; slot++) {
+			const day = month.days[slot] ?? 0;
+			const district = month.districts[slot] ?? 0;
+			let child = bernoulli(rng.referrals, REPEAT_SHARE)
+				? history.pickRepeat(rng.referrals, children, district, day)
+				: -1;
+			const repeat = child >= 0;
+			if (!repeat) {
+				child = sampleChild(rng.children, children, { district, day, progress: (day - start) / span });
+				sampleMissingHistory(rng.episodes, children, episodes, child);
+			}
+			history.add(district, day, child);
+			if (month.output[slot] !== 1) continue;
+			const age = ageOn(children.birth.get(child), day);
+			const lookedAfterFrom = children.lookedAfterFrom.get(child);
+			const recentEpisodes = episodesInYearBefore(children, episodes, child, day);
+			rows.add({
+				child,
+				day,
+				age,
+				gender: children.gender.get(child),
+				ethnicity: children.ethnicity.get(child),
+				lookedAfter: lookedAfterFrom !== NULL_INT && lookedAfterFrom <= day,
+				district,
+				recentEpisodes,
+				details: sampleReferralDetails(
+					rng.referrals,
+					{
+						age,
+						risk: children.risk.get(child),
+						female: children.gender.get(child) === GENDER.female,
+						repeat,
+						recentEpisodes,
+						daysToExtract: extract - day
+					},
+					indicators
+				)
+			});
+		}
+	}
+	const childId = childIdFormatter(options.seed);
+	return {
+		referrals: rows.toTable(childId),
+		missingEpisodes: episodeTable(children, episodes, { start, extract }, childId)
+	};
+}
