@@ -1,25 +1,24 @@
-import { districts, genders, indicatorColumns, type District } from '../../src/lib/contract';
-import type { ChildStore as ChildStoreType } from './child-store';
+import { genders, indicatorColumns } from '../../src/lib/contract';
 import { ChildStore } from './child-store';
 import { childIdFormatter } from './child-id';
 import { codeIndex } from './code-index';
 import type { ColumnarTable } from './columnar-table';
 import { NULL_INT } from './columnar-table';
-import { addMonths, addYears, ageOn, civilFromDay, dayFromIso, monthStart } from './day-number';
+import { addMonths, ageOn, civilFromDay, dayFromIso, monthStart } from './day-number';
 import { districtPopulation } from './district-population';
 import { EpisodeStore } from './episode-store';
 import { episodeTable } from './episode-table';
 import type { GeneratorOptions } from './generator-options';
 import { MAX_ROWS } from './generator-options';
-import { GrowableArray } from './growable-array';
 import { episodesInYearBefore, sampleMissingHistory } from './missing-history';
-import { createPrng, type Prng } from './prng';
+import { createPrng } from './prng';
+import { ReferralHistory } from './referral-history';
 import { sampleReferralDetails } from './referral-details';
 import { referralIntensity } from './referral-intensity';
 import { ReferralRows } from './referral-rows';
 import { referralSlots } from './referral-slots';
 import { sampleChild } from './sample-child';
-import { bernoulli, logistic } from './samplers';
+import { bernoulli } from './samplers';
 
 const GENDER = codeIndex(genders);
 
@@ -33,57 +32,11 @@ const WIND_DOWN_MONTHS = 12;
 
 /** Share of referrals that re-refer a child referred in the previous 12 months (target 20–30%). */
 const REPEAT_SHARE = 0.27;
-/** A re-referral comes at least this many days after the previous referral. */
-const MIN_DAYS_BETWEEN_REFERRALS = 7;
-/** Children older than this are no longer re-referred. */
-const OLDEST_REPEAT_AGE = 19;
 
 /** The generated extract: the contract's two tables. */
 export interface Extract {
 	readonly referrals: ColumnarTable;
 	readonly missingEpisodes: ColumnarTable;
-}
-
-/** Referrals per district in date order, for choosing whom a re-referral is about. */
-class ReferralHistory {
-	readonly #day = districts.codes.map(() => new GrowableArray(Int32Array));
-	readonly #child = districts.codes.map(() => new GrowableArray(Int32Array));
-
-	add(district: number, day: number, child: number): void {
-		this.#day[district]?.push(day);
-		this.#child[district]?.push(child);
-	}
-
-	/**
-	 * A child of the district referred in the 12 months before `day` (and at least a week before it), or -1.
-	 * Children with more recent referrals and higher latent risk are likelier to be re-referred.
-	 */
-	pickRepeat(rng: Prng, children: ChildStoreType, district: number, day: number): number {
-		const days = this.#day[district];
-		const kids = this.#child[district];
-		if (!days || !kids) return -1;
-		const from = lowerBound(days.view(), addYears(day, -1));
-		const to = lowerBound(days.view(), day - MIN_DAYS_BETWEEN_REFERRALS + 1);
-		if (to <= from) return -1;
-		for (let attempt = 0; attempt < 8; attempt++) {
-			const child = kids.get(from + Math.floor(rng() * (to - from)));
-			if (ageOn(children.birth.get(child), day) > OLDEST_REPEAT_AGE) continue;
-			if (bernoulli(rng, 0.3 + 0.7 * logistic(1.2 * children.risk.get(child)))) return child;
-		}
-		return -1;
-	}
-}
-
-/** First index whose value is ≥ target in an ascending array. */
-function lowerBound(values: Int32Array, target: number): number {
-	let lo = 0;
-	let hi = values.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if ((values[mid] ?? 0) < target) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
 }
 
 function validate(options: GeneratorOptions): { start: number; extract: number } {
@@ -92,8 +45,9 @@ function validate(options: GeneratorOptions): { start: number; extract: number }
 	}
 	const start = dayFromIso(options.start);
 	const extract = dayFromIso(options.extractDate);
-	if (extract <= start)
+	if (extract <= start) {
 		throw new Error(`The extract date ${options.extractDate} must be after the start ${options.start}`);
+	}
 	return { start, extract };
 }
 
@@ -132,7 +86,7 @@ export function generateExtract(options: GeneratorOptions): Extract {
 		extract,
 		simulateFrom: addMonths(start, -WARM_UP_MONTHS),
 		simulateTo: addMonths(monthStart(extract), WIND_DOWN_MONTHS + 1),
-		intensity: (district: District, day: number) => intensity(district, day)
+		intensity
 	});
 	const indicators = new Uint8Array(indicatorColumns.length);
 	for (const month of slots) {

@@ -43,7 +43,7 @@ const ethnicityOrder = [
 	ETHNICITY.unknown
 ];
 
-/** Looked-after at first referral: about 17% on average, more likely the higher the child's latent risk. */
+/** Looked-after at first referral: about 20% on average, more likely the higher the child's latent risk. */
 const lookedAfterLogit = (risk: number): number => -1.45 + 0.6 * risk;
 /** Share of the others who come into care within 18 months of their first referral. */
 const LATER_CARE = 0.08;
