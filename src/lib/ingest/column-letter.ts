@@ -6,3 +6,19 @@ export function columnLetter(index: number): string {
 	}
 	return letters;
 }
+
+/** 0-based index of a spreadsheet column letter (A → 0, AA → 26). */
+export function columnIndex(letters: string): number {
+	let index = 0;
+	for (const character of letters.toUpperCase()) index = index * 26 + (character.charCodeAt(0) - 64);
+	return index - 1;
+}
+
+/**
+ * A profile may name a column by letter ("column G") instead of by heading, for files whose headings repeat
+ * (two "District" columns): returns its index, or null when the source is a heading.
+ */
+export function columnReference(source: string): number | null {
+	const match = /^column ([A-Z]{1,3})$/i.exec(source.trim());
+	return match ? columnIndex(match[1]!) : null;
+}

@@ -1,7 +1,7 @@
 import type { Field, TableContract } from '../contract';
 import { tables, type TableName } from '../contract';
 import { ageRule } from './age-rule';
-import { columnLetter } from './column-letter';
+import { columnLetter, columnReference } from './column-letter';
 import { editDistance } from './edit-distance';
 import type { MappingProfile } from './mapping-profile';
 import { normaliseKey } from './normalise-key';
@@ -129,8 +129,9 @@ export function matchHeaders(
 	const notes: string[] = [];
 
 	for (const [fieldName, source] of Object.entries(profile?.columns ?? {})) {
-		const index = keys.indexOf(normaliseKey(source));
-		if (index === -1 || usedColumns.has(index)) {
+		const reference = columnReference(source);
+		const index = reference ?? keys.indexOf(normaliseKey(source));
+		if (index === -1 || index >= headers.length || usedColumns.has(index)) {
 			notes.push(`The mapping profile takes ${fieldName} from "${source}", which this file does not have.`);
 			continue;
 		}

@@ -29,7 +29,7 @@ const issueRow = (kind: string, issue: Issue) => [
  * then every rejection and every warning with data row, line, column, value and reason. UTF-8 with a BOM
  * and CRLF, so Excel opens it with £ and ’ intact.
  */
-export function reportToCsv(result: IngestResult): string {
+export function reportToCsv(result: Pick<IngestResult, 'files' | 'rejected' | 'warnings'>): string {
 	const rows: (string | number)[][] = [header];
 	for (const file of result.files) {
 		const warnings = result.warnings.filter((issue) => issue.file === file.name).length;

@@ -6,6 +6,7 @@ import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
+import { sql } from '$lib/sql/sql';
 import type { Reshaper } from '$lib/transform/transform-client';
 import type { DataSource, LoadedFile } from './data-source';
 
@@ -35,6 +36,7 @@ export class Dataset {
 	#generation = $state(0);
 	#coordinator: QueryCoordinator | undefined;
 	#reshaper: Reshaper | undefined;
+	#demo: Record<TableName, ContractFile> | undefined;
 
 	get status(): Status {
 		return this.#status;
@@ -67,6 +69,7 @@ export class Dataset {
 		populationUrl: string
 	): Promise<void> {
 		this.#reshaper = reshaper;
+		this.#demo = demo;
 		try {
 			const engine = await createEngine();
 			await createSchema(engine);
@@ -77,6 +80,12 @@ export class Dataset {
 			this.#error = error instanceof Error ? error.message : String(error);
 			this.#status = 'error';
 		}
+	}
+
+	/** Go back to the bundled demo extract. */
+	resetToDemo(): Promise<void> {
+		if (!this.#demo) throw new Error('No demo extract is configured.');
+		return this.loadContractFiles(this.#demo, 'demo');
 	}
 
 	/** Replace the data with files already in the contract's layout (the demo extract). */
@@ -101,6 +110,28 @@ export class Dataset {
 		}
 		await refreshFacts(coordinator.engine);
 		await this.#afterChange({ kind, files, loadedAt: isoTimestamp(Date.now()) });
+	}
+
+	/**
+	 * Change the loaded data: `mutate` runs against the engine, then the facts tables are rebuilt, cached
+	 * results dropped and every view re-queries. If `mutate` throws, the previous data stays as it was.
+	 */
+	async change(source: DataSource, mutate: (engine: Engine) => Promise<void>): Promise<void> {
+		const coordinator = this.#coordinator;
+		if (!coordinator) throw new Error('The data engine has not started.');
+		this.#status = 'loading';
+		const engine = coordinator.engine;
+		try {
+			await engine.exec(sql`BEGIN TRANSACTION`);
+			await mutate(engine);
+			await engine.exec(sql`COMMIT`);
+		} catch (error) {
+			await engine.exec(sql`ROLLBACK`).catch(() => undefined);
+			this.#status = 'ready';
+			throw error;
+		}
+		await refreshFacts(engine);
+		await this.#afterChange(source);
 	}
 
 	async #afterChange(source: DataSource): Promise<void> {

@@ -1,0 +1,80 @@
+/// <reference lib="webworker" />
+import { ingestFile, type IngestOutcome } from './ingest-file';
+import type { MappingProfile } from './mapping-profile';
+import { toArrowIPC } from './to-arrow-ipc';
+import type { TableName } from '../contract';
+
+/**
+ * Runs the ingest pipeline off the main thread, so a million-row extract never freezes the page. The
+ * loaded columns go back as one Arrow IPC stream (transferred, not copied); the account of every row goes
+ * back with it. Cancelling aborts between chunks.
+ */
+export interface IngestRequest {
+	type: 'ingest';
+	id: number;
+	name: string;
+	bytes: ArrayBuffer;
+	table?: TableName;
+	profile?: MappingProfile;
+	today?: string;
+	/** Identifiers already loaded (referral or episode ids), so repeats across extracts are rejected. */
+	knownIds?: string[];
+}
+
+export type IngestReply =
+	| { type: 'progress'; id: number; rowsRead: number; bytesRead: number; totalBytes: number }
+	| { type: 'done'; id: number; outcome: WorkerOutcome }
+	| { type: 'failed'; id: number; message: string };
+
+/** An outcome with the loaded columns replaced by their Arrow IPC stream. */
+export type WorkerOutcome =
+	| Exclude<IngestOutcome, { status: 'loaded' }>
+	| (Omit<Extract<IngestOutcome, { status: 'loaded' }>, 'result'> & {
+			result: Omit<Extract<IngestOutcome, { status: 'loaded' }>['result'], 'columns'>;
+			ipc: Uint8Array;
+	  });
+
+const controllers = new Map<number, AbortController>();
+
+self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id: number }>) => {
+	const message = event.data;
+	if (message.type === 'cancel') {
+		controllers.get(message.id)?.abort();
+		return;
+	}
+	const controller = new AbortController();
+	controllers.set(message.id, controller);
+	let lastProgress = 0;
+	try {
+		const outcome = await ingestFile(
+			{ name: message.name, bytes: new Uint8Array(message.bytes) },
+			{
+				table: message.table,
+				profile: message.profile,
+				today: message.today,
+				knownIds: message.knownIds ? new Set(message.knownIds) : undefined,
+				signal: controller.signal,
+				onProgress: (progress) => {
+					const now = performance.now();
+					if (now - lastProgress < 100) return;
+					lastProgress = now;
+					self.postMessage({ type: 'progress', id: message.id, ...progress } satisfies IngestReply);
+				}
+			}
+		);
+		if (outcome.status !== 'loaded') {
+			self.postMessage({ type: 'done', id: message.id, outcome } satisfies IngestReply);
+			return;
+		}
+		const ipc = toArrowIPC(outcome.result);
+		const { columns: _columns, ...result } = outcome.result;
+		const reply: IngestReply = { type: 'done', id: message.id, outcome: { ...outcome, result, ipc } };
+		self.postMessage(reply, [ipc.buffer]);
+	} catch (error) {
+		const text =
+			error instanceof Error ? `${error.name === 'AbortError' ? 'Cancelled' : error.message}` : String(error);
+		self.postMessage({ type: 'failed', id: message.id, message: text } satisfies IngestReply);
+	} finally {
+		controllers.delete(message.id);
+	}
+};

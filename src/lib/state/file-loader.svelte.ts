@@ -1,0 +1,192 @@
+import type { TableName } from '$lib/contract';
+import { appendArrow, clearData } from '$lib/engine/load-arrow';
+import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
+import type { FileSummary } from '$lib/ingest/ingest-file';
+import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
+import { keyField } from '$lib/ingest/key-field';
+import { isoTimestamp } from '$lib/format/date';
+import { tables } from '$lib/contract';
+import { ident, sql } from '$lib/sql/sql';
+import type { LoadedFile } from './data-source';
+import type { Dataset } from './dataset.svelte';
+import { IngestClient, type IngestJob } from './ingest-client';
+
+/** The account of one file the user loaded: what was read, loaded, rejected and warned about. */
+export type FileReport =
+	| {
+			status: 'loaded';
+			table: TableName;
+			summary: FileSummary;
+			rejected: readonly Issue[];
+			warnings: readonly Issue[];
+	  }
+	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
+
+/** A file waiting for the user to say which column holds which field. */
+export interface PendingMapping {
+	file: File;
+	reason: string;
+	headers: readonly string[];
+	match: HeaderMatch;
+}
+
+/**
+ * Loads the user's files into the dataset: each file is ingested in the worker, then its validated rows
+ * appended to DuckDB in one transaction. The first load replaces the demo; later loads append, with ids
+ * already loaded rejected as duplicates. A file that cannot be read leaves the loaded data untouched.
+ */
+export class FileLoader {
+	#progress = $state.raw<(IngestProgress & { fileName: string }) | undefined>();
+	#reports = $state.raw<FileReport[]>([]);
+	#pending = $state.raw<PendingMapping | undefined>();
+	#busy = $state(false);
+	#job: IngestJob | undefined;
+	#client: IngestClient | undefined;
+	readonly #dataset: Dataset;
+
+	constructor(dataset: Dataset) {
+		this.#dataset = dataset;
+	}
+
+	get progress() {
+		return this.#progress;
+	}
+	get reports(): FileReport[] {
+		return this.#reports;
+	}
+	get pending(): PendingMapping | undefined {
+		return this.#pending;
+	}
+	get busy(): boolean {
+		return this.#busy;
+	}
+
+	cancel(): void {
+		this.#job?.cancel();
+	}
+
+	/** Forget the reports (after "start again" or going back to the demo). */
+	clearReports(): void {
+		this.#reports = [];
+		this.#pending = undefined;
+	}
+
+	/** Load files one after another; `table` overrides recognition, `profile` maps headings and values. */
+	async load(
+		files: readonly File[],
+		options: { table?: TableName; profile?: MappingProfile } = {}
+	): Promise<void> {
+		this.#busy = true;
+		this.#pending = undefined;
+		try {
+			for (const [index, file] of files.entries()) {
+				const needsMapping = await this.#loadOne(file, options);
+				if (needsMapping) {
+					// The rest wait until this one is mapped; the user can load them again after.
+					const rest = files.slice(index + 1).map((other) => other.name);
+					if (rest.length > 0) {
+						this.#report({
+							status: 'failed',
+							fileName: rest.join(', '),
+							reason: `Not loaded yet: ${file.name} needs its columns mapping first. Load these again afterwards.`
+						});
+					}
+					break;
+				}
+			}
+		} finally {
+			this.#busy = false;
+			this.#progress = undefined;
+			this.#job = undefined;
+		}
+	}
+
+	/** Finish a pending mapping with the user's choice of column per field. */
+	async completeMapping(columns: Record<string, string>, name = 'Mapping'): Promise<void> {
+		const pending = this.#pending;
+		if (!pending) return;
+		const matched = Object.fromEntries(pending.match.columns.map((column) => [column.field, column.header]));
+		const profile: MappingProfile = { name, table: pending.match.table, columns: { ...matched, ...columns } };
+		await this.load([pending.file], { profile, table: pending.match.table });
+	}
+
+	#report(report: FileReport) {
+		this.#reports = [...this.#reports, report];
+	}
+
+	async #loadOne(file: File, options: { table?: TableName; profile?: MappingProfile }): Promise<boolean> {
+		const dataset = this.#dataset;
+		const engine = dataset.coordinator?.engine;
+		if (!engine) throw new Error('The data engine has not started.');
+		this.#client ??= new IngestClient();
+		const replacing = dataset.source?.kind !== 'files';
+		const knownIds = replacing ? undefined : await this.#loadedIds(options.table);
+		this.#progress = { fileName: file.name, rowsRead: 0, bytesRead: 0, totalBytes: file.size };
+		let outcome: WorkerOutcome;
+		try {
+			this.#job = this.#client.ingest(
+				{
+					name: file.name,
+					bytes: await file.arrayBuffer(),
+					table: options.table,
+					profile: options.profile,
+					knownIds
+				},
+				(progress) => (this.#progress = { fileName: file.name, ...progress })
+			);
+			outcome = await this.#job.outcome;
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			this.#report({ status: reason === 'Cancelled' ? 'cancelled' : 'failed', fileName: file.name, reason });
+			return false;
+		}
+		if (outcome.status === 'unreadable') {
+			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
+			return false;
+		}
+		if (outcome.status === 'needs-mapping') {
+			this.#pending = { file, reason: outcome.reason, headers: outcome.headers, match: outcome.match };
+			return true;
+		}
+		const { result, ipc } = outcome;
+		const summary = result.files[0]!;
+		const previous = replacing ? [] : (dataset.source?.files ?? []);
+		const loadedFile: LoadedFile = {
+			name: file.name,
+			table: result.table,
+			rows: result.loaded,
+			bytes: file.size,
+			sha256: summary.sha256
+		};
+		await dataset.change(
+			{ kind: 'files', files: [...previous, loadedFile], loadedAt: isoTimestamp(Date.now()) },
+			async (db) => {
+				if (replacing) await clearData(db);
+				if (result.loaded > 0) await appendArrow(db, result.table, ipc);
+			}
+		);
+		if (replacing) this.#reports = [];
+		this.#report({
+			status: 'loaded',
+			table: result.table,
+			summary,
+			rejected: result.rejected,
+			warnings: result.warnings
+		});
+		return false;
+	}
+
+	/** Ids already loaded for the table the next file will go into (both tables when it is not yet known). */
+	async #loadedIds(table: TableName | undefined): Promise<string[]> {
+		const coordinator = this.#dataset.coordinator!;
+		const names = table ? [table] : (Object.keys(tables) as TableName[]);
+		const ids: string[] = [];
+		for (const name of names) {
+			const rows = await coordinator.engine.query<{ id: string }>(
+				sql`SELECT ${ident(keyField(tables[name]).name)} AS id FROM ${ident(name)}`
+			);
+			for (const row of rows) ids.push(row.id);
+		}
+		return ids;
+	}
+}
