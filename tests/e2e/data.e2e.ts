@@ -85,3 +85,32 @@ describe('loading a messy extract through the page', () => {
 		expect(watch.consoleErrors).toEqual([]);
 	});
 });
+
+describe('keeping data on this device', () => {
+	it('is off by default, restores kept files after a reload, and removes every trace on request', async () => {
+		const kept = await openPage(browser, '/data/');
+		const { page } = kept;
+		const banner = page.getByTestId('data-banner');
+		await banner.getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
+		expect(await page.getByTestId('keep-data').isChecked()).toBe(false);
+
+		await page.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));
+		await expect.poll(() => banner.textContent()).toContain('utf8-basic.csv');
+		await page.getByTestId('keep-data').check();
+		await expect.poll(() => banner.textContent()).toContain('kept on this device');
+
+		await page.reload();
+		await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('utf8-basic.csv (6 rows)');
+		expect(await page.getByTestId('keep-data').isChecked()).toBe(true);
+
+		await page.getByTestId('remove-all').click();
+		await expect.poll(() => banner.textContent()).toContain('Synthetic demo data');
+		const databases = await page.evaluate(() => indexedDB.databases());
+		expect(databases.map((database) => database.name)).not.toContain('sightline');
+		await page.reload();
+		await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('Synthetic demo data');
+		expect(kept.offOrigin).toEqual([]);
+		expect(kept.consoleErrors).toEqual([]);
+		await kept.context.close();
+	});
+});

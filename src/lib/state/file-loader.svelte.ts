@@ -1,3 +1,4 @@
+import { createContext } from 'svelte';
 import type { TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
 import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
@@ -9,6 +10,7 @@ import { tables } from '$lib/contract';
 import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
+import { deviceStore, type KeptFile } from './device-store';
 import { IngestClient, type IngestJob } from './ingest-client';
 
 /** The account of one file the user loaded: what was read, loaded, rejected and warned about. */
@@ -42,6 +44,10 @@ export class FileLoader {
 	#busy = $state(false);
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
+	#keep = $state(false);
+	#restoring = false;
+	/** The user's files behind the loaded data, so they can be kept on the device when asked. */
+	#loadedFiles: KeptFile[] = [];
 	readonly #dataset: Dataset;
 
 	constructor(dataset: Dataset) {
@@ -59,6 +65,43 @@ export class FileLoader {
 	}
 	get busy(): boolean {
 		return this.#busy;
+	}
+
+	/** Whether the loaded files are kept on this device (opt-in; session-only otherwise). */
+	get keep(): boolean {
+		return this.#keep;
+	}
+
+	/** Turn keeping on (stores the files loaded so far) or off (deletes everything stored). */
+	async setKeep(keep: boolean): Promise<void> {
+		if (keep) {
+			for (const file of this.#loadedFiles) await deviceStore.add(file);
+		} else {
+			await deviceStore.removeAll();
+		}
+		this.#keep = keep;
+	}
+
+	/** Delete every trace from this device and go back to the demo data. */
+	async removeAll(): Promise<void> {
+		await deviceStore.removeAll();
+		this.#keep = false;
+		this.#loadedFiles = [];
+		this.clearReports();
+		await this.#dataset.resetToDemo();
+	}
+
+	/** At start-up: load the files kept on this device, if the user chose to keep them. */
+	async restore(): Promise<void> {
+		const kept = await deviceStore.all().catch(() => []);
+		if (kept.length === 0) return;
+		this.#keep = true;
+		this.#restoring = true;
+		try {
+			for (const { file, table, profile } of kept) await this.load([file], { table, profile });
+		} finally {
+			this.#restoring = false;
+		}
 	}
 
 	cancel(): void {
@@ -165,7 +208,16 @@ export class FileLoader {
 				if (result.loaded > 0) await appendArrow(db, result.table, ipc);
 			}
 		);
-		if (replacing) this.#reports = [];
+		if (replacing) {
+			this.#reports = [];
+			this.#loadedFiles = [];
+		}
+		const kept: KeptFile = { file, table: result.table, profile: options.profile };
+		if (this.#keep && !this.#restoring) {
+			if (replacing) await deviceStore.removeAll();
+			await deviceStore.add(kept);
+		}
+		this.#loadedFiles.push(kept);
 		this.#report({
 			status: 'loaded',
 			table: result.table,
@@ -190,3 +242,5 @@ export class FileLoader {
 		return ids;
 	}
 }
+
+export const [getFileLoader, setFileLoader] = createContext<FileLoader>();
