@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:f
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { population } from '../../src/lib/contract';
 import { parseCliArgs, usage, type OutputFormat } from './cli-args';
 import type { ColumnarTable } from './columnar-table';
 import { csvChunks, recordsToCsv } from './csv-encode';
@@ -82,7 +83,7 @@ async function run(
 		const referenceDir = join(dataDir, 'reference');
 		mkdirSync(referenceDir, { recursive: true });
 		const csv = recordsToCsv(
-			['district', 'year', 'age_band', 'children', 'source'],
+			population.fields.map((field) => field.name),
 			districtPopulation(windowYears(options))
 		);
 		const path = join(referenceDir, 'district-population.csv');

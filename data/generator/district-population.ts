@@ -1,13 +1,7 @@
-import type { District } from '../../src/lib/contract';
+import type { District, PopulationRow } from '../../src/lib/contract';
 
-/** One row of `data/reference/district-population.csv`. */
-export interface PopulationRow {
-	readonly district: District;
-	readonly year: number;
-	readonly age_band: '0-9' | '10-17';
-	readonly children: number;
-	readonly source: string;
-}
+/** The columns of `data/reference/district-population.csv`, in the order of the contract's `population` table. */
+export type { PopulationRow };
 
 /** Children aged 0–17, ONS mid-year estimates via DfE (shared/domain/README.md §3). */
 const onsTotals = {

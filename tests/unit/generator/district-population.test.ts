@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { districts } from '$lib/contract';
+import { districts, population } from '$lib/contract';
 import { childrenAged10to17, districtPopulation } from '../../../data/generator/district-population';
 
 const rows = districtPopulation([2021, 2022, 2023, 2024, 2025, 2026]);
@@ -7,8 +7,9 @@ const total = (district: string, year: number) =>
 	rows.filter((r) => r.district === district && r.year === year).reduce((sum, r) => sum + r.children, 0);
 
 describe('districtPopulation', () => {
-	it('has both age bands for every district and year, with contract district codes', () => {
+	it('has both age bands for every district and year, and passes the population contract', () => {
 		expect(rows).toHaveLength(6 * 6 * 2);
+		for (const row of rows) population.schema.parse(row);
 		expect(new Set(rows.map((r) => r.district))).toEqual(new Set(districts.codes));
 		for (const row of rows) expect(['0-9', '10-17']).toContain(row.age_band);
 	});
