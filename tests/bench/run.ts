@@ -1,7 +1,11 @@
 import { coldStart } from './cold-start';
+import { loadExtract } from './load-extract';
 
 /** Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. */
-const benchmarks: Record<string, () => Promise<void>> = { 'cold-start': () => coldStart() };
+const benchmarks: Record<string, () => Promise<void>> = {
+	'cold-start': () => coldStart(),
+	'load-extract': () => loadExtract()
+};
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {

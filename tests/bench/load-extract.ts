@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { median, percentile, startPreview } from './preview-server';
+
+const sizes = [
+	{ label: '100k', rows: 100_000 },
+	{ label: '1M', rows: 1_000_000 }
+];
+
+/** Generate a benchmark extract once (git-ignored under data/bench/). */
+function extract(label: string, rows: number): string {
+	const dir = `data/bench/${label}`;
+	if (!existsSync(`${dir}/referrals.parquet`)) {
+		execFileSync(
+			'npx',
+			['tsx', 'data/generator/cli.ts', '--rows', String(rows), '--seed', 'bench', '--out', dir],
+			{
+				stdio: 'inherit'
+			}
+		);
+	}
+	return dir;
+}
+
+/**
+ * Load an extract through the Data page in headless Chromium: time from choosing the file to the report
+ * and banner showing it (decode, parse, validate every row in the worker, insert into DuckDB, rebuild the
+ * facts tables). Median and p95 of 5 runs per size and format, each in a fresh browser context.
+ */
+export async function loadExtract(runs = Number(process.env.BENCH_RUNS ?? 5)): Promise<void> {
+	const { baseUrl, stop } = await startPreview(4319);
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	const rows: string[] = [
+		'| rows | format | median (s) | p95 (s) | rows per second (median) |',
+		'| --- | --- | --- | --- | --- |'
+	];
+	try {
+		for (const { label, rows: count } of sizes) {
+			const dir = extract(label, count);
+			for (const format of ['csv', 'parquet'] as const) {
+				const times: number[] = [];
+				for (let run = 0; run < runs; run++) {
+					const context = await browser.newContext();
+					const page = await context.newPage();
+					await page.goto(`${baseUrl}/data/`);
+					await page
+						.getByTestId('data-banner')
+						.getByText('Synthetic demo data')
+						.waitFor({ timeout: 120_000 });
+					const started = Date.now();
+					await page.getByTestId('file-input').setInputFiles(`${dir}/referrals.${format}`);
+					await page
+						.getByTestId('data-banner')
+						// The exact row count appears only once this file is loaded (the demo is also "referrals.csv").
+						.getByText(`referrals.${format} (${count.toLocaleString('en-GB')} rows)`)
+						.waitFor({ timeout: 600_000 });
+					times.push((Date.now() - started) / 1000);
+					await context.close();
+				}
+				rows.push(
+					`| ${label} | ${format.toUpperCase()} | ${median(times).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${Math.round(count / median(times)).toLocaleString('en-GB')} |`
+				);
+				console.log(`${label} ${format}: ${times.map((t) => t.toFixed(2)).join(', ')} s`);
+			}
+		}
+	} finally {
+		await browser.close();
+		stop();
+	}
+	console.log(rows.join('\n'));
+}
