@@ -107,15 +107,18 @@ export function fieldParser(
 			const cached = cache?.get(cell);
 			if (cached !== undefined) return cached;
 			const text = cell.trim();
-			// Excel's #N/A is a failed lookup, never the code "N/A" (not assessed): no value, even in coded fields.
-			const parsed =
-				text.toLowerCase() === '#n/a'
-					? null
-					: isExcelError(text)
-						? new CellProblem(`${quoted(text)} is an Excel error, not a value`)
-						: !coded && isMissingToken(text)
-							? null
+			let parsed: ParsedCell;
+			if (text.charCodeAt(0) === 0x23) {
+				// Excel's #N/A is a failed lookup, never the code "N/A" (not assessed): no value, even in coded fields.
+				parsed =
+					text.toLowerCase() === '#n/a'
+						? null
+						: isExcelError(text)
+							? new CellProblem(`${quoted(text)} is an Excel error, not a value`)
 							: parseKnown(text, text);
+			} else {
+				parsed = !coded && isMissingToken(text) ? null : parseKnown(text, text);
+			}
 			if (cache && cache.size < cacheLimit) cache.set(cell, parsed);
 			return parsed;
 		}

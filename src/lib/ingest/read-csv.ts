@@ -4,36 +4,69 @@ import { detectDelimiter, delimiters, type Delimiter } from './detect-delimiter'
 import type { RawBatch, RawRow, RawTable } from './raw-table';
 import { UnreadableFileError } from './unreadable-file-error';
 
-/** One record as Papaparse gave it, with the character offset just after it. */
+/** One record as Papaparse gave it, with the line it starts on and any Papaparse error. */
 interface CsvRecord {
 	readonly cells: string[];
-	readonly end: number;
-	readonly errors: readonly Papa.ParseError[];
-}
-
-/** Rows per batch: big enough that pausing costs nothing, small enough that a worker stays responsive. */
-const batchSize = 10_000;
-
-/** End of the physical line starting at `from`, just after its line break (or the end of the text). */
-function lineEnd(text: string, from: number): number {
-	const lf = text.indexOf('\n', from);
-	const cr = text.indexOf('\r', from);
-	const at = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
-	if (at === -1) return text.length;
-	return text[at] === '\r' && text[at + 1] === '\n' ? at + 2 : at + 1;
+	readonly line: number;
+	readonly error: Papa.ParseError | null;
 }
 
 /**
- * Streams Papaparse records in batches. Papaparse parses a string synchronously; pausing it from `step`
- * and resuming when the consumer asks for more turns that into an async iterator, so a worker can post
- * progress and notice a cancel between batches without holding every row of a 1M-row file at once.
+ * Characters per Papaparse chunk (and so per progress step). Each chunk is parsed on its own (plus the
+ * unfinished row before it), so a 130 MB file costs the same per row as a small one. (Pausing a single whole-string parse instead makes
+ * Papaparse re-scan, even re-split, the rest of the file at every resume.)
+ */
+const chunkSize = 1 << 18;
+
+/** Counts `breakChar` in text[from, to). */
+function countBreaks(text: string, breakChar: string, from: number, to: number): number {
+	let count = 0;
+	for (let i = text.indexOf(breakChar, from); i !== -1 && i < to; i = text.indexOf(breakChar, i + 1)) count++;
+	return count;
+}
+
+/** Offset just after the `n`th `breakChar` from `from` (from itself when n is 0). */
+function afterBreaks(text: string, breakChar: string, from: number, n: number): number {
+	let at = from;
+	for (let i = 0; i < n; i++) {
+		const next = text.indexOf(breakChar, at);
+		if (next === -1) return text.length;
+		at = next + 1;
+	}
+	return at;
+}
+
+/** End of the physical line starting at `from`, just after its line break (or the end of the text). */
+function lineEnd(text: string, from: number, breakChar: string): number {
+	const at = text.indexOf(breakChar, from);
+	return at === -1 ? text.length : at + 1;
+}
+
+/** Line breaks inside a record's cells (quoted newlines), so the next record's line is known. */
+function breaksIn(cells: readonly string[], breakChar: string): number {
+	let count = 0;
+	for (const cell of cells)
+		if (cell.includes(breakChar)) count += countBreaks(cell, breakChar, 0, cell.length);
+	return count;
+}
+
+/**
+ * Streams Papaparse records chunk by chunk, pausing after each chunk so the consumer can validate, report
+ * progress and notice a cancel; each record carries the line it starts on (quoted newlines counted).
  *
  * Stray quotes: Papaparse reads everything after a malformed or unclosed quote as one cell, which would
- * swallow the rest of the file into one rejected row. Instead the record's first line becomes one rejected
- * record (with Papaparse's message) and parsing restarts on the next line, so later rows are still read.
+ * swallow the rest of the file into one rejected row. Instead that record's first line becomes one record
+ * with the error, and parsing restarts on the next line, so later rows are still read.
  */
-async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<CsvRecord[]> {
-	let buffer: CsvRecord[] = [];
+async function* csvRecords(
+	text: string,
+	delimiter: Delimiter,
+	firstLine: number
+): AsyncGenerator<{ records: CsvRecord[]; end: number }> {
+	const breakChar = text.includes('\n') ? '\n' : '\r';
+	const newline = text.includes('\r\n') ? '\r\n' : breakChar;
+	const endsWithBreak = text.endsWith('\n') || text.endsWith('\r');
+	let pending: { records: CsvRecord[]; end: number }[] = [];
 	// Written from Papaparse's callbacks, so kept in an object TypeScript does not narrow.
 	const state: {
 		parser: Papa.Parser | null;
@@ -46,56 +79,83 @@ async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<C
 		state.wake = null;
 		resolve?.();
 	};
+	let line = firstLine;
+
 	const run = (start: number) => {
-		// After a pause Papaparse counts its cursor from where it paused, so offsets are rebased there.
-		let base = start;
-		let previousEnd = start;
+		let chunkStart = start;
+		let chunkLine = line;
 		state.done = false;
 		state.parser = null;
-		Papa.parse<string[]>(start === 0 ? text : text.slice(start), {
+		// Papaparse's typings only allow `chunk` for files and streams; for a string it works the same way.
+		const config: Papa.ParseConfig<string[]> & {
+			chunkSize: number;
+			chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser): void;
+		} = {
 			delimiter,
+			newline,
 			quoteChar: '"',
 			escapeChar: '"',
 			header: false,
 			dynamicTyping: false,
 			skipEmptyLines: false,
-			step(result, handle) {
-				const end = base + result.meta.cursor;
-				if (result.errors.some((error) => error.type === 'Quotes')) {
-					const resume = lineEnd(text, previousEnd);
-					const line = text.slice(previousEnd, resume).replace(/[\r\n]+$/, '');
-					buffer.push({ cells: [line], end: resume, errors: result.errors });
+			chunkSize,
+			chunk(results, handle) {
+				const end = start + results.meta.cursor;
+				const rows = results.data;
+				// Papaparse turns the final line break into one empty record: that is not a row.
+				const last = rows[rows.length - 1];
+				if (end >= text.length && endsWithBreak && last?.length === 1 && last[0] === '') rows.pop();
+				const bad = results.errors.find((error) => error.type === 'Quotes');
+				const upTo = bad?.row ?? rows.length;
+				// Fast path: a chunk ending on a line break with one break per record has no quoted newlines.
+				const sequential =
+					!bad &&
+					(text[end - 1] === '\n' || text[end - 1] === '\r') &&
+					countBreaks(text, breakChar, chunkStart, end) === rows.length;
+				const records: CsvRecord[] = [];
+				for (let i = 0; i < upTo; i++) {
+					const cells = rows[i]!;
+					records.push({ cells, line, error: null });
+					line += sequential ? 1 : 1 + breaksIn(cells, breakChar);
+				}
+				if (bad) {
+					const recordStart = afterBreaks(text, breakChar, chunkStart, line - chunkLine);
+					const resume = lineEnd(text, recordStart, breakChar);
+					const source = text.slice(recordStart, resume).replace(/[\r\n]+$/, '');
+					records.push({ cells: [source], line, error: bad });
+					line++;
 					state.restartAt = resume < text.length ? resume : null;
+					pending.push({ records, end: resume });
 					handle.abort();
 					return;
 				}
-				previousEnd = end;
-				buffer.push({ cells: result.data, end, errors: result.errors });
-				if (buffer.length >= batchSize) {
-					base = end;
-					state.parser = handle;
-					handle.pause();
-					notify();
-				}
+				chunkStart = end;
+				chunkLine = line;
+				pending.push({ records, end });
+				state.parser = handle;
+				handle.pause();
+				notify();
 			},
 			complete() {
 				state.done = true;
 				notify();
 			}
-		});
+		};
+		Papa.parse<string[]>(start === 0 ? text : text.slice(start), config);
 	};
+
 	run(0);
 	for (;;) {
-		if (buffer.length > 0) {
-			const batch = buffer;
-			buffer = [];
-			yield batch;
+		if (pending.length > 0) {
+			const ready = pending;
+			pending = [];
+			for (const chunk of ready) yield chunk;
 		}
 		if (state.done) {
 			if (state.restartAt === null) return;
-			const base = state.restartAt;
+			const from = state.restartAt;
 			state.restartAt = null;
-			run(base);
+			run(from);
 			continue;
 		}
 		const paused = state.parser;
@@ -105,13 +165,6 @@ async function* csvRecords(text: string, delimiter: Delimiter): AsyncGenerator<C
 			paused.resume();
 		});
 	}
-}
-
-/** Counts line breaks in text[from, to): the line a record starts on, for the report. */
-function countBreaks(text: string, breakChar: string, from: number, to: number): number {
-	let count = 0;
-	for (let i = text.indexOf(breakChar, from); i !== -1 && i < to; i = text.indexOf(breakChar, i + 1)) count++;
-	return count;
 }
 
 /** Plain-English wording of Papaparse's row errors; the original message is kept in brackets. */
@@ -129,81 +182,61 @@ function describeCsvError(error: Papa.ParseError): string {
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 /**
- * Reads CSV/TSV text: Excel's `sep=;` first line, our own delimiter detection, CRLF or LF, quoted newlines.
- * Papaparse quote errors become a problem on that row (rejected with the message), never a crash.
+ * Reads CSV/TSV text: Excel's `sep=;` first line, our own delimiter detection, CRLF or LF (or CR), quoted
+ * newlines. Papaparse quote errors become a problem on that row (rejected with the message), never a crash.
  */
 export async function readCsv(decoded: DecodedText, totalBytes: number): Promise<RawTable> {
 	let { text } = decoded;
 	const notes: string[] = [];
-	let lineOffset = 0;
+	let firstLine = 1;
 	let delimiter: Delimiter;
 	const sep = /^sep=(.)\r?\n/i.exec(text);
 	if (sep && (delimiters as readonly string[]).includes(sep[1]!)) {
 		delimiter = sep[1] as Delimiter;
 		text = text.slice(sep[0].length);
-		lineOffset = 1;
+		firstLine = 2;
 		notes.push(`The file starts with Excel's "sep=${delimiter}" line; it was used as the delimiter.`);
 	} else {
 		delimiter = detectDelimiter(text);
 	}
-	const breakChar = text.includes('\n') ? '\n' : '\r';
-	const records = csvRecords(text, delimiter);
-	const iterator = records[Symbol.asyncIterator]();
-
-	// Line bookkeeping: each record starts where the previous one ended.
-	let counted = 0;
-	let breaks = 0;
-	const lineAt = (offset: number) => {
-		breaks += countBreaks(text, breakChar, counted, offset);
-		counted = offset;
-		return breaks + 1 + lineOffset;
-	};
+	const iterator = csvRecords(text, delimiter, firstLine)[Symbol.asyncIterator]();
 
 	let pending: CsvRecord[] = [];
-	let start = 0;
+	let end = 0;
 	let header: CsvRecord | undefined;
 	while (!header) {
 		const next = await iterator.next();
 		if (next.done) throw new UnreadableFileError('The file has no heading row: it holds no text.');
-		pending = next.value;
-		while (pending.length > 0) {
-			const record = pending.shift()!;
-			if (!isBlank(record.cells)) {
-				header = record;
-				break;
-			}
-			start = record.end;
+		({ records: pending, end } = next.value);
+		const index = pending.findIndex((record) => record.error !== null || !isBlank(record.cells));
+		if (index !== -1) {
+			header = pending[index]!;
+			pending = pending.slice(index + 1);
 		}
 	}
-	const headerLine = lineAt(start);
-	if (header.errors.length > 0) {
+	if (header.error) {
 		throw new UnreadableFileError(
-			`The heading row (line ${headerLine}) cannot be read: ${describeCsvError(header.errors[0]!)}.`
+			`The heading row (line ${header.line}) cannot be read: ${describeCsvError(header.error)}.`
 		);
 	}
-	start = header.end;
 	const headers = header.cells.map((cell) => cell.trim());
+	const bytesAt = (offset: number) => Math.round((offset / Math.max(text.length, 1)) * totalBytes);
 
 	async function* batches(): AsyncGenerator<RawBatch> {
 		let row = 0;
-		let batch = pending;
+		let records = pending;
+		let at = end;
 		for (;;) {
-			const rows: RawRow[] = [];
-			for (const record of batch) {
-				// Papaparse turns the final line break into one empty record: that is not a row.
-				if (record.end >= text.length && record.cells.length === 1 && record.cells[0] === '') continue;
-				row++;
-				const line = lineAt(start);
-				start = record.end;
-				const problem = record.errors.length > 0 ? describeCsvError(record.errors[0]!) : null;
-				rows.push({ cells: record.cells, row, line, problem });
-			}
-			if (rows.length > 0) {
-				yield { rows, bytesRead: Math.round((start / Math.max(text.length, 1)) * totalBytes) };
-			}
+			const rows: RawRow[] = records.map((record) => ({
+				cells: record.cells,
+				row: ++row,
+				line: record.line,
+				problem: record.error ? describeCsvError(record.error) : null
+			}));
+			if (rows.length > 0) yield { rows, bytesRead: bytesAt(at) };
 			const next = await iterator.next();
 			if (next.done) return;
-			batch = next.value;
+			({ records, end: at } = next.value);
 		}
 	}
 

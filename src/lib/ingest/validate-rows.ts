@@ -8,7 +8,7 @@ import { cellText, withheld, type Issue } from './issue';
 import { keyField } from './key-field';
 import type { MappingProfile } from './mapping-profile';
 import type { ColumnMatch, HeaderMatch } from './match-headers';
-import { isBlankRow, type RawCell, type RawTable } from './raw-table';
+import { isBlankRow, type RawCell, type RawRow, type RawTable } from './raw-table';
 
 /** Loaded values of one field, in row order. Dates are ISO yyyy-mm-dd strings. */
 export type ColumnValues = (FieldValue | null)[];
@@ -127,12 +127,20 @@ export async function validateRows(
 		later: fields.findIndex((field) => field.name === rule.later)
 	}));
 	const mainDate = fields.findIndex((field) => field.kind === 'date' && field.required);
+	const duplicateOf = `duplicate ${lowerFirst(key.label)}`;
 	const headerOf = (index: number) => matched.get(fields[index]!.name)?.header ?? fields[index]!.label;
 
-	const columns: ColumnValues[] = fields.map(() => []);
+	// Loaded values in fixed-size chunks per field, joined once at the end: growing 29 arrays to a million
+	// entries by push copied and re-scanned them over and over.
+	const chunkRows = 1 << 14;
+	const chunks: ColumnValues[][] = fields.map(() => []);
+	let chunk: ColumnValues[] = [];
+	let inChunk = chunkRows;
 	const rejected: Issue[] = [];
 	const warnings: Issue[] = [];
-	const seen = new Map<string, { row: number; line: number | null }>();
+	// Identifier → data row where it was loaded; lines by row in a plain array (numbers, not objects).
+	const seen = new Map<string, number>();
+	const lineOfRow: number[] = [];
 	let read = 0;
 	let loaded = 0;
 	let rejectedRows = 0;
@@ -142,6 +150,20 @@ export async function validateRows(
 	let maxDate: string | null = null;
 	let monthFirst: { count: number; example: string } | null = null;
 	const sampleAll = options.contractCheck === 'all';
+	// Reused for every row: a million rows should not mean millions of short-lived arrays.
+	const problems: Issue[] = [];
+	const rowWarnings: Issue[] = [];
+	const values: (FieldValue | null)[] = new Array<FieldValue | null>(fields.length).fill(null);
+	let current: RawRow | null = null;
+	const issue = (column: string, field: string | null, value: string, reason: string): Issue => ({
+		file: fileName,
+		row: current!.row,
+		line: current!.line,
+		column,
+		field,
+		value,
+		reason
+	});
 	let lastYield = performance.now();
 
 	for await (const batch of raw.batches) {
@@ -154,20 +176,13 @@ export async function validateRows(
 				continue;
 			}
 			read++;
-			const problems: Issue[] = [];
-			const rowWarnings: Issue[] = [];
-			const issue = (column: string, field: string | null, value: string, reason: string): Issue => ({
-				file: fileName,
-				row: row.row,
-				line: row.line,
-				column,
-				field,
-				value,
-				reason
-			});
+			problems.length = 0;
+			rowWarnings.length = 0;
+			current = row;
 			if (row.problem !== null) {
 				// The reader could not split this row into cells: one issue, no field checks on garbage.
 				rejectedRows++;
+				current = row;
 				rejected.push(issue(wholeRow, null, cells.length === 1 ? cellText(cells[0]) : '', row.problem));
 				continue;
 			}
@@ -192,7 +207,7 @@ export async function validateRows(
 				);
 			}
 
-			const values: (FieldValue | null)[] = new Array<FieldValue | null>(fields.length).fill(null);
+			values.fill(null);
 			for (const plan of plans) {
 				const cell = cells[plan.column.index] ?? null;
 				const parsed = plan.parse(cell);
@@ -283,10 +298,13 @@ export async function validateRows(
 					}
 				}
 				if (value === null && !problem && age.field.required && typeof on === 'string') {
+					const cell = age.column ? cellText(cells[age.column.index] ?? null) : '';
 					problem = {
 						column: age.column?.header ?? age.birthColumn?.header ?? age.field.label,
-						value: '',
-						reason: `${age.field.label} is required but neither an age nor a date of birth is given`
+						value: cell,
+						reason: age.birthColumn
+							? `${age.field.label} is required but neither an age nor a date of birth is given`
+							: `${age.field.label} is required but the cell is ${cell.trim() === '' ? 'empty' : `"${cell}" (no value)`}`
 					};
 				}
 				if (problem) {
@@ -345,7 +363,6 @@ export async function validateRows(
 			if (typeof id === 'string') {
 				const known = options.knownIds?.has(id) ? options.knownIds : null;
 				const first = seen.get(id);
-				const what = `duplicate ${lowerFirst(key.label)}`;
 				if (known) {
 					const origin = known instanceof Map ? known.get(id) : undefined;
 					problems.push(
@@ -353,12 +370,13 @@ export async function validateRows(
 							headerOf(keyIndex),
 							key.name,
 							id,
-							`${what} (already loaded${origin ? ` from ${origin}` : ''})`
+							`${duplicateOf} (already loaded${origin ? ` from ${origin}` : ''})`
 						)
 					);
-				} else if (first) {
-					const where = `data row ${first.row}${first.line !== null ? `, line ${first.line}` : ''}`;
-					problems.push(issue(headerOf(keyIndex), key.name, id, `${what} (first seen on ${where})`));
+				} else if (first !== undefined) {
+					const line = lineOfRow[first];
+					const where = `data row ${first}${line !== undefined ? `, line ${line}` : ''}`;
+					problems.push(issue(headerOf(keyIndex), key.name, id, `${duplicateOf} (first seen on ${where})`));
 				}
 			}
 
@@ -368,9 +386,21 @@ export async function validateRows(
 				continue;
 			}
 			loaded++;
-			for (let index = 0; index < fields.length; index++) columns[index]!.push(values[index]!);
+			if (inChunk === chunkRows) {
+				chunk = fields.map((_, index) => {
+					const part: ColumnValues = [];
+					chunks[index]!.push(part);
+					return part;
+				});
+				inChunk = 0;
+			}
+			for (let index = 0; index < fields.length; index++) chunk[index]!.push(values[index]!);
+			inChunk++;
 			for (const warning of rowWarnings) warnings.push(warning);
-			if (typeof id === 'string') seen.set(id, { row: row.row, line: row.line });
+			if (typeof id === 'string') {
+				seen.set(id, row.row);
+				if (row.line !== null) lineOfRow[row.row] = row.line;
+			}
 			const main = values[mainDate];
 			if (typeof main === 'string') {
 				if (minDate === null || main < minDate) minDate = main;
@@ -404,7 +434,12 @@ export async function validateRows(
 		);
 	}
 	return {
-		columns: Object.fromEntries(fields.map((field, index) => [field.name, columns[index]!])),
+		columns: Object.fromEntries(
+			fields.map((field, index) => {
+				const parts = chunks[index]!;
+				return [field.name, parts.length === 0 ? [] : parts[0]!.concat(...parts.slice(1))];
+			})
+		),
 		read,
 		loaded,
 		rejectedRows,

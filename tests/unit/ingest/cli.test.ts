@@ -22,7 +22,8 @@ async function validate(...args: string[]): Promise<{ code: number; stdout: stri
 	}
 }
 
-describe.concurrent('npm run validate', () => {
+// Each case spawns tsx (a second or more on a busy machine), so the cases run concurrently with a long timeout.
+describe.concurrent('npm run validate', { timeout: 120_000 }, () => {
 	it('exits 0 and prints the counts when every row loads', async () => {
 		const { code, stdout } = await validate(fixture('utf8-bom.csv'), '--today', '2024-06-30');
 		expect(code).toBe(0);

@@ -59,6 +59,16 @@ describe('ingestFile', () => {
 		}
 	});
 
+	it('rejects a row with no age and no date of birth column as any missing required cell', async () => {
+		const file =
+			'Referral ID,Child ID,Referral Date,Age,Gender,District\nR1,C1,01/05/2024,,M,Fenland\nR2,C2,01/05/2024,NULL,M,Fenland\n';
+		const result = loaded(await ingestFile({ name: 'age.csv', bytes: encode(file) }, { today }));
+		expect(result.rejected.map((issue) => [issue.column, issue.value, issue.reason])).toEqual([
+			['Age', '', 'Age at referral is required but the cell is empty'],
+			['Age', 'NULL', 'Age at referral is required but the cell is "NULL" (no value)']
+		]);
+	});
+
 	it('ages a missing episode at its start date, where the age is optional', async () => {
 		const file =
 			'Episode ID,CHILD,DOB,MISSING,MIS_START,District\nE1,C1,01/01/2009,M,01/03/2024,Fenland\nE2,C2,02/03/2024,A,01/03/2024,Fenland\n';

@@ -40,4 +40,33 @@ describe('toArrowIPC', () => {
 		);
 		expect(rows.every((row) => row.ind_drugs === null)).toBe(true);
 	});
+
+	it('encodes non-ASCII text and blanks in every type exactly', async () => {
+		const text = [
+			'referral_id,child_id,referral_date,age_at_referral,gender,district,looked_after,ethnicity,missing_episodes_12m',
+			'2024–001,Zoë ’s,2024-01-05,15,M,Fenland,,,3',
+			'R2,C2,2024-01-06,16,F,Fenland,Y,WBRI,',
+			'R3,子供,1999-12-31,0,F,Fenland,N,,0'
+		].join('\n');
+		const outcome = await ingestFile(
+			{ name: 'x.csv', bytes: new TextEncoder().encode(text) },
+			{ today: '2024-06-30', table: 'referrals' }
+		);
+		if (outcome.status !== 'loaded') throw new Error(outcome.status);
+		expect(outcome.result.rejected).toEqual([]);
+		const rows = tableFromIPC(toArrowIPC(outcome.result))
+			.toArray()
+			.map((row) => row.toJSON());
+		expect(rows.map((row) => [row.referral_id, row.child_id, row.looked_after, row.ethnicity])).toEqual([
+			['2024–001', 'Zoë ’s', null, null],
+			['R2', 'C2', true, 'white'],
+			['R3', '子供', false, null]
+		]);
+		expect(rows.map((row) => row.missing_episodes_12m)).toEqual([3, null, 0]);
+		expect(rows.map((row) => new Date(row.referral_date as number).toISOString().slice(0, 10))).toEqual([
+			'2024-01-05',
+			'2024-01-06',
+			'1999-12-31'
+		]);
+	});
 });
