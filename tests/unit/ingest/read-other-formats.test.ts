@@ -102,6 +102,22 @@ describe('Parquet', () => {
 		]);
 	});
 
+	it('decodes ASCII and non-ASCII string columns, with nulls, to the same text', async () => {
+		const parquet = await import('parquet-wasm');
+		const strings = new Table({
+			ascii: vectorFromArray(['R1', null, 'R3', ''], new Utf8()),
+			accented: vectorFromArray(['Zoë', null, '£5 – top-up', 'plain'], new Utf8())
+		});
+		const bytes = parquet.writeParquet(parquet.Table.fromIPCStream(tableToIPC(strings, 'stream')));
+		const rows = await rowsOf(await readTable(bytes, 's.parquet'));
+		expect(rows.map((row) => row.cells)).toEqual([
+			['R1', 'Zoë'],
+			[null, null],
+			['R3', '£5 – top-up'],
+			['', 'plain']
+		]);
+	});
+
 	it('accepts an injected decoder (a worker initialises parquet-wasm itself) and reports its failure', async () => {
 		const bytes = Uint8Array.from([0x50, 0x41, 0x52, 0x31, 0, 0, 0, 0, 0x50, 0x41, 0x52, 0x31]);
 		await expect(
