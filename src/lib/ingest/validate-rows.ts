@@ -1,14 +1,14 @@
 import { tables, type Field, type IntegerField } from '../contract';
-import { ageInYears } from './age-in-years';
 import { ageRule } from './age-rule';
 import { CellProblem } from './cell-problem';
 import { dateOrderRules } from './date-order-rules';
 import { fieldParser, type FieldValue, type ParsedCell } from './field-parser';
-import { cellText, withheld, type Issue } from './issue';
+import { cellText, type Issue } from './issue';
 import { keyField } from './key-field';
 import type { MappingProfile } from './mapping-profile';
 import type { ColumnMatch, HeaderMatch } from './match-headers';
 import { isBlankRow, type RawCell, type RawRow, type RawTable } from './raw-table';
+import { ageResolver } from './resolve-age';
 
 /** Loaded values of one field, in row order. Dates are ISO yyyy-mm-dd strings. */
 export type ColumnValues = (FieldValue | null)[];
@@ -110,11 +110,11 @@ export async function validateRows(
 				field: rule.age,
 				index: fields.indexOf(rule.age),
 				onIndex: fields.indexOf(rule.on),
-				onLabel: lowerFirst(rule.on.label),
-				column: matched.get(rule.age.name) ?? null,
-				parse: parserFor(rule.age),
-				birthColumn: matched.get(rule.dateOfBirth.name) ?? null,
-				parseBirth: parserFor(rule.dateOfBirth)
+				resolve: ageResolver(
+					rule,
+					{ age: matched.get(rule.age.name) ?? null, birth: matched.get(rule.dateOfBirth.name) ?? null },
+					parserFor
+				)
 			}
 		: null;
 	const integerWarnings = fields.flatMap((field, index) =>
@@ -182,7 +182,6 @@ export async function validateRows(
 			if (row.problem !== null) {
 				// The reader could not split this row into cells: one issue, no field checks on garbage.
 				rejectedRows++;
-				current = row;
 				rejected.push(issue(wholeRow, null, cells.length === 1 ? cellText(cells[0]) : '', row.problem));
 				continue;
 			}
@@ -247,75 +246,17 @@ export async function validateRows(
 			}
 
 			if (age) {
-				// Age from a date of birth on the main date when both are readable, else from the age column.
-				const birthCell = age.birthColumn ? (cells[age.birthColumn.index] ?? null) : null;
-				const birth = age.birthColumn ? age.parseBirth(birthCell) : null;
-				const on = values[age.onIndex];
-				let value: number | null = null;
-				let problem: { column: string; value: string; reason: string } | null = null;
-				if (typeof birth === 'string' && typeof on === 'string') {
-					const years = ageInYears(birth, on);
-					if (years < 0) {
-						problem = {
-							column: age.birthColumn!.header,
-							value: withheld,
-							reason: `the date of birth is after the ${age.onLabel}`
-						};
-					} else if (years < age.field.min || years > age.field.max) {
-						problem = {
-							column: age.birthColumn!.header,
-							value: withheld,
-							reason: `the date of birth gives an age of ${years} on the ${age.onLabel}, outside ${age.field.min}–${age.field.max}`
-						};
-					} else {
-						value = years;
-					}
-				} else if (birth instanceof CellProblem) {
-					problem = {
-						column: age.birthColumn!.header,
-						value: withheld,
-						reason: 'the date of birth is not a valid date (use dd/mm/yyyy or yyyy-mm-dd)'
-					};
+				const outcome = age.resolve(cells, values[age.onIndex] ?? null);
+				const { problem, warning } = outcome;
+				if (warning) rowWarnings.push(issue(warning.column, age.field.name, warning.value, warning.reason));
+				if (problem && age.field.required) {
+					problems.push(issue(problem.column, age.field.name, problem.value, problem.reason));
+				} else if (problem) {
+					rowWarnings.push(
+						issue(problem.column, age.field.name, problem.value, `${problem.reason}; left blank`)
+					);
 				}
-				if (value === null && age.column) {
-					const cell = cells[age.column.index] ?? null;
-					const fromColumn = age.parse(cell);
-					if (typeof fromColumn === 'number') {
-						value = fromColumn;
-						if (problem) {
-							rowWarnings.push(
-								issue(
-									problem.column,
-									null,
-									problem.value,
-									`${problem.reason}; the age was taken from "${age.column.header}"`
-								)
-							);
-							problem = null;
-						}
-					} else if (fromColumn instanceof CellProblem && !problem) {
-						problem = { column: age.column.header, value: cellText(cell), reason: fromColumn.reason };
-					}
-				}
-				if (value === null && !problem && age.field.required && typeof on === 'string') {
-					const cell = age.column ? cellText(cells[age.column.index] ?? null) : '';
-					problem = {
-						column: age.column?.header ?? age.birthColumn?.header ?? age.field.label,
-						value: cell,
-						reason: age.birthColumn
-							? `${age.field.label} is required but neither an age nor a date of birth is given`
-							: `${age.field.label} is required but the cell is ${cell.trim() === '' ? 'empty' : `"${cell}" (no value)`}`
-					};
-				}
-				if (problem) {
-					if (age.field.required)
-						problems.push(issue(problem.column, age.field.name, problem.value, problem.reason));
-					else
-						rowWarnings.push(
-							issue(problem.column, age.field.name, problem.value, `${problem.reason}; left blank`)
-						);
-				}
-				values[age.index] = value;
+				values[age.index] = outcome.value;
 			}
 
 			for (const { field, index } of integerWarnings) {
