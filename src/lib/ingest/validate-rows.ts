@@ -130,12 +130,7 @@ export async function validateRows(
 	const duplicateOf = `duplicate ${lowerFirst(key.label)}`;
 	const headerOf = (index: number) => matched.get(fields[index]!.name)?.header ?? fields[index]!.label;
 
-	// Loaded values in fixed-size chunks per field, joined once at the end: growing 29 arrays to a million
-	// entries by push copied and re-scanned them over and over.
-	const chunkRows = 1 << 14;
-	const chunks: ColumnValues[][] = fields.map(() => []);
-	let chunk: ColumnValues[] = [];
-	let inChunk = chunkRows;
+	const columns: ColumnValues[] = fields.map(() => []);
 	const rejected: Issue[] = [];
 	const warnings: Issue[] = [];
 	// Identifier → data row where it was loaded; lines by row in a plain array (numbers, not objects).
@@ -327,16 +322,7 @@ export async function validateRows(
 				continue;
 			}
 			loaded++;
-			if (inChunk === chunkRows) {
-				chunk = fields.map((_, index) => {
-					const part: ColumnValues = [];
-					chunks[index]!.push(part);
-					return part;
-				});
-				inChunk = 0;
-			}
-			for (let index = 0; index < fields.length; index++) chunk[index]!.push(values[index]!);
-			inChunk++;
+			for (let index = 0; index < fields.length; index++) columns[index]!.push(values[index]!);
 			for (const warning of rowWarnings) warnings.push(warning);
 			if (typeof id === 'string') {
 				seen.set(id, row.row);
@@ -375,12 +361,7 @@ export async function validateRows(
 		);
 	}
 	return {
-		columns: Object.fromEntries(
-			fields.map((field, index) => {
-				const parts = chunks[index]!;
-				return [field.name, parts.length === 0 ? [] : parts[0]!.concat(...parts.slice(1))];
-			})
-		),
+		columns: Object.fromEntries(fields.map((field, index) => [field.name, columns[index]!])),
 		read,
 		loaded,
 		rejectedRows,
