@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { median, startPreview } from './preview-server';
 
 /**
@@ -7,18 +7,7 @@ import { median, startPreview } from './preview-server';
  */
 export async function coldStart(runs = 5): Promise<void> {
 	const { baseUrl, stop } = await startPreview();
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await launchChromium();
 	const times: number[] = [];
 	try {
 		for (let run = 0; run < runs; run++) {

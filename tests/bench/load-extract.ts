@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { median, percentile, startPreview } from './preview-server';
 
 const sizes = [
@@ -30,18 +30,7 @@ function extract(label: string, rows: number): string {
  */
 export async function loadExtract(runs = Number(process.env.BENCH_RUNS ?? 5)): Promise<void> {
 	const { baseUrl, stop } = await startPreview(4319);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const browser = await launchChromium();
 	const rows: string[] = [
 		'| rows | format | median (s) | p95 (s) | rows per second (median) |',
 		'| --- | --- | --- | --- | --- |'

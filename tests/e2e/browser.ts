@@ -1,27 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { inject } from 'vitest';
-
-/** Flags for headless Chromium on a machine with no network but loopback (see README, Testing). */
-const chromiumArgs = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 export const screenshotDir = 'tests/output/screenshots';
 
-export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: chromiumArgs
-	});
-}
+export const launchBrowser: () => Promise<Browser> = launchChromium;
 
 /** Everything a page did that a test must check: off-origin requests, console errors, failed responses. */
 export interface PageWatch {

@@ -144,3 +144,15 @@ export function tableContract<const Fields extends readonly Field[]>(definition:
 		}
 	};
 }
+
+/**
+ * The input-only date of birth: accepted so that age can be computed at `event` (the referral, the start of
+ * an episode), then discarded and never stored.
+ */
+export const dateOfBirthField = (event: string) =>
+	dateField('date_of_birth', {
+		label: 'Date of birth',
+		description: `Used only to compute age at ${event}, then discarded; never stored.`,
+		required: false,
+		aliases: ['DOB', 'Date of Birth', 'PersonBirthDate', 'Birth Date']
+	});

@@ -1,5 +1,6 @@
 import {
 	booleanField,
+	dateOfBirthField,
 	dateField,
 	enumField,
 	integerField,
@@ -106,13 +107,6 @@ export const missingEpisodes = tableContract({
 	label: 'Missing episodes',
 	description: 'One row per missing or away episode (optional table; SSDA903 Missing layout).',
 	fields: missingEpisodeFields,
-	inputOnly: [
-		dateField('date_of_birth', {
-			label: 'Date of birth',
-			description: 'Used only to compute age at the episode start, then discarded; never stored.',
-			required: false,
-			aliases: ['DOB', 'Date of Birth', 'PersonBirthDate', 'Birth Date']
-		})
-	]
+	inputOnly: [dateOfBirthField('the episode start')]
 });
 export type MissingEpisode = RowOf<typeof missingEpisodeFields>;

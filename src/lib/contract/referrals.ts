@@ -1,5 +1,6 @@
 import {
 	booleanField,
+	dateOfBirthField,
 	dateField,
 	enumField,
 	integerField,
@@ -174,13 +175,6 @@ export const referrals = tableContract({
 	label: 'Referrals',
 	description: 'One row per exploitation referral received by the MASH.',
 	fields: referralFields,
-	inputOnly: [
-		dateField('date_of_birth', {
-			label: 'Date of birth',
-			description: 'Used only to compute age at referral, then discarded; never stored.',
-			required: false,
-			aliases: ['DOB', 'Date of Birth', 'PersonBirthDate', 'Birth Date']
-		})
-	]
+	inputOnly: [dateOfBirthField('referral')]
 });
 export type Referral = RowOf<typeof referralFields>;
