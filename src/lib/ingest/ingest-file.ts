@@ -123,6 +123,8 @@ function mappingReason(match: HeaderMatch): string {
  */
 export async function ingestFile(file: SourceFile, options: IngestOptions = {}): Promise<IngestOutcome> {
 	const digest = sha256Hex(file.bytes);
+	// Hashed while the rows are read; an unreadable file never awaits it, so it must not fail unhandled.
+	digest.catch(() => undefined);
 	try {
 		const raw = await readTable(file.bytes, file.name, options);
 		const tableName = options.table ?? options.profile?.table ?? detectTable(raw.headers).table;

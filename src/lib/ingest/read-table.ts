@@ -31,8 +31,16 @@ export async function readTable(
 				return readXlsx(bytes, { sheet: options.sheet });
 			case 'parquet':
 				return readParquet(bytes, options.parquet);
-			case 'json':
-				return readJson(decodeText(bytes), bytes.length);
+			case 'json': {
+				const decoded = decodeText(bytes);
+				try {
+					return await readJson(decoded, bytes.length);
+				} catch (error) {
+					// Text that merely starts with "[" or "{" (a heading such as "[Referral ID]") is still CSV.
+					if (sniffed.byName || !(error instanceof UnreadableFileError)) throw error;
+					return readCsv(decoded, bytes.length);
+				}
+			}
 			case 'csv':
 				return readCsv(decodeText(bytes), bytes.length);
 		}

@@ -2,7 +2,12 @@ import type { TabularFormat } from './raw-table';
 
 /** What the bytes are: a format the pipeline reads, or why it cannot read them. */
 export type SniffResult =
-	| { readonly format: TabularFormat; readonly note: string | null }
+	| {
+			readonly format: TabularFormat;
+			readonly note: string | null;
+			/** JSON only: chosen from the file name (.json, .ndjson) rather than from the first character. */
+			readonly byName?: boolean;
+	  }
 	| { readonly format: 'unreadable'; readonly reason: string };
 
 const notData = 'This file is not a spreadsheet or data file';
@@ -83,9 +88,8 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
 			reason: `${notData}: it is a web page or XML document. Some systems export HTML tables named .xls; open it in Excel and save it as .xlsx or CSV.`
 		};
 	}
-	if (['json', 'ndjson', 'jsonl'].includes(ext) || (!utf16 && /^[[{]/.test(start))) {
-		return { format: 'json', note: null };
-	}
+	if (['json', 'ndjson', 'jsonl'].includes(ext)) return { format: 'json', note: null, byName: true };
+	if (!utf16 && /^[[{]/.test(start)) return { format: 'json', note: null, byName: false };
 	const note =
 		ext === 'xlsx' || ext === 'xls' ? `The file is named .${ext} but holds text; it was read as CSV.` : null;
 	return { format: 'csv', note };

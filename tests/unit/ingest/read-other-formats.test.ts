@@ -156,6 +156,15 @@ describe('JSON', () => {
 		]);
 	});
 
+	it('reads text that only looks like JSON ("[Referral ID]" headings) as CSV unless it is named .json', async () => {
+		const table = await readTable(encode('[Referral ID],[District]\nR1,Fenland\n'), 'extract.csv');
+		expect(table.format).toBe('csv');
+		expect(table.headers).toEqual(['[Referral ID]', '[District]']);
+		await expect(readTable(encode('[Referral ID],[District]\n'), 'extract.json')).rejects.toThrow(
+			'This JSON file could not be read'
+		);
+	});
+
 	it('refuses JSON that is not a list of rows, and broken JSON', async () => {
 		await expect(readTable(encode('{"total": 3}'), 'x.json')).rejects.toThrow(
 			'This JSON file is not a list of rows'

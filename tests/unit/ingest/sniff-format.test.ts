@@ -10,7 +10,8 @@ describe('sniffFormat', () => {
 			format: 'csv',
 			note: 'The file is named .xlsx but holds text; it was read as CSV.'
 		});
-		expect(sniffFormat(text('[{"a":1}]'), 'rows.txt').format).toBe('json');
+		expect(sniffFormat(text('[{"a":1}]'), 'rows.txt')).toEqual({ format: 'json', note: null, byName: false });
+		expect(sniffFormat(text('a,b'), 'rows.json')).toEqual({ format: 'json', note: null, byName: true });
 		expect(sniffFormat(text('{"a":1}\n{"a":2}\n'), 'rows.ndjson').format).toBe('json');
 		expect(
 			sniffFormat(bytes(0x50, 0x41, 0x52, 0x31, 0, 0, 0, 0, 0x50, 0x41, 0x52, 0x31), 'x.csv').format
