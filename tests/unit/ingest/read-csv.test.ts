@@ -78,33 +78,40 @@ describe('readCsv (through readTable)', () => {
 		await expect(read('\n\r\n  \n')).rejects.toThrow('The file has no heading row');
 	});
 
-	it('streams a large file in batches with correct row and line numbers across batch boundaries', async () => {
-		const count = 40_003;
-		const lines = ['id,notes'];
-		for (let i = 1; i <= count; i++)
-			lines.push(i % 1000 === 0 ? `${i},"two\nlines"` : `${i},some notes here`);
-		const text = `${lines.join('\n')}\n`;
-		const table = await readTable(encode(text), 'big.csv');
-		const batches: number[] = [];
-		const rows: RawRow[] = [];
-		let lastBytes = 0;
-		for await (const batch of table.batches) {
-			batches.push(batch.rows.length);
-			expect(batch.bytesRead).toBeGreaterThanOrEqual(lastBytes);
-			lastBytes = batch.bytesRead;
-			rows.push(...batch.rows);
+	it.each([
+		['LF', '\n'],
+		['CRLF', '\r\n'],
+		['CR', '\r']
+	])(
+		'streams a large %s file in batches with correct row and line numbers across batch boundaries',
+		async (_, eol) => {
+			const count = 40_003;
+			const lines = ['id,notes'];
+			for (let i = 1; i <= count; i++)
+				lines.push(i % 1000 === 0 ? `${i},"two${eol}lines"` : `${i},some notes here`);
+			const text = `${lines.join(eol)}${eol}`;
+			const table = await readTable(encode(text), 'big.csv');
+			const batches: number[] = [];
+			const rows: RawRow[] = [];
+			let lastBytes = 0;
+			for await (const batch of table.batches) {
+				batches.push(batch.rows.length);
+				expect(batch.bytesRead).toBeGreaterThanOrEqual(lastBytes);
+				lastBytes = batch.bytesRead;
+				rows.push(...batch.rows);
+			}
+			expect(batches.length).toBeGreaterThan(2);
+			expect(lastBytes).toBe(text.length);
+			expect(rows).toHaveLength(count);
+			// Row i starts on line i + 1 plus one extra line for every two-line row before it.
+			for (const index of [0, 998, 999, 1000, 9_999, 10_000, 20_000, 30_001, count - 1]) {
+				const row = rows[index]!;
+				const id = Number(row.cells[0]);
+				expect(row.row).toBe(id);
+				expect(row.line).toBe(id + 1 + Math.floor((id - 1) / 1000));
+			}
 		}
-		expect(batches.length).toBeGreaterThan(2);
-		expect(lastBytes).toBe(text.length);
-		expect(rows).toHaveLength(count);
-		// Row i starts on line i + 1 plus one extra line for every two-line row before it.
-		for (const index of [0, 998, 999, 1000, 9_999, 10_000, 20_000, 30_001, count - 1]) {
-			const row = rows[index]!;
-			const id = Number(row.cells[0]);
-			expect(row.row).toBe(id);
-			expect(row.line).toBe(id + 1 + Math.floor((id - 1) / 1000));
-		}
-	});
+	);
 
 	it('recovers from a stray quote after the first batch with correct offsets', async () => {
 		const lines = ['id,d'];
