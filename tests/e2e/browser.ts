@@ -67,15 +67,14 @@ export async function openPage(browser: Browser, path = '/'): Promise<PageWatch>
 	return watch;
 }
 
-/** Wait until DuckDB has loaded the data and the page's charts have rendered. */
+/** Wait until DuckDB has loaded the data, no view is waiting for a query, and the charts have rendered. */
 export async function waitForCharts(page: Page, count = 1): Promise<void> {
 	await page.waitForFunction(
 		(expected) =>
+			document.querySelector('main[data-views-loading="0"]') !== null &&
 			document.querySelectorAll('figure.chart[aria-busy="false"] svg[role="img"]').length >= expected,
 		count,
-		{
-			timeout: 90_000
-		}
+		{ timeout: 90_000 }
 	);
 }
 

@@ -1,23 +1,42 @@
 import type { Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 
+/** Thrown to a requester whose query was dropped from the queue because nobody wanted it any more. */
+export class StaleQueryError extends Error {
+	constructor() {
+		super('Query abandoned: a newer request replaced it');
+		this.name = 'StaleQueryError';
+	}
+}
+
+interface Waiting {
+	statement: Sql;
+	wanted: () => boolean;
+	resolve: (rows: unknown[]) => void;
+	reject: (error: unknown) => void;
+}
+
 /**
- * The only path from views to the engine (after Mosaic's QueryManager). It caches results by SQL text, so
- * charts that ask the same question share one query, and it drops everything cached when the data changes.
- * Which answer a view shows ("latest wins") is decided by the view's ticket, see `query.svelte.ts`.
+ * The only path from views to the engine (after Mosaic's QueryManager). DuckDB-WASM answers one query at a
+ * time, so requests wait in one queue: a request whose view has since asked for something newer is dropped
+ * before it reaches DuckDB (after a quick run of filter changes only the latest queries run), and results are
+ * cached by SQL text, so charts asking the same question share one query. Each query is timed with the User
+ * Timing API (`sightline:query` measures), which benchmarks read.
  */
 export class QueryCoordinator {
 	readonly #engine: Engine;
 	readonly #cache = new Map<string, Promise<unknown[]>>();
+	readonly #queue: Waiting[] = [];
+	#running = false;
 	#generation = 0;
-	#maxEntries: number;
+	readonly #maxEntries: number;
 
 	constructor(engine: Engine, maxEntries = 500) {
 		this.#engine = engine;
 		this.#maxEntries = maxEntries;
 	}
 
-	/** Increments whenever loaded data changes; part of every view's dependency. */
+	/** Increments whenever loaded data changes. */
 	get generation(): number {
 		return this.#generation;
 	}
@@ -26,7 +45,11 @@ export class QueryCoordinator {
 		return this.#engine;
 	}
 
-	query<Row extends object>(statement: Sql): Promise<Row[]> {
+	/**
+	 * Rows for a query. `wanted` is asked just before the query would run; answering false abandons it
+	 * (the promise rejects with StaleQueryError).
+	 */
+	query<Row extends object>(statement: Sql, wanted: () => boolean = () => true): Promise<Row[]> {
 		const key = statement.text;
 		const cached = this.#cache.get(key);
 		if (cached) {
@@ -35,14 +58,41 @@ export class QueryCoordinator {
 			this.#cache.set(key, cached);
 			return cached as Promise<Row[]>;
 		}
-		const pending = this.#engine.query<Row>(statement);
+		const pending = new Promise<unknown[]>((resolve, reject) => {
+			this.#queue.push({ statement, wanted, resolve, reject });
+		});
 		this.#cache.set(key, pending);
+		// Failed and abandoned queries are not cached: the next request runs them afresh.
 		pending.catch(() => this.#cache.delete(key));
 		if (this.#cache.size > this.#maxEntries) {
 			const oldest = this.#cache.keys().next().value;
 			if (oldest !== undefined) this.#cache.delete(oldest);
 		}
-		return pending;
+		void this.#pump();
+		return pending as Promise<Row[]>;
+	}
+
+	async #pump(): Promise<void> {
+		if (this.#running) return;
+		this.#running = true;
+		try {
+			for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
+				if (!next.wanted()) {
+					next.reject(new StaleQueryError());
+					continue;
+				}
+				const start = performance.now();
+				try {
+					next.resolve(await this.#engine.query(next.statement));
+				} catch (error) {
+					next.reject(error);
+				} finally {
+					performance.measure('sightline:query', { start, detail: next.statement.text });
+				}
+			}
+		} finally {
+			this.#running = false;
+		}
 	}
 
 	/** Forget cached results after the data changed. */

@@ -1,4 +1,4 @@
-import { createContext } from 'svelte';
+import { createContext, untrack } from 'svelte';
 import type { TableName } from '$lib/contract';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
@@ -34,6 +34,7 @@ export class Dataset {
 	#source = $state.raw<DataSource | undefined>();
 	#extent = $state.raw<DataExtent | undefined>();
 	#generation = $state(0);
+	#viewsLoading = $state(0);
 	#coordinator: QueryCoordinator | undefined;
 	#reshaper: Reshaper | undefined;
 	#demo: Record<TableName, ContractFile> | undefined;
@@ -54,6 +55,18 @@ export class Dataset {
 	get generation(): number {
 		return this.#generation;
 	}
+	/** How many views are waiting for query results: 0 when every chart shows the current filters. */
+	get viewsLoading(): number {
+		return this.#viewsLoading;
+	}
+	// Called from views' effects: untracked, so counting never makes an effect depend on the count.
+	viewStarted(): void {
+		untrack(() => this.#viewsLoading++);
+	}
+	viewSettled(): void {
+		untrack(() => this.#viewsLoading--);
+	}
+
 	get coordinator(): QueryCoordinator | undefined {
 		return this.#status === 'ready' ? this.#coordinator : undefined;
 	}

@@ -1,3 +1,4 @@
+import { StaleQueryError } from '$lib/engine/coordinator';
 import { Sql } from '$lib/sql/sql';
 import type { Reshape } from '$lib/transform/transforms';
 import type { Dataset } from './dataset.svelte';
@@ -25,22 +26,40 @@ export class LiveQuery<Row extends object> {
 			if (!coordinator || !reshaper || !request) return;
 			const { query, reshape } = request instanceof Sql ? { query: request, reshape: undefined } : request;
 			const ticket = ++this.#ticket;
+			const current = () => ticket === this.#ticket;
+			// This request counts as a loading view until it settles or is replaced.
+			let counted = true;
+			const uncount = () => {
+				if (counted) dataset.viewSettled();
+				counted = false;
+			};
+			dataset.viewStarted();
 			this.#loading = true;
-			const rows = coordinator.query<Row>(query);
+			const rows = coordinator.query<Row>(query, current);
 			const shaped = reshape ? rows.then((result) => reshaper(result, reshape) as Promise<Row[]>) : rows;
+			const settle = (apply: () => void) => {
+				if (!current()) return;
+				apply();
+				this.#loading = false;
+				uncount();
+			};
 			shaped.then(
-				(rows) => {
-					if (ticket !== this.#ticket) return;
-					this.#rows = rows;
-					this.#error = undefined;
-					this.#loading = false;
-				},
-				(error: unknown) => {
-					if (ticket !== this.#ticket) return;
-					this.#error = error instanceof Error ? error.message : String(error);
-					this.#loading = false;
-				}
+				(rows) =>
+					settle(() => {
+						this.#rows = rows;
+						this.#error = undefined;
+					}),
+				(error: unknown) =>
+					settle(() => {
+						if (!(error instanceof StaleQueryError))
+							this.#error = error instanceof Error ? error.message : String(error);
+					})
 			);
+			// Before the next run, or when the view goes away, this request is no longer wanted.
+			return () => {
+				this.#ticket++;
+				uncount();
+			};
 		});
 	}
 
