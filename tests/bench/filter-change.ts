@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { loadPopulation } from '../../src/lib/engine/load-reference';
+import { createSchema, loadContractCsv, refreshFacts } from '../../src/lib/engine/load-tables';
+import { createNodeEngine } from '../../src/lib/engine/node-engine';
+import { Sql } from '../../src/lib/sql/sql';
+import { launchChromium } from '../helpers/chromium';
+import { median, percentile, startPreview } from './preview-server';
+
+const sizes = [
+	{ label: '10k', rows: 10_000 },
+	{ label: '100k', rows: 100_000 },
+	{ label: '1M', rows: 1_000_000 }
+];
+const pages = process.env.BENCH_PAGES?.split(',') ?? [
+	'/',
+	'/trends/',
+	'/children/',
+	'/indicators/',
+	'/missing/',
+	'/districts/',
+	'/pathway/'
+];
+const changes = Number(process.env.BENCH_CHANGES ?? 10);
+/**
+ * Each change ticks or unticks one district in the filter bar: districts 1…6 on in turn, then off in turn,
+ * so every state is new and no answer comes from the cache.
+ */
+const districtClicks = [0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4];
+
+function extract(label: string, rows: number): string {
+	const dir = `data/bench/${label}`;
+	if (!existsSync(`${dir}/referrals.csv`)) {
+		execFileSync(
+			'npx',
+			['tsx', 'data/generator/cli.ts', '--rows', String(rows), '--seed', 'bench', '--out', dir],
+			{
+				stdio: 'inherit'
+			}
+		);
+	}
+	return dir;
+}
+
+/** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
+async function timeChange(page: Page, district: number): Promise<{ ms: number; queries: string[] }> {
+	const menu = page.locator('details.menu', { hasText: 'District' }).first();
+	if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open)))
+		await menu.locator('summary').click();
+	await page.evaluate(() => performance.clearMeasures('sightline:query'));
+	const started = await page.evaluate(() => performance.now());
+	await menu.getByRole('checkbox').nth(district).click();
+	await page.waitForFunction(() => document.querySelector('main[data-views-loading="0"]') !== null, null, {
+		timeout: 600_000
+	});
+	const ended = await page.evaluate(
+		() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
+	);
+	const queries = await page.evaluate(() =>
+		performance
+			.getEntriesByName('sightline:query')
+			.map((entry) => String((entry as PerformanceMeasure).detail))
+	);
+	return { ms: ended - started, queries };
+}
+
+/**
+ * Filter change to every chart on the page redrawn, in headless Chromium at 10k / 100k / 1M referrals:
+ * median and p95 per page, next to the raw DuckDB time of the same queries run back to back in Node
+ * (DuckDB-WASM, same build), as a ratio. Stale queries abandoned by the coordinator are not counted as run.
+ */
+export async function filterChange(): Promise<void> {
+	const only = process.env.BENCH_SIZES?.split(',');
+	const { baseUrl, stop } = await startPreview(4320);
+	const browser = await launchChromium();
+	const table = [
+		'| rows | page | redraw median (ms) | redraw p95 (ms) | raw DuckDB median (ms) | ratio |',
+		'| --- | --- | --- | --- | --- | --- |'
+	];
+	try {
+		for (const { label, rows } of sizes) {
+			if (only && !only.includes(label)) continue;
+			const dir = extract(label, rows);
+			const engine = await createNodeEngine();
+			await createSchema(engine);
+			await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
+			await loadContractCsv(engine, 'referrals', readFileSync(`${dir}/referrals.csv`, 'utf8'));
+			await loadContractCsv(engine, 'missing_episodes', readFileSync(`${dir}/missing_episodes.csv`, 'utf8'));
+			await refreshFacts(engine);
+
+			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(`${baseUrl}/data/`);
+			await page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 120_000 });
+			await page
+				.getByTestId('file-input')
+				.setInputFiles([`${dir}/referrals.csv`, `${dir}/missing_episodes.csv`]);
+			await page
+				.getByTestId('data-banner')
+				.getByText(`referrals.csv (${rows.toLocaleString('en-GB')} rows)`)
+				.waitFor({ timeout: 900_000 });
+			await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor({ timeout: 900_000 });
+
+			for (const path of pages) {
+				await page
+					.locator(`nav a[href^="${path === '/' ? './' : `.${path}`}"], nav a[href^="${path}"]`)
+					.first()
+					.click();
+				await page.waitForFunction(
+					() => document.querySelector('main[data-views-loading="0"] figure.chart') !== null,
+					null,
+					{
+						timeout: 600_000
+					}
+				);
+				const redraws: number[] = [];
+				const raws: number[] = [];
+				// Start each page from no district filter.
+				await page.getByRole('button', { name: 'Reset filters' }).click();
+				await page.waitForFunction(() => document.querySelector('main[data-views-loading="0"]') !== null);
+				for (let change = 0; change < changes; change++) {
+					const { ms, queries } = await timeChange(page, districtClicks[change % districtClicks.length]!);
+					redraws.push(ms);
+					const start = performance.now();
+					for (const query of queries) await engine.query(new Sql(query));
+					raws.push(performance.now() - start);
+				}
+				const ratio = median(redraws) / Math.max(median(raws), 0.001);
+				table.push(
+					`| ${label} | ${path} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio.toFixed(2)} |`
+				);
+				console.log(table.at(-1));
+			}
+			await context.close();
+			await engine.close();
+		}
+	} finally {
+		await browser.close();
+		stop();
+	}
+	console.log(table.join('\n'));
+}
