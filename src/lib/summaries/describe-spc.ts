@@ -1,0 +1,120 @@
+import { formatDay } from '$lib/format/date';
+import { formatPeriod } from '$lib/format/period';
+import type { SpcSeries } from '$lib/transform/spc-series';
+import { formatLevel, type Measure } from './measures';
+import { orderSignals, type SpcSignal } from './spc-signals';
+
+/** Context a chart's title and summary need beyond the series. */
+export interface SpcContext {
+	measure: Measure;
+	/** The area phrase for the overall series ("overall", "across the selected districts"). */
+	subject: (series: SpcSeries) => string;
+	/** The last day of data, to say how much of an incomplete period is in. */
+	lastDay?: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Which periods are drawn but kept out of the limits, in words. */
+function exclusions(series: readonly SpcSeries[], lastDay: string | undefined): string[] {
+	const first = series[0];
+	if (!first) return [];
+	const notes: string[] = [];
+	const incomplete = first.points.filter((point) => point.excluded === 'incomplete');
+	for (const point of incomplete) {
+		const upTo = lastDay && point === first.points.at(-1) ? ` (data to ${formatDay(lastDay)})` : '';
+		notes.push(
+			`${formatPeriod(point.period, first.grain)} is incomplete${upTo} and is not used for the limits.`
+		);
+	}
+	const noLookback = first.points.filter((point) => point.excluded === 'no-lookback');
+	if (noLookback.length > 0)
+		notes.push(
+			`The first ${plural(noLookback.length, first.grain)} ${noLookback.length === 1 ? 'has' : 'have'} no full 12-month look-back for repeats and ${noLookback.length === 1 ? 'is' : 'are'} not used for the limits.`
+		);
+	return notes;
+}
+
+/**
+ * An active title and a one-sentence-per-point text alternative for an XmR chart of one series (the
+ * overall chart) or several (districts as small multiples), generated from the numbers and the special
+ * causes `spcSignals` found. Withheld SPC (publication mode) and incomplete periods are said in words.
+ */
+export function describeSpc(
+	series: readonly SpcSeries[],
+	signals: readonly SpcSignal[],
+	context: SpcContext
+): { title: string; summary: string } {
+	const { measure } = context;
+	const grain = series[0]?.grain ?? 'month';
+	if (series.length === 0 || series.every((one) => one.points.length === 0))
+		return {
+			title: `${measure.label}: no data for these filters`,
+			summary: 'No referrals match the current filters.'
+		};
+	const current = orderSignals(signals.filter((signal) => signal.current));
+	const earlier = signals.length - current.length;
+	const notes = exclusions(series, context.lastDay);
+	const withheld = series.filter((one) => one.withheld === 'suppressed');
+
+	if (series.length === 1) {
+		const one = series[0]!;
+		const subject = context.subject(one);
+		const period = one.xmr?.periods[0];
+		const included = one.included.map((index) => one.points[index]!);
+		const top = current[0];
+		const title = top
+			? top.headline
+			: one.withheld
+				? `${subject}: no SPC shown`
+				: `${subject}: no special cause in the latest ${grain}`;
+		const parts: string[] = [];
+		if (one.withheld === 'suppressed')
+			parts.push(`${subject}: SPC is not shown because some counts are suppressed in publication mode.`);
+		else if (one.withheld === 'too-few') parts.push(`${subject}: too few ${grain}s for SPC.`);
+		else if (period && included.length > 0) {
+			const limits =
+				period.lpl !== null && period.upl !== null
+					? `, process limits ${formatLevel(measure, period.lpl)} to ${formatLevel(measure, period.upl)}`
+					: '';
+			const per = measure.kind === 'count' ? ` a ${grain}` : '';
+			parts.push(
+				`${subject}: mean ${formatLevel(measure, period.mean)}${per}${limits}, ${formatPeriod(included[0]!.period, grain)} to ${formatPeriod(included.at(-1)!.period, grain)}${period.provisional ? ' (provisional limits: fewer than 12 points)' : ''}.`
+			);
+			parts.push(
+				current.length > 0
+					? current.map((signal) => signal.text).join(' ')
+					: `Only common-cause variation in the latest ${grain}.`
+			);
+			if (earlier > 0) parts.push(`${plural(earlier, 'earlier special cause')} in the table.`);
+		}
+		return { title, summary: [...parts, ...notes].join(' ') };
+	}
+
+	const byArea = new Map<string, SpcSignal[]>();
+	for (const signal of current) byArea.set(signal.area, [...(byArea.get(signal.area) ?? []), signal]);
+	const flagged = series.filter((one) => byArea.has(one.area));
+	const quiet = series.filter((one) => !byArea.has(one.area) && !one.withheld);
+	const top = current[0];
+	const title = top
+		? `${top.headline}${flagged.length > 1 ? ` (and ${plural(flagged.length - 1, 'other district')} with a special cause)` : ''}`
+		: withheld.length === series.length
+			? `${measure.label} by district: SPC not shown in publication mode`
+			: `No district shows a special cause in ${measure.label.toLowerCase()} in the latest ${grain}`;
+	const parts: string[] = [];
+	for (const one of flagged)
+		parts.push(
+			`${one.label}: special cause, ${byArea
+				.get(one.area)!
+				.map((signal) => signal.short)
+				.join('; ')}.`
+		);
+	if (quiet.length > 0)
+		parts.push(`${quiet.map((one) => one.label).join(', ')}: common-cause variation in the latest ${grain}.`);
+	if (withheld.length > 0)
+		parts.push(
+			`SPC not shown for ${withheld.map((one) => one.label).join(', ')}: counts suppressed in publication mode.`
+		);
+	if (earlier > 0) parts.push(`${plural(earlier, 'earlier special cause')} in the table.`);
+	return { title, summary: [...parts, ...notes].join(' ') };
+}
