@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { parseIsoDay } from '$lib/format/date';
 import { formatDecimal, formatPercent } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
+import { describeSpecialCause } from '$lib/summaries/special-cause';
 import type { SpcSeries } from '$lib/transform/spc-series';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
@@ -34,23 +35,6 @@ interface Row {
 	tip: string;
 }
 
-const specialCauseWords: Record<string, string> = {
-	'Above UCL': 'above the upper limit',
-	'Below LCL': 'below the lower limit',
-	'7 Point Trend (Increasing)': 'part of a 7-point rising trend',
-	'7 Point Trend (Decreasing)': 'part of a 7-point falling trend',
-	'2 in 3 Above CL': '2 of 3 close to the upper limit',
-	'2 in 3 Below CL': '2 of 3 close to the lower limit',
-	'7 Points Above CL': 'part of a run of 7 or more above the mean',
-	'7 Points Below CL': 'part of a run of 7 or more below the mean'
-};
-
-/** Plain-English special-cause label for tips and tables. */
-export function describeSpecialCause(type: string | null): string {
-	if (type === null) return '';
-	return specialCauseWords[type] ?? 'common cause';
-}
-
 /**
  * XmR charts (Making Data Count): the monthly or quarterly values with the mean, process limits and near
  * limits of `$lib/stats` xmr, special causes as larger triangles pointing up or down, and excluded periods
@@ -68,7 +52,9 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		one.points.map((point) => {
 			const value =
 				point.value === null
-					? `${point.symbol ?? 'c'} (suppressed)`
+					? point.excluded === 'empty'
+						? 'no referrals'
+						: `${point.symbol ?? 'c'} (suppressed)`
 					: kind === 'share'
 						? formatPercent(point.value)
 						: point.value.toLocaleString('en-GB');
@@ -77,11 +63,13 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 					? 'Incomplete period: not used for the limits'
 					: point.excluded === 'no-lookback'
 						? 'No full 12-month look-back: not used for the limits'
-						: point.mean === null
-							? one.withheld === 'suppressed'
-								? 'SPC not shown: counts suppressed'
-								: ''
-							: `Mean ${format(point.mean)}; limits ${format(Math.max(0, point.lpl ?? 0))} to ${format(point.upl ?? 0)}\n${point.signal ? `Special cause: ${describeSpecialCause(point.specialCause)}` : 'Common cause'}`;
+						: point.excluded === 'empty'
+							? 'Not used for the limits'
+							: point.mean === null
+								? one.withheld === 'suppressed'
+									? 'SPC not shown: counts suppressed'
+									: ''
+								: `Mean ${format(point.mean)}; limits ${format(Math.max(0, point.lpl ?? 0))} to ${format(point.upl ?? 0)}\n${point.signal ? `Special cause: ${describeSpecialCause(point.specialCause)}` : 'Common cause'}`;
 			return {
 				area: one.area,
 				label: one.label,

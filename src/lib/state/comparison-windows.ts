@@ -19,6 +19,8 @@ export interface Window {
 	days: number;
 	/** en-GB label: "Q2 2026-27 (July to September 2026)", "July 2025 to June 2026", "1 April to …". */
 	label: string;
+	/** For sentences: "Q2 2026-27" for a quarter, otherwise the label. */
+	short: string;
 }
 
 export interface ComparisonWindows {
@@ -35,7 +37,16 @@ export interface ComparisonWindows {
 }
 
 function span(from: string, to: string): Window {
-	return { from, to, days: daysInclusive(from, to), label: windowLabel(from, to) };
+	const quarter =
+		isWholeMonths(from, to) && monthsBetween(from, to) === 3 && periodStart(from, 'quarter') === from;
+	const label = windowLabel(from, to);
+	return {
+		from,
+		to,
+		days: daysInclusive(from, to),
+		label,
+		short: quarter ? formatFinancialQuarter(from) : label
+	};
 }
 
 /** A label for a span: a financial quarter, whole months, or days. */

@@ -75,7 +75,7 @@ export function describeSpc(
 		else if (period && included.length > 0) {
 			const limits =
 				period.lpl !== null && period.upl !== null
-					? `, process limits ${formatLevel(measure, period.lpl)} to ${formatLevel(measure, period.upl)}`
+					? `, process limits ${formatLevel(measure, Math.max(0, period.lpl))} to ${formatLevel(measure, period.upl)}`
 					: '';
 			const per = measure.kind === 'count' ? ` a ${grain}` : '';
 			parts.push(
@@ -117,4 +117,21 @@ export function describeSpc(
 		);
 	if (earlier > 0) parts.push(`${plural(earlier, 'earlier special cause')} in the table.`);
 	return { title, summary: [...parts, ...notes].join(' ') };
+}
+
+/**
+ * The text of a headline's sparkline: the span it covers and what SPC says about the latest point, from
+ * the special causes still running in it.
+ */
+export function describeSparkline(series: SpcSeries, signals: readonly SpcSignal[], what: string): string {
+	const first = series.points[0];
+	const last = series.points.at(-1);
+	if (!first || !last) return `${what}: no data.`;
+	const span = `${what}, ${formatPeriod(first.period, series.grain)} to ${formatPeriod(last.period, series.grain)}`;
+	if (series.withheld === 'suppressed') return `${span}: SPC not shown (small counts suppressed).`;
+	if (series.withheld === 'too-few') return `${span}: too few ${series.grain}s for SPC.`;
+	const running = orderSignals(signals.filter((signal) => signal.current && signal.area === series.area));
+	return running.length > 0
+		? `${span}: special cause, ${running.map((signal) => signal.short).join('; ')}.`
+		: `${span}: common-cause variation in the latest ${series.grain}.`;
 }

@@ -2,7 +2,14 @@ import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 
 /** A monthly or quarterly measure the overview and trends pages chart and describe. */
 export interface Measure {
-	key: 'referrals' | 'children' | 'repeat_referrals' | 'episodes' | 'under_15_share' | 'looked_after_share';
+	key:
+		| 'referrals'
+		| 'children'
+		| 'repeat_referrals'
+		| 'repeat_share'
+		| 'episodes'
+		| 'under_15_share'
+		| 'looked_after_share';
 	/** Heading: "Referrals". */
 	label: string;
 	/** Sentence subject before the area: "Referrals", "The share of referrals for children under 15". */
@@ -27,6 +34,13 @@ export const measures = {
 		noun: 'Repeat referrals',
 		plural: true,
 		kind: 'count'
+	},
+	repeat_share: {
+		key: 'repeat_share',
+		label: 'Repeat referrals',
+		noun: 'The share of referrals that were repeat referrals',
+		plural: false,
+		kind: 'share'
 	},
 	episodes: {
 		key: 'episodes',

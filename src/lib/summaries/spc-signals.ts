@@ -118,8 +118,17 @@ export function spcSignals(series: SpcSeries, measure: Measure, subject: string)
 		);
 	}
 
-	const step = (index: number) =>
-		Math.sign(values[index + 1]! - values[index]!) || Math.sign(values[index]! - values[index - 1]!);
+	// A trend point's direction comes from its right-hand neighbour when that is in a trend too, else from
+	// its left (as the stats module labels it), so a run's last point stays in the run.
+	const step = (index: number) => {
+		const right = index + 1 < values.length && trend[index + 1];
+		const change = right
+			? values[index + 1]! - values[index]!
+			: index === 0
+				? 0
+				: values[index]! - values[index - 1]!;
+		return Math.sign(change);
+	};
 	for (const run of runs(trend, step)) {
 		const rising = values[run.to]! > values[run.from]!;
 		const n = run.to - run.from + 1;

@@ -1,8 +1,12 @@
 import { xmr, type DisclosureSymbol, type SpecialCauseType, type XmrResult } from '$lib/stats';
 import type { Grain } from './calendar';
 
-/** Why a point is drawn but kept out of the limits and the special-cause rules. */
-export type Exclusion = 'incomplete' | 'no-lookback';
+/**
+ * Why a point is kept out of the limits and the special-cause rules: its period is only partly covered by
+ * the data or the filters; it has no full 12-month look-back for repeat referrals; or a share has no
+ * denominator (nothing referred).
+ */
+export type Exclusion = 'incomplete' | 'no-lookback' | 'empty';
 
 export interface SpcInput {
 	/** First day of the month or quarter. */

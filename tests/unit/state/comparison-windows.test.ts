@@ -13,7 +13,8 @@ describe('comparisonWindows', () => {
 			from: '2026-07-01',
 			to: '2026-09-30',
 			days: 92,
-			label: 'Q2 2026-27 (July to September 2026)'
+			label: 'Q2 2026-27 (July to September 2026)',
+			short: 'Q2 2026-27'
 		});
 		expect(windows.previous).toMatchObject({ from: '2026-04-01', to: '2026-06-30', days: 91 });
 		expect(windows.yearAgo).toMatchObject({
