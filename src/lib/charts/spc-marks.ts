@@ -60,13 +60,14 @@ export const legendHeight = (items: readonly LegendItem[], width: number) =>
 	legendRows(items, width) * ROW + 6;
 
 /**
- * Draw the key inside the chart's SVG (in the top margin), so a downloaded SVG or PNG carries it too.
- * Plot's own legends render as separate elements outside the SVG.
+ * Draw the key inside the chart's SVG (in the bottom margin, below the x axis, from `top`), so a
+ * downloaded SVG or PNG carries it too. Plot's own legends render as separate elements outside the SVG.
  */
 export function drawLegend(
 	svg: Element,
 	items: readonly LegendItem[],
 	width: number,
+	top: number,
 	document: Document
 ): void {
 	const ns = 'http://www.w3.org/2000/svg';
@@ -75,9 +76,9 @@ export function drawLegend(
 		for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
 		return element;
 	};
-	const group = make('g', { class: 'spc-legend', 'font-size': 12, fill: text });
+	const group = make('g', { class: 'spc-legend', 'font-size': 12, fill: text, 'text-anchor': 'start' });
 	let x = 4;
-	let y = 12;
+	let y = top + 10;
 	for (const item of items) {
 		const w = SWATCH + labelWidth(item.label);
 		if (x > 4 && x + w > width) {

@@ -98,14 +98,21 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 	const common = included.filter((row) => row.value !== null && row.signal === null);
 	const special = included.filter((row) => row.value !== null && row.signal !== null);
 	const grain = series[0]?.grain ?? 'month';
+	const kinds = new Set(excluded.map((row) => row.excluded));
 	const legend = spcLegendItems(
-		excluded.some((row) => row.excluded === 'incomplete')
-			? 'Incomplete period'
-			: excluded.length > 0
-				? 'Not used for limits'
-				: null
+		kinds.size === 0
+			? null
+			: kinds.size > 1
+				? 'Not used for limits (incomplete, no look-back)'
+				: kinds.has('incomplete')
+					? 'Incomplete period'
+					: kinds.has('no-lookback')
+						? 'No 12-month look-back'
+						: 'Not used for limits'
 	);
-	const top = legendHeight(legend, width) + (faceted ? 6 : 10);
+	const key = legendHeight(legend, width);
+	const top = 24;
+	const bottom = 30 + key;
 	const panelRows = Math.ceil(series.length / columns);
 	const panels = series.map((one, panel) => ({
 		panel,
@@ -126,8 +133,9 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 	const chart = Plot.plot({
 		document: options.document,
 		width,
-		height: faceted ? panelRows * 165 + top + 30 : 300 + top,
+		height: (faceted ? panelRows * 165 : 280) + top + bottom,
 		marginTop: top,
+		marginBottom: bottom,
 		marginLeft: 48,
 		marginRight: faceted ? 8 : 16,
 		fx: { axis: null, padding: 0.06 },
@@ -212,7 +220,7 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 			Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'value', ...facet, title: 'tip' }))
 		]
 	});
-	drawLegend(chart, legend, width, options.document ?? document);
+	drawLegend(chart, legend, width, Number(chart.getAttribute('height')) - key, options.document ?? document);
 	const onSelect = options.onSelect;
 	if (onSelect && faceted) {
 		chart.setAttribute('style', `${chart.getAttribute('style') ?? ''};cursor:pointer`);

@@ -63,11 +63,16 @@ export function describeSpc(
 		const period = one.xmr?.periods[0];
 		const included = one.included.map((index) => one.points[index]!);
 		const top = current[0];
+		// Without a running special cause, name the most recent one of the last 12 periods, if any.
+		const recentFrom = one.points[one.included.at(-12) ?? 0]?.period ?? '';
+		const recent = orderSignals(signals.filter((signal) => !signal.current && signal.end >= recentFrom))[0];
 		const title = top
 			? top.headline
 			: one.withheld
 				? `${subject}: no SPC shown`
-				: `${subject}: no special cause in the latest ${grain}`;
+				: recent
+					? `${recent.headline}; no special cause in the latest ${grain}`
+					: `${subject}: no special cause in the latest ${grain}`;
 		const parts: string[] = [];
 		if (one.withheld === 'suppressed')
 			parts.push(`${subject}: SPC is not shown because some counts are suppressed in publication mode.`);

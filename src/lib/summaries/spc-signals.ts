@@ -112,7 +112,7 @@ export function spcSignals(series: SpcSeries, measure: Measure, subject: string)
 				high ? 'high' : 'low',
 				run,
 				`${subject} ${verb(now)} ${high ? 'above' : 'below'} the mean (${level}) for ${n} ${unit(grain, n)} in a row, ${when} (special cause: shift${extra}).`,
-				`${subject} ${verb(now)} ${high ? 'above' : 'below'} the mean for ${n} ${unit(grain, n)} in a row`,
+				`${subject} ${verb(now)} ${high ? 'above' : 'below'} the mean for ${n} ${unit(grain, n)} in a row${now ? '' : `, to ${label(run.to)}`}`,
 				`${n} ${unit(grain, n)} ${high ? 'above' : 'below'} the mean ${when}`
 			)
 		);
@@ -143,7 +143,7 @@ export function spcSignals(series: SpcSeries, measure: Measure, subject: string)
 				rising ? 'high' : 'low',
 				run,
 				`${subject} ${moved}, from ${formatValue(measure, values[run.from]!)} to ${formatValue(measure, values[run.to]!)} (special cause: trend).`,
-				`${subject} ${now ? (measure.plural ? 'have' : 'has') + ' ' + (rising ? 'risen' : 'fallen') : rising ? 'rose' : 'fell'} ${every} for ${n} ${unit(grain, n)}`,
+				`${subject} ${now ? (measure.plural ? 'have' : 'has') + ' ' + (rising ? 'risen' : 'fallen') : rising ? 'rose' : 'fell'} ${every} for ${n} ${unit(grain, n)}${now ? '' : `, to ${label(run.to)}`}`,
 				`${rising ? 'rising' : 'falling'} ${every} for ${n} ${unit(grain, n)}, ${now ? `since ${label(run.from)}` : `${label(run.from)} to ${label(run.to)}`}`
 			)
 		);
