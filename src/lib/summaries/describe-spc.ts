@@ -105,7 +105,9 @@ export function describeSpc(
 		? `${top.headline}${flagged.length > 1 ? ` (and ${plural(flagged.length - 1, 'other district')} with a special cause)` : ''}`
 		: withheld.length === series.length
 			? `${measure.label} by district: SPC not shown in publication mode`
-			: `No district shows a special cause in ${measure.label.toLowerCase()} in the latest ${grain}`;
+			: withheld.length > 0
+				? `${measure.label} by district: no special cause in the latest ${grain} where SPC is shown (not shown for ${plural(withheld.length, 'district')} with suppressed counts)`
+				: `No district shows a special cause in ${measure.label.toLowerCase()} in the latest ${grain}`;
 	const parts: string[] = [];
 	for (const one of flagged)
 		parts.push(

@@ -62,10 +62,13 @@ describe('describeSpc', () => {
 		]);
 		const cambridge = make('cambridge', 'Cambridge', steady.slice(0, 18));
 		const { title, summary } = describeSpc([hidden, cambridge], [], context('x'));
-		expect(title).toBe('No district shows a special cause in referrals in the latest month');
+		expect(title).toBe(
+			'Referrals by district: no special cause in the latest month where SPC is shown (not shown for 1 district with suppressed counts)'
+		);
 		expect(summary).toBe(
 			'Cambridge: common-cause variation in the latest month. SPC not shown for Fenland: counts suppressed in publication mode.'
 		);
+		expect(describeSpc([cambridge], [], context('x')).title).toBe('x: no special cause in the latest month');
 		expect(describeSpc([hidden], [], context('Referrals in Fenland')).summary).toBe(
 			'Referrals in Fenland: SPC is not shown because some counts are suppressed in publication mode.'
 		);
