@@ -134,6 +134,7 @@ describe('overview on the demo extract', () => {
 
 	it('cross-filters by district when a district panel is clicked', async () => {
 		const label = watch.page.locator('figure.chart svg[role="img"] text', { hasText: /^Fenland$/ });
+		await label.scrollIntoViewIfNeeded();
 		const box = (await label.boundingBox())!;
 		await watch.page.mouse.move(box.x + 120, box.y + 60);
 		await watch.page.mouse.click(box.x + 120, box.y + 60);
