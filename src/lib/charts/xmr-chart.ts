@@ -118,8 +118,13 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		panel,
 		label: one.withheld === 'suppressed' ? `${one.label} (SPC not shown)` : one.label
 	}));
-	const years = [...new Set(rows.map((row) => row.date.getUTCFullYear()))];
-	const financialYearTicks = years.map((year) => new Date(Date.UTC(year, 3, 1)));
+	const times = rows.map((row) => row.date.getTime());
+	const [minTime, maxTime] = [Math.min(...times), Math.max(...times)];
+	// Financial-year ticks (1 April) inside the data only: Plot draws explicit ticks even outside the domain.
+	const financialYearTicks = [...new Set(rows.map((row) => row.date.getUTCFullYear()))]
+		.map((year) => new Date(Date.UTC(year, 3, 1)))
+		.filter((date) => date.getTime() >= minTime && date.getTime() <= maxTime);
+	const middle = (minTime + maxTime) / 2;
 	const limitLine = (y: keyof Row, stroke: string, dash: string | undefined, strokeWidth = 1.25) =>
 		Plot.lineY(withLimits, {
 			x: 'date',
@@ -208,14 +213,21 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 						})
 					]
 				: [
-						Plot.text(excluded, {
-							x: 'date',
-							y: 'value',
-							text: (row: Row) => (row.excluded === 'incomplete' ? 'incomplete' : 'no look-back'),
-							dy: -12,
-							textAnchor: 'end',
-							fill: spcStyle.excluded
-						})
+						...(['start', 'end'] as const).map((anchor) =>
+							Plot.text(
+								excluded.filter(
+									(row) => row.excluded === 'incomplete' && row.date.getTime() > middle === (anchor === 'end')
+								),
+								{
+									x: 'date',
+									y: 'value',
+									text: () => 'incomplete',
+									dy: -12,
+									textAnchor: anchor,
+									fill: spcStyle.excluded
+								}
+							)
+						)
 					]),
 			Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'value', ...facet, title: 'tip' }))
 		]

@@ -9,29 +9,40 @@ export interface SpcContext {
 	measure: Measure;
 	/** The area phrase for the overall series ("overall", "across the selected districts"). */
 	subject: (series: SpcSeries) => string;
-	/** The last day of data, to say how much of an incomplete period is in. */
+	/** The first and last day covered, to say how much of an incomplete period is in. */
+	firstDay?: string;
 	lastDay?: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Which periods are drawn but kept out of the limits, in words. */
-function exclusions(series: readonly SpcSeries[], lastDay: string | undefined): string[] {
+function exclusions(
+	series: readonly SpcSeries[],
+	firstDay: string | undefined,
+	lastDay: string | undefined
+): string[] {
 	const first = series[0];
 	if (!first) return [];
 	const notes: string[] = [];
 	const incomplete = first.points.filter((point) => point.excluded === 'incomplete');
 	for (const point of incomplete) {
-		const upTo = lastDay && point === first.points.at(-1) ? ` (data to ${formatDay(lastDay)})` : '';
+		const isLast = point === first.points.at(-1);
+		const bound = isLast
+			? lastDay && ` (data to ${formatDay(lastDay)})`
+			: firstDay && point === first.points[0] && ` (data from ${formatDay(firstDay)})`;
 		notes.push(
-			`${formatPeriod(point.period, first.grain)} is incomplete${upTo} and is not used for the limits.`
+			`${formatPeriod(point.period, first.grain)} is incomplete${bound || ''} and is not used for the limits.`
 		);
 	}
 	const noLookback = first.points.filter((point) => point.excluded === 'no-lookback');
-	if (noLookback.length > 0)
+	if (noLookback.length > 0) {
+		const from = formatPeriod(noLookback[0]!.period, first.grain);
+		const to = formatPeriod(noLookback.at(-1)!.period, first.grain);
 		notes.push(
-			`The first ${plural(noLookback.length, first.grain)} ${noLookback.length === 1 ? 'has' : 'have'} no full 12-month look-back for repeats and ${noLookback.length === 1 ? 'is' : 'are'} not used for the limits.`
+			`${noLookback.length === 1 ? `${from} has` : `${from} to ${to} have`} no full 12-month look-back for repeats in the data and ${noLookback.length === 1 ? 'is' : 'are'} not used for the limits.`
 		);
+	}
 	return notes;
 }
 
@@ -54,7 +65,7 @@ export function describeSpc(
 		};
 	const current = orderSignals(signals.filter((signal) => signal.current));
 	const earlier = signals.length - current.length;
-	const notes = exclusions(series, context.lastDay);
+	const notes = exclusions(series, context.firstDay, context.lastDay);
 	const withheld = series.filter((one) => one.withheld === 'suppressed');
 
 	if (series.length === 1) {

@@ -74,6 +74,29 @@ describe('describeSpc', () => {
 		);
 	});
 
+	it('names the periods without a 12-month look-back and a partial first period', () => {
+		const series = spcSeries(
+			'all',
+			'All districts',
+			'quarter',
+			['2021-10-01', '2022-01-01', '2022-04-01', '2022-07-01', '2022-10-01', '2023-01-01', '2023-04-01'].map(
+				(period, index) => ({
+					period,
+					value: 10 + index,
+					excluded: index === 0 ? ('incomplete' as const) : index < 4 ? ('no-lookback' as const) : null
+				})
+			)
+		);
+		const { summary } = describeSpc([series], [], {
+			...context('Repeat referrals overall'),
+			firstDay: '2021-11-01'
+		});
+		expect(summary).toContain(
+			'Q3 2021-22 is incomplete (data from 1 November 2021) and is not used for the limits. Q4 2021-22 to Q2 2022-23 have no full 12-month look-back for repeats in the data and are not used for the limits.'
+		);
+		expect(summary).toContain('(provisional limits: fewer than 12 points)');
+	});
+
 	it('has an empty state', () => {
 		expect(describeSpc([], [], context('x')).summary).toBe('No referrals match the current filters.');
 	});
