@@ -185,6 +185,19 @@ describe('overview on the demo extract', () => {
 		);
 	});
 
+	it('says so when the filters select no day of the data', async () => {
+		await watch.page.goto(new URL('/?from=2027-01-01', watch.baseUrl).href);
+		await expect
+			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 90_000 })
+			.toContain('Referrals from');
+		await expect
+			.poll(() => watch.page.getByText('No day in the data matches the period chosen.').count())
+			.toBe(1);
+		expect(await headlineValues(watch.page)).toEqual(Array(6).fill('–'));
+		// The XmR chart still shows the history up to the end of the data.
+		await waitForCharts(watch.page);
+	});
+
 	it('suppresses a known small cell in publication mode', async () => {
 		const byMonth = countBy(demoReferrals().filter((row) => row.district === 'east_cambridgeshire'));
 		const [month, value] = [...byMonth.entries()].find(([, n]) => n >= 1 && n <= 5)!;

@@ -146,6 +146,16 @@ describe('trends on the demo extract', () => {
 		expect(await runAxe(watch.page)).toEqual([]);
 	});
 
+	it('shows an empty state when the filters select no day of the data', async () => {
+		await watch.page.goto(new URL('/trends/?from=2027-01-01', watch.baseUrl).href);
+		await expect
+			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 90_000 })
+			.toContain('Referrals from');
+		await expect
+			.poll(() => watch.page.locator('figure.chart .empty').allTextContents())
+			.toEqual(Array(6).fill('No data matches the current filters.'));
+	});
+
 	it('has no accessibility violations', async () => {
 		await watch.page.goto(new URL('/trends/', watch.baseUrl).href);
 		await waitForCharts(watch.page, 6);
