@@ -1,0 +1,245 @@
+import * as Plot from '@observablehq/plot';
+import { parseIsoDay } from '$lib/format/date';
+import { formatDecimal, formatPercent } from '$lib/format/number';
+import { formatPeriod } from '$lib/format/period';
+import { describeSpecialCause } from '$lib/summaries/special-cause';
+import type { SpcSeries } from '$lib/transform/spc-series';
+import { labelChart } from './accessible-svg';
+import type { ChartOptions } from './chart-options';
+import { gridline } from './palette';
+import { drawLegend, legendHeight, spcLegendItems, spcStyle } from './spc-marks';
+
+export interface XmrChartOptions extends ChartOptions {
+	kind: 'count' | 'share';
+	/** y-axis label: "Referrals a month". */
+	yLabel: string;
+	/** Cross-filter: called with a panel's area code when it is clicked. */
+	onSelect?: (area: string) => void;
+}
+
+interface Row {
+	area: string;
+	label: string;
+	panel: number;
+	date: Date;
+	period: string;
+	value: number | null;
+	mean: number | null;
+	lpl: number | null;
+	upl: number | null;
+	nearLpl: number | null;
+	nearUpl: number | null;
+	signal: 'high' | 'low' | null;
+	specialCause: string | null;
+	excluded: string | null;
+	tip: string;
+}
+
+/**
+ * XmR charts (Making Data Count): the monthly or quarterly values with the mean, process limits and near
+ * limits of `$lib/stats` xmr, special causes as larger triangles pointing up or down, and excluded periods
+ * (incomplete, or without a 12-month look-back) as hollow circles outside the limits' baseline. Several
+ * series become small multiples on a shared scale (districts are compared by position, one colour).
+ * Lower limits below zero are drawn at zero: a count or share cannot be negative.
+ */
+export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions): Element {
+	const { kind, width } = options;
+	const faceted = series.length > 1;
+	const columns = !faceted ? 1 : width < 640 ? 1 : width < 960 ? 2 : 3;
+	const floor = (value: number | null) => (value === null ? null : Math.max(0, value));
+	const format = (value: number) => (kind === 'share' ? formatPercent(value) : formatDecimal(value));
+	const rows: Row[] = series.flatMap((one, panel) =>
+		one.points.map((point) => {
+			const value =
+				point.value === null
+					? point.excluded === 'empty'
+						? 'no referrals'
+						: `${point.symbol ?? 'c'} (suppressed)`
+					: kind === 'share'
+						? formatPercent(point.value)
+						: point.value.toLocaleString('en-GB');
+			const spc =
+				point.excluded === 'incomplete'
+					? 'Incomplete period: not used for the limits'
+					: point.excluded === 'no-lookback'
+						? 'No full 12-month look-back: not used for the limits'
+						: point.excluded === 'empty'
+							? 'Not used for the limits'
+							: point.mean === null
+								? one.withheld === 'suppressed'
+									? 'SPC not shown: counts suppressed'
+									: ''
+								: `Mean ${format(point.mean)}; limits ${format(Math.max(0, point.lpl ?? 0))} to ${format(point.upl ?? 0)}\n${point.signal ? `Special cause: ${describeSpecialCause(point.specialCause)}` : 'Common cause'}`;
+			return {
+				area: one.area,
+				label: one.label,
+				panel,
+				date: parseIsoDay(point.period),
+				period: point.period,
+				value: point.value,
+				mean: point.mean,
+				lpl: floor(point.lpl),
+				upl: point.upl,
+				nearLpl: floor(point.nearLpl),
+				nearUpl: point.nearUpl,
+				signal: point.signal,
+				specialCause: point.specialCause,
+				excluded: point.excluded,
+				tip: `${one.label}, ${formatPeriod(point.period, one.grain)}\n${options.yLabel}: ${value}${spc ? `\n${spc}` : ''}`
+			};
+		})
+	);
+	const fx = faceted ? (row: { panel: number }) => row.panel % columns : undefined;
+	const fy = faceted ? (row: { panel: number }) => Math.floor(row.panel / columns) : undefined;
+	const facet = { fx, fy };
+	const included = rows.filter((row) => row.excluded === null);
+	const withLimits = included.filter((row) => row.mean !== null);
+	const excluded = rows.filter((row) => row.excluded !== null && row.value !== null);
+	const common = included.filter((row) => row.value !== null && row.signal === null);
+	const special = included.filter((row) => row.value !== null && row.signal !== null);
+	const grain = series[0]?.grain ?? 'month';
+	const kinds = new Set(excluded.map((row) => row.excluded));
+	const legend = spcLegendItems(
+		kinds.size === 0
+			? null
+			: kinds.size > 1
+				? 'Not used for limits (incomplete, no look-back)'
+				: kinds.has('incomplete')
+					? 'Incomplete period'
+					: kinds.has('no-lookback')
+						? 'No 12-month look-back'
+						: 'Not used for limits'
+	);
+	const key = legendHeight(legend, width);
+	const top = 24;
+	const bottom = 30 + key;
+	const panelRows = Math.ceil(series.length / columns);
+	const panels = series.map((one, panel) => ({
+		panel,
+		label: one.withheld === 'suppressed' ? `${one.label} (SPC not shown)` : one.label
+	}));
+	const times = rows.map((row) => row.date.getTime());
+	const [minTime, maxTime] = [Math.min(...times), Math.max(...times)];
+	// Financial-year ticks (1 April) inside the data only: Plot draws explicit ticks even outside the domain.
+	const financialYearTicks = [...new Set(rows.map((row) => row.date.getUTCFullYear()))]
+		.map((year) => new Date(Date.UTC(year, 3, 1)))
+		.filter((date) => date.getTime() >= minTime && date.getTime() <= maxTime);
+	const middle = (minTime + maxTime) / 2;
+	const limitLine = (y: keyof Row, stroke: string, dash: string | undefined, strokeWidth = 1.25) =>
+		Plot.lineY(withLimits, {
+			x: 'date',
+			y,
+			z: 'area',
+			...facet,
+			stroke,
+			strokeWidth,
+			...(dash ? { strokeDasharray: dash } : {})
+		});
+	const chart = Plot.plot({
+		document: options.document,
+		width,
+		height: (faceted ? panelRows * 165 : 280) + top + bottom,
+		marginTop: top,
+		marginBottom: bottom,
+		marginLeft: 48,
+		marginRight: faceted ? 8 : 16,
+		fx: { axis: null, padding: 0.06 },
+		fy: { axis: null, padding: 0.1 },
+		x: {
+			type: 'utc',
+			label: null,
+			...(grain === 'quarter'
+				? {
+						ticks: financialYearTicks,
+						tickFormat: (date: Date) =>
+							`${date.getUTCFullYear()}-${String((date.getUTCFullYear() + 1) % 100).padStart(2, '0')}`
+					}
+				: { ticks: Math.max(2, Math.floor(width / columns / 110)) })
+		},
+		y: {
+			grid: true,
+			label: options.yLabel,
+			nice: true,
+			zero: true,
+			...(kind === 'share' ? { tickFormat: (value: number) => `${Math.round(value * 100)}%` } : {})
+		},
+		style: { fontSize: '13px', color: '#0b0c0c' },
+		marks: [
+			Plot.frame({ stroke: gridline }),
+			limitLine('nearUpl', spcStyle.nearLimit, spcStyle.nearDash),
+			limitLine('nearLpl', spcStyle.nearLimit, spcStyle.nearDash),
+			limitLine('upl', spcStyle.limit, spcStyle.limitDash),
+			limitLine('lpl', spcStyle.limit, spcStyle.limitDash),
+			limitLine('mean', spcStyle.mean, undefined, 1.25),
+			Plot.lineY(included, {
+				x: 'date',
+				y: 'value',
+				z: 'area',
+				...facet,
+				stroke: spcStyle.value,
+				strokeWidth: 1.75
+			}),
+			Plot.dot(common, { x: 'date', y: 'value', ...facet, r: faceted ? 2 : 2.75, fill: spcStyle.value }),
+			Plot.dot(special, {
+				x: 'date',
+				y: 'value',
+				...facet,
+				symbol: 'triangle',
+				r: faceted ? 4.5 : 5.5,
+				fill: spcStyle.special,
+				stroke: '#fff',
+				strokeWidth: 0.75,
+				rotate: (row: Row) => (row.signal === 'low' ? 180 : 0)
+			}),
+			Plot.dot(excluded, {
+				x: 'date',
+				y: 'value',
+				...facet,
+				r: faceted ? 3.5 : 4.5,
+				fill: '#fff',
+				stroke: spcStyle.excluded,
+				strokeWidth: 1.5
+			}),
+			...(faceted
+				? [
+						Plot.text(panels, {
+							fx,
+							fy,
+							text: 'label',
+							frameAnchor: 'top-left',
+							dx: 6,
+							dy: 6,
+							fontWeight: 'bold'
+						})
+					]
+				: [
+						...(['start', 'end'] as const).map((anchor) =>
+							Plot.text(
+								excluded.filter(
+									(row) => row.excluded === 'incomplete' && row.date.getTime() > middle === (anchor === 'end')
+								),
+								{
+									x: 'date',
+									y: 'value',
+									text: () => 'incomplete',
+									dy: -12,
+									textAnchor: anchor,
+									fill: spcStyle.excluded
+								}
+							)
+						)
+					]),
+			Plot.tip(rows, Plot.pointerX({ x: 'date', y: 'value', ...facet, title: 'tip' }))
+		]
+	});
+	drawLegend(chart, legend, width, Number(chart.getAttribute('height')) - key, options.document ?? document);
+	const onSelect = options.onSelect;
+	if (onSelect && faceted) {
+		chart.setAttribute('style', `${chart.getAttribute('style') ?? ''};cursor:pointer`);
+		chart.addEventListener('click', () => {
+			const row = (chart as Element & { value?: Row | null }).value;
+			if (row && row.area !== 'all') onSelect(row.area);
+		});
+	}
+	return labelChart(chart, options.label);
+}

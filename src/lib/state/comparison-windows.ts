@@ -1,0 +1,125 @@
+import { formatDay, formatMonth } from '$lib/format/date';
+import { formatFinancialQuarter, formatQuarterMonths } from '$lib/format/period';
+import {
+	addDays,
+	addMonths,
+	addYears,
+	daysInclusive,
+	isWholeMonths,
+	monthsBetween,
+	periodStart
+} from '$lib/transform/calendar';
+import { periodPresets } from './period-presets';
+
+/** A span of days compared with another. */
+export interface Window {
+	from: string;
+	to: string;
+	/** Days covered: the exposure when comparing counts over spans of different lengths. */
+	days: number;
+	/** en-GB label: "Q2 2026-27 (July to September 2026)", "July 2025 to June 2026", "1 April to …". */
+	label: string;
+	/** For sentences: "Q2 2026-27" for a quarter, otherwise the label. */
+	short: string;
+}
+
+export interface ComparisonWindows {
+	current: Window;
+	/** The span of the same length just before; null when the data does not cover it. */
+	previous: Window | null;
+	/** The same span a year earlier; null when the data does not cover it. */
+	yearAgo: Window | null;
+	/** What the previous window is called in sentences: "the previous quarter", "the previous 12 months". */
+	previousName: string;
+	yearAgoName: string;
+	/** True when no period filter is set and the latest complete quarter is shown. */
+	defaulted: boolean;
+}
+
+function span(from: string, to: string): Window {
+	const quarter =
+		isWholeMonths(from, to) && monthsBetween(from, to) === 3 && periodStart(from, 'quarter') === from;
+	const label = windowLabel(from, to);
+	return {
+		from,
+		to,
+		days: daysInclusive(from, to),
+		label,
+		short: quarter ? formatFinancialQuarter(from) : label
+	};
+}
+
+/** A label for a span: a financial quarter, whole months, or days. */
+export function windowLabel(from: string, to: string): string {
+	if (isWholeMonths(from, to)) {
+		const months = monthsBetween(from, to);
+		if (months === 3 && periodStart(from, 'quarter') === from)
+			return `${formatFinancialQuarter(from)} (${formatQuarterMonths(from)})`;
+		if (months === 1) return formatMonth(from);
+		return `${formatMonth(from)} to ${formatMonth(to)}`;
+	}
+	return from === to ? formatDay(from) : `${formatDay(from)} to ${formatDay(to)}`;
+}
+
+/**
+ * The period the overview reports and the two it is compared with. The filters decide the period; with no
+ * period filter it is the latest complete financial quarter of the data. The current period is clipped to
+ * the data (`first`..`last`, the first and last referral dates; the data is taken to start on the first
+ * day of the first referral's month). A period of whole months is compared with the same number of whole
+ * months before it; any other span with the same number of days before it. A comparison period that starts
+ * before the data does is not offered (it would compare with days that have no records). Returns null when
+ * the filters select no day inside the data.
+ */
+export function comparisonWindows(
+	filters: { from?: string; to?: string },
+	first: string,
+	last: string
+): ComparisonWindows | null {
+	const dataStart = periodStart(first, 'month');
+	let from: string;
+	let to: string;
+	const defaulted = filters.from === undefined && filters.to === undefined;
+	if (defaulted) {
+		const quarter = periodPresets(last).find((preset) => preset.id === 'latest-quarter');
+		if (!quarter || quarter.from < dataStart) {
+			from = dataStart;
+			to = last;
+		} else {
+			({ from, to } = quarter);
+		}
+	} else {
+		from = filters.from !== undefined && filters.from > dataStart ? filters.from : dataStart;
+		to = filters.to !== undefined && filters.to < last ? filters.to : last;
+	}
+	if (from > to) return null;
+	const covered = (candidate: Window) => (candidate.from >= dataStart ? candidate : null);
+	let previous: Window;
+	let previousName: string;
+	if (isWholeMonths(from, to)) {
+		const months = monthsBetween(from, to);
+		previous = span(addMonths(from, -months), addDays(from, -1));
+		previousName =
+			months === 3 && periodStart(from, 'quarter') === from
+				? 'the previous quarter'
+				: months === 1
+					? 'the previous month'
+					: `the previous ${months} months`;
+	} else {
+		const days = daysInclusive(from, to);
+		previous = span(addDays(from, -days), addDays(from, -1));
+		previousName = `the previous ${days} days`;
+	}
+	const current = span(from, to);
+	const yearAgo = isWholeMonths(from, to)
+		? span(addMonths(from, -12), addDays(addMonths(addDays(to, 1), -12), -1))
+		: span(addYears(from, -1), addYears(to, -1));
+	const sameName = current.label.startsWith('Q') ? 'quarter' : 'period';
+	return {
+		current,
+		previous: covered(previous),
+		yearAgo: covered(yearAgo),
+		previousName,
+		yearAgoName: `the same ${sameName} a year earlier`,
+		defaulted
+	};
+}

@@ -1,0 +1,89 @@
+import { addMonths, periodEnd, type Grain } from './calendar';
+import { publishCounts } from './publish-counts';
+import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
+
+/** Days the data and filters cover: a period reaching outside them is incomplete. */
+export interface Coverage {
+	/** The filter's first day, if any. */
+	from?: string;
+	/** The last day covered: the filter's last day or the last day of data, whichever is earlier. */
+	to: string;
+}
+
+export interface MeasureSeriesOptions<Row> {
+	grain: Grain;
+	/** The count (or a share's numerator). */
+	count: (row: Row) => number;
+	/** A share's denominator; omit for a count. */
+	denominator?: (row: Row) => number;
+	label: (area: string) => string;
+	coverage: Coverage;
+	/** Periods starting before this day have no full look-back (repeat referrals: 12 months after the data starts). */
+	lookbackFrom?: string;
+	/** Publication mode: disclosure control on the counts before anything is shown. */
+	publication: boolean;
+}
+
+/** Whether a period is only partly covered (the data ends, or the filter starts or ends, inside it). */
+export function isIncomplete(period: string, grain: Grain, coverage: Coverage): boolean {
+	return periodEnd(period, grain) > coverage.to || (coverage.from !== undefined && period < coverage.from);
+}
+
+/** The first day with a full 12-month look-back for repeat referrals, for data starting on `dataStart`. */
+export function lookbackStart(dataStart: string): string {
+	return addMonths(dataStart, 12);
+}
+
+/**
+ * One SPC series per area from period × area rows (the `all` area first), with incomplete and
+ * look-back-less periods excluded from the limits. In publication mode the district counts are protected
+ * as one period × district table and the all-district series as a list (`publishCounts`), and a share is
+ * suppressed with its numerator.
+ */
+export function measureSeries<Row extends { period: string; area: string }>(
+	rows: readonly Row[],
+	options: MeasureSeriesOptions<Row>
+): SpcSeries[] {
+	const { grain, count, denominator, coverage, lookbackFrom, publication } = options;
+	const cells = rows.map((row) => ({ period: row.period, area: row.area, n: count(row) }));
+	const published = new Map<string, { n: number | null; symbol: 'c' | 'k' | null }>();
+	const key = (period: string, area: string) => `${period}|${area}`;
+	if (publication) {
+		const all = cells.filter((cell) => cell.area === 'all');
+		const districts = cells.filter((cell) => cell.area !== 'all');
+		for (const cell of [
+			...publishCounts(all, { count: 'n' }),
+			...(districts.length > 0
+				? publishCounts(districts, { count: 'n', rowKey: 'period', columnKey: 'area' })
+				: [])
+		])
+			published.set(key(cell.period, cell.area), { n: cell.n, symbol: cell.suppressed?.n ?? null });
+	}
+	const areas = [...new Set(rows.map((row) => row.area))];
+	return areas.map((area) => {
+		const inputs = rows
+			.filter((row) => row.area === area)
+			.map((row): SpcInput => {
+				const n = count(row);
+				const d = denominator?.(row);
+				const shown = published.get(key(row.period, area));
+				const excluded: Exclusion | null = isIncomplete(row.period, grain, coverage)
+					? 'incomplete'
+					: lookbackFrom !== undefined && row.period < lookbackFrom
+						? 'no-lookback'
+						: d === 0
+							? 'empty'
+							: null;
+				const value = d === undefined ? n : d > 0 ? n / d : 0;
+				const hidden = shown !== undefined && shown.n === null;
+				return {
+					period: row.period,
+					value,
+					published: hidden ? null : d === 0 ? null : value,
+					symbol: hidden ? shown.symbol : null,
+					excluded
+				};
+			});
+		return spcSeries(area, options.label(area), grain, inputs);
+	});
+}

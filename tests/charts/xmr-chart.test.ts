@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { spcSparkline } from '$lib/charts/spc-sparkline';
+import { xmrChart } from '$lib/charts/xmr-chart';
+import { periodRange } from '$lib/transform/calendar';
+import { spcSeries, type SpcInput } from '$lib/transform/spc-series';
+
+const months = periodRange('2024-01-01', '2025-07-01', 'month');
+// Mean 128/18: ten months below it, eight above (special causes, high and low), and an incomplete month.
+const values = [5, 7, 5, 7, 5, 7, 5, 7, 5, 7, 8, 9, 8, 9, 8, 9, 8, 9, 2];
+const inputs = (suppress = false): SpcInput[] =>
+	values.map((value, index) => ({
+		period: months[index]!,
+		value,
+		...(index === values.length - 1 ? { excluded: 'incomplete' as const } : {}),
+		...(suppress && index === 3 ? { published: null, symbol: 'c' as const } : {})
+	}));
+
+describe('xmrChart', () => {
+	it('draws one labelled image with the key, limits, special causes and the incomplete point', () => {
+		const chart = xmrChart([spcSeries('all', 'All districts', 'month', inputs())], {
+			width: 800,
+			label: 'Referrals overall have been above the mean for 8 months in a row',
+			kind: 'count',
+			yLabel: 'Referrals',
+			document
+		});
+		expect(chart.getAttribute('role')).toBe('img');
+		expect(chart.getAttribute('aria-label')).toMatch(/above the mean/);
+		expect(chart.querySelector('.spc-legend')?.textContent).toContain('Special cause, high');
+		expect(chart.textContent).toContain('incomplete');
+		// 18 special-cause triangles: every complete point is part of a shift.
+		const triangles = [...chart.querySelectorAll('path')].filter((path) =>
+			/rotate\(180\)/.test(path.getAttribute('transform') ?? '')
+		);
+		expect(triangles).toHaveLength(10);
+	});
+
+	it('draws districts as small multiples, one panel each, and cross-filters on click', () => {
+		const selected: string[] = [];
+		const chart = xmrChart(
+			[
+				spcSeries('fenland', 'Fenland', 'month', inputs()),
+				spcSeries('cambridge', 'Cambridge', 'month', inputs(true))
+			],
+			{
+				width: 900,
+				label: 'x',
+				kind: 'count',
+				yLabel: 'Referrals',
+				document,
+				onSelect: (area) => selected.push(area)
+			}
+		);
+		expect(chart.textContent).toContain('Fenland');
+		expect(chart.textContent).toContain('Cambridge (SPC not shown)');
+		(chart as Element & { value: unknown }).value = { area: 'fenland' };
+		chart.dispatchEvent(new window.Event('click'));
+		expect(selected).toEqual(['fenland']);
+	});
+});
+
+describe('spcSparkline', () => {
+	it('draws a small labelled image', () => {
+		const chart = spcSparkline(spcSeries('all', 'All', 'month', inputs()), {
+			width: 200,
+			label: 'Referrals, monthly',
+			document
+		});
+		expect(chart.getAttribute('role')).toBe('img');
+		expect(chart.getAttribute('height')).toBe('64');
+	});
+});

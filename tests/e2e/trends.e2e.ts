@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator } from 'playwright-core';
+import { countBy, demoReferrals, en, monthName } from './independent-periods';
+import { launchBrowser, openPage, runAxe, screenshot, waitForCharts, type PageWatch } from './browser';
+
+let browser: Browser;
+let watch: PageWatch;
+beforeAll(async () => {
+	browser = await launchBrowser();
+	watch = await openPage(browser, '/trends/');
+	await waitForCharts(watch.page, 6);
+});
+afterAll(() => browser?.close());
+
+/** The figures in page order: referrals, children and repeat referrals; each overall, then by district. */
+const figure = (index: number) => watch.page.locator('figure.chart').nth(index);
+
+/** Open a chart's table and read it as rows of cell texts. */
+async function table(chart: Locator): Promise<string[][]> {
+	await chart.getByRole('button', { name: 'Show as table' }).click();
+	const rows = await chart
+		.locator('table tbody tr')
+		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+	await chart.getByRole('button', { name: 'Show chart' }).click();
+	return rows;
+}
+
+/** Every month key from November 2021 to November 2026. */
+const months = Array.from({ length: 61 }, (_, index) => {
+	const date = new Date(Date.UTC(2021, 10 + index, 1));
+	return date.toISOString().slice(0, 7);
+});
+
+describe('trends on the demo extract', () => {
+	it('draws six XmR charts with active titles', async () => {
+		expect(await watch.page.locator('figure.chart svg[role="img"]').count()).toBe(6);
+		const titles = await watch.page.locator('figure.chart h2').allTextContents();
+		expect(titles[0]).toBe(
+			'Referrals overall were above the mean for 7 months in a row, to July 2026; no special cause in the latest month'
+		);
+		expect(titles[1]).toBe('Referrals in Fenland have been above the mean for 9 months in a row');
+		expect(await figure(1).locator('.summary').textContent()).toContain(
+			'Fenland: special cause, 9 months above the mean since February 2026.'
+		);
+	});
+
+	it('counts referrals per month as an independent count does, and marks the incomplete last month', async () => {
+		const expected = countBy(demoReferrals());
+		const rows = await table(figure(0));
+		expect(rows.map((row) => row[0])).toEqual(months.map(monthName));
+		expect(rows.map((row) => row[2])).toEqual(months.map((month) => en(expected.get(month) ?? 0)));
+		expect(rows.at(-1)![6]).toBe('Incomplete period: not used for the limits');
+		expect(rows.at(-2)![6]).not.toMatch(/Incomplete/);
+		expect(rows.at(-2)![3]).toBe('39.6');
+	});
+
+	it('counts repeat referrals independently and leaves months without a 12-month look-back out of the limits', async () => {
+		const expected = countBy(demoReferrals().filter((row) => row.repeat));
+		const rows = await table(figure(4));
+		expect(rows.map((row) => row[2])).toEqual(months.map((month) => en(expected.get(month) ?? 0)));
+		expect(
+			rows.slice(0, 12).every((row) => row[6] === 'No full 12-month look-back: not used for the limits')
+		).toBe(true);
+		expect(rows[12]![6]).not.toMatch(/look-back/);
+	});
+
+	it('switches to financial quarters, marking the partial first and last quarters', async () => {
+		await watch.page.getByRole('radio', { name: /Quarterly/ }).check();
+		await expect
+			.poll(() => figure(0).locator('.summary').textContent())
+			.toContain('a quarter, process limits');
+		await waitForCharts(watch.page, 6);
+		const rows = await table(figure(0));
+		expect(rows[0]![0]).toBe('Q3 2021-22');
+		expect(rows[0]![6]).toBe('Incomplete period: not used for the limits');
+		expect(rows.at(-1)![0]).toBe('Q3 2026-27');
+		expect(rows.at(-1)![6]).toBe('Incomplete period: not used for the limits');
+		const byQuarter = countBy(demoReferrals(), 'quarter');
+		const q2 = rows.find((row) => row[0] === 'Q2 2026-27')!;
+		expect(q2[2]).toBe(en(byQuarter.get('2026-07')!));
+		// Children are counted once per quarter, not summed over months.
+		const children = await table(figure(2));
+		const inQ2 = demoReferrals().filter((row) => row.date >= '2026-07-01' && row.date <= '2026-09-30');
+		expect(children.find((row) => row[0] === 'Q2 2026-27')![2]).toBe(
+			en(new Set(inQ2.map((row) => row.child)).size)
+		);
+		await screenshot(watch.page, 'trends-quarterly');
+		expect(await runAxe(watch.page)).toEqual([]);
+		await watch.page.getByRole('radio', { name: /Monthly/ }).check();
+		await waitForCharts(watch.page, 6);
+	});
+
+	it('cross-filters by district when a district panel is clicked', async () => {
+		const label = figure(1).locator('svg[role="img"] text', { hasText: /^Peterborough$/ });
+		await label.scrollIntoViewIfNeeded();
+		const box = (await label.boundingBox())!;
+		await watch.page.mouse.move(box.x + 150, box.y + 60);
+		await watch.page.mouse.click(box.x + 150, box.y + 60);
+		await expect.poll(() => watch.page.url()).toContain('district=peterborough');
+		await waitForCharts(watch.page, 6);
+		const expected = countBy(demoReferrals().filter((row) => row.district === 'peterborough'));
+		await expect
+			.poll(async () => (await table(figure(0))).map((row) => row[2]))
+			.toEqual(months.map((month) => en(expected.get(month) ?? 0)));
+	});
+
+	it('changes a known number when a filter is chosen in the filter bar', async () => {
+		await watch.page.goto(new URL('/trends/', watch.baseUrl).href);
+		await waitForCharts(watch.page, 6);
+		await watch.page.getByRole('combobox', { name: /^Looked after/ }).selectOption('yes');
+		await expect.poll(() => watch.page.url()).toContain('looked-after=yes');
+		const expected = countBy(demoReferrals().filter((row) => row.lookedAfter === 'true'));
+		await expect.poll(async () => (await table(figure(0)))[0]![2]).toBe(en(expected.get('2021-11') ?? 0));
+	});
+
+	it('reproduces a filtered view from its URL, with numbers matching an independent count', async () => {
+		await watch.page.goto(new URL('/trends/?district=fenland&age=13-14&from=2024-01-01', watch.baseUrl).href);
+		await waitForCharts(watch.page, 6);
+		await expect
+			.poll(() => watch.page.locator('.filters .current').textContent())
+			.toContain('Districts: Fenland');
+		const rows = demoReferrals().filter(
+			(row) => row.district === 'fenland' && row.age >= 13 && row.age <= 14 && row.date >= '2024-01-01'
+		);
+		const expected = countBy(rows);
+		const shown = await table(figure(0));
+		expect(shown.map((row) => row[0])).toEqual(months.slice(26).map(monthName));
+		expect(shown.map((row) => row[2])).toEqual(months.slice(26).map((month) => en(expected.get(month) ?? 0)));
+		expect(shown[0]![1]).toBe('Selected districts');
+	});
+
+	it('suppresses a known small cell in publication mode and withholds SPC built on it', async () => {
+		const byMonth = countBy(demoReferrals().filter((row) => row.district === 'fenland'));
+		const [month, value] = [...byMonth.entries()].find(([, n]) => n >= 1 && n <= 5)!;
+		expect(value).toBeLessThanOrEqual(5);
+		await watch.page.goto(new URL('/trends/?mode=publication', watch.baseUrl).href);
+		await waitForCharts(watch.page, 6);
+		const rows = await table(figure(1));
+		const cell = rows.find((row) => row[0] === monthName(month) && row[1] === 'Fenland')!;
+		expect(cell[2]).toBe('c');
+		expect(cell[6]).toBe('SPC not shown: counts suppressed');
+		expect(await figure(1).locator('.summary').textContent()).toContain(
+			'counts suppressed in publication mode'
+		);
+		await screenshot(watch.page, 'trends-publication');
+		expect(await runAxe(watch.page)).toEqual([]);
+	});
+
+	it('shows an empty state when the filters select no day of the data', async () => {
+		await watch.page.goto(new URL('/trends/?from=2027-01-01', watch.baseUrl).href);
+		await expect
+			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 90_000 })
+			.toContain('Referrals from');
+		await expect
+			.poll(() => watch.page.locator('figure.chart .empty').allTextContents())
+			.toEqual(Array(6).fill('No data matches the current filters.'));
+	});
+
+	it('has no accessibility violations', async () => {
+		await watch.page.goto(new URL('/trends/', watch.baseUrl).href);
+		await waitForCharts(watch.page, 6);
+		expect(await runAxe(watch.page)).toEqual([]);
+	});
+
+	it('makes no request to another origin and logs no errors', async () => {
+		await screenshot(watch.page, 'trends');
+		expect(watch.offOrigin).toEqual([]);
+		expect(watch.failedResponses).toEqual([]);
+		expect(watch.consoleErrors).toEqual([]);
+	});
+});

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { episodeSeries, type EpisodeSeriesRow } from '$lib/sql/metrics/overview/episode-series';
+import {
+	episodeWindowCounts,
+	referralWindowCounts,
+	type EpisodeWindowRow,
+	type ReferralWindowRow
+} from '$lib/sql/metrics/overview/window-counts';
+import { engineWith, episode, referral } from '../../../../helpers/engine';
+
+// Hand-counted fixture: three referrals in January–March 2024 (child A twice), one in April; episodes:
+// A twice in January (Fenland), B once in February (Cambridge), A once in April (Cambridge).
+const rows = [
+	referral({
+		referral_id: 'R1',
+		child_id: 'A',
+		referral_date: '2024-01-05',
+		district: 'fenland',
+		age_at_referral: 14,
+		looked_after: true
+	}),
+	referral({
+		referral_id: 'R2',
+		child_id: 'A',
+		referral_date: '2024-03-10',
+		district: 'fenland',
+		age_at_referral: 14,
+		looked_after: true
+	}),
+	referral({
+		referral_id: 'R3',
+		child_id: "B'",
+		referral_date: '2024-03-31',
+		district: 'cambridge',
+		age_at_referral: 16,
+		looked_after: null
+	}),
+	referral({
+		referral_id: 'R4',
+		child_id: 'C',
+		referral_date: '2024-04-01',
+		district: 'cambridge',
+		age_at_referral: 17,
+		looked_after: false,
+		gender: 'female'
+	})
+];
+const episodes = [
+	episode({
+		episode_id: 'E1',
+		child_id: 'A',
+		start_date: '2024-01-10',
+		end_date: '2024-01-11',
+		district: 'fenland'
+	}),
+	episode({
+		episode_id: 'E2',
+		child_id: 'A',
+		start_date: '2024-01-20',
+		end_date: '2024-01-21',
+		district: 'fenland'
+	}),
+	episode({
+		episode_id: 'E3',
+		child_id: "B'",
+		start_date: '2024-02-01',
+		end_date: '2024-02-02',
+		district: 'cambridge'
+	}),
+	episode({
+		episode_id: 'E4',
+		child_id: 'A',
+		start_date: '2024-04-02',
+		end_date: '2024-04-03',
+		district: 'cambridge'
+	})
+];
+const windows = [
+	{ name: 'current', from: '2024-04-01', to: '2024-06-30' },
+	{ name: 'previous', from: '2024-01-01', to: '2024-03-31' },
+	{ name: 'year_ago', from: '2023-04-01', to: '2023-06-30' }
+];
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ referrals: rows, missing_episodes: episodes });
+});
+afterAll(() => engine.close());
+
+describe('referralWindowCounts', () => {
+	it('counts each window for all districts and each district; empty windows are zeros', async () => {
+		const result = await engine.query<ReferralWindowRow>(referralWindowCounts({}, windows));
+		expect(result).toHaveLength(3 * 7);
+		const row = (span: string, area: string) => {
+			const { span: _s, area: _a, ...rest } = result.find((r) => r.span === span && r.area === area)!;
+			return rest;
+		};
+		expect(row('previous', 'all')).toEqual({
+			referrals: 3,
+			children: 2,
+			repeat_referrals: 1,
+			looked_after: 2,
+			looked_after_known: 2,
+			under_15: 2
+		});
+		expect(row('previous', 'fenland')).toMatchObject({ referrals: 2, children: 1, repeat_referrals: 1 });
+		expect(row('previous', 'cambridge')).toMatchObject({ referrals: 1, looked_after_known: 0, under_15: 0 });
+		expect(row('current', 'all')).toEqual({
+			referrals: 1,
+			children: 1,
+			repeat_referrals: 0,
+			looked_after: 0,
+			looked_after_known: 1,
+			under_15: 0
+		});
+		expect(row('year_ago', 'all')).toMatchObject({ referrals: 0, children: 0 });
+	});
+
+	it('ignores the period filter (the windows are the periods) but applies the others', async () => {
+		const result = await engine.query<ReferralWindowRow>(
+			referralWindowCounts(
+				{ from: '2024-04-01', to: '2024-04-30', districts: ['cambridge'], genders: ['male'] },
+				windows
+			)
+		);
+		expect(result.map((row) => `${row.span}|${row.area}|${row.referrals}`)).toEqual([
+			'current|all|0',
+			'current|cambridge|0',
+			'previous|all|1',
+			'previous|cambridge|1',
+			'year_ago|all|0',
+			'year_ago|cambridge|0'
+		]);
+	});
+});
+
+describe('episodeWindowCounts', () => {
+	it('counts episodes and distinct children missing per window and area', async () => {
+		const result = await engine.query<EpisodeWindowRow>(episodeWindowCounts({}, windows));
+		const all = result.filter((row) => row.area === 'all');
+		expect(all).toEqual([
+			{ span: 'current', area: 'all', episodes: 1, children_missing: 1 },
+			{ span: 'previous', area: 'all', episodes: 3, children_missing: 2 },
+			{ span: 'year_ago', area: 'all', episodes: 0, children_missing: 0 }
+		]);
+		expect(result.find((row) => row.span === 'previous' && row.area === 'fenland')).toMatchObject({
+			episodes: 2,
+			children_missing: 1
+		});
+	});
+});
+
+describe('episodeSeries', () => {
+	it('counts episodes by start month, with zero months, per area', async () => {
+		const result = await engine.query<EpisodeSeriesRow>(
+			episodeSeries({}, { grain: 'month', first: '2024-01-01', last: '2024-04-30' })
+		);
+		expect(result).toHaveLength(4 * 7);
+		expect(result.filter((row) => row.area === 'all')).toEqual([
+			{ period: '2024-01-01', area: 'all', episodes: 2, children_missing: 1 },
+			{ period: '2024-02-01', area: 'all', episodes: 1, children_missing: 1 },
+			{ period: '2024-03-01', area: 'all', episodes: 0, children_missing: 0 },
+			{ period: '2024-04-01', area: 'all', episodes: 1, children_missing: 1 }
+		]);
+	});
+
+	it('counts quarters and applies the episode filters', async () => {
+		const result = await engine.query<EpisodeSeriesRow>(
+			episodeSeries({ districts: ['fenland'] }, { grain: 'quarter', first: '2024-01-01', last: '2024-04-30' })
+		);
+		expect(result).toEqual([
+			{ period: '2024-01-01', area: 'all', episodes: 2, children_missing: 1 },
+			{ period: '2024-01-01', area: 'fenland', episodes: 2, children_missing: 1 },
+			{ period: '2024-04-01', area: 'all', episodes: 0, children_missing: 0 },
+			{ period: '2024-04-01', area: 'fenland', episodes: 0, children_missing: 0 }
+		]);
+	});
+});
