@@ -10,12 +10,12 @@ export function formatFinancialYear(startYear: number): string {
 	return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
 }
 
-/** "2024-04-01" (any day in the quarter) → "Apr to Jun 2024" */
+/** "2024-04-01" (any day in the quarter) → "Apr–Jun 2024" */
 export function formatQuarter(iso: string): string {
 	const year = Number(iso.slice(0, 4));
 	const first = Math.floor((Number(iso.slice(5, 7)) - 1) / 3) * 3;
 	const month = (index: number) => shortMonth.format(new Date(Date.UTC(year, index, 1)));
-	return `${month(first)} to ${month(first + 2)} ${year}`;
+	return `${month(first)}–${month(first + 2)} ${year}`;
 }
 
 /** First day (yyyy-mm-dd) of the quarter holding a day. */

@@ -17,8 +17,8 @@ describe('reporting periods', () => {
 	});
 
 	it('names quarters by their months', () => {
-		expect(formatQuarter('2024-04-01')).toBe('Apr to Jun 2024');
-		expect(formatQuarter('2024-12-31')).toBe('Oct to Dec 2024');
+		expect(formatQuarter('2024-04-01')).toBe('Apr–Jun 2024');
+		expect(formatQuarter('2024-12-31')).toBe('Oct–Dec 2024');
 		expect(quarterOf('2024-08-15')).toBe('2024-07-01');
 	});
 
