@@ -38,12 +38,16 @@ export interface BarsOptions extends ChartOptions {
 export function barsWithIntervalChart(data: readonly IntervalBar[], options: BarsOptions): Element {
 	const labels = data.map((bar) => bar.label);
 	const maxValue = Math.max(0, ...data.map((bar) => Math.max(bar.value ?? 0, bar.upper ?? 0)));
-	const marginLeft = labelMargin(labels, { max: Math.min(320, options.width * 0.45) });
+	const natural = labelMargin(labels, { max: Infinity });
+	const cap = Math.min(320, Math.round(options.width * 0.42));
+	// Long labels wrap onto two lines rather than being cut off.
+	const wrap = natural > cap;
+	const marginLeft = wrap ? cap : natural;
 	const end = (bar: IntervalBar) => Math.max(bar.value ?? 0, bar.upper ?? 0);
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: data.length * 30 + 50,
+		height: data.length * (wrap ? 40 : 30) + 50,
 		marginLeft,
 		marginRight: 56,
 		style: { fontSize: '13px', color: textColour },
@@ -54,8 +58,9 @@ export function barsWithIntervalChart(data: readonly IntervalBar[], options: Bar
 			domain: [0, options.percent ? Math.min(1, maxValue * 1.08 || 1) : maxValue * 1.08 || 1],
 			tickFormat: options.percent ? (value: number) => `${Math.round(value * 100)}%` : undefined
 		},
-		y: { label: null, domain: labels, padding: 0.25 },
+		y: { label: null, domain: labels, padding: 0.25, axis: null },
 		marks: [
+			Plot.axisY({ label: null, tickSize: 0, lineWidth: (marginLeft - 12) / 13 }),
 			Plot.ruleX([0], { stroke: gridline }),
 			Plot.barX(data, {
 				x: 'value',

@@ -18,6 +18,8 @@ export interface HeatCell {
 	title: string;
 	/** What a click selects (a filter code), if anything. */
 	key?: string;
+	/** Too few cases to rely on: left uncoloured, its text marked ‘u’ (GSS symbol for low reliability). */
+	lowReliability?: boolean;
 	dimmed?: boolean;
 }
 
@@ -25,7 +27,8 @@ export interface HeatmapOptions extends ChartOptions {
 	xDomain: readonly string[];
 	yDomain: readonly string[];
 	fxDomain?: readonly string[];
-	/** Value that gets the darkest colour; default the largest value. */
+	/** Values that get the palest and darkest colours; default the smallest and largest values shown. */
+	min?: number;
 	max?: number;
 	/** Row height in pixels. */
 	rowHeight?: number;
@@ -37,10 +40,20 @@ export interface HeatmapOptions extends ChartOptions {
  * chosen for contrast), so colour is never the only cue; suppressed cells are blank with their symbol.
  */
 export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions): Element {
-	const max = options.max ?? Math.max(0, ...data.map((cell) => cell.value ?? 0));
+	const coloured = data
+		.filter((cell) => cell.value !== null && !cell.lowReliability)
+		.map((cell) => cell.value!);
+	const max = options.max ?? Math.max(0, ...coloured);
+	const min = options.min ?? Math.min(max, ...coloured);
 	const cells = data.map((cell) => {
-		const fill = cell.value === null ? '#ffffff' : heatFill(max > 0 ? cell.value / max : 0);
-		return { ...cell, fill, ink: cell.value === null ? muted : textOn(fill) };
+		const blank = cell.value === null || cell.lowReliability === true;
+		const fill = blank ? '#ffffff' : heatFill(max > min ? (cell.value! - min) / (max - min) : 0.5);
+		return {
+			...cell,
+			text: cell.lowReliability && cell.value !== null ? `${cell.text} u` : cell.text,
+			fill,
+			ink: blank ? muted : textOn(fill)
+		};
 	});
 	const rowHeight = options.rowHeight ?? 30;
 	const panels = options.fxDomain?.length ?? 1;

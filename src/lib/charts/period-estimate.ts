@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text as textColour } from './palette';
+import { textWidth } from './text-width';
 
 export interface PeriodEstimate {
 	/** Period label on the x axis (e.g. "2024-25", "Apr to Jun 2024"); periods are drawn in the given order. */
@@ -36,7 +37,8 @@ export function periodEstimateChart(
 	options: PeriodEstimateOptions
 ): Element {
 	const periods = data.map((point) => point.period);
-	const fit = Math.max(1, Math.ceil((periods.length * 90) / Math.max(200, options.width - 80)));
+	const labelWidth = Math.max(40, ...periods.map((period) => textWidth(period))) + 16;
+	const fit = Math.max(1, Math.ceil((periods.length * labelWidth) / Math.max(200, options.width - 80)));
 	const every = options.tickEvery ?? fit;
 	const values = data.flatMap((point) => [point.lower ?? point.value, point.upper ?? point.value]);
 	const finite = values.filter((value): value is number => value !== null && Number.isFinite(value));

@@ -21,8 +21,6 @@ export interface SmallMultiplesOptions extends ChartOptions {
 	notes?: ReadonlyMap<string, string>;
 	valueLabel: string;
 	percent?: boolean;
-	/** Which period labels the x axis shows (default the first and last). */
-	ticks?: readonly string[];
 	/** Panels per row at full width. */
 	columns?: number;
 	/** Panels drawn faint (not in the current selection). */
@@ -45,20 +43,19 @@ export function smallMultiplesChart(data: readonly PanelPoint[], options: SmallM
 		panel,
 		text: options.notes?.get(panel) ? `${panel}\n${options.notes.get(panel)}` : panel
 	}));
-	const ticks = options.ticks ?? [options.periods[0], options.periods.at(-1)].filter(Boolean);
 	const faint = (point: { panel: string }) => (options.dimmed?.has(point.panel) ? 0.35 : 1);
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: rows * 190 + 40,
+		height: rows * 200 + 52,
 		marginLeft: 48,
 		marginRight: 16,
-		marginTop: 8,
-		marginBottom: 32,
+		marginTop: 28,
+		marginBottom: 24,
 		style: { fontSize: '12px', color: textColour },
 		fx: { axis: null, padding: 0.08 },
-		fy: { axis: null, padding: 0.12 },
-		x: { type: 'point', domain: options.periods, label: null, ticks, padding: 0.1 },
+		fy: { axis: null, padding: 0.16 },
+		x: { type: 'point', domain: options.periods, axis: null, padding: 0.1 },
 		y: {
 			label: options.valueLabel,
 			grid: true,
@@ -96,6 +93,23 @@ export function smallMultiplesChart(data: readonly PanelPoint[], options: SmallM
 				lineHeight: 1.25,
 				fill: (head: { panel: string }) => (options.dimmed?.has(head.panel) ? muted : textColour),
 				fontWeight: 'bold'
+			}),
+			// The first and last period under every panel, anchored inwards so neighbours never collide.
+			Plot.text(heads, {
+				fx,
+				fy,
+				text: () => options.periods[0] ?? '',
+				frameAnchor: 'bottom-left',
+				dy: 14,
+				fill: muted
+			}),
+			Plot.text(heads, {
+				fx,
+				fy,
+				text: () => options.periods.at(-1) ?? '',
+				frameAnchor: 'bottom-right',
+				dy: 14,
+				fill: muted
 			}),
 			Plot.tip(
 				data,

@@ -69,7 +69,8 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 		height: matrixHeight,
 		marginTop: 8,
 		marginBottom: 8,
-		x: { domain: ids, axis: null, padding: 0.25 },
+		// A point scale with padding (1 + p) / 2 puts each column at the centre of the bars' band (padding p).
+		x: { type: 'point', domain: ids, axis: null, padding: 0.625 },
 		y: { type: 'point', domain: options.sets, label: null, tickSize: 0, padding: 0.5 },
 		marks: [
 			Plot.ruleY(stripes, { y: (set: string) => set, stroke: '#f3f2f1', strokeWidth: 22 }),

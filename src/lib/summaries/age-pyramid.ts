@@ -22,8 +22,8 @@ export interface AgePyramidView {
 	points: Published<PyramidPoint>[];
 	title: string;
 	summary: string;
-	/** Referrals with another recorded gender, in words (may be "a small number"). */
-	otherGenders: string;
+	/** A sentence saying how many referrals with another recorded gender are not shown; '' when none. */
+	otherNote: string;
 }
 
 /** The age at which the cumulative count first reaches a share of the total. */
@@ -61,7 +61,7 @@ export function agePyramidView(
 			points: [],
 			title: 'No referrals match the current filters',
 			summary: 'No referrals match the current filters.',
-			otherGenders: '0'
+			otherNote: ''
 		};
 	}
 	const ages = rows.map((row) => row.age);
@@ -109,5 +109,11 @@ export function agePyramidView(
 		`Of ${countPhrase(total, publication)} referrals, ${part(boys, 'boys')} and ${part(girls, 'girls')}${otherText}; ` +
 		`half were ${ageRange} at referral` +
 		(modes.length > 0 ? `, and the most common age was ${modes.join(' and ')}.` : '.');
-	return { points: shown, title, summary, otherGenders: countPhrase(others, publication) };
+	const otherNote =
+		others === 0
+			? ''
+			: hidden(others, publication)
+				? 'A small number of referrals with gender recorded as indeterminate or not recorded are not shown.'
+				: `${formatCount(others)} referral${others === 1 ? '' : 's'} with gender recorded as indeterminate or not recorded ${others === 1 ? 'is' : 'are'} not shown.`;
+	return { points: shown, title, summary, otherNote };
 }

@@ -12,8 +12,8 @@ export const genderPanels = [
 	{ gender: 'female', label: 'Girls' }
 ] as const;
 
-/** Cells with fewer assessed referrals than this are not named as the highest (too noisy). */
-export const MIN_ASSESSED_TO_NAME = 20;
+/** Prevalence from fewer assessed referrals than this is unreliable: marked u, and never named as the highest. */
+export const MIN_RELIABLE_ASSESSED = 20;
 
 export interface AgeGenderCell {
 	ageBand: AgeBand;
@@ -151,7 +151,7 @@ export function indicatorAgeGenderView(
 					.filter(Boolean)
 					.join('; ');
 	const eligible = cells.filter(
-		(cell) => cell.share !== null && cell.assessed !== null && cell.assessed >= MIN_ASSESSED_TO_NAME
+		(cell) => cell.share !== null && cell.assessed !== null && cell.assessed >= MIN_RELIABLE_ASSESSED
 	);
 	const highest = eligible.reduce<AgeGenderCell | undefined>(
 		(best, cell) => (best === undefined || cell.share! > best.share! ? cell : best),
@@ -168,7 +168,7 @@ export function indicatorAgeGenderView(
 			? `Significant differences between girls and boys over all ages (Newcombe 95% interval): ${detail}.`
 			: 'No indicator’s prevalence differs significantly between girls and boys over all ages (Newcombe 95% interval).') +
 		(highest
-			? ` The highest prevalence in a group of at least ${MIN_ASSESSED_TO_NAME} assessed referrals is ${quoted(highest.short)} among ${highest.genderLabel.toLowerCase()} aged ${highest.ageLabel.toLowerCase()} (${formatPercent(highest.share!)}).`
+			? ` The highest prevalence in a group of at least ${MIN_RELIABLE_ASSESSED} assessed referrals is ${quoted(highest.short)} among ${highest.genderLabel.toLowerCase()} aged ${highest.ageLabel.toLowerCase()} (${formatPercent(highest.share!)}).`
 			: '');
 	return { bands, cells, differences, title, summary };
 }
