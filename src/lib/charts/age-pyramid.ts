@@ -48,6 +48,7 @@ export function agePyramidChart(data: readonly PyramidBar[], options: PyramidOpt
 			domain: [-max * 1.15, max * 1.15],
 			label: 'Referrals',
 			labelAnchor: 'center',
+			labelArrow: 'none',
 			tickFormat: (value: number) => Math.abs(value).toLocaleString('en-GB'),
 			grid: true
 		},

@@ -47,12 +47,16 @@ export function barsWithIntervalChart(data: readonly IntervalBar[], options: Bar
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: data.length * (wrap ? 40 : 30) + 50,
+		height: data.length * (wrap ? 40 : 30) + 64,
 		marginLeft,
 		marginRight: 56,
 		style: { fontSize: '13px', color: textColour },
+		marginBottom: 44,
 		x: {
 			label: options.valueLabel,
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			labelOffset: 36,
 			grid: true,
 			nice: true,
 			domain: [0, options.percent ? Math.min(1, maxValue * 1.08 || 1) : maxValue * 1.08 || 1],

@@ -26,6 +26,8 @@ export interface PeriodEstimateOptions extends ChartOptions {
 	tickEvery?: number;
 	/** Optional second series drawn as small diamonds (e.g. the median beside the mean). */
 	secondary?: { label: string; values: readonly (number | null)[] };
+	/** Name of the main series, printed beside its last point when there is a second series. */
+	primaryLabel?: string;
 }
 
 /**
@@ -58,6 +60,7 @@ export function periodEstimateChart(
 		width: options.width,
 		height: 300,
 		marginLeft: 52,
+		marginRight: options.secondary ? 64 : 20,
 		marginBottom: 40,
 		style: { fontSize: '13px', color: textColour },
 		x: {
@@ -107,6 +110,23 @@ export function periodEstimateChart(
 									`${point.period}\n${options.secondary!.label}: ${point.value.toLocaleString('en-GB')}`,
 								tip: true
 							}
+						)
+					]
+				: []),
+			...(options.secondary
+				? [
+						Plot.text(
+							[
+								...data
+									.filter((point) => point.value !== null)
+									.slice(-1)
+									.map((point) => ({ ...point, name: options.primaryLabel ?? '' })),
+								...secondary
+									.filter((point) => point.value !== null)
+									.slice(-1)
+									.map((point) => ({ ...point, name: options.secondary!.label }))
+							],
+							{ x: 'period', y: 'value', text: 'name', textAnchor: 'start', dx: 10, fill: textColour }
 						)
 					]
 				: [])

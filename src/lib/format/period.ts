@@ -24,6 +24,14 @@ export function quarterOf(iso: string): string {
 	return `${iso.slice(0, 4)}-${String(month).padStart(2, '0')}-01`;
 }
 
+/** Last day (yyyy-mm-dd) of the quarter starting on a day. */
+export function quarterEnd(quarterStart: string): string {
+	const year = Number(quarterStart.slice(0, 4));
+	const month = Number(quarterStart.slice(5, 7)) + 2;
+	const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return `${year}-${String(month).padStart(2, '0')}-${day}`;
+}
+
 /** Every quarter start from the quarter holding `first` to the one holding `last`, inclusive. */
 export function quarterRange(first: string, last: string): string[] {
 	const quarters: string[] = [];

@@ -1,5 +1,5 @@
 import { formatPercent } from '$lib/format/number';
-import { formatQuarter, quarterRange } from '$lib/format/period';
+import { formatQuarter, quarterEnd, quarterRange } from '$lib/format/period';
 import type { LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
 import type { Published } from '$lib/transform/publish-counts';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
@@ -8,8 +8,10 @@ import { formatShareWithInterval, hidden, publishShareRows, shareOf, type ShareE
 export interface LookedAfterPoint {
 	/** First day of the quarter. */
 	quarter: string;
-	/** "Apr to Jun 2024" */
+	/** "Apr–Jun 2024" */
 	period: string;
+	/** Whether the period shown covers the whole quarter (the first and last may not). */
+	complete: boolean;
 	referrals: number;
 	looked_after: number | null;
 	/** Referrals with looked-after status recorded. */
@@ -40,6 +42,7 @@ export function lookedAfterView(
 		return {
 			quarter,
 			period: formatQuarter(quarter),
+			complete: quarter >= first && quarterEnd(quarter) <= last,
 			referrals: row?.referrals ?? 0,
 			looked_after: row?.looked_after ?? 0,
 			known: row?.known ?? 0

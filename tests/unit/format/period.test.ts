@@ -4,6 +4,7 @@ import {
 	financialYearSpan,
 	formatFinancialYear,
 	formatQuarter,
+	quarterEnd,
 	quarterOf,
 	quarterRange
 } from '$lib/format/period';
@@ -20,6 +21,9 @@ describe('reporting periods', () => {
 		expect(formatQuarter('2024-04-01')).toBe('Apr–Jun 2024');
 		expect(formatQuarter('2024-12-31')).toBe('Oct–Dec 2024');
 		expect(quarterOf('2024-08-15')).toBe('2024-07-01');
+		expect(quarterEnd('2024-01-01')).toBe('2024-03-31');
+		expect(quarterEnd('2024-04-01')).toBe('2024-06-30');
+		expect(quarterEnd('2024-10-01')).toBe('2024-12-31');
 	});
 
 	it('lists every quarter between two days, across a year end', () => {
