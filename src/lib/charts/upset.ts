@@ -52,9 +52,12 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 			Plot.text(data, { x: 'id', y: (column: UpsetColumn) => column.value ?? 0, text: 'text', dy: -8 })
 		]
 	}) as SVGSVGElement;
-	const cells = data.flatMap((column) =>
-		options.sets.map((set) => ({ id: column.id, set, member: column.members.includes(set) }))
-	);
+	// The "none" column is labelled in words instead of twelve empty dots.
+	const cells = data
+		.filter((column) => column.members.length > 0)
+		.flatMap((column) =>
+			options.sets.map((set) => ({ id: column.id, set, member: column.members.includes(set) }))
+		);
 	const spans = data
 		.filter((column) => column.members.length > 1)
 		.map((column) => {

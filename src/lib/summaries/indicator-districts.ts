@@ -104,7 +104,7 @@ export function indicatorDistrictView(
 	const named = leaders.slice(0, 3).map(([district, names]) => `${district} (${names.join(', ')})`);
 	const title =
 		named.length > 0
-			? `${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`} ${named.length === 1 ? 'is' : 'are'} significantly above the partnership${leaders.length > 3 ? ', with others' : ''}`
+			? `${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`} ${named.length === 1 ? 'is' : 'are'} significantly above the partnership as a whole${leaders.length > 3 ? ', with others' : ''}`
 			: lower.length > 0
 				? `No district is significantly above the partnership on any indicator; ${lower.length} district ${lower.length === 1 ? 'value is' : 'values are'} below`
 				: 'No district differs significantly from the partnership on any indicator';
@@ -117,7 +117,7 @@ export function indicatorDistrictView(
 			)
 			.join('; ');
 	const summary =
-		`Compared with the partnership's prevalence, ${higher.length} district value${higher.length === 1 ? ' is' : 's are'} significantly higher and ${lower.length} significantly lower (95% Wilson intervals)` +
+		`Compared with the partnership’s prevalence, ${higher.length} district value${higher.length === 1 ? ' is' : 's are'} significantly higher and ${lower.length} significantly lower (95% Wilson intervals)` +
 		(higher.length > 0 ? `. Higher: ${list(higher)}${higher.length > 6 ? '; and others' : ''}` : '') +
 		(lower.length > 0 ? `. Lower: ${list(lower)}${lower.length > 6 ? '; and others' : ''}` : '') +
 		'.';
