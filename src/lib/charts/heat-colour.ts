@@ -40,16 +40,26 @@ const stops: Rgb[] = [
 	rgb(sequential[0])
 ];
 
-/** Fill for a value in [0, 1] on the sequential blues (0 palest, 1 darkest). */
+const white: Rgb = [255, 255, 255];
+
+/**
+ * Fill for a value in [0, 1] on the sequential blues (0 palest, 1 darkest). Between the mid blues lies a
+ * narrow band of fills on which neither near-black nor white text reaches 4.5:1; a fill landing there is
+ * darkened just enough for white text to pass, so every printed number stays readable (WCAG 1.4.3).
+ */
 export function heatFill(t: number): string {
 	const clamped = Math.min(1, Math.max(0, t));
 	const position = clamped * (stops.length - 1);
 	const index = Math.min(stops.length - 2, Math.floor(position));
-	return hex(mix(stops[index]!, stops[index + 1]!, position - index));
+	let colour = mix(stops[index]!, stops[index + 1]!, position - index);
+	const readable = (fill: Rgb) => Math.max(contrast(fill, rgb(darkText)), contrast(fill, white)) >= 4.5;
+	for (let step = 0; step < 20 && !readable(colour); step++)
+		colour = mix(colour, stops[stops.length - 1]!, 0.05);
+	return hex(colour);
 }
 
 /** Text colour (near-black or white) with the higher contrast on a fill. */
 export function textOn(fill: string): string {
 	const background = rgb(fill);
-	return contrast(background, rgb(darkText)) >= contrast(background, [255, 255, 255]) ? darkText : '#ffffff';
+	return contrast(background, rgb(darkText)) >= contrast(background, white) ? darkText : '#ffffff';
 }
