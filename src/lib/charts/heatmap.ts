@@ -1,0 +1,114 @@
+import * as Plot from '@observablehq/plot';
+import { labelChart } from './accessible-svg';
+import type { ChartOptions } from './chart-options';
+import { clickable } from './clickable';
+import { heatFill, textOn } from './heat-colour';
+import { gridline, muted, text as textColour } from './palette';
+import { labelMargin, textWidth } from './text-width';
+
+export interface HeatCell {
+	x: string;
+	y: string;
+	/** Facet (e.g. gender), when the columns are split into panels. */
+	fx?: string;
+	/** The coloured value; null when suppressed or not calculable (a blank cell with its text). */
+	value: number | null;
+	/** Printed in the cell: the number, with a mark (▲ ▼) when it differs significantly. */
+	text: string;
+	title: string;
+	/** What a click selects (a filter code), if anything. */
+	key?: string;
+	/** Too few cases to rely on: left uncoloured, its text marked ‘u’ (GSS symbol for low reliability). */
+	lowReliability?: boolean;
+	dimmed?: boolean;
+}
+
+export interface HeatmapOptions extends ChartOptions {
+	xDomain: readonly string[];
+	yDomain: readonly string[];
+	fxDomain?: readonly string[];
+	/** Values that get the palest and darkest colours; default the smallest and largest values shown. */
+	min?: number;
+	max?: number;
+	/** Row height in pixels. */
+	rowHeight?: number;
+	onSelect?: (key: string) => void;
+}
+
+/**
+ * A heatmap on the Analysis Function sequential blues with every value printed in its cell (text colour
+ * chosen for contrast), so colour is never the only cue; suppressed cells are blank with their symbol.
+ */
+export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions): Element {
+	const coloured = data
+		.filter((cell) => cell.value !== null && !cell.lowReliability)
+		.map((cell) => cell.value!);
+	const max = options.max ?? Math.max(0, ...coloured);
+	const min = options.min ?? Math.min(max, ...coloured);
+	const cells = data.map((cell) => {
+		const blank = cell.value === null || cell.lowReliability === true;
+		const fill = blank ? '#ffffff' : heatFill(max > min ? (cell.value! - min) / (max - min) : 0.5);
+		return {
+			...cell,
+			text: cell.lowReliability && cell.value !== null ? `${cell.text} u` : cell.text,
+			fill,
+			ink: blank ? muted : textOn(fill)
+		};
+	});
+	const rowHeight = options.rowHeight ?? 30;
+	const panels = options.fxDomain?.length ?? 1;
+	const longestX = Math.max(...options.xDomain.map((label) => textWidth(label, 12)));
+	const marginLeft = labelMargin(options.yDomain, { max: Math.min(260, options.width * 0.35) });
+	const columnWidth = (options.width - marginLeft - 10) / (options.xDomain.length * panels);
+	const rotate = longestX > columnWidth - 6;
+	const marginBottom = rotate ? Math.min(140, longestX + 16) : 36;
+	const chart = Plot.plot({
+		document: options.document,
+		width: options.width,
+		height: options.yDomain.length * rowHeight + marginBottom + (options.fxDomain ? 34 : 10),
+		marginLeft,
+		marginRight: 10,
+		marginTop: options.fxDomain ? 34 : 10,
+		marginBottom,
+		style: { fontSize: '13px', color: textColour },
+		fx: options.fxDomain
+			? { domain: options.fxDomain, label: null, axis: 'top', padding: 0.06, tickSize: 0 }
+			: undefined,
+		x: {
+			domain: options.xDomain,
+			label: null,
+			padding: 0.04,
+			tickRotate: rotate ? -40 : 0,
+			tickSize: 0
+		},
+		y: { domain: options.yDomain, label: null, padding: 0.06, tickSize: 0 },
+		marks: [
+			Plot.cell(cells, {
+				x: 'x',
+				y: 'y',
+				fx: options.fxDomain ? 'fx' : undefined,
+				fill: 'fill',
+				fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.35 : 1),
+				stroke: gridline,
+				strokeWidth: 0.5,
+				title: 'title',
+				tip: true,
+				...clickable(
+					cells,
+					options.onSelect && ((cell: HeatCell) => cell.key !== undefined && options.onSelect!(cell.key))
+				)
+			}),
+			Plot.text(cells, {
+				x: 'x',
+				y: 'y',
+				fx: options.fxDomain ? 'fx' : undefined,
+				text: 'text',
+				fill: 'ink',
+				fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
+				fontSize: columnWidth < 48 ? 11 : 12,
+				pointerEvents: 'none'
+			})
+		]
+	});
+	return labelChart(chart, options.label);
+}

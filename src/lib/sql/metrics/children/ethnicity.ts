@@ -1,0 +1,22 @@
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { sql, type Sql } from '../../sql';
+
+export interface EthnicityCount {
+	/** ONS five-group ethnicity code, or `unknown` (contract `ethnicities`). */
+	ethnicity: string;
+	referrals: number;
+}
+
+/**
+ * Referrals by ethnic group (ONS five groups and unknown). The ethnicity filter is left out: the chart
+ * cross-filters by ethnicity, so it keeps every group and the page highlights the choice.
+ */
+export function referralsByEthnicity(filters: Filters): Sql {
+	return sql`SELECT COALESCE(CAST(ethnicity AS VARCHAR), 'unknown') AS ethnicity, count(*) AS referrals
+FROM ${referralFacts}
+WHERE ${filterPredicate(filters, referralColumns, ['ethnicities'])}
+GROUP BY ALL
+ORDER BY ethnicity`;
+}

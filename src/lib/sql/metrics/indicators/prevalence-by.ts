@@ -1,0 +1,51 @@
+import type { IndicatorColumn } from '$lib/contract';
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { ident, join, sql, type Sql } from '../../sql';
+import { isAssessed, isPresent, perIndicatorList } from './indicator-sql';
+
+/** Prevalence counts of one indicator in one group. */
+export interface PrevalenceCounts {
+	indicator: IndicatorColumn;
+	/** Referrals with the indicator present at any level. */
+	present: number;
+	/** Referrals on which the indicator was assessed (present or none): the denominator of prevalence. */
+	assessed: number;
+	/** All referrals in the group, assessed or not. */
+	referrals: number;
+}
+
+/** A grouping column of a prevalence query: its output name and the expression that computes it. */
+export interface Grouping {
+	name: string;
+	expression: Sql;
+}
+
+/**
+ * Prevalence counts of all 12 indicators, one row per indicator and group, from one scan of the facts.
+ * Groups with no referrals are absent. `except` leaves out filters (a chart must not filter itself).
+ */
+export function prevalenceBy(
+	filters: Filters,
+	groups: readonly Grouping[],
+	except: readonly (keyof Filters)[] = []
+): Sql {
+	const list = perIndicatorList((column) => ({
+		present: sql`count(*) FILTER (WHERE ${isPresent(column)})`,
+		assessed: sql`count(*) FILTER (WHERE ${isAssessed(column)})`
+	}));
+	const names = groups.map((group) => ident(group.name));
+	const selectGroups = groups.map((group) => sql`${group.expression} AS ${ident(group.name)}, `);
+	const outer = names.map((name) => sql`${name}, `);
+	const groupBy = groups.length > 0 ? sql`GROUP BY ${join(names)}` : sql``;
+	const orderBy = groups.length > 0 ? sql`ORDER BY ${join(names)}` : sql``;
+	return sql`SELECT ${join(outer, '')}referrals, unnest(indicators, recursive := true)
+FROM (
+	SELECT ${join(selectGroups, '')}count(*) AS referrals, ${list} AS indicators
+	FROM ${referralFacts}
+	WHERE ${filterPredicate(filters, referralColumns, except)}
+	${groupBy}
+)
+${orderBy}`;
+}

@@ -1,0 +1,27 @@
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { financialYear } from '../../period-columns';
+import { sql, type Sql } from '../../sql';
+
+export interface RiskLevelYear {
+	/** Financial year, as the calendar year it starts in (2024 = 2024-25). */
+	year: number;
+	/** Overall risk level from the risk management tool (contract `riskLevels`). */
+	risk_level: string;
+	referrals: number;
+}
+
+/**
+ * Referrals by overall risk level and financial year. The risk-level filter is left out: the chart
+ * cross-filters by risk level, so it keeps every level and the page highlights the choice.
+ */
+export function riskLevelsByYear(filters: Filters): Sql {
+	return sql`SELECT ${financialYear('referral_date')} AS year,
+	COALESCE(CAST(risk_level AS VARCHAR), 'not_assessed') AS risk_level,
+	count(*) AS referrals
+FROM ${referralFacts}
+WHERE ${filterPredicate(filters, referralColumns, ['riskLevels'])}
+GROUP BY ALL
+ORDER BY year, risk_level`;
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { referralsByEthnicity, type EthnicityCount } from '$lib/sql/metrics/children/ethnicity';
+import { engineWith } from '../../../../helpers/engine';
+import { childrenFixture } from './fixture';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ referrals: childrenFixture });
+});
+afterAll(() => engine.close());
+
+describe('referralsByEthnicity', () => {
+	it('counts referrals by ONS ethnic group, unknown included', async () => {
+		const rows = await engine.query<EthnicityCount>(referralsByEthnicity({}));
+		expect(rows).toEqual([
+			{ ethnicity: 'asian', referrals: 1 },
+			{ ethnicity: 'mixed', referrals: 1 },
+			{ ethnicity: 'unknown', referrals: 1 },
+			{ ethnicity: 'white', referrals: 3 }
+		]);
+	});
+
+	it('ignores the ethnicity filter (the chart highlights it) but applies the others', async () => {
+		const rows = await engine.query<EthnicityCount>(
+			referralsByEthnicity({ ethnicities: ['asian'], genders: ['male'] })
+		);
+		expect(rows).toEqual([
+			{ ethnicity: 'unknown', referrals: 1 },
+			{ ethnicity: 'white', referrals: 2 }
+		]);
+	});
+});

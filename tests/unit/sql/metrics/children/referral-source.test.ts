@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { referralsBySource, type SourceCount } from '$lib/sql/metrics/children/referral-source';
+import { engineWith } from '../../../../helpers/engine';
+import { childrenFixture } from './fixture';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ referrals: childrenFixture });
+});
+afterAll(() => engine.close());
+
+describe('referralsBySource', () => {
+	it('counts referrals by source, most first', async () => {
+		const rows = await engine.query<SourceCount>(referralsBySource({}));
+		expect(rows).toEqual([
+			{ source: 'police', referrals: 3 },
+			{ source: 'schools', referrals: 2 },
+			{ source: 'health', referrals: 1 }
+		]);
+	});
+
+	it('ignores the source filter (the chart highlights it) but applies the others', async () => {
+		const rows = await engine.query<SourceCount>(
+			referralsBySource({ sources: ['health'], from: '2023-01-01', to: '2023-12-31' })
+		);
+		expect(rows).toEqual([
+			{ source: 'police', referrals: 1 },
+			{ source: 'schools', referrals: 1 }
+		]);
+	});
+});

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import {
+	indicatorsPerReferral,
+	type IndicatorsPerReferral
+} from '$lib/sql/metrics/indicators/indicators-per-referral';
+import { engineWith } from '../../../../helpers/engine';
+import { indicatorFixture } from './fixture';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ referrals: indicatorFixture });
+});
+afterAll(() => engine.close());
+
+describe('indicatorsPerReferral', () => {
+	it('counts referrals by how many indicators are present (not assessed and blank count as absent)', async () => {
+		const rows = await engine.query<IndicatorsPerReferral>(indicatorsPerReferral({}));
+		expect(rows).toEqual([
+			{ indicators: 0, referrals: 1 },
+			{ indicators: 2, referrals: 3 },
+			{ indicators: 3, referrals: 2 }
+		]);
+	});
+
+	it('applies the filters', async () => {
+		const rows = await engine.query<IndicatorsPerReferral>(indicatorsPerReferral({ riskLevels: ['high'] }));
+		expect(rows).toEqual([{ indicators: 3, referrals: 2 }]);
+	});
+});

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import {
+	indicatorPrevalenceByQuarter,
+	type QuarterPrevalence
+} from '$lib/sql/metrics/indicators/prevalence-by-quarter';
+import { engineWith } from '../../../../helpers/engine';
+import { indicatorFixture } from './fixture';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ referrals: indicatorFixture });
+});
+afterAll(() => engine.close());
+
+describe('indicatorPrevalenceByQuarter', () => {
+	it('counts each indicator per calendar quarter', async () => {
+		const rows = await engine.query<QuarterPrevalence>(indicatorPrevalenceByQuarter({}));
+		expect([...new Set(rows.map((row) => row.quarter))]).toEqual([
+			'2023-10-01',
+			'2024-01-01',
+			'2024-04-01',
+			'2024-07-01'
+		]);
+		const missing = rows.filter((row) => row.indicator === 'ind_missing');
+		expect(missing.map((row) => [row.quarter, row.present, row.assessed])).toEqual([
+			['2023-10-01', 0, 1],
+			['2024-01-01', 2, 2],
+			['2024-04-01', 0, 1],
+			['2024-07-01', 1, 1]
+		]);
+	});
+
+	it('applies the filters', async () => {
+		const rows = await engine.query<QuarterPrevalence>(indicatorPrevalenceByQuarter({ from: '2024-04-01' }));
+		expect([...new Set(rows.map((row) => row.quarter))]).toEqual(['2024-04-01', '2024-07-01']);
+	});
+});

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { riskLevelsByYear, type RiskLevelYear } from '$lib/sql/metrics/indicators/risk-levels';
+import { engineWith } from '../../../../helpers/engine';
+import { indicatorFixture } from './fixture';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ referrals: indicatorFixture });
+});
+afterAll(() => engine.close());
+
+describe('riskLevelsByYear', () => {
+	it('counts referrals by overall risk level per financial year', async () => {
+		const rows = await engine.query<RiskLevelYear>(riskLevelsByYear({}));
+		expect(rows).toEqual([
+			{ year: 2023, risk_level: 'high', referrals: 1 },
+			{ year: 2023, risk_level: 'low', referrals: 1 },
+			{ year: 2023, risk_level: 'medium', referrals: 1 },
+			{ year: 2024, risk_level: 'high', referrals: 1 },
+			{ year: 2024, risk_level: 'low', referrals: 1 },
+			{ year: 2024, risk_level: 'not_assessed', referrals: 1 }
+		]);
+	});
+
+	it('ignores the risk-level filter (the chart highlights it) but applies the others', async () => {
+		const rows = await engine.query<RiskLevelYear>(
+			riskLevelsByYear({ riskLevels: ['low'], genders: ['male'] })
+		);
+		expect(rows).toEqual([
+			{ year: 2023, risk_level: 'high', referrals: 1 },
+			{ year: 2024, risk_level: 'low', referrals: 1 },
+			{ year: 2024, risk_level: 'not_assessed', referrals: 1 }
+		]);
+	});
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { agePyramidView } from '$lib/summaries/age-pyramid';
+
+const rows = [
+	{ age: 13, gender: 'male', referrals: 10 },
+	{ age: 14, gender: 'male', referrals: 30 },
+	{ age: 15, gender: 'male', referrals: 40 },
+	{ age: 15, gender: 'female', referrals: 12 },
+	{ age: 16, gender: 'female', referrals: 3 },
+	{ age: 16, gender: 'not_recorded', referrals: 5 }
+];
+
+describe('agePyramidView', () => {
+	it('fills every age for both sides and states the gender split and middle half of ages', () => {
+		const view = agePyramidView(rows, { publication: false });
+		expect(view.points.map((point) => [point.age, point.gender, point.referrals])).toEqual([
+			[13, 'male', 10],
+			[13, 'female', 0],
+			[14, 'male', 30],
+			[14, 'female', 0],
+			[15, 'male', 40],
+			[15, 'female', 12],
+			[16, 'male', 0],
+			[16, 'female', 3]
+		]);
+		// 100 referrals: cumulative 10, 40 (≥ 25 at 14), 92 (≥ 75 at 15).
+		expect(view.title).toBe('80.0% of referrals are of boys; half are aged 14 to 15');
+		expect(view.summary).toBe(
+			'Of 100 referrals, 80 (80.0%) were of boys and 15 (15.0%) were of girls (5 with gender recorded as indeterminate or not recorded are not shown); half were aged 14 to 15 at referral, and the most common age was 15 for boys and 15 for girls.'
+		);
+		expect(view.otherNote).toBe(
+			'5 referrals with gender recorded as indeterminate or not recorded are not shown.'
+		);
+	});
+
+	it('suppresses small cells and their protectors, and withholds small totals from the text', () => {
+		const view = agePyramidView(rows, { publication: true });
+		const cell = (age: number, gender: string) =>
+			view.points.find((point) => point.age === age && point.gender === gender);
+		expect(cell(16, 'female')).toMatchObject({ referrals: null, suppressed: { referrals: 'c' } });
+		expect(view.points.filter((point) => point.referrals === null).length).toBeGreaterThanOrEqual(2);
+		expect(view.summary).toContain('a small number with gender recorded');
+		expect(view.otherNote).toBe(
+			'A small number of referrals with gender recorded as indeterminate or not recorded are not shown.'
+		);
+	});
+
+	it('has an empty state', () => {
+		expect(agePyramidView([], { publication: false }).title).toBe('No referrals match the current filters');
+	});
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorColumns } from '$lib/contract';
+import { pairsView } from '$lib/summaries/indicator-pairs';
+
+function rows() {
+	const out = [];
+	for (const [i, a] of indicatorColumns.entries()) {
+		for (const b of indicatorColumns.slice(i + 1)) {
+			const both =
+				a === 'ind_missing' && b === 'ind_drugs' ? 60 : a === 'ind_gifts' && b === 'ind_appearance' ? 2 : 20;
+			out.push({ a, b, both, a_present: 80, b_present: 80, referrals: 200 });
+		}
+	}
+	return out;
+}
+
+describe('pairsView', () => {
+	it('builds the symmetric matrix with the Jaccard index and names the closest pair', () => {
+		const view = pairsView(rows(), { publication: false });
+		expect(view.cells).toHaveLength(132);
+		const cell = view.cells.find(
+			(candidate) => candidate.a === 'ind_drugs' && candidate.b === 'ind_missing'
+		)!;
+		// 60 with both, 80 + 80 − 60 = 100 with either.
+		expect(cell).toMatchObject({ both: 60, either: 100, jaccard: 0.6, share: 0.3 });
+		expect(view.title).toBe('‘Missing’ and ‘Drug use’ occur together most often (Jaccard index 0.60)');
+		expect(view.summary).toBe(
+			'60 referrals have both ‘Missing’ and ‘Drug use’, 0.60 of those with either (the Jaccard index); the pair least often together is ‘Unexplained gifts’ and ‘Appearance’ (0.01).'
+		);
+	});
+
+	it('suppresses small pair counts and what is derived from them in publication mode', () => {
+		const view = pairsView(rows(), { publication: true });
+		const cell = view.cells.find(
+			(candidate) => candidate.a === 'ind_gifts' && candidate.b === 'ind_appearance'
+		)!;
+		expect(cell).toMatchObject({ both: null, either: null, jaccard: null, share: null });
+	});
+});

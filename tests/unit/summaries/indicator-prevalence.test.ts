@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { prevalenceView } from '$lib/summaries/indicator-prevalence';
+import { prevalenceRows } from './indicator-views.fixture';
+
+describe('prevalenceView', () => {
+	it('orders indicators by prevalence and names the most common in the guidance wording', () => {
+		const view = prevalenceView(
+			prevalenceRows({ ind_drugs: [60, 90], ind_missing: [40, 100], ind_gifts: [10, 80] }),
+			{ publication: false }
+		);
+		expect(view.points.slice(0, 3).map((point) => point.indicator)).toEqual([
+			'ind_drugs',
+			'ind_missing',
+			'ind_gifts'
+		]);
+		expect(view.points[0]).toMatchObject({ present: 60, assessed: 90, notAssessed: 10, short: 'Drug use' });
+		expect(view.title).toBe(
+			'Evidence of concerning drug use is the most common indicator, present in 66.7% of referrals assessed'
+		);
+		expect(view.summary).toMatch(
+			/^Of 100 referrals, the most common indicators were ‘Drug use’ \(66\.7%\), ‘Missing’ \(40\.0%\), ‘Unexplained gifts’ \(12\.5%\), and the least common ‘[A-Za-z ]+’ \(0\.0%\)\. An indicator counts as present/
+		);
+	});
+
+	it('suppresses small counts and shares of small denominators in publication mode', () => {
+		const view = prevalenceView(
+			prevalenceRows({
+				ind_drugs: [60, 90],
+				ind_education: [20, 100],
+				ind_missing: [3, 100],
+				ind_gifts: [0, 4]
+			}),
+			{ publication: true }
+		);
+		const of = (indicator: string) => view.points.find((point) => point.indicator === indicator)!;
+		expect(of('ind_missing')).toMatchObject({
+			present: null,
+			share: null,
+			suppressed: { present: 'c', share: 'c' }
+		});
+		// The per-referral distribution gives away the sum over indicators, so a second count is suppressed.
+		expect(of('ind_education')).toMatchObject({ present: null, suppressed: { present: 'c' } });
+		expect(of('ind_gifts')).toMatchObject({ assessed: null, share: null });
+		expect(of('ind_drugs').share).toBeCloseTo(60 / 90, 12);
+	});
+});
