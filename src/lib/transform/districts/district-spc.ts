@@ -117,13 +117,6 @@ export function districtSpc(
 	});
 }
 
-/** The month to leave out of SPC: the period's last month when the period ends before that month does. */
-export function incompleteLastMonth(periodEnd: string): string | undefined {
-	const date = new Date(`${periodEnd.slice(0, 10)}T00:00:00Z`);
-	const next = new Date(date.getTime() + 86_400_000);
-	return next.getUTCDate() === 1 ? undefined : `${periodEnd.slice(0, 7)}-01`;
-}
-
 /**
  * The month × district cells publication mode withholds ("month|district"): primary suppression of counts
  * 1–5 and secondary suppression protecting every month and district total.

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xmr } from '$lib/stats';
-import {
-	districtSpc,
-	incompleteLastMonth,
-	suppressedMonths,
-	type MonthlyCount
-} from '$lib/transform/districts/district-spc';
+import { districtSpc, suppressedMonths, type MonthlyCount } from '$lib/transform/districts/district-spc';
 
 const months = Array.from({ length: 15 }, (_, i) => {
 	const date = new Date(Date.UTC(2024, i, 1));
@@ -71,14 +66,5 @@ describe('suppressedMonths', () => {
 		]);
 		expect(hidden.has('2024-01-01|a')).toBe(true);
 		expect(hidden.size).toBe(4);
-	});
-});
-
-describe('incompleteLastMonth', () => {
-	it('is the period’s last month unless the period ends on its last day', () => {
-		expect(incompleteLastMonth('2026-11-15')).toBe('2026-11-01');
-		expect(incompleteLastMonth('2026-10-31')).toBeUndefined();
-		expect(incompleteLastMonth('2024-02-29')).toBeUndefined();
-		expect(incompleteLastMonth('2024-02-28')).toBe('2024-02-01');
 	});
 });

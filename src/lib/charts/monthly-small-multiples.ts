@@ -6,54 +6,70 @@ import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 
-export interface SpcChartPoint {
+export interface PanelPoint {
 	month: string;
-	district: string;
-	districtLabel: string;
+	/** The panel: a district code, or another group's code. */
+	key: string;
+	label: string;
 	/** Null when suppressed in publication mode: a gap. */
 	value: number | null;
+	/** XmR centre line and limits; null for a plain line chart. */
 	mean: number | null;
 	upl: number | null;
 	lpl: number | null;
 	incomplete: boolean;
 	signal: 'high' | 'low' | null;
 	specialCause: string | null;
+	/** GSS symbols of suppressed fields, for the table view (publication mode). */
+	suppressed?: Record<string, string>;
 }
 
 const signalColour = { high: categorical[3], low: categorical[1] } as const;
 
 /**
- * XmR charts as small multiples, one panel per district on a shared scale: the monthly count, the mean
- * (solid) and process limits (dashed). Special-cause months are large markers, orange triangles when high
- * and turquoise diamonds when low (shape and colour); an incomplete month is a hollow circle. Clicking a
- * panel toggles its district in the filter.
+ * Monthly counts as small multiples, one panel per group on a shared scale (six groups would need six
+ * colours in one panel, so position carries the group). With XmR values it is an SPC chart: the mean
+ * (solid) and process limits (dashed), special-cause months as large markers (orange triangles high,
+ * turquoise diamonds low: shape and colour); an incomplete month is a hollow circle. Selected panels have a
+ * heavy frame and "(selected)" in their title; clicking a panel reports its key.
  */
-export function spcSmallMultiplesChart(
-	data: readonly SpcChartPoint[],
+export function monthlySmallMultiplesChart(
+	data: readonly PanelPoint[],
 	options: ChartOptions & {
-		onSelect?: (district: string) => void;
+		onSelect?: (key: string) => void;
 		valueLabel: string;
+		/** What one count is, for the tooltip: "referrals", "episodes". */
+		unit: string;
+		selected?: readonly string[];
 		/** Shade the months from this one on (yyyy-mm-01): the selected period within a longer history. */
 		highlightFrom?: string;
+		/** Panels per row at full width; default 3. */
+		columns?: number;
+		height?: number;
 	}
 ): Element {
-	const labels = [...new Set(data.map((point) => point.districtLabel))];
-	const columns = options.width < 640 ? 1 : options.width < 960 ? 2 : 3;
+	const labels = [...new Set(data.map((point) => point.label))];
+	const maxColumns = options.columns ?? 3;
+	const columns = options.width < 640 ? 1 : options.width < 960 ? Math.min(2, maxColumns) : maxColumns;
 	const position = new Map(labels.map((label, index) => [label, index]));
-	const fx = (point: { districtLabel: string }) => (position.get(point.districtLabel) ?? 0) % columns;
-	const fy = (point: { districtLabel: string }) =>
-		Math.floor((position.get(point.districtLabel) ?? 0) / columns);
+	const fx = (point: { label: string }) => (position.get(point.label) ?? 0) % columns;
+	const fy = (point: { label: string }) => Math.floor((position.get(point.label) ?? 0) / columns);
 	const points = data.map((point) => ({ ...point, date: parseIsoDay(point.month) }));
 	type Point = (typeof points)[number];
 	const complete = points.filter((point) => !point.incomplete);
 	const special = points.filter((point) => point.signal !== null && point.value !== null);
 	const incomplete = points.filter((point) => point.incomplete && point.value !== null);
-	const panels = labels.map((label) => points.find((point) => point.districtLabel === label)!);
+	const selected = new Set(options.selected ?? []);
+	const panels = labels.map((label) => {
+		const point = points.find((candidate) => candidate.label === label)!;
+		return { ...point, title: selected.has(point.key) ? `${label} (selected)` : label };
+	});
 	const rows = Math.ceil(labels.length / columns);
+	const last = points.reduce((latest, point) => (point.date > latest ? point.date : latest), new Date(0));
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: rows * 190 + 50,
+		height: rows * (options.height ?? 190) + 50,
 		marginLeft: 44,
 		marginTop: 24,
 		fx: { axis: null },
@@ -65,17 +81,22 @@ export function spcSmallMultiplesChart(
 			options.highlightFrom !== undefined
 				? Plot.rectX(panels, {
 						x1: () => parseIsoDay(options.highlightFrom!),
-						x2: () => points.at(-1)!.date,
+						x2: () => last,
 						fx,
 						fy,
 						fill: '#f3f2f1'
 					})
 				: null,
 			Plot.frame({ stroke: gridline }),
+			// A rect with no x or y fills its facet: a heavy frame round each selected panel.
+			Plot.rect(
+				panels.filter((panel) => selected.has(panel.key)),
+				{ fx, fy, fill: 'none', stroke: text, strokeWidth: 3 }
+			),
 			Plot.lineY(complete, { x: 'date', y: 'upl', fx, fy, stroke: muted, strokeDasharray: '4,3' }),
 			Plot.lineY(complete, { x: 'date', y: 'lpl', fx, fy, stroke: muted, strokeDasharray: '4,3' }),
 			Plot.lineY(complete, { x: 'date', y: 'mean', fx, fy, stroke: muted }),
-			Plot.lineY(points, { x: 'date', y: 'value', fx, fy, stroke: categorical[0], strokeWidth: 1.5 }),
+			Plot.lineY(complete, { x: 'date', y: 'value', fx, fy, stroke: categorical[0], strokeWidth: 1.5 }),
 			Plot.dot(special, {
 				x: 'date',
 				y: 'value',
@@ -91,7 +112,7 @@ export function spcSmallMultiplesChart(
 			Plot.text(panels, {
 				fx,
 				fy,
-				text: 'districtLabel',
+				text: 'title',
 				frameAnchor: 'top-left',
 				dx: 6,
 				dy: 6,
@@ -110,13 +131,13 @@ export function spcSmallMultiplesChart(
 					fy,
 					title: (point: Point) =>
 						[
-							point.districtLabel,
-							`${point.date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}: ${point.value ?? 'c (suppressed)'}${point.incomplete ? ' (month not complete)' : ''}`,
+							point.label,
+							`${point.date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}: ${point.value ?? 'c (suppressed)'} ${options.unit}${point.incomplete ? ' (month not complete)' : ''}`,
 							point.mean !== null
 								? `Mean ${formatDecimal(point.mean)}, limits ${formatDecimal(point.lpl ?? 0)} to ${formatDecimal(point.upl ?? 0)}`
 								: '',
 							point.specialCause && point.signal ? `Special cause: ${point.specialCause}` : '',
-							'Click to filter by district'
+							options.onSelect ? 'Click to filter' : ''
 						]
 							.filter(Boolean)
 							.join('\n')
@@ -124,6 +145,6 @@ export function spcSmallMultiplesChart(
 			)
 		]
 	});
-	selectOnClick<SpcChartPoint>(chart, (point) => point.district, options.onSelect);
+	selectOnClick<PanelPoint>(chart, (point) => point.key, options.onSelect);
 	return labelChart(chart, options.label);
 }
