@@ -1,0 +1,97 @@
+import * as Plot from '@observablehq/plot';
+import { labelChart } from './accessible-svg';
+import type { ChartOptions } from './chart-options';
+import { categorical, gridline, text } from './palette';
+import { selectOnClick } from './select-on-click';
+
+export interface CategoryBar {
+	key: string;
+	label: string;
+	/** Null when suppressed in publication mode: no bar, and the value text says why. */
+	value: number | null;
+	/** Optional 95% interval, drawn as a whisker. */
+	lower?: number | null;
+	upper?: number | null;
+	/** Printed at the end of the bar: the value as the page formats it ("45.9%", "c"). */
+	text: string;
+	/** Drawn in the accent colour; the label or text must say why (colour is never the only cue). */
+	highlight?: boolean;
+	tooltip?: string;
+}
+
+/**
+ * Horizontal bars, one per category in the order given, each with its value printed at the end and an
+ * optional 95% interval whisker. Clicking a bar reports its key when `onSelect` is given.
+ */
+export function categoryBarsChart(
+	data: readonly CategoryBar[],
+	options: ChartOptions & {
+		valueLabel: string;
+		/** Values are shares (0–1), shown as percentages on a 0–100% axis. */
+		percent?: boolean;
+		onSelect?: (key: string) => void;
+		marginLeft?: number;
+	}
+): Element {
+	const shown = data.filter((bar) => bar.value !== null);
+	const whiskers = shown.filter((bar) => bar.lower !== undefined && bar.lower !== null);
+	const max = Math.max(0, ...shown.map((bar) => Math.max(bar.value!, bar.upper ?? 0)));
+	const chart = Plot.plot({
+		document: options.document,
+		width: options.width,
+		height: data.length * 38 + 60,
+		marginLeft: options.marginLeft ?? 190,
+		marginRight: 70,
+		y: { domain: data.map((bar) => bar.label), label: null },
+		x: options.percent
+			? { domain: [0, 100], label: `${options.valueLabel} (%)`, grid: true, percent: true }
+			: { domain: [0, max * 1.1 || 1], label: options.valueLabel, grid: true, nice: true },
+		style: { fontSize: '13px', color: text },
+		marks: [
+			Plot.frame({ stroke: gridline }),
+			Plot.barX(shown, {
+				y: 'label',
+				x: 'value',
+				fill: (bar: CategoryBar) => (bar.highlight ? categorical[3] : categorical[0]),
+				insetTop: 6,
+				insetBottom: 6
+			}),
+			Plot.ruleY(whiskers, { y: 'label', x1: 'lower', x2: 'upper', stroke: text, strokeWidth: 1.5 }),
+			Plot.tickX(whiskers, {
+				y: 'label',
+				x: 'lower',
+				stroke: text,
+				strokeWidth: 1.5,
+				insetTop: 10,
+				insetBottom: 10
+			}),
+			Plot.tickX(whiskers, {
+				y: 'label',
+				x: 'upper',
+				stroke: text,
+				strokeWidth: 1.5,
+				insetTop: 10,
+				insetBottom: 10
+			}),
+			Plot.text(data, {
+				y: 'label',
+				x: (bar: CategoryBar) => Math.max(bar.value ?? 0, bar.upper ?? 0),
+				text: 'text',
+				textAnchor: 'start',
+				dx: 6,
+				fill: text
+			}),
+			Plot.tip(
+				data,
+				Plot.pointerY({
+					y: 'label',
+					x: (bar: CategoryBar) => bar.value ?? 0,
+					title: (bar: CategoryBar) =>
+						`${bar.label}: ${bar.text}${bar.tooltip ? `\n${bar.tooltip}` : ''}${options.onSelect ? '\nClick to filter' : ''}`
+				})
+			)
+		]
+	});
+	selectOnClick<CategoryBar>(chart, (bar) => bar.key, options.onSelect);
+	return labelChart(chart, options.label);
+}

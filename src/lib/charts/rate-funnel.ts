@@ -1,0 +1,162 @@
+import * as Plot from '@observablehq/plot';
+import { formatCount, formatDecimal } from '$lib/format/number';
+import type { FunnelLimits } from '$lib/stats';
+import { labelChart } from './accessible-svg';
+import type { ChartOptions } from './chart-options';
+import { categorical, gridline, muted, text } from './palette';
+import { selectOnClick } from './select-on-click';
+
+export interface FunnelPoint {
+	district: string;
+	districtLabel: string;
+	/** The denominator: children × years (person-years). */
+	population: number;
+	rate: number;
+	direction: 'higher' | 'lower' | 'similar' | null;
+	/** The significance in words, shown beside the point. */
+	significance: string;
+	selected: boolean;
+}
+
+/** Approximate width of a 13px label, for keeping labels apart (no DOM measurement: charts stay pure). */
+const labelWidth = (label: string) => label.length * 7 + 12;
+const LINE = 17;
+
+export interface PlacedLabel {
+	point: FunnelPoint;
+	text: string;
+	/** Label position in data units, and which side of the point it sits. */
+	rate: number;
+	anchor: 'start' | 'end';
+}
+
+/**
+ * Place the point labels: to the right of a point in the left half of the plot, to the left in the right
+ * half; a label that would overlap one already placed moves down a line (greedy, top to bottom).
+ */
+export function placeLabels(
+	points: readonly FunnelPoint[],
+	{ xMax, yMax, plotWidth, plotHeight }: { xMax: number; yMax: number; plotWidth: number; plotHeight: number }
+): PlacedLabel[] {
+	const placed: (PlacedLabel & { left: number; right: number; top: number })[] = [];
+	for (const point of [...points].sort((a, b) => b.rate - a.rate)) {
+		const text = `${point.districtLabel}: ${point.significance.toLowerCase()}`;
+		const x = (point.population / xMax) * plotWidth;
+		const anchor = x > plotWidth / 2 ? 'end' : 'start';
+		const width = labelWidth(text);
+		const left = anchor === 'start' ? x + 11 : x - 11 - width;
+		const right = left + width;
+		let top = plotHeight - (point.rate / yMax) * plotHeight;
+		for (const other of placed) {
+			const overlapsX = left < other.right && other.left < right;
+			if (overlapsX && Math.abs(top - other.top) < LINE) top = other.top + LINE;
+		}
+		placed.push({ point, text, anchor, left, right, top, rate: ((plotHeight - top) / plotHeight) * yMax });
+	}
+	return placed.map(({ point, text, anchor, rate }) => ({ point, text, anchor, rate }));
+}
+
+const colour = { higher: categorical[3], lower: categorical[1], similar: categorical[0] } as const;
+const symbol = { higher: 'triangle', lower: 'diamond', similar: 'circle' } as const;
+
+/**
+ * A funnel plot of rates against the partnership rate (Spiegelhalter 2005; PHE Fingertips): each district at
+ * its population, the baseline, 95% (dashed) and 99.8% (solid) limits drawn from `curve`. Each point is
+ * labelled with its name and significance; shape and colour repeat the significance (never colour alone).
+ */
+export function rateFunnelChart(
+	points: readonly FunnelPoint[],
+	curve: readonly FunnelLimits[],
+	options: ChartOptions & { onSelect?: (district: string) => void; populationLabel: string }
+): Element {
+	const yMax = Math.max(...points.map((point) => point.rate), ...curve.map((limit) => limit.upper998)) * 1.08;
+	const xMax = Math.max(
+		...points.map((point) => point.population),
+		...curve.map((limit) => limit.denominator)
+	);
+	const margin = { left: 56, right: 24, top: 20, bottom: 44 };
+	const height = 440;
+	const labels = placeLabels(points, {
+		xMax,
+		yMax,
+		plotWidth: options.width - margin.left - margin.right,
+		plotHeight: height - margin.top - margin.bottom
+	});
+	const labelMark = (anchor: 'start' | 'end', selected: boolean) =>
+		Plot.text(
+			labels.filter((label) => label.anchor === anchor && label.point.selected === selected),
+			{
+				x: (label: PlacedLabel) => label.point.population,
+				y: 'rate',
+				text: 'text',
+				textAnchor: anchor,
+				dx: anchor === 'start' ? 11 : -11,
+				fontWeight: selected ? 'bold' : 'normal',
+				stroke: '#fff',
+				strokeWidth: 4,
+				paintOrder: 'stroke',
+				fill: text
+			}
+		);
+	// Name the limit lines at the left, where the funnel is widest and the lines are furthest apart.
+	const start = curve[0];
+	const lineLabel = (key: keyof FunnelLimits, label: string, dy: number) =>
+		start ? [{ x: start.denominator, y: start[key], text: label, dy }] : [];
+	const above = [
+		...lineLabel('upper998', '99.8% limit', -7),
+		...lineLabel('upper95', '95% limit', -7),
+		...lineLabel('baseline', 'Partnership', -7)
+	];
+	const below = [...lineLabel('lower95', '95% limit', 12), ...lineLabel('lower998', '99.8% limit', 12)];
+	const chart = Plot.plot({
+		document: options.document,
+		width: options.width,
+		height,
+		marginLeft: margin.left,
+		marginRight: margin.right,
+		marginTop: margin.top,
+		marginBottom: margin.bottom,
+		x: {
+			label: options.populationLabel,
+			grid: true,
+			domain: [0, xMax],
+			tickFormat: (value: number) => formatCount(value)
+		},
+		y: { label: 'Referrals per 10,000 children a year', grid: true, domain: [0, yMax] },
+		style: { fontSize: '13px', color: text },
+		marks: [
+			Plot.frame({ stroke: gridline }),
+			Plot.line(curve, { x: 'denominator', y: 'upper998', stroke: muted, strokeWidth: 1.5 }),
+			Plot.line(curve, { x: 'denominator', y: 'lower998', stroke: muted, strokeWidth: 1.5 }),
+			Plot.line(curve, { x: 'denominator', y: 'upper95', stroke: muted, strokeDasharray: '5,4' }),
+			Plot.line(curve, { x: 'denominator', y: 'lower95', stroke: muted, strokeDasharray: '5,4' }),
+			Plot.line(curve, { x: 'denominator', y: 'baseline', stroke: text, strokeWidth: 1.5 }),
+			Plot.text(above, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, dy: -7, fill: muted }),
+			Plot.text(below, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, dy: 12, fill: muted }),
+			Plot.dot(points, {
+				x: 'population',
+				y: 'rate',
+				symbol: (point: FunnelPoint) => symbol[point.direction ?? 'similar'],
+				fill: (point: FunnelPoint) => colour[point.direction ?? 'similar'],
+				stroke: text,
+				strokeWidth: (point: FunnelPoint) => (point.selected ? 2.5 : 1),
+				r: (point: FunnelPoint) => (point.selected ? 8 : 6)
+			}),
+			labelMark('start', false),
+			labelMark('end', false),
+			labelMark('start', true),
+			labelMark('end', true),
+			Plot.tip(
+				points,
+				Plot.pointer({
+					x: 'population',
+					y: 'rate',
+					title: (point: FunnelPoint) =>
+						`${point.districtLabel}\n${formatDecimal(point.rate)} per 10,000 a year\n${formatCount(Math.round(point.population))} ${options.populationLabel.toLowerCase()}\n${point.significance}\nClick to filter by district`
+				})
+			)
+		]
+	});
+	selectOnClick<FunnelPoint>(chart, (point) => point.district, options.onSelect);
+	return labelChart(chart, options.label);
+}

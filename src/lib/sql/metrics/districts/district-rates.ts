@@ -1,0 +1,90 @@
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { ident, sql, type Sql } from '../../sql';
+
+/** The period a rate is measured over: both ends inclusive, yyyy-mm-dd. */
+export interface RatePeriod {
+	from: string;
+	to: string;
+}
+
+export interface DistrictRateRow {
+	district: string;
+	/** Referrals of any age under the filters. */
+	referrals: number;
+	children: number;
+	/** Numerators of the rates: referrals of children aged 0–17 and 10–17 at referral. */
+	referrals_0_17: number;
+	referrals_10_17: number;
+	repeat_referrals: number;
+	looked_after: number;
+	/** Referrals whose looked-after status is recorded. */
+	looked_after_known: number;
+	/** Children aged 0–17 (10–17) × years of the period they are counted for: the rates' denominators. */
+	person_years_0_17: number;
+	person_years_10_17: number;
+	/** Mid-years whose estimate for this district comes from the ONS (source text starts "ONS"), e.g. "2023, 2024". */
+	ons_years: string | null;
+}
+
+/**
+ * Referrals and the child population at risk per district, for rates per 10,000 children a year.
+ *
+ * The denominator is person-years: each mid-year estimate in the population table is weighted by the share
+ * of that calendar year the period covers (days / days in the year), so a 12-month period counts each child
+ * about once and a five-year period about five times; a rate is then "per 10,000 children a year" whatever
+ * the period. Years outside the table use the nearest year's estimate. Every district appears, with zero
+ * referrals if need be. The age-band filter does not apply (the population is known only for 0–9 and
+ * 10–17), nor does the district filter: the page compares every district with the partnership.
+ */
+export function districtRates(filters: Filters, period: RatePeriod): Sql {
+	const where = filterPredicate(filters, referralColumns, ['districts', 'ageBands', 'from', 'to']);
+	const population = ident('population');
+	return sql`WITH span AS (
+	SELECT y AS year,
+		greatest(0, least(CAST(${period.to} AS DATE), make_date(y, 12, 31))
+			- greatest(CAST(${period.from} AS DATE), make_date(y, 1, 1)) + 1)
+			/ (make_date(y, 12, 31) - make_date(y, 1, 1) + 1) AS fraction
+	FROM range(year(CAST(${period.from} AS DATE)), year(CAST(${period.to} AS DATE)) + 1) AS years(y)
+),
+known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${population}),
+exposure AS (
+	SELECT p.district,
+		sum(p.children * s.fraction) AS person_years_0_17,
+		coalesce(sum(p.children * s.fraction) FILTER (WHERE p.age_band = '10-17'), 0) AS person_years_10_17,
+		string_agg(DISTINCT CAST(p.year AS VARCHAR), ', ' ORDER BY CAST(p.year AS VARCHAR))
+			FILTER (WHERE p.source LIKE 'ONS%' AND s.fraction > 0) AS ons_years
+	FROM span s
+	CROSS JOIN known k
+	JOIN ${population} p ON p.year = least(greatest(s.year, k.first_year), k.last_year)
+	GROUP BY 1
+),
+counts AS (
+	SELECT district,
+		count(*) AS referrals,
+		count(DISTINCT child_id) AS children,
+		count(*) FILTER (WHERE age_at_referral BETWEEN 0 AND 17) AS referrals_0_17,
+		count(*) FILTER (WHERE age_at_referral BETWEEN 10 AND 17) AS referrals_10_17,
+		count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
+		count(*) FILTER (WHERE looked_after) AS looked_after,
+		count(looked_after) AS looked_after_known
+	FROM ${referralFacts}
+	WHERE referral_date BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE) AND (${where})
+	GROUP BY 1
+)
+SELECT CAST(e.district AS VARCHAR) AS district,
+	coalesce(c.referrals, 0) AS referrals,
+	coalesce(c.children, 0) AS children,
+	coalesce(c.referrals_0_17, 0) AS referrals_0_17,
+	coalesce(c.referrals_10_17, 0) AS referrals_10_17,
+	coalesce(c.repeat_referrals, 0) AS repeat_referrals,
+	coalesce(c.looked_after, 0) AS looked_after,
+	coalesce(c.looked_after_known, 0) AS looked_after_known,
+	e.person_years_0_17,
+	e.person_years_10_17,
+	e.ons_years
+FROM exposure e
+LEFT JOIN counts c USING (district)
+ORDER BY e.district`;
+}

@@ -1,0 +1,23 @@
+import type { Filters } from '$lib/state/filters';
+import { episodeFacts } from '../../derived';
+import { episodeColumns, filterPredicate } from '../../filters';
+import { sql, type Sql } from '../../sql';
+
+export interface MonthlyEpisodeCount {
+	/** First day of the month, yyyy-mm-dd. */
+	month: string;
+	/** 'episodes' (episodes starting in the month) or 'children' (different children with one). */
+	series: 'episodes' | 'children';
+	count: number;
+}
+
+/** Missing and away episodes starting each month, and the children they involve (long format). */
+export function monthlyEpisodes(filters: Filters): Sql {
+	const where = filterPredicate(filters, episodeColumns);
+	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, count(*) AS count
+FROM ${episodeFacts} WHERE ${where} GROUP BY month
+UNION ALL
+SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, count(DISTINCT child_id) AS count
+FROM ${episodeFacts} WHERE ${where} GROUP BY month
+ORDER BY month, series`;
+}

@@ -1,0 +1,37 @@
+import type { Filters } from '$lib/state/filters';
+import { episodeFacts } from '../../derived';
+import { episodeColumns, filterPredicate } from '../../filters';
+import { sql, type Sql } from '../../sql';
+
+export interface ReturnInterviewRow {
+	/** Episodes that have ended (the child came back). */
+	returned: number;
+	/** Returns with the offer of an interview recorded (yes or no): the denominator of `offered`. */
+	offer_recorded: number;
+	offered: number;
+	/** Offers the child accepted. */
+	accepted: number;
+	/** Accepted interviews with a date recorded. */
+	held: number;
+	/** Accepted interviews held 0 to 3 days after the return date (within 72 hours, to the day). */
+	within_72_hours: number;
+}
+
+/**
+ * Return home interviews after missing episodes (DfE statutory guidance 2014: offered, and held within 72
+ * hours of the child's return). Dates carry no time, so "within 72 hours" is 0 to 3 days after the
+ * return date; an accepted interview with no date recorded is not counted as held in time.
+ */
+export function returnInterviews(filters: Filters): Sql {
+	return sql`SELECT
+	count(*) FILTER (WHERE end_date IS NOT NULL) AS returned,
+	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered IS NOT NULL) AS offer_recorded,
+	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered) AS offered,
+	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered AND rhi_accepted) AS accepted,
+	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date IS NOT NULL) AS held,
+	count(*) FILTER (
+		WHERE end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date - end_date BETWEEN 0 AND 3
+	) AS within_72_hours
+FROM ${episodeFacts}
+WHERE ${filterPredicate(filters, episodeColumns)}`;
+}

@@ -1,0 +1,47 @@
+import type { Filters } from '$lib/state/filters';
+import { episodeFacts } from '../../derived';
+import { episodeColumns, filterPredicate } from '../../filters';
+import { sql, type Sql } from '../../sql';
+
+export interface SeasonalityRow {
+	year: number;
+	/** Calendar month, 1 to 12. */
+	month: number;
+	episodes: number;
+	/** Days of this month inside the period, and days in the month: partial months count as a fraction. */
+	days_covered: number;
+	days_in_month: number;
+}
+
+/**
+ * Episodes starting in each year × calendar month of the period, with how much of the month the period
+ * covers, so that the average per calendar month can weigh partial first and last months fairly. The
+ * period is the filter's dates, or the first to the last episode loaded.
+ */
+export function seasonality(filters: Filters): Sql {
+	return sql`WITH bounds AS (
+	SELECT coalesce(CAST(${filters.from ?? null} AS DATE), min(start_date)) AS first_day,
+		coalesce(CAST(${filters.to ?? null} AS DATE), max(start_date)) AS last_day
+	FROM ${episodeFacts}
+),
+days AS (
+	SELECT CAST(unnest(generate_series(first_day, last_day, INTERVAL 1 DAY)) AS DATE) AS day
+	FROM bounds
+	WHERE first_day <= last_day
+),
+coverage AS (
+	SELECT year(day) AS year, month(day) AS month, count(*) AS days_covered, day(last_day(min(day))) AS days_in_month
+	FROM days
+	GROUP BY 1, 2
+),
+counts AS (
+	SELECT year(start_date) AS year, month(start_date) AS month, count(*) AS episodes
+	FROM ${episodeFacts}
+	WHERE ${filterPredicate(filters, episodeColumns)}
+	GROUP BY 1, 2
+)
+SELECT c.year, c.month, coalesce(n.episodes, 0) AS episodes, c.days_covered, c.days_in_month
+FROM coverage c
+LEFT JOIN counts n USING (year, month)
+ORDER BY c.year, c.month`;
+}

@@ -1,0 +1,39 @@
+import { formatMonth } from '$lib/format/date';
+import { formatCount } from '$lib/format/number';
+
+interface Point {
+	month: string;
+	series: string;
+	value: number | null;
+}
+
+const busiest = (points: readonly Point[]) =>
+	points
+		.filter((point) => point.series === 'episodes' && point.value !== null)
+		.sort((a, b) => b.value! - a.value! || a.month.localeCompare(b.month))[0];
+
+/** Active title: the busiest month for episodes. */
+export function monthlyEpisodesTitle(points: readonly Point[]): string {
+	const top = busiest(points);
+	if (!top) return 'Missing episodes per month';
+	return `The busiest month was ${formatMonth(top.month)}, with ${formatCount(top.value!)} missing episodes`;
+}
+
+/**
+ * One sentence: episodes and different children over the period (from the headline counts, since children
+ * do not add up across months) and the busiest month. `episodes` / `children` are null when suppressed.
+ */
+export function summariseMonthlyEpisodes(
+	points: readonly Point[],
+	totals: { episodes: number | null; children: number | null }
+): string {
+	const months = [...new Set(points.map((point) => point.month))].sort();
+	if (months.length === 0 || totals.episodes === 0) return 'No missing episodes match the current filters.';
+	const count = (value: number | null) => (value === null ? 'c (suppressed)' : formatCount(value));
+	const top = busiest(points);
+	const hidden = points.some((point) => point.value === null);
+	const peak = top
+		? `; the busiest month was ${formatMonth(top.month)}, with ${formatCount(top.value!)} episodes`
+		: '';
+	return `${count(totals.episodes)} missing or away episodes involving ${count(totals.children)} different children between ${formatMonth(months[0]!)} and ${formatMonth(months.at(-1)!)}${peak}${hidden ? ' (months with small counts suppressed)' : ''}.`;
+}

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { placeLabels, rateFunnelChart, type FunnelPoint } from '$lib/charts/rate-funnel';
+import { funnelCurve, rateFunnelLimits } from '$lib/stats';
+
+const point = (districtLabel: string, population: number, rate: number): FunnelPoint => ({
+	district: districtLabel.toLowerCase(),
+	districtLabel,
+	population,
+	rate,
+	direction: 'similar',
+	significance: 'Similar (within 95% limits)',
+	selected: false
+});
+
+describe('placeLabels', () => {
+	it('keeps labels that would overlap at least a line apart, and anchors right-half labels to the left', () => {
+		const size = { xMax: 100, yMax: 50, plotWidth: 1000, plotHeight: 500 };
+		const labels = placeLabels([point('A', 40, 20), point('B', 41, 20.2), point('C', 90, 30)], size);
+		const a = labels.find((label) => label.point.districtLabel === 'A')!;
+		const b = labels.find((label) => label.point.districtLabel === 'B')!;
+		const toPixels = (rate: number) => (rate / size.yMax) * size.plotHeight;
+		expect(Math.abs(toPixels(a.rate) - toPixels(b.rate))).toBeGreaterThanOrEqual(17 - 1e-9);
+		expect(labels.find((label) => label.point.districtLabel === 'C')!.anchor).toBe('end');
+		expect(a.anchor).toBe('start');
+	});
+});
+
+describe('rateFunnelChart', () => {
+	it('renders an accessible SVG with a label per district and both pairs of limits', () => {
+		const curve = funnelCurve((population) => rateFunnelLimits(population, 0.0025), {
+			from: 1000,
+			to: 60_000,
+			points: 20
+		});
+		const chart = rateFunnelChart([point('Fenland', 20_000, 50), point('Cambridge', 25_000, 24)], curve, {
+			width: 800,
+			label: 'Fenland is higher.',
+			populationLabel: 'Children aged 0 to 17 (person-years)',
+			document
+		});
+		expect(chart.getAttribute('role')).toBe('img');
+		expect(chart.getAttribute('aria-label')).toBe('Fenland is higher.');
+		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent);
+		expect(texts).toContain('Fenland: similar (within 95% limits)');
+		expect(texts.filter((text) => text === '99.8% limit')).toHaveLength(2);
+		expect(chart.querySelectorAll('path').length).toBeGreaterThanOrEqual(5);
+	});
+});

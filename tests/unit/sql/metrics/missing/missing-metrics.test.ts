@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { episodeDurations, type DurationBandRow } from '$lib/sql/metrics/missing/duration-bands';
+import { episodeExtent, type EpisodeExtent } from '$lib/sql/metrics/missing/episode-extent';
+import { episodeTypes, type EpisodeTypeRow } from '$lib/sql/metrics/missing/episode-types';
+import { monthlyEpisodes, type MonthlyEpisodeCount } from '$lib/sql/metrics/missing/monthly-episodes';
+import {
+	monthlyEpisodesByDistrict,
+	monthlyEpisodesByLookedAfter,
+	type MonthlyGroupCount
+} from '$lib/sql/metrics/missing/monthly-episodes-by-group';
+import { repeatMissing, type RepeatMissingRow } from '$lib/sql/metrics/missing/repeat-missing';
+import { returnInterviews, type ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
+import { seasonality, type SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
+import { engineWith, episode } from '../../../../helpers/engine';
+
+// Hand-counted fixture: child A (Fenland, looked after) has 5 episodes, B (Cambridge, not looked after) 2,
+// C'q (Cambridge, status not recorded) 1. Durations and return home interviews as commented.
+const A = { child_id: 'A', district: 'fenland', looked_after: true };
+const B = { child_id: 'B', district: 'cambridge', looked_after: false };
+const C = { child_id: "C'q", district: 'cambridge', looked_after: null };
+const episodes = [
+	// same day; interview 2 days after return: within 72 hours
+	episode({
+		...A,
+		episode_id: 'E1',
+		start_date: '2024-01-10',
+		end_date: '2024-01-10',
+		rhi_date: '2024-01-12'
+	}),
+	// 2 days; interview 5 days after: not within 72 hours
+	episode({
+		...A,
+		episode_id: 'E2',
+		start_date: '2024-01-20',
+		end_date: '2024-01-22',
+		rhi_date: '2024-01-27'
+	}),
+	// away, 5 days; offered, declined
+	episode({
+		...A,
+		episode_id: 'E3',
+		episode_type: 'away',
+		start_date: '2024-02-05',
+		end_date: '2024-02-10',
+		rhi_accepted: false,
+		rhi_date: null
+	}),
+	// 14 days; accepted, no date recorded
+	episode({ ...A, episode_id: 'E4', start_date: '2024-07-01', end_date: '2024-07-15', rhi_date: null }),
+	// still missing
+	episode({
+		...A,
+		episode_id: 'E5',
+		start_date: '2024-07-20',
+		end_date: null,
+		rhi_offered: null,
+		rhi_accepted: null,
+		rhi_date: null
+	}),
+	// 1 day; not offered
+	episode({
+		...B,
+		episode_id: 'E6',
+		start_date: '2024-07-03',
+		end_date: '2024-07-04',
+		rhi_offered: false,
+		rhi_accepted: null,
+		rhi_date: null
+	}),
+	// 1 day; interview 3 days after: within 72 hours
+	episode({
+		...B,
+		episode_id: 'E7',
+		start_date: '2024-08-10',
+		end_date: '2024-08-11',
+		rhi_date: '2024-08-14'
+	}),
+	// same day; interview the same day
+	episode({
+		...C,
+		episode_id: 'E8',
+		start_date: '2024-01-05',
+		end_date: '2024-01-05',
+		rhi_date: '2024-01-05'
+	})
+];
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({ missing_episodes: episodes });
+});
+afterAll(() => engine.close());
+
+describe('missing episode metrics', () => {
+	it('gives the first and last episode start', async () => {
+		expect(await engine.query<EpisodeExtent>(episodeExtent())).toEqual([
+			{ first_start: '2024-01-05', last_start: '2024-08-10' }
+		]);
+	});
+
+	it('counts episodes and children per month', async () => {
+		expect(await engine.query<MonthlyEpisodeCount>(monthlyEpisodes({}))).toEqual([
+			{ month: '2024-01-01', series: 'children', count: 2 },
+			{ month: '2024-01-01', series: 'episodes', count: 3 },
+			{ month: '2024-02-01', series: 'children', count: 1 },
+			{ month: '2024-02-01', series: 'episodes', count: 1 },
+			{ month: '2024-07-01', series: 'children', count: 2 },
+			{ month: '2024-07-01', series: 'episodes', count: 3 },
+			{ month: '2024-08-01', series: 'children', count: 1 },
+			{ month: '2024-08-01', series: 'episodes', count: 1 }
+		]);
+	});
+
+	it('counts episodes per month by district, ignoring the district filter', async () => {
+		const rows = await engine.query<MonthlyGroupCount>(
+			monthlyEpisodesByDistrict({ districts: ['fenland'], from: '2024-07-01' })
+		);
+		expect(rows).toEqual([
+			{ month: '2024-07-01', group: 'cambridge', episodes: 1 },
+			{ month: '2024-07-01', group: 'fenland', episodes: 2 },
+			{ month: '2024-08-01', group: 'cambridge', episodes: 1 }
+		]);
+	});
+
+	it('counts episodes per month by looked-after status, keeping unrecorded status apart', async () => {
+		expect(await engine.query<MonthlyGroupCount>(monthlyEpisodesByLookedAfter({ to: '2024-02-29' }))).toEqual(
+			[
+				{ month: '2024-01-01', group: 'looked_after', episodes: 2 },
+				{ month: '2024-01-01', group: 'not_recorded', episodes: 1 },
+				{ month: '2024-02-01', group: 'looked_after', episodes: 1 }
+			]
+		);
+	});
+
+	it('bands children by their number of episodes', async () => {
+		expect(await engine.query<RepeatMissingRow>(repeatMissing({}))).toEqual([
+			{ band: '1', children: 1 },
+			{ band: '2-4', children: 1 },
+			{ band: '5-9', children: 1 }
+		]);
+		// From July: A has E4 and E5, B has E6 and E7.
+		expect(await engine.query<RepeatMissingRow>(repeatMissing({ from: '2024-07-01' }))).toEqual([
+			{ band: '2-4', children: 2 }
+		]);
+	});
+
+	it('bands episodes by duration in whole days', async () => {
+		const rows = await engine.query<DurationBandRow>(episodeDurations({}));
+		expect(Object.fromEntries(rows.map((row) => [row.band, row.episodes]))).toEqual({
+			same_day: 2,
+			one_to_two: 3,
+			three_to_seven: 1,
+			over_seven: 1,
+			still_missing: 1
+		});
+	});
+
+	it('counts return home interviews offered, accepted and held within 72 hours', async () => {
+		expect(await engine.query<ReturnInterviewRow>(returnInterviews({}))).toEqual([
+			{ returned: 7, offer_recorded: 7, offered: 6, accepted: 5, held: 4, within_72_hours: 3 }
+		]);
+		expect(await engine.query<ReturnInterviewRow>(returnInterviews({ lookedAfter: true }))).toEqual([
+			{ returned: 4, offer_recorded: 4, offered: 4, accepted: 3, held: 2, within_72_hours: 1 }
+		]);
+	});
+
+	it('counts episodes and children by type', async () => {
+		expect(await engine.query<EpisodeTypeRow>(episodeTypes({}))).toEqual([
+			{ episode_type: 'missing', episodes: 7, children: 3 },
+			{ episode_type: 'away', episodes: 1, children: 1 }
+		]);
+	});
+
+	it('gives episodes per year and calendar month with the share of each month in the period', async () => {
+		const rows = await engine.query<SeasonalityRow>(seasonality({}));
+		expect(rows.map((row) => [row.month, row.episodes, row.days_covered, row.days_in_month])).toEqual([
+			[1, 3, 27, 31],
+			[2, 1, 29, 29],
+			[3, 0, 31, 31],
+			[4, 0, 30, 30],
+			[5, 0, 31, 31],
+			[6, 0, 30, 30],
+			[7, 3, 31, 31],
+			[8, 1, 10, 31]
+		]);
+		expect(rows.every((row) => row.year === 2024)).toBe(true);
+		expect(await engine.query<SeasonalityRow>(seasonality({ from: '2024-07-01', to: '2024-07-31' }))).toEqual(
+			[{ year: 2024, month: 7, episodes: 3, days_covered: 31, days_in_month: 31 }]
+		);
+	});
+});
