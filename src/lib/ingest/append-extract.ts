@@ -7,10 +7,12 @@ import {
 	type SourceFile
 } from './ingest-file';
 import { keyField } from './key-field';
+import { concatColumns } from './loaded-column';
 
 /** Every identifier in loaded data, with the file it came from (for "already loaded from …" messages). */
 export function loadedIds(result: IngestResult): Map<string, string> {
-	const ids = result.columns[keyField(tables[result.table]).name] ?? [];
+	const column = result.columns[keyField(tables[result.table]).name];
+	const ids = column?.kind === 'text' ? column.values : [];
 	const origins = new Map<string, string>();
 	let offset = 0;
 	for (const file of result.files) {
@@ -29,7 +31,10 @@ export function combineResults(first: IngestResult, second: IngestResult): Inges
 		throw new Error(`Cannot append ${second.table} to ${first.table}: they are different tables`);
 	}
 	const columns = Object.fromEntries(
-		Object.entries(first.columns).map(([name, values]) => [name, values.concat(second.columns[name] ?? [])])
+		Object.entries(first.columns).map(([name, column]) => [
+			name,
+			concatColumns(column, second.columns[name]!)
+		])
 	);
 	const ranges = [first.dateRange, second.dateRange].filter((range) => range !== null);
 	const dateRange =

@@ -5,6 +5,7 @@
 export { ageInYears } from './age-in-years';
 export { appendExtract, combineResults, loadedIds, type AppendOutcome } from './append-extract';
 export { columnLetter } from './column-letter';
+export { columnValue, columnValues, concatColumns, type LoadedColumn } from './loaded-column';
 export { decodeText, type DecodedText, type TextEncodingName } from './decode-text';
 export { decodeWindows1252 } from './decode-windows-1252';
 export { detectDelimiter, delimiters, type Delimiter } from './detect-delimiter';

@@ -9,43 +9,41 @@ import {
 	tableToIPC,
 	type Vector
 } from 'apache-arrow';
-import { tables, type Field } from '../contract';
+import { tables } from '../contract';
 import type { IngestResult } from './ingest-file';
-import type { ColumnValues } from './validate-rows';
+import type { LoadedColumn } from './loaded-column';
 
-const dayMs = 86_400_000;
-
-/** Days since 1970-01-01 of an ISO date (the Date32 representation). */
-const epochDay = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / dayMs;
-
-/** The validity bitmap of a column (bit set = not null), and its null count. */
-function validity(values: ColumnValues): { bitmap: Uint8Array | null; nullCount: number } {
-	const bitmap = new Uint8Array(Math.ceil(values.length / 8));
+/** An Arrow validity bitmap (bit set = value present) from one flag per row, and the null count. */
+function bitmap(
+	length: number,
+	present: (index: number) => boolean
+): { nullBitmap: Uint8Array | null; nullCount: number } {
+	const bits = new Uint8Array(Math.ceil(length / 8));
 	let nullCount = 0;
-	for (let i = 0; i < values.length; i++) {
-		if (values[i] === null) nullCount++;
-		else bitmap[i >> 3]! |= 1 << (i & 7);
+	for (let i = 0; i < length; i++) {
+		if (present(i)) bits[i >> 3]! |= 1 << (i & 7);
+		else nullCount++;
 	}
-	return { bitmap: nullCount > 0 ? bitmap : null, nullCount };
+	return { nullBitmap: nullCount > 0 ? bits : null, nullCount };
 }
 
+const encoder = new TextEncoder();
+
 /**
- * A Utf8 vector built straight into one offsets and one data buffer. apache-arrow's builder calls
- * TextEncoder once per string, which dominated the time for a million rows; codes are ASCII, so most strings
- * are copied char by char and only the rest go through `encodeInto`.
+ * Utf8 from strings, built straight into one offsets and one data buffer (apache-arrow's builder calls
+ * TextEncoder once per string, which dominated a million-row load). ASCII is copied char by char.
  */
-function utf8Vector(values: ColumnValues): Vector {
+function textVector(values: readonly (string | null)[]): Vector {
 	const offsets = new Int32Array(values.length + 1);
 	let data = new Uint8Array(Math.max(1024, values.length * 8));
-	const encoder = new TextEncoder();
 	let at = 0;
 	for (let i = 0; i < values.length; i++) {
 		const value = values[i];
 		if (typeof value === 'string') {
 			if (at + value.length * 3 > data.length) {
-				const grown = new Uint8Array(Math.max(data.length * 2, at + value.length * 3));
-				grown.set(data.subarray(0, at));
-				data = grown;
+				const bigger = new Uint8Array(Math.max(data.length * 2, at + value.length * 3));
+				bigger.set(data.subarray(0, at));
+				data = bigger;
 			}
 			let ascii = true;
 			for (let j = 0; j < value.length; j++) {
@@ -60,55 +58,77 @@ function utf8Vector(values: ColumnValues): Vector {
 		}
 		offsets[i + 1] = at;
 	}
-	const { bitmap, nullCount } = validity(values);
+	const validity = bitmap(values.length, (i) => typeof values[i] === 'string');
 	return makeVector(
 		makeData({
 			type: new Utf8(),
 			length: values.length,
-			nullCount,
-			nullBitmap: bitmap,
+			...validity,
 			valueOffsets: offsets,
 			data: data.subarray(0, at)
 		})
 	);
 }
 
-function int32Vector(values: ColumnValues): Vector {
-	const data = Int32Array.from(values, (value) => (typeof value === 'number' ? value : 0));
-	const { bitmap, nullCount } = validity(values);
+/** Utf8 from code indexes: each code's bytes are encoded once and copied. */
+function codeVector(codes: readonly string[], indexes: Uint8Array, length: number): Vector {
+	const encoded = codes.map((code) => encoder.encode(code));
+	const offsets = new Int32Array(length + 1);
+	let size = 0;
+	for (let i = 0; i < length; i++) size += indexes[i] === 0 ? 0 : encoded[indexes[i]! - 1]!.length;
+	const data = new Uint8Array(size);
+	let at = 0;
+	for (let i = 0; i < length; i++) {
+		if (indexes[i] !== 0) {
+			const bytes = encoded[indexes[i]! - 1]!;
+			data.set(bytes, at);
+			at += bytes.length;
+		}
+		offsets[i + 1] = at;
+	}
 	return makeVector(
-		makeData({ type: new Int32(), length: values.length, nullCount, nullBitmap: bitmap, data })
+		makeData({
+			type: new Utf8(),
+			length,
+			...bitmap(length, (i) => indexes[i] !== 0),
+			valueOffsets: offsets,
+			data
+		})
 	);
 }
 
-function boolVector(values: ColumnValues): Vector {
-	const data = new Uint8Array(Math.ceil(values.length / 8));
-	for (let i = 0; i < values.length; i++) if (values[i] === true) data[i >> 3]! |= 1 << (i & 7);
-	const { bitmap, nullCount } = validity(values);
-	return makeVector(
-		makeData({ type: new Bool(), length: values.length, nullCount, nullBitmap: bitmap, data })
-	);
-}
-
-function dateVector(values: ColumnValues): Vector {
-	const data = Int32Array.from(values, (value) => (typeof value === 'string' ? epochDay(value) : 0));
-	const { bitmap, nullCount } = validity(values);
-	return makeVector(
-		makeData({ type: new DateDay(), length: values.length, nullCount, nullBitmap: bitmap, data })
-	);
-}
-
-function vectorOf(field: Field, values: ColumnValues): Vector {
-	switch (field.kind) {
+function vectorOf(column: LoadedColumn): Vector {
+	const { length } = column;
+	switch (column.kind) {
 		case 'text':
+			return textVector(column.values);
 		case 'enum':
-			return utf8Vector(values);
+			return codeVector(column.codes, column.indexes, length);
 		case 'integer':
-			return int32Vector(values);
-		case 'boolean':
-			return boolVector(values);
+			return makeVector(
+				makeData({
+					type: new Int32(),
+					length,
+					...bitmap(length, (i) => column.valid[i] === 1),
+					data: column.values
+				})
+			);
+		case 'boolean': {
+			const data = new Uint8Array(Math.ceil(length / 8));
+			for (let i = 0; i < length; i++) if (column.values[i] === 2) data[i >> 3]! |= 1 << (i & 7);
+			return makeVector(
+				makeData({ type: new Bool(), length, ...bitmap(length, (i) => column.values[i] !== 0), data })
+			);
+		}
 		case 'date':
-			return dateVector(values);
+			return makeVector(
+				makeData({
+					type: new DateDay(),
+					length,
+					...bitmap(length, (i) => column.valid[i] === 1),
+					data: column.days
+				})
+			);
 	}
 }
 
@@ -118,9 +138,13 @@ function vectorOf(field: Field, values: ColumnValues): Vector {
  * yes/no, and Date32 (DateDay) for dates, so DuckDB gets a DATE column without parsing strings again.
  */
 export function toArrowIPC(result: IngestResult): Uint8Array {
-	const fields = tables[result.table].fields as readonly Field[];
+	const fields = tables[result.table].fields;
 	const vectors = Object.fromEntries(
-		fields.map((field) => [field.name, vectorOf(field, result.columns[field.name] ?? [])])
+		fields.map((field) => {
+			const column = result.columns[field.name];
+			if (!column) throw new Error(`No column ${field.name} in the result`);
+			return [field.name, vectorOf(column)];
+		})
 	);
 	return tableToIPC(new Table(vectors), 'stream');
 }

@@ -9,11 +9,11 @@ import type { MappingProfile } from './mapping-profile';
 import type { ColumnMatch, HeaderMatch } from './match-headers';
 import { isBlankRow, type RawCell, type RawRow, type RawTable } from './raw-table';
 import { ageResolver } from './resolve-age';
+import { ColumnBuilder } from './column-builder';
+import type { LoadedColumn } from './loaded-column';
 
-/** Loaded values of one field, in row order. Dates are ISO yyyy-mm-dd strings. */
-export type ColumnValues = (FieldValue | null)[];
 /** Loaded values by contract field name, in contract order. */
-export type Columns = Record<string, ColumnValues>;
+export type Columns = Readonly<Record<string, LoadedColumn>>;
 
 /** Identifiers already loaded (from earlier files): a map gives where each came from, for the message. */
 export type KnownIds = ReadonlyMap<string, string> | ReadonlySet<string>;
@@ -130,7 +130,7 @@ export async function validateRows(
 	const duplicateOf = `duplicate ${lowerFirst(key.label)}`;
 	const headerOf = (index: number) => matched.get(fields[index]!.name)?.header ?? fields[index]!.label;
 
-	const columns: ColumnValues[] = fields.map(() => []);
+	const columns = fields.map((field) => new ColumnBuilder(field));
 	const rejected: Issue[] = [];
 	const warnings: Issue[] = [];
 	// Identifier → data row where it was loaded; lines by row in a plain array (numbers, not objects).
@@ -361,7 +361,7 @@ export async function validateRows(
 		);
 	}
 	return {
-		columns: Object.fromEntries(fields.map((field, index) => [field.name, columns[index]!])),
+		columns: Object.fromEntries(fields.map((field, index) => [field.name, columns[index]!.build()])),
 		read,
 		loaded,
 		rejectedRows,

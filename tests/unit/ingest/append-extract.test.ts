@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendExtract, ingestFile, loadedIds } from '$lib/ingest';
+import { appendExtract, columnValues, ingestFile, loadedIds } from '$lib/ingest';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/ingest');
 const file = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(join(fixtures, name))) });
@@ -29,7 +29,7 @@ describe('appendExtract', () => {
 			[1, 'J2', 'duplicate referral ID (already loaded from append-january.csv)'],
 			[2, 'J3', 'duplicate referral ID (already loaded from append-january.csv)']
 		]);
-		expect(added.columns.referral_id).toEqual(['F1', 'F2']);
+		expect(columnValues(added.columns.referral_id!)).toEqual(['F1', 'F2']);
 
 		expect(
 			result.files.map((summary) => [summary.name, summary.read, summary.loaded, summary.rejectedRows])
@@ -43,8 +43,16 @@ describe('appendExtract', () => {
 			rejected: 2
 		});
 		expect(result.read).toBe(result.loaded + result.rejectedRows);
-		expect(result.columns.referral_id).toEqual(['J1', 'J2', 'J3', 'F1', 'F2']);
-		for (const values of Object.values(result.columns)) expect(values).toHaveLength(5);
+		expect(columnValues(result.columns.referral_id!)).toEqual(['J1', 'J2', 'J3', 'F1', 'F2']);
+		expect(columnValues(result.columns.referral_date!)).toEqual([
+			'2024-01-05',
+			'2024-01-12',
+			'2024-01-19',
+			'2024-02-02',
+			'2024-02-09'
+		]);
+		expect(columnValues(result.columns.gender!)).toEqual(['male', 'female', 'male', 'male', 'female']);
+		for (const column of Object.values(result.columns)) expect(columnValues(column)).toHaveLength(5);
 		expect(result.dateRange).toEqual({ field: 'referral_date', min: '2024-01-05', max: '2024-02-09' });
 		expect(new Set(loadedIds(result).values())).toEqual(
 			new Set(['append-january.csv', 'append-february.csv'])

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFile, parseMappingProfile, type IngestOptions } from '../../../src/lib/ingest';
+import { columnValues, ingestFile, parseMappingProfile, type IngestOptions } from '../../../src/lib/ingest';
 import { corpus, fixtureToday, profiles } from '../../fixtures/ingest/corpus';
 import { readme } from '../../fixtures/ingest/make-fixtures';
 
@@ -58,7 +58,8 @@ describe('ingest fixture corpus', () => {
 			});
 			expect(result.read).toBe(result.loaded + result.rejectedRows);
 			if (expected.blankRows !== undefined) expect(result.blankRows).toBe(expected.blankRows);
-			for (const values of Object.values(result.columns)) expect(values).toHaveLength(result.loaded);
+			for (const column of Object.values(result.columns))
+				expect(columnValues(column)).toHaveLength(result.loaded);
 			// Every rejected row has at least one issue naming row, column and a reason.
 			expect(new Set(result.rejected.map((issue) => issue.row)).size).toBe(result.rejectedRows);
 			for (const issue of [...result.rejected, ...result.warnings]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestFile, type IngestOutcome, type IngestProgress } from '$lib/ingest';
+import { columnValues, ingestFile, type IngestOutcome, type IngestProgress } from '$lib/ingest';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const today = '2024-06-30';
@@ -25,7 +25,7 @@ describe('ingestFile', () => {
 		);
 		expect(Object.keys(result.columns)).not.toContain('date_of_birth');
 		// R1: DOB wins over the stale Age column; R2: DOB unreadable, Age used (warned); R3: no DOB, Age used.
-		expect(result.columns.age_at_referral).toEqual([14, 14, 13, 12]);
+		expect(columnValues(result.columns.age_at_referral!)).toEqual([14, 14, 13, 12]);
 		expect(result.rejected).toEqual([
 			{
 				file: 'dob.csv',
@@ -74,7 +74,7 @@ describe('ingestFile', () => {
 			'Episode ID,CHILD,DOB,MISSING,MIS_START,District\nE1,C1,01/01/2009,M,01/03/2024,Fenland\nE2,C2,02/03/2024,A,01/03/2024,Fenland\n';
 		const result = loaded(await ingestFile({ name: 'ep.csv', bytes: encode(file) }, { today }));
 		expect(result.table).toBe('missing_episodes');
-		expect(result.columns.age_at_start).toEqual([15, null]);
+		expect(columnValues(result.columns.age_at_start!)).toEqual([15, null]);
 		expect(result.warnings.map((issue) => issue.reason)).toEqual([
 			'the date of birth is after the start date; left blank'
 		]);
@@ -171,7 +171,9 @@ describe('ingestFile', () => {
 			await ingestFile({ name: 'edge.csv', bytes: encode(file) }, { today, contractCheck: 'all' })
 		);
 		expect(result.loaded).toBe(2);
-		expect(result.columns.ind_drugs).toEqual(['not_assessed', null]);
-		expect(result.columns.missing_episodes_12m).toEqual([500, 0]);
+		expect(columnValues(result.columns.ind_drugs!)).toEqual(['not_assessed', null]);
+		expect(columnValues(result.columns.missing_episodes_12m!)).toEqual([500, 0]);
+		expect(columnValues(result.columns.looked_after!)).toEqual([false, null]);
+		expect(columnValues(result.columns.gender!)).toEqual(['indeterminate', 'not_recorded']);
 	});
 });
