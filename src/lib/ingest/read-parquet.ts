@@ -34,11 +34,11 @@ function cellReader(type: DataType): (value: unknown) => RawCell {
 }
 
 /**
- * The strings of a Utf8 column. Arrow's own getter decodes each value with a TextDecoder call; when the
+ * Appends the strings of a Utf8 column chunk to `cells`. Arrow's own getter decodes each value with a TextDecoder call; when the
  * column's bytes are all ASCII (codes, IDs, dates) one decode of the whole buffer plus substrings is far
  * cheaper, and byte offsets are character offsets.
  */
-function utf8Cells(data: Data<Utf8>): (string | null)[] {
+function utf8Cells(data: Data<Utf8>, cells: RawCell[]): void {
 	const offsets = data.valueOffsets;
 	const bytes = data.values;
 	const first = offsets[data.offset]!;
@@ -52,7 +52,6 @@ function utf8Cells(data: Data<Utf8>): (string | null)[] {
 	}
 	const decoder = new TextDecoder();
 	const all = ascii ? decoder.decode(bytes.subarray(first, last)) : null;
-	const cells: (string | null)[] = [];
 	for (let i = 0; i < data.length; i++) {
 		if (data.nullCount > 0 && !data.getValid(i)) {
 			cells.push(null);
@@ -64,13 +63,16 @@ function utf8Cells(data: Data<Utf8>): (string | null)[] {
 			all !== null ? all.substring(from - first, to - first) : decoder.decode(bytes.subarray(from, to))
 		);
 	}
-	return cells;
 }
 
 /** The cells of one column of a record batch. */
 function columnCells(vector: Vector | null, read: (value: unknown) => RawCell): RawCell[] {
 	if (!vector) return [];
-	if (DataType.isUtf8(vector.type)) return (vector.data as Data<Utf8>[]).flatMap(utf8Cells);
+	if (DataType.isUtf8(vector.type)) {
+		const cells: RawCell[] = [];
+		for (const data of vector.data as Data<Utf8>[]) utf8Cells(data, cells);
+		return cells;
+	}
 	return Array.from(vector, read);
 }
 
