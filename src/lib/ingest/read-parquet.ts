@@ -34,9 +34,9 @@ function cellReader(type: DataType): (value: unknown) => RawCell {
 }
 
 /**
- * Appends the strings of a Utf8 column chunk to `cells`. Arrow's own getter decodes each value with a TextDecoder call; when the
- * column's bytes are all ASCII (codes, IDs, dates) one decode of the whole buffer plus substrings is far
- * cheaper, and byte offsets are character offsets.
+ * Appends the strings of a Utf8 column chunk to `cells`. Arrow's own getter decodes each value with a
+ * TextDecoder call; when the chunk's bytes are all ASCII (codes, IDs, dates) one decode of the whole buffer
+ * plus substrings is far cheaper, and byte offsets are character offsets.
  */
 function utf8Cells(data: Data<Utf8>, cells: RawCell[]): void {
 	const offsets = data.valueOffsets;
