@@ -52,8 +52,9 @@ function utf8Cells(data: Data<Utf8>, cells: RawCell[]): void {
 	}
 	const decoder = new TextDecoder();
 	const all = ascii ? decoder.decode(bytes.subarray(first, last)) : null;
+	const hasNulls = data.nullCount > 0;
 	for (let i = 0; i < data.length; i++) {
-		if (data.nullCount > 0 && !data.getValid(i)) {
+		if (hasNulls && !data.getValid(i)) {
 			cells.push(null);
 			continue;
 		}
