@@ -3,6 +3,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { clickable } from './clickable';
 import { gridline, pair, text as textColour } from './palette';
+import { textWidth } from './text-width';
 
 export interface PyramidBar {
 	age: number;
@@ -30,6 +31,10 @@ export interface PyramidOptions extends ChartOptions {
 export function agePyramidChart(data: readonly PyramidBar[], options: PyramidOptions): Element {
 	const ages = [...new Set(data.map((bar) => bar.age))].sort((a, b) => b - a).map(String);
 	const max = Math.max(1, ...data.map((bar) => bar.value ?? 0));
+	// Room beyond the longest bar for its printed count, however narrow the chart.
+	const half = (options.width - 100) / 2;
+	const label = Math.max(...data.map((bar) => textWidth(bar.text))) + 8;
+	const reach = max * (1 + Math.max(0.15, label / Math.max(1, half - label)));
 	const signed = data.map((bar) => ({
 		...bar,
 		ageLabel: String(bar.age),
@@ -45,7 +50,7 @@ export function agePyramidChart(data: readonly PyramidBar[], options: PyramidOpt
 		marginTop: 36,
 		style: { fontSize: '13px', color: textColour },
 		x: {
-			domain: [-max * 1.15, max * 1.15],
+			domain: [-reach, reach],
 			label: 'Referrals',
 			labelAnchor: 'center',
 			labelArrow: 'none',

@@ -15,6 +15,8 @@ export interface HeatCell {
 	value: number | null;
 	/** Printed in the cell: the number, with a mark (▲ ▼) when it differs significantly. */
 	text: string;
+	/** A shorter text for narrow cells (e.g. "42" for "42.3%"); default `text`. */
+	shortText?: string;
 	title: string;
 	/** What a click selects (a filter code), if anything. */
 	key?: string;
@@ -45,21 +47,26 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 		.map((cell) => cell.value!);
 	const max = options.max ?? Math.max(0, ...coloured);
 	const min = options.min ?? Math.min(max, ...coloured);
+	const rowHeight = options.rowHeight ?? 30;
+	const panels = options.fxDomain?.length ?? 1;
+	const longestX = Math.max(...options.xDomain.map((label) => textWidth(label, 12)));
+	const natural = labelMargin(options.yDomain, { max: Infinity });
+	const cap = Math.min(260, Math.round(options.width * 0.32));
+	// Long row labels wrap onto two lines on narrow screens rather than being cut off.
+	const marginLeft = Math.min(natural, cap);
+	const columnWidth = (options.width - marginLeft - 10) / (options.xDomain.length * panels);
+	const narrow = columnWidth < 48;
 	const cells = data.map((cell) => {
 		const blank = cell.value === null || cell.lowReliability === true;
 		const fill = blank ? '#ffffff' : heatFill(max > min ? (cell.value! - min) / (max - min) : 0.5);
+		const text = narrow ? (cell.shortText ?? cell.text) : cell.text;
 		return {
 			...cell,
-			text: cell.lowReliability && cell.value !== null ? `${cell.text} u` : cell.text,
+			text: cell.lowReliability && cell.value !== null ? `${text} u` : text,
 			fill,
 			ink: blank ? muted : textOn(fill)
 		};
 	});
-	const rowHeight = options.rowHeight ?? 30;
-	const panels = options.fxDomain?.length ?? 1;
-	const longestX = Math.max(...options.xDomain.map((label) => textWidth(label, 12)));
-	const marginLeft = labelMargin(options.yDomain, { max: Math.min(260, options.width * 0.35) });
-	const columnWidth = (options.width - marginLeft - 10) / (options.xDomain.length * panels);
 	const rotate = longestX > columnWidth - 6;
 	const marginBottom = rotate ? Math.min(140, longestX + 16) : 36;
 	const chart = Plot.plot({
@@ -81,8 +88,9 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			tickRotate: rotate ? -40 : 0,
 			tickSize: 0
 		},
-		y: { domain: options.yDomain, label: null, padding: 0.06, tickSize: 0 },
+		y: { domain: options.yDomain, label: null, padding: 0.06, axis: null },
 		marks: [
+			Plot.axisY({ label: null, tickSize: 0, lineWidth: (marginLeft - 10) / 13, fontSize: narrow ? 11 : 13 }),
 			Plot.cell(cells, {
 				x: 'x',
 				y: 'y',
@@ -105,7 +113,7 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 				text: 'text',
 				fill: 'ink',
 				fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
-				fontSize: columnWidth < 48 ? 11 : 12,
+				fontSize: narrow ? 10 : 12,
 				pointerEvents: 'none'
 			})
 		]
