@@ -26,6 +26,9 @@ export function tableToCsv(
 			columns
 				.map((column) => {
 					const value = record[column.key];
+					// Publication mode: a suppressed count travels as its GSS symbol, never as a blank.
+					const symbol = (row as { suppressed?: Record<string, string> }).suppressed?.[column.key];
+					if (value === null && symbol !== undefined) return csvCell(symbol);
 					const text = column.format
 						? column.format(value, row)
 						: value === null || value === undefined
