@@ -105,3 +105,57 @@ export const monthName = (key: string) =>
 		year: 'numeric',
 		timeZone: 'UTC'
 	});
+
+/** The first and last referral dates of the demo CSV. */
+export function demoExtent(rows: readonly DemoReferral[] = demoReferrals()): { first: string; last: string } {
+	const dates = rows.map((row) => row.date).sort();
+	return { first: dates[0]!, last: dates.at(-1)! };
+}
+
+/** Every month key (yyyy-mm) from the month of `first` to the month of `last`. */
+export function monthKeys(first: string, last: string): string[] {
+	const keys: string[] = [];
+	for (
+		let date = new Date(`${first.slice(0, 7)}-01T00:00:00Z`);
+		date.toISOString().slice(0, 7) <= last.slice(0, 7);
+	) {
+		keys.push(date.toISOString().slice(0, 7));
+		date = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1));
+	}
+	return keys;
+}
+
+/**
+ * The latest financial quarter wholly inside the data ending on `last`, as first and last day, with its
+ * label ("Q2 2026-27") and the quarter before it.
+ */
+export function latestCompleteQuarter(last: string) {
+	const end = new Date(`${last}T00:00:00Z`);
+	const nextDay = new Date(end.getTime() + 86_400_000);
+	// The last month that ends on or before `last`, then back to the last month of a quarter (Mar, Jun, Sep, Dec).
+	let month = nextDay.getUTCFullYear() * 12 + nextDay.getUTCMonth() - 1;
+	while ((month % 12) % 3 !== 2) month -= 1;
+	const day = (monthIndex: number, dayOfMonth: number) =>
+		new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, dayOfMonth)).toISOString().slice(0, 10);
+	const quarter = (endMonth: number) => {
+		const from = day(endMonth - 2, 1);
+		const startMonth = (endMonth - 2) % 12; // 0 = January
+		const fyStart = startMonth >= 3 ? Math.floor((endMonth - 2) / 12) : Math.floor((endMonth - 2) / 12) - 1;
+		const number = ((startMonth - 3 + 12) % 12) / 3 + 1;
+		return {
+			from,
+			to: day(endMonth + 1, 0),
+			label: `Q${number} ${fyStart}-${String((fyStart + 1) % 100).padStart(2, '0')}`
+		};
+	};
+	return { current: quarter(month), previous: quarter(month - 3), yearAgo: quarter(month - 12) };
+}
+
+/** "2026-11-15" → "15 November 2026" */
+export const dayName = (iso: string) =>
+	new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});

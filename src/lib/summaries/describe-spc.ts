@@ -67,6 +67,7 @@ export function describeSpc(
 	const earlier = signals.length - current.length;
 	const notes = exclusions(series, context.firstDay, context.lastDay);
 	const withheld = series.filter((one) => one.withheld === 'suppressed');
+	const hint = grain === 'month' ? ' Quarterly periods have larger counts and fewer suppressed.' : '';
 
 	if (series.length === 1) {
 		const one = series[0]!;
@@ -86,7 +87,9 @@ export function describeSpc(
 					: `${subject}: no special cause in the latest ${grain}`;
 		const parts: string[] = [];
 		if (one.withheld === 'suppressed')
-			parts.push(`${subject}: SPC is not shown because some counts are suppressed in publication mode.`);
+			parts.push(
+				`${subject}: SPC is not shown because some counts are suppressed in publication mode.${hint}`
+			);
 		else if (one.withheld === 'too-few') parts.push(`${subject}: too few ${grain}s for SPC.`);
 		else if (period && included.length > 0) {
 			const limits =
@@ -131,7 +134,7 @@ export function describeSpc(
 		parts.push(`${quiet.map((one) => one.label).join(', ')}: common-cause variation in the latest ${grain}.`);
 	if (withheld.length > 0)
 		parts.push(
-			`SPC not shown for ${withheld.map((one) => one.label).join(', ')}: counts suppressed in publication mode.`
+			`SPC not shown for ${withheld.map((one) => one.label).join(', ')}: counts suppressed in publication mode.${hint}`
 		);
 	if (earlier > 0) parts.push(`${plural(earlier, 'earlier special cause')} in the table.`);
 	return { title, summary: [...parts, ...notes].join(' ') };

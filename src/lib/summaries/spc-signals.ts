@@ -47,6 +47,14 @@ function list(items: readonly string[]): string {
 	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** Periods in words; months of one year share it: "June, July and August 2026", "November 2025 and May 2026". */
+export function listPeriods(periods: readonly string[], grain: 'month' | 'quarter'): string {
+	const sameYear = grain === 'month' && new Set(periods.map((one) => one.slice(0, 4))).size === 1;
+	if (!sameYear || periods.length < 2) return list(periods.map((one) => formatPeriod(one, grain)));
+	const names = periods.map((one) => formatPeriod(one, 'month').replace(/ \d{4}$/, ''));
+	return `${list(names)} ${periods[0]!.slice(0, 4)}`;
+}
+
 /**
  * Every special cause in one XmR series, in plain English: each run of the shift rule (7 or more points on
  * one side of the mean), of the trend rule (7 points rising or falling), and the points beyond a process
@@ -100,12 +108,20 @@ export function spcSignals(series: SpcSeries, measure: Measure, subject: string)
 		const high = sides[run.from] === 1;
 		const n = run.to - run.from + 1;
 		const now = run.to === last;
-		const beyond = outside.slice(run.from, run.to + 1).filter(Boolean).length;
+		const beyondAt: number[] = [];
+		for (let index = run.from; index <= run.to; index++) if (outside[index]) beyondAt.push(index);
+		const beyond = beyondAt.length;
 		const mean = formatLevel(measure, points[run.from]!.mean);
 		const level = measure.kind === 'count' ? `${mean} a ${grain}` : mean;
 		const when = now ? `since ${label(run.from)}` : `${label(run.from)} to ${label(run.to)}`;
+		// Name the periods beyond the limit (a summer peak inside a shift is a finding of its own).
+		const side = high ? 'upper' : 'lower';
 		const extra =
-			beyond > 0 ? `; ${beyond} ${unit(grain, beyond)} beyond the ${high ? 'upper' : 'lower'} limit` : '';
+			beyond === 0
+				? ''
+				: beyond <= 4
+					? `; beyond the ${side} limit in ${listPeriods(beyondAt.map(period), grain)}`
+					: `; ${beyond} ${unit(grain, beyond)} beyond the ${side} limit`;
 		signals.push(
 			signal(
 				'shift',

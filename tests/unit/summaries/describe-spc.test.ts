@@ -66,11 +66,11 @@ describe('describeSpc', () => {
 			'Referrals by district: no special cause in the latest month where SPC is shown (not shown for 1 district with suppressed counts)'
 		);
 		expect(summary).toBe(
-			'Cambridge: common-cause variation in the latest month. SPC not shown for Fenland: counts suppressed in publication mode.'
+			'Cambridge: common-cause variation in the latest month. SPC not shown for Fenland: counts suppressed in publication mode. Quarterly periods have larger counts and fewer suppressed.'
 		);
 		expect(describeSpc([cambridge], [], context('x')).title).toBe('x: no special cause in the latest month');
 		expect(describeSpc([hidden], [], context('Referrals in Fenland')).summary).toBe(
-			'Referrals in Fenland: SPC is not shown because some counts are suppressed in publication mode.'
+			'Referrals in Fenland: SPC is not shown because some counts are suppressed in publication mode. Quarterly periods have larger counts and fewer suppressed.'
 		);
 	});
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measures } from '$lib/summaries/measures';
-import { orderSignals, spcSignals } from '$lib/summaries/spc-signals';
+import { listPeriods, orderSignals, spcSignals } from '$lib/summaries/spc-signals';
 import { periodRange } from '$lib/transform/calendar';
 import { spcSeries } from '$lib/transform/spc-series';
 
@@ -91,5 +91,16 @@ describe('spcSignals', () => {
 			{ period: '2024-02-01', value: 12 }
 		]);
 		expect(spcSignals(withheld, measures.referrals, 'R')).toEqual([]);
+	});
+});
+
+describe('listPeriods', () => {
+	it('lists months, sharing the year', () => {
+		expect(listPeriods(['2026-06-01', '2026-07-01', '2026-08-01'], 'month')).toBe(
+			'June, July and August 2026'
+		);
+		expect(listPeriods(['2025-11-01', '2026-05-01'], 'month')).toBe('November 2025 and May 2026');
+		expect(listPeriods(['2025-07-01'], 'month')).toBe('July 2025');
+		expect(listPeriods(['2026-04-01', '2026-07-01'], 'quarter')).toBe('Q1 2026-27 and Q2 2026-27');
 	});
 });

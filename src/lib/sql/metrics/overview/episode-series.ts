@@ -3,8 +3,8 @@ import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
 import { episodeFacts } from '../../derived';
 import { episodeColumns, filterPredicate } from '../../filters';
-import { sql, Sql } from '../../sql';
-import { ALL_AREAS, periodAreaGrid } from '../trends/referral-series';
+import { sql, type Sql } from '../../sql';
+import { ALL_AREAS, periodAreaGrid, periodOf } from '../trends/period-area-grid';
 
 export interface EpisodeSeriesRow {
 	/** First day of the month or quarter, yyyy-mm-dd. */
@@ -12,37 +12,28 @@ export interface EpisodeSeriesRow {
 	/** A district code, or `all`. */
 	area: string;
 	episodes: number;
-	children_missing: number;
 }
 
 /**
- * Missing episodes (by start date) and distinct children missing per month or quarter, for every selected
- * district and all together, with zeros where none started. Only the filters that apply to episodes act.
+ * Missing episodes (by start month) per month or quarter, for every selected district and all together,
+ * with zeros where none started. Only the filters that apply to episodes act.
  */
 export function episodeSeries(
 	filters: Filters,
 	{ grain, first, last }: { grain: Grain; first: string; last: string }
 ): Sql {
 	const grid = periodAreaGrid(first, last, grain, [ALL_AREAS, ...(filters.districts ?? districts.codes)]);
-	const unit = new Sql(grain === 'month' ? "'month'" : "'quarter'");
 	return sql`WITH periods AS (${grid.periods}),
 areas AS (${grid.areas}),
-facts AS (
-	SELECT CAST(date_trunc(${unit}, start_date) AS DATE) AS period, district, child_id
+counts AS (
+	SELECT ${periodOf(grain)} AS period,
+		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
+		count(*) AS episodes
 	FROM ${episodeFacts}
 	WHERE ${filterPredicate(filters, episodeColumns)}
-),
-counts AS (
-	SELECT period,
-		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-		count(*) AS episodes,
-		count(DISTINCT child_id) AS children_missing
-	FROM facts
-	GROUP BY GROUPING SETS ((period, district), (period))
+	GROUP BY GROUPING SETS ((1, district), (1))
 )
-SELECT CAST(p.period AS VARCHAR) AS period, a.area,
-	COALESCE(c.episodes, 0) AS episodes,
-	COALESCE(c.children_missing, 0) AS children_missing
+SELECT CAST(p.period AS VARCHAR) AS period, a.area, COALESCE(c.episodes, 0) AS episodes
 FROM periods p CROSS JOIN areas a
 LEFT JOIN counts c ON c.period = p.period AND c.area = a.area
 ORDER BY p.period, a.area = ${ALL_AREAS} DESC, a.area`;

@@ -3,7 +3,7 @@ import type { Filters } from '$lib/state/filters';
 import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, type Sql } from '../../sql';
-import { ALL_AREAS } from '../trends/referral-series';
+import { ALL_AREAS } from '../trends/period-area-grid';
 
 /** A named span of days, e.g. the current quarter and the two it is compared with. */
 export interface CountWindow {
