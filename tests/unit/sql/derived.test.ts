@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { referralFacts } from '$lib/sql/derived';
+import { sql } from '$lib/sql/sql';
+import { engineWith, referral } from '../../helpers/engine';
+
+// Child A: 2nd referral within 12 months of the 1st (repeat), 3rd more than 12 months after the 2nd (not).
+// Child B: 2nd referral exactly 12 months after the 1st (repeat: "within 12 months" includes the day).
+let engine: Engine;
+beforeAll(async () => {
+	engine = await engineWith({
+		referrals: [
+			referral({ referral_id: 'R1', child_id: 'A', referral_date: '2023-01-10', age_at_referral: 9 }),
+			referral({ referral_id: 'R2', child_id: 'A', referral_date: '2023-06-01', age_at_referral: 10 }),
+			referral({ referral_id: 'R3', child_id: 'A', referral_date: '2024-07-01', age_at_referral: 17 }),
+			referral({ referral_id: 'R4', child_id: 'B', referral_date: '2023-03-15', age_at_referral: 18 }),
+			referral({ referral_id: 'R5', child_id: 'B', referral_date: '2024-03-15', age_at_referral: 24 }),
+			referral({ referral_id: 'R6', child_id: "C'3", referral_date: '2023-03-20', age_at_referral: 14 })
+		]
+	});
+});
+afterAll(() => engine.close());
+
+describe('referral_facts', () => {
+	it('marks repeat referrals (same child referred in the 12 months before), month and age band', async () => {
+		const rows = await engine.query<{
+			referral_id: string;
+			is_repeat: boolean;
+			month: string;
+			age_band: string;
+		}>(
+			sql`SELECT referral_id, is_repeat, CAST(month AS VARCHAR) AS month, CAST(age_band AS VARCHAR) AS age_band FROM ${referralFacts} ORDER BY referral_id`
+		);
+		expect(rows).toEqual([
+			{ referral_id: 'R1', is_repeat: false, month: '2023-01-01', age_band: '0-9' },
+			{ referral_id: 'R2', is_repeat: true, month: '2023-06-01', age_band: '10-12' },
+			{ referral_id: 'R3', is_repeat: false, month: '2024-07-01', age_band: '17' },
+			{ referral_id: 'R4', is_repeat: false, month: '2023-03-01', age_band: '18-24' },
+			{ referral_id: 'R5', is_repeat: true, month: '2024-03-01', age_band: '18-24' },
+			{ referral_id: 'R6', is_repeat: false, month: '2023-03-01', age_band: '13-14' }
+		]);
+	});
+});
