@@ -1,0 +1,78 @@
+import * as Plot from '@observablehq/plot';
+import { formatPercent } from '$lib/format/number';
+import { labelChart } from './accessible-svg';
+import type { ChartOptions } from './chart-options';
+import { gridline, sequential, text } from './palette';
+import { selectOnClick } from './select-on-click';
+
+export interface HeatCell {
+	/** Row key (a district code) and label. */
+	row: string;
+	rowLabel: string;
+	column: string;
+	columnLabel: string;
+	/** A share, 0–1; null when suppressed. */
+	share: number | null;
+	/** Tooltip detail, e.g. "412 of 600 referrals". */
+	detail: string;
+	selected: boolean;
+}
+
+/**
+ * A grid of shares (rows × columns), each cell shaded on a sequential blue scale and printed as a
+ * percentage, so the number, not the shade, carries the value. Selected rows are labelled "(selected)";
+ * clicking a cell reports its row key.
+ */
+export function shareHeatmapChart(
+	cells: readonly HeatCell[],
+	options: ChartOptions & { onSelect?: (row: string) => void; columnLabel?: string }
+): Element {
+	const rowLabel = (cell: HeatCell) => (cell.selected ? `${cell.rowLabel} (selected)` : cell.rowLabel);
+	const rows = [...new Set(cells.map(rowLabel))];
+	const columns = [...new Set(cells.map((cell) => cell.columnLabel))];
+	const dark = (cell: HeatCell) => (cell.share ?? 0) >= 0.45;
+	const chart = Plot.plot({
+		document: options.document,
+		width: options.width,
+		height: rows.length * 40 + 90,
+		marginLeft: 190,
+		marginBottom: 10,
+		marginTop: 60,
+		x: { domain: columns, axis: 'top', label: options.columnLabel ?? null, tickSize: 0 },
+		y: { domain: rows, label: null, tickSize: 0 },
+		color: { type: 'linear', domain: [0, 1], range: ['#ffffff', sequential[0]] },
+		style: { fontSize: '13px', color: text },
+		marks: [
+			Plot.cell(cells, {
+				x: 'columnLabel',
+				y: rowLabel,
+				fill: (cell: HeatCell) => cell.share ?? 0,
+				stroke: gridline,
+				inset: 1
+			}),
+			...[true, false].map((isDark) =>
+				Plot.text(
+					cells.filter((cell) => dark(cell) === isDark),
+					{
+						x: 'columnLabel',
+						y: rowLabel,
+						text: (cell: HeatCell) => (cell.share === null ? 'c' : formatPercent(cell.share)),
+						fill: isDark ? '#ffffff' : text,
+						fontWeight: 'bold'
+					}
+				)
+			),
+			Plot.tip(
+				cells,
+				Plot.pointer({
+					x: 'columnLabel',
+					y: rowLabel,
+					title: (cell: HeatCell) =>
+						`${cell.rowLabel}\n${cell.columnLabel}: ${cell.share === null ? 'c (suppressed)' : formatPercent(cell.share)}${cell.detail ? `\n${cell.detail}` : ''}${options.onSelect ? '\nClick to filter' : ''}`
+				})
+			)
+		]
+	});
+	selectOnClick<HeatCell>(chart, (cell) => cell.row, options.onSelect);
+	return labelChart(chart, options.label);
+}

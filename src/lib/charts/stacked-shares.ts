@@ -1,0 +1,155 @@
+import * as Plot from '@observablehq/plot';
+import { formatPercent } from '$lib/format/number';
+import { labelChart } from './accessible-svg';
+import type { ChartOptions } from './chart-options';
+import { gridline, text } from './palette';
+
+export interface StackedSegment {
+	groupLabel: string;
+	/** Segment key and label, in the order the segments stack left to right. */
+	segment: string;
+	segmentLabel: string;
+	/** Share of the group, 0–1; null when suppressed. */
+	share: number | null;
+	count: number | null;
+}
+
+interface Placed extends StackedSegment {
+	x1: number;
+	x2: number;
+	fill: string;
+}
+
+/** Colours light enough to need dark text on them. */
+const light = new Set(['#28A197', '#F46A25', '#A285D1', '#f3f2f1']);
+const SUPPRESSED = '#f3f2f1';
+
+/**
+ * Lay the segments of each group end to end in the given order. In a group with suppressed segments the
+ * published ones come first and the suppressed share is one block at the end ("c"), so no single
+ * suppressed share can be read off the chart.
+ */
+export function placeSegments(
+	data: readonly StackedSegment[],
+	order: readonly string[],
+	colours: Readonly<Record<string, string>>
+): Placed[] {
+	const groups = [...new Set(data.map((segment) => segment.groupLabel))];
+	return groups.flatMap((group) => {
+		const own = data
+			.filter((segment) => segment.groupLabel === group)
+			.sort((a, b) => order.indexOf(a.segment) - order.indexOf(b.segment));
+		let x = 0;
+		const placed: Placed[] = own
+			.filter((segment) => segment.share !== null)
+			.map((segment) => {
+				const item = { ...segment, x1: x, x2: x + segment.share!, fill: colours[segment.segment] ?? text };
+				x += segment.share!;
+				return item;
+			});
+		if (own.some((segment) => segment.share === null) && x < 1) {
+			placed.push({
+				groupLabel: group,
+				segment: 'suppressed',
+				segmentLabel: 'Suppressed (small numbers)',
+				share: null,
+				count: null,
+				x1: x,
+				x2: 1,
+				fill: SUPPRESSED
+			});
+		}
+		return placed;
+	});
+}
+
+/**
+ * 100% stacked horizontal bars: one bar per group, segments in a fixed order left to right matching the
+ * key drawn above them, each wide segment printed with its percentage (so colour is never the only cue). At
+ * most four segment colours.
+ */
+export function stackedSharesChart(
+	data: readonly StackedSegment[],
+	options: ChartOptions & { colours: Readonly<Record<string, string>>; segmentOrder: readonly string[] }
+): Element {
+	const groups = [...new Set(data.map((segment) => segment.groupLabel))];
+	const labels = new Map(data.map((segment) => [segment.segment, segment.segmentLabel]));
+	const order = options.segmentOrder.filter((key) => labels.has(key));
+	const placed = placeSegments(data, order, options.colours);
+	const labelled = placed.filter((segment) => segment.x2 - segment.x1 >= 0.07);
+	const inside = (dark: boolean) =>
+		Plot.text(
+			labelled.filter((segment) => light.has(segment.fill) !== dark),
+			{
+				y: 'groupLabel',
+				x: (segment: Placed) => (segment.x1 + segment.x2) / 2,
+				text: (segment: Placed) => (segment.share === null ? 'c' : formatPercent(segment.share)),
+				fill: dark ? '#ffffff' : text,
+				fontWeight: 'bold'
+			}
+		);
+	// The key, drawn inside the SVG (so downloads keep it) in the top margin, in stacking order.
+	let offset = 0;
+	const key = order.map((segment) => {
+		const item = { segment, label: labels.get(segment)!, dx: offset };
+		offset += item.label.length * 7 + 34;
+		return item;
+	});
+	const chart = Plot.plot({
+		document: options.document,
+		width: options.width,
+		height: groups.length * 40 + 100,
+		marginTop: 50,
+		marginLeft: 150,
+		marginRight: 20,
+		x: { domain: [0, 100], percent: true, label: 'Share of referrals (%)', grid: true },
+		y: { domain: groups, label: null },
+		style: { fontSize: '13px', color: text },
+		marks: [
+			Plot.frame({ stroke: gridline }),
+			Plot.barX(placed, {
+				y: 'groupLabel',
+				x1: 'x1',
+				x2: 'x2',
+				fill: (segment: Placed) => segment.fill,
+				stroke: '#ffffff',
+				insetTop: 4,
+				insetBottom: 4
+			}),
+			inside(true),
+			inside(false),
+			...key.map((item) =>
+				Plot.dot([item], {
+					frameAnchor: 'top-left',
+					dx: item.dx + 6,
+					dy: -30,
+					symbol: 'square',
+					r: 6,
+					fill: options.colours[item.segment],
+					stroke: text,
+					strokeWidth: 0.5
+				})
+			),
+			...key.map((item) =>
+				Plot.text([item], {
+					frameAnchor: 'top-left',
+					dx: item.dx + 16,
+					dy: -30,
+					text: 'label',
+					textAnchor: 'start',
+					fill: text
+				})
+			),
+			Plot.tip(
+				placed,
+				Plot.pointer({
+					y: 'groupLabel',
+					x: (segment: Placed) => (segment.x1 + segment.x2) / 2,
+					title: (segment: Placed) =>
+						`${segment.groupLabel}\n${segment.segmentLabel}: ${segment.share === null ? 'c' : formatPercent(segment.share)}${segment.count === null ? '' : ` (${segment.count.toLocaleString('en-GB')})`}`
+				})
+			)
+		]
+	});
+	return labelChart(chart, options.label);
+}

@@ -1,0 +1,48 @@
+import { indicatorColumns, presentLevels } from '$lib/contract';
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { ident, join, sql, type Sql } from '../../sql';
+
+export interface InterventionMixRow {
+	/** An age band code, or an indicator-count band ('0-2', '3-4', '5-6', '7-8', '9-12'). */
+	group: string;
+	/** An intervention kind code, or 'not_recorded'. */
+	intervention: string;
+	referrals: number;
+}
+
+/** How many of the 12 indicators are present (at any level) on a referral. */
+export function indicatorsPresent(): Sql {
+	const terms = indicatorColumns.map(
+		(column) => sql`CAST(coalesce(CAST(${ident(column)} AS VARCHAR) IN ${presentLevels}, FALSE) AS INTEGER)`
+	);
+	return join(terms, ' + ');
+}
+
+/** Indicator-count bands for the intervention-by-profile chart, lowest first. */
+export const indicatorBands = ['0-2', '3-4', '5-6', '7-8', '9-12'] as const;
+
+function mix(filters: Filters, group: Sql): Sql {
+	return sql`SELECT ${group} AS "group",
+	coalesce(CAST(intervention AS VARCHAR), 'not_recorded') AS intervention,
+	count(*) AS referrals
+FROM ${referralFacts}
+WHERE ${filterPredicate(filters, referralColumns)}
+GROUP BY ALL
+ORDER BY 1, 2`;
+}
+
+/** Referrals by age band at referral and the kind of intervention offered. */
+export function interventionByAgeBand(filters: Filters): Sql {
+	return mix(filters, sql`CAST(age_band AS VARCHAR)`);
+}
+
+/** Referrals by the number of indicators present (banded) and the kind of intervention offered. */
+export function interventionByIndicatorCount(filters: Filters): Sql {
+	return mix(
+		filters,
+		sql`CASE WHEN (${indicatorsPresent()}) <= 2 THEN '0-2' WHEN (${indicatorsPresent()}) <= 4 THEN '3-4'
+		WHEN (${indicatorsPresent()}) <= 6 THEN '5-6' WHEN (${indicatorsPresent()}) <= 8 THEN '7-8' ELSE '9-12' END`
+	);
+}

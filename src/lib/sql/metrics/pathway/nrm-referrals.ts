@@ -1,0 +1,27 @@
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { sql, type Sql } from '../../sql';
+
+export interface NrmRow {
+	/** Calendar quarter start (yyyy-mm-dd), or '' for the whole period. */
+	quarter: string;
+	/** Referrals that led to a National Referral Mechanism referral. */
+	nrm: number;
+	/** Referrals with the NRM field recorded (yes or no): the denominator. */
+	recorded: number;
+}
+
+/** NRM referrals among exploitation referrals, per calendar quarter of referral, or overall. */
+export function nrmReferrals(filters: Filters, { byQuarter }: { byQuarter: boolean }): Sql {
+	const quarter = byQuarter
+		? sql`CAST(CAST(date_trunc('quarter', referral_date) AS DATE) AS VARCHAR)`
+		: sql`''`;
+	return sql`SELECT ${quarter} AS quarter,
+	count(*) FILTER (WHERE nrm_referral) AS nrm,
+	count(nrm_referral) AS recorded
+FROM ${referralFacts}
+WHERE ${filterPredicate(filters, referralColumns)}
+GROUP BY ALL
+ORDER BY 1`;
+}

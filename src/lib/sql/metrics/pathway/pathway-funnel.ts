@@ -1,0 +1,49 @@
+import type { Filters } from '$lib/state/filters';
+import { referralFacts } from '../../derived';
+import { filterPredicate, referralColumns } from '../../filters';
+import { sql, type Sql } from '../../sql';
+import { stageIndex, stageList } from './stage-index';
+
+export interface PathwayFunnelRow {
+	/** '' overall, a district code, or a quarter start (yyyy-mm-dd), by the grouping asked for. */
+	group: string;
+	stage: string;
+	stage_index: number;
+	/** Referrals whose furthest stage is this one or a later one. */
+	reached: number;
+	/** Referrals with a stage recorded: the denominator. */
+	recorded: number;
+	/** Referrals with no stage recorded (left out of the shares). */
+	not_recorded: number;
+}
+
+export type FunnelGrouping = 'none' | 'district' | 'quarter';
+
+/**
+ * How many referrals reached each stage of the guidance's pathway (MASH referral → Child Exploitation
+ * Checklist → central list → MASE → risk management tool). The extract records only the furthest stage
+ * reached, so a referral reached stage k when its furthest stage is k or later. Overall, by district (the
+ * district filter is left out: that chart cross-filters) or by calendar quarter of referral.
+ */
+export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none'): Sql {
+	const group =
+		grouping === 'district'
+			? sql`CAST(district AS VARCHAR)`
+			: grouping === 'quarter'
+				? sql`CAST(CAST(date_trunc('quarter', referral_date) AS DATE) AS VARCHAR)`
+				: sql`''`;
+	const where = filterPredicate(filters, referralColumns, grouping === 'district' ? ['districts'] : []);
+	return sql`WITH staged AS (
+	SELECT ${group} AS "group", ${stageIndex()} AS stage_index
+	FROM ${referralFacts}
+	WHERE ${where}
+)
+SELECT r."group", stages.stage, stages.stage_index,
+	count(*) FILTER (WHERE r.stage_index >= stages.stage_index) AS reached,
+	count(r.stage_index) AS recorded,
+	count(*) FILTER (WHERE r.stage_index IS NULL) AS not_recorded
+FROM staged r
+CROSS JOIN ${stageList()}
+GROUP BY ALL
+ORDER BY r."group", stages.stage_index`;
+}
