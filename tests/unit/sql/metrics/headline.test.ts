@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
-import { episodeHeadline, type EpisodeHeadline } from '$lib/sql/metrics/headline';
+import {
+	episodeHeadline,
+	referralHeadline,
+	type EpisodeHeadline,
+	type ReferralHeadline
+} from '$lib/sql/metrics/headline';
 import { monthlyReferralsByDistrict, type MonthlyDistrictCount } from '$lib/sql/metrics/monthly-referrals';
 import { engineWith, episode, referral } from '../../../helpers/engine';
 
@@ -61,6 +66,36 @@ beforeAll(async () => {
 	engine = await engineWith({ referrals: rows, missing_episodes: episodes });
 });
 afterAll(() => engine.close());
+
+describe('referralHeadline', () => {
+	it('counts referrals, children, repeats and looked-after on the whole extract', async () => {
+		const [headline] = await engine.query<ReferralHeadline>(referralHeadline({}));
+		expect(headline).toEqual({
+			referrals: 6,
+			children: 3,
+			repeat_referrals: 2,
+			looked_after: 2,
+			looked_after_known: 5
+		});
+	});
+
+	it('keeps repeat status fixed when the period filter excludes the earlier referral', async () => {
+		const [headline] = await engine.query<ReferralHeadline>(referralHeadline({ from: '2024-01-01' }));
+		expect(headline).toEqual({
+			referrals: 2,
+			children: 2,
+			repeat_referrals: 1,
+			looked_after: 0,
+			looked_after_known: 2
+		});
+	});
+
+	it('filters by district', async () => {
+		const [headline] = await engine.query<ReferralHeadline>(referralHeadline({ districts: ['cambridge'] }));
+		expect(headline?.referrals).toBe(3);
+		expect(headline?.children).toBe(2);
+	});
+});
 
 describe('episodeHeadline', () => {
 	it('counts episodes and children missing under the filters that apply', async () => {
