@@ -29,7 +29,7 @@ describe('placeLabels', () => {
 describe('rateFunnelChart', () => {
 	it('renders an accessible SVG with a label per district and both pairs of limits', () => {
 		const curve = funnelCurve((population) => rateFunnelLimits(population, 0.0025), {
-			from: 1000,
+			from: 5000,
 			to: 60_000,
 			points: 20
 		});
@@ -45,5 +45,20 @@ describe('rateFunnelChart', () => {
 		expect(texts).toContain('Fenland: similar (within 95% limits)');
 		expect(texts.filter((text) => text === '99.8% limit')).toHaveLength(2);
 		expect(chart.querySelectorAll('path').length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('leaves out a lower-limit label that would sit on the axis', () => {
+		const curve = funnelCurve((population) => rateFunnelLimits(population, 0.0025), {
+			from: 500,
+			to: 60_000
+		});
+		const chart = rateFunnelChart([point('Fenland', 20_000, 50)], curve, {
+			width: 800,
+			label: 'x',
+			populationLabel: 'Children',
+			document
+		});
+		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent);
+		expect(texts.filter((text) => text === '99.8% limit')).toHaveLength(1);
 	});
 });

@@ -107,7 +107,11 @@ export function rateFunnelChart(
 		...lineLabel('upper95', '95% limit', -7),
 		...lineLabel('baseline', 'Partnership', -7)
 	];
-	const below = [...lineLabel('lower95', '95% limit', 12), ...lineLabel('lower998', '99.8% limit', 12)];
+	// A lower limit close to zero has no room for a label beneath it (it would sit on the axis).
+	const below = [
+		...lineLabel('lower95', '95% limit', 12),
+		...lineLabel('lower998', '99.8% limit', 12)
+	].filter((label) => label.y > yMax * 0.08);
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
