@@ -35,10 +35,13 @@ export async function loadExtract(runs = Number(process.env.BENCH_RUNS ?? 5)): P
 		'| rows | format | median (s) | p95 (s) | rows per second (median) |',
 		'| --- | --- | --- | --- | --- |'
 	];
+	const onlySizes = process.env.BENCH_SIZES?.split(',');
+	const formats = (process.env.BENCH_FORMATS?.split(',') ?? ['csv', 'parquet']) as ('csv' | 'parquet')[];
 	try {
 		for (const { label, rows: count } of sizes) {
+			if (onlySizes && !onlySizes.includes(label)) continue;
 			const dir = extract(label, count);
-			for (const format of ['csv', 'parquet'] as const) {
+			for (const format of formats) {
 				const times: number[] = [];
 				for (let run = 0; run < runs; run++) {
 					const context = await browser.newContext();

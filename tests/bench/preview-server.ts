@@ -20,7 +20,14 @@ export async function startPreview(port = 4318): Promise<{ baseUrl: string; stop
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	}
-	return { baseUrl, stop: () => server.pid && process.kill(-server.pid, 'SIGTERM') };
+	const stop = () => {
+		try {
+			if (server.pid) process.kill(-server.pid, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+	};
+	return { baseUrl, stop };
 }
 
 export function median(values: readonly number[]): number {
