@@ -1,10 +1,9 @@
-import { districts } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
 import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
-import { ALL_AREAS, periodAreaGrid, periodOf } from './period-area-grid';
+import { seriesByArea } from './period-area-grid';
 
 export { ALL_AREAS } from './period-area-grid';
 
@@ -28,32 +27,17 @@ export interface ReferralSeriesRow {
  * `last`, with zeros where nothing was referred. The filters' own period applies too. Distinct children
  * are a separate, slower query (`childSeries`) so these charts need not wait for it.
  */
-export function referralSeries(
-	filters: Filters,
-	{ grain, first, last }: { grain: Grain; first: string; last: string }
-): Sql {
-	const grid = periodAreaGrid(first, last, grain, [ALL_AREAS, ...(filters.districts ?? districts.codes)]);
-	return sql`WITH periods AS (${grid.periods}),
-areas AS (${grid.areas}),
-counts AS (
-	SELECT ${periodOf(grain)} AS period,
-		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-		count(*) AS referrals,
-		count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
-		count(*) FILTER (WHERE looked_after) AS looked_after,
-		count(looked_after) AS looked_after_known,
-		count(*) FILTER (WHERE age_at_referral < 15) AS under_15
-	FROM ${referralFacts}
-	WHERE ${filterPredicate(filters, referralColumns)}
-	GROUP BY GROUPING SETS ((1, district), (1))
-)
-SELECT CAST(p.period AS VARCHAR) AS period, a.area,
-	COALESCE(c.referrals, 0) AS referrals,
-	COALESCE(c.repeat_referrals, 0) AS repeat_referrals,
-	COALESCE(c.looked_after, 0) AS looked_after,
-	COALESCE(c.looked_after_known, 0) AS looked_after_known,
-	COALESCE(c.under_15, 0) AS under_15
-FROM periods p CROSS JOIN areas a
-LEFT JOIN counts c ON c.period = p.period AND c.area = a.area
-ORDER BY p.period, a.area = ${ALL_AREAS} DESC, a.area`;
+export function referralSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
+	return seriesByArea(
+		filters,
+		{ table: referralFacts, columns: referralColumns },
+		{
+			referrals: sql`count(*)`,
+			repeat_referrals: sql`count(*) FILTER (WHERE is_repeat)`,
+			looked_after: sql`count(*) FILTER (WHERE looked_after)`,
+			looked_after_known: sql`count(looked_after)`,
+			under_15: sql`count(*) FILTER (WHERE age_at_referral < 15)`
+		},
+		window
+	);
 }
