@@ -13,13 +13,15 @@ export async function startPreview(port = 4318): Promise<{ baseUrl: string; stop
 		}
 	);
 	const baseUrl = `http://127.0.0.1:${port}`;
-	for (let attempt = 0; attempt < 150; attempt++) {
+	let ready = false;
+	for (let attempt = 0; attempt < 300 && !ready; attempt++) {
 		try {
-			if ((await fetch(baseUrl)).ok) break;
+			ready = (await fetch(baseUrl)).ok;
 		} catch {
 			await new Promise((resolve) => setTimeout(resolve, 200));
 		}
 	}
+	if (!ready) throw new Error(`vite preview did not answer at ${baseUrl}`);
 	const stop = () => {
 		try {
 			if (server.pid) process.kill(-server.pid, 'SIGTERM');
