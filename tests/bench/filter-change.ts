@@ -13,14 +13,15 @@ const sizes = [
 	{ label: '100k', rows: 100_000 },
 	{ label: '1M', rows: 1_000_000 }
 ];
+/** Pages by their navigation label: links are relative (`../trends/`), so they are found by name. */
 const pages = process.env.BENCH_PAGES?.split(',') ?? [
-	'/',
-	'/trends/',
-	'/children/',
-	'/indicators/',
-	'/missing/',
-	'/districts/',
-	'/pathway/'
+	'Overview',
+	'Trends',
+	'Children',
+	'Indicators',
+	'Missing episodes',
+	'Districts',
+	'Pathway'
 ];
 const changes = Number(process.env.BENCH_CHANGES ?? 10);
 /**
@@ -104,9 +105,9 @@ export async function filterChange(): Promise<void> {
 
 			for (const path of pages) {
 				await page
-					.locator(`nav a[href^="${path === '/' ? './' : `.${path}`}"], nav a[href^="${path}"]`)
-					.first()
-					.click();
+					.getByRole('navigation', { name: 'Main' })
+					.getByRole('link', { name: path, exact: true })
+					.click({ timeout: 30_000 });
 				await page.waitForFunction(
 					() => document.querySelector('main[data-views-loading="0"] figure.chart') !== null,
 					null,
