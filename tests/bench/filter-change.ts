@@ -119,7 +119,13 @@ export async function filterChange(): Promise<void> {
 				const raws: number[] = [];
 				// Start each page from no district filter.
 				await page.getByRole('button', { name: 'Reset filters' }).click();
-				await page.waitForFunction(() => document.querySelector('main[data-views-loading="0"]') !== null);
+				await page.waitForFunction(
+					() => document.querySelector('main[data-views-loading="0"]') !== null,
+					null,
+					{
+						timeout: 600_000
+					}
+				);
 				for (let change = 0; change < changes; change++) {
 					const { ms, queries } = await timeChange(page, districtClicks[change % districtClicks.length]!);
 					redraws.push(ms);
