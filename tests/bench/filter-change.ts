@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { loadPopulation } from '../../src/lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '../../src/lib/engine/load-tables';
@@ -23,6 +23,14 @@ const pages = process.env.BENCH_PAGES?.split(',') ?? [
 	'Districts',
 	'Pathway'
 ];
+/** Set BENCH_QUERIES=dir to write every query run with its browser time, per size and page, as JSON. */
+const queryDump = process.env.BENCH_QUERIES;
+
+interface QueryMeasure {
+	sql: string;
+	ms: number;
+}
+
 const changes = Number(process.env.BENCH_CHANGES ?? 10);
 /**
  * Each change ticks or unticks one district in the filter bar: districts 1…6 on in turn, then off in turn,
@@ -45,25 +53,31 @@ function extract(label: string, rows: number): string {
 }
 
 /** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
-async function timeChange(page: Page, district: number): Promise<{ ms: number; queries: string[] }> {
+async function timeChange(
+	page: Page,
+	district: number
+): Promise<{ ms: number; queries: string[]; measures: QueryMeasure[] }> {
 	const menu = page.locator('details.menu', { hasText: 'District' }).first();
 	if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open)))
 		await menu.locator('summary').click();
 	await page.evaluate(() => performance.clearMeasures('sightline:query'));
 	const started = await page.evaluate(() => performance.now());
+	const before = page.url();
 	await menu.getByRole('checkbox').nth(district).click();
+	// The filter is in the URL: once it changed, the views have heard of the change.
+	await page.waitForURL((url) => url.href !== before, { timeout: 60_000 });
 	await page.waitForFunction(() => document.querySelector('main[data-views-loading="0"]') !== null, null, {
 		timeout: 600_000
 	});
 	const ended = await page.evaluate(
 		() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
 	);
-	const queries = await page.evaluate(() =>
+	const measures = await page.evaluate(() =>
 		performance
 			.getEntriesByName('sightline:query')
-			.map((entry) => String((entry as PerformanceMeasure).detail))
+			.map((entry) => ({ sql: String((entry as PerformanceMeasure).detail), ms: entry.duration }))
 	);
-	return { ms: ended - started, queries };
+	return { ms: ended - started, queries: measures.map((measure) => measure.sql), measures };
 }
 
 /**
@@ -116,6 +130,7 @@ export async function filterChange(): Promise<void> {
 					}
 				);
 				const redraws: number[] = [];
+				const dumped: QueryMeasure[] = [];
 				const raws: number[] = [];
 				// Start each page from no district filter.
 				await page.getByRole('button', { name: 'Reset filters' }).click();
@@ -127,11 +142,22 @@ export async function filterChange(): Promise<void> {
 					}
 				);
 				for (let change = 0; change < changes; change++) {
-					const { ms, queries } = await timeChange(page, districtClicks[change % districtClicks.length]!);
+					const { ms, queries, measures } = await timeChange(
+						page,
+						districtClicks[change % districtClicks.length]!
+					);
 					redraws.push(ms);
+					dumped.push(...measures);
 					const start = performance.now();
 					for (const query of queries) await engine.query(new Sql(query));
 					raws.push(performance.now() - start);
+				}
+				if (queryDump) {
+					mkdirSync(queryDump, { recursive: true });
+					writeFileSync(
+						`${queryDump}/${label}-${path.replaceAll(' ', '-')}.json`,
+						JSON.stringify(dumped, null, 1)
+					);
 				}
 				const ratio = median(redraws) / Math.max(median(raws), 0.001);
 				table.push(

@@ -35,6 +35,7 @@ export class Dataset {
 	#extent = $state.raw<DataExtent | undefined>();
 	#generation = $state(0);
 	#viewsLoading = $state(0);
+	readonly #waitingViews = new Set<object>();
 	#coordinator: QueryCoordinator | undefined;
 	#reshaper: Reshaper | undefined;
 	#demo: Record<TableName, ContractFile> | undefined;
@@ -59,12 +60,22 @@ export class Dataset {
 	get viewsLoading(): number {
 		return this.#viewsLoading;
 	}
-	// Called from views' effects: untracked, so counting never makes an effect depend on the count.
-	viewStarted(): void {
-		untrack(() => this.#viewsLoading++);
+	/**
+	 * A view starts waiting for an answer; call the returned function once it has one (or is replaced).
+	 * The count is published as the size of a plain set rather than incremented in place: a read-modify-write
+	 * of state from inside effects can read a value the current batch has not committed, and drifted below 0.
+	 */
+	viewStarted(): () => void {
+		const token = {};
+		this.#waitingViews.add(token);
+		this.#publishWaitingViews();
+		return () => {
+			if (this.#waitingViews.delete(token)) this.#publishWaitingViews();
+		};
 	}
-	viewSettled(): void {
-		untrack(() => this.#viewsLoading--);
+	#publishWaitingViews(): void {
+		const count = this.#waitingViews.size;
+		untrack(() => (this.#viewsLoading = count));
 	}
 
 	get coordinator(): QueryCoordinator | undefined {

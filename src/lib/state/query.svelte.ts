@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
 import { Sql } from '$lib/sql/sql';
 import type { Reshape } from '$lib/transform/transforms';
@@ -18,22 +19,25 @@ export class LiveQuery<Row extends object> {
 	#ticket = 0;
 
 	constructor(dataset: Dataset, spec: () => QuerySpec) {
+		const request = $derived.by(() => {
+			const asked = spec();
+			return asked instanceof Sql ? { query: asked, reshape: undefined } : asked;
+		});
+		// A filter this view ignores rebuilds an identical request: keyed by its text, the view neither re-runs
+		// nor redraws.
+		const key = $derived(request && `${request.query.text}\n${JSON.stringify(request.reshape ?? null)}`);
 		$effect(() => {
 			const coordinator = dataset.coordinator;
 			const reshaper = dataset.reshaper;
-			const request = spec();
+			void key;
 			void dataset.generation;
-			if (!coordinator || !reshaper || !request) return;
-			const { query, reshape } = request instanceof Sql ? { query: request, reshape: undefined } : request;
+			const asked = untrack(() => request);
+			if (!coordinator || !reshaper || !asked) return;
+			const { query, reshape } = asked;
 			const ticket = ++this.#ticket;
 			const current = () => ticket === this.#ticket;
 			// This request counts as a loading view until it settles or is replaced.
-			let counted = true;
-			const uncount = () => {
-				if (counted) dataset.viewSettled();
-				counted = false;
-			};
-			dataset.viewStarted();
+			const uncount = dataset.viewStarted();
 			this.#loading = true;
 			const rows = coordinator.query<Row>(query, current);
 			const shaped = reshape ? rows.then((result) => reshaper(result, reshape) as Promise<Row[]>) : rows;
