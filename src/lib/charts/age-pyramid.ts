@@ -1,3 +1,4 @@
+import { formatCount } from '$lib/format/number';
 import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
@@ -54,7 +55,7 @@ export function agePyramidChart(data: readonly PyramidBar[], options: PyramidOpt
 			label: 'Referrals',
 			labelAnchor: 'center',
 			labelArrow: 'none',
-			tickFormat: (value: number) => Math.abs(value).toLocaleString('en-GB'),
+			tickFormat: (value: number) => formatCount(Math.abs(value)),
 			grid: true
 		},
 		y: { domain: ages, label: 'Age at referral', padding: 0.15 },

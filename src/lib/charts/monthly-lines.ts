@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { parseIsoDay } from '$lib/format/date';
+import { formatMonth, parseIsoDay } from '$lib/format/date';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, pair, text } from './palette';
@@ -94,7 +94,7 @@ export function monthlyLinesChart(
 					x: 'date',
 					y: 'value',
 					title: (point: Point) =>
-						`${point.date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}${point.incomplete ? ' (not complete)' : ''}\n${point.seriesLabel}: ${point.value ?? 'c (suppressed)'}`
+						`${formatMonth(point.date)}${point.incomplete ? ' (not complete)' : ''}\n${point.seriesLabel}: ${point.value ?? 'c (suppressed)'}`
 				})
 			)
 		]

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { parseIsoDay } from '$lib/format/date';
+import { formatMonth, parseIsoDay } from '$lib/format/date';
 import { formatDecimal } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
@@ -132,7 +132,7 @@ export function monthlySmallMultiplesChart(
 					title: (point: Point) =>
 						[
 							point.label,
-							`${point.date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}: ${point.value ?? 'c (suppressed)'} ${options.unit}${point.incomplete ? ' (month not complete)' : ''}`,
+							`${formatMonth(point.date)}: ${point.value ?? 'c (suppressed)'} ${options.unit}${point.incomplete ? ' (month not complete)' : ''}`,
 							point.mean !== null
 								? `Mean ${formatDecimal(point.mean)}, limits ${formatDecimal(point.lpl ?? 0)} to ${formatDecimal(point.upl ?? 0)}`
 								: '',

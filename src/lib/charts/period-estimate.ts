@@ -1,3 +1,4 @@
+import { formatCount } from '$lib/format/number';
 import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
@@ -107,7 +108,7 @@ export function periodEstimateChart(
 								r: 4,
 								fill: categorical[3],
 								title: (point: { period: string; value: number }) =>
-									`${point.period}\n${options.secondary!.label}: ${point.value.toLocaleString('en-GB')}`,
+									`${point.period}\n${options.secondary!.label}: ${formatCount(point.value)}`,
 								tip: true
 							}
 						)

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatPercent } from '$lib/format/number';
+import { formatCount, formatPercent } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { gridline, text } from './palette';
@@ -146,7 +146,7 @@ export function stackedSharesChart(
 					y: 'groupLabel',
 					x: (segment: Placed) => (segment.x1 + segment.x2) / 2,
 					title: (segment: Placed) =>
-						`${segment.groupLabel}\n${segment.segmentLabel}: ${segment.share === null ? 'c' : formatPercent(segment.share)}${segment.count === null ? '' : ` (${segment.count.toLocaleString('en-GB')})`}`
+						`${segment.groupLabel}\n${segment.segmentLabel}: ${segment.share === null ? 'c' : formatPercent(segment.share)}${segment.count === null ? '' : ` (${formatCount(segment.count)})`}`
 				})
 			)
 		]

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { parseIsoDay } from '$lib/format/date';
-import { formatDecimal, formatPercent } from '$lib/format/number';
+import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
 import { describeSpecialCause } from '$lib/summaries/special-cause';
 import type { SpcSeries } from '$lib/transform/spc-series';
@@ -57,7 +57,7 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 						: `${point.symbol ?? 'c'} (suppressed)`
 					: kind === 'share'
 						? formatPercent(point.value)
-						: point.value.toLocaleString('en-GB');
+						: formatCount(point.value);
 			const spc =
 				point.excluded === 'incomplete'
 					? 'Incomplete period: not used for the limits'

@@ -21,9 +21,9 @@ export function formatDay(iso: string): string {
 	return day.format(parseIsoDay(iso));
 }
 
-/** "2024-03-01" → "March 2024" */
-export function formatMonth(iso: string): string {
-	return month.format(parseIsoDay(iso));
+/** "2024-03-01" (or that day as a Date) → "March 2024" */
+export function formatMonth(day: string | Date): string {
+	return month.format(typeof day === 'string' ? parseIsoDay(day) : day);
 }
 
 /** "2024-03-01" → "Mar 2024" */

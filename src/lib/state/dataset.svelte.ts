@@ -35,6 +35,8 @@ export class Dataset {
 	#extent = $state.raw<DataExtent | undefined>();
 	#generation = $state(0);
 	#viewsLoading = $state(0);
+	// Deliberately not reactive: only its size is published, as #viewsLoading.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #waitingViews = new Set<object>();
 	#coordinator: QueryCoordinator | undefined;
 	#reshaper: Reshaper | undefined;

@@ -1,14 +1,19 @@
 import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import { filtersFromParams, filtersToParams, type Filters } from './filters';
+import { filtersFromParams, filtersSchema, filtersToParams, type Filters } from './filters';
 
 /**
  * Filters and view settings live in the URL, so a view can be bookmarked and shared; the link never holds
  * data, only choices. Reading derives from the URL; writing navigates (keeping focus and scroll).
  */
 export class FilterState {
-	readonly filters: Filters = $derived(filtersFromParams(page.url.searchParams));
+	readonly #parsed: Filters = $derived(filtersFromParams(page.url.searchParams));
+	/**
+	 * The current filters, one derived value per filter compared by content: a view that reads only the
+	 * period neither re-runs nor redraws when a district is ticked. The object itself never changes.
+	 */
+	readonly filters: Filters = filterFields(() => this.#parsed);
 	/** Publication mode: disclosure control on every number shown or exported. */
 	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
 
@@ -54,6 +59,23 @@ export class FilterState {
 			replaceState: false
 		});
 	}
+}
+
+/** A live view of `source()` with a getter per filter, each changing only when its value's content does. */
+function filterFields(source: () => Filters): Filters {
+	const fields = {};
+	for (const key of filtersSchema.keyof().options) {
+		let kept: unknown;
+		let keptText: string | undefined;
+		const value = $derived.by(() => {
+			const next = source()[key];
+			const text = JSON.stringify(next) ?? 'undefined';
+			if (text !== keptText) [kept, keptText] = [next, text];
+			return kept;
+		});
+		Object.defineProperty(fields, key, { get: () => value, enumerable: true });
+	}
+	return fields as Filters;
 }
 
 type ListFilter = 'districts' | 'ageBands' | 'genders' | 'ethnicities' | 'riskLevels' | 'sources';

@@ -1,8 +1,6 @@
-import { formatDecimal } from '$lib/format/number';
+import { formatDecimal, formatDecimal2 } from '$lib/format/number';
 import type { ProportionComparison, RateComparison } from '$lib/stats';
 import { formatValue, type Measure } from './measures';
-
-const twoDecimals = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** One side of a period comparison: the count (or numerator and denominator of a share) in a span. */
 export interface ComparedPeriod {
@@ -33,9 +31,9 @@ export function describeInterval(result: RateComparison | ProportionComparison):
 		if (result.ratio === null || result.lower === null || result.upper === null) return '';
 		// With no events in the earlier period the ratio has no upper bound (Wilson's upper limit is 1).
 		const unbounded = !Number.isFinite(result.upper) || !Number.isFinite(result.ratio);
-		const upper = unbounded ? 'infinity' : twoDecimals.format(result.upper);
-		const ratio = Number.isFinite(result.ratio) ? twoDecimals.format(result.ratio) : 'infinite';
-		return `rate ratio ${ratio}, 95% confidence interval ${twoDecimals.format(result.lower)} to ${upper}`;
+		const upper = unbounded ? 'infinity' : formatDecimal2(result.upper);
+		const ratio = Number.isFinite(result.ratio) ? formatDecimal2(result.ratio) : 'infinite';
+		return `rate ratio ${ratio}, 95% confidence interval ${formatDecimal2(result.lower)} to ${upper}`;
 	}
 	if (result.difference === null || result.lower === null || result.upper === null) return '';
 	const points = (value: number) =>

@@ -1,3 +1,4 @@
+import { formatCount } from '$lib/format/number';
 import type { ComparisonWindows } from '$lib/state/comparison-windows';
 import { publishSingle } from '$lib/transform/publish-counts';
 import { changeSignal, type ChangeSignal } from './comparison-signals';
@@ -66,9 +67,7 @@ export interface HeadlineOptions {
 }
 
 const shownCount = (count: number, publication: boolean) =>
-	publication
-		? (publishSingle(count).symbol ?? count.toLocaleString('en-GB'))
-		: count.toLocaleString('en-GB');
+	publication ? (publishSingle(count).symbol ?? formatCount(count)) : formatCount(count);
 
 /** One area's figure for a headline measure, compared with the previous span and a year earlier. */
 export function headlineFigure(

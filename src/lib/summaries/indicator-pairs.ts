@@ -1,5 +1,5 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import { formatCount } from '$lib/format/number';
+import { formatCount, formatDecimal2 } from '$lib/format/number';
 import type { IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
 import type { Published } from '$lib/transform/publish-counts';
 import { indicatorLabels, quoted } from './indicator-prevalence';
@@ -98,7 +98,4 @@ export function pairsView(
 	return { cells, title, summary };
 }
 
-/** A Jaccard index to two decimal places ("0.42"). */
-export function formatDecimal2(value: number): string {
-	return value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
+export { formatDecimal2 };

@@ -1,3 +1,4 @@
+import { formatCount } from '$lib/format/number';
 /** An en-GB list of names: "A", "A and B", "A, B and C". */
 export function listNames(names: readonly string[]): string {
 	if (names.length <= 1) return names[0] ?? '';
@@ -6,5 +7,5 @@ export function listNames(names: readonly string[]): string {
 
 /** "1 district", "3 districts". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-	return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+	return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

@@ -44,7 +44,12 @@ export function periodStart(iso: string, grain: Grain): string {
 
 /** Last day of the period that starts on `start`. */
 export function periodEnd(start: string, grain: Grain): string {
-	return addDays(addMonths(start, grain === 'month' ? 1 : 3), -1);
+	// Field arithmetic rather than date parsing: this runs for every point of every series on a redraw.
+	const lastMonth = Number(start.slice(5, 7)) - 1 + (grain === 'month' ? 0 : 2);
+	const year = Number(start.slice(0, 4)) + Math.floor(lastMonth / 12);
+	const month = lastMonth % 12;
+	const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+	return `${year}-${String(month + 1).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
 }
 
 /** Every period start from the period containing `first` to the one containing `last`, inclusive. */

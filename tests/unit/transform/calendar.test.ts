@@ -37,6 +37,16 @@ describe('calendar arithmetic on ISO days', () => {
 		expect(periodStart('2026-04-01', 'quarter')).toBe('2026-04-01');
 		expect(periodEnd('2026-10-01', 'quarter')).toBe('2026-12-31');
 		expect(periodEnd('2024-02-01', 'month')).toBe('2024-02-29');
+		expect(periodEnd('2025-02-01', 'month')).toBe('2025-02-28');
+		expect(periodEnd('2026-12-01', 'month')).toBe('2026-12-31');
+		expect(periodEnd('2027-01-01', 'quarter')).toBe('2027-03-31');
+		expect(periodEnd('2026-11-01', 'quarter')).toBe('2027-01-31');
+	});
+
+	it('ends every period the day before the next one starts', () => {
+		for (const start of periodRange('2019-01-01', '2031-12-31', 'month'))
+			for (const grain of ['month', 'quarter'] as const)
+				expect(periodEnd(start, grain)).toBe(addDays(addMonths(start, grain === 'month' ? 1 : 3), -1));
 	});
 
 	it('lists the periods between two days', () => {

@@ -1,8 +1,7 @@
-import { formatDecimal } from '$lib/format/number';
+import { formatDecimal, formatDecimal2 } from '$lib/format/number';
 import type { SeasonalPattern } from '$lib/transform/missing/seasonal-pattern';
 
-const ratio = (value: number) =>
-	value.toLocaleString('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const ratio = formatDecimal2;
 
 /** Active title: whether episodes peak in summer (by the rate-ratio test), and the busiest calendar month. */
 export function seasonalityTitle(pattern: SeasonalPattern): string {

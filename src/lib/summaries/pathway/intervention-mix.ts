@@ -1,5 +1,5 @@
 import { interventionKinds, type InterventionKind } from '$lib/contract';
-import { formatPercent } from '$lib/format/number';
+import { formatCount, formatPercent } from '$lib/format/number';
 import { compareProportions } from '$lib/stats';
 import type { InterventionShare } from '$lib/transform/pathway/intervention-shares';
 
@@ -69,7 +69,7 @@ export function summariseInterventionMix(
 	const found = extremes(rows, kind);
 	const missing =
 		notRecorded > 0
-			? ` ${notRecorded.toLocaleString('en-GB')} referrals with no intervention recorded are left out.`
+			? ` ${formatCount(notRecorded)} referrals with no intervention recorded are left out.`
 			: '';
 	if (!found) return `Too few referrals to compare the intervention mix by ${noun}.${missing}`;
 	const { top, bottom, comparison } = found;
