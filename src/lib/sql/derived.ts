@@ -1,9 +1,37 @@
-import { ageBandRanges, ageBands } from '$lib/contract';
+import {
+	ageBandRanges,
+	ageBands,
+	indicatorColumns,
+	presentLevels,
+	type IndicatorColumn
+} from '$lib/contract';
 import { ident, join, literal, sql, Sql } from './sql';
 
 /** The derived-facts table every referral metric reads: the contract's columns plus analysis columns. */
 export const referralFacts = ident('referral_facts');
 export const episodeFacts = ident('episode_facts');
+
+/**
+ * Each referral's 12 indicators as two bitmasks (bit i is the contract's i-th indicator): which are present
+ * at any level, and which were assessed. Metrics test bits instead of comparing 12 ENUM columns per row,
+ * and co-occurrence groups by one small integer.
+ */
+export const presentMask = ident('present_mask');
+export const assessedMask = ident('assessed_mask');
+/** How many of the 12 indicators are present on the referral (0–12). */
+export const indicatorCount = ident('indicator_count');
+
+/** The bit of an indicator in `present_mask` and `assessed_mask`. */
+export function indicatorBit(column: IndicatorColumn): number {
+	return 1 << indicatorColumns.indexOf(column);
+}
+
+function indicatorMask(test: (column: Sql) => Sql): Sql {
+	const bits = indicatorColumns.map(
+		(column) => sql`CASE WHEN ${test(ident(column))} THEN ${indicatorBit(column)} ELSE 0 END`
+	);
+	return sql`CAST(${join(bits, ' + ')} AS USMALLINT)`;
+}
 
 function ageBandCase(age: Sql): Sql {
 	const whens = ageBands.codes.map((code) => {
@@ -27,6 +55,9 @@ export function buildFacts(): Sql[] {
 SELECT r.*,
 	CAST(date_trunc('month', r.referral_date) AS DATE) AS month,
 	${ageBandCase(sql`r.age_at_referral`)} AS age_band,
+	${indicatorMask((column) => sql`${column} IN ${presentLevels}`)} AS ${presentMask},
+	${indicatorMask((column) => sql`${column} <> 'not_assessed'`)} AS ${assessedMask},
+	CAST(bit_count(${presentMask}) AS UTINYINT) AS ${indicatorCount},
 	COALESCE(
 		lag(r.referral_date) OVER (PARTITION BY r.child_id ORDER BY r.referral_date, r.referral_id)
 			>= r.referral_date - INTERVAL 12 MONTH,

@@ -5,7 +5,10 @@ import { and, ident, isIn, sql, Sql } from './sql';
 /** Which column of a table answers each filter; a filter whose column is absent does not apply. */
 export interface FilterColumns {
 	date: string;
+	/** Age in years, filtered by the bands' ranges… */
 	age?: string;
+	/** …or the age band itself, where only the band is kept (the referral cube). */
+	ageBand?: string;
 	district?: string;
 	gender?: string;
 	ethnicity?: string;
@@ -64,6 +67,7 @@ export function filterPredicate(
 		active('to') ? sql`${date} <= CAST(${filters.to!} AS DATE)` : undefined,
 		on('districts', columns.district, (c) => isIn(c, filters.districts)),
 		age !== undefined && active('ageBands') ? agePredicate(age, filters.ageBands!) : undefined,
+		on('ageBands', columns.ageBand, (c) => isIn(c, filters.ageBands)),
 		on('genders', columns.gender, (c) => isIn(c, filters.genders)),
 		on('ethnicities', columns.ethnicity, (c) => isIn(c, filters.ethnicities)),
 		lookedAfter !== undefined && active('lookedAfter')

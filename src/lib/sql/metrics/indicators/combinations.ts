@@ -1,9 +1,9 @@
 import { indicatorColumns } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
-import { referralFacts } from '../../derived';
+import { presentMask, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { join, literal, sql, type Sql } from '../../sql';
-import { isPresent, presentCount } from './indicator-sql';
+import { isPresent } from './indicator-sql';
 
 /** Separator of indicator columns in a combination key. */
 export const COMBINATION_SEPARATOR = '|';
@@ -23,22 +23,26 @@ export interface IndicatorCombination {
 
 /**
  * The most frequent exact combinations of indicators present (UpSet-style intersections): each referral
- * counts once, in the combination of exactly the indicators present on it. Ordered by frequency, then by
+ * counts once, in the combination of exactly the indicators present on it. Referrals are counted per
+ * presence bitmask first (one small integer), then each mask is spelled out. Ordered by frequency, then by
  * fewer indicators, then by key, so ties are stable.
  */
 export function indicatorCombinations(filters: Filters, limit = 15): Sql {
 	const members = indicatorColumns.map(
 		(column) => sql`CASE WHEN ${isPresent(column)} THEN ${literal(column)} END`
 	);
-	return sql`SELECT combination, degree, count(*) AS referrals,
-	CAST(sum(count(*)) OVER () AS INTEGER) AS total,
-	CAST(count(*) OVER () AS INTEGER) AS combinations
-FROM (
-	SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination, ${presentCount()} AS degree
+	return sql`WITH masks AS (
+	SELECT ${presentMask}, count(*) AS referrals
 	FROM ${referralFacts}
 	WHERE ${filterPredicate(filters, referralColumns)}
+	GROUP BY ${presentMask}
 )
-GROUP BY ALL
+SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination,
+	CAST(bit_count(${presentMask}) AS INTEGER) AS degree,
+	referrals,
+	CAST(sum(referrals) OVER () AS INTEGER) AS total,
+	CAST(count(*) OVER () AS INTEGER) AS combinations
+FROM masks
 ORDER BY referrals DESC, degree, combination
 LIMIT ${limit}`;
 }

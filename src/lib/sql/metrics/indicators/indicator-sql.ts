@@ -1,27 +1,26 @@
-import { indicatorColumns, presentLevels, type IndicatorColumn } from '$lib/contract';
-import { ident, join, literal, sql, Sql } from '../../sql';
+import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
+import { assessedMask, indicatorBit, indicatorCount, presentMask } from '../../derived';
+import { join, literal, sql, Sql } from '../../sql';
 
 /**
- * SQL fragments over the contract's 12 indicator columns. Every indicator query is generated from
- * `indicators` in the contract, so a change there (a renamed or added indicator) reaches every metric.
+ * SQL fragments over the contract's 12 indicators, read from the facts' bitmasks. Every indicator query is
+ * generated from `indicators` in the contract, so a change there (a renamed or added indicator) reaches
+ * every metric.
  */
 
 /** TRUE when the indicator is present at any level (low, medium, high or present); never NULL. */
 export function isPresent(column: IndicatorColumn): Sql {
-	return sql`COALESCE(${ident(column)} IN ${presentLevels}, FALSE)`;
+	return sql`(${presentMask} & ${indicatorBit(column)}) <> 0`;
 }
 
 /** TRUE when the indicator was assessed (any level but not assessed); never NULL. */
 export function isAssessed(column: IndicatorColumn): Sql {
-	return sql`COALESCE(${ident(column)} <> 'not_assessed', FALSE)`;
+	return sql`(${assessedMask} & ${indicatorBit(column)}) <> 0`;
 }
 
 /** How many of the 12 indicators are present on a referral (0–12). */
 export function presentCount(): Sql {
-	return join(
-		indicatorColumns.map((column) => sql`CAST(${isPresent(column)} AS INTEGER)`),
-		' + '
-	);
+	return indicatorCount;
 }
 
 /**

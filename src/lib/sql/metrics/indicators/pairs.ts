@@ -1,6 +1,6 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
-import { referralFacts } from '../../derived';
+import { presentMask, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, Sql } from '../../sql';
 import { isPresent } from './indicator-sql';
@@ -19,31 +19,31 @@ export interface IndicatorPair {
 }
 
 /**
- * Co-occurrence of every pair of indicators (66 pairs, a before b in the contract's order) from one scan:
- * referrals with both present and with each present, from which the share with both and the Jaccard index
- * (both ÷ either) follow. Each indicator's presence is computed once per referral, and each count once
- * (12 singles and 66 pairs), before the counts are arranged one row per pair.
+ * Co-occurrence of every pair of indicators (66 pairs, a before b in the contract's order): referrals with
+ * both present and with each present, from which the share with both and the Jaccard index (both ÷ either)
+ * follow. Referrals are counted per presence bitmask first; the 12 single and 66 pair counts are then
+ * sums over those few masks, arranged one row per pair.
  */
 export function indicatorPairs(filters: Filters): Sql {
-	const flag = (column: IndicatorColumn) => ident(`present_${column}`);
 	const single = (column: IndicatorColumn) => ident(`n_${column}`);
 	const pairName = (a: IndicatorColumn, b: IndicatorColumn) => ident(`n_${a}_${b}`);
 	const pairs = indicatorColumns.flatMap((a, i) => indicatorColumns.slice(i + 1).map((b) => [a, b] as const));
+	const total = (where?: Sql) =>
+		sql`CAST(COALESCE(sum(referrals)${where ? sql` FILTER (WHERE ${where})` : sql``}, 0) AS BIGINT)`;
 	const counts = [
-		...indicatorColumns.map((column) => sql`count(*) FILTER (WHERE ${flag(column)}) AS ${single(column)}`),
-		...pairs.map(([a, b]) => sql`count(*) FILTER (WHERE ${flag(a)} AND ${flag(b)}) AS ${pairName(a, b)}`)
+		...indicatorColumns.map((column) => sql`${total(isPresent(column))} AS ${single(column)}`),
+		...pairs.map(([a, b]) => sql`${total(sql`${isPresent(a)} AND ${isPresent(b)}`)} AS ${pairName(a, b)}`)
 	];
 	const structs = pairs.map(
 		([a, b]) =>
 			sql`{'a': ${literal(a)}, 'b': ${literal(b)}, 'both': ${pairName(a, b)}, 'a_present': ${single(a)}, 'b_present': ${single(b)}}`
 	);
-	return sql`SELECT referrals, unnest(${new Sql(`[${join(structs).text}]`)}, recursive := true)
-FROM (
-	SELECT count(*) AS referrals, ${join(counts)}
-	FROM (
-		SELECT ${join(indicatorColumns.map((column) => sql`${isPresent(column)} AS ${flag(column)}`))}
-		FROM ${referralFacts}
-		WHERE ${filterPredicate(filters, referralColumns)}
-	)
-)`;
+	return sql`WITH masks AS (
+	SELECT ${presentMask}, count(*) AS referrals
+	FROM ${referralFacts}
+	WHERE ${filterPredicate(filters, referralColumns)}
+	GROUP BY ${presentMask}
+)
+SELECT referrals, unnest(${new Sql(`[${join(structs).text}]`)}, recursive := true)
+FROM (SELECT ${total()} AS referrals, ${join(counts)} FROM masks)`;
 }

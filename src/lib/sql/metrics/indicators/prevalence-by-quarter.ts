@@ -10,5 +10,5 @@ export interface QuarterPrevalence extends PrevalenceCounts {
 
 /** Prevalence counts of each indicator per calendar quarter. Quarters with no referrals are absent. */
 export function indicatorPrevalenceByQuarter(filters: Filters): Sql {
-	return prevalenceBy(filters, [{ name: 'quarter', expression: quarterStart('referral_date') }]);
+	return prevalenceBy(filters, [{ name: 'quarter', expression: quarterStart('month') }]);
 }

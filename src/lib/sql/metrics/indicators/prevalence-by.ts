@@ -1,9 +1,8 @@
 import type { IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { referralCounts } from '../../referral-cube';
 import { ident, join, sql, type Sql } from '../../sql';
-import { isAssessed, isPresent, perIndicatorList } from './indicator-sql';
+import { perIndicatorList } from './indicator-sql';
 
 /** Prevalence counts of one indicator in one group. */
 export interface PrevalenceCounts {
@@ -23,17 +22,20 @@ export interface Grouping {
 }
 
 /**
- * Prevalence counts of all 12 indicators, one row per indicator and group, from one scan of the facts.
- * Groups with no referrals are absent. `except` leaves out filters (a chart must not filter itself).
+ * Prevalence counts of all 12 indicators, one row per indicator and group, from one pass over the referral
+ * cube (or the facts, when the filters need them; see referral-cube.ts). Groups may use the columns both
+ * share: month, district, age_band, gender, looked_after. Groups with no referrals are absent. `except`
+ * leaves out filters (a chart must not filter itself).
  */
 export function prevalenceBy(
 	filters: Filters,
 	groups: readonly Grouping[],
 	except: readonly (keyof Filters)[] = []
 ): Sql {
+	const counts = referralCounts(filters, except);
 	const list = perIndicatorList((column) => ({
-		present: sql`count(*) FILTER (WHERE ${isPresent(column)})`,
-		assessed: sql`count(*) FILTER (WHERE ${isAssessed(column)})`
+		present: counts.present(column),
+		assessed: counts.assessed(column)
 	}));
 	const names = groups.map((group) => ident(group.name));
 	const selectGroups = groups.map((group) => sql`${group.expression} AS ${ident(group.name)}, `);
@@ -42,9 +44,9 @@ export function prevalenceBy(
 	const orderBy = groups.length > 0 ? sql`ORDER BY ${join(names)}` : sql``;
 	return sql`SELECT ${join(outer, '')}referrals, unnest(indicators, recursive := true)
 FROM (
-	SELECT ${join(selectGroups, '')}count(*) AS referrals, ${list} AS indicators
-	FROM ${referralFacts}
-	WHERE ${filterPredicate(filters, referralColumns, except)}
+	SELECT ${join(selectGroups, '')}${counts.referrals()} AS referrals, ${list} AS indicators
+	FROM ${counts.from}
+	WHERE ${counts.where}
 	${groupBy}
 )
 ${orderBy}`;

@@ -1,7 +1,7 @@
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
 import { episodeFacts } from '../../derived';
-import { episodeColumns } from '../../filters';
+import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
 import { seriesByArea } from '../trends/period-area-grid';
 
@@ -20,7 +20,7 @@ export interface EpisodeSeriesRow {
 export function episodeSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
 	return seriesByArea(
 		filters,
-		{ table: episodeFacts, columns: episodeColumns },
+		{ from: episodeFacts, where: filterPredicate(filters, episodeColumns) },
 		{ episodes: sql`count(*)` },
 		window
 	);

@@ -1,8 +1,7 @@
-import { indicatorColumns, presentLevels } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
-import { referralFacts } from '../../derived';
+import { indicatorCount, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { ident, join, sql, type Sql } from '../../sql';
+import { sql, type Sql } from '../../sql';
 
 export interface InterventionMixRow {
 	/** An age band code, or an indicator-count band ('0-2', '3-4', '5-6', '7-8', '9-12'). */
@@ -10,14 +9,6 @@ export interface InterventionMixRow {
 	/** An intervention kind code, or 'not_recorded'. */
 	intervention: string;
 	referrals: number;
-}
-
-/** How many of the 12 indicators are present (at any level) on a referral. */
-export function indicatorsPresent(): Sql {
-	const terms = indicatorColumns.map(
-		(column) => sql`CAST(coalesce(CAST(${ident(column)} AS VARCHAR) IN ${presentLevels}, FALSE) AS INTEGER)`
-	);
-	return join(terms, ' + ');
 }
 
 /** Indicator-count bands for the intervention-by-profile chart, lowest first. */
@@ -42,7 +33,7 @@ export function interventionByAgeBand(filters: Filters): Sql {
 export function interventionByIndicatorCount(filters: Filters): Sql {
 	return mix(
 		filters,
-		sql`CASE WHEN (${indicatorsPresent()}) <= 2 THEN '0-2' WHEN (${indicatorsPresent()}) <= 4 THEN '3-4'
-		WHEN (${indicatorsPresent()}) <= 6 THEN '5-6' WHEN (${indicatorsPresent()}) <= 8 THEN '7-8' ELSE '9-12' END`
+		sql`CASE WHEN ${indicatorCount} <= 2 THEN '0-2' WHEN ${indicatorCount} <= 4 THEN '3-4'
+		WHEN ${indicatorCount} <= 6 THEN '5-6' WHEN ${indicatorCount} <= 8 THEN '7-8' ELSE '9-12' END`
 	);
 }

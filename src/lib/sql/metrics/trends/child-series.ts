@@ -1,7 +1,7 @@
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
 import { referralFacts } from '../../derived';
-import { referralColumns } from '../../filters';
+import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
 import { seriesByArea } from './period-area-grid';
 
@@ -22,7 +22,7 @@ export interface ChildSeriesRow {
 export function childSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
 	return seriesByArea(
 		filters,
-		{ table: referralFacts, columns: referralColumns },
+		{ from: referralFacts, where: filterPredicate(filters, referralColumns) },
 		{ children: sql`count(DISTINCT child_id)` },
 		window
 	);

@@ -2,7 +2,6 @@ import { districts } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
 import { periodStart } from '$lib/transform/calendar';
-import { filterPredicate, type FilterColumns } from '../../filters';
 import { ident, join, literal, sql, Sql } from '../../sql';
 
 /** The area code of a row that counts every district together (under the district filter). */
@@ -37,10 +36,11 @@ export function periodAreaGrid(
  * Counts per period and area (each selected district and all of them together), with a zero row for every
  * period and area nothing fell in. `measures` maps output column names to aggregate expressions; each is
  * computed per district and, by GROUPING SETS, for all districts at once (so distinct counts stay right).
+ * `source` is the table and its filter predicate; it must have `month` and `district` columns.
  */
 export function seriesByArea(
 	filters: Filters,
-	source: { table: Sql; columns: FilterColumns },
+	source: { from: Sql; where: Sql },
 	measures: Record<string, Sql>,
 	{ grain, first, last }: { grain: Grain; first: string; last: string }
 ): Sql {
@@ -54,8 +54,8 @@ counts AS (
 	SELECT ${periodOf(grain)} AS period,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
 		${aggregates}
-	FROM ${source.table}
-	WHERE ${filterPredicate(filters, source.columns)}
+	FROM ${source.from}
+	WHERE ${source.where}
 	GROUP BY GROUPING SETS ((1, district), (1))
 )
 SELECT CAST(p.period AS VARCHAR) AS period, a.area, ${filled}

@@ -1,7 +1,6 @@
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
-import { referralFacts } from '../../derived';
-import { referralColumns } from '../../filters';
+import { referralCounts } from '../../referral-cube';
 import { sql, type Sql } from '../../sql';
 import { seriesByArea } from './period-area-grid';
 
@@ -28,15 +27,16 @@ export interface ReferralSeriesRow {
  * are a separate, slower query (`childSeries`) so these charts need not wait for it.
  */
 export function referralSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
+	const counts = referralCounts(filters);
 	return seriesByArea(
 		filters,
-		{ table: referralFacts, columns: referralColumns },
+		{ from: counts.from, where: counts.where },
 		{
-			referrals: sql`count(*)`,
-			repeat_referrals: sql`count(*) FILTER (WHERE is_repeat)`,
-			looked_after: sql`count(*) FILTER (WHERE looked_after)`,
-			looked_after_known: sql`count(looked_after)`,
-			under_15: sql`count(*) FILTER (WHERE age_at_referral < 15)`
+			referrals: counts.referrals(),
+			repeat_referrals: counts.repeatReferrals(),
+			looked_after: counts.referrals(sql`looked_after`),
+			looked_after_known: counts.referrals(sql`looked_after IS NOT NULL`),
+			under_15: counts.under15()
 		},
 		window
 	);

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ageBands, districts, genders, indicatorColumns } from '$lib/contract';
+import type { Engine } from '$lib/engine/engine';
+import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
+import { createNodeEngine } from '$lib/engine/node-engine';
+import { referralFacts } from '$lib/sql/derived';
+import { filterPredicate, referralColumns } from '$lib/sql/filters';
+import { cubeAnswers, referralCounts, referralCube } from '$lib/sql/referral-cube';
+import { ident, sql } from '$lib/sql/sql';
+import { filtersSchema, type Filters } from '$lib/state/filters';
+
+// The committed demo extract: 2,400 referrals over five years, every dimension populated.
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+	await createSchema(engine);
+	await loadContractCsv(engine, 'referrals', readFileSync('data/demo/referrals.csv', 'utf8'));
+	await refreshFacts(engine);
+});
+afterAll(() => engine.close());
+
+/** Every count of `referralCounts`, as one row, from the source it chooses. */
+async function countsFrom(filters: Filters, except: (keyof Filters)[] = []) {
+	const counts = referralCounts(filters, except);
+	const [row] = await engine.query<Record<string, number>>(
+		sql`SELECT ${counts.referrals()} AS referrals, ${counts.repeatReferrals()} AS repeats,
+			${counts.under15()} AS under_15, ${counts.referrals(sql`looked_after`)} AS looked_after,
+			${counts.present('ind_missing')} AS present_first, ${counts.assessed(indicatorColumns[11]!)} AS assessed_last
+		FROM ${counts.from} WHERE ${counts.where}`
+	);
+	return row!;
+}
+
+/** The same counts, computed row by row from the facts with the facts' own filter predicate. */
+async function countsFromFacts(filters: Filters, except: (keyof Filters)[] = []) {
+	const last = indicatorColumns[11]!;
+	const [row] = await engine.query<Record<string, number>>(
+		sql`SELECT count(*) AS referrals, count(*) FILTER (WHERE is_repeat) AS repeats,
+			count(*) FILTER (WHERE age_at_referral < 15) AS under_15,
+			count(*) FILTER (WHERE looked_after) AS looked_after,
+			count(*) FILTER (WHERE ind_missing IN ('low', 'medium', 'high', 'present')) AS present_first,
+			count(*) FILTER (WHERE ${ident(last)} <> 'not_assessed') AS assessed_last
+		FROM ${referralFacts} WHERE ${filterPredicate(filters, referralColumns, except)}`
+	);
+	return row!;
+}
+
+const cubeFilters: Filters[] = [
+	{},
+	{ districts: ['fenland'] },
+	{ districts: ['cambridge', 'fenland'], genders: ['female'] },
+	{ ageBands: ['13-14', '18-24'], lookedAfter: true },
+	{ from: '2025-04-01', to: '2026-03-31' },
+	{ from: '2024-01-01', to: '2024-02-29', districts: [], ageBands: ['17'] },
+	{
+		from: '2022-05-01',
+		districts: districts.codes.slice(0, 3),
+		ageBands: ageBands.codes.slice(1, 4),
+		genders: genders.codes.slice(0, 2),
+		lookedAfter: false
+	}
+];
+
+describe('the referral cube', () => {
+	it.each(cubeFilters)('answers %j with the same counts as the facts', async (filters) => {
+		expect(filtersSchema.parse(filters)).toEqual(filters);
+		expect(cubeAnswers(filters)).toBe(true);
+		const fromCube = await countsFrom(filters);
+		expect(fromCube).toEqual(await countsFromFacts(filters));
+	});
+
+	it('is small: far fewer rows than referrals', async () => {
+		const [row] = await engine.query<{ cells: number; referrals: number }>(
+			sql`SELECT count(*) AS cells, sum(referrals) AS referrals FROM ${referralCube}`
+		);
+		expect(row!.referrals).toBe(2400);
+		expect(row!.cells).toBeLessThan(2400);
+	});
+
+	it.each<[Filters, (keyof Filters)[]]>([
+		[{ ethnicities: ['white'] }, []],
+		[{ riskLevels: ['high'] }, []],
+		[{ sources: ['police'] }, []],
+		[{ from: '2025-04-15' }, []],
+		[{ to: '2026-03-30' }, []]
+	])('leaves %j to the facts, with the same answer', async (filters, except) => {
+		expect(cubeAnswers(filters, except)).toBe(false);
+		expect(referralCounts(filters, except).from).toEqual(referralFacts);
+		expect(await countsFrom(filters, except)).toEqual(await countsFromFacts(filters, except));
+	});
+
+	it('uses the cube when the only filter it cannot answer is left out', () => {
+		expect(cubeAnswers({ riskLevels: ['high'] }, ['riskLevels'])).toBe(true);
+		expect(referralCounts({ riskLevels: ['high'] }, ['riskLevels']).from).toEqual(referralCube);
+	});
+});
