@@ -1,6 +1,6 @@
 import { tables, type TableName } from '$lib/contract';
 import { buildFacts } from '$lib/sql/derived';
-import { buildReferralCube } from '$lib/sql/referral-cube';
+import { buildCube, episodeCube, referralCube } from '$lib/sql/cubes';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
@@ -14,7 +14,8 @@ export async function createSchema(engine: Engine): Promise<void> {
 
 /** Rebuild the derived facts tables; call after every change to the base tables. */
 export async function refreshFacts(engine: Engine): Promise<void> {
-	for (const statement of [...buildFacts(), buildReferralCube()]) await engine.exec(statement);
+	for (const statement of [...buildFacts(), buildCube(referralCube), buildCube(episodeCube)])
+		await engine.exec(statement);
 }
 
 /**

@@ -44,7 +44,8 @@ function ageBandCase(age: Sql): Sql {
 /**
  * Build the facts tables after every load. A referral is a repeat referral when the same child had a
  * previous referral in the 12 months before it (DfE re-referral definition), looking across all loaded data
- * so that filters never change whether a referral counts as a repeat. Rows are sorted by date, which lets
+ * so that filters never change whether a referral counts as a repeat; `next_referral_date` is the child's
+ * next referral on a later day, likewise across all loaded data (re-referral after an intervention). Rows are sorted by date, which lets
  * DuckDB skip row groups for period filters.
  */
 export function buildFacts(): Sql[] {
@@ -62,7 +63,11 @@ SELECT r.*,
 		lag(r.referral_date) OVER (PARTITION BY r.child_id ORDER BY r.referral_date, r.referral_id)
 			>= r.referral_date - INTERVAL 12 MONTH,
 		FALSE
-	) AS is_repeat
+	) AS is_repeat,
+	min(r.referral_date) OVER (
+		PARTITION BY r.child_id ORDER BY r.referral_date
+		RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
+	) AS next_referral_date
 FROM referrals r
 ORDER BY r.referral_date, r.referral_id`,
 		sql`CREATE OR REPLACE TABLE ${episodeFacts} AS

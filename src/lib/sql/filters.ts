@@ -35,6 +35,24 @@ export const episodeColumns: FilterColumns = {
 	lookedAfter: 'looked_after'
 };
 
+/** Which columns can answer each filter. */
+const filterTargets: Record<keyof Filters, readonly (keyof FilterColumns)[]> = {
+	from: ['date'],
+	to: ['date'],
+	districts: ['district'],
+	ageBands: ['age', 'ageBand'],
+	genders: ['gender'],
+	ethnicities: ['ethnicity'],
+	lookedAfter: ['lookedAfter'],
+	riskLevels: ['riskLevel'],
+	sources: ['source']
+};
+
+/** Whether a table with these columns can apply a filter (one it cannot apply does not restrict it). */
+export function filterApplies(columns: FilterColumns, key: keyof Filters): boolean {
+	return filterTargets[key].some((target) => columns[target] !== undefined);
+}
+
 function agePredicate(column: Sql, bands: readonly AgeBand[]): Sql {
 	if (bands.length === 0) return new Sql('FALSE');
 	const ranges = bands.map((band) => {

@@ -15,7 +15,11 @@ beforeAll(async () => {
 			referral({ referral_id: 'R3', child_id: 'A', referral_date: '2024-07-01', age_at_referral: 17 }),
 			referral({ referral_id: 'R4', child_id: 'B', referral_date: '2023-03-15', age_at_referral: 18 }),
 			referral({ referral_id: 'R5', child_id: 'B', referral_date: '2024-03-15', age_at_referral: 24 }),
-			referral({ referral_id: 'R6', child_id: "C'3", referral_date: '2023-03-20', age_at_referral: 14 })
+			referral({ referral_id: 'R6', child_id: "C'3", referral_date: '2023-03-20', age_at_referral: 14 }),
+			// Child D: two referrals on one day, then one three months later.
+			referral({ referral_id: 'R7', child_id: 'D', referral_date: '2023-05-01', age_at_referral: 12 }),
+			referral({ referral_id: 'R8', child_id: 'D', referral_date: '2023-05-01', age_at_referral: 12 }),
+			referral({ referral_id: 'R9', child_id: 'D', referral_date: '2023-08-01', age_at_referral: 12 })
 		]
 	});
 });
@@ -37,7 +41,27 @@ describe('referral_facts', () => {
 			{ referral_id: 'R3', is_repeat: false, month: '2024-07-01', age_band: '17' },
 			{ referral_id: 'R4', is_repeat: false, month: '2023-03-01', age_band: '18-24' },
 			{ referral_id: 'R5', is_repeat: true, month: '2024-03-01', age_band: '18-24' },
-			{ referral_id: 'R6', is_repeat: false, month: '2023-03-01', age_band: '13-14' }
+			{ referral_id: 'R6', is_repeat: false, month: '2023-03-01', age_band: '13-14' },
+			{ referral_id: 'R7', is_repeat: false, month: '2023-05-01', age_band: '10-12' },
+			{ referral_id: 'R8', is_repeat: true, month: '2023-05-01', age_band: '10-12' },
+			{ referral_id: 'R9', is_repeat: true, month: '2023-08-01', age_band: '10-12' }
 		]);
+	});
+
+	it("records each child's next referral on a later day, never one on the same day", async () => {
+		const rows = await engine.query<{ referral_id: string; next: string | null }>(
+			sql`SELECT referral_id, CAST(next_referral_date AS VARCHAR) AS next FROM ${referralFacts} ORDER BY referral_id`
+		);
+		expect(Object.fromEntries(rows.map((row) => [row.referral_id, row.next]))).toEqual({
+			R1: '2023-06-01',
+			R2: '2024-07-01',
+			R3: null,
+			R4: '2024-03-15',
+			R5: null,
+			R6: null,
+			R7: '2023-08-01',
+			R8: '2023-08-01',
+			R9: null
+		});
 	});
 });

@@ -1,7 +1,6 @@
 import type { Filters } from '$lib/state/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
 import { quarterStart } from '../../period-columns';
+import { referralCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 
 export interface LookedAfterQuarter {
@@ -19,12 +18,13 @@ export interface LookedAfterQuarter {
  * share would be 0% or 100% by construction.
  */
 export function lookedAfterByQuarter(filters: Filters): Sql {
-	return sql`SELECT ${quarterStart('referral_date')} AS quarter,
-	count(*) AS referrals,
-	count(*) FILTER (WHERE looked_after) AS looked_after,
-	count(looked_after) AS known
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns, ['lookedAfter'])}
+	const counts = referralCounts(filters, ['lookedAfter']);
+	return sql`SELECT ${quarterStart('month')} AS quarter,
+	${counts.referrals()} AS referrals,
+	${counts.referrals(sql`looked_after`)} AS looked_after,
+	${counts.referrals(sql`looked_after IS NOT NULL`)} AS known
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY quarter`;
 }

@@ -1,6 +1,6 @@
 import type { IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
-import { referralCounts } from '../../referral-cube';
+import { referralCounts } from '../../cubes';
 import { ident, join, sql, type Sql } from '../../sql';
 import { perIndicatorList } from './indicator-sql';
 
@@ -23,7 +23,7 @@ export interface Grouping {
 
 /**
  * Prevalence counts of all 12 indicators, one row per indicator and group, from one pass over the referral
- * cube (or the facts, when the filters need them; see referral-cube.ts). Groups may use the columns both
+ * cube (or the facts, when the filters need them; see cubes.ts). Groups may use the columns both
  * share: month, district, age_band, gender, looked_after. Groups with no referrals are absent. `except`
  * leaves out filters (a chart must not filter itself).
  */

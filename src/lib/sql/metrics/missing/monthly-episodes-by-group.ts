@@ -1,6 +1,5 @@
 import type { Filters } from '$lib/state/filters';
-import { episodeFacts } from '../../derived';
-import { episodeColumns, filterPredicate } from '../../filters';
+import { episodeCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 
 export interface MonthlyGroupCount {
@@ -15,20 +14,22 @@ export interface MonthlyGroupCount {
  * by district must not filter itself). Months with none are absent: fill them in transform/.
  */
 export function monthlyEpisodesByDistrict(filters: Filters): Sql {
-	return sql`SELECT CAST(month AS VARCHAR) AS month, CAST(district AS VARCHAR) AS "group", count(*) AS episodes
-FROM ${episodeFacts}
-WHERE ${filterPredicate(filters, episodeColumns, ['districts'])}
+	const counts = episodeCounts(filters, ['districts']);
+	return sql`SELECT CAST(month AS VARCHAR) AS month, CAST(district AS VARCHAR) AS "group", ${counts.episodes()} AS episodes
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY 1, 2`;
 }
 
 /** Episodes starting each month by whether the child was looked after when the episode began. */
 export function monthlyEpisodesByLookedAfter(filters: Filters): Sql {
+	const counts = episodeCounts(filters);
 	return sql`SELECT CAST(month AS VARCHAR) AS month,
 	CASE WHEN looked_after THEN 'looked_after' WHEN NOT looked_after THEN 'not_looked_after' ELSE 'not_recorded' END AS "group",
-	count(*) AS episodes
-FROM ${episodeFacts}
-WHERE ${filterPredicate(filters, episodeColumns)}
+	${counts.episodes()} AS episodes
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY 1, 2`;
 }

@@ -1,6 +1,7 @@
 import type { Filters } from '$lib/state/filters';
 import { episodeFacts } from '../../derived';
 import { episodeColumns, filterPredicate } from '../../filters';
+import { episodeCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 
 export interface MonthlyEpisodeCount {
@@ -13,11 +14,11 @@ export interface MonthlyEpisodeCount {
 
 /** Missing and away episodes starting each month, and the children they involve (long format). */
 export function monthlyEpisodes(filters: Filters): Sql {
-	const where = filterPredicate(filters, episodeColumns);
-	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, count(*) AS count
-FROM ${episodeFacts} WHERE ${where} GROUP BY month
+	const counts = episodeCounts(filters);
+	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, ${counts.episodes()} AS count
+FROM ${counts.from} WHERE ${counts.where} GROUP BY month
 UNION ALL
 SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, count(DISTINCT child_id) AS count
-FROM ${episodeFacts} WHERE ${where} GROUP BY month
+FROM ${episodeFacts} WHERE ${filterPredicate(filters, episodeColumns)} GROUP BY month
 ORDER BY month, series`;
 }

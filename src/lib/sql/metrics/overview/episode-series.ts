@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
-import { episodeFacts } from '../../derived';
-import { episodeColumns, filterPredicate } from '../../filters';
-import { sql, type Sql } from '../../sql';
+import { episodeCounts } from '../../cubes';
+import type { Sql } from '../../sql';
 import { seriesByArea } from '../trends/period-area-grid';
 
 export interface EpisodeSeriesRow {
@@ -18,10 +17,6 @@ export interface EpisodeSeriesRow {
  * with zeros where none started. Only the filters that apply to episodes act.
  */
 export function episodeSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
-	return seriesByArea(
-		filters,
-		{ from: episodeFacts, where: filterPredicate(filters, episodeColumns) },
-		{ episodes: sql`count(*)` },
-		window
-	);
+	const counts = episodeCounts(filters);
+	return seriesByArea(filters, counts, { episodes: counts.episodes() }, window);
 }

@@ -24,35 +24,23 @@ export interface RereferralRow {
  * children with a full 12 months of data after the index date (up to the last referral loaded) are counted.
  */
 export function rereferralAfterIntervention(filters: Filters): Sql {
-	return sql`WITH filtered AS (
-	SELECT child_id, referral_id, referral_date, CAST(intervention AS VARCHAR) AS kind,
-		CASE WHEN intervention IS NULL THEN 2 WHEN intervention = 'none' THEN 0 ELSE 1 END AS has_intervention
+	// One pass: each child's index referral is the least by (no intervention after any intervention, date, id).
+	return sql`WITH index_referrals AS (
+	SELECT arg_min(
+		{'kind': CAST(intervention AS VARCHAR), 'index_date': referral_date, 'next_date': next_referral_date},
+		{'rank': CASE WHEN intervention = 'none' THEN 1 ELSE 0 END, 'date': referral_date, 'id': referral_id}
+	) AS chosen
 	FROM ${referralFacts}
-	WHERE ${filterPredicate(filters, referralColumns)}
-),
-ranked AS (
-	SELECT *,
-		row_number() OVER (PARTITION BY child_id, has_intervention ORDER BY referral_date, referral_id) AS n,
-		max(CASE WHEN has_intervention = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY child_id) AS ever
-	FROM filtered
-),
-index_referrals AS (
-	SELECT child_id, referral_date AS index_date, kind
-	FROM ranked
-	WHERE n = 1 AND ((ever = 1 AND has_intervention = 1) OR (ever = 0 AND has_intervention = 0))
+	WHERE ${filterPredicate(filters, referralColumns)} AND intervention IS NOT NULL
+	GROUP BY child_id
 ),
 data_end AS (SELECT max(referral_date) AS last_date FROM ${referralFacts}),
 outcomes AS (
-	SELECT i.child_id, i.kind,
-		CAST(i.index_date + INTERVAL 12 MONTH AS DATE) <= any_value(e.last_date) AS followed_up,
-		count(r.referral_id) > 0 AS again
-	FROM index_referrals i
+	SELECT chosen.kind AS kind,
+		CAST(chosen.index_date + INTERVAL 12 MONTH AS DATE) <= e.last_date AS followed_up,
+		COALESCE(chosen.next_date <= CAST(chosen.index_date + INTERVAL 12 MONTH AS DATE), FALSE) AS again
+	FROM index_referrals
 	CROSS JOIN data_end e
-	LEFT JOIN ${referralFacts} r
-		ON r.child_id = i.child_id
-		AND r.referral_date > i.index_date
-		AND r.referral_date <= CAST(i.index_date + INTERVAL 12 MONTH AS DATE)
-	GROUP BY i.child_id, i.kind, i.index_date
 )
 SELECT kind AS intervention,
 	count(*) FILTER (WHERE followed_up) AS children,

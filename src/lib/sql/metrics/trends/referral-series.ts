@@ -1,6 +1,6 @@
 import type { Filters } from '$lib/state/filters';
 import type { Grain } from '$lib/transform/calendar';
-import { referralCounts } from '../../referral-cube';
+import { referralCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { seriesByArea } from './period-area-grid';
 
@@ -30,7 +30,7 @@ export function referralSeries(filters: Filters, window: { grain: Grain; first: 
 	const counts = referralCounts(filters);
 	return seriesByArea(
 		filters,
-		{ from: counts.from, where: counts.where },
+		counts,
 		{
 			referrals: counts.referrals(),
 			repeat_referrals: counts.repeatReferrals(),

@@ -4,18 +4,19 @@ import { ageBands, districts, genders, indicatorColumns } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { createNodeEngine } from '$lib/engine/node-engine';
-import { referralFacts } from '$lib/sql/derived';
-import { filterPredicate, referralColumns } from '$lib/sql/filters';
-import { cubeAnswers, referralCounts, referralCube } from '$lib/sql/referral-cube';
+import { episodeFacts, referralFacts } from '$lib/sql/derived';
+import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
+import { cubeAnswers, episodeCounts, episodeCube, referralCounts, referralCube } from '$lib/sql/cubes';
 import { ident, sql } from '$lib/sql/sql';
 import { filtersSchema, type Filters } from '$lib/state/filters';
 
-// The committed demo extract: 2,400 referrals over five years, every dimension populated.
+// The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
 let engine: Engine;
 beforeAll(async () => {
 	engine = await createNodeEngine();
 	await createSchema(engine);
 	await loadContractCsv(engine, 'referrals', readFileSync('data/demo/referrals.csv', 'utf8'));
+	await loadContractCsv(engine, 'missing_episodes', readFileSync('data/demo/missing_episodes.csv', 'utf8'));
 	await refreshFacts(engine);
 });
 afterAll(() => engine.close());
@@ -65,14 +66,14 @@ const cubeFilters: Filters[] = [
 describe('the referral cube', () => {
 	it.each(cubeFilters)('answers %j with the same counts as the facts', async (filters) => {
 		expect(filtersSchema.parse(filters)).toEqual(filters);
-		expect(cubeAnswers(filters)).toBe(true);
+		expect(cubeAnswers(referralCube, filters)).toBe(true);
 		const fromCube = await countsFrom(filters);
 		expect(fromCube).toEqual(await countsFromFacts(filters));
 	});
 
 	it('is small: far fewer rows than referrals', async () => {
 		const [row] = await engine.query<{ cells: number; referrals: number }>(
-			sql`SELECT count(*) AS cells, sum(referrals) AS referrals FROM ${referralCube}`
+			sql`SELECT count(*) AS cells, sum(rows) AS referrals FROM ${referralCube.table}`
 		);
 		expect(row!.referrals).toBe(2400);
 		expect(row!.cells).toBeLessThan(2400);
@@ -85,13 +86,46 @@ describe('the referral cube', () => {
 		[{ from: '2025-04-15' }, []],
 		[{ to: '2026-03-30' }, []]
 	])('leaves %j to the facts, with the same answer', async (filters, except) => {
-		expect(cubeAnswers(filters, except)).toBe(false);
+		expect(cubeAnswers(referralCube, filters, except)).toBe(false);
 		expect(referralCounts(filters, except).from).toEqual(referralFacts);
 		expect(await countsFrom(filters, except)).toEqual(await countsFromFacts(filters, except));
 	});
 
 	it('uses the cube when the only filter it cannot answer is left out', () => {
-		expect(cubeAnswers({ riskLevels: ['high'] }, ['riskLevels'])).toBe(true);
-		expect(referralCounts({ riskLevels: ['high'] }, ['riskLevels']).from).toEqual(referralCube);
+		expect(cubeAnswers(referralCube, { riskLevels: ['high'] }, ['riskLevels'])).toBe(true);
+		expect(referralCounts({ riskLevels: ['high'] }, ['riskLevels']).from).toEqual(referralCube.table);
+	});
+});
+
+describe('the episode cube', () => {
+	const episodes = async (filters: Filters) => {
+		const counts = episodeCounts(filters);
+		const [cube] = await engine.query<{ n: number; looked_after: number }>(
+			sql`SELECT ${counts.episodes()} AS n, ${counts.episodes(sql`looked_after`)} AS looked_after
+			FROM ${counts.from} WHERE ${counts.where}`
+		);
+		const [facts] = await engine.query<{ n: number; looked_after: number }>(
+			sql`SELECT count(*) AS n, count(*) FILTER (WHERE looked_after) AS looked_after
+			FROM ${episodeFacts} WHERE ${filterPredicate(filters, episodeColumns)}`
+		);
+		return { cube: cube!, facts: facts!, from: counts.from };
+	};
+
+	it.each<Filters>([
+		{},
+		{ districts: ['peterborough'], ageBands: ['15-16', '17'] },
+		{ from: '2026-06-01', to: '2026-08-31', lookedAfter: true }
+	])('answers %j with the same counts as the facts', async (filters) => {
+		const { cube, facts, from } = await episodes(filters);
+		expect(from).toEqual(episodeCube.table);
+		expect(cube).toEqual(facts);
+		expect(facts.n).toBeGreaterThan(0);
+	});
+
+	it('ignores filters episodes do not have, as the facts do, and leaves part months to the facts', async () => {
+		expect(cubeAnswers(episodeCube, { genders: ['female'], riskLevels: ['high'] })).toBe(true);
+		const partMonth = await episodes({ from: '2026-06-15' });
+		expect(partMonth.from).toEqual(episodeFacts);
+		expect(partMonth.cube).toEqual(partMonth.facts);
 	});
 });
