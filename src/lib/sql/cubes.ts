@@ -67,13 +67,28 @@ export const referralCube: Cube = {
 	]
 };
 
+/** Return home interviews, counted over episodes that ended (the child came back). */
+const returnInterviewMeasures = {
+	returned: 'end_date IS NOT NULL',
+	offer_recorded: 'end_date IS NOT NULL AND rhi_offered IS NOT NULL',
+	offered: 'end_date IS NOT NULL AND rhi_offered',
+	accepted: 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted',
+	held: 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date IS NOT NULL',
+	within_72_hours:
+		'end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date - end_date BETWEEN 0 AND 3'
+} as const;
+export type ReturnInterviewCount = keyof typeof returnInterviewMeasures;
+export const returnInterviewCounts = Object.keys(returnInterviewMeasures) as ReturnInterviewCount[];
+const returnInterviewMeasure = (name: ReturnInterviewCount) =>
+	measure(name, `CAST(COALESCE(${returnInterviewMeasures[name]}, FALSE) AS INTEGER)`);
+
 export const episodeCube: Cube = {
 	table: ident('episode_cube'),
 	facts: episodeFacts,
 	factsColumns: episodeColumns,
 	columns: { date: 'month', ageBand: 'age_band', district: 'district', lookedAfter: 'looked_after' },
 	dimensions: ['month', 'district', 'age_band', 'looked_after'],
-	measures: [rows]
+	measures: [rows, ...returnInterviewCounts.map(returnInterviewMeasure)]
 };
 
 /** Build a cube from its facts; run after the facts are built. */
@@ -155,10 +170,16 @@ export interface EpisodeCounts {
 	from: Sql;
 	where: Sql;
 	episodes(where?: Sql): Sql;
+	returnInterviews(count: ReturnInterviewCount): Sql;
 }
 
 /** Missing-episode counts under the filters, from the episode cube when it can answer. */
 export function episodeCounts(filters: Filters, except: readonly (keyof Filters)[] = []): EpisodeCounts {
 	const { from, where, sum } = countsFrom(episodeCube, filters, except);
-	return { from, where, episodes: (only) => sum(rows, only) };
+	return {
+		from,
+		where,
+		episodes: (only) => sum(rows, only),
+		returnInterviews: (count) => sum(returnInterviewMeasure(count))
+	};
 }

@@ -6,8 +6,15 @@ import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-ta
 import { createNodeEngine } from '$lib/engine/node-engine';
 import { episodeFacts, referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
-import { cubeAnswers, episodeCounts, episodeCube, referralCounts, referralCube } from '$lib/sql/cubes';
-import { ident, sql } from '$lib/sql/sql';
+import {
+	cubeAnswers,
+	episodeCounts,
+	episodeCube,
+	referralCounts,
+	referralCube,
+	returnInterviewCounts
+} from '$lib/sql/cubes';
+import { ident, join, sql } from '$lib/sql/sql';
 import { filtersSchema, type Filters } from '$lib/state/filters';
 
 // The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
@@ -127,5 +134,23 @@ describe('the episode cube', () => {
 		const partMonth = await episodes({ from: '2026-06-15' });
 		expect(partMonth.from).toEqual(episodeFacts);
 		expect(partMonth.cube).toEqual(partMonth.facts);
+	});
+
+	it('counts return home interviews as the facts do', async () => {
+		// 2 January 2000 is before every episode and not a month start: the same rows, read from the facts.
+		const interviews = async (filters: Filters) => {
+			const counts = episodeCounts(filters);
+			const [row] = await engine.query<Record<string, number>>(
+				sql`SELECT ${join(returnInterviewCounts.map((name) => sql`${counts.returnInterviews(name)} AS ${ident(name)}`))}
+				FROM ${counts.from} WHERE ${counts.where}`
+			);
+			return { from: counts.from, row: row! };
+		};
+		const cube = await interviews({ districts: ['fenland', 'peterborough'] });
+		const facts = await interviews({ districts: ['fenland', 'peterborough'], from: '2000-01-02' });
+		expect(cube.from).toEqual(episodeCube.table);
+		expect(facts.from).toEqual(episodeFacts);
+		expect(cube.row).toEqual(facts.row);
+		expect(cube.row.within_72_hours).toBeGreaterThan(0);
 	});
 });

@@ -1,7 +1,6 @@
 import type { Filters } from '$lib/state/filters';
-import { episodeFacts } from '../../derived';
-import { episodeColumns, filterPredicate } from '../../filters';
-import { sql, type Sql } from '../../sql';
+import { episodeCounts, returnInterviewCounts } from '../../cubes';
+import { ident, join, sql, type Sql } from '../../sql';
 
 export interface ReturnInterviewRow {
 	/** Episodes that have ended (the child came back). */
@@ -23,15 +22,8 @@ export interface ReturnInterviewRow {
  * return date; an accepted interview with no date recorded is not counted as held in time.
  */
 export function returnInterviews(filters: Filters): Sql {
-	return sql`SELECT
-	count(*) FILTER (WHERE end_date IS NOT NULL) AS returned,
-	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered IS NOT NULL) AS offer_recorded,
-	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered) AS offered,
-	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered AND rhi_accepted) AS accepted,
-	count(*) FILTER (WHERE end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date IS NOT NULL) AS held,
-	count(*) FILTER (
-		WHERE end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date - end_date BETWEEN 0 AND 3
-	) AS within_72_hours
-FROM ${episodeFacts}
-WHERE ${filterPredicate(filters, episodeColumns)}`;
+	const counts = episodeCounts(filters);
+	return sql`SELECT ${join(returnInterviewCounts.map((name) => sql`${counts.returnInterviews(name)} AS ${ident(name)}`))}
+FROM ${counts.from}
+WHERE ${counts.where}`;
 }

@@ -33,15 +33,18 @@ export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none
 				? sql`CAST(CAST(date_trunc('quarter', referral_date) AS DATE) AS VARCHAR)`
 				: sql`''`;
 	const where = filterPredicate(filters, referralColumns, grouping === 'district' ? ['districts'] : []);
+	// Referrals are counted per group and furthest stage first; only those few rows meet the five stages.
+	const total = (where: Sql) => sql`CAST(COALESCE(sum(r.referrals) FILTER (WHERE ${where}), 0) AS BIGINT)`;
 	return sql`WITH staged AS (
-	SELECT ${group} AS "group", ${stageIndex()} AS stage_index
+	SELECT ${group} AS "group", ${stageIndex()} AS stage_index, count(*) AS referrals
 	FROM ${referralFacts}
 	WHERE ${where}
+	GROUP BY ALL
 )
 SELECT r."group", stages.stage, stages.stage_index,
-	count(*) FILTER (WHERE r.stage_index >= stages.stage_index) AS reached,
-	count(r.stage_index) AS recorded,
-	count(*) FILTER (WHERE r.stage_index IS NULL) AS not_recorded
+	${total(sql`r.stage_index >= stages.stage_index`)} AS reached,
+	${total(sql`r.stage_index IS NOT NULL`)} AS recorded,
+	${total(sql`r.stage_index IS NULL`)} AS not_recorded
 FROM staged r
 CROSS JOIN ${stageList()}
 GROUP BY ALL

@@ -7,7 +7,7 @@ import { ident, join, literal, sql, type Sql } from '../../sql';
  */
 export function stageIndex(column = 'pathway_stage'): Sql {
 	const whens = pathwayStages.codes.map((code, index) => sql`WHEN ${literal(code)} THEN ${index}`);
-	return sql`CASE CAST(${ident(column)} AS VARCHAR) ${join(whens, ' ')} END`;
+	return sql`CASE ${ident(column)} ${join(whens, ' ')} END`;
 }
 
 /** The stages as a VALUES list (stage_index, stage), to cross with referrals. */
