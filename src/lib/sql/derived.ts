@@ -10,6 +10,12 @@ import { ident, join, literal, sql, Sql } from './sql';
 /** The derived-facts table every referral metric reads: the contract's columns plus analysis columns. */
 export const referralFacts = ident('referral_facts');
 export const episodeFacts = ident('episode_facts');
+/**
+ * Every child in the loaded data numbered 1…n: both facts tables carry the number as `child_key`, because
+ * counting distinct integers (children referred, children missing) is about 1.5 times faster than counting
+ * distinct IDs. Metrics count and group children by `child_key`; `child_id` stays for display.
+ */
+const childKeys = ident('child_keys');
 
 /**
  * Each referral's 12 indicators as two bitmasks (bit i is the contract's i-th indicator): which are present
@@ -52,8 +58,12 @@ export function buildFacts(): Sql[] {
 	const bands = join(ageBands.codes.map((code) => literal(code)));
 	return [
 		sql`CREATE TYPE IF NOT EXISTS ${ident('age_band_t')} AS ENUM (${bands})`,
+		sql`CREATE OR REPLACE TABLE ${childKeys} AS
+SELECT child_id, CAST(row_number() OVER () AS INTEGER) AS child_key
+FROM (SELECT child_id FROM referrals UNION SELECT child_id FROM missing_episodes)`,
 		sql`CREATE OR REPLACE TABLE ${referralFacts} AS
 SELECT r.*,
+	k.child_key,
 	CAST(date_trunc('month', r.referral_date) AS DATE) AS month,
 	${ageBandCase(sql`r.age_at_referral`)} AS age_band,
 	${indicatorMask((column) => sql`${column} IN ${presentLevels}`)} AS ${presentMask},
@@ -69,13 +79,16 @@ SELECT r.*,
 		RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
 	) AS next_referral_date
 FROM referrals r
+JOIN ${childKeys} k ON k.child_id = r.child_id
 ORDER BY r.referral_date, r.referral_id`,
 		sql`CREATE OR REPLACE TABLE ${episodeFacts} AS
 SELECT e.*,
+	k.child_key,
 	CAST(date_trunc('month', e.start_date) AS DATE) AS month,
 	${ageBandCase(sql`e.age_at_start`)} AS age_band,
 	e.end_date - e.start_date AS duration_days
 FROM missing_episodes e
+JOIN ${childKeys} k ON k.child_id = e.child_id
 ORDER BY e.start_date, e.episode_id`
 	];
 }

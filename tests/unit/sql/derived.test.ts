@@ -48,6 +48,18 @@ describe('referral_facts', () => {
 		]);
 	});
 
+	it('keeps every referral and numbers each child once', async () => {
+		const [row] = await engine.query<{ referrals: number; facts: number; ids: number; keys: number }>(
+			sql`SELECT (SELECT count(*) FROM referrals) AS referrals, count(*) AS facts,
+				count(DISTINCT child_id) AS ids, count(DISTINCT child_key) AS keys FROM ${referralFacts}`
+		);
+		expect(row).toEqual({ referrals: 9, facts: 9, ids: 4, keys: 4 });
+		const [pairs] = await engine.query<{ n: number }>(
+			sql`SELECT count(DISTINCT (child_id, child_key)) AS n FROM ${referralFacts}`
+		);
+		expect(pairs!.n).toBe(4);
+	});
+
 	it("records each child's next referral on a later day, never one on the same day", async () => {
 		const rows = await engine.query<{ referral_id: string; next: string | null }>(
 			sql`SELECT referral_id, CAST(next_referral_date AS VARCHAR) AS next FROM ${referralFacts} ORDER BY referral_id`

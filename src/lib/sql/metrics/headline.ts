@@ -16,7 +16,7 @@ export interface ReferralHeadline {
 export function referralHeadline(filters: Filters): Sql {
 	return sql`SELECT
 	count(*) AS referrals,
-	count(DISTINCT child_id) AS children,
+	count(DISTINCT child_key) AS children,
 	count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
 	count(*) FILTER (WHERE looked_after) AS looked_after,
 	count(looked_after) AS looked_after_known
@@ -31,7 +31,7 @@ export interface EpisodeHeadline {
 
 /** Headline counts of missing episodes under the filters that apply to episodes. */
 export function episodeHeadline(filters: Filters): Sql {
-	return sql`SELECT count(*) AS episodes, count(DISTINCT child_id) AS children_missing
+	return sql`SELECT count(*) AS episodes, count(DISTINCT child_key) AS children_missing
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}`;
 }

@@ -63,7 +63,7 @@ exposure AS (
 counts AS (
 	SELECT district,
 		count(*) AS referrals,
-		count(DISTINCT child_id) AS children,
+		count(DISTINCT child_key) AS children,
 		count(*) FILTER (WHERE age_at_referral BETWEEN 0 AND 17) AS referrals_0_17,
 		count(*) FILTER (WHERE age_at_referral BETWEEN 10 AND 17) AS referrals_10_17,
 		count(*) FILTER (WHERE is_repeat) AS repeat_referrals,

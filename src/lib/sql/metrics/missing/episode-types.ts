@@ -12,7 +12,7 @@ export interface EpisodeTypeRow {
 
 /** Episodes and children by episode type: missing, or away from placement without authorisation. */
 export function episodeTypes(filters: Filters): Sql {
-	return sql`SELECT CAST(episode_type AS VARCHAR) AS episode_type, count(*) AS episodes, count(DISTINCT child_id) AS children
+	return sql`SELECT CAST(episode_type AS VARCHAR) AS episode_type, count(*) AS episodes, count(DISTINCT child_key) AS children
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}
 GROUP BY episode_type

@@ -18,7 +18,7 @@ export function monthlyEpisodes(filters: Filters): Sql {
 	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, ${counts.episodes()} AS count
 FROM ${counts.from} WHERE ${counts.where} GROUP BY month
 UNION ALL
-SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, count(DISTINCT child_id) AS count
+SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, count(DISTINCT child_key) AS count
 FROM ${episodeFacts} WHERE ${filterPredicate(filters, episodeColumns)} GROUP BY month
 ORDER BY month, series`;
 }

@@ -15,10 +15,10 @@ export interface RepeatMissingRow {
 /** Children by the number of missing or away episodes they had under the filters (1, 2–4, 5–9, 10 or more). */
 export function repeatMissing(filters: Filters): Sql {
 	return sql`WITH per_child AS (
-	SELECT child_id, count(*) AS episodes
+	SELECT child_key, count(*) AS episodes
 	FROM ${episodeFacts}
 	WHERE ${filterPredicate(filters, episodeColumns)}
-	GROUP BY child_id
+	GROUP BY child_key
 )
 SELECT CASE WHEN episodes = 1 THEN '1' WHEN episodes <= 4 THEN '2-4' WHEN episodes <= 9 THEN '5-9' ELSE '10+' END AS band,
 	count(*) AS children

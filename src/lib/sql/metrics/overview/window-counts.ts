@@ -52,7 +52,7 @@ export function referralWindowCounts(filters: Filters, windows: readonly CountWi
 	return sql`WITH windows AS (${windowsTable(windows)}),
 areas AS (${areasTable(filters)}),
 facts AS (
-	SELECT w.name AS span, r.district, r.child_id, r.is_repeat, r.looked_after, r.age_at_referral
+	SELECT w.name AS span, r.district, r.child_key, r.is_repeat, r.looked_after, r.age_at_referral
 	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
 ),
@@ -60,7 +60,7 @@ counts AS (
 	SELECT span,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
 		count(*) AS referrals,
-		count(DISTINCT child_id) AS children,
+		count(DISTINCT child_key) AS children,
 		count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
 		count(*) FILTER (WHERE looked_after) AS looked_after,
 		count(looked_after) AS looked_after_known,
@@ -86,7 +86,7 @@ export function episodeWindowCounts(filters: Filters, windows: readonly CountWin
 	return sql`WITH windows AS (${windowsTable(windows)}),
 areas AS (${areasTable(filters)}),
 facts AS (
-	SELECT w.name AS span, e.district, e.child_id
+	SELECT w.name AS span, e.district, e.child_key
 	FROM ${episodeFacts} e JOIN windows w ON e.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, episodeColumns, ['from', 'to'])}
 ),
@@ -94,7 +94,7 @@ counts AS (
 	SELECT span,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
 		count(*) AS episodes,
-		count(DISTINCT child_id) AS children_missing
+		count(DISTINCT child_key) AS children_missing
 	FROM facts
 	GROUP BY GROUPING SETS ((span, district), (span))
 )

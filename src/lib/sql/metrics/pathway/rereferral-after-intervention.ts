@@ -32,7 +32,7 @@ export function rereferralAfterIntervention(filters: Filters): Sql {
 	) AS chosen
 	FROM ${referralFacts}
 	WHERE ${filterPredicate(filters, referralColumns)} AND intervention IS NOT NULL
-	GROUP BY child_id
+	GROUP BY child_key
 ),
 data_end AS (SELECT max(referral_date) AS last_date FROM ${referralFacts}),
 outcomes AS (

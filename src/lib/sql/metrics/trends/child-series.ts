@@ -23,7 +23,7 @@ export function childSeries(filters: Filters, window: { grain: Grain; first: str
 	return seriesByArea(
 		filters,
 		{ from: referralFacts, where: filterPredicate(filters, referralColumns) },
-		{ children: sql`count(DISTINCT child_id)` },
+		{ children: sql`count(DISTINCT child_key)` },
 		window
 	);
 }
