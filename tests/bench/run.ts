@@ -1,17 +1,23 @@
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
 import { loadExtract } from './load-extract';
+import { slowestQueries } from './slowest-queries';
 
-/** Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. */
+/**
+ * Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. `slowest-queries` runs only
+ * when named, after a filter-change run with BENCH_QUERIES set.
+ */
 const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
 	'load-extract': () => loadExtract(),
-	'filter-change': () => filterChange()
+	'filter-change': () => filterChange(),
+	'slowest-queries': () => slowestQueries()
 };
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
-	if (selected.length > 0 && !selected.includes(name)) continue;
+	const onlyWhenNamed = name === 'slowest-queries';
+	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);
 	await run();
 }
