@@ -1,5 +1,6 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
+import { periodEnd, periodStart } from '$lib/transform/calendar';
 import { assessedMask, episodeFacts, indicatorBit, presentMask, referralFacts } from './derived';
 import {
 	episodeColumns,
@@ -8,7 +9,7 @@ import {
 	referralColumns,
 	type FilterColumns
 } from './filters';
-import { ident, join, sql, Sql } from './sql';
+import { ident, join, sql, Sql, total } from './sql';
 
 /**
  * Counts pre-aggregated by month × district × age band × (gender) × looked-after, with the things counted
@@ -101,12 +102,8 @@ GROUP BY ALL
 ORDER BY month`;
 }
 
-const isMonthStart = (day: string) => day.endsWith('-01');
-const isMonthEnd = (day: string) => {
-	const next = new Date(`${day}T00:00:00Z`);
-	next.setUTCDate(next.getUTCDate() + 1);
-	return next.getUTCDate() === 1;
-};
+const isMonthStart = (day: string) => periodStart(day, 'month') === day;
+const isMonthEnd = (day: string) => periodEnd(periodStart(day, 'month'), 'month') === day;
 
 /** Whether the cube holds the answer for these filters (less those left out). */
 export function cubeAnswers(cube: Cube, filters: Filters, except: readonly (keyof Filters)[] = []): boolean {
@@ -134,11 +131,7 @@ function countsFrom(cube: Cube, filters: Filters, except: readonly (keyof Filter
 	return {
 		from: fromCube ? cube.table : cube.facts,
 		where: filterPredicate(filters, fromCube ? cube.columns : cube.factsColumns, except),
-		sum: (one, where) => {
-			const value = fromCube ? ident(one.name) : one.perRow;
-			const filter = where ? sql` FILTER (WHERE ${where})` : sql``;
-			return sql`CAST(COALESCE(sum(${value})${filter}, 0) AS BIGINT)`;
-		}
+		sum: (one, where) => total(fromCube ? ident(one.name) : one.perRow, where)
 	};
 }
 

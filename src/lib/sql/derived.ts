@@ -51,8 +51,8 @@ function ageBandCase(age: Sql): Sql {
  * Build the facts tables after every load. A referral is a repeat referral when the same child had a
  * previous referral in the 12 months before it (DfE re-referral definition), looking across all loaded data
  * so that filters never change whether a referral counts as a repeat; `next_referral_date` is the child's
- * next referral on a later day, likewise across all loaded data (re-referral after an intervention). Rows are sorted by date, which lets
- * DuckDB skip row groups for period filters.
+ * next referral on a later day, likewise across all loaded data (re-referral after an intervention). Rows
+ * are sorted by date, which lets DuckDB skip row groups for period filters.
  */
 export function buildFacts(): Sql[] {
 	const bands = join(ageBands.codes.map((code) => literal(code)));

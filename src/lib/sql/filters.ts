@@ -7,7 +7,7 @@ export interface FilterColumns {
 	date: string;
 	/** Age in years, filtered by the bands' ranges… */
 	age?: string;
-	/** …or the age band itself, where only the band is kept (the referral cube). */
+	/** …or the age band itself, where only the band is kept (the cubes). */
 	ageBand?: string;
 	district?: string;
 	gender?: string;

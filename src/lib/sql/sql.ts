@@ -72,3 +72,9 @@ export function isIn(column: Sql, values: readonly SqlPrimitive[] | undefined): 
 	if (values.length === 0) return new Sql('FALSE');
 	return sql`${column} IN ${values}`;
 }
+
+/** `sum(value)`, optionally only over rows where `where` holds: a BIGINT, 0 (never NULL) over no rows. */
+export function total(value: Sql, where?: Sql): Sql {
+	const filter = where ? sql` FILTER (WHERE ${where})` : sql``;
+	return sql`CAST(COALESCE(sum(${value})${filter}, 0) AS BIGINT)`;
+}

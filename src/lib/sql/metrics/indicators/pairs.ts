@@ -2,7 +2,7 @@ import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
 import { presentMask, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { ident, join, literal, sql, Sql } from '../../sql';
+import { ident, join, literal, sql, Sql, total } from '../../sql';
 import { isPresent } from './indicator-sql';
 
 export interface IndicatorPair {
@@ -22,17 +22,16 @@ export interface IndicatorPair {
  * Co-occurrence of every pair of indicators (66 pairs, a before b in the contract's order): referrals with
  * both present and with each present, from which the share with both and the Jaccard index (both ÷ either)
  * follow. Referrals are counted per presence bitmask first; the 12 single and 66 pair counts are then
- * sums over those few masks, arranged one row per pair.
+ * sums over those masks (at most 4,096), arranged one row per pair.
  */
 export function indicatorPairs(filters: Filters): Sql {
 	const single = (column: IndicatorColumn) => ident(`n_${column}`);
 	const pairName = (a: IndicatorColumn, b: IndicatorColumn) => ident(`n_${a}_${b}`);
 	const pairs = indicatorColumns.flatMap((a, i) => indicatorColumns.slice(i + 1).map((b) => [a, b] as const));
-	const total = (where?: Sql) =>
-		sql`CAST(COALESCE(sum(referrals)${where ? sql` FILTER (WHERE ${where})` : sql``}, 0) AS BIGINT)`;
+	const referrals = (where?: Sql) => total(sql`referrals`, where);
 	const counts = [
-		...indicatorColumns.map((column) => sql`${total(isPresent(column))} AS ${single(column)}`),
-		...pairs.map(([a, b]) => sql`${total(sql`${isPresent(a)} AND ${isPresent(b)}`)} AS ${pairName(a, b)}`)
+		...indicatorColumns.map((column) => sql`${referrals(isPresent(column))} AS ${single(column)}`),
+		...pairs.map(([a, b]) => sql`${referrals(sql`${isPresent(a)} AND ${isPresent(b)}`)} AS ${pairName(a, b)}`)
 	];
 	const structs = pairs.map(
 		([a, b]) =>
@@ -45,5 +44,5 @@ export function indicatorPairs(filters: Filters): Sql {
 	GROUP BY ${presentMask}
 )
 SELECT referrals, unnest(${new Sql(`[${join(structs).text}]`)}, recursive := true)
-FROM (SELECT ${total()} AS referrals, ${join(counts)} FROM masks)`;
+FROM (SELECT ${referrals()} AS referrals, ${join(counts)} FROM masks)`;
 }

@@ -1,7 +1,7 @@
 import type { Filters } from '$lib/state/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { sql, type Sql } from '../../sql';
+import { sql, total, type Sql } from '../../sql';
 import { stageIndex, stageList } from './stage-index';
 
 export interface PathwayFunnelRow {
@@ -34,7 +34,7 @@ export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none
 				: sql`''`;
 	const where = filterPredicate(filters, referralColumns, grouping === 'district' ? ['districts'] : []);
 	// Referrals are counted per group and furthest stage first; only those few rows meet the five stages.
-	const total = (where: Sql) => sql`CAST(COALESCE(sum(r.referrals) FILTER (WHERE ${where}), 0) AS BIGINT)`;
+	const reached = (where: Sql) => total(sql`r.referrals`, where);
 	return sql`WITH staged AS (
 	SELECT ${group} AS "group", ${stageIndex()} AS stage_index, count(*) AS referrals
 	FROM ${referralFacts}
@@ -42,9 +42,9 @@ export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none
 	GROUP BY ALL
 )
 SELECT r."group", stages.stage, stages.stage_index,
-	${total(sql`r.stage_index >= stages.stage_index`)} AS reached,
-	${total(sql`r.stage_index IS NOT NULL`)} AS recorded,
-	${total(sql`r.stage_index IS NULL`)} AS not_recorded
+	${reached(sql`r.stage_index >= stages.stage_index`)} AS reached,
+	${reached(sql`r.stage_index IS NOT NULL`)} AS recorded,
+	${reached(sql`r.stage_index IS NULL`)} AS not_recorded
 FROM staged r
 CROSS JOIN ${stageList()}
 GROUP BY ALL
