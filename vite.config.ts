@@ -7,7 +7,12 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm', 'parquet-wasm'] },
 	worker: { format: 'es' },
 	// Never inline assets as data: URLs: the CSP allows fetches from the app's own origin only.
-	build: { target: 'es2022', chunkSizeWarningLimit: 2048, assetsInlineLimit: 0, minify: process.env.NO_MINIFY ? false : 'oxc' },
+	build: {
+		target: 'es2022',
+		chunkSizeWarningLimit: 2048,
+		assetsInlineLimit: 0,
+		minify: process.env.NO_MINIFY ? false : 'oxc'
+	},
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts'],
 		environment: 'node',
