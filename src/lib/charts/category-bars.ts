@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
+import { textWidth } from './text-width';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text } from './palette';
 import { selectOnClick } from './select-on-click';
@@ -39,13 +40,22 @@ export function categoryBarsChart(
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: data.length * 38 + 60,
+		height: data.length * 38 + 74,
 		marginLeft: options.marginLeft ?? 190,
-		marginRight: 70,
+		// Room for the value printed after the longest bar (100% reaches the frame).
+		marginRight: Math.max(70, ...data.map((bar) => textWidth(bar.text) + 12)),
+		marginBottom: 44,
 		y: { domain: data.map((bar) => bar.label), label: null },
-		x: options.percent
-			? { domain: [0, 100], label: `${options.valueLabel} (%)`, grid: true, percent: true }
-			: { domain: [0, max * 1.1 || 1], label: options.valueLabel, grid: true, nice: true },
+		x: {
+			...(options.percent
+				? { domain: [0, 100], label: `${options.valueLabel} (%)`, percent: true }
+				: { domain: [0, max * 1.1 || 1], label: options.valueLabel, nice: true }),
+			grid: true,
+			// Centred below the tick labels, never on top of the last one.
+			labelAnchor: 'center',
+			labelArrow: 'none',
+			labelOffset: 36
+		},
 		style: { fontSize: '13px', color: text },
 		marks: [
 			Plot.frame({ stroke: gridline }),
