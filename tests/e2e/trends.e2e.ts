@@ -86,6 +86,7 @@ describe('trends on the demo extract', () => {
 
 	it('switches to financial quarters, marking the partial first and last quarters', async () => {
 		await watch.page.getByRole('radio', { name: /Quarterly/ }).check();
+		await expect.poll(() => watch.page.url()).toContain('grain=quarter');
 		await expect
 			.poll(() => figure(0).locator('.summary').textContent())
 			.toContain('a quarter, process limits');
@@ -111,7 +112,13 @@ describe('trends on the demo extract', () => {
 		);
 		await screenshot(watch.page, 'trends-quarterly');
 		expect(await runAxe(watch.page)).toEqual([]);
+		// The grain is in the URL: opening the link again shows quarters.
+		await watch.page.goto(watch.page.url());
+		await waitForCharts(watch.page, 6);
+		expect(await watch.page.getByRole('radio', { name: /Quarterly/ }).isChecked()).toBe(true);
+		expect((await table(figure(0)))[0]![0]).toBe(financialQuarter(months[0]!));
 		await watch.page.getByRole('radio', { name: /Monthly/ }).check();
+		await expect.poll(() => watch.page.url()).not.toContain('grain=');
 		await waitForCharts(watch.page, 6);
 	});
 

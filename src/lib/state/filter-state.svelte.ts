@@ -1,7 +1,8 @@
 import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import { filtersFromParams, filtersSchema, filtersToParams, type Filters } from './filters';
+import type { Grain } from '$lib/transform/calendar';
+import { filtersFromParams, filtersSchema, filtersToParams, grainFromParam, type Filters } from './filters';
 
 /**
  * Filters and view settings live in the URL, so a view can be bookmarked and shared; the link never holds
@@ -16,6 +17,8 @@ export class FilterState {
 	readonly filters: Filters = filterFields(() => this.#parsed);
 	/** Publication mode: disclosure control on every number shown or exported. */
 	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
+	/** Monthly or financial-quarter periods (Trends): a view setting, kept in the URL so a link reopens it. */
+	readonly grain: Grain = $derived(grainFromParam(page.url.searchParams.get('grain')));
 
 	/** Replace some filters; `undefined` removes a filter. */
 	update(patch: Partial<Filters>): Promise<void> {
@@ -42,18 +45,23 @@ export class FilterState {
 		return this.#navigate(this.filters, on);
 	}
 
+	setGrain(grain: Grain): Promise<void> {
+		return this.#navigate(this.filters, this.publication, grain);
+	}
+
 	/** The query string for a filter set, for links between pages that keep the current view. */
-	search(filters: Filters = this.filters, publication = this.publication): string {
+	search(filters: Filters = this.filters, publication = this.publication, grain = this.grain): string {
 		const params = filtersToParams(filters);
 		if (publication) params.set('mode', 'publication');
+		if (grain !== 'month') params.set('grain', grain);
 		const text = params.toString();
 		return text ? `?${text}` : '';
 	}
 
-	#navigate(filters: Filters, publication: boolean): Promise<void> {
+	#navigate(filters: Filters, publication: boolean, grain = this.grain): Promise<void> {
 		// The current page's own (already resolved) path, with new search params.
 		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		return goto(`${page.url.pathname}${this.search(filters, publication)}`, {
+		return goto(`${page.url.pathname}${this.search(filters, publication, grain)}`, {
 			keepFocus: true,
 			noScroll: true,
 			replaceState: false

@@ -9,6 +9,7 @@ import {
 	riskLevels,
 	type Enumeration
 } from '$lib/contract';
+import type { Grain } from '$lib/transform/calendar';
 
 /**
  * The filters a user can set, as a zod schema: the single definition used by the filter bar, the URL codec
@@ -78,4 +79,12 @@ export function filtersFromParams(params: URLSearchParams): Filters {
 	if (lookedAfter === 'yes' || lookedAfter === 'no') filters.lookedAfter = lookedAfter === 'yes';
 	const parsed = filtersSchema.safeParse(filters);
 	return parsed.success ? parsed.data : {};
+}
+
+/** Reporting periods of a trend: calendar months or financial quarters (a view setting, not a filter). */
+export const grainSchema = z.enum(['month', 'quarter']) satisfies z.ZodType<Grain>;
+
+/** The `grain` URL parameter → a grain; absent or unknown means monthly. */
+export function grainFromParam(value: string | null): Grain {
+	return grainSchema.catch('month').parse(value ?? undefined);
 }
