@@ -21,6 +21,11 @@ export function formatDay(iso: string): string {
 	return day.format(parseIsoDay(iso));
 }
 
+/** "2024-03-05", "2025-04-01" → "5 March 2024 to 1 April 2025" */
+export function formatDayRange(from: string, to: string): string {
+	return `${formatDay(from)} to ${formatDay(to)}`;
+}
+
 /** "2024-03-01" (or that day as a Date) → "March 2024" */
 export function formatMonth(day: string | Date): string {
 	return month.format(typeof day === 'string' ? parseIsoDay(day) : day);

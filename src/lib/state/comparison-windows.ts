@@ -1,4 +1,4 @@
-import { formatDay, formatMonth } from '$lib/format/date';
+import { formatDay, formatDayRange, formatMonth } from '$lib/format/date';
 import { formatFinancialQuarter, formatQuarterMonths } from '$lib/format/period';
 import {
 	addDays,
@@ -58,7 +58,7 @@ export function windowLabel(from: string, to: string): string {
 		if (months === 1) return formatMonth(from);
 		return `${formatMonth(from)} to ${formatMonth(to)}`;
 	}
-	return from === to ? formatDay(from) : `${formatDay(from)} to ${formatDay(to)}`;
+	return from === to ? formatDay(from) : formatDayRange(from, to);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatDay } from '$lib/format/date';
+import { formatDayRange } from '$lib/format/date';
 import { formatDecimal, formatPercent } from '$lib/format/number';
 import { financialYearSpan, formatFinancialYear } from '$lib/format/period';
 import { YOUNGER_THAN, type AgeProfileRow } from '$lib/sql/metrics/children/age-profile';
@@ -38,9 +38,7 @@ export interface AgeProfileView {
 
 const z95 = zForConfidence(0.95);
 
-function coverage(from: string, to: string): string {
-	return `${formatDay(from)} to ${formatDay(to)}`;
-}
+const coverage = formatDayRange;
 
 const label = (point: AgeProfilePoint) => `${point.period}${point.complete ? '' : ' (part year)'}`;
 
