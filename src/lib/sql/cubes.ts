@@ -1,7 +1,7 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/state/filters';
 import { periodEnd, periodStart } from '$lib/transform/calendar';
-import { assessedMask, episodeFacts, indicatorBit, presentMask, referralFacts } from './derived';
+import { assessedFlag, episodeFacts, presentFlag, referralFacts } from './derived';
 import {
 	episodeColumns,
 	filterApplies,
@@ -38,11 +38,8 @@ const measure = (name: string, perRow: string | Sql): Measure => ({
 	name,
 	perRow: typeof perRow === 'string' ? new Sql(perRow) : perRow
 });
-const bitOf = (mask: Sql, column: IndicatorColumn) =>
-	sql`(${mask} >> ${Math.log2(indicatorBit(column))}) & 1`;
-const presentMeasure = (column: IndicatorColumn) => measure(`present_${column}`, bitOf(presentMask, column));
-const assessedMeasure = (column: IndicatorColumn) =>
-	measure(`assessed_${column}`, bitOf(assessedMask, column));
+const presentMeasure = (column: IndicatorColumn) => measure(`present_${column}`, presentFlag(column));
+const assessedMeasure = (column: IndicatorColumn) => measure(`assessed_${column}`, assessedFlag(column));
 
 const rows = measure('rows', '1');
 const repeats = measure('repeat_referrals', 'CAST(is_repeat AS INTEGER)');

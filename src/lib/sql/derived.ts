@@ -28,9 +28,16 @@ export const assessedMask = ident('assessed_mask');
 export const indicatorCount = ident('indicator_count');
 
 /** The bit of an indicator in `present_mask` and `assessed_mask`. */
-export function indicatorBit(column: IndicatorColumn): number {
+function indicatorBit(column: IndicatorColumn): number {
 	return 1 << indicatorColumns.indexOf(column);
 }
+
+const flag = (mask: Sql, column: IndicatorColumn) =>
+	sql`(${mask} >> ${indicatorColumns.indexOf(column)}) & 1`;
+/** 1 when the indicator is present on the referral (at any level), else 0; never NULL. */
+export const presentFlag = (column: IndicatorColumn): Sql => flag(presentMask, column);
+/** 1 when the indicator was assessed on the referral, else 0; never NULL. */
+export const assessedFlag = (column: IndicatorColumn): Sql => flag(assessedMask, column);
 
 function indicatorMask(test: (column: Sql) => Sql): Sql {
 	const bits = indicatorColumns.map(

@@ -1,5 +1,5 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import { assessedMask, indicatorBit, indicatorCount, presentMask } from '../../derived';
+import { indicatorCount, presentFlag } from '../../derived';
 import { join, literal, sql, Sql } from '../../sql';
 
 /**
@@ -10,12 +10,7 @@ import { join, literal, sql, Sql } from '../../sql';
 
 /** TRUE when the indicator is present at any level (low, medium, high or present); never NULL. */
 export function isPresent(column: IndicatorColumn): Sql {
-	return sql`(${presentMask} & ${indicatorBit(column)}) <> 0`;
-}
-
-/** TRUE when the indicator was assessed (any level but not assessed); never NULL. */
-export function isAssessed(column: IndicatorColumn): Sql {
-	return sql`(${assessedMask} & ${indicatorBit(column)}) <> 0`;
+	return sql`${presentFlag(column)} = 1`;
 }
 
 /** How many of the 12 indicators are present on a referral (0–12). */

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorColumns, indicatorLevels } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
-import { referralFacts } from '$lib/sql/derived';
-import {
-	isAssessed,
-	isPresent,
-	perIndicatorList,
-	presentCount
-} from '$lib/sql/metrics/indicators/indicator-sql';
+import { assessedFlag, referralFacts } from '$lib/sql/derived';
+import { isPresent, perIndicatorList, presentCount } from '$lib/sql/metrics/indicators/indicator-sql';
 import { sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../../../helpers/engine';
 
@@ -35,7 +30,7 @@ describe('indicator SQL fragments over the facts', () => {
 	it('counts every level but none and not assessed as present, and never yields NULL', async () => {
 		const rows = await engine.query<{ level: string | null; present: boolean; assessed: boolean }>(
 			sql`SELECT CAST(ind_missing AS VARCHAR) AS level, ${isPresent('ind_missing')} AS present,
-				${isAssessed('ind_missing')} AS assessed
+				${assessedFlag('ind_missing')} = 1 AS assessed
 			FROM ${referralFacts} WHERE referral_id <> 'R_all' ORDER BY referral_id`
 		);
 		expect(rows).toEqual(
