@@ -3,7 +3,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { clickable } from './clickable';
 import { categorical, gridline, text as textColour } from './palette';
-import { labelMargin } from './text-width';
+import { labelMargin, valueMargin } from './text-width';
 
 export interface IntervalBar {
 	/** What a click selects (a filter code). */
@@ -49,7 +49,7 @@ export function barsWithIntervalChart(data: readonly IntervalBar[], options: Bar
 		width: options.width,
 		height: data.length * (wrap ? 40 : 30) + 64,
 		marginLeft,
-		marginRight: 56,
+		marginRight: valueMargin(data.map((bar) => bar.text)),
 		style: { fontSize: '13px', color: textColour },
 		marginBottom: 44,
 		x: {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
-import { textWidth } from './text-width';
+import { valueMargin } from './text-width';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text } from './palette';
 import { selectOnClick } from './select-on-click';
@@ -43,7 +43,10 @@ export function categoryBarsChart(
 		height: data.length * 38 + 74,
 		marginLeft: options.marginLeft ?? 190,
 		// Room for the value printed after the longest bar (100% reaches the frame).
-		marginRight: Math.max(70, ...data.map((bar) => textWidth(bar.text) + 12)),
+		marginRight: valueMargin(
+			data.map((bar) => bar.text),
+			{ min: 70 }
+		),
 		marginBottom: 44,
 		y: { domain: data.map((bar) => bar.label), label: null },
 		x: {

@@ -8,3 +8,8 @@ export function labelMargin(labels: readonly string[], { min = 40, max = 320, fo
 	const widest = Math.max(0, ...labels.map((label) => textWidth(label, fontSize)));
 	return Math.min(max, Math.max(min, widest + 12));
 }
+
+/** A right margin wide enough for a value printed after a bar that reaches the end of the axis. */
+export function valueMargin(texts: readonly string[], { min = 56, fontSize = 13 } = {}): number {
+	return Math.max(min, ...texts.map((text) => textWidth(text, fontSize) + 12));
+}
