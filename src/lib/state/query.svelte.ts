@@ -1,11 +1,10 @@
 import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
+import type { QuerySpec } from '$lib/page/define-page';
 import { Sql } from '$lib/sql/sql';
-import type { Reshape } from '$lib/transform/transforms';
 import type { Dataset } from './dataset.svelte';
 
-/** What a view asks for: a query, optionally followed by a reshaping step run in the transform worker. */
-export type QuerySpec = Sql | { query: Sql; reshape?: Reshape } | undefined;
+export type { QuerySpec };
 
 /**
  * A view's live query result. It re-runs when the SQL text or the data changes; an answer that arrives

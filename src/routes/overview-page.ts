@@ -1,0 +1,322 @@
+import { spcSparkline } from '$lib/charts/spc-sparkline';
+import { xmrChart } from '$lib/charts/xmr-chart';
+import { districts, type District } from '$lib/contract';
+import { formatCount, formatDecimal } from '$lib/format/number';
+import { formatPeriod } from '$lib/format/period';
+import type { ChartSpec } from '$lib/page/chart-spec';
+import { definePage, type Ask } from '$lib/page/define-page';
+import { episodeSeries, type EpisodeSeriesRow } from '$lib/sql/metrics/overview/episode-series';
+import {
+	episodeWindowCounts,
+	referralWindowCounts,
+	type EpisodeWindowRow,
+	type ReferralWindowRow
+} from '$lib/sql/metrics/overview/window-counts';
+import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
+import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
+import { comparisonWindows } from '$lib/state/comparison-windows';
+import type { Filters } from '$lib/state/filters';
+import { describeSparkline, describeSpc } from '$lib/summaries/describe-spc';
+import {
+	changeSignals,
+	headlineDefinitions,
+	headlineFigure,
+	mergeSpanCounts
+} from '$lib/summaries/headlines';
+import { measures, type Measure } from '$lib/summaries/measures';
+import { collectSpcSignals, groupSignals, signalSubject } from '$lib/summaries/signal-list';
+import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
+import { periodStart } from '$lib/transform/calendar';
+import { lookbackStart, measureSeries, type MeasureSeriesOptions } from '$lib/transform/measure-series';
+import { publishSingle } from '$lib/transform/publish-counts';
+import type { SpcSeries } from '$lib/transform/spc-series';
+
+/** The series each headline's sparkline shows, in words. */
+const sparkWhat: Record<Measure['key'], string> = {
+	referrals: 'Monthly referrals',
+	children: 'Children referred each month',
+	repeat_referrals: 'Monthly repeat referrals',
+	repeat_share: 'Monthly repeat referrals',
+	episodes: 'Monthly missing episodes',
+	under_15_share: 'Monthly share aged under 15',
+	looked_after_share: 'Monthly share looked after'
+};
+
+/** The line under a headline value, from the count behind it. */
+const details: Record<Measure['key'], (count: string) => string | undefined> = {
+	referrals: () => undefined,
+	children: () => undefined,
+	repeat_referrals: () => undefined,
+	repeat_share: (count) => `${count} re-referred within 12 months`,
+	looked_after_share: (count) => `${count} with status recorded`,
+	under_15_share: (count) => `${count} referrals`,
+	episodes: () => undefined
+};
+
+const spcMeasures = [
+	'referrals',
+	'children',
+	'repeat_referrals',
+	'episodes',
+	'under_15_share',
+	'looked_after_share'
+] as const;
+
+const level = (value: unknown) =>
+	value === null || value === undefined ? '–' : formatDecimal(Number(value));
+
+/**
+ * The Overview: headline figures for the period shown compared with the previous period and a year earlier,
+ * the signals list (special causes and significant changes) and the district XmR small multiples.
+ */
+export const overviewPage = definePage()
+	.derive('first', ({ extent }) => extent?.first_referral ?? undefined)
+	.derive('last', ({ extent }) => extent?.last_referral ?? undefined)
+	.derive('dataStart', ({ first }) => (first ? periodStart(first, 'month') : undefined))
+	.derive('lookbackFrom', ({ dataStart }) => (dataStart ? lookbackStart(dataStart) : ''))
+	// The period shown (the filters', or the latest complete quarter) and the two it is compared with.
+	.derive('windows', ({ filters, first, last }) =>
+		first && last ? comparisonWindows(filters, first, last) : null
+	)
+	.derive('spans', ({ windows }) =>
+		windows
+			? [
+					{ name: 'current', ...windows.current },
+					...(windows.previous ? [{ name: 'previous', ...windows.previous }] : []),
+					...(windows.yearAgo ? [{ name: 'year_ago', ...windows.yearAgo }] : [])
+				]
+			: []
+	)
+	.query('referralSpans', ({ filters, spans }): Ask<ReferralWindowRow> =>
+		spans.length > 0 ? referralWindowCounts(filters, spans) : undefined
+	)
+	.query('episodeSpans', ({ filters, spans }): Ask<EpisodeWindowRow> =>
+		spans.length > 0 ? episodeWindowCounts(filters, spans) : undefined
+	)
+	// SPC needs history: every month from the start of the data to the end of the period shown.
+	.derive('spcEnd', ({ filters, last }) =>
+		last ? (filters.to !== undefined && filters.to < last ? filters.to : last) : undefined
+	)
+	.derive('seriesFilters', ({ filters }): Filters => {
+		const { from: _from, ...rest } = filters;
+		return rest;
+	})
+	.derive('monthRange', ({ dataStart, spcEnd }) =>
+		dataStart && spcEnd && dataStart <= spcEnd
+			? { grain: 'month' as const, first: dataStart, last: spcEnd }
+			: undefined
+	)
+	.query('referralMonths', ({ seriesFilters, monthRange }): Ask<ReferralSeriesRow> =>
+		monthRange ? referralSeries(seriesFilters, monthRange) : undefined
+	)
+	// Distinct children are the slowest count: a query of their own, so the others need not wait.
+	.query('childMonths', ({ seriesFilters, monthRange }): Ask<ChildSeriesRow> =>
+		monthRange ? childSeries(seriesFilters, monthRange) : undefined
+	)
+	.query('episodeMonths', ({ seriesFilters, monthRange }): Ask<EpisodeSeriesRow> =>
+		monthRange ? episodeSeries(seriesFilters, monthRange) : undefined
+	)
+	.derive('allSelected', ({ filters }) => filters.districts === undefined)
+	.derive(
+		'areaLabel',
+		({ allSelected }) =>
+			(area: string) =>
+				area === 'all'
+					? allSelected
+						? 'All districts'
+						: 'Selected districts'
+					: districts.label(area as District)
+	)
+	.derive('spc', (scope) => {
+		const { spcEnd, dataStart, areaLabel, publication, monthRange, lookbackFrom } = scope;
+		if (!spcEnd || !dataStart) return undefined;
+		const base = { grain: 'month' as const, label: areaLabel, coverage: { to: spcEnd }, publication };
+		const series = <Row extends { period: string; area: string }>(
+			rows: readonly Row[],
+			options: Omit<MeasureSeriesOptions<Row>, keyof typeof base>
+		) => measureSeries(rows, { ...base, ...options });
+		// Queries that have nothing to ask do not run: never show the rows of an earlier view.
+		const referrals = monthRange ? (scope.referralMonths.rows ?? []) : [];
+		const overall = referrals.filter((row) => row.area === 'all');
+		return {
+			referrals: series(referrals, { count: (row) => row.referrals }),
+			children: series(monthRange ? (scope.childMonths.rows ?? []) : [], { count: (row) => row.children }),
+			repeat_referrals: series(referrals, { count: (row) => row.repeat_referrals, lookbackFrom }),
+			episodes: series(monthRange ? (scope.episodeMonths.rows ?? []) : [], { count: (row) => row.episodes }),
+			under_15_share: series(overall, { count: (row) => row.under_15, denominator: (row) => row.referrals }),
+			looked_after_share: series(overall, {
+				count: (row) => row.looked_after,
+				denominator: (row) => row.looked_after_known
+			})
+		};
+	})
+	.derive('spcSignals', ({ spc, allSelected }) =>
+		collectSpcSignals(
+			spc ? spcMeasures.map((key) => ({ measure: measures[key] as Measure, series: spc[key] })) : [],
+			allSelected
+		)
+	)
+	.derive('spanCounts', ({ windows, referralSpans, episodeSpans }) =>
+		windows && referralSpans.rows && episodeSpans.rows
+			? mergeSpanCounts(referralSpans.rows, episodeSpans.rows)
+			: []
+	)
+	.derive('areas', ({ filters, areaLabel }) => [
+		{ area: 'all', label: areaLabel('all') },
+		...(filters.districts ?? districts.codes).map((code) => ({ area: code, label: districts.label(code) }))
+	])
+	.derive('signals', (scope) => {
+		const { windows, spanCounts, areas, allSelected, publication, lookbackFrom, spcSignals } = scope;
+		const changes =
+			windows && spanCounts.length > 0
+				? changeSignals(spanCounts, windows, areas, allSelected, { publication, lookbackFrom })
+				: [];
+		return groupSignals([...spcSignals, ...changes], windows?.current ?? null, 'month');
+	})
+	.derive('latestIncluded', ({ spc }) => {
+		const overall = spc?.referrals[0];
+		const index = overall?.included.at(-1);
+		return overall && index !== undefined
+			? formatPeriod(overall.points[index]!.period, 'month')
+			: 'the latest month';
+	})
+	.derive('signalNotes', ({ windows, spanCounts, areas, publication, filters }) => {
+		const comparisonsMade =
+			windows && spanCounts.length > 0
+				? headlineDefinitions.reduce(
+						(total, definition) =>
+							total +
+							(definition.byDistrict ? areas.length : 1) * (windows.previous ? 1 : 0) +
+							(definition.byDistrict ? areas.length : 1) * (windows.yearAgo ? 1 : 0),
+						0
+					)
+				: 0;
+		const episodeFiltersIgnored = (['genders', 'ethnicities', 'riskLevels', 'sources'] as const).some(
+			(key) => filters[key] !== undefined
+		);
+		return [
+			...(comparisonsMade > 0
+				? [
+						`${comparisonsMade} period comparisons were made; at 95% confidence about 1 in 20 can appear significant by chance, so read a lone change with care.`
+					]
+				: []),
+			...(publication
+				? [
+						'Publication mode: SPC is not shown for a series with suppressed counts, and comparisons involving a count of 1 to 5 are withheld.'
+					]
+				: []),
+			...(episodeFiltersIgnored
+				? ['Missing episodes are filtered by period, district, age and looked-after status only.']
+				: [])
+		];
+	})
+	.derive('headlines', (scope) => {
+		const { windows, spanCounts, spc, spcSignals, publication, lookbackFrom, extent } = scope;
+		const shown = (count: number) =>
+			publication ? (publishSingle(count).symbol ?? formatCount(count)) : formatCount(count);
+		const childrenMissing = spanCounts.find(
+			(row) => row.span === 'current' && row.area === 'all'
+		)?.children_missing;
+		/** The sparkline series of each headline: its own measure, all districts together. */
+		const sparkSeries = (key: Measure['key']): SpcSeries | undefined => {
+			if (!spc) return undefined;
+			const source = key === 'repeat_share' ? spc.repeat_referrals : spc[key as keyof typeof spc];
+			return source?.[0];
+		};
+		return headlineDefinitions.map((definition) => {
+			const { measure } = definition;
+			const figure =
+				windows && spanCounts.length > 0
+					? headlineFigure(definition, spanCounts, 'all', windows, { publication, lookbackFrom })
+					: null;
+			const series = sparkSeries(measure.key);
+			const seriesKey = measure.key === 'repeat_share' ? 'repeat_referrals' : measure.key;
+			const text =
+				series && series.points.length > 0
+					? describeSparkline(
+							series,
+							spcSignals.filter((signal) => signal.measure === seriesKey),
+							sparkWhat[measure.key]
+						)
+					: undefined;
+			const detail =
+				measure.key === 'episodes'
+					? childrenMissing !== undefined
+						? `${shown(childrenMissing)} children`
+						: undefined
+					: figure
+						? details[measure.key](figure.count)
+						: undefined;
+			return {
+				key: measure.key,
+				label: measure.key === 'under_15_share' ? 'Aged under 15' : measure.label,
+				value: figure?.value ?? (extent && !windows ? '–' : '…'),
+				detail,
+				comparisons: figure?.comparisons ?? [],
+				sparkline:
+					series && series.points.length > 0 && text
+						? (width: number) => spcSparkline(series, { width, label: text })
+						: undefined,
+				text
+			};
+		});
+	})
+	// Referrals by district: the XmR small multiples behind the district signals.
+	.derive('districtChart', (scope): ChartSpec<SpcTableRow> => {
+		const { spc, spcSignals, allSelected, dataStart, spcEnd, toggle } = scope;
+		const series = spc ? spc.referrals.filter((one) => one.area !== 'all') : [];
+		const text = describeSpc(
+			series,
+			spcSignals.filter((signal) => signal.measure === 'referrals' && signal.area !== 'all'),
+			{
+				measure: measures.referrals,
+				subject: (one) => signalSubject(measures.referrals, one, allSelected),
+				...(dataStart ? { firstDay: dataStart } : {}),
+				...(spcEnd ? { lastDay: spcEnd } : {})
+			}
+		);
+		return {
+			title: text.title,
+			summary: text.summary,
+			caption:
+				dataStart && spcEnd
+					? `Exploitation referrals to the MASH per calendar month by district of the child, ${formatPeriod(dataStart, 'month')} to ${formatPeriod(spcEnd, 'month')}, with XmR limits (Making Data Count). Select a district's panel to filter by it.`
+					: undefined,
+			rows: spcTableRows(series),
+			columns: [
+				{ key: 'period', label: 'Month', format: (value) => formatPeriod(String(value), 'month') },
+				{ key: 'areaLabel', label: 'District' },
+				{
+					key: 'value',
+					label: 'Referrals',
+					numeric: true,
+					format: (value, row) =>
+						value === null ? (row.suppressed?.value ?? '') : formatCount(Number(value))
+				},
+				{ key: 'mean', label: 'Mean', numeric: true, format: level },
+				{ key: 'lpl', label: 'Lower limit', numeric: true, format: level },
+				{ key: 'upl', label: 'Upper limit', numeric: true, format: level },
+				{ key: 'spc', label: 'SPC' }
+			],
+			render: (width) =>
+				xmrChart(series, {
+					width,
+					label: text.summary,
+					kind: 'count',
+					yLabel: 'Referrals',
+					onSelect: (area) => toggle('districts', area)
+				})
+		};
+	})
+	// Loading states are steps of their own, so a chart is not redrawn when its query starts or settles.
+	.derive('districtChartLoading', ({ monthRange, referralMonths }) =>
+		monthRange ? referralMonths.loading : false
+	)
+	.derive('headlinesLoading', ({ windows, referralSpans, episodeSpans }) =>
+		windows ? referralSpans.loading || episodeSpans.loading : false
+	)
+	.derive('signalsLoading', ({ monthRange, referralMonths, childMonths, episodeMonths, referralSpans }) =>
+		monthRange
+			? referralMonths.loading || childMonths.loading || episodeMonths.loading || referralSpans.loading
+			: false
+	);

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Engine } from '$lib/engine/engine';
+import {
+	evaluatePage,
+	type PageContext,
+	type PageDefinition,
+	type ToggleFilter
+} from '$lib/page/define-page';
+import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
+import { Sql } from '$lib/sql/sql';
+import type { Filters } from '$lib/state/filters';
+import type { Grain } from '$lib/transform/calendar';
+import { applyReshape } from '$lib/transform/transforms';
+import { engineWith } from './engine';
+
+/** The demo extract's rows as the contract CSVs hold them (strings), for engines and independent counts. */
+export function demoRows(): {
+	referrals: Record<string, string>[];
+	missing_episodes: Record<string, string>[];
+} {
+	const read = (file: string) =>
+		Papa.parse<Record<string, string>>(readFileSync(`data/demo/${file}`, 'utf8'), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+	return { referrals: read('referrals.csv'), missing_episodes: read('missing_episodes.csv') };
+}
+
+/** A Node engine holding the bundled demo extract. */
+export function demoEngine(): Promise<Engine> {
+	const rows = demoRows();
+	return engineWith({ referrals: rows.referrals, missing_episodes: rows.missing_episodes });
+}
+
+export interface PageView {
+	filters?: Filters;
+	publication?: boolean;
+	grain?: Grain;
+}
+
+/**
+ * Run a page definition on an engine as the browser would for one view, with every query answered in order.
+ * Chart clicks are recorded in `toggled`.
+ */
+export async function runPage<Scope extends PageContext>(
+	definition: PageDefinition<Scope>,
+	engine: Engine,
+	view: PageView = {}
+): Promise<Scope & { toggled: [ToggleFilter, string][] }> {
+	const [extent] = await engine.query<DataExtent>(dataExtent());
+	const toggled: [ToggleFilter, string][] = [];
+	const context: PageContext = {
+		filters: view.filters ?? {},
+		publication: view.publication ?? false,
+		grain: view.grain ?? 'month',
+		extent,
+		toggle: (key, value) => void toggled.push([key, value])
+	};
+	const scope = await evaluatePage(definition, context, async (spec) => {
+		if (spec instanceof Sql) return engine.query(spec);
+		const rows = await engine.query(spec.query);
+		return spec.reshape ? applyReshape(rows, spec.reshape) : rows;
+	});
+	return Object.assign(scope, { toggled });
+}

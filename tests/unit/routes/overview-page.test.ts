@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { overviewPage } from '../../../src/routes/overview-page';
+import { demoEngine, demoRows, runPage } from '../../helpers/page';
+
+const { referrals, missing_episodes: episodes } = demoRows();
+const en = (value: number) => value.toLocaleString('en-GB');
+const inWindow = (day: string, from: string, to: string) => day >= from && day <= to;
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await demoEngine();
+});
+afterAll(() => engine?.close());
+
+describe('overview page on the demo extract', () => {
+	it('defaults to the latest complete quarter and counts it as the CSV does', async () => {
+		const view = await runPage(overviewPage, engine);
+		expect(view.windows?.defaulted).toBe(true);
+		const { from, to } = view.windows!.current;
+		// The demo ends on 15 November 2026: the latest complete quarter is July to September 2026.
+		expect([from, to]).toEqual(['2026-07-01', '2026-09-30']);
+		const current = referrals.filter((row) => inWindow(row.referral_date!, from, to));
+		const byKey = Object.fromEntries(view.headlines.map((headline) => [headline.key, headline]));
+		expect(byKey.referrals!.value).toBe(en(current.length));
+		expect(byKey.children!.value).toBe(en(new Set(current.map((row) => row.child_id)).size));
+		const known = current.filter((row) => row.looked_after === 'true' || row.looked_after === 'false');
+		expect(byKey.looked_after_share!.detail).toBe(
+			`${en(current.filter((row) => row.looked_after === 'true').length)} of ${en(known.length)} with status recorded`
+		);
+		const missing = episodes.filter((row) => inWindow(row.start_date!, from, to));
+		expect(byKey.episodes!.value).toBe(en(missing.length));
+		expect(byKey.episodes!.detail).toBe(`${en(new Set(missing.map((row) => row.child_id)).size)} children`);
+		// Every headline has a sparkline and both comparisons.
+		for (const headline of view.headlines) {
+			expect(headline.sparkline).toBeTypeOf('function');
+			expect(headline.comparisons).toHaveLength(2);
+		}
+	});
+
+	it('tables every month of every district in the district chart, matching the CSV', async () => {
+		const view = await runPage(overviewPage, engine);
+		const chart = view.districtChart;
+		const fenland = chart.rows.filter((row) => row.areaLabel === 'Fenland');
+		const counted = referrals.filter(
+			(row) => row.district === 'fenland' && row.referral_date!.startsWith('2024-03')
+		).length;
+		expect(fenland.find((row) => row.period.startsWith('2024-03'))?.value).toBe(counted);
+		expect(new Set(chart.rows.map((row) => row.areaLabel)).size).toBe(6);
+		expect(chart.title.length).toBeGreaterThan(20);
+	});
+
+	it('withholds a small headline count in publication mode, and shows it otherwise', async () => {
+		// Girls in Fenland: a small group in the demo's latest complete quarter.
+		const filters = { districts: ['fenland' as const], genders: ['female' as const] };
+		const open = await runPage(overviewPage, engine, { filters });
+		const published = await runPage(overviewPage, engine, { filters, publication: true });
+		const { from, to } = open.windows!.current;
+		const count = referrals.filter(
+			(row) => inWindow(row.referral_date!, from, to) && row.district === 'fenland' && row.gender === 'female'
+		).length;
+		expect(count).toBeGreaterThanOrEqual(1);
+		expect(count).toBeLessThanOrEqual(5);
+		const referralsOpen = open.headlines.find((headline) => headline.key === 'referrals')!.value;
+		const referralsPublished = published.headlines.find((headline) => headline.key === 'referrals')!.value;
+		expect(referralsOpen).toBe(en(count));
+		expect(referralsPublished).toBe('c');
+		expect(published.signalNotes.some((note) => note.startsWith('Publication mode'))).toBe(true);
+		expect(open.signalNotes.some((note) => note.startsWith('Publication mode'))).toBe(false);
+	});
+
+	it('says there is nothing to compare when the period chosen holds no day of the data', async () => {
+		const view = await runPage(overviewPage, engine, { filters: { from: '2030-01-01', to: '2030-03-31' } });
+		expect(view.windows).toBeNull();
+		expect(view.headlines.every((headline) => headline.value === '–')).toBe(true);
+		expect(view.signals.changes).toEqual([]);
+	});
+
+	it('notes when missing episodes ignore a filter the referrals honour', async () => {
+		const view = await runPage(overviewPage, engine, { filters: { genders: ['male'] } });
+		expect(view.signalNotes).toContain(
+			'Missing episodes are filtered by period, district, age and looked-after status only.'
+		);
+	});
+});
