@@ -1,5 +1,5 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { periodEnd, periodStart } from '$lib/transform/calendar';
 import { assessedFlag, episodeFacts, presentFlag, referralFacts } from './derived';
 import {

@@ -1,5 +1,5 @@
 import { districts } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/transform/calendar';
 import { periodStart } from '$lib/transform/calendar';
 import { ident, join, literal, sql, Sql } from '../../sql';
