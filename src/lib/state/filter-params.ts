@@ -9,7 +9,7 @@ import {
 	riskLevels,
 	type Enumeration
 } from '$lib/contract';
-import type { Grain } from '$lib/transform/calendar';
+import type { Grain } from '$lib/domain/calendar';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
 
 /*

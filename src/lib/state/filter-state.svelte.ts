@@ -1,7 +1,7 @@
 import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import type { Grain } from '$lib/transform/calendar';
+import type { Grain } from '$lib/domain/calendar';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
 import { filtersFromParams, filtersToParams, grainFromParam } from './filter-params';
 

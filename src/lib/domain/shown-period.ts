@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/domain/filters';
+import type { Filters } from './filters';
 
 /** The days a page shows: the filter's dates where set, else the first and last day of the loaded data. */
 export function shownPeriod(
