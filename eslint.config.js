@@ -16,14 +16,41 @@ const boundaries = [
 		why: 'the contract depends on zod only'
 	},
 	{
+		folder: 'domain',
+		forbid: [
+			'$lib/*',
+			'!$lib/contract',
+			'!$lib/contract/*',
+			'../*',
+			'!../contract',
+			'!../contract/*',
+			'svelte',
+			'svelte/*',
+			'@duckdb/*',
+			'@observablehq/*',
+			'arquero'
+		],
+		why: 'what every layer shares (filters, periods, financial years) sits below them all: contract and zod only'
+	},
+	{
 		folder: 'ingest',
 		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '../engine/*', '@observablehq/*'],
 		why: 'ingest runs unchanged in Node (CLI, tests) and in a worker'
 	},
 	{
 		folder: 'sql',
-		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '../engine/*', '@duckdb/*'],
-		why: 'a metric is a value: SQL text, testable without an engine'
+		forbid: [
+			'svelte',
+			'svelte/*',
+			'$lib/engine/*',
+			'**/engine/*',
+			'@duckdb/*',
+			'$lib/state/*',
+			'**/state/*',
+			'$lib/transform/*',
+			'**/transform/*'
+		],
+		why: 'a metric is a value: SQL text, testable without an engine; filters and periods come from domain/, which state/ and transform/ build on'
 	},
 	{
 		folder: 'stats',
@@ -42,15 +69,71 @@ const boundaries = [
 	},
 	{
 		folder: 'format',
-		forbid: ['$lib/*', '../*', 'svelte', 'svelte/*', '@duckdb/*'],
-		why: 'formatting is pure'
+		forbid: [
+			'$lib/*',
+			'!$lib/domain',
+			'!$lib/domain/*',
+			'../*',
+			'!../domain/*',
+			'svelte',
+			'svelte/*',
+			'@duckdb/*'
+		],
+		why: 'formatting is pure; it may name what domain/ defines (financial years, periods)'
 	},
 	{
 		folder: 'transform',
-		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '../engine/*', '@duckdb/*'],
+		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '**/engine/*', '@duckdb/*', '$lib/state/*', '**/state/*'],
 		why: 'reshaping is pure'
+	},
+	{
+		folder: 'summaries',
+		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '**/engine/*', '@duckdb/*', '$lib/state/*', '**/state/*'],
+		why: 'a summary is a sentence written from numbers; state/ builds on summaries, not the reverse'
+	},
+	{
+		folder: 'export',
+		forbid: ['svelte', 'svelte/*', '$lib/ingest', '$lib/ingest/*', '**/ingest', '**/ingest/*', '@duckdb/*'],
+		why: 'exports share the CSV cell with ingest through format/, not by reaching into ingest'
+	},
+	{
+		folder: 'page',
+		forbid: [
+			'svelte',
+			'svelte/*',
+			'$lib/engine/*',
+			'**/engine/*',
+			'@duckdb/*',
+			'$lib/state/*',
+			'**/state/*',
+			'$lib/components/*',
+			'**/components/*'
+		],
+		why: 'a page definition is pure: state/ binds it in the browser, tests run it in Node'
 	}
 ];
+
+/**
+ * transform/ reshapes the rows a metric returns, so it may name their types, but never call sql/: a value
+ * import would let a reshaper build queries, and the type-only arrow is erased at build time.
+ */
+const transformReadsSqlTypesOnly = {
+	files: ['src/lib/transform/**/*.ts'],
+	rules: {
+		'@typescript-eslint/no-restricted-imports': [
+			'error',
+			{
+				patterns: [
+					{
+						group: ['$lib/sql/*', '**/sql/*'],
+						allowTypeImports: true,
+						message: 'src/lib/transform: only row types from sql/ (import type).'
+					}
+				]
+			}
+		]
+	}
+};
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'tests/output/', 'data/bench/'] },
@@ -93,6 +176,7 @@ export default ts.config(
 			]
 		}
 	})),
+	transformReadsSqlTypesOnly,
 	{
 		// Pages compose components and metrics; only the engine speaks to DuckDB.
 		files: ['src/routes/**/*.{ts,svelte}', 'src/lib/components/**/*.{ts,svelte}'],

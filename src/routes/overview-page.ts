@@ -15,7 +15,7 @@ import {
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
 import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
 import { comparisonWindows } from '$lib/state/comparison-windows';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { describeSparkline, describeSpc } from '$lib/summaries/describe-spc';
 import {
 	changeSignals,
@@ -26,7 +26,7 @@ import {
 import { measures, type Measure } from '$lib/summaries/measures';
 import { collectSpcSignals, groupSignals, signalSubject } from '$lib/summaries/signal-list';
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
-import { periodStart } from '$lib/transform/calendar';
+import { periodStart } from '$lib/domain/calendar';
 import { lookbackStart, measureSeries, type MeasureSeriesOptions } from '$lib/transform/measure-series';
 import { publishSingle } from '$lib/transform/publish-counts';
 import type { SpcSeries } from '$lib/transform/spc-series';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { spcSparkline } from '$lib/charts/spc-sparkline';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { periodRange } from '$lib/transform/calendar';
+import { periodRange } from '$lib/domain/calendar';
 import { spcSeries, type SpcInput } from '$lib/transform/spc-series';
 
 const months = periodRange('2024-01-01', '2025-07-01', 'month');

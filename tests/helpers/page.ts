@@ -9,8 +9,8 @@ import {
 } from '$lib/page/define-page';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { Sql } from '$lib/sql/sql';
-import type { Filters } from '$lib/state/filters';
-import type { Grain } from '$lib/transform/calendar';
+import type { Filters } from '$lib/domain/filters';
+import type { Grain } from '$lib/domain/calendar';
 import { applyReshape } from '$lib/transform/transforms';
 import { engineWith } from './engine';
 

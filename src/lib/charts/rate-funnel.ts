@@ -5,6 +5,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
+import { textWidth } from './text-width';
 
 export interface FunnelPoint {
 	district: string;
@@ -18,8 +19,8 @@ export interface FunnelPoint {
 	selected: boolean;
 }
 
-/** Approximate width of a 13px label, for keeping labels apart (no DOM measurement: charts stay pure). */
-const labelWidth = (label: string) => label.length * 7 + 12;
+/** Width of a 13px label plus a gap, for keeping labels apart (no DOM measurement: charts stay pure). */
+const labelWidth = (label: string) => textWidth(label) + 12;
 const LINE = 17;
 
 export interface PlacedLabel {

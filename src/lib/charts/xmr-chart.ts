@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { financialYearLabel } from '$lib/domain/financial-year';
 import { parseIsoDay } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -151,8 +152,7 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 			...(grain === 'quarter'
 				? {
 						ticks: financialYearTicks,
-						tickFormat: (date: Date) =>
-							`${date.getUTCFullYear()}-${String((date.getUTCFullYear() + 1) % 100).padStart(2, '0')}`
+						tickFormat: (date: Date) => financialYearLabel(date.getUTCFullYear())
 					}
 				: { ticks: Math.max(2, Math.floor(width / columns / 110)) })
 		},

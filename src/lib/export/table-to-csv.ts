@@ -1,4 +1,4 @@
-import { csvCell } from '$lib/ingest/report-to-csv';
+import { csvCell } from '$lib/format/csv-cell';
 import { metadataLines, type ExportMetadata } from './export-metadata';
 
 export interface CsvColumn {

@@ -32,7 +32,7 @@ export { parseDate } from './parse-date';
 export type { RawBatch, RawCell, RawRow, RawTable, TabularFormat } from './raw-table';
 export { readTable, type ReadTableOptions } from './read-table';
 export { decodeParquetWasm, type ParquetDecoder } from './read-parquet';
-export { csvCell, reportToCsv } from './report-to-csv';
+export { reportToCsv } from './report-to-csv';
 export { sniffFormat, type SniffResult } from './sniff-format';
 export { toArrowIPC } from './to-arrow-ipc';
 export { UnreadableFileError } from './unreadable-file-error';

@@ -1,4 +1,4 @@
-import type { TableColumn } from '$lib/components/table-column';
+import type { TableColumn } from './table-column';
 
 /** Everything a `<Chart>` shows: what a page's view module returns for each chart. */
 export interface ChartSpec<Row extends object = Record<string, unknown>> {

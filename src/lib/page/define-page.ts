@@ -1,7 +1,7 @@
 import type { DataExtent } from '$lib/sql/metrics/data-extent';
 import type { Sql } from '$lib/sql/sql';
-import type { Filters } from '$lib/state/filters';
-import type { Grain } from '$lib/transform/calendar';
+import type { Filters } from '$lib/domain/filters';
+import type { Grain } from '$lib/domain/calendar';
 import type { Reshape } from '$lib/transform/transforms';
 
 /** What every page starts from: the view the user chose and what is loaded. */

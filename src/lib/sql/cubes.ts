@@ -1,6 +1,6 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
-import { periodEnd, periodStart } from '$lib/transform/calendar';
+import type { Filters } from '$lib/domain/filters';
+import { periodEnd, periodStart } from '$lib/domain/calendar';
 import { assessedFlag, episodeFacts, presentFlag, referralFacts } from './derived';
 import {
 	episodeColumns,

@@ -1,5 +1,5 @@
 import { ageBandRanges, type AgeBand } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { and, ident, isIn, sql, Sql } from './sql';
 
 /** Which column of a table answers each filter; a filter whose column is absent does not apply. */

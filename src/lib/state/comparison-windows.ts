@@ -8,33 +8,9 @@ import {
 	isWholeMonths,
 	monthsBetween,
 	periodStart
-} from '$lib/transform/calendar';
-import { periodPresets } from './period-presets';
-
-/** A span of days compared with another. */
-export interface Window {
-	from: string;
-	to: string;
-	/** Days covered: the exposure when comparing counts over spans of different lengths. */
-	days: number;
-	/** en-GB label: "Q2 2026-27 (July to September 2026)", "July 2025 to June 2026", "1 April to …". */
-	label: string;
-	/** For sentences: "Q2 2026-27" for a quarter, otherwise the label. */
-	short: string;
-}
-
-export interface ComparisonWindows {
-	current: Window;
-	/** The span of the same length just before; null when the data does not cover it. */
-	previous: Window | null;
-	/** The same span a year earlier; null when the data does not cover it. */
-	yearAgo: Window | null;
-	/** What the previous window is called in sentences: "the previous quarter", "the previous 12 months". */
-	previousName: string;
-	yearAgoName: string;
-	/** True when no period filter is set and the latest complete quarter is shown. */
-	defaulted: boolean;
-}
+} from '$lib/domain/calendar';
+import type { ComparisonWindows, Window } from '$lib/domain/comparison-window';
+import { periodPresets } from '$lib/domain/period-presets';
 
 function span(from: string, to: string): Window {
 	const quarter =

@@ -3,6 +3,7 @@ import type { TableName } from '$lib/contract';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
+import { sha256Hex } from '$lib/ingest/sha256-hex';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
@@ -16,12 +17,6 @@ type Status = 'starting' | 'loading' | 'ready' | 'error';
 export interface ContractFile {
 	name: string;
 	url: string;
-}
-
-/** Hex SHA-256 of bytes, for the banner: lets an analyst confirm which extract a board pack came from. */
-async function sha256(bytes: BufferSource): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes);
-	return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -131,7 +126,7 @@ export class Dataset {
 				table,
 				rows: text.split('\n').filter((line) => line.length > 0).length - 1,
 				bytes: bytes.byteLength,
-				sha256: await sha256(bytes)
+				sha256: await sha256Hex(new Uint8Array(bytes))
 			});
 		}
 		await refreshFacts(coordinator.engine);

@@ -1,8 +1,9 @@
 import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
-import type { Grain } from '$lib/transform/calendar';
-import { filtersFromParams, filtersSchema, filtersToParams, grainFromParam, type Filters } from './filters';
+import type { Grain } from '$lib/domain/calendar';
+import { filtersSchema, type Filters } from '$lib/domain/filters';
+import { filtersFromParams, filtersToParams, grainFromParam } from './filter-params';
 
 /**
  * Filters and view settings live in the URL, so a view can be bookmarked and shared; the link never holds

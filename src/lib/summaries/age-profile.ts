@@ -1,6 +1,6 @@
 import { formatDayRange } from '$lib/format/date';
 import { formatDecimal, formatPercent } from '$lib/format/number';
-import { financialYearSpan, formatFinancialYear } from '$lib/format/period';
+import { financialYearLabel, financialYearSpan } from '$lib/domain/financial-year';
 import { YOUNGER_THAN, type AgeProfileRow } from '$lib/sql/metrics/children/age-profile';
 import { comparisonVerdict, zForConfidence } from '$lib/stats';
 import type { Published } from '$lib/transform/publish-counts';
@@ -72,7 +72,7 @@ export function ageProfileView(
 				: null;
 		return {
 			year: row.year,
-			period: formatFinancialYear(row.year),
+			period: financialYearLabel(row.year),
 			complete: span.complete,
 			coverage: coverage(span.from, span.to),
 			referrals: n,

@@ -8,7 +8,7 @@ import {
 	type Enumeration
 } from '$lib/contract';
 import { formatDay } from '$lib/format/date';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 
 const lists: [keyof Filters, string, Enumeration][] = [
 	['districts', 'Districts', districts],

@@ -1,5 +1,5 @@
 import { formatCount } from '$lib/format/number';
-import type { ComparisonWindows } from '$lib/state/comparison-windows';
+import type { ComparisonWindows } from '$lib/domain/comparison-window';
 import { publishSingle } from '$lib/transform/publish-counts';
 import { changeSignal, type ChangeSignal } from './comparison-signals';
 import { areaPhrase, formatValue, measures, type Measure } from './measures';

@@ -1,6 +1,7 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
-import { formatQuarter, quarterRange } from '$lib/format/period';
+import { periodRange } from '$lib/domain/calendar';
+import { formatQuarter } from '$lib/format/period';
 import type { QuarterPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
 import type { Published } from '$lib/transform/publish-counts';
 import { indicatorLabels, quoted } from './indicator-prevalence';
@@ -36,7 +37,7 @@ export function indicatorTrendView(
 	rows: readonly QuarterPrevalence[],
 	{ publication, first, last }: { publication: boolean; first: string; last: string }
 ): IndicatorTrendView {
-	const quarters = quarterRange(first, last);
+	const quarters = periodRange(first, last, 'quarter');
 	const periods = quarters.map(formatQuarter);
 	const filled = indicatorColumns.flatMap((indicator) =>
 		quarters.map((quarter) => {

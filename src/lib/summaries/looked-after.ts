@@ -1,5 +1,6 @@
 import { formatPercent } from '$lib/format/number';
-import { formatQuarter, quarterEnd, quarterRange } from '$lib/format/period';
+import { periodEnd, periodRange } from '$lib/domain/calendar';
+import { formatQuarter } from '$lib/format/period';
 import type { LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
 import type { Published } from '$lib/transform/publish-counts';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
@@ -37,12 +38,12 @@ export function lookedAfterView(
 	rows: readonly LookedAfterQuarter[],
 	{ publication, first, last }: { publication: boolean; first: string; last: string }
 ): LookedAfterView {
-	const filled = quarterRange(first, last).map((quarter) => {
+	const filled = periodRange(first, last, 'quarter').map((quarter) => {
 		const row = rows.find((candidate) => candidate.quarter === quarter);
 		return {
 			quarter,
 			period: formatQuarter(quarter),
-			complete: quarter >= first && quarterEnd(quarter) <= last,
+			complete: quarter >= first && periodEnd(quarter, 'quarter') <= last,
 			referrals: row?.referrals ?? 0,
 			looked_after: row?.looked_after ?? 0,
 			known: row?.known ?? 0

@@ -1,6 +1,6 @@
 import { riskLevels, type RiskLevel } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
-import { formatFinancialYear } from '$lib/format/period';
+import { financialYearLabel } from '$lib/domain/financial-year';
 import type { RiskLevelYear } from '$lib/sql/metrics/indicators/risk-levels';
 import type { Published } from '$lib/transform/publish-counts';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
@@ -46,7 +46,7 @@ export function riskLevelsView(
 	const filled = years.flatMap((year) =>
 		riskLevels.codes.map((level) => ({
 			year,
-			period: formatFinancialYear(year),
+			period: financialYearLabel(year),
 			level,
 			levelLabel: riskLevels.label(level),
 			referrals: rows.find((row) => row.year === year && row.risk_level === level)?.referrals ?? 0,
@@ -82,7 +82,7 @@ export function riskLevelsView(
 			.filter((point) => point.level === 'high')
 			.map((point) => ({ numerator: point.referrals, denominator: point.total, score: point.year }))
 	);
-	const periods = years.map(formatFinancialYear);
+	const periods = years.map(financialYearLabel);
 	if (all === 0) {
 		return {
 			points: [],

@@ -1,4 +1,4 @@
-import { periodEnd, type Grain } from '$lib/transform/calendar';
+import { periodEnd, type Grain } from '$lib/domain/calendar';
 import type { SpcSeries } from '$lib/transform/spc-series';
 import type { ChangeSignal } from './comparison-signals';
 import { areaPhrase, type Measure } from './measures';

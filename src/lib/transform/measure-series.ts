@@ -1,4 +1,4 @@
-import { addMonths, periodEnd, type Grain } from './calendar';
+import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
 import { publishCounts } from './publish-counts';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
 

@@ -1,5 +1,5 @@
 import { xmr, type DisclosureSymbol, type SpecialCauseType, type XmrResult } from '$lib/stats';
-import type { Grain } from './calendar';
+import type { Grain } from '$lib/domain/calendar';
 
 /**
  * Why a point is kept out of the limits and the special-cause rules: its period is only partly covered by

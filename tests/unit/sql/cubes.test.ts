@@ -15,7 +15,7 @@ import {
 	returnInterviewCounts
 } from '$lib/sql/cubes';
 import { ident, join, sql } from '$lib/sql/sql';
-import { filtersSchema, type Filters } from '$lib/state/filters';
+import { filtersSchema, type Filters } from '$lib/domain/filters';
 
 // The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
 let engine: Engine;

@@ -3,7 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
 import { sql } from '$lib/sql/sql';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { engineWith, referral } from '../../helpers/engine';
 
 let engine: Engine;

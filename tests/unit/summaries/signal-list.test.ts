@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measures } from '$lib/summaries/measures';
 import { collectSpcSignals, groupSignals, signalSubject } from '$lib/summaries/signal-list';
 import { describePoint, spcTableRows } from '$lib/summaries/special-cause';
-import { periodRange } from '$lib/transform/calendar';
+import { periodRange } from '$lib/domain/calendar';
 import { spcSeries } from '$lib/transform/spc-series';
 
 const months = periodRange('2024-01-01', '2025-12-01', 'month');

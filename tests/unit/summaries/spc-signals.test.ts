@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measures } from '$lib/summaries/measures';
 import { listPeriods, orderSignals, spcSignals } from '$lib/summaries/spc-signals';
-import { periodRange } from '$lib/transform/calendar';
+import { periodRange } from '$lib/domain/calendar';
 import { spcSeries } from '$lib/transform/spc-series';
 
 const series = (values: readonly number[], grain: 'month' | 'quarter' = 'month', area = 'fenland') =>

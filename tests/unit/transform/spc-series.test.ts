@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange } from '$lib/transform/calendar';
+import { periodRange } from '$lib/domain/calendar';
 import { spcSeries, type SpcInput } from '$lib/transform/spc-series';
 
 const months = (n: number) => periodRange('2024-01-01', '2030-12-01', 'month').slice(0, n);

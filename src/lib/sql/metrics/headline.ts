@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { episodeFacts, referralFacts } from '../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
 import { sql, type Sql } from '../sql';

@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { quarterStart } from '../../period-columns';
 import { referralCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';

@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { ident, sql, type Sql } from '../../sql';

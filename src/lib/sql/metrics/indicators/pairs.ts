@@ -1,5 +1,5 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { presentMask, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, Sql, total } from '../../sql';

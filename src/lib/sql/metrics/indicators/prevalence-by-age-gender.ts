@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { sql, type Sql } from '../../sql';
 import { prevalenceBy, type PrevalenceCounts } from './prevalence-by';
 

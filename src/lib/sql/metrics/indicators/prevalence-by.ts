@@ -1,5 +1,5 @@
 import type { IndicatorColumn } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { referralCounts } from '../../cubes';
 import { ident, join, sql, type Sql } from '../../sql';
 import { perIndicatorList } from './indicator-sql';

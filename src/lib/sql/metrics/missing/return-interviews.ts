@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { episodeCounts, returnInterviewCounts } from '../../cubes';
 import { ident, join, sql, type Sql } from '../../sql';
 

@@ -1,4 +1,4 @@
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from '../../derived';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';

@@ -1,5 +1,5 @@
-import type { Filters } from '$lib/state/filters';
-import type { Grain } from '$lib/transform/calendar';
+import type { Filters } from '$lib/domain/filters';
+import type { Grain } from '$lib/domain/calendar';
 import { episodeCounts } from '../../cubes';
 import type { Sql } from '../../sql';
 import { seriesByArea } from '../trends/period-area-grid';

@@ -1,5 +1,5 @@
 import { districts } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
 import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, type Sql } from '../../sql';

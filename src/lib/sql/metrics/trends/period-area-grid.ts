@@ -1,7 +1,7 @@
 import { districts } from '$lib/contract';
-import type { Filters } from '$lib/state/filters';
-import type { Grain } from '$lib/transform/calendar';
-import { periodStart } from '$lib/transform/calendar';
+import type { Filters } from '$lib/domain/filters';
+import type { Grain } from '$lib/domain/calendar';
+import { periodStart } from '$lib/domain/calendar';
 import { ident, join, literal, sql, Sql } from '../../sql';
 
 /** The area code of a row that counts every district together (under the district filter). */

@@ -9,24 +9,13 @@ import {
 	riskLevels,
 	type Enumeration
 } from '$lib/contract';
-import type { Grain } from '$lib/transform/calendar';
+import type { Grain } from '$lib/domain/calendar';
+import { filtersSchema, type Filters } from '$lib/domain/filters';
 
-/**
- * The filters a user can set, as a zod schema: the single definition used by the filter bar, the URL codec
- * and the SQL predicate. Absent means "not filtered"; the URL records only what the user chose.
+/*
+ * The URL codec of the filters: the URL holds the view, so a shared link reproduces it. The schema itself
+ * lives in domain/filters.ts, where the SQL predicate and the summaries read it too.
  */
-export const filtersSchema = z.object({
-	from: isoDate.optional(),
-	to: isoDate.optional(),
-	districts: z.array(districts.schema).optional(),
-	ageBands: z.array(ageBands.schema).optional(),
-	genders: z.array(genders.schema).optional(),
-	ethnicities: z.array(ethnicities.schema).optional(),
-	lookedAfter: z.boolean().optional(),
-	riskLevels: z.array(riskLevels.schema).optional(),
-	sources: z.array(referralSources.schema).optional()
-});
-export type Filters = z.infer<typeof filtersSchema>;
 
 /** URL parameter name of each filter; short names keep shared links readable. */
 const listParams = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDayRange } from '$lib/format/date';
-import { shownPeriod } from '$lib/state/shown-period';
+import { shownPeriod } from '$lib/domain/shown-period';
 
 describe('the period a page shows', () => {
 	it("takes the filter's dates where set, else the data's", () => {

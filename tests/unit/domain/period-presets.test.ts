@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { financialYearLabel, financialYearStart, periodPresets } from '$lib/state/period-presets';
+import { periodPresets } from '$lib/domain/period-presets';
 
 describe('periodPresets', () => {
 	it('uses complete months and financial quarters before the data’s last date', () => {
@@ -22,11 +22,5 @@ describe('periodPresets', () => {
 			to: '2025-03-31',
 			label: 'Quarter 4 2024-25'
 		});
-	});
-
-	it('names financial years the UK way', () => {
-		expect(financialYearStart('2025-03-31')).toBe(2024);
-		expect(financialYearStart('2025-04-01')).toBe(2025);
-		expect(financialYearLabel(1999)).toBe('1999-00');
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromParams, filtersToParams, grainFromParam, type Filters } from '$lib/state/filters';
+import type { Filters } from '$lib/domain/filters';
+import { filtersFromParams, filtersToParams, grainFromParam } from '$lib/state/filter-params';
 
 describe('filters in the URL', () => {
 	it('round-trips every filter, writing lists in contract order', () => {

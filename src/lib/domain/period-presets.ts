@@ -2,6 +2,8 @@
  * Period presets relative to the data's last date (not today: an extract is reviewed after it is taken).
  * UK public-sector reporting uses financial years (1 April to 31 March) and their quarters.
  */
+import { financialQuarter, financialYearLabel, financialYearStart } from './financial-year';
+
 export interface Period {
 	from: string;
 	to: string;
@@ -22,16 +24,6 @@ function endOfPreviousMonth(date: string): string {
 	return iso(year, month, 0);
 }
 
-/** The financial year containing a date: FY 2024-25 runs 1 April 2024 to 31 March 2025. */
-export function financialYearStart(date: string): number {
-	const year = Number(date.slice(0, 4));
-	return Number(date.slice(5, 7)) >= 4 ? year : year - 1;
-}
-
-export function financialYearLabel(startYear: number): string {
-	return `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
-
 /** Presets for data whose last referral is `lastDate`: complete periods only, so every bar is comparable. */
 export function periodPresets(lastDate: string): PeriodPreset[] {
 	const lastComplete = endOfPreviousMonth(
@@ -46,12 +38,12 @@ export function periodPresets(lastDate: string): PeriodPreset[] {
 	const quarter = { from: iso(endYear, quarterEndMonth - 2, 1), to: iso(endYear, quarterEndMonth + 1, 0) };
 	const fyStart = financialYearStart(lastDate);
 	const quarterStart = quarter.from;
-	const quarterNumber = ((Number(quarterStart.slice(5, 7)) + 8) % 12) / 3 + 1;
+	const { quarter: quarterNumber, startYear: quarterYear } = financialQuarter(quarterStart);
 	return [
 		{ id: 'last-12-months', label: `Last 12 months (to ${monthLabel(lastComplete)})`, ...last12 },
 		{
 			id: 'latest-quarter',
-			label: `Quarter ${quarterNumber} ${financialYearLabel(financialYearStart(quarterStart))}`,
+			label: `Quarter ${quarterNumber} ${financialYearLabel(quarterYear)}`,
 			...quarter
 		},
 		{

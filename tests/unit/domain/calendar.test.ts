@@ -9,7 +9,7 @@ import {
 	periodEnd,
 	periodRange,
 	periodStart
-} from '$lib/transform/calendar';
+} from '$lib/domain/calendar';
 
 describe('calendar arithmetic on ISO days', () => {
 	it('adds days across month, year and BST boundaries', () => {
@@ -63,6 +63,14 @@ describe('calendar arithmetic on ISO days', () => {
 			'2024-10-01'
 		]);
 		expect(periodRange('2024-05-01', '2024-04-01', 'month')).toEqual([]);
+		// Formerly format/period's quarterRange: across a year end, and a last day inside the first quarter.
+		expect(periodRange('2023-11-02', '2024-04-30', 'quarter')).toEqual([
+			'2023-10-01',
+			'2024-01-01',
+			'2024-04-01'
+		]);
+		expect(periodRange('2024-05-01', '2024-04-01', 'quarter')).toEqual(['2024-04-01']);
+		expect(periodRange('2024-08-01', '2024-04-01', 'quarter')).toEqual([]);
 	});
 
 	it('recognises spans of whole months', () => {

@@ -1,0 +1,29 @@
+/*
+ * What the overview compares: a period and the two it is set against. The types live here, below the views
+ * and the summaries that read them; state/comparison-windows.ts computes them (with en-GB labels, which is why
+ * the computation stays above format/).
+ */
+/** A span of days compared with another. */
+export interface Window {
+	from: string;
+	to: string;
+	/** Days covered: the exposure when comparing counts over spans of different lengths. */
+	days: number;
+	/** en-GB label: "Q2 2026-27 (July to September 2026)", "July 2025 to June 2026", "1 April to …". */
+	label: string;
+	/** For sentences: "Q2 2026-27" for a quarter, otherwise the label. */
+	short: string;
+}
+
+export interface ComparisonWindows {
+	current: Window;
+	/** The span of the same length just before; null when the data does not cover it. */
+	previous: Window | null;
+	/** The same span a year earlier; null when the data does not cover it. */
+	yearAgo: Window | null;
+	/** What the previous window is called in sentences: "the previous quarter", "the previous 12 months". */
+	previousName: string;
+	yearAgoName: string;
+	/** True when no period filter is set and the latest complete quarter is shown. */
+	defaulted: boolean;
+}
