@@ -14,9 +14,25 @@ export default defineConfig({
 		minify: process.env.NO_MINIFY ? false : 'oxc'
 	},
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts'],
+					exclude: ['tests/**/*.svelte.test.ts']
+				}
+			},
+			{
+				// Runes in test files (`*.svelte.test.ts`) need Svelte's client runtime, as the Svelte testing docs
+				// advise: the browser entry points, compiled for a client environment; otherwise `$effect` never runs.
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: { name: 'runes', include: ['tests/unit/**/*.svelte.test.ts'], environment: 'jsdom' }
+			}
+		]
 	}
 });

@@ -60,6 +60,38 @@ describe('xmrChart', () => {
 	});
 });
 
+/** Counts so uneven that the lower process limit falls below zero: mean 5, average moving range 8. */
+const uneven = (): SpcInput[] =>
+	[1, 9, 1, 9, 1, 9, 1, 9, 1, 9, 1, 9].map((value, index) => ({ period: months[index]!, value }));
+
+/** The y scale's domain of a chart Plot drew (the figure keeps its scales). */
+const yDomain = (chart: Element) =>
+	(chart as Element & { scale(name: 'y'): { domain: number[] } }).scale('y').domain;
+
+describe('the floor at zero', () => {
+	it('draws a negative lower limit at zero on the XmR chart: a count cannot be negative', () => {
+		const series = spcSeries('all', 'All districts', 'month', uneven());
+		expect(series.points[0]!.lpl).toBeLessThan(0);
+		const chart = xmrChart([series], {
+			width: 800,
+			label: 'x',
+			kind: 'count',
+			yLabel: 'Referrals',
+			document
+		});
+		expect(yDomain(chart)[0]).toBe(0);
+	});
+
+	it('draws a negative lower limit at zero on the sparkline', () => {
+		const chart = spcSparkline(spcSeries('all', 'All', 'month', uneven()), {
+			width: 200,
+			label: 'x',
+			document
+		});
+		expect(yDomain(chart)[0]).toBe(0);
+	});
+});
+
 describe('spcSparkline', () => {
 	it('draws a small labelled image', () => {
 		const chart = spcSparkline(spcSeries('all', 'All', 'month', inputs()), {

@@ -5,6 +5,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
+import { spcMarks } from './spc-marks';
 
 export interface PanelPoint {
 	month: string;
@@ -56,9 +57,6 @@ export function monthlySmallMultiplesChart(
 	const fy = (point: { label: string }) => Math.floor((position.get(point.label) ?? 0) / columns);
 	const points = data.map((point) => ({ ...point, date: parseIsoDay(point.month) }));
 	type Point = (typeof points)[number];
-	const complete = points.filter((point) => !point.incomplete);
-	const special = points.filter((point) => point.signal !== null && point.value !== null);
-	const incomplete = points.filter((point) => point.incomplete && point.value !== null);
 	const selected = new Set(options.selected ?? []);
 	const panels = labels.map((label) => {
 		const point = points.find((candidate) => candidate.label === label)!;
@@ -93,22 +91,23 @@ export function monthlySmallMultiplesChart(
 				panels.filter((panel) => selected.has(panel.key)),
 				{ fx, fy, fill: 'none', stroke: text, strokeWidth: 3 }
 			),
-			Plot.lineY(complete, { x: 'date', y: 'upl', fx, fy, stroke: muted, strokeDasharray: '4,3' }),
-			Plot.lineY(complete, { x: 'date', y: 'lpl', fx, fy, stroke: muted, strokeDasharray: '4,3' }),
-			Plot.lineY(complete, { x: 'date', y: 'mean', fx, fy, stroke: muted }),
-			Plot.lineY(complete, { x: 'date', y: 'value', fx, fy, stroke: categorical[0], strokeWidth: 1.5 }),
-			Plot.dot(special, {
+			spcMarks(points, {
 				x: 'date',
-				y: 'value',
 				fx,
 				fy,
-				r: 4,
-				symbol: (point: Point) => (point.signal === 'high' ? 'triangle' : 'diamond'),
-				fill: (point: Point) => signalColour[point.signal ?? 'high'],
-				stroke: text,
-				strokeWidth: 0.75
+				excluded: (point) => point.incomplete,
+				limits: { stroke: muted, strokeDasharray: '4,3' },
+				mean: { stroke: muted },
+				line: { stroke: categorical[0], strokeWidth: 1.5 },
+				special: {
+					r: 4,
+					symbol: (point: Point) => (point.signal === 'high' ? 'triangle' : 'diamond'),
+					fill: (point: Point) => signalColour[point.signal ?? 'high'],
+					stroke: text,
+					strokeWidth: 0.75
+				},
+				hollow: { r: 3.5, stroke: categorical[0], fill: '#fff' }
 			}),
-			Plot.dot(incomplete, { x: 'date', y: 'value', fx, fy, r: 3.5, stroke: categorical[0], fill: '#fff' }),
 			Plot.text(panels, {
 				fx,
 				fy,

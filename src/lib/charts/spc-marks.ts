@@ -1,3 +1,4 @@
+import * as Plot from '@observablehq/plot';
 import { categorical, gridline, muted, text } from './palette';
 
 /**
@@ -15,6 +16,101 @@ export const spcStyle = {
 	limitDash: '6,4',
 	nearDash: '2,3'
 } as const;
+
+/** What a row needs for its SPC marks; the x channel and the exclusion test are options. */
+export interface SpcMarkRow {
+	/** As shown: null when suppressed (a gap). */
+	value: number | null;
+	mean: number | null;
+	lpl: number | null;
+	upl: number | null;
+	nearLpl?: number | null;
+	nearUpl?: number | null;
+	/** Which side a special cause is on; null for common cause. */
+	signal: 'high' | 'low' | null;
+}
+
+/** A special cause's triangle points the way the value departs: up when high, down when low. */
+export const departure = (row: SpcMarkRow): number => (row.signal === 'low' ? 180 : 0);
+
+/** How one line of the chart is stroked. */
+export interface SpcLineStyle {
+	stroke: string;
+	strokeWidth?: number;
+	strokeDasharray?: string;
+}
+
+/** How one kind of point is drawn: any of Plot's dot options, constants or channels. */
+export type SpcDotStyle = Pick<
+	Plot.DotOptions,
+	'r' | 'symbol' | 'fill' | 'stroke' | 'strokeWidth' | 'rotate'
+>;
+
+export interface SpcMarksOptions<Row extends SpcMarkRow> {
+	/** The period: a field name or accessor. */
+	x: Plot.ChannelValue;
+	/** Facets, for small multiples. */
+	fx?: Plot.ChannelValue;
+	fy?: Plot.ChannelValue;
+	/** Series within one panel. */
+	z?: Plot.ChannelValue;
+	/** A period kept out of the limits and the line (incomplete, no look-back): drawn as a hollow point. */
+	excluded: (row: Row) => boolean;
+	/** The near limits (⅔ of the way to the process limits); omitted when absent. */
+	near?: SpcLineStyle;
+	limits: SpcLineStyle;
+	mean: SpcLineStyle;
+	line: SpcLineStyle;
+	/** Common-cause points; omitted when absent (only special causes are marked). */
+	common?: SpcDotStyle;
+	special: SpcDotStyle;
+	hollow: SpcDotStyle;
+}
+
+/**
+ * The marks of an XmR chart as one composite, as Plot composes `boxY` from rules, bars, ticks and dots:
+ * near limits, process limits, the mean, the values as a line, common and special causes as dots, and the
+ * excluded periods hollow. The XmR chart (and its small multiples), the sparkline and the monthly small
+ * multiples share it, so what an SPC chart shows is decided once; each passes its own sizes and strokes.
+ */
+export function spcMarks<Row extends SpcMarkRow>(
+	data: readonly Row[],
+	options: SpcMarksOptions<Row>
+): Plot.CompoundMark {
+	const { x, fx, fy, z, excluded } = options;
+	const at = { x, y: 'value', fx, fy };
+	const included = data.filter((row) => !excluded(row));
+	const withLimits = included.filter((row) => row.mean !== null);
+	const shown = included.filter((row) => row.value !== null);
+	// A lower limit below zero is drawn at zero: a count or share cannot be negative.
+	const floored = (key: 'lpl' | 'nearLpl') => (row: Row) => {
+		const value = row[key];
+		return value === null || value === undefined ? value : Math.max(0, value);
+	};
+	const limit = (y: Plot.ChannelValue, style: SpcLineStyle) =>
+		Plot.lineY(withLimits, { x, y, z, fx, fy, ...style });
+	return Plot.marks(
+		options.near ? [limit('nearUpl', options.near), limit(floored('nearLpl'), options.near)] : null,
+		limit('upl', options.limits),
+		limit(floored('lpl'), options.limits),
+		limit('mean', options.mean),
+		Plot.lineY(included, { ...at, z, ...options.line }),
+		options.common
+			? Plot.dot(
+					shown.filter((row) => row.signal === null),
+					{ ...at, ...options.common }
+				)
+			: null,
+		Plot.dot(
+			shown.filter((row) => row.signal !== null),
+			{ ...at, ...options.special }
+		),
+		Plot.dot(
+			data.filter((row) => excluded(row) && row.value !== null),
+			{ ...at, ...options.hollow }
+		)
+	);
+}
 
 type LegendSymbol = 'line' | 'mean' | 'limit' | 'near' | 'dot' | 'up' | 'down' | 'hollow';
 

@@ -8,7 +8,7 @@ import type { SpcSeries } from '$lib/transform/spc-series';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { gridline } from './palette';
-import { drawLegend, legendHeight, spcLegendItems, spcStyle } from './spc-marks';
+import { departure, drawLegend, legendHeight, spcLegendItems, spcMarks, spcStyle } from './spc-marks';
 
 export interface XmrChartOptions extends ChartOptions {
 	kind: 'count' | 'share';
@@ -47,7 +47,6 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 	const { kind, width } = options;
 	const faceted = series.length > 1;
 	const columns = !faceted ? 1 : width < 640 ? 1 : width < 960 ? 2 : 3;
-	const floor = (value: number | null) => (value === null ? null : Math.max(0, value));
 	const format = (value: number) => (kind === 'share' ? formatPercent(value) : formatDecimal(value));
 	const rows: Row[] = series.flatMap((one, panel) =>
 		one.points.map((point) => {
@@ -79,9 +78,9 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 				period: point.period,
 				value: point.value,
 				mean: point.mean,
-				lpl: floor(point.lpl),
+				lpl: point.lpl,
 				upl: point.upl,
-				nearLpl: floor(point.nearLpl),
+				nearLpl: point.nearLpl,
 				nearUpl: point.nearUpl,
 				signal: point.signal,
 				specialCause: point.specialCause,
@@ -93,11 +92,7 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 	const fx = faceted ? (row: { panel: number }) => row.panel % columns : undefined;
 	const fy = faceted ? (row: { panel: number }) => Math.floor(row.panel / columns) : undefined;
 	const facet = { fx, fy };
-	const included = rows.filter((row) => row.excluded === null);
-	const withLimits = included.filter((row) => row.mean !== null);
 	const excluded = rows.filter((row) => row.excluded !== null && row.value !== null);
-	const common = included.filter((row) => row.value !== null && row.signal === null);
-	const special = included.filter((row) => row.value !== null && row.signal !== null);
 	const grain = series[0]?.grain ?? 'month';
 	const kinds = new Set(excluded.map((row) => row.excluded));
 	const legend = spcLegendItems(
@@ -126,16 +121,6 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		.map((year) => new Date(Date.UTC(year, 3, 1)))
 		.filter((date) => date.getTime() >= minTime && date.getTime() <= maxTime);
 	const middle = (minTime + maxTime) / 2;
-	const limitLine = (y: keyof Row, stroke: string, dash: string | undefined, strokeWidth = 1.25) =>
-		Plot.lineY(withLimits, {
-			x: 'date',
-			y,
-			z: 'area',
-			...facet,
-			stroke,
-			strokeWidth,
-			...(dash ? { strokeDasharray: dash } : {})
-		});
 	const chart = Plot.plot({
 		document: options.document,
 		width,
@@ -166,39 +151,25 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		style: { fontSize: '13px', color: '#0b0c0c' },
 		marks: [
 			Plot.frame({ stroke: gridline }),
-			limitLine('nearUpl', spcStyle.nearLimit, spcStyle.nearDash),
-			limitLine('nearLpl', spcStyle.nearLimit, spcStyle.nearDash),
-			limitLine('upl', spcStyle.limit, spcStyle.limitDash),
-			limitLine('lpl', spcStyle.limit, spcStyle.limitDash),
-			limitLine('mean', spcStyle.mean, undefined, 1.25),
-			Plot.lineY(included, {
+			spcMarks(rows, {
 				x: 'date',
-				y: 'value',
 				z: 'area',
 				...facet,
-				stroke: spcStyle.value,
-				strokeWidth: 1.75
-			}),
-			Plot.dot(common, { x: 'date', y: 'value', ...facet, r: faceted ? 2 : 2.75, fill: spcStyle.value }),
-			Plot.dot(special, {
-				x: 'date',
-				y: 'value',
-				...facet,
-				symbol: 'triangle',
-				r: faceted ? 4.5 : 5.5,
-				fill: spcStyle.special,
-				stroke: '#fff',
-				strokeWidth: 0.75,
-				rotate: (row: Row) => (row.signal === 'low' ? 180 : 0)
-			}),
-			Plot.dot(excluded, {
-				x: 'date',
-				y: 'value',
-				...facet,
-				r: faceted ? 3.5 : 4.5,
-				fill: '#fff',
-				stroke: spcStyle.excluded,
-				strokeWidth: 1.5
+				excluded: (row) => row.excluded !== null,
+				near: { stroke: spcStyle.nearLimit, strokeDasharray: spcStyle.nearDash, strokeWidth: 1.25 },
+				limits: { stroke: spcStyle.limit, strokeDasharray: spcStyle.limitDash, strokeWidth: 1.25 },
+				mean: { stroke: spcStyle.mean, strokeWidth: 1.25 },
+				line: { stroke: spcStyle.value, strokeWidth: 1.75 },
+				common: { r: faceted ? 2 : 2.75, fill: spcStyle.value },
+				special: {
+					symbol: 'triangle',
+					r: faceted ? 4.5 : 5.5,
+					fill: spcStyle.special,
+					stroke: '#fff',
+					strokeWidth: 0.75,
+					rotate: departure
+				},
+				hollow: { r: faceted ? 3.5 : 4.5, fill: '#fff', stroke: spcStyle.excluded, strokeWidth: 1.5 }
 			}),
 			...(faceted
 				? [

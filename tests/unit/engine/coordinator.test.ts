@@ -53,4 +53,17 @@ describe('QueryCoordinator', () => {
 		expect(ran).toEqual(['SELECT 0', 'SELECT 1', 'SELECT 0']);
 		expect(coordinator.generation).toBe(1);
 	});
+	it('evicts the least recently used answer: a cache hit counts as a use', async () => {
+		const { engine, ran } = recordingEngine();
+		const coordinator = new QueryCoordinator(engine, 2);
+		await coordinator.query(sql`SELECT 'a'`);
+		await coordinator.query(sql`SELECT 'b'`);
+		// A hit on a: b is now the least recently used, so c pushes b out, not a.
+		await coordinator.query(sql`SELECT 'a'`);
+		await coordinator.query(sql`SELECT 'c'`);
+		await coordinator.query(sql`SELECT 'a'`);
+		expect(ran).toEqual([`SELECT 'a'`, `SELECT 'b'`, `SELECT 'c'`]);
+		await coordinator.query(sql`SELECT 'b'`);
+		expect(ran).toEqual([`SELECT 'a'`, `SELECT 'b'`, `SELECT 'c'`, `SELECT 'b'`]);
+	});
 });

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { TableName } from '$lib/contract';
+import type { Engine } from '$lib/engine/engine';
+import { Dataset, type ContractFile } from '$lib/state/dataset.svelte';
+
+// Loading tables into DuckDB is mocked; the engine records the statements it is sent. What is under test is
+// the dataset's own bookkeeping: the transaction round a change, what it publishes, the waiting views.
+const { refreshed } = vi.hoisted(() => ({ refreshed: { count: 0 } }));
+vi.mock('$lib/engine/load-tables', () => ({
+	createSchema: async () => undefined,
+	loadContractCsv: async () => undefined,
+	refreshFacts: async () => void refreshed.count++
+}));
+vi.mock('$lib/engine/load-reference', () => ({ loadPopulation: async () => undefined }));
+
+function fakeEngine() {
+	const statements: string[] = [];
+	const engine = {
+		exec: async (statement: { text: string }) => void statements.push(statement.text),
+		query: async () => [{ referrals: 42 }]
+	} as unknown as Engine;
+	return { engine, statements };
+}
+
+const demo = {
+	referrals: { name: 'referrals.csv', url: '/demo/referrals.csv' },
+	missing_episodes: { name: 'missing.csv', url: '/demo/missing.csv' }
+} satisfies Record<TableName, ContractFile>;
+
+async function startedDataset() {
+	const { engine, statements } = fakeEngine();
+	const dataset = new Dataset();
+	await dataset.start(
+		async () => engine,
+		async (rows) => [...rows],
+		demo,
+		'/population.csv'
+	);
+	statements.length = 0;
+	refreshed.count = 0;
+	return { dataset, statements };
+}
+
+beforeEach(() => {
+	vi.stubGlobal('fetch', async () => new Response('id\nr1\nr2\n'));
+	// Under jsdom, SubtleCrypto refuses the response's ArrayBuffer (another realm); the hash is not under test.
+	vi.stubGlobal('crypto', { subtle: { digest: async () => new Uint8Array(32).buffer } });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Dataset', () => {
+	it('starts on the demo extract, with the files it loaded and their extent', async () => {
+		const { dataset } = await startedDataset();
+		expect(dataset.error).toBeUndefined();
+		expect(dataset.status).toBe('ready');
+		expect(dataset.source?.kind).toBe('demo');
+		expect(dataset.source?.files.map((file) => [file.name, file.rows])).toEqual([
+			['referrals.csv', 2],
+			['missing.csv', 2]
+		]);
+		expect(dataset.extent).toEqual({ referrals: 42 });
+		expect(dataset.coordinator).toBeDefined();
+	});
+
+	it('changes data inside a transaction, then rebuilds the facts and moves the generation on', async () => {
+		const { dataset, statements } = await startedDataset();
+		const generation = dataset.generation;
+		const source = { kind: 'files' as const, files: [], loadedAt: '2026-12-06T00:00:00Z' };
+		await dataset.change(source, async (engine) => {
+			await engine.exec({ text: 'INSERT' } as never);
+		});
+		expect(statements).toEqual(['BEGIN TRANSACTION', 'INSERT', 'COMMIT']);
+		expect(refreshed.count).toBe(1);
+		expect(dataset.generation).toBe(generation + 1);
+		expect(dataset.source).toBe(source);
+	});
+
+	it('rolls back a change that fails, keeping the previous data and generation', async () => {
+		const { dataset, statements } = await startedDataset();
+		const [generation, source] = [dataset.generation, dataset.source];
+		await expect(
+			dataset.change({ kind: 'files', files: [], loadedAt: '' }, async () => {
+				throw new Error('Conversion Error');
+			})
+		).rejects.toThrow('Conversion Error');
+		expect(statements).toEqual(['BEGIN TRANSACTION', 'ROLLBACK']);
+		expect(refreshed.count).toBe(0);
+		expect(dataset.status).toBe('ready');
+		expect(dataset.generation).toBe(generation);
+		expect(dataset.source).toBe(source);
+	});
+
+	it('reports a failed start as an error', async () => {
+		const dataset = new Dataset();
+		await dataset.start(
+			async () => {
+				throw new Error('WebAssembly is not available');
+			},
+			async (rows) => [...rows],
+			demo,
+			'/population.csv'
+		);
+		expect(dataset.status).toBe('error');
+		expect(dataset.error).toBe('WebAssembly is not available');
+		expect(dataset.coordinator).toBeUndefined();
+	});
+
+	it('counts the views waiting for an answer; a view that finishes twice is counted off once', () => {
+		const dataset = new Dataset();
+		const first = dataset.viewStarted();
+		const second = dataset.viewStarted();
+		expect(dataset.viewsLoading).toBe(2);
+		first();
+		first();
+		expect(dataset.viewsLoading).toBe(1);
+		second();
+		expect(dataset.viewsLoading).toBe(0);
+	});
+});

@@ -1,0 +1,133 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
+import type { DataSource } from '$lib/state/data-source';
+import type { Dataset } from '$lib/state/dataset.svelte';
+import { FileLoader } from '$lib/state/file-loader.svelte';
+
+// The worker and DuckDB stay out of this test: the ingest client answers with the outcomes queued below, and
+// loading into DuckDB is recorded rather than run. What is under test is the loader's own logic: replace
+// or append, which ids count as known, what is reported.
+const { outcomes, requests, loaded } = vi.hoisted(() => ({
+	outcomes: [] as unknown[],
+	requests: [] as { name: string; knownIds?: string[] }[],
+	loaded: [] as string[]
+}));
+
+vi.mock('$lib/state/ingest-client', () => ({
+	IngestClient: class {
+		ingest(request: { name: string; knownIds?: string[] }) {
+			requests.push(request);
+			return { outcome: Promise.resolve(outcomes.shift()), cancel: () => undefined };
+		}
+	}
+}));
+vi.mock('$lib/engine/load-arrow', () => ({
+	clearData: async () => void loaded.push('clear'),
+	appendArrow: async (_engine: Engine, table: string) => void loaded.push(`append ${table}`)
+}));
+vi.mock('$lib/state/device-store', () => ({
+	deviceStore: { add: vi.fn(), removeAll: vi.fn(), all: vi.fn() }
+}));
+
+/** A dataset whose engine knows the ids `r1` and `r2`, and which records each change of data. */
+function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '2026-12-01T00:00:00Z' }) {
+	const dataset = {
+		source,
+		coordinator: { engine: { query: async () => [{ id: 'r1' }, { id: 'r2' }] } },
+		async change(next: DataSource, mutate: (engine: Engine) => Promise<void>) {
+			await mutate({} as Engine);
+			dataset.source = next;
+		}
+	};
+	return dataset;
+}
+
+const file = (name: string) =>
+	({ name, size: 100, arrayBuffer: async () => new ArrayBuffer(100) }) as unknown as File;
+
+function loadedOutcome(name: string, loadedRows: number, rejected: number): WorkerOutcome {
+	const issue = (row: number) => ({ file: name, row, line: row + 1, column: 'Date of birth', field: 'dob' });
+	return {
+		status: 'loaded',
+		result: {
+			table: 'referrals',
+			files: [{ name, sha256: `sha-${name}`, loaded: loadedRows }],
+			read: loadedRows + rejected,
+			loaded: loadedRows,
+			rejectedRows: rejected,
+			blankRows: 0,
+			rejected: Array.from({ length: rejected }, (_, index) => issue(index + 1)),
+			warnings: [],
+			dateRange: null
+		},
+		ipc: new Uint8Array()
+	} as unknown as WorkerOutcome;
+}
+
+beforeEach(() => {
+	outcomes.length = 0;
+	requests.length = 0;
+	loaded.length = 0;
+});
+
+describe('FileLoader', () => {
+	it('replaces the demo with the first file, then appends, telling the worker which ids are loaded', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(loadedOutcome('april.csv', 2, 0), loadedOutcome('may.csv', 3, 1));
+		await loader.load([file('april.csv')]);
+		expect(loaded).toEqual(['clear', 'append referrals']);
+		expect(requests[0]!.knownIds).toBeUndefined();
+		expect(dataset.source.kind).toBe('files');
+		await loader.load([file('may.csv')]);
+		expect(loaded).toEqual(['clear', 'append referrals', 'append referrals']);
+		// The table is not known yet, so the ids of both tables count (the fake engine answers the same for each).
+		expect(requests[1]!.knownIds).toEqual(['r1', 'r2', 'r1', 'r2']);
+		expect(dataset.source.files.map((one) => [one.name, one.rows])).toEqual([
+			['april.csv', 2],
+			['may.csv', 3]
+		]);
+		expect(loader.reports.map((report) => report.status)).toEqual(['loaded', 'loaded']);
+		expect(loader.busy).toBe(false);
+	});
+
+	it('reports a file whose every row is rejected, appending nothing', async () => {
+		const dataset = fakeDataset({ kind: 'files', files: [], loadedAt: '2026-12-01T00:00:00Z' });
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(loadedOutcome('bad.csv', 0, 4));
+		await loader.load([file('bad.csv')]);
+		expect(loaded).toEqual([]);
+		const [report] = loader.reports;
+		expect(report?.status === 'loaded' && report.rejected).toHaveLength(4);
+		expect(dataset.source.files).toEqual([expect.objectContaining({ name: 'bad.csv', rows: 0 })]);
+	});
+
+	it('leaves the data untouched when a file cannot be read', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push({ status: 'unreadable', fileName: 'photo.png', reason: 'Not a table' });
+		await loader.load([file('photo.png')]);
+		expect(loaded).toEqual([]);
+		expect(dataset.source.kind).toBe('demo');
+		expect(loader.reports).toEqual([{ status: 'unreadable', fileName: 'photo.png', reason: 'Not a table' }]);
+	});
+
+	it('stops at a file that needs its columns mapping, and says which files wait', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push({
+			status: 'needs-mapping',
+			fileName: 'odd.csv',
+			reason: 'No column for the referral id',
+			headers: ['Ref', 'DOB'],
+			match: { table: 'referrals', columns: [] }
+		});
+		await loader.load([file('odd.csv'), file('june.csv'), file('july.csv')]);
+		expect(requests.map((request) => request.name)).toEqual(['odd.csv']);
+		expect(loader.pending?.headers).toEqual(['Ref', 'DOB']);
+		expect(loader.reports).toEqual([
+			expect.objectContaining({ status: 'failed', fileName: 'june.csv, july.csv' })
+		]);
+	});
+});

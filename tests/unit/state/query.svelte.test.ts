@@ -1,0 +1,165 @@
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StaleQueryError } from '$lib/engine/coordinator';
+import { sql, type Sql } from '$lib/sql/sql';
+import type { Dataset } from '$lib/state/dataset.svelte';
+import { LiveQuery } from '$lib/state/query.svelte';
+
+/** One query the fake coordinator was asked for, answered when the test says so. */
+interface Asked {
+	text: string;
+	wanted: () => boolean;
+	resolve: (rows: object[]) => void;
+	reject: (error: unknown) => void;
+}
+
+/**
+ * The part of Dataset a LiveQuery reads: a coordinator whose answers the test resolves in any order, a
+ * reactive generation, and the count of views waiting.
+ */
+class FakeDataset {
+	asked: Asked[] = [];
+	waiting = 0;
+	generation = $state(0);
+	coordinator = {
+		query: (statement: Sql, wanted: () => boolean) =>
+			new Promise<object[]>((resolve, reject) =>
+				this.asked.push({ text: statement.text, wanted, resolve, reject })
+			)
+	};
+	reshaper = async (rows: readonly object[]) => [...rows];
+	viewStarted() {
+		this.waiting++;
+		let done = false;
+		return () => {
+			if (!done) this.waiting--;
+			done = true;
+		};
+	}
+}
+
+/** Let promise callbacks run, then apply the state they wrote. */
+async function settle() {
+	await new Promise((resolve) => setTimeout(resolve, 0));
+	flushSync();
+}
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+	for (const cleanup of cleanups) cleanup();
+	cleanups = [];
+});
+
+/** A LiveQuery on a fake dataset, with its spec driven by reactive state the test changes. */
+function liveQuery(initial: Sql) {
+	const dataset = new FakeDataset();
+	const state = $state({ query: initial });
+	let query!: LiveQuery<{ n: number }>;
+	cleanups.push(
+		$effect.root(() => {
+			query = new LiveQuery<{ n: number }>(dataset as unknown as Dataset, () => state.query);
+		})
+	);
+	flushSync();
+	return { dataset, state, query };
+}
+
+describe('LiveQuery', () => {
+	it('shows the newer answer when the older one arrives last (latest wins)', async () => {
+		const { dataset, state, query } = liveQuery(sql`SELECT 1`);
+		state.query = sql`SELECT 2`;
+		flushSync();
+		expect(dataset.asked.map((asked) => asked.text)).toEqual(['SELECT 1', 'SELECT 2']);
+		const [older, newer] = dataset.asked;
+		// The coordinator is told the older request is no longer wanted, so it can skip it if still queued.
+		expect([older!.wanted(), newer!.wanted()]).toEqual([false, true]);
+		newer!.resolve([{ n: 2 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 2 }]);
+		expect(query.loading).toBe(false);
+		older!.resolve([{ n: 1 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 2 }]);
+		expect(dataset.waiting).toBe(0);
+	});
+
+	it('stays loading, with the previous rows visible, while a newer request is pending', async () => {
+		const { dataset, state, query } = liveQuery(sql`SELECT 1`);
+		expect(query.loading).toBe(true);
+		expect(query.rows).toBeUndefined();
+		expect(dataset.waiting).toBe(1);
+		dataset.asked[0]!.resolve([{ n: 1 }]);
+		await settle();
+		expect(query.loading).toBe(false);
+		expect(dataset.waiting).toBe(0);
+		state.query = sql`SELECT 2`;
+		flushSync();
+		state.query = sql`SELECT 3`;
+		flushSync();
+		expect(dataset.asked).toHaveLength(3);
+		// The older of two pending requests fails late: it neither ends loading nor shows an error.
+		const [, second, third] = dataset.asked;
+		second!.reject(new Error('too late to matter'));
+		await settle();
+		expect(query.loading).toBe(true);
+		expect(query.error).toBeUndefined();
+		expect(query.rows).toEqual([{ n: 1 }]);
+		third!.resolve([{ n: 3 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 3 }]);
+		expect(query.loading).toBe(false);
+	});
+
+	it('reports an error, keeps the last rows, and clears the error on the next answer', async () => {
+		const { dataset, state, query } = liveQuery(sql`SELECT 1`);
+		dataset.asked[0]!.resolve([{ n: 1 }]);
+		await settle();
+		state.query = sql`SELECT broken`;
+		flushSync();
+		dataset.asked[1]!.reject(new Error('Binder Error: column "broken" not found'));
+		await settle();
+		expect(query.error).toMatch(/Binder Error/);
+		expect(query.loading).toBe(false);
+		expect(query.rows).toEqual([{ n: 1 }]);
+		state.query = sql`SELECT 2`;
+		flushSync();
+		dataset.asked[2]!.resolve([{ n: 2 }]);
+		await settle();
+		expect(query.error).toBeUndefined();
+		expect(query.rows).toEqual([{ n: 2 }]);
+	});
+
+	it('does not report a query the coordinator abandoned as an error', async () => {
+		const { dataset, query } = liveQuery(sql`SELECT 1`);
+		dataset.asked[0]!.reject(new StaleQueryError());
+		await settle();
+		expect(query.error).toBeUndefined();
+	});
+
+	it('does not re-run when a change rebuilds the same SQL text', () => {
+		const { dataset, state } = liveQuery(sql`SELECT 1`);
+		state.query = sql`SELECT 1`;
+		flushSync();
+		expect(dataset.asked).toHaveLength(1);
+	});
+
+	it('re-runs the same SQL when the loaded data changes', async () => {
+		const { dataset, query } = liveQuery(sql`SELECT 1`);
+		dataset.asked[0]!.resolve([{ n: 1 }]);
+		await settle();
+		dataset.generation++;
+		flushSync();
+		expect(dataset.asked.map((asked) => asked.text)).toEqual(['SELECT 1', 'SELECT 1']);
+		expect(query.loading).toBe(true);
+		dataset.asked[1]!.resolve([{ n: 10 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 10 }]);
+	});
+
+	it('stops counting as a loading view when it goes away', () => {
+		const { dataset } = liveQuery(sql`SELECT 1`);
+		expect(dataset.waiting).toBe(1);
+		cleanups.pop()!();
+		expect(dataset.waiting).toBe(0);
+	});
+});
