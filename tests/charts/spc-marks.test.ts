@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
 import { spcSparkline } from '$lib/charts/spc-sparkline';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { periodRange } from '$lib/transform/calendar';
+import { periodRange } from '$lib/domain/calendar';
 import { spcSeries, type SpcInput, type SpcSeries } from '$lib/transform/spc-series';
 import { svgSnapshot } from '../helpers/svg-snapshot';
 
