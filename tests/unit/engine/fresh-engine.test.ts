@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { sql } from '$lib/sql/sql';
 import { freshEngine } from '../../helpers/engine';
@@ -10,6 +10,11 @@ async function open(): Promise<Engine> {
 	opened.push(engine);
 	return engine;
 }
+// Opened in a hook: the first engine in a worker instantiates DuckDB, which can outlast a test's timeout.
+let empty: Engine, first: Engine, second: Engine;
+beforeAll(async () => {
+	[empty, first, second] = [await open(), await open(), await open()];
+});
 afterAll(async () => {
 	for (const engine of opened) await engine.close();
 });
@@ -19,8 +24,7 @@ const count = async (engine: Engine) =>
 
 describe('freshEngine', () => {
 	it('starts with no tables or types', async () => {
-		const engine = await open();
-		const [row] = await engine.query<{ tables: number; types: number }>(
+		const [row] = await empty.query<{ tables: number; types: number }>(
 			sql`SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()) AS tables,
 				(SELECT count(*) FROM duckdb_types() WHERE database_name = current_database() AND NOT internal) AS types`
 		);
@@ -28,8 +32,6 @@ describe('freshEngine', () => {
 	});
 
 	it('keeps same-named tables of interleaved engines apart', async () => {
-		const first = await open();
-		const second = await open();
 		await first.exec(sql`CREATE TABLE t AS SELECT 1 AS x`);
 		await second.exec(sql`CREATE TABLE t AS SELECT * FROM range(2)`);
 		expect(await count(first)).toBe(1);
