@@ -17,14 +17,25 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
+		// The machine running the suite has 2 cores; one worker per core, each started once.
+		maxWorkers: 2,
 		projects: [
 			{
+				// Node tests share a worker's module graph and its one DuckDB instance (tests/helpers/engine.ts
+				// gives each file a database of its own); re-importing the app and re-instantiating DuckDB per
+				// file cost far more than the assertions.
 				extends: true,
 				test: {
 					name: 'unit',
-					include: ['tests/unit/**/*.test.ts', 'tests/charts/**/*.test.ts'],
-					exclude: ['tests/**/*.svelte.test.ts']
+					include: ['tests/unit/**/*.test.ts'],
+					exclude: ['tests/**/*.svelte.test.ts'],
+					isolate: false
 				}
+			},
+			{
+				// jsdom chart snapshots keep a fresh environment per file.
+				extends: true,
+				test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] }
 			},
 			{
 				// Runes in test files (`*.svelte.test.ts`) need Svelte's client runtime, as the Svelte testing docs

@@ -4,6 +4,7 @@ import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { createNodeEngine } from '$lib/engine/node-engine';
+import { ident, sql, type Sql } from '$lib/sql/sql';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -22,13 +23,78 @@ export function contractCsv(name: TableName, rows: readonly Record<string, Cell>
 	);
 }
 
-/** A Node DuckDB-WASM engine with the contract schema and the given rows loaded. */
+/**
+ * Instantiating DuckDB-WASM costs seconds of CPU (it compiles a ~35 MB wasm module), far more than the
+ * statements a test file runs, so each test worker starts one instance and shares it. The unit project runs
+ * without isolation (vite.config.ts), so this module, and the instance, outlive a single test file.
+ */
+let shared: Promise<Engine> | undefined;
+/** The attached database the shared connection currently resolves unqualified names in. */
+let inUse = 'memory';
+let databases = 0;
+
+/**
+ * A Node DuckDB-WASM engine over an empty database of its own: a fresh in-memory database ATTACHed to the
+ * worker's shared instance, so no table, type or row from another test file is visible. Every call switches
+ * the shared connection to this database first (`USE`), so engines may be interleaved; close() DETACHes it.
+ */
+export async function freshEngine(): Promise<Engine> {
+	shared ??= createNodeEngine();
+	const engine = await shared;
+	const database = `test_${++databases}`;
+	const use = async () => {
+		if (inUse === database) return;
+		await engine.exec(sql`USE ${ident(database)}`);
+		inUse = database;
+	};
+	await engine.exec(sql`ATTACH ':memory:' AS ${ident(database)}`);
+	await use();
+	let closed = false;
+	const open = async () => {
+		if (closed) throw new Error(`${database} was closed`);
+		await use();
+	};
+	return {
+		async exec(statement) {
+			await open();
+			return engine.exec(statement);
+		},
+		async arrow(query) {
+			await open();
+			return engine.arrow(query);
+		},
+		async query<Row extends object>(query: Sql) {
+			await open();
+			return engine.query<Row>(query);
+		},
+		registerText: (name, text) => engine.registerText(name, text),
+		registerBytes: (name, bytes) => engine.registerBytes(name, bytes),
+		dropFile: (name) => engine.dropFile(name),
+		async insertArrow(table, ipcStream, create) {
+			await open();
+			return engine.insertArrow(table, ipcStream, create);
+		},
+		async close() {
+			if (closed) return;
+			closed = true;
+			if (inUse === database) {
+				await engine.exec(sql`USE memory`);
+				inUse = 'memory';
+			}
+			await engine.exec(sql`DETACH ${ident(database)}`);
+		}
+	};
+}
+
+const populationCsv = readFileSync('data/reference/district-population.csv', 'utf8');
+
+/** A Node DuckDB-WASM engine (see {@link freshEngine}) with the contract schema and the given rows loaded. */
 export async function engineWith(
 	data: Partial<Record<TableName, readonly Record<string, Cell>[]>>
 ): Promise<Engine> {
-	const engine = await createNodeEngine();
+	const engine = await freshEngine();
 	await createSchema(engine);
-	await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
+	await loadPopulation(engine, populationCsv);
 	for (const [name, rows] of Object.entries(data) as [TableName, Record<string, Cell>[]][]) {
 		await loadContractCsv(engine, name, contractCsv(name, rows));
 	}

@@ -5,13 +5,13 @@ import { districts, population, populationAgeBands } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema } from '$lib/engine/load-tables';
-import { createNodeEngine } from '$lib/engine/node-engine';
 import { sql } from '$lib/sql/sql';
+import { freshEngine } from '../../helpers/engine';
 
 const csv = readFileSync('data/reference/district-population.csv', 'utf8');
 let engine: Engine;
 beforeAll(async () => {
-	engine = await createNodeEngine();
+	engine = await freshEngine();
 	await createSchema(engine);
 	await loadPopulation(engine, csv);
 });

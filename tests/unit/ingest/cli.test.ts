@@ -8,13 +8,20 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '../../..');
 const fixture = (name: string) => join(root, 'tests/fixtures/ingest', name);
 
+// The tsx that `npx tsx` runs, started with node directly: npx adds a whole npm start-up to every case.
+const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+
 /** Runs the validator as an analyst would (`npx tsx src/cli/validate.ts …`), capturing output and exit code. */
 async function validate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'src/cli/validate.ts', ...args], {
-			cwd: root,
-			env: { ...process.env, TZ: 'Europe/London', NO_COLOR: '1' }
-		});
+		const { stdout, stderr } = await promisify(execFile)(
+			process.execPath,
+			[tsx, 'src/cli/validate.ts', ...args],
+			{
+				cwd: root,
+				env: { ...process.env, TZ: 'Europe/London', NO_COLOR: '1' }
+			}
+		);
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const failed = error as { code: number; stdout: string; stderr: string };
