@@ -1,0 +1,490 @@
+import { categoryBarsChart } from '$lib/charts/category-bars';
+import { categorical } from '$lib/charts/palette';
+import { shareHeatmapChart, type HeatCell } from '$lib/charts/share-heatmap';
+import { sharesOverTimeChart, type SharePoint } from '$lib/charts/shares-over-time';
+import { stackedSharesChart, type StackedSegment } from '$lib/charts/stacked-shares';
+import { publishedColumn } from '$lib/page/published-column';
+import type { TableColumn } from '$lib/page/table-column';
+import {
+	ageBands,
+	districts,
+	interventionKinds,
+	type AgeBand,
+	type District,
+	type PathwayStage
+} from '$lib/contract';
+import { formatDayRange } from '$lib/format/date';
+import { formatCount, formatPercent } from '$lib/format/number';
+import type { ChartSpec } from '$lib/page/chart-spec';
+import { definePage, type Ask } from '$lib/page/define-page';
+import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
+import {
+	indicatorBands,
+	interventionByAgeBand,
+	interventionByIndicatorCount,
+	type InterventionMixRow
+} from '$lib/sql/metrics/pathway/intervention-mix';
+import { nrmReferrals, type NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
+import { pathwayFunnel, type PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
+import {
+	rereferralAfterIntervention,
+	type RereferralRow
+} from '$lib/sql/metrics/pathway/rereferral-after-intervention';
+import { shownPeriod } from '$lib/domain/shown-period';
+import { interventionMixTitle, summariseInterventionMix } from '$lib/summaries/pathway/intervention-mix';
+import { latestQuarterComparison } from '$lib/summaries/pathway/latest-quarter';
+import { nrmTitle, summariseNrm } from '$lib/summaries/pathway/nrm';
+import { pathwayFunnelTitle, summarisePathwayFunnel } from '$lib/summaries/pathway/pathway-funnel';
+import { incompleteQuarter, quarterLabel } from '$lib/summaries/pathway/quarter-label';
+import { rereferralTitle, summariseRereferral } from '$lib/summaries/pathway/rereferral';
+import {
+	stageByDistrictTitle,
+	summariseStageByDistrict,
+	type GroupStageShare
+} from '$lib/summaries/pathway/stage-by-district';
+import { stageShortLabels } from '$lib/summaries/pathway/stage-labels';
+import { interventionShares, type InterventionShare } from '$lib/transform/pathway/intervention-shares';
+import { stageShares, type StageShare } from '$lib/transform/pathway/stage-shares';
+import { withProportions } from '$lib/transform/proportions';
+import { publishSingle } from '$lib/transform/publish-counts';
+
+/** One figure in the row of headlines at the top of the page. */
+export interface PathwayHeadline {
+	label: string;
+	value: string;
+	detail?: string | undefined;
+}
+
+/** A point of the quarterly progress chart, with the counts behind its share for the table. */
+export type QuarterPoint = SharePoint & { numerator: number | null; denominator: number | null };
+
+/** A point of the quarterly NRM chart, with the counts behind its share for the table. */
+export type NrmPoint = SharePoint & {
+	nrm: number | null;
+	recorded: number | null;
+	suppressed?: Record<string, string>;
+};
+
+/** A row of the re-referral chart: one kind of intervention (or any, or none) with its share. */
+export type RereferralShare = ReturnType<typeof rereferralShares>[number];
+
+const pct = (share: number | null | undefined) =>
+	share === null || share === undefined ? 'c' : formatPercent(share);
+const interval = (_: never, row: { lower: number | null; upper: number | null }) =>
+	row.lower === null ? '–' : `${formatPercent(row.lower)} to ${formatPercent(row.upper!)}`;
+
+/** The stages the quarterly chart follows. */
+const quarterSeries = ['central_list', 'mase_discussed', 'risk_tool_completed'] as const;
+
+const kindColours: Record<string, string> = {
+	none: categorical[4],
+	deter: categorical[0],
+	understand: categorical[1],
+	disrupt: categorical[3]
+};
+
+const ageLabel = (band: string) =>
+	`Aged ${ageBands
+		.label(band as AgeBand)
+		.replace(/^Under/, 'under')
+		.toLowerCase()}`;
+const indicatorLabel = (band: string) => `${band.replace('-', ' to ')} indicators`;
+/** Age and indicator groups as they read in a sentence. */
+const agePhrase = (label: string) => `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+const indicatorPhrase = (label: string) => `with ${label}`;
+
+const segments = (rows: readonly InterventionShare[]): StackedSegment[] =>
+	rows.map((row) => ({
+		groupLabel: row.groupLabel,
+		segment: row.intervention,
+		segmentLabel: row.interventionLabel,
+		share: row.share,
+		count: row.referrals
+	}));
+
+const mixColumns: TableColumn<InterventionShare>[] = [
+	{ key: 'groupLabel', label: 'Group' },
+	{ key: 'interventionLabel', label: 'Intervention' },
+	publishedColumn<InterventionShare>('referrals', 'Referrals', formatCount),
+	publishedColumn<InterventionShare>('share', 'Share of group', formatPercent)
+];
+
+/** One intervention-mix chart: a stacked bar of intervention kinds per group. */
+function mixChart(
+	mix: { rows: InterventionShare[]; notRecorded: number },
+	groupName: string,
+	phrase: (label: string) => string,
+	caption: string
+): ChartSpec<InterventionShare> {
+	const summary = summariseInterventionMix(mix.rows, 'disrupt', groupName, phrase, mix.notRecorded);
+	return {
+		title: interventionMixTitle(mix.rows, 'disrupt', groupName, phrase),
+		summary,
+		caption,
+		rows: mix.rows,
+		columns: mixColumns,
+		render: (width) =>
+			stackedSharesChart(segments(mix.rows), {
+				width,
+				label: summary,
+				colours: kindColours,
+				segmentOrder: interventionKinds.codes
+			})
+	};
+}
+
+const rereferralLabels: Record<string, string> = {
+	any: 'Any intervention',
+	deter: interventionKinds.label('deter'),
+	understand: interventionKinds.label('understand'),
+	disrupt: interventionKinds.label('disrupt'),
+	none: 'No intervention (comparison)'
+};
+
+/** Re-referral by kind of intervention, led by all kinds together and followed by the no-intervention group. */
+function rereferralShares(rows: readonly RereferralRow[], publication: boolean) {
+	const kinds = rows.filter((row) => row.intervention !== 'none');
+	const sum = (key: 'children' | 're_referred') => kinds.reduce((total, row) => total + row[key], 0);
+	const any = {
+		intervention: 'any',
+		children: sum('children'),
+		re_referred: sum('re_referred'),
+		follow_up_incomplete: 0
+	};
+	const ordered = ['any', 'deter', 'understand', 'disrupt', 'none']
+		.map((kind) => (kind === 'any' ? any : rows.find((row) => row.intervention === kind)))
+		.filter((row): row is RereferralRow => row !== undefined)
+		.map((row) => ({ ...row, label: rereferralLabels[row.intervention] ?? row.intervention }));
+	return withProportions(ordered, { numerator: 're_referred', denominator: 'children', publication });
+}
+
+/**
+ * Pathway and interventions: how far referrals go along the guidance's pathway (overall, by district, by
+ * quarter), the kinds of intervention by age and indicator profile, NRM referrals and re-referral after an
+ * intervention.
+ */
+export const pathwayPage = definePage()
+	.derive('shown', ({ filters, extent }) =>
+		shownPeriod(filters, extent?.first_referral, extent?.last_referral)
+	)
+	.derive('period', ({ shown }) => (shown ? formatDayRange(shown.first, shown.last) : 'the whole period'))
+	.derive('lastQuarter', ({ filters, extent }) =>
+		extent?.last_referral ? incompleteQuarter(filters.to ?? extent.last_referral) : undefined
+	)
+	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
+	.query('funnelCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters))
+	.query('districtCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters, 'district'))
+	.query('quarterCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters, 'quarter'))
+	.query('ageCounts', ({ filters }): Ask<InterventionMixRow> => interventionByAgeBand(filters))
+	.query('indicatorCounts', ({ filters }): Ask<InterventionMixRow> => interventionByIndicatorCount(filters))
+	.query('nrmCounts', ({ filters }): Ask<NrmRow> => nrmReferrals(filters, { byQuarter: false }))
+	.query('nrmQuarterCounts', ({ filters }): Ask<NrmRow> => nrmReferrals(filters, { byQuarter: true }))
+	.query('rereferralCounts', ({ filters }): Ask<RereferralRow> => rereferralAfterIntervention(filters))
+
+	// ----- The pathway as a funnel
+	.derive('funnel', ({ funnelCounts, publication }) => stageShares(funnelCounts.rows ?? [], { publication }))
+	.derive('funnelChart', ({ funnel, funnelCounts, period }): ChartSpec<StageShare> => {
+		const summary = summarisePathwayFunnel(funnel, funnelCounts.rows?.[0]?.not_recorded ?? 0);
+		return {
+			title: pathwayFunnelTitle(funnel),
+			summary,
+			caption: `Referrals by the furthest stage of the pathway they reached, ${period}: a referral that reached the MASE was also on the central list, and so on, so each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
+			rows: funnel,
+			columns: [
+				{ key: 'stageLabel', label: 'Stage' },
+				publishedColumn<StageShare>('reached', 'Reached', formatCount),
+				publishedColumn<StageShare>('recorded', 'Referrals', formatCount),
+				publishedColumn<StageShare>('share', 'Share', formatPercent),
+				publishedColumn<StageShare>('lower', '95% interval', interval)
+			],
+			render: (width) =>
+				categoryBarsChart(
+					funnel.map((share) => ({
+						key: share.stage,
+						label: share.stageLabel,
+						value: share.share,
+						lower: share.lower,
+						upper: share.upper,
+						text: share.reached === null ? 'c' : `${formatCount(share.reached)} (${pct(share.share)})`
+					})),
+					{
+						width,
+						label: summary,
+						valueLabel: 'Share of referrals reaching the stage',
+						percent: true,
+						marginLeft: 290
+					}
+				)
+		};
+	})
+	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
+
+	// ----- By district (every district whatever the district filter: the chart cross-filters)
+	.derive('byDistrict', ({ districtCounts, publication }) =>
+		stageShares(districtCounts.rows ?? [], { publication }).map((share): GroupStageShare => ({
+			...share,
+			groupLabel: districts.label(share.group as District)
+		}))
+	)
+	.derive('selectedDistricts', ({ filters }) => filters.districts?.join(',') ?? '')
+	.derive(
+		'districtChart',
+		({ byDistrict, selectedDistricts, period, toggle }): ChartSpec<GroupStageShare> => {
+			const selected = new Set(selectedDistricts.split(','));
+			const cells = byDistrict.map((share): HeatCell => ({
+				row: share.group,
+				rowLabel: share.groupLabel,
+				column: share.stage,
+				columnLabel: stageShortLabels[share.stage as PathwayStage],
+				share: share.share,
+				detail:
+					share.reached !== null && share.recorded !== null
+						? `${formatCount(share.reached)} of ${formatCount(share.recorded)} referrals`
+						: '',
+				selected: selected.has(share.group)
+			}));
+			const summary = summariseStageByDistrict(byDistrict, 'mase_discussed', 'Discussed at MASE');
+			return {
+				title: stageByDistrictTitle(byDistrict, 'mase_discussed', 'Discussion at MASE'),
+				summary,
+				caption: `Share of referrals reaching each stage (or a later one), by district of the child, ${period}. Every district is shown whatever the district filter; select a row to filter by its district. Significance: each district's share against the partnership's on a funnel plot (99.8% limits).`,
+				rows: byDistrict,
+				columns: [
+					{ key: 'groupLabel', label: 'District' },
+					{ key: 'stageLabel', label: 'Stage' },
+					publishedColumn<GroupStageShare>('reached', 'Reached', formatCount),
+					publishedColumn<GroupStageShare>('recorded', 'Referrals', formatCount),
+					publishedColumn<GroupStageShare>('share', 'Share', formatPercent),
+					publishedColumn<GroupStageShare>('lower', '95% interval', interval)
+				],
+				render: (width) =>
+					shareHeatmapChart(cells, {
+						width,
+						label: summary,
+						onSelect: (district) => toggle('districts', district),
+						columnLabel: 'Furthest stage reached, or later'
+					})
+			};
+		}
+	)
+	.derive('districtChartLoading', ({ districtCounts }) => districtCounts.loading)
+
+	// ----- Over time (quarterly)
+	.derive('quarterPoints', ({ quarterCounts, publication, lastQuarter }) =>
+		stageShares(quarterCounts.rows ?? [], { publication })
+			.filter((share) => (quarterSeries as readonly string[]).includes(share.stage))
+			.map((share): QuarterPoint => ({
+				period: share.group,
+				periodLabel: quarterLabel(share.group),
+				series: share.stage,
+				seriesLabel: stageShortLabels[share.stage as PathwayStage],
+				share: share.share,
+				lower: share.lower,
+				upper: share.upper,
+				incomplete: share.group === lastQuarter,
+				numerator: share.reached,
+				denominator: share.recorded
+			}))
+	)
+	.derive('quarterChart', ({ quarterPoints, period, lastQuarter }): ChartSpec<QuarterPoint> => {
+		const mase = latestQuarterComparison(
+			quarterPoints,
+			'mase_discussed',
+			'of referrals were discussed at MASE'
+		);
+		const summary = mase
+			? `${mase}. Recent referrals have had less time to move along the pathway, so the latest quarters may rise.`
+			: 'Too few quarters to compare the latest with a year earlier.';
+		const latest = quarterPoints
+			.filter((point) => point.series === 'mase_discussed' && !point.incomplete)
+			.at(-1);
+		return {
+			title:
+				latest && latest.share !== null
+					? `${formatPercent(latest.share)} of referrals in ${latest.periodLabel} were discussed at MASE`
+					: 'Progress along the pathway by quarter of referral',
+			summary,
+			caption: `Share of referrals in each calendar quarter that reached the central list, the MASE and a completed risk management tool, ${period}. Comparison of the latest complete quarter with a year earlier: Newcombe's interval for the difference.${lastQuarter ? ` ${quarterLabel(lastQuarter)} is not complete (hollow circles).` : ''} Referrals in recent quarters have had less time to progress.`,
+			rows: quarterPoints,
+			columns: [
+				{ key: 'periodLabel', label: 'Quarter' },
+				{ key: 'seriesLabel', label: 'Stage' },
+				publishedColumn<QuarterPoint>('numerator', 'Reached', formatCount),
+				publishedColumn<QuarterPoint>('denominator', 'Referrals', formatCount),
+				publishedColumn<QuarterPoint>('share', 'Share', formatPercent),
+				publishedColumn<QuarterPoint>('lower', '95% interval', interval)
+			],
+			render: (width) =>
+				sharesOverTimeChart(quarterPoints, { width, label: summary, valueLabel: 'Share of referrals' })
+		};
+	})
+	.derive('quarterChartLoading', ({ quarterCounts }) => quarterCounts.loading)
+
+	// ----- Intervention kind by age band and by indicator profile
+	.derive('ageChart', ({ ageCounts, publication, period }) =>
+		mixChart(
+			interventionShares(ageCounts.rows ?? [], { groups: ageBands.codes, groupLabel: ageLabel, publication }),
+			'age band',
+			agePhrase,
+			`Kind of intervention offered, by age at referral, ${period}: shares of each age band's referrals with the intervention recorded.${publication ? ' Publication mode: suppressed shares are combined in one pale block marked c at the end of the bar.' : ''}`
+		)
+	)
+	.derive('ageChartLoading', ({ ageCounts }) => ageCounts.loading)
+	.derive('indicatorChart', ({ indicatorCounts, publication, period }) =>
+		mixChart(
+			interventionShares(indicatorCounts.rows ?? [], {
+				groups: indicatorBands,
+				groupLabel: indicatorLabel,
+				publication
+			}),
+			'indicator profile',
+			indicatorPhrase,
+			`Kind of intervention offered, by how many of the guidance's 12 indicators were present (at any level) on the referral, ${period}.`
+		)
+	)
+	.derive('indicatorChartLoading', ({ indicatorCounts }) => indicatorCounts.loading)
+
+	// ----- NRM referrals
+	.derive(
+		'nrmOverall',
+		({ nrmCounts, publication }) =>
+			withProportions(nrmCounts.rows ?? [], { numerator: 'nrm', denominator: 'recorded', publication })[0]
+	)
+	.derive('nrmPoints', ({ nrmQuarterCounts, publication, lastQuarter }) =>
+		withProportions(nrmQuarterCounts.rows ?? [], {
+			numerator: 'nrm',
+			denominator: 'recorded',
+			publication
+		}).map((row): NrmPoint => ({
+			period: row.quarter,
+			periodLabel: quarterLabel(row.quarter),
+			series: 'nrm',
+			seriesLabel: 'NRM referral',
+			share: row.share,
+			lower: row.lower,
+			upper: row.upper,
+			incomplete: row.quarter === lastQuarter,
+			nrm: row.nrm,
+			recorded: row.recorded,
+			...(row.suppressed ? { suppressed: row.suppressed } : {})
+		}))
+	)
+	.derive('nrmChart', ({ nrmOverall, nrmPoints, period, lastQuarter }): ChartSpec<NrmPoint> => {
+		const summary = summariseNrm(
+			nrmOverall,
+			latestQuarterComparison(
+				nrmPoints.map((point) => ({ ...point, numerator: point.nrm, denominator: point.recorded })),
+				'nrm',
+				'of referrals led to an NRM referral'
+			)
+		);
+		return {
+			title: nrmTitle(nrmOverall),
+			summary,
+			caption: `Share of referrals that led to a National Referral Mechanism referral, by calendar quarter of referral, ${period}, with the 95% interval (Wilson) as a band; referrals with the NRM not recorded are left out.${lastQuarter ? ` ${quarterLabel(lastQuarter)} is not complete (hollow circle).` : ''}`,
+			rows: nrmPoints,
+			columns: [
+				{ key: 'periodLabel', label: 'Quarter' },
+				publishedColumn<NrmPoint>('nrm', 'NRM referrals', formatCount),
+				publishedColumn<NrmPoint>('recorded', 'Referrals', formatCount),
+				publishedColumn<NrmPoint>('share', 'Share', formatPercent),
+				publishedColumn<NrmPoint>('lower', '95% interval', interval)
+			],
+			render: (width) =>
+				sharesOverTimeChart(nrmPoints, { width, label: summary, valueLabel: 'Share of referrals' })
+		};
+	})
+	.derive('nrmChartLoading', ({ nrmQuarterCounts }) => nrmQuarterCounts.loading)
+
+	// ----- Re-referral after an intervention
+	.derive('rereferral', ({ rereferralCounts, publication }) =>
+		rereferralShares(rereferralCounts.rows ?? [], publication)
+	)
+	.derive('rereferralChart', ({ rereferral, rereferralCounts, period }): ChartSpec<RereferralShare> => {
+		const incompleteFollowUp = (rereferralCounts.rows ?? [])
+			.filter((row) => row.intervention !== 'none')
+			.reduce((sum, row) => sum + row.follow_up_incomplete, 0);
+		const summary = summariseRereferral(rereferral, incompleteFollowUp);
+		return {
+			title: rereferralTitle(rereferral),
+			summary,
+			caption: `Children referred again within 12 months after an intervention, by kind of intervention, with 95% intervals (Wilson); index referrals in ${period}. Definition above.`,
+			rows: rereferral,
+			columns: [
+				{ key: 'label', label: 'Intervention' },
+				publishedColumn<RereferralShare>('re_referred', 'Referred again', formatCount),
+				publishedColumn<RereferralShare>('children', 'Children followed up', formatCount),
+				publishedColumn<RereferralShare>('share', 'Share', formatPercent),
+				publishedColumn<RereferralShare>('lower', '95% interval', interval)
+			],
+			render: (width) =>
+				categoryBarsChart(
+					rereferral.map((row) => ({
+						key: row.intervention,
+						label: row.label,
+						value: row.share,
+						lower: row.lower,
+						upper: row.upper,
+						highlight: row.intervention === 'any',
+						text:
+							row.share === null
+								? 'c'
+								: `${pct(row.share)} (${row.re_referred === null ? 'c' : formatCount(row.re_referred)} of ${row.children === null ? 'c' : formatCount(row.children)})`
+					})),
+					{
+						width,
+						label: summary,
+						valueLabel: 'Referred again within 12 months',
+						percent: true,
+						marginLeft: 330
+					}
+				)
+		};
+	})
+	.derive('rereferralChartLoading', ({ rereferralCounts }) => rereferralCounts.loading)
+
+	// ----- Headlines
+	.derive('withIntervention', ({ ageCounts }) => {
+		const recorded = (ageCounts.rows ?? []).filter((row) => row.intervention !== 'not_recorded');
+		const total = recorded.reduce((sum, row) => sum + row.referrals, 0);
+		const some = recorded
+			.filter((row) => row.intervention !== 'none')
+			.reduce((sum, row) => sum + row.referrals, 0);
+		return { some, total, answered: ageCounts.rows !== undefined };
+	})
+	.derive('headlines', (scope): PathwayHeadline[] => {
+		const { headlineCounts, funnel, withIntervention, nrmOverall, rereferral, publication } = scope;
+		const shownCount = (value: number) =>
+			publication && publishSingle(value).symbol ? 'c' : formatCount(value);
+		const headline = headlineCounts.rows?.[0];
+		const maseShare = funnel.find((share) => share.stage === 'mase_discussed');
+		const { some, total } = withIntervention;
+		const anyRereferral = rereferral.find((row) => row.intervention === 'any');
+		return [
+			{ label: 'Referrals', value: headline ? shownCount(headline.referrals) : '…' },
+			{
+				label: 'Discussed at MASE',
+				value: maseShare ? pct(maseShare.share) : '…',
+				detail:
+					maseShare && maseShare.reached !== null ? `${formatCount(maseShare.reached)} referrals` : undefined
+			},
+			{
+				label: 'With an intervention',
+				value:
+					total === 0
+						? withIntervention.answered
+							? '–'
+							: '…'
+						: publication && (publishSingle(some).symbol || publishSingle(total).symbol)
+							? 'c'
+							: formatPercent(some / total),
+				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined
+			},
+			{ label: 'NRM referral', value: nrmOverall ? pct(nrmOverall.share) : '…' },
+			{
+				label: 'Referred again within 12 months of an intervention',
+				value: anyRereferral ? pct(anyRereferral.share) : '…'
+			}
+		];
+	})
+	.derive('headlinesLoading', ({ headlineCounts }) => headlineCounts.loading);
