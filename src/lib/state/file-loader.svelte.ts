@@ -183,7 +183,12 @@ export class FileLoader {
 			this.#report({ status: reason === 'Cancelled' ? 'cancelled' : 'failed', fileName: file.name, reason });
 			return false;
 		}
-		if (outcome.status === 'unreadable') {
+		// A recognised statutory file or a population reference loads no rows here: its message says why.
+		if (
+			outcome.status === 'unreadable' ||
+			outcome.status === 'recognised' ||
+			outcome.status === 'population'
+		) {
 			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
 			return false;
 		}
