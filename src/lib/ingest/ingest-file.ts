@@ -63,8 +63,12 @@ export interface FileSummary {
 	readonly blankRows: number;
 	/** The statutory format recognised ("SSDA903 Missing table"), or null for an ordinary extract. */
 	readonly recognised: string | null;
-	/** Contract field → heading in the file it was read from. */
+	/** Contract field → heading in the file it was read from (or what stands in for it: a constant, a derivation). */
 	readonly mapping: Readonly<Record<string, string>>;
+	/** Fields given one value for the whole file, as the cell text given (for a saved profile). */
+	readonly constants: Readonly<Record<string, string>>;
+	/** Fields derived from other columns (an episode ID from child + start date). */
+	readonly derived: readonly string[];
 	readonly ignoredColumns: readonly string[];
 	readonly notes: readonly string[];
 }
@@ -143,7 +147,11 @@ function mappingReason(match: HeaderMatch): string {
 		const label = [...table.fields, ...table.inputOnly].find((f) => f.name === field)?.label ?? field;
 		parts.push(`Several columns could be ${label}: ${headers.join(', ')}.`);
 	}
-	parts.push('Choose the columns in the mapping step, or pass a mapping profile.');
+	// Why an earlier choice did not take (a column the file does not have), so a repeated step says so.
+	parts.push(...match.notes.filter((note) => note.startsWith('The mapping profile')));
+	parts.push(
+		'Choose the columns in the mapping step (or one value for the whole file), or pass a mapping profile.'
+	);
 	return parts.join(' ');
 }
 
@@ -267,6 +275,14 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			blankRows: validated.blankRows,
 			recognised: format?.label ?? null,
 			mapping: Object.fromEntries(match.columns.map((column) => [column.field, column.header])),
+			constants: Object.fromEntries(
+				match.columns.flatMap((column) =>
+					column.how === 'constant' && column.field in constants
+						? [[column.field, constants[column.field]!]]
+						: []
+				)
+			),
+			derived: match.columns.filter((column) => column.how === 'derived').map((column) => column.field),
 			ignoredColumns: match.ignored,
 			notes
 		};

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnValues, ingestFile, type IngestOptions } from '../../../src/lib/ingest';
+import { cloneableMatch } from '../../../src/lib/ingest/cloneable-match';
 
 /**
  * `<repo>/../shared/samples` as in CI; a git worktree kept one level deeper finds it one level up. The
@@ -116,5 +117,18 @@ describe('statutory samples', () => {
 		]);
 		expect([population.read, population.used, population.skipped]).toEqual([3, 1, 2]);
 		expect(population.areas).toEqual([{ code: 'E08000009', name: 'Trafford', inReference: false }]);
+	});
+});
+
+describe('worker hand-off', () => {
+	it('a match with a constant and a derived ID clones for postMessage once its functions are dropped', async () => {
+		const outcome = await ingest('ssda903/fake_903.xml', { constants: { district: 'Fenland' } });
+		if (outcome.status !== 'loaded') throw new Error(outcome.status);
+		expect(() => structuredClone(outcome.match)).toThrow();
+		const clone = structuredClone(cloneableMatch(outcome.match));
+		expect(clone.columns.find((column) => column.field === 'district')).toMatchObject({
+			how: 'constant',
+			index: -1
+		});
 	});
 });
