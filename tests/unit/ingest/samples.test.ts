@@ -3,26 +3,13 @@
  * commits no copy) through the same pipeline as the browser and the CLI. Every count asserted here was
  * found independently of Sightline, by the method named beside it, so a reader bug cannot agree with itself.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnValues, ingestFile, type IngestOptions } from '../../../src/lib/ingest';
 import { cloneableMatch } from '../../../src/lib/ingest/cloneable-match';
+import { samplesDirectory } from '../../fixtures/ingest/samples-directory';
 
-/**
- * `<repo>/../shared/samples` as in CI; a git worktree kept one level deeper finds it one level up. The
- * first ancestor of the repository holding `shared/samples` wins.
- */
-function samplesDirectory(): string {
-	const repo = resolve(import.meta.dirname, '../../..');
-	for (let directory = dirname(repo); ; directory = dirname(directory)) {
-		const candidate = join(directory, 'shared/samples');
-		if (existsSync(join(candidate, 'SOURCES.md'))) return candidate;
-		if (dirname(directory) === directory)
-			throw new Error(`No shared/samples beside ${repo} or above it: clone the repository beside shared/.`);
-	}
-}
 const samples = samplesDirectory();
 const today = '2026-12-06';
 
