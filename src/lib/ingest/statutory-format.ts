@@ -39,8 +39,9 @@ const ssda903Use =
 	'Sightline charts missing and away episodes; the SSDA903 Missing table (or the <MISSING> episodes in the XML return) loads as missing episodes.';
 
 /** The formats recognised from a heading row alone, with the headings (normalised) that identify each. */
+/** Each entry of `all` must be present: a heading, or any one of a list of alternatives. */
 const byHeadings: readonly (RecognisedFormat & {
-	readonly all: readonly string[];
+	readonly all: readonly (string | readonly string[])[];
 	readonly none?: readonly string[];
 })[] = [
 	{
@@ -73,6 +74,17 @@ const byHeadings: readonly (RecognisedFormat & {
 		loadsAs: 'population',
 		use: 'It is a population reference: children aged 0 to 17 by area and year, the denominators of rates per 10,000 children.',
 		all: ['areacode', '0', '17']
+	},
+	{
+		id: 'ons-population',
+		label: 'ONS mid-year population estimates (long layout)',
+		loadsAs: 'population',
+		use: 'It is a population reference: children aged 0 to 17 by area and year, the denominators of rates per 10,000 children.',
+		all: [
+			['areacode', 'geographycode', 'code', 'ladcode', 'lacode', 'gsscode'],
+			'age',
+			['population', 'count', 'obsvalue', 'estimate']
+		]
 	}
 ];
 
@@ -84,7 +96,9 @@ const byHeadings: readonly (RecognisedFormat & {
 export function recogniseHeadings(headers: readonly string[]): RecognisedFormat | null {
 	const keys = new Set(headers.map(normaliseKey));
 	for (const { all, none, ...format } of byHeadings) {
-		if (all.every((key) => keys.has(key)) && !(none ?? []).some((key) => keys.has(key))) return format;
+		const present = (key: string | readonly string[]) =>
+			typeof key === 'string' ? keys.has(key) : key.some((alternative) => keys.has(alternative));
+		if (all.every(present) && !(none ?? []).some((key) => keys.has(key))) return format;
 	}
 	return null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recogniseHeadings, recogniseWorkbook } from '../../../src/lib/ingest/statutory-format';
 import { findHeaderRow } from '../../../src/lib/ingest/find-header-row';
+import { ingestFile } from '../../../src/lib/ingest';
 
 describe('recogniseHeadings', () => {
 	it('tells the SSDA903 tables apart by their column sets', () => {
@@ -59,5 +60,28 @@ describe('findHeaderRow', () => {
 			])
 		).toBe(0);
 		expect(findHeaderRow([[], [null]])).toBe(-1);
+	});
+});
+
+describe('ONS population, long layout', () => {
+	it('adds ages into bands, adds the sexes when no persons row is given, and names areas', async () => {
+		const rows = [
+			'Code,Name,Year,Sex,Age,Population',
+			...[0, 9, 10, 17, 18].flatMap((age) => [
+				`E07000010,Fenland,2022,M,${age},100`,
+				`E07000010,Fenland,2022,F,${age},10`
+			])
+		];
+		const bytes = new TextEncoder().encode(rows.join('\n') + '\n');
+		const outcome = await ingestFile({ name: 'long.csv', bytes });
+		expect(outcome.status).toBe('population');
+		if (outcome.status !== 'population') return;
+		const { population } = outcome;
+		expect(population.layout).toBe('long');
+		expect(population.rows.map((row) => [row.district, row.age_band, row.children])).toEqual([
+			['fenland', '0-9', 220],
+			['fenland', '10-17', 220]
+		]);
+		expect([population.read, population.used, population.skipped]).toEqual([10, 8, 2]);
 	});
 });
