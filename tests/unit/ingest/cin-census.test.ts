@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnValues, ingestFile } from '../../../src/lib/ingest';
+import { columnValues, ingestFile, reportToCsv } from '../../../src/lib/ingest';
 import { cinFactors, indicatorsFromFactors } from '../../../src/lib/ingest/cin-factors';
 import { referrals } from '../../../src/lib/contract';
 
@@ -88,5 +88,18 @@ describe('CIN census XML', () => {
 		if (outcome.status === 'unreadable') expect(outcome.reason).toContain('<Invoice>');
 		const broken = await ingestFile({ name: 'y.xml', bytes: bytes('<Message><Children></Message>') });
 		expect(broken.status).toBe('unreadable');
+	});
+});
+
+describe('the CSV report of a CIN census load', () => {
+	it('says how many referrals were out of scope in the summary row', async () => {
+		const outcome = await ingestFile(
+			{ name: 'cin.xml', bytes: bytes(census('201')) },
+			{ today: '2024-06-30', constants: { district: 'Fenland' } }
+		);
+		if (outcome.status !== 'loaded') throw new Error(outcome.status);
+		expect(reportToCsv(outcome.result).split('\r\n')[1]).toBe(
+			'summary,cin.xml,,,,,"read 5, loaded 3, rejected 0, out of scope 2, warnings 0"'
+		);
 	});
 });
