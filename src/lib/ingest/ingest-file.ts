@@ -44,6 +44,12 @@ export interface IngestOptions extends ReadTableOptions {
 	 * Applied after the profile's constants and the format's own (a return's children are looked after).
 	 */
 	readonly constants?: Readonly<Record<string, string>>;
+	/**
+	 * A statutory file that names no area: 'reject' (the default, for the CLI's full account) rejects every
+	 * row with how to set District; 'ask' (the Data page) opens the mapping step, which offers one value for
+	 * the whole file.
+	 */
+	readonly areaNotRecorded?: 'reject' | 'ask';
 }
 
 /** What the pipeline did with one file: for the banner, the report and next month's profile. */
@@ -214,17 +220,19 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			...options.profile?.constants,
 			...options.constants
 		};
+		// An Annex A list names no area either (the workbook is one local authority's).
+		const noArea = (format?.loadsAs === tableName && format.areaNotRecorded === true) || workbook !== null;
 		const match = completeMatch(
 			matchHeaders(raw.headers, tableName, options.profile),
 			constants,
-			// An Annex A list names no area either (the workbook is one local authority's).
-			(format?.loadsAs === tableName && format.areaNotRecorded === true) || workbook !== null
+			noArea && options.areaNotRecorded !== 'ask'
 		);
 		if (match.missingRequired.length > 0 || match.ambiguous.length > 0) {
+			const askArea = noArea && match.missingRequired.includes('district');
 			return {
 				status: 'needs-mapping',
 				fileName: file.name,
-				reason: mappingReason(match),
+				reason: `${askArea ? 'The file does not say which area it covers: give District one value for the whole file. ' : ''}${mappingReason(match)}`,
 				headers: raw.headers,
 				match
 			};

@@ -56,6 +56,8 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 				profile: message.profile,
 				today: message.today,
 				sheet: message.sheet,
+				// The page can ask for the area in its mapping step rather than reject every row.
+				areaNotRecorded: 'ask',
 				knownIds: message.knownIds ? new Set(message.knownIds) : undefined,
 				signal: controller.signal,
 				onProgress: (progress) => {

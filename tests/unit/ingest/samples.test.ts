@@ -119,3 +119,23 @@ describe('worker hand-off', () => {
 		});
 	});
 });
+
+describe('a return that names no area, on the Data page', () => {
+	it('opens the mapping step asking for District, then loads with one value for the whole file', async () => {
+		const asked = await ingest('ssda903/fake_903.xml', { areaNotRecorded: 'ask' });
+		expect(asked.status).toBe('needs-mapping');
+		if (asked.status !== 'needs-mapping') return;
+		expect(asked.reason).toMatch(/^The file does not say which area it covers/);
+		expect(asked.match.missingRequired).toEqual(['district']);
+		const answered = await ingest('ssda903/fake_903.xml', {
+			areaNotRecorded: 'ask',
+			profile: {
+				name: 'one area',
+				table: 'missing_episodes',
+				columns: {},
+				constants: { district: 'Fenland' }
+			}
+		});
+		expect(answered.status).toBe('loaded');
+	});
+});
