@@ -1,8 +1,12 @@
 /**
  * Headless validator: `npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes]
- * [--today yyyy-mm-dd] [--sheet NAME] [--report REPORT.csv]`. Runs the same ingest pipeline as the browser
- * and prints the same report, for analysts who check an extract before sharing it.
- * Exit codes: 0 every row loaded; 1 some rows rejected; 2 the file (or an argument) cannot be used at all.
+ * [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]`. Runs the same ingest
+ * pipeline as the browser and prints the same report, for analysts who check an extract before sharing it.
+ * Statutory files are recognised: SSDA903 and CIN census returns load as what they are, an ONS population
+ * file is reported as a population reference, and an SSDA903 Header/Episodes table or an Annex A workbook
+ * without `--sheet` and `--table` says what it is and what to do.
+ * Exit codes: 0 every row loaded (or a population reference read); 1 some rows rejected; 2 the file (or an
+ * argument) cannot be used as it is.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,7 +14,7 @@ import { tables, type TableName } from '../lib/contract';
 import { ingestFile, parseMappingProfile, reportToCsv, type Issue, type MappingProfile } from '../lib/ingest';
 
 const usage =
-	'Usage: npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--report REPORT.csv]';
+	'Usage: npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]';
 
 interface Arguments {
 	file: string;
@@ -19,12 +23,14 @@ interface Arguments {
 	today?: string;
 	sheet?: string;
 	report?: string;
+	/** `--set district=Fenland`: one value for a field across the whole file. */
+	constants: Record<string, string>;
 }
 
 class UsageError extends Error {}
 
 function parseArguments(argv: readonly string[]): Arguments {
-	const options: Partial<Arguments> = {};
+	const options: Partial<Arguments> & Pick<Arguments, 'constants'> = { constants: {} };
 	const files: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const argument = argv[i]!;
@@ -57,6 +63,13 @@ function parseArguments(argv: readonly string[]): Arguments {
 			case '--report':
 				options.report = value();
 				break;
+			case '--set': {
+				const [field, constant] = value().split(/=(.*)/s, 2);
+				if (!field || constant === undefined || constant.trim() === '')
+					throw new UsageError('--set needs FIELD=VALUE, e.g. --set district=Fenland.');
+				options.constants[field.trim()] = constant.trim();
+				break;
+			}
 			case '--help':
 			case '-h':
 				throw new UsageError('');
@@ -111,12 +124,42 @@ async function main(argv: readonly string[]): Promise<number> {
 	const name = basename(args.file);
 	const outcome = await ingestFile(
 		{ name, bytes },
-		{ table: args.table, profile, today: args.today, sheet: args.sheet, contractCheck: 'sample' }
+		{
+			table: args.table,
+			profile,
+			today: args.today,
+			sheet: args.sheet,
+			constants: args.constants,
+			contractCheck: 'sample'
+		}
 	);
 	console.log(`Sightline validation report: ${safe(name)}`);
 	if (outcome.status === 'unreadable') {
 		console.log(`Cannot read this file: ${safe(outcome.reason)}`);
 		return 2;
+	}
+	if (outcome.status === 'recognised') {
+		console.log(safe(outcome.reason));
+		console.log('Nothing was loaded.');
+		// A workbook waits for the user's choice of list; a table Sightline does not load is an answer.
+		return outcome.sheets ? 2 : 0;
+	}
+	if (outcome.status === 'population') {
+		const { population } = outcome;
+		console.log(safe(outcome.reason));
+		console.log(
+			`Rows: read ${count(population.read)}, used ${count(population.used)}, skipped ${count(population.skipped)} (${population.layout} layout)`
+		);
+		for (const area of population.areas) {
+			const rows = population.rows.filter((row) => row.district === area.code);
+			const total = (band: string) =>
+				rows.filter((row) => row.age_band === band).reduce((sum, row) => sum + row.children, 0);
+			console.log(
+				`Area ${safe(area.name)} (${safe(area.code)}${area.inReference ? '' : ', not one of the reference districts'}): children aged 0–9 ${count(total('0-9'))}, 10–17 ${count(total('10-17'))}${new Set(rows.map((row) => row.year)).size > 1 ? ' (all years)' : ''}`
+			);
+		}
+		for (const note of population.notes) console.log(`Note: ${safe(note)}`);
+		return 0;
 	}
 	if (outcome.status === 'needs-mapping') {
 		console.log(`Table: ${outcome.match.table}`);
@@ -134,14 +177,14 @@ async function main(argv: readonly string[]): Promise<number> {
 		file.sheet ? `sheet "${safe(file.sheet)}"` : null
 	].filter(Boolean);
 	console.log(`Format: ${format.join(', ')}; ${count(file.bytes)} bytes; SHA-256 ${file.sha256}`);
-	console.log(`Table: ${result.table}`);
+	console.log(`Table: ${result.table}${file.recognised ? ` (${safe(file.recognised)})` : ''}`);
 	console.log(
 		`Columns: ${match.columns.map((column) => `${column.field} ← "${safe(column.header)}"${column.how === 'close' || column.how === 'words' ? ' (close match)' : ''}`).join('; ')}`
 	);
 	if (match.ignored.length > 0)
 		console.log(`Ignored columns: ${match.ignored.map((h) => `"${safe(h)}"`).join(', ')}`);
 	console.log(
-		`Rows: read ${count(result.read)}, loaded ${count(result.loaded)}, rejected ${count(result.rejectedRows)}, warnings ${count(result.warnings.length)}${result.blankRows > 0 ? ` (blank rows skipped: ${count(result.blankRows)})` : ''}`
+		`Rows: read ${count(result.read)}, loaded ${count(result.loaded)}, rejected ${count(result.rejectedRows)}${result.outOfScope > 0 ? `, out of scope ${count(result.outOfScope)}` : ''}, warnings ${count(result.warnings.length)}${result.blankRows > 0 ? ` (blank rows skipped: ${count(result.blankRows)})` : ''}`
 	);
 	if (result.dateRange) {
 		const label = tables[result.table].field(result.dateRange.field).label;

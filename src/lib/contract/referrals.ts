@@ -25,7 +25,9 @@ const indicatorFields = indicators.map((indicator) =>
 		label: indicator.label,
 		description: `Level recorded for the indicator “${indicator.label}” on the Child Exploitation Checklist or risk management tool.`,
 		required: false,
-		aliases: [indicator.label, ...indicator.aliases],
+		// The short label is what the app prints on charts ("Coercive relationships"): a heading copied from
+		// there must be recognised too. Derived, not listed again in indicators.ts.
+		aliases: [...new Set([indicator.short, ...indicator.aliases])],
 		values: indicatorLevels,
 		fallback: 'not_assessed'
 	})

@@ -52,6 +52,7 @@ export function combineResults(first: IngestResult, second: IngestResult): Inges
 		read: first.read + second.read,
 		loaded: first.loaded + second.loaded,
 		rejectedRows: first.rejectedRows + second.rejectedRows,
+		outOfScope: first.outOfScope + second.outOfScope,
 		blankRows: first.blankRows + second.blankRows,
 		rejected: [...first.rejected, ...second.rejected],
 		warnings: [...first.warnings, ...second.warnings],

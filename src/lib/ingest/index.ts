@@ -31,6 +31,15 @@ export { matchHeaders, type ColumnMatch, type HeaderMatch, type MatchHow } from 
 export { parseDate } from './parse-date';
 export type { RawBatch, RawCell, RawRow, RawTable, TabularFormat } from './raw-table';
 export { readTable, type ReadTableOptions } from './read-table';
+export { readPopulation, type PopulationEstimate, type PopulationReference } from './read-population';
+export { cinFactors, exploitationFactorCodes, indicatorsFromFactors } from './cin-factors';
+export {
+	recogniseHeadings,
+	recogniseWorkbook,
+	type OutOfScope,
+	type RecognisedFormat,
+	type StatutoryFormatId
+} from './statutory-format';
 export { decodeParquetWasm, type ParquetDecoder } from './read-parquet';
 export { reportToCsv } from './report-to-csv';
 export { sniffFormat, type SniffResult } from './sniff-format';

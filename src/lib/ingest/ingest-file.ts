@@ -1,13 +1,16 @@
 import { tables, type TableName } from '../contract';
 import type { TextEncodingName } from './decode-text';
 import type { Delimiter } from './detect-delimiter';
+import { completeMatch } from './complete-match';
 import { detectTable } from './detect-table';
 import type { Issue } from './issue';
 import type { MappingProfile } from './mapping-profile';
 import { matchHeaders, type HeaderMatch } from './match-headers';
 import type { TabularFormat } from './raw-table';
+import { readPopulation, type PopulationReference } from './read-population';
 import { readTable, type ReadTableOptions } from './read-table';
 import { sha256Hex } from './sha256-hex';
+import { recogniseHeadings, recogniseWorkbook, type RecognisedFormat } from './statutory-format';
 import { UnreadableFileError } from './unreadable-file-error';
 import {
 	validateRows,
@@ -36,6 +39,17 @@ export interface IngestOptions extends ReadTableOptions {
 	readonly onProgress?: (progress: IngestProgress) => void;
 	readonly signal?: AbortSignal;
 	readonly contractCheck?: ValidateOptions['contractCheck'];
+	/**
+	 * One value per field for the whole file, as cell text (`{ district: 'Fenland' }`; the CLI's `--set`).
+	 * Applied after the profile's constants and the format's own (a return's children are looked after).
+	 */
+	readonly constants?: Readonly<Record<string, string>>;
+	/**
+	 * A statutory file that names no area: 'reject' (the default, for the CLI's full account) rejects every
+	 * row with how to set District; 'ask' (the Data page) opens the mapping step, which offers one value for
+	 * the whole file.
+	 */
+	readonly areaNotRecorded?: 'reject' | 'ask';
 }
 
 /** What the pipeline did with one file: for the banner, the report and next month's profile. */
@@ -50,9 +64,17 @@ export interface FileSummary {
 	readonly read: number;
 	readonly loaded: number;
 	readonly rejectedRows: number;
+	/** Records read but outside Sightline's scope (CIN referrals with no exploitation factor). */
+	readonly outOfScope: number;
 	readonly blankRows: number;
-	/** Contract field → heading in the file it was read from. */
+	/** The statutory format recognised ("SSDA903 Missing table"), or null for an ordinary extract. */
+	readonly recognised: string | null;
+	/** Contract field → heading in the file it was read from (or what stands in for it: a constant, a derivation). */
 	readonly mapping: Readonly<Record<string, string>>;
+	/** Fields given one value for the whole file, as the cell text given (for a saved profile). */
+	readonly constants: Readonly<Record<string, string>>;
+	/** Fields derived from other columns (an episode ID from child + start date). */
+	readonly derived: readonly string[];
 	readonly ignoredColumns: readonly string[];
 	readonly notes: readonly string[];
 }
@@ -63,10 +85,12 @@ export interface IngestResult {
 	/** In load order; the columns hold each file's loaded rows in this order. */
 	readonly files: readonly FileSummary[];
 	readonly columns: Columns;
-	/** read = loaded + rejectedRows, always. */
+	/** read = loaded + rejectedRows + outOfScope, always. */
 	readonly read: number;
 	readonly loaded: number;
 	readonly rejectedRows: number;
+	/** Records read but not in Sightline's scope, counted so that nothing read goes unaccounted. */
+	readonly outOfScope: number;
 	readonly blankRows: number;
 	readonly rejected: readonly Issue[];
 	readonly warnings: readonly Issue[];
@@ -82,7 +106,24 @@ export type IngestOutcome =
 			readonly headers: readonly string[];
 			readonly match: HeaderMatch;
 	  }
-	| { readonly status: 'unreadable'; readonly fileName: string; readonly reason: string };
+	| { readonly status: 'unreadable'; readonly fileName: string; readonly reason: string }
+	| {
+			/** Recognised, but not loaded as referrals or episodes: the reason says what it is and what to do. */
+			readonly status: 'recognised';
+			readonly fileName: string;
+			readonly format: RecognisedFormat;
+			readonly reason: string;
+			/** Workbook sheets to choose from, when the choice is what is needed. */
+			readonly sheets: readonly string[] | null;
+	  }
+	| {
+			readonly status: 'population';
+			readonly fileName: string;
+			readonly format: RecognisedFormat;
+			/** What was read, in one sentence (the population reference is not loaded into the dataset here). */
+			readonly reason: string;
+			readonly population: PopulationReference;
+	  };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const localToday = () => {
@@ -112,14 +153,20 @@ function mappingReason(match: HeaderMatch): string {
 		const label = [...table.fields, ...table.inputOnly].find((f) => f.name === field)?.label ?? field;
 		parts.push(`Several columns could be ${label}: ${headers.join(', ')}.`);
 	}
-	parts.push('Choose the columns in the mapping step, or pass a mapping profile.');
+	// Why an earlier choice did not take (a column the file does not have), so a repeated step says so.
+	parts.push(...match.notes.filter((note) => note.startsWith('The mapping profile')));
+	parts.push(
+		'Choose the columns in the mapping step (or one value for the whole file), or pass a mapping profile.'
+	);
 	return parts.join(' ');
 }
 
 /**
- * The whole pipeline for one file: sniff, decode, read, recognise the table, match headings, validate every
- * row. Returns `unreadable` (one message; nothing loaded), `needs-mapping` (a required field has no column
- * or two columns claim one) or `loaded` with the columns and the account of every row.
+ * The whole pipeline for one file: sniff, decode, read, recognise the table (or the statutory format),
+ * match headings, add constants and derived identifiers, validate every row. Returns `unreadable` (one
+ * message; nothing loaded), `recognised` (a statutory file that is not loaded as referrals or episodes,
+ * with what it is and what to do), `population` (a population reference), `needs-mapping` (a required field
+ * has no column or two columns claim one) or `loaded` with the columns and the account of every row.
  */
 export async function ingestFile(file: SourceFile, options: IngestOptions = {}): Promise<IngestOutcome> {
 	const digest = sha256Hex(file.bytes);
@@ -127,18 +174,65 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 	digest.catch(() => undefined);
 	try {
 		const raw = await readTable(file.bytes, file.name, options);
-		const tableName = options.table ?? options.profile?.table ?? detectTable(raw.headers).table;
-		if (tableName === null) {
+		const explicitTable = options.table ?? options.profile?.table;
+		const workbook = raw.sheets ? recogniseWorkbook(raw.sheets) : null;
+		const format =
+			raw.recognised ?? (options.sheet === undefined ? workbook : null) ?? recogniseHeadings(raw.headers);
+		if (format && explicitTable === undefined) {
+			if (format.loadsAs === null) {
+				return {
+					status: 'recognised',
+					fileName: file.name,
+					format,
+					reason: `Recognised as: ${format.label}. ${format.use}`,
+					sheets: format.id === 'annex-a-workbook' ? (raw.sheets ?? null) : null
+				};
+			}
+			if (format.loadsAs === 'population') {
+				const population = await readPopulation(raw, `${format.label}: ${file.name}`).catch(
+					(error: unknown) => {
+						throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+					}
+				);
+				const years = [...new Set(population.rows.map((row) => row.year))].sort();
+				return {
+					status: 'population',
+					fileName: file.name,
+					format,
+					reason: `Recognised as: ${format.label}. ${format.use} Read ${population.read} rows: ${population.areas.length} area${population.areas.length === 1 ? '' : 's'}, mid-year ${years.join(', ')}.`,
+					population
+				};
+			}
+		}
+		const tableName =
+			explicitTable ??
+			(format?.loadsAs !== 'population' ? format?.loadsAs : undefined) ??
+			detectTable(raw.headers).table;
+		if (!tableName) {
 			throw new UnreadableFileError(
 				`No recognisable columns: none of the headings (${listed(raw.headers)}) match a column of the referrals or missing-episodes tables.`
 			);
 		}
-		const match = matchHeaders(raw.headers, tableName, options.profile);
+		const table = tables[tableName];
+		// The format's constants only when the file is loaded as the format's own table.
+		const constants = {
+			...(format?.loadsAs === tableName ? format.constants : {}),
+			...options.profile?.constants,
+			...options.constants
+		};
+		// An Annex A list names no area either (the workbook is one local authority's).
+		const noArea = (format?.loadsAs === tableName && format.areaNotRecorded === true) || workbook !== null;
+		const match = completeMatch(
+			matchHeaders(raw.headers, tableName, options.profile),
+			constants,
+			noArea && options.areaNotRecorded !== 'ask'
+		);
 		if (match.missingRequired.length > 0 || match.ambiguous.length > 0) {
+			const askArea = noArea && match.missingRequired.includes('district');
 			return {
 				status: 'needs-mapping',
 				fileName: file.name,
-				reason: mappingReason(match),
+				reason: `${askArea ? 'The file does not say which area it covers: give District one value for the whole file. ' : ''}${mappingReason(match)}`,
 				headers: raw.headers,
 				match
 			};
@@ -152,7 +246,28 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			signal: options.signal,
 			contractCheck: options.contractCheck
 		});
-		if (validated.read === 0) throw new UnreadableFileError('The file has a heading row but no data rows.');
+		const outOfScope = raw.outOfScope?.count ?? 0;
+		if (validated.read === 0 && outOfScope === 0)
+			throw new UnreadableFileError('The file has a heading row but no data rows.');
+		const derivedNotes = match.columns.flatMap((column) =>
+			column.how === 'derived' && column.index === -1 && column.field !== 'district'
+				? [
+						`${table.field(column.field).label} was derived from ${column.header.replace(/ \(derived\)$/, '')}: the file has none.`
+					]
+				: column.how === 'constant'
+					? [`${table.field(column.field).label} is ${column.header}.`]
+					: []
+		);
+		const notes = [
+			...(format ? [`Recognised as: ${format.label}. ${format.use}`] : []),
+			...raw.notes,
+			...match.notes,
+			...derivedNotes,
+			...(outOfScope > 0
+				? [`Out of scope: ${outOfScope} (${raw.outOfScope!.reason}); counted, not loaded.`]
+				: []),
+			...validated.notes
+		];
 		const summary: FileSummary = {
 			name: file.name,
 			format: raw.format,
@@ -161,15 +276,25 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			sheet: raw.sheet,
 			bytes: file.bytes.length,
 			sha256: await digest,
-			read: validated.read,
+			read: validated.read + outOfScope,
 			loaded: validated.loaded,
 			rejectedRows: validated.rejectedRows,
+			outOfScope,
 			blankRows: validated.blankRows,
+			recognised: format?.label ?? null,
 			mapping: Object.fromEntries(match.columns.map((column) => [column.field, column.header])),
+			constants: Object.fromEntries(
+				match.columns.flatMap((column) =>
+					column.how === 'constant' && column.field in constants
+						? [[column.field, constants[column.field]!]]
+						: []
+				)
+			),
+			derived: match.columns.filter((column) => column.how === 'derived').map((column) => column.field),
 			ignoredColumns: match.ignored,
-			notes: [...raw.notes, ...match.notes, ...validated.notes]
+			notes
 		};
-		const { columns, read, loaded, rejectedRows, blankRows, rejected, warnings, dateRange } = validated;
+		const { columns, loaded, rejectedRows, blankRows, rejected, warnings, dateRange } = validated;
 		return {
 			status: 'loaded',
 			match,
@@ -177,9 +302,10 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 				table: tableName,
 				files: [summary],
 				columns,
-				read,
+				read: summary.read,
 				loaded,
 				rejectedRows,
+				outOfScope,
 				blankRows,
 				rejected,
 				warnings,

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { cloneableMatch } from './cloneable-match';
 import { ingestFile, type IngestOutcome } from './ingest-file';
 import type { MappingProfile } from './mapping-profile';
 import { toArrowIPC } from './to-arrow-ipc';
@@ -17,6 +18,8 @@ export interface IngestRequest {
 	table?: TableName;
 	profile?: MappingProfile;
 	today?: string;
+	/** XLSX: the sheet to read (an Annex A list). */
+	sheet?: string;
 	/** Identifiers already loaded (referral or episode ids), so repeats across extracts are rejected. */
 	knownIds?: string[];
 }
@@ -52,6 +55,9 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 				table: message.table,
 				profile: message.profile,
 				today: message.today,
+				sheet: message.sheet,
+				// The page can ask for the area in its mapping step rather than reject every row.
+				areaNotRecorded: 'ask',
 				knownIds: message.knownIds ? new Set(message.knownIds) : undefined,
 				signal: controller.signal,
 				onProgress: (progress) => {
@@ -63,12 +69,18 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 			}
 		);
 		if (outcome.status !== 'loaded') {
-			self.postMessage({ type: 'done', id: message.id, outcome } satisfies IngestReply);
+			const plain =
+				outcome.status === 'needs-mapping' ? { ...outcome, match: cloneableMatch(outcome.match) } : outcome;
+			self.postMessage({ type: 'done', id: message.id, outcome: plain } satisfies IngestReply);
 			return;
 		}
 		const ipc = toArrowIPC(outcome.result);
 		const { columns: _columns, ...result } = outcome.result;
-		const reply: IngestReply = { type: 'done', id: message.id, outcome: { ...outcome, result, ipc } };
+		const reply: IngestReply = {
+			type: 'done',
+			id: message.id,
+			outcome: { ...outcome, match: cloneableMatch(outcome.match), result, ipc }
+		};
 		self.postMessage(reply, [ipc.buffer]);
 	} catch (error) {
 		const text =

@@ -21,6 +21,8 @@ export const mappingProfileSchema = z
 		name: z.string().trim().min(1, 'A profile needs a name.').max(200),
 		table: z.enum(tableNames),
 		columns: z.record(z.string(), z.string().min(1)),
+		/** One value for a field across the whole file, as cell text: `{ "district": "Fenland" }`. */
+		constants: z.record(z.string(), z.string().trim().min(1)).optional(),
 		values: z.record(z.string(), z.record(z.string(), z.string())).optional()
 	})
 	.superRefine((profile, context) => {
@@ -33,6 +35,15 @@ export const mappingProfileSchema = z
 				context.addIssue({
 					code: 'custom',
 					path: ['columns', name],
+					message: `${table.label} has no field "${name}".`
+				});
+			}
+		}
+		for (const name of Object.keys(profile.constants ?? {})) {
+			if (!fields.has(name)) {
+				context.addIssue({
+					code: 'custom',
+					path: ['constants', name],
 					message: `${table.label} has no field "${name}".`
 				});
 			}
@@ -90,12 +101,16 @@ export function parseMappingProfile(input: string | unknown): MappingProfile {
 export function profileFromMatch(
 	name: string,
 	match: HeaderMatch,
-	values?: MappingProfile['values']
+	values?: MappingProfile['values'],
+	constants: Readonly<Record<string, string>> = {}
 ): MappingProfile {
 	return mappingProfileSchema.parse({
 		name,
 		table: match.table,
-		columns: Object.fromEntries(match.columns.map((column) => [column.field, column.header])),
+		columns: Object.fromEntries(
+			match.columns.filter((column) => !column.derive).map((column) => [column.field, column.header])
+		),
+		...(Object.keys(constants).length > 0 ? { constants } : {}),
 		...(values ? { values } : {})
 	});
 }

@@ -5,9 +5,10 @@ import { columnLetter, columnReference } from './column-letter';
 import { editDistance } from './edit-distance';
 import type { MappingProfile } from './mapping-profile';
 import { normaliseKey } from './normalise-key';
+import type { RawCell } from './raw-table';
 
 /** How a heading was matched to a field, best first; anything but `exact` or `profile` deserves a glance. */
-export type MatchHow = 'profile' | 'exact' | 'decorated' | 'words' | 'close';
+export type MatchHow = 'profile' | 'exact' | 'decorated' | 'words' | 'close' | 'constant' | 'derived';
 
 export interface ColumnMatch {
 	readonly field: string;
@@ -16,6 +17,13 @@ export interface ColumnMatch {
 	/** The heading as written in the file. */
 	readonly header: string;
 	readonly how: MatchHow;
+	/**
+	 * A value not read from one cell: a constant for the whole file (District = "Fenland") or an identifier
+	 * derived from other cells (child + start date). `index` is then -1 and `header` says what it is.
+	 */
+	readonly derive?: (cells: readonly RawCell[]) => RawCell;
+	/** Why a derived value can be missing, said instead of "the cell is empty" (there is no cell). */
+	readonly missingReason?: string;
 }
 
 /** Which column of the file feeds which contract field, and what could not be decided. */
@@ -81,7 +89,12 @@ function spellings(field: Field): Spelling[] {
 	}));
 }
 
-const tiers: Record<Exclude<MatchHow, 'profile'>, number> = { exact: 0, decorated: 1, words: 2, close: 3 };
+const tiers: Record<Exclude<MatchHow, 'profile' | 'constant' | 'derived'>, number> = {
+	exact: 0,
+	decorated: 1,
+	words: 2,
+	close: 3
+};
 
 /** Best score (lower is better) of a heading against a field, or null when they do not match. */
 function score(header: string, field: Field): { score: number; how: MatchHow } | null {
@@ -91,7 +104,7 @@ function score(header: string, field: Field): { score: number; how: MatchHow } |
 	const plainKey = normaliseKey(plain);
 	const plainWords = wordKey(plain);
 	let best: { score: number; how: MatchHow } | null = null;
-	const offer = (how: Exclude<MatchHow, 'profile'>, value: number) => {
+	const offer = (how: keyof typeof tiers, value: number) => {
 		const total = tiers[how] * 1000 + value;
 		if (!best || total < best.score) best = { score: total, how };
 	};
@@ -131,7 +144,8 @@ export function matchHeaders(
 	for (const [fieldName, source] of Object.entries(profile?.columns ?? {})) {
 		const reference = columnReference(source);
 		const index = reference ?? keys.indexOf(normaliseKey(source));
-		if (index === -1 || index >= headers.length || usedColumns.has(index)) {
+		// A column the profile already gave to another field may feed this one too (one column, two fields).
+		if (index === -1 || index >= headers.length) {
 			notes.push(`The mapping profile takes ${fieldName} from "${source}", which this file does not have.`);
 			continue;
 		}

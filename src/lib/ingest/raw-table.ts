@@ -1,11 +1,12 @@
 import type { Delimiter } from './detect-delimiter';
 import type { TextEncodingName } from './decode-text';
+import type { OutOfScope, RecognisedFormat } from './statutory-format';
 
 /** A cell as a reader found it, before any contract parsing. XLSX gives Dates and numbers; CSV only strings. */
 export type RawCell = string | number | boolean | Date | null;
 
 /** The file formats the pipeline reads. */
-export type TabularFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
+export type TabularFormat = 'csv' | 'xlsx' | 'parquet' | 'json' | 'xml';
 
 /** One data row as read: its cells in heading order and where it sits in the file (see `Issue`). */
 export interface RawRow {
@@ -35,6 +36,15 @@ export interface RawTable {
 	/** File-level facts worth telling the user (the sheet chosen, a `sep=` line, a month-first hint). */
 	readonly notes: readonly string[];
 	readonly totalBytes: number;
+	/** XLSX: every sheet of the workbook, so a caller can offer the choice. */
+	readonly sheets?: readonly string[];
+	/**
+	 * Set by a reader that knows the format from its structure (CIN census XML, SSDA903 XML): what the file
+	 * is, so the pipeline need not guess from headings.
+	 */
+	readonly recognised?: RecognisedFormat;
+	/** Records read but outside Sightline's scope (CIN referrals with no exploitation factor), with why. */
+	readonly outOfScope?: OutOfScope;
 	/** Single use: iterating twice is an error. */
 	readonly batches: AsyncIterable<RawBatch>;
 }

@@ -3,6 +3,7 @@ import { readCsv } from './read-csv';
 import { readJson } from './read-json';
 import { readParquet, type ParquetDecoder } from './read-parquet';
 import { readXlsx } from './read-xlsx';
+import { readXml } from './read-xml';
 import type { RawTable } from './raw-table';
 import { sniffFormat } from './sniff-format';
 import { UnreadableFileError } from './unreadable-file-error';
@@ -43,6 +44,8 @@ export async function readTable(
 			}
 			case 'csv':
 				return readCsv(decodeText(bytes), bytes.length);
+			case 'xml':
+				return readXml(decodeText(bytes), bytes.length);
 		}
 	})();
 	return sniffed.note ? { ...table, notes: [sniffed.note, ...table.notes] } : table;

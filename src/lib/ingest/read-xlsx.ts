@@ -1,5 +1,6 @@
 import readXlsxFile from 'read-excel-file/universal';
-import type { RawBatch, RawCell, RawRow, RawTable } from './raw-table';
+import { findHeaderRow } from './find-header-row';
+import { isBlankRow, type RawBatch, type RawCell, type RawRow, type RawTable } from './raw-table';
 import { UnreadableFileError } from './unreadable-file-error';
 
 const batchSize = 10_000;
@@ -12,7 +13,8 @@ const exactBuffer = (bytes: Uint8Array): ArrayBuffer =>
  * Reads one sheet of an XLSX workbook with read-excel-file's universal entry (no Node or DOM APIs, so the
  * same code runs in the CLI and a worker). Cells stay raw: a date-formatted cell arrives as a UTC Date, an
  * unformatted serial as a number, and the contract's date parser handles both. The first sheet is read
- * unless `sheet` names another (matched case-insensitively). `line` is the sheet row number.
+ * unless `sheet` names another (matched case-insensitively); every sheet name is returned for the choice.
+ * Title rows above the headings are skipped (see `findHeaderRow`). `line` is the sheet row number.
  */
 export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<RawTable> {
 	let sheets: { sheet: string; data: RawCell[][] }[];
@@ -41,10 +43,15 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = 
 		);
 	}
 	const data = chosen.data;
-	const headerIndex = data.findIndex((cells) =>
-		cells.some((cell) => cell !== null && String(cell).trim() !== '')
-	);
+	const headerIndex = findHeaderRow(data);
 	if (headerIndex === -1) throw new UnreadableFileError(`Sheet "${chosen.sheet}" is empty.`);
+	const titleRows = data.slice(0, headerIndex).filter((cells) => !isBlankRow(cells));
+	if (titleRows.length > 0) {
+		const title = titleRows[0]!.find((cell) => cell !== null && String(cell).trim() !== '');
+		notes.push(
+			`The headings are on sheet row ${headerIndex + 1}; ${titleRows.length} title row${titleRows.length === 1 ? '' : 's'} above (first: "${String(title).slice(0, 80)}") ${titleRows.length === 1 ? 'was' : 'were'} skipped.`
+		);
+	}
 	const headers = data[headerIndex]!.map((cell) => (cell === null ? '' : String(cell).trim()));
 
 	async function* batches(): AsyncGenerator<RawBatch> {
@@ -65,6 +72,7 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = 
 		encoding: null,
 		delimiter: null,
 		sheet: chosen.sheet,
+		sheets: names,
 		notes,
 		totalBytes: bytes.length,
 		batches: batches()

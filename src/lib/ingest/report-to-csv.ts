@@ -15,7 +15,8 @@ const issueRow = (kind: string, issue: Issue) => [
 ];
 
 /**
- * The validation report as CSV for download: one summary row per file (read, loaded, rejected, warnings),
+ * The validation report as CSV for download: one summary row per file (read, loaded, rejected, out of scope
+ * when there is any, warnings),
  * then every rejection and every warning with data row, line, column, value and reason. UTF-8 with a BOM
  * and CRLF, so Excel opens it with £ and ’ intact.
  */
@@ -30,7 +31,7 @@ export function reportToCsv(result: Pick<IngestResult, 'files' | 'rejected' | 'w
 			'',
 			'',
 			'',
-			`read ${file.read}, loaded ${file.loaded}, rejected ${file.rejectedRows}, warnings ${warnings}`
+			`read ${file.read}, loaded ${file.loaded}, rejected ${file.rejectedRows}${file.outOfScope > 0 ? `, out of scope ${file.outOfScope}` : ''}, warnings ${warnings}`
 		]);
 	}
 	for (const issue of result.rejected) rows.push(issueRow('rejected', issue));

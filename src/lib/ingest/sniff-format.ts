@@ -82,12 +82,14 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): SniffResult {
 		.decode(bytes.subarray(0, 512))
 		.replace(/^\uFEFF/, '')
 		.trimStart();
-	if (/^<(!doctype html|html|table|\?xml)/i.test(start)) {
+	if (/^<(!doctype html|html|table|head|body)\b/i.test(start)) {
 		return {
 			format: 'unreadable',
-			reason: `${notData}: it is a web page or XML document. Some systems export HTML tables named .xls; open it in Excel and save it as .xlsx or CSV.`
+			reason: `${notData}: it is a web page. Some systems export HTML tables named .xls; open it in Excel and save it as .xlsx or CSV.`
 		};
 	}
+	// Any other markup is XML (the CIN census and SSDA903 returns); the XML reader says which, or why not.
+	if (/^<[?!a-z_]/i.test(start)) return { format: 'xml', note: null };
 	if (['json', 'ndjson', 'jsonl'].includes(ext)) return { format: 'json', note: null, byName: true };
 	if (!utf16 && /^[[{]/.test(start)) return { format: 'json', note: null, byName: false };
 	const note =

@@ -203,7 +203,7 @@ export async function validateRows(
 
 			values.fill(null);
 			for (const plan of plans) {
-				const cell = cells[plan.column.index] ?? null;
+				const cell = plan.column.derive ? plan.column.derive(cells) : (cells[plan.column.index] ?? null);
 				const parsed = plan.parse(cell);
 				if (parsed instanceof CellProblem) {
 					if (parsed.monthFirst) {
@@ -231,7 +231,8 @@ export async function validateRows(
 								plan.column.header,
 								plan.field.name,
 								shown,
-								`${plan.field.label} is required but the cell is ${shown.trim() === '' ? 'empty' : `"${shown}" (no value)`}`
+								plan.column.missingReason ??
+									`${plan.field.label} is required but the cell is ${shown.trim() === '' ? 'empty' : `"${shown}" (no value)`}`
 							)
 						);
 					}

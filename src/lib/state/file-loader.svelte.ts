@@ -24,9 +24,17 @@ export type FileReport =
 	  }
 	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
 
+/** A workbook waiting for the user to choose the sheet and what it holds (an Annex A workbook). */
+export interface SheetChoice {
+	file: File;
+	reason: string;
+	sheets: readonly string[];
+}
+
 /** A file waiting for the user to say which column holds which field. */
 export interface PendingMapping {
 	file: File;
+	sheet?: string;
 	reason: string;
 	headers: readonly string[];
 	match: HeaderMatch;
@@ -41,6 +49,7 @@ export class FileLoader {
 	#progress = $state.raw<(IngestProgress & { fileName: string }) | undefined>();
 	#reports = $state.raw<FileReport[]>([]);
 	#pending = $state.raw<PendingMapping | undefined>();
+	#sheetChoice = $state.raw<SheetChoice | undefined>();
 	#busy = $state(false);
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
@@ -62,6 +71,9 @@ export class FileLoader {
 	}
 	get pending(): PendingMapping | undefined {
 		return this.#pending;
+	}
+	get sheetChoice(): SheetChoice | undefined {
+		return this.#sheetChoice;
 	}
 	get busy(): boolean {
 		return this.#busy;
@@ -112,15 +124,17 @@ export class FileLoader {
 	clearReports(): void {
 		this.#reports = [];
 		this.#pending = undefined;
+		this.#sheetChoice = undefined;
 	}
 
 	/** Load files one after another; `table` overrides recognition, `profile` maps headings and values. */
 	async load(
 		files: readonly File[],
-		options: { table?: TableName; profile?: MappingProfile } = {}
+		options: { table?: TableName; profile?: MappingProfile; sheet?: string } = {}
 	): Promise<void> {
 		this.#busy = true;
 		this.#pending = undefined;
+		this.#sheetChoice = undefined;
 		try {
 			for (const [index, file] of files.entries()) {
 				const needsMapping = await this.#loadOne(file, options);
@@ -131,7 +145,7 @@ export class FileLoader {
 						this.#report({
 							status: 'failed',
 							fileName: rest.join(', '),
-							reason: `Not loaded yet: ${file.name} needs its columns mapping first. Load these again afterwards.`
+							reason: `Not loaded yet: ${file.name} needs its columns (or its sheet) choosing first. Load these again afterwards.`
 						});
 					}
 					break;
@@ -144,20 +158,51 @@ export class FileLoader {
 		}
 	}
 
-	/** Finish a pending mapping with the user's choice of column per field. */
-	async completeMapping(columns: Record<string, string>, name = 'Mapping'): Promise<void> {
+	/**
+	 * Finish a pending mapping with the user's choice of column per field, and values for the whole file
+	 * (District = "Fenland") for fields the file has no column for.
+	 */
+	async completeMapping(
+		columns: Record<string, string>,
+		name = 'Mapping',
+		constants: Record<string, string> = {}
+	): Promise<void> {
 		const pending = this.#pending;
 		if (!pending) return;
-		const matched = Object.fromEntries(pending.match.columns.map((column) => [column.field, column.header]));
-		const profile: MappingProfile = { name, table: pending.match.table, columns: { ...matched, ...columns } };
-		await this.load([pending.file], { profile, table: pending.match.table });
+		const matched = Object.fromEntries(
+			pending.match.columns
+				.filter((column) => column.index >= 0)
+				.map((column) => [column.field, column.header])
+		);
+		const profile: MappingProfile = {
+			name,
+			table: pending.match.table,
+			columns: { ...matched, ...columns },
+			...(Object.keys(constants).length > 0 ? { constants } : {})
+		};
+		await this.load([pending.file], { profile, table: pending.match.table, sheet: pending.sheet });
+	}
+
+	/** Load a workbook's chosen sheet as the chosen table (an Annex A list): choosing is the confirmation. */
+	async chooseSheet(sheet: string, table: TableName, constants: Record<string, string> = {}): Promise<void> {
+		const choice = this.#sheetChoice;
+		if (!choice) return;
+		this.#sheetChoice = undefined;
+		const profile: MappingProfile | undefined =
+			Object.keys(constants).length > 0
+				? { name: choice.file.name, table, columns: {}, constants }
+				: undefined;
+		await this.load([choice.file], { table, sheet, profile });
 	}
 
 	#report(report: FileReport) {
 		this.#reports = [...this.#reports, report];
 	}
 
-	async #loadOne(file: File, options: { table?: TableName; profile?: MappingProfile }): Promise<boolean> {
+	async #loadOne(
+		file: File,
+		options: { table?: TableName; profile?: MappingProfile; sheet?: string }
+	): Promise<boolean> {
 		const dataset = this.#dataset;
 		const engine = dataset.coordinator?.engine;
 		if (!engine) throw new Error('The data engine has not started.');
@@ -173,6 +218,7 @@ export class FileLoader {
 					bytes: await file.arrayBuffer(),
 					table: options.table,
 					profile: options.profile,
+					sheet: options.sheet,
 					knownIds
 				},
 				(progress) => (this.#progress = { fileName: file.name, ...progress })
@@ -183,12 +229,27 @@ export class FileLoader {
 			this.#report({ status: reason === 'Cancelled' ? 'cancelled' : 'failed', fileName: file.name, reason });
 			return false;
 		}
-		if (outcome.status === 'unreadable') {
+		if (outcome.status === 'recognised' && outcome.sheets) {
+			this.#sheetChoice = { file, reason: outcome.reason, sheets: outcome.sheets };
+			return true;
+		}
+		// A recognised statutory file or a population reference loads no rows here: its message says why.
+		if (
+			outcome.status === 'unreadable' ||
+			outcome.status === 'recognised' ||
+			outcome.status === 'population'
+		) {
 			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
 			return false;
 		}
 		if (outcome.status === 'needs-mapping') {
-			this.#pending = { file, reason: outcome.reason, headers: outcome.headers, match: outcome.match };
+			this.#pending = {
+				file,
+				sheet: options.sheet,
+				reason: outcome.reason,
+				headers: outcome.headers,
+				match: outcome.match
+			};
 			return true;
 		}
 		const { result, ipc } = outcome;

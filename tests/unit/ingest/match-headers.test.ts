@@ -163,3 +163,24 @@ describe('detectTable', () => {
 		expect(detectTable(['Name', 'Address']).table).toBeNull();
 	});
 });
+
+describe('labels the app prints are headings it recognises', () => {
+	it('matches every field by its label, and every indicator by its short label', () => {
+		for (const [name, table] of Object.entries(tables) as [TableName, (typeof tables)[TableName]][]) {
+			for (const field of table.fields) {
+				const match = matchHeaders([field.label], name);
+				expect(
+					match.columns.map((column) => column.field),
+					`${name}: ${field.label}`
+				).toEqual([field.name]);
+			}
+		}
+		for (const indicator of indicators) {
+			const match = matchHeaders([indicator.short], 'referrals');
+			expect(
+				match.columns.map((column) => column.field),
+				indicator.short
+			).toEqual([indicator.column]);
+		}
+	});
+});
