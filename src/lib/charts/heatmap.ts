@@ -56,13 +56,22 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 	const marginLeft = Math.min(natural, cap);
 	const columnWidth = (options.width - marginLeft - 10) / (options.xDomain.length * panels);
 	const narrow = columnWidth < 48;
+	const fontSize = narrow ? 10 : 12;
+	const printed = (cell: HeatCell) => (narrow ? (cell.shortText ?? cell.text) : cell.text);
+	// On a phone the cells can be narrower than their numbers, which then overprint each other. The numbers
+	// are left out (the tooltip and the table view keep them); the symbols c and u, which say why a cell is
+	// blank, stay.
+	const fits = data.every(
+		(cell) => cell.value === null || textWidth(printed(cell), fontSize) <= columnWidth * 0.92 - 4
+	);
 	const cells = data.map((cell) => {
 		const blank = cell.value === null || cell.lowReliability === true;
 		const fill = blank ? '#ffffff' : heatFill(max > min ? (cell.value! - min) / (max - min) : 0.5);
-		const text = narrow ? (cell.shortText ?? cell.text) : cell.text;
+		const text = printed(cell);
+		const unreliable = cell.lowReliability && cell.value !== null;
 		return {
 			...cell,
-			text: cell.lowReliability && cell.value !== null ? `${text} u` : text,
+			text: fits ? (unreliable ? `${text} u` : text) : unreliable ? 'u' : cell.value === null ? text : '',
 			fill,
 			ink: blank ? muted : textOn(fill)
 		};
@@ -106,16 +115,19 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 					options.onSelect && ((cell: HeatCell) => cell.key !== undefined && options.onSelect!(cell.key))
 				)
 			}),
-			Plot.text(cells, {
-				x: 'x',
-				y: 'y',
-				fx: options.fxDomain ? 'fx' : undefined,
-				text: 'text',
-				fill: 'ink',
-				fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
-				fontSize: narrow ? 10 : 12,
-				pointerEvents: 'none'
-			})
+			Plot.text(
+				cells.filter((cell) => cell.text !== ''),
+				{
+					x: 'x',
+					y: 'y',
+					fx: options.fxDomain ? 'fx' : undefined,
+					text: 'text',
+					fill: 'ink',
+					fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
+					fontSize,
+					pointerEvents: 'none'
+				}
+			)
 		]
 	});
 	return labelChart(chart, options.label);
