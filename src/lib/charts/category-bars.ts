@@ -63,8 +63,9 @@ export function categoryBarsChart(
 				? { domain: [0, 100], label: `${options.valueLabel} (%)`, percent: true }
 				: { domain: [0, max * 1.1 || 1], label: options.valueLabel, nice: true }),
 			grid: true,
-			// Centred below the tick labels, never on top of the last one.
-			labelAnchor: 'center',
+			// Centred below the tick labels, never on top of the last one; from the left edge when the bars
+			// are narrow, so a long label is not cut off at both ends.
+			labelAnchor: stacked ? 'left' : 'center',
 			labelArrow: 'none',
 			labelOffset: 36
 		},

@@ -94,7 +94,8 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			domain: options.xDomain,
 			label: null,
 			padding: 0.04,
-			tickRotate: rotate ? -40 : 0,
+			// Columns narrower than a line of text (a phone) take upright labels, which cannot overlap.
+			tickRotate: rotate ? (columnWidth < 22 ? -90 : -40) : 0,
 			tickSize: 0
 		},
 		y: { domain: options.yDomain, label: null, padding: 0.06, axis: null },

@@ -34,16 +34,20 @@ export function shareHeatmapChart(
 	const dark = (cell: HeatCell) => (cell.share ?? 0) >= 0.45;
 	// On a phone: row labels wrap within a third of the width, column headings slant, and percentages
 	// that no longer fit their cells are left to the tooltip and the table view (c, for suppressed, stays).
-	const marginLeft = Math.min(190, Math.round(options.width * 0.34));
-	const columnWidth = (options.width - marginLeft - 20) / Math.max(1, columns.length);
-	const numbersFit = textWidth('100.0%', 13) + 8 <= columnWidth;
+	const longestWord = Math.max(0, ...rows.flatMap((row) => row.split(' ').map((word) => textWidth(word))));
+	const marginLeft = Math.min(190, Math.max(Math.round(options.width * 0.34), longestWord + 20));
 	const longestHeading = Math.max(0, ...columns.map((column) => textWidth(column)));
-	const slant = longestHeading > columnWidth - 4;
+	const slant = longestHeading > (options.width - marginLeft - 20) / Math.max(1, columns.length) - 4;
+	// A slanted heading reaches right of its column: room for the last one.
+	const marginRight = slant ? Math.round(longestHeading * 0.77) - 10 : 20;
+	const columnWidth = (options.width - marginLeft - marginRight) / Math.max(1, columns.length);
+	const numbersFit = textWidth('100.0%', 13) + 8 <= columnWidth;
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
 		height: rows.length * 40 + 90 + (slant ? Math.round(longestHeading * 0.64) : 0),
 		marginLeft,
+		marginRight,
 		marginBottom: 10,
 		marginTop: 60 + (slant ? Math.round(longestHeading * 0.64) : 0),
 		x: {

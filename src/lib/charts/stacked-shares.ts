@@ -95,13 +95,15 @@ export function stackedSharesChart(
 		);
 	// The key, drawn inside the SVG (so downloads keep it) in the top margin, in stacking order; it runs on
 	// to a further line rather than past the edge of a narrow chart.
-	let offset = 0;
+	// On a narrow chart it starts at the left edge, under nothing, to give the labels the whole width.
+	const start = marginLeft < 150 ? 4 - marginLeft : 0;
+	let offset = start;
 	let line = 0;
 	const key = order.map((segment) => {
 		const label = labels.get(segment)!;
 		const itemWidth = label.length * 7 + 34;
-		if (offset > 0 && offset + itemWidth - 20 > plotWidth + marginRight) {
-			offset = 0;
+		if (offset > start && offset + itemWidth - 20 > plotWidth + marginRight) {
+			offset = start;
 			line += 1;
 		}
 		const item = { segment, label, dx: offset, line };
