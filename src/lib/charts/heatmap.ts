@@ -60,18 +60,24 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 	const printed = (cell: HeatCell) => (narrow ? (cell.shortText ?? cell.text) : cell.text);
 	// On a phone the cells can be narrower than their numbers, which then overprint each other. The numbers
 	// are left out (the tooltip and the table view keep them); the symbols c and u, which say why a cell is
-	// blank, stay.
-	const fits = data.every(
-		(cell) => cell.value === null || textWidth(printed(cell), fontSize) <= columnWidth * 0.92 - 4
-	);
+	// blank, stay. An unreliable cell too narrow for "42% u" keeps its u alone.
+	const fitsCell = (text: string) => textWidth(text, fontSize) <= columnWidth * 0.92 - 4;
+	const fits = data.every((cell) => cell.value === null || cell.lowReliability || fitsCell(printed(cell)));
 	const cells = data.map((cell) => {
 		const blank = cell.value === null || cell.lowReliability === true;
 		const fill = blank ? '#ffffff' : heatFill(max > min ? (cell.value! - min) / (max - min) : 0.5);
 		const text = printed(cell);
 		const unreliable = cell.lowReliability && cell.value !== null;
+		const shown = unreliable
+			? fits && fitsCell(`${text} u`)
+				? `${text} u`
+				: 'u'
+			: fits || cell.value === null
+				? text
+				: '';
 		return {
 			...cell,
-			text: fits ? (unreliable ? `${text} u` : text) : unreliable ? 'u' : cell.value === null ? text : '',
+			text: shown,
 			fill,
 			ink: blank ? muted : textOn(fill)
 		};
