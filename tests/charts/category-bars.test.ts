@@ -42,4 +42,28 @@ describe('category bars', () => {
 		expect(printed).toBeDefined();
 		expect(textStart(printed) + textWidth(value)).toBeLessThanOrEqual(width);
 	});
+
+	it('on a phone puts the labels above the bars, so no bar has a negative width', () => {
+		const chart = categoryBarsChart(
+			['MASH referral', 'Child Exploitation Checklist completed', 'Discussed at MASE'].map(
+				(label, index) => ({
+					key: String(index),
+					label,
+					value: 1 - index * 0.3,
+					lower: 0.9 - index * 0.3,
+					upper: 1,
+					text: '2,400 (100.0%)'
+				})
+			),
+			// The pathway's label margin on a 390 px screen: 290 + 114 for the values is wider than the chart.
+			{ width: 324, label: 'Pathway', valueLabel: 'Share', percent: true, marginLeft: 290, document }
+		);
+		const widths = [...chart.querySelectorAll('rect')].map((rect) => Number(rect.getAttribute('width') ?? 0));
+		expect(widths.length).toBeGreaterThan(0);
+		expect(Math.min(...widths)).toBeGreaterThanOrEqual(0);
+		const label = [...chart.querySelectorAll('text')].find(
+			(text) => text.textContent === 'Child Exploitation Checklist completed'
+		)!;
+		expect(textStart(label)).toBeGreaterThanOrEqual(0);
+	});
 });

@@ -44,6 +44,38 @@ describe('charts render under jsdom as one labelled image', () => {
 		expect(fills.filter((fill) => fill === '#ffffff')).toHaveLength(2);
 	});
 
+	it('heatmap on a phone: numbers too wide for their cells are left out, c and u stay', () => {
+		const bands = ['Under 10', '10 to 12', '13 to 14', '15 to 16', '17', '18 to 24'];
+		const cells = ['Boys', 'Girls'].flatMap((fx) =>
+			bands.map((x, index) => ({
+				x,
+				fx,
+				y: 'Missing',
+				value: index === 0 ? null : 0.43,
+				text: index === 0 ? 'c' : '43.0%',
+				shortText: index === 0 ? 'c' : '43%',
+				title: '',
+				lowReliability: index === 5
+			}))
+		);
+		const options = {
+			label: 'Heatmap',
+			xDomain: bands,
+			yDomain: ['Missing'],
+			fxDomain: ['Boys', 'Girls'],
+			document
+		};
+		const phone = [...heatmapChart(cells, { ...options, width: 324 }).querySelectorAll('text')].map(
+			(text) => text.textContent
+		);
+		expect(phone).not.toContain('43%');
+		expect(phone).toEqual(expect.arrayContaining(['c', 'u']));
+		const wide = [...heatmapChart(cells, { ...options, width: 1200 }).querySelectorAll('text')].map(
+			(text) => text.textContent
+		);
+		expect(wide).toEqual(expect.arrayContaining(['43.0%', 'c', '43.0% u']));
+	});
+
 	it('pyramid: boys left, girls right, and a click selects the side', () => {
 		const onSelect = vi.fn();
 		const chart = agePyramidChart(

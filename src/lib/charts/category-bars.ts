@@ -37,54 +37,83 @@ export function categoryBarsChart(
 	const shown = data.filter((bar) => bar.value !== null);
 	const whiskers = shown.filter((bar) => bar.lower !== undefined && bar.lower !== null);
 	const max = Math.max(0, ...shown.map((bar) => Math.max(bar.value!, bar.upper ?? 0)));
+	// Room for the value printed after the longest bar (100% reaches the frame).
+	const marginRight = valueMargin(
+		data.map((bar) => bar.text),
+		{ min: 70 }
+	);
+	const labelWidth = options.marginLeft ?? 190;
+	// On a phone (or where the labels are long) labels beside the bars would leave them no room, or a
+	// negative width: each label goes on its own line above its bar, and the bars take the whole width.
+	const stacked = options.width - labelWidth - marginRight < options.width * 0.35;
+	// Stacked: the bar sits in the lower part of its row, under its label; whiskers and values follow it.
+	const shift = stacked ? 8 : 0;
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: data.length * 38 + 74,
-		marginLeft: options.marginLeft ?? 190,
-		// Room for the value printed after the longest bar (100% reaches the frame).
-		marginRight: valueMargin(
-			data.map((bar) => bar.text),
-			{ min: 70 }
-		),
+		height: data.length * (stacked ? 54 : 38) + 74,
+		marginLeft: stacked ? 10 : labelWidth,
+		marginRight,
 		marginBottom: 44,
-		y: { domain: data.map((bar) => bar.label), label: null },
+		y: stacked
+			? { domain: data.map((bar) => bar.label), label: null, axis: null, padding: 0 }
+			: { domain: data.map((bar) => bar.label), label: null },
 		x: {
 			...(options.percent
 				? { domain: [0, 100], label: `${options.valueLabel} (%)`, percent: true }
 				: { domain: [0, max * 1.1 || 1], label: options.valueLabel, nice: true }),
 			grid: true,
-			// Centred below the tick labels, never on top of the last one.
-			labelAnchor: 'center',
+			// Centred below the tick labels, never on top of the last one; from the left edge when the bars
+			// are narrow, so a long label is not cut off at both ends.
+			labelAnchor: stacked ? 'left' : 'center',
 			labelArrow: 'none',
 			labelOffset: 36
 		},
 		style: { fontSize: '13px', color: text },
 		marks: [
 			Plot.frame({ stroke: gridline }),
+			stacked
+				? Plot.text(data, {
+						y: 'label',
+						frameAnchor: 'left',
+						text: 'label',
+						textAnchor: 'start',
+						lineAnchor: 'top',
+						dy: -22,
+						fill: text,
+						fontWeight: 'bold'
+					})
+				: null,
 			Plot.barX(shown, {
 				y: 'label',
 				x: 'value',
 				fill: (bar: CategoryBar) => (bar.highlight ? categorical[3] : categorical[0]),
-				insetTop: 6,
-				insetBottom: 6
+				insetTop: stacked ? 24 : 6,
+				insetBottom: stacked ? 8 : 6
 			}),
-			Plot.ruleY(whiskers, { y: 'label', x1: 'lower', x2: 'upper', stroke: text, strokeWidth: 1.5 }),
+			Plot.ruleY(whiskers, {
+				y: 'label',
+				x1: 'lower',
+				x2: 'upper',
+				stroke: text,
+				strokeWidth: 1.5,
+				dy: shift
+			}),
 			Plot.tickX(whiskers, {
 				y: 'label',
 				x: 'lower',
 				stroke: text,
 				strokeWidth: 1.5,
-				insetTop: 10,
-				insetBottom: 10
+				insetTop: stacked ? 28 : 10,
+				insetBottom: stacked ? 12 : 10
 			}),
 			Plot.tickX(whiskers, {
 				y: 'label',
 				x: 'upper',
 				stroke: text,
 				strokeWidth: 1.5,
-				insetTop: 10,
-				insetBottom: 10
+				insetTop: stacked ? 28 : 10,
+				insetBottom: stacked ? 12 : 10
 			}),
 			Plot.text(data, {
 				y: 'label',
@@ -92,6 +121,7 @@ export function categoryBarsChart(
 				text: 'text',
 				textAnchor: 'start',
 				dx: 6,
+				dy: shift,
 				fill: text
 			}),
 			Plot.tip(

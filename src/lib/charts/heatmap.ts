@@ -56,13 +56,28 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 	const marginLeft = Math.min(natural, cap);
 	const columnWidth = (options.width - marginLeft - 10) / (options.xDomain.length * panels);
 	const narrow = columnWidth < 48;
+	const fontSize = narrow ? 10 : 12;
+	const printed = (cell: HeatCell) => (narrow ? (cell.shortText ?? cell.text) : cell.text);
+	// On a phone the cells can be narrower than their numbers, which then overprint each other. The numbers
+	// are left out (the tooltip and the table view keep them); the symbols c and u, which say why a cell is
+	// blank, stay. An unreliable cell too narrow for "42% u" keeps its u alone.
+	const fitsCell = (text: string) => textWidth(text, fontSize) <= columnWidth * 0.92 - 4;
+	const fits = data.every((cell) => cell.value === null || cell.lowReliability || fitsCell(printed(cell)));
 	const cells = data.map((cell) => {
 		const blank = cell.value === null || cell.lowReliability === true;
 		const fill = blank ? '#ffffff' : heatFill(max > min ? (cell.value! - min) / (max - min) : 0.5);
-		const text = narrow ? (cell.shortText ?? cell.text) : cell.text;
+		const text = printed(cell);
+		const unreliable = cell.lowReliability && cell.value !== null;
+		const shown = unreliable
+			? fits && fitsCell(`${text} u`)
+				? `${text} u`
+				: 'u'
+			: fits || cell.value === null
+				? text
+				: '';
 		return {
 			...cell,
-			text: cell.lowReliability && cell.value !== null ? `${text} u` : text,
+			text: shown,
 			fill,
 			ink: blank ? muted : textOn(fill)
 		};
@@ -85,7 +100,8 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			domain: options.xDomain,
 			label: null,
 			padding: 0.04,
-			tickRotate: rotate ? -40 : 0,
+			// Columns narrower than a line of text (a phone) take upright labels, which cannot overlap.
+			tickRotate: rotate ? (columnWidth < 22 ? -90 : -40) : 0,
 			tickSize: 0
 		},
 		y: { domain: options.yDomain, label: null, padding: 0.06, axis: null },
@@ -106,16 +122,19 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 					options.onSelect && ((cell: HeatCell) => cell.key !== undefined && options.onSelect!(cell.key))
 				)
 			}),
-			Plot.text(cells, {
-				x: 'x',
-				y: 'y',
-				fx: options.fxDomain ? 'fx' : undefined,
-				text: 'text',
-				fill: 'ink',
-				fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
-				fontSize: narrow ? 10 : 12,
-				pointerEvents: 'none'
-			})
+			Plot.text(
+				cells.filter((cell) => cell.text !== ''),
+				{
+					x: 'x',
+					y: 'y',
+					fx: options.fxDomain ? 'fx' : undefined,
+					text: 'text',
+					fill: 'ink',
+					fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
+					fontSize,
+					pointerEvents: 'none'
+				}
+			)
 		]
 	});
 	return labelChart(chart, options.label);

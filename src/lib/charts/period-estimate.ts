@@ -42,7 +42,9 @@ export function periodEstimateChart(
 	const periods = data.map((point) => point.period);
 	const labelWidth = Math.max(40, ...periods.map((period) => textWidth(period))) + 16;
 	const fit = Math.max(1, Math.ceil((periods.length * labelWidth) / Math.max(200, options.width - 80)));
-	const every = options.tickEvery ?? fit;
+	// A page's tick step (every fourth quarter: one a year) is kept where the labels fit, and multiplied
+	// where they would run into each other (a phone).
+	const every = options.tickEvery ? options.tickEvery * Math.ceil(fit / options.tickEvery) : fit;
 	const values = data.flatMap((point) => [point.lower ?? point.value, point.upper ?? point.value]);
 	const finite = values.filter((value): value is number => value !== null && Number.isFinite(value));
 	const high = Math.max(0, ...finite);

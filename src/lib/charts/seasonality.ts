@@ -39,13 +39,18 @@ export function seasonalityChart(
 	);
 	const middle = summer[Math.floor(summer.length / 2)];
 	const top = Math.max(1, ...bars.map((bar) => bar.average ?? 0), ...dots.map((dot) => dot.value ?? 0));
+	const marginLeft = 48;
+	// Three-letter names need about 30 px each; on a phone they would run together ("JanFebMar"), so the
+	// axis shows initials (J F M …), as printed calendars do. The tooltip and table keep the names.
+	const step = (options.width - marginLeft - 20) / Math.max(1, domain.length);
+	const initials = step < 30;
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
 		height: 340,
-		marginLeft: 48,
+		marginLeft,
 		marginTop: 30,
-		x: { domain, label: null },
+		x: { domain, label: null, ...(initials ? { tickFormat: (label: string) => label.slice(0, 1) } : {}) },
 		y: { grid: true, label: options.valueLabel, domain: [0, top * 1.15] },
 		style: { fontSize: '13px', color: text },
 		marks: [

@@ -76,7 +76,12 @@ export function stackedSharesChart(
 	const labels = new Map(data.map((segment) => [segment.segment, segment.segmentLabel]));
 	const order = options.segmentOrder.filter((key) => labels.has(key));
 	const placed = placeSegments(data, order, options.colours);
-	const labelled = placed.filter((segment) => segment.x2 - segment.x1 >= 0.07);
+	// Group labels beside the bars take at most a third of a phone's width, wrapping onto two lines.
+	const marginLeft = Math.min(150, Math.round(options.width * 0.34));
+	const marginRight = 20;
+	const plotWidth = options.width - marginLeft - marginRight;
+	// A percentage is printed only inside a segment wide enough to hold it ("39.5%" in bold, about 42 px).
+	const labelled = placed.filter((segment) => segment.x2 - segment.x1 >= Math.max(0.07, 42 / plotWidth));
 	const inside = (dark: boolean) =>
 		Plot.text(
 			labelled.filter((segment) => light.has(segment.fill) !== dark),
@@ -88,24 +93,38 @@ export function stackedSharesChart(
 				fontWeight: 'bold'
 			}
 		);
-	// The key, drawn inside the SVG (so downloads keep it) in the top margin, in stacking order.
-	let offset = 0;
+	// The key, drawn inside the SVG (so downloads keep it) in the top margin, in stacking order; it runs on
+	// to a further line rather than past the edge of a narrow chart.
+	// On a narrow chart it starts at the left edge, under nothing, to give the labels the whole width.
+	const start = marginLeft < 150 ? 4 - marginLeft : 0;
+	let offset = start;
+	let line = 0;
 	const key = order.map((segment) => {
-		const item = { segment, label: labels.get(segment)!, dx: offset };
-		offset += item.label.length * 7 + 34;
+		const label = labels.get(segment)!;
+		const itemWidth = label.length * 7 + 34;
+		if (offset > start && offset + itemWidth - 20 > plotWidth + marginRight) {
+			offset = start;
+			line += 1;
+		}
+		const item = { segment, label, dx: offset, line };
+		offset += itemWidth;
 		return item;
 	});
+	const lines = line + 1;
+	const marginTop = 50 + (lines - 1) * 20;
+	const keyDy = (item: { line: number }) => -marginTop + 20 + item.line * 20;
 	const chart = Plot.plot({
 		document: options.document,
 		width: options.width,
-		height: groups.length * 40 + 100,
-		marginTop: 50,
-		marginLeft: 150,
-		marginRight: 20,
+		height: groups.length * 40 + 100 + (lines - 1) * 20,
+		marginTop,
+		marginLeft,
+		marginRight,
 		x: { domain: [0, 100], percent: true, label: 'Share of referrals (%)', grid: true },
-		y: { domain: groups, label: null },
+		y: { domain: groups, label: null, axis: null },
 		style: { fontSize: '13px', color: text },
 		marks: [
+			Plot.axisY({ label: null, lineWidth: marginLeft < 150 ? (marginLeft - 12) / 13 : Infinity }),
 			Plot.frame({ stroke: gridline }),
 			Plot.barX(placed, {
 				y: 'groupLabel',
@@ -122,7 +141,7 @@ export function stackedSharesChart(
 				Plot.dot([item], {
 					frameAnchor: 'top-left',
 					dx: item.dx + 6,
-					dy: -30,
+					dy: keyDy(item),
 					symbol: 'square',
 					r: 6,
 					fill: options.colours[item.segment],
@@ -134,7 +153,7 @@ export function stackedSharesChart(
 				Plot.text([item], {
 					frameAnchor: 'top-left',
 					dx: item.dx + 16,
-					dy: -30,
+					dy: keyDy(item),
 					text: 'label',
 					textAnchor: 'start',
 					fill: text
