@@ -1,7 +1,7 @@
 import { districts } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
-import { periodStart } from '$lib/domain/calendar';
+import { addMonths, periodStart } from '$lib/domain/calendar';
 import { ident, join, sql, Sql } from '../../sql';
 
 /** The area code of a row that counts every district together (under the district filter). */
@@ -52,14 +52,21 @@ export function seriesByArea(
 	const names = Object.keys(measures);
 	const aggregates = join(names.map((name) => sql`${measures[name]!} AS ${ident(name)}`));
 	const areas = [...(filters.districts ?? districts.codes)].sort();
-	const query = sql`SELECT CAST(${periodOf(grain)} AS VARCHAR) AS period,
-	CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-	${aggregates}
-FROM ${source.from}
-WHERE (${source.where})
-	AND month >= CAST(${periodStart(first, grain)} AS DATE)
-	AND month < CAST(${periodStart(last, grain)} AS DATE) + ${new Sql(grain === 'month' ? 'INTERVAL 1 MONTH' : 'INTERVAL 3 MONTH')}
-GROUP BY GROUPING SETS ((1, district), (1))`;
+	const period = periodOf(grain);
+	const start = periodStart(first, grain);
+	const end = addMonths(periodStart(last, grain), grain === 'month' ? 1 : 3);
+	// Grouped by the DATE and cast to text outside: grouping on the text (or by position) was up to 2× slower
+	// for distinct children at 1M rows. The window compares DATEs with DATEs (an INTERVAL would make them
+	// timestamps, row by row).
+	const query = sql`SELECT CAST(period AS VARCHAR) AS period, area, ${join(names.map((name) => ident(name)))}
+FROM (
+	SELECT ${period} AS period,
+		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
+		${aggregates}
+	FROM ${source.from}
+	WHERE (${source.where}) AND month >= CAST(${start} AS DATE) AND month < CAST(${end} AS DATE)
+	GROUP BY GROUPING SETS ((${period}, district), (${period}))
+)`;
 	return {
 		query,
 		reshape: {
