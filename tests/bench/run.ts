@@ -1,5 +1,6 @@
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
+import { fillPeriodsBench } from './fill-periods';
 import { loadExtract } from './load-extract';
 import { slowestQueries } from './slowest-queries';
 
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
 	'load-extract': () => loadExtract(),
 	'filter-change': () => filterChange(),
+	'fill-periods': () => fillPeriodsBench(),
 	'slowest-queries': () => slowestQueries()
 };
 

@@ -8,7 +8,6 @@ import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-ta
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
 import { sql } from '$lib/sql/sql';
-import type { Reshaper } from '$lib/transform/transform-client';
 import type { DataSource, LoadedFile } from './data-source';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
@@ -34,7 +33,6 @@ export class Dataset {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #waitingViews = new Set<object>();
 	#coordinator: QueryCoordinator | undefined;
-	#reshaper: Reshaper | undefined;
 	#demo: Record<TableName, ContractFile> | undefined;
 
 	get status(): Status {
@@ -78,18 +76,13 @@ export class Dataset {
 	get coordinator(): QueryCoordinator | undefined {
 		return this.#status === 'ready' ? this.#coordinator : undefined;
 	}
-	get reshaper(): Reshaper | undefined {
-		return this.#reshaper;
-	}
 
 	/** Start DuckDB and load the bundled demo extract. */
 	async start(
 		createEngine: () => Promise<Engine>,
-		reshaper: Reshaper,
 		demo: Record<TableName, ContractFile>,
 		populationUrl: string
 	): Promise<void> {
-		this.#reshaper = reshaper;
 		this.#demo = demo;
 		try {
 			const engine = await createEngine();

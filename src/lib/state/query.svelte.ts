@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
 import type { QuerySpec } from '$lib/page/define-page';
 import { Sql } from '$lib/sql/sql';
+import { applyReshape } from '$lib/transform/transforms';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -27,11 +28,10 @@ export class LiveQuery<Row extends object> {
 		const key = $derived(request && `${request.query.text}\n${JSON.stringify(request.reshape ?? null)}`);
 		$effect(() => {
 			const coordinator = dataset.coordinator;
-			const reshaper = dataset.reshaper;
 			void key;
 			void dataset.generation;
 			const asked = untrack(() => request);
-			if (!coordinator || !reshaper || !asked) return;
+			if (!coordinator || !asked) return;
 			const { query, reshape } = asked;
 			const ticket = ++this.#ticket;
 			const current = () => ticket === this.#ticket;
@@ -39,7 +39,8 @@ export class LiveQuery<Row extends object> {
 			const uncount = dataset.viewStarted();
 			this.#loading = true;
 			const rows = coordinator.query<Row>(query, current);
-			const shaped = reshape ? rows.then((result) => reshaper(result, reshape) as Promise<Row[]>) : rows;
+			// Reshaped here, synchronously, as the answer arrives: no worker round trip (see transforms.ts).
+			const shaped = reshape ? rows.then((result) => applyReshape(result, reshape) as Row[]) : rows;
 			const settle = (apply: () => void) => {
 				if (!current()) return;
 				apply();

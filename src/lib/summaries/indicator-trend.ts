@@ -3,6 +3,7 @@ import { formatPercent } from '$lib/format/number';
 import { periodRange } from '$lib/domain/calendar';
 import { formatQuarter } from '$lib/format/period';
 import type { QuarterPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
+import { fillPeriods } from '$lib/transform/fill-periods';
 import type { Published } from '$lib/transform/publish-counts';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { proportionTrend, type ProportionTrend } from './proportion-trend';
@@ -39,19 +40,25 @@ export function indicatorTrendView(
 ): IndicatorTrendView {
 	const quarters = periodRange(first, last, 'quarter');
 	const periods = quarters.map(formatQuarter);
+	const padded = fillPeriods(rows, {
+		grain: 'quarter',
+		first,
+		last,
+		period: 'quarter',
+		keys: { indicator: indicatorColumns },
+		values: ['present', 'assessed']
+	}) as QuarterPrevalence[];
+	// Indicator by indicator, each in quarter order: the order the chart and its table list them.
 	const filled = indicatorColumns.flatMap((indicator) =>
-		quarters.map((quarter) => {
-			const row = rows.find(
-				(candidate) => candidate.quarter === quarter && candidate.indicator === indicator
-			);
-			return {
+		padded
+			.filter((row) => row.indicator === indicator)
+			.map(({ quarter, present, assessed }) => ({
 				quarter,
 				period: formatQuarter(quarter),
 				indicator,
-				present: row?.present ?? 0,
-				assessed: row?.assessed ?? 0
-			};
-		})
+				present,
+				assessed
+			}))
 	);
 	const published = publishShareRows(
 		filled,

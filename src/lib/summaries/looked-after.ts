@@ -1,7 +1,8 @@
 import { formatPercent } from '$lib/format/number';
-import { periodEnd, periodRange } from '$lib/domain/calendar';
+import { periodEnd } from '$lib/domain/calendar';
 import { formatQuarter } from '$lib/format/period';
 import type { LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
+import { fillPeriods } from '$lib/transform/fill-periods';
 import type { Published } from '$lib/transform/publish-counts';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
 import { formatShareWithInterval, hidden, publishShareRows, shareOf, type ShareEstimate } from './share';
@@ -38,17 +39,22 @@ export function lookedAfterView(
 	rows: readonly LookedAfterQuarter[],
 	{ publication, first, last }: { publication: boolean; first: string; last: string }
 ): LookedAfterView {
-	const filled = periodRange(first, last, 'quarter').map((quarter) => {
-		const row = rows.find((candidate) => candidate.quarter === quarter);
-		return {
-			quarter,
-			period: formatQuarter(quarter),
-			complete: quarter >= first && periodEnd(quarter, 'quarter') <= last,
-			referrals: row?.referrals ?? 0,
-			looked_after: row?.looked_after ?? 0,
-			known: row?.known ?? 0
-		};
-	});
+	const quarters = fillPeriods(rows, {
+		grain: 'quarter',
+		first,
+		last,
+		period: 'quarter',
+		keys: {},
+		values: ['referrals', 'looked_after', 'known']
+	}) as LookedAfterQuarter[];
+	const filled = quarters.map(({ quarter, referrals, looked_after, known }) => ({
+		quarter,
+		period: formatQuarter(quarter),
+		complete: quarter >= first && periodEnd(quarter, 'quarter') <= last,
+		referrals,
+		looked_after,
+		known
+	}));
 	const published = publishShareRows(
 		filled,
 		{ count: 'looked_after', denominator: 'known', derived: ['share', 'lower', 'upper'] },

@@ -1,11 +1,15 @@
 import { fillMonths } from './fill-months';
+import { fillPeriods } from './fill-periods';
 
 /**
- * Every reshaping a view may ask for, by name. Views describe a reshape as data ({ name, options }) so it
- * can run in the transform worker: Arquero compiles its expressions with `Function`, which the page's
- * Content-Security-Policy forbids, while a same-origin worker script runs under its own (header) policy.
+ * Every reshaping a query may ask for, by name. A view or a metric describes its reshape as data
+ * (`{ name, options }`) so the request can be keyed by its text (an unchanged request is not re-run) and a
+ * metric in `sql/` can ask for one without importing this layer. `LiveQuery` applies it synchronously to the
+ * answer, in the page: every transform here must run without code generation (the page's CSP has no
+ * 'unsafe-eval'), which `tests/unit/transform/transforms.test.ts` checks.
  */
 export const transforms = {
+	fillPeriods,
 	fillMonths
 } as const;
 

@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import { episodeCounts } from '../../cubes';
-import type { Sql } from '../../sql';
-import { seriesByArea } from '../trends/period-area-grid';
+import { seriesByArea, type SeriesQuery } from '../trends/period-area-grid';
 
 export interface EpisodeSeriesRow {
 	/** First day of the month or quarter, yyyy-mm-dd. */
@@ -14,9 +13,12 @@ export interface EpisodeSeriesRow {
 
 /**
  * Missing episodes (by start month) per month or quarter, for every selected district and all together,
- * with zeros where none started. Only the filters that apply to episodes act.
+ * padded with zeros (by its `fillPeriods` reshape) where none started. Only the filters that apply to episodes act.
  */
-export function episodeSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
+export function episodeSeries(
+	filters: Filters,
+	window: { grain: Grain; first: string; last: string }
+): SeriesQuery {
 	const counts = episodeCounts(filters);
 	return seriesByArea(filters, counts, { episodes: counts.episodes() }, window);
 }

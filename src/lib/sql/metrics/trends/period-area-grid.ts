@@ -1,8 +1,8 @@
 import { districts } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
-import { periodStart } from '$lib/domain/calendar';
-import { ident, join, literal, sql, Sql } from '../../sql';
+import { addMonths, periodStart } from '$lib/domain/calendar';
+import { ident, join, sql, Sql } from '../../sql';
 
 /** The area code of a row that counts every district together (under the district filter). */
 export const ALL_AREAS = 'all';
@@ -16,50 +16,62 @@ export function periodOf(grain: Grain): Sql {
 }
 
 /**
- * A complete grid of periods × areas to LEFT JOIN counts onto, so a period or district with no rows is a
- * real zero: periods from the one containing `first` to the one containing `last`.
+ * A series query and the padding its answer needs: the query returns only periods and areas something fell
+ * in; `reshape` (`fillPeriods` in `transform/`, applied where the answer arrives) adds a zero row for every
+ * other period and area, so a period or district with no rows is a real zero. Padding in the view rather
+ * than by a calendar × areas CROSS JOIN in SQL keeps the query to the aggregate (issue 14).
  */
-export function periodAreaGrid(
-	first: string,
-	last: string,
-	grain: Grain,
-	areas: readonly string[]
-): { periods: Sql; areas: Sql } {
-	const step = new Sql(grain === 'month' ? 'INTERVAL 1 MONTH' : 'INTERVAL 3 MONTH');
-	return {
-		periods: sql`SELECT CAST(generate_series AS DATE) AS period FROM generate_series(CAST(${periodStart(first, grain)} AS TIMESTAMP), CAST(${periodStart(last, grain)} AS TIMESTAMP), ${step})`,
-		areas: sql`SELECT * FROM (VALUES ${join(areas.map((area) => sql`(${literal(area)})`))}) AS a(area)`
+export interface SeriesQuery {
+	query: Sql;
+	reshape: {
+		name: 'fillPeriods';
+		options: {
+			grain: Grain;
+			first: string;
+			last: string;
+			keys: { area: string[] };
+			values: string[];
+		};
 	};
 }
 
 /**
- * Counts per period and area (each selected district and all of them together), with a zero row for every
- * period and area nothing fell in. `measures` maps output column names to aggregate expressions; each is
- * computed per district and, by GROUPING SETS, for all districts at once (so distinct counts stay right).
- * `source` is the table and its filter predicate; it must have `month` and `district` columns.
+ * Counts per period and area (each selected district and all of them together), from the period containing
+ * `first` to the one containing `last`, padded with zeros by the reshape it asks for. Rows come out in period
+ * order, `all` first, then districts in code order. `measures` maps output column names to aggregate
+ * expressions; each is computed per district and, by GROUPING SETS, for all districts at once (so distinct
+ * counts stay right). `source` is the table and its filter predicate; it must have `month` and `district`
+ * columns.
  */
 export function seriesByArea(
 	filters: Filters,
 	source: { from: Sql; where: Sql },
 	measures: Record<string, Sql>,
 	{ grain, first, last }: { grain: Grain; first: string; last: string }
-): Sql {
-	const grid = periodAreaGrid(first, last, grain, [ALL_AREAS, ...(filters.districts ?? districts.codes)]);
+): SeriesQuery {
 	const names = Object.keys(measures);
 	const aggregates = join(names.map((name) => sql`${measures[name]!} AS ${ident(name)}`));
-	const filled = join(names.map((name) => sql`COALESCE(c.${ident(name)}, 0) AS ${ident(name)}`));
-	return sql`WITH periods AS (${grid.periods}),
-areas AS (${grid.areas}),
-counts AS (
-	SELECT ${periodOf(grain)} AS period,
+	const areas = [...(filters.districts ?? districts.codes)].sort();
+	const period = periodOf(grain);
+	const start = periodStart(first, grain);
+	const end = addMonths(periodStart(last, grain), grain === 'month' ? 1 : 3);
+	// Grouped by the DATE and cast to text outside: grouping on the text (or by position) was up to 2× slower
+	// for distinct children at 1M rows. The window compares DATEs with DATEs (an INTERVAL would make them
+	// timestamps, row by row).
+	const query = sql`SELECT CAST(period AS VARCHAR) AS period, area, ${join(names.map((name) => ident(name)))}
+FROM (
+	SELECT ${period} AS period,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
 		${aggregates}
 	FROM ${source.from}
-	WHERE ${source.where}
-	GROUP BY GROUPING SETS ((1, district), (1))
-)
-SELECT CAST(p.period AS VARCHAR) AS period, a.area, ${filled}
-FROM periods p CROSS JOIN areas a
-LEFT JOIN counts c ON c.period = p.period AND c.area = a.area
-ORDER BY p.period, a.area = ${ALL_AREAS} DESC, a.area`;
+	WHERE (${source.where}) AND month >= CAST(${start} AS DATE) AND month < CAST(${end} AS DATE)
+	GROUP BY GROUPING SETS ((${period}, district), (${period}))
+)`;
+	return {
+		query,
+		reshape: {
+			name: 'fillPeriods',
+			options: { grain, first, last, keys: { area: [ALL_AREAS, ...areas] }, values: names }
+		}
+	};
 }

@@ -1,8 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import { referralCounts } from '../../cubes';
-import { sql, type Sql } from '../../sql';
-import { seriesByArea } from './period-area-grid';
+import { sql } from '../../sql';
+import { seriesByArea, type SeriesQuery } from './period-area-grid';
 
 export { ALL_AREAS } from './period-area-grid';
 
@@ -23,10 +23,13 @@ export interface ReferralSeriesRow {
 /**
  * Referrals, repeat referrals, looked-after and under-15 counts per month or financial quarter, for every
  * selected district and for all of them together, from the period containing `first` to the one containing
- * `last`, with zeros where nothing was referred. The filters' own period applies too. Distinct children
+ * `last`, padded with zeros (by its `fillPeriods` reshape) where nothing was referred. The filters' own period applies too. Distinct children
  * are a separate, slower query (`childSeries`) so these charts need not wait for it.
  */
-export function referralSeries(filters: Filters, window: { grain: Grain; first: string; last: string }): Sql {
+export function referralSeries(
+	filters: Filters,
+	window: { grain: Grain; first: string; last: string }
+): SeriesQuery {
 	const counts = referralCounts(filters);
 	return seriesByArea(
 		filters,

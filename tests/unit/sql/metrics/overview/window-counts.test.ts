@@ -7,6 +7,7 @@ import {
 	type EpisodeWindowRow,
 	type ReferralWindowRow
 } from '$lib/sql/metrics/overview/window-counts';
+import { answer } from '../../../../helpers/answer';
 import { engineWith, episode, referral } from '../../../../helpers/engine';
 
 // Hand-counted fixture: three referrals in January–March 2024 (child A twice), one in April; episodes:
@@ -153,7 +154,8 @@ describe('episodeWindowCounts', () => {
 
 describe('episodeSeries', () => {
 	it('counts episodes by start month, with zero months, per area', async () => {
-		const result = await engine.query<EpisodeSeriesRow>(
+		const result = await answer<EpisodeSeriesRow>(
+			engine,
 			episodeSeries({}, { grain: 'month', first: '2024-01-01', last: '2024-04-30' })
 		);
 		expect(result).toHaveLength(4 * 7);
@@ -165,8 +167,19 @@ describe('episodeSeries', () => {
 		]);
 	});
 
+	it('queries only the cells something fell in, and leaves the zeros to its fillPeriods reshape', async () => {
+		const spec = episodeSeries({}, { grain: 'month', first: '2024-01-01', last: '2024-04-30' });
+		const cells = await engine.query<EpisodeSeriesRow>(spec.query);
+		expect(cells.length).toBeLessThan(4 * 7);
+		expect(cells.every((row) => row.episodes > 0)).toBe(true);
+		expect(spec.reshape.name).toBe('fillPeriods');
+		expect(spec.reshape.options.keys.area).toHaveLength(7);
+		expect(spec.reshape.options.keys.area[0]).toBe('all');
+	});
+
 	it('counts quarters and applies the episode filters', async () => {
-		const result = await engine.query<EpisodeSeriesRow>(
+		const result = await answer<EpisodeSeriesRow>(
+			engine,
 			episodeSeries({ districts: ['fenland'] }, { grain: 'quarter', first: '2024-01-01', last: '2024-04-30' })
 		);
 		expect(result).toEqual([

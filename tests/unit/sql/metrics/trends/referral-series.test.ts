@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
 import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
+import { answer } from '../../../../helpers/answer';
 import { engineWith, referral } from '../../../../helpers/engine';
 
 // Hand-counted fixture. Child A is referred four times (Fenland in January and February, Cambridge in
@@ -87,8 +88,8 @@ async function both(
 	range: Parameters<typeof referralSeries>[1]
 ): Promise<(ReferralSeriesRow & { children: number })[]> {
 	const [counted, children] = await Promise.all([
-		engine.query<ReferralSeriesRow>(referralSeries(filters, range)),
-		engine.query<ChildSeriesRow>(childSeries(filters, range))
+		answer<ReferralSeriesRow>(engine, referralSeries(filters, range)),
+		answer<ChildSeriesRow>(engine, childSeries(filters, range))
 	]);
 	expect(children.map((row) => `${row.period}|${row.area}`)).toEqual(
 		counted.map((row) => `${row.period}|${row.area}`)
