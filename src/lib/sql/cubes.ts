@@ -1,5 +1,5 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import type { Filters } from '$lib/domain/filters';
+import type { FilterKey, Filters } from '$lib/domain/filters';
 import { periodEnd, periodStart } from '$lib/domain/calendar';
 import { assessedFlag, episodeFacts, presentFlag, referralFacts } from './derived';
 import {
@@ -103,8 +103,8 @@ const isMonthStart = (day: string) => periodStart(day, 'month') === day;
 const isMonthEnd = (day: string) => periodEnd(periodStart(day, 'month'), 'month') === day;
 
 /** Whether the cube holds the answer for these filters (less those left out). */
-export function cubeAnswers(cube: Cube, filters: Filters, except: readonly (keyof Filters)[] = []): boolean {
-	const active = (Object.keys(filters) as (keyof Filters)[]).filter(
+export function cubeAnswers(cube: Cube, filters: Filters, except: readonly FilterKey[] = []): boolean {
+	const active = (Object.keys(filters) as FilterKey[]).filter(
 		(key) => !except.includes(key) && filters[key] !== undefined
 	);
 	if (active.some((key) => filterApplies(cube.factsColumns, key) && !filterApplies(cube.columns, key)))
@@ -123,7 +123,7 @@ interface Counts {
 }
 
 /** The source of counts for these filters; every count is a BIGINT, 0 (never NULL) over no rows. */
-function countsFrom(cube: Cube, filters: Filters, except: readonly (keyof Filters)[]): Counts {
+function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]): Counts {
 	const fromCube = cubeAnswers(cube, filters, except);
 	return {
 		from: fromCube ? cube.table : cube.facts,
@@ -143,7 +143,7 @@ export interface ReferralCounts {
 }
 
 /** Referral counts under the filters, from the referral cube when it can answer. */
-export function referralCounts(filters: Filters, except: readonly (keyof Filters)[] = []): ReferralCounts {
+export function referralCounts(filters: Filters, except: readonly FilterKey[] = []): ReferralCounts {
 	const { from, where, sum } = countsFrom(referralCube, filters, except);
 	return {
 		from,
@@ -164,7 +164,7 @@ export interface EpisodeCounts {
 }
 
 /** Missing-episode counts under the filters, from the episode cube when it can answer. */
-export function episodeCounts(filters: Filters, except: readonly (keyof Filters)[] = []): EpisodeCounts {
+export function episodeCounts(filters: Filters, except: readonly FilterKey[] = []): EpisodeCounts {
 	const { from, where, sum } = countsFrom(episodeCube, filters, except);
 	return {
 		from,

@@ -87,6 +87,14 @@ function filterFields(source: () => Filters): Filters {
 	return fields as Filters;
 }
 
-type ListFilter = 'districts' | 'ageBands' | 'genders' | 'ethnicities' | 'riskLevels' | 'sources';
+type ListFilter =
+	| 'districts'
+	| 'ageBands'
+	| 'genders'
+	| 'ethnicities'
+	| 'riskLevels'
+	| 'sources'
+	| 'interventions'
+	| 'stages';
 
 export const [getFilterState, setFilterState] = createContext<FilterState>();
