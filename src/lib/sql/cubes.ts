@@ -18,6 +18,9 @@ import { ident, join, sql, Sql, total } from './sql';
  * Counting queries ask `referralCounts` / `episodeCounts` for their source: the cube when every active
  * filter is one of its dimensions and the period is whole months, the facts table otherwise; both give the
  * same numbers. Distinct counts (children) and per-row statistics (median age) always read the facts.
+ * A filter has a cube dimension only through `columns`: single-year ages, indicators, intervention, pathway
+ * stage, repeat and NRM referral have none, so any of them sends referral counts to the facts, while
+ * episode counts ignore the referral-only ones (their facts have no such column either) and stay on the cube.
  */
 interface Cube {
 	table: Sql;
