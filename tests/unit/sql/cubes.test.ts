@@ -148,6 +148,41 @@ describe('the referral cube', () => {
 	});
 });
 
+describe("the commissioner's cohort on the demo extract", () => {
+	it('counts per district as an independent count of the CSV does', async () => {
+		// Boys aged 14 to 17 with drug use and concerning adults present (any level), read straight from the file.
+		const [header, ...lines] = readFileSync('data/demo/referrals.csv', 'utf8').trim().split('\n');
+		const column = (name: string) => header!.split(',').indexOf(name);
+		const present = new Set(['low', 'medium', 'high', 'present']);
+		const expected: Record<string, number> = {};
+		for (const cells of lines.map((line) => line.split(','))) {
+			const age = Number(cells[column('age_at_referral')]);
+			if (
+				cells[column('gender')] === 'male' &&
+				age >= 14 &&
+				age <= 17 &&
+				present.has(cells[column('ind_drugs')]!) &&
+				present.has(cells[column('ind_concerning_adults')]!)
+			) {
+				const district = cells[column('district')]!;
+				expected[district] = (expected[district] ?? 0) + 1;
+			}
+		}
+		const counts = referralCounts({
+			genders: ['male'],
+			ageFrom: 14,
+			ageTo: 17,
+			indicators: { conditions: { ind_drugs: 'present', ind_concerning_adults: 'present' }, match: 'all' }
+		});
+		const rows = await engine.query<{ district: string; n: number }>(
+			sql`SELECT CAST(district AS VARCHAR) AS district, ${counts.referrals()} AS n
+			FROM ${counts.from} WHERE ${counts.where} GROUP BY ALL`
+		);
+		expect(Object.fromEntries(rows.map((row) => [row.district, row.n]))).toEqual(expected);
+		expect(Object.values(expected).reduce((a, b) => a + b)).toBeGreaterThan(100);
+	});
+});
+
 describe('the episode cube', () => {
 	const episodes = async (filters: Filters) => {
 		const counts = episodeCounts(filters);
