@@ -1,5 +1,5 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import type { Filters } from '$lib/domain/filters';
+import type { FilterKey, Filters } from '$lib/domain/filters';
 import { periodEnd, periodStart } from '$lib/domain/calendar';
 import { assessedFlag, episodeFacts, presentFlag, referralFacts } from './derived';
 import {
@@ -18,6 +18,9 @@ import { ident, join, sql, Sql, total } from './sql';
  * Counting queries ask `referralCounts` / `episodeCounts` for their source: the cube when every active
  * filter is one of its dimensions and the period is whole months, the facts table otherwise; both give the
  * same numbers. Distinct counts (children) and per-row statistics (median age) always read the facts.
+ * A filter has a cube dimension only through `columns`: single-year ages, indicators, intervention, pathway
+ * stage, repeat and NRM referral have none, so any of them sends referral counts to the facts, while
+ * episode counts ignore the referral-only ones (their facts have no such column either) and stay on the cube.
  */
 interface Cube {
 	table: Sql;
@@ -103,8 +106,8 @@ const isMonthStart = (day: string) => periodStart(day, 'month') === day;
 const isMonthEnd = (day: string) => periodEnd(periodStart(day, 'month'), 'month') === day;
 
 /** Whether the cube holds the answer for these filters (less those left out). */
-export function cubeAnswers(cube: Cube, filters: Filters, except: readonly (keyof Filters)[] = []): boolean {
-	const active = (Object.keys(filters) as (keyof Filters)[]).filter(
+export function cubeAnswers(cube: Cube, filters: Filters, except: readonly FilterKey[] = []): boolean {
+	const active = (Object.keys(filters) as FilterKey[]).filter(
 		(key) => !except.includes(key) && filters[key] !== undefined
 	);
 	if (active.some((key) => filterApplies(cube.factsColumns, key) && !filterApplies(cube.columns, key)))
@@ -123,7 +126,7 @@ interface Counts {
 }
 
 /** The source of counts for these filters; every count is a BIGINT, 0 (never NULL) over no rows. */
-function countsFrom(cube: Cube, filters: Filters, except: readonly (keyof Filters)[]): Counts {
+function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]): Counts {
 	const fromCube = cubeAnswers(cube, filters, except);
 	return {
 		from: fromCube ? cube.table : cube.facts,
@@ -143,7 +146,7 @@ export interface ReferralCounts {
 }
 
 /** Referral counts under the filters, from the referral cube when it can answer. */
-export function referralCounts(filters: Filters, except: readonly (keyof Filters)[] = []): ReferralCounts {
+export function referralCounts(filters: Filters, except: readonly FilterKey[] = []): ReferralCounts {
 	const { from, where, sum } = countsFrom(referralCube, filters, except);
 	return {
 		from,
@@ -164,7 +167,7 @@ export interface EpisodeCounts {
 }
 
 /** Missing-episode counts under the filters, from the episode cube when it can answer. */
-export function episodeCounts(filters: Filters, except: readonly (keyof Filters)[] = []): EpisodeCounts {
+export function episodeCounts(filters: Filters, except: readonly FilterKey[] = []): EpisodeCounts {
 	const { from, where, sum } = countsFrom(episodeCube, filters, except);
 	return {
 		from,

@@ -7,10 +7,20 @@ import {
 	isoDate,
 	referralSources,
 	riskLevels,
-	type Enumeration
+	type Enumeration,
+	type IndicatorColumn
 } from '$lib/contract';
 import type { Grain } from '$lib/domain/calendar';
-import { filtersSchema, type Filters } from '$lib/domain/filters';
+import {
+	filtersSchema,
+	indicatorFilterSchema,
+	interventionChoices,
+	stageChoices,
+	type Filters,
+	type IndicatorCondition,
+	type IndicatorFilter,
+	type IndicatorMatch
+} from '$lib/domain/filters';
 
 /*
  * The URL codec of the filters: the URL holds the view, so a shared link reproduces it. The schema itself
@@ -24,11 +34,97 @@ const listParams = {
 	genders: ['gender', genders],
 	ethnicities: ['ethnicity', ethnicities],
 	riskLevels: ['risk', riskLevels],
-	sources: ['source', referralSources]
+	sources: ['source', referralSources],
+	interventions: ['intervention', interventionChoices],
+	stages: ['stage', stageChoices]
 } as const satisfies Record<string, readonly [string, Enumeration]>;
 
 type ListKey = keyof typeof listParams;
 const listKeys = Object.keys(listParams) as ListKey[];
+
+/**
+ * The URL name of each indicator: short, lower-case and stable (a link must keep working if a label's
+ * wording is edited), in contract order.
+ */
+export const indicatorParamNames = {
+	ind_missing: 'missing',
+	ind_accommodation: 'accommodation',
+	ind_education: 'education',
+	ind_drugs: 'drug-use',
+	ind_relationships: 'relationships',
+	ind_disengagement: 'disengagement',
+	ind_coercion: 'coercion',
+	ind_mental_health: 'mental-health',
+	ind_concerning_adults: 'concerning-adults',
+	ind_online: 'online',
+	ind_gifts: 'gifts',
+	ind_appearance: 'appearance'
+} as const satisfies Record<IndicatorColumn, string>;
+const indicatorByName = new Map(
+	Object.entries(indicatorParamNames).map(([column, name]) => [name as string, column as IndicatorColumn])
+);
+
+/** The URL parameter listing the indicators chosen with each condition. */
+const conditionParams = {
+	present: 'indicators',
+	absent: 'not-present',
+	not_assessed: 'not-assessed'
+} as const satisfies Record<IndicatorCondition, string>;
+const conditionKeys = Object.keys(conditionParams) as IndicatorCondition[];
+
+/** `match` values; "all" is the default and is not written. */
+const matchParams = { all: 'all', any: 'any', at_least: 'atleast' } as const satisfies Record<
+	IndicatorMatch,
+	string
+>;
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+function fromYesNo(value: string | null): boolean | undefined {
+	return value === 'yes' ? true : value === 'no' ? false : undefined;
+}
+
+function indicatorsToParams(filter: IndicatorFilter, params: URLSearchParams): void {
+	for (const condition of conditionKeys) {
+		const names = (Object.keys(indicatorParamNames) as IndicatorColumn[])
+			.filter((column) => filter.conditions[column] === condition)
+			.map((column) => indicatorParamNames[column]);
+		if (names.length > 0) params.set(conditionParams[condition], names.join(','));
+	}
+	if (filter.match !== 'all') params.set('match', matchParams[filter.match]);
+	if (filter.match === 'at_least' && filter.atLeast !== undefined)
+		params.set('at-least', String(filter.atLeast));
+}
+
+/** The indicator filter from the URL; an indicator named under two conditions is ambiguous and dropped. */
+function indicatorsFromParams(params: URLSearchParams): IndicatorFilter | undefined {
+	const conditions: Partial<Record<IndicatorColumn, IndicatorCondition>> = {};
+	const ambiguous = new Set<IndicatorColumn>();
+	for (const condition of conditionKeys) {
+		for (const name of params.get(conditionParams[condition])?.split(',') ?? []) {
+			const column = indicatorByName.get(name);
+			if (column === undefined) continue;
+			if (conditions[column] !== undefined && conditions[column] !== condition) ambiguous.add(column);
+			conditions[column] = condition;
+		}
+	}
+	for (const column of ambiguous) delete conditions[column];
+	if (Object.keys(conditions).length === 0) return undefined;
+	const match =
+		(Object.keys(matchParams) as IndicatorMatch[]).find((key) => matchParams[key] === params.get('match')) ??
+		'all';
+	const filter: IndicatorFilter = { conditions, match };
+	const atLeast = wholeNumber(params.get('at-least'));
+	if (match === 'at_least' && atLeast !== undefined && atLeastSchema.safeParse(atLeast).success)
+		filter.atLeast = atLeast;
+	return filter;
+}
+
+const atLeastSchema = indicatorFilterSchema.shape.atLeast;
+
+/** A whole number written plainly ("14", not "14.0", "1e1" or " 14"), else undefined. */
+function wholeNumber(value: string | null): number | undefined {
+	return value !== null && /^\d{1,3}$/.test(value) ? Number(value) : undefined;
+}
 
 /** Filters → URL search params. Only set filters are written; list values keep contract order. */
 export function filtersToParams(filters: Filters): URLSearchParams {
@@ -43,13 +139,19 @@ export function filtersToParams(filters: Filters): URLSearchParams {
 			params.set(name, ordered.join(','));
 		}
 	}
-	if (filters.lookedAfter !== undefined) params.set('looked-after', filters.lookedAfter ? 'yes' : 'no');
+	if (filters.lookedAfter !== undefined) params.set('looked-after', yesNo(filters.lookedAfter));
+	if (filters.ageFrom !== undefined) params.set('age-from', String(filters.ageFrom));
+	if (filters.ageTo !== undefined) params.set('age-to', String(filters.ageTo));
+	if (filters.indicators !== undefined) indicatorsToParams(filters.indicators, params);
+	if (filters.repeat !== undefined) params.set('repeat', yesNo(filters.repeat));
+	if (filters.nrm !== undefined) params.set('nrm', yesNo(filters.nrm));
 	return params;
 }
 
 /**
  * URL search params → filters. Unknown or malformed values are dropped one by one (a stale bookmark still
- * opens, with what remains valid), never thrown.
+ * opens, with what remains valid), never thrown. A list whose every value is unknown is dropped as a whole
+ * (shown unfiltered, not as "none"); only an explicitly empty list (`district=`) means nothing selected.
  */
 export function filtersFromParams(params: URLSearchParams): Filters {
 	const filters: Record<string, unknown> = {};
@@ -62,10 +164,23 @@ export function filtersFromParams(params: URLSearchParams): Filters {
 		const value = params.get(name);
 		if (value === null) continue;
 		const codes = value.split(',').filter((code) => enumeration.schema.safeParse(code).success);
-		filters[key] = codes;
+		if (codes.length > 0 || value === '') filters[key] = codes;
 	}
-	const lookedAfter = params.get('looked-after');
-	if (lookedAfter === 'yes' || lookedAfter === 'no') filters.lookedAfter = lookedAfter === 'yes';
+	filters.lookedAfter = fromYesNo(params.get('looked-after'));
+	filters.repeat = fromYesNo(params.get('repeat'));
+	filters.nrm = fromYesNo(params.get('nrm'));
+	const age = (name: string) => {
+		const value = wholeNumber(params.get(name));
+		return filtersSchema.shape.ageFrom.safeParse(value).success ? value : undefined;
+	};
+	const [ageFrom, ageTo] = [age('age-from'), age('age-to')];
+	// A reversed range (from 17 to 14) can match no one: it is a malformed link, not a choice.
+	if (ageFrom === undefined || ageTo === undefined || ageFrom <= ageTo) {
+		filters.ageFrom = ageFrom;
+		filters.ageTo = ageTo;
+	}
+	filters.indicators = indicatorsFromParams(params);
+	for (const key of Object.keys(filters)) if (filters[key] === undefined) delete filters[key];
 	const parsed = filtersSchema.safeParse(filters);
 	return parsed.success ? parsed.data : {};
 }

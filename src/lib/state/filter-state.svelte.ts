@@ -55,7 +55,8 @@ export class FilterState {
 		const params = filtersToParams(filters);
 		if (publication) params.set('mode', 'publication');
 		if (grain !== 'month') params.set('grain', grain);
-		const text = params.toString();
+		// Commas separate list values; left unescaped (they are legal in a query) the link stays readable.
+		const text = params.toString().replaceAll('%2C', ',');
 		return text ? `?${text}` : '';
 	}
 
@@ -87,6 +88,14 @@ function filterFields(source: () => Filters): Filters {
 	return fields as Filters;
 }
 
-type ListFilter = 'districts' | 'ageBands' | 'genders' | 'ethnicities' | 'riskLevels' | 'sources';
+type ListFilter =
+	| 'districts'
+	| 'ageBands'
+	| 'genders'
+	| 'ethnicities'
+	| 'riskLevels'
+	| 'sources'
+	| 'interventions'
+	| 'stages';
 
 export const [getFilterState, setFilterState] = createContext<FilterState>();

@@ -33,6 +33,81 @@ describe('filters in the URL', () => {
 	});
 });
 
+describe('cohort filters in the URL', () => {
+	const cohort: Filters = {
+		ageFrom: 14,
+		ageTo: 17,
+		genders: ['male'],
+		indicators: {
+			conditions: {
+				ind_drugs: 'present',
+				ind_concerning_adults: 'present',
+				ind_online: 'absent',
+				ind_gifts: 'not_assessed'
+			},
+			match: 'at_least',
+			atLeast: 2
+		},
+		interventions: ['none', 'not_recorded'],
+		stages: ['mase_discussed'],
+		repeat: true,
+		nrm: false
+	};
+
+	it('round-trips with readable names', () => {
+		const params = filtersToParams(cohort);
+		expect(Object.fromEntries(params)).toEqual({
+			'age-from': '14',
+			'age-to': '17',
+			gender: 'male',
+			indicators: 'drug-use,concerning-adults',
+			'not-present': 'online',
+			'not-assessed': 'gifts',
+			match: 'atleast',
+			'at-least': '2',
+			intervention: 'none,not_recorded',
+			stage: 'mase_discussed',
+			repeat: 'yes',
+			nrm: 'no'
+		});
+		expect(filtersFromParams(params)).toEqual(cohort);
+	});
+
+	it('writes only what was chosen: no match for the default "all of", no empty indicator lists', () => {
+		const params = filtersToParams({ indicators: { conditions: { ind_missing: 'present' }, match: 'all' } });
+		expect(params.toString()).toBe('indicators=missing');
+		expect(filtersFromParams(params)).toEqual({
+			indicators: { conditions: { ind_missing: 'present' }, match: 'all' }
+		});
+		expect(filtersToParams({ ageTo: 0 }).toString()).toBe('age-to=0');
+		expect(filtersFromParams(new URLSearchParams('age-to=0'))).toEqual({ ageTo: 0 });
+	});
+
+	it('drops invalid values rather than reading them as "none"', () => {
+		const read = (text: string) => filtersFromParams(new URLSearchParams(text));
+		expect(read('district=atlantis')).toEqual({});
+		expect(read('intervention=magic&stage=nowhere')).toEqual({});
+		expect(read('intervention=deter,magic')).toEqual({ interventions: ['deter'] });
+		expect(read('age-from=14.5&age-to=99')).toEqual({});
+		expect(read('age-from=-1&age-to=1e1')).toEqual({});
+		expect(read('age-from=17&age-to=14')).toEqual({});
+		expect(read('age-from=14&age-to=abc')).toEqual({ ageFrom: 14 });
+		expect(read('repeat=maybe&nrm=1')).toEqual({});
+		expect(read('indicators=unicorns&match=all')).toEqual({});
+		expect(read('match=any&at-least=2')).toEqual({});
+		// Drug use under two conditions is ambiguous and dropped; missing stays.
+		expect(read('indicators=drug-use,missing&not-present=drug-use')).toEqual({
+			indicators: { conditions: { ind_missing: 'present' }, match: 'all' }
+		});
+		expect(read('indicators=missing&match=sometimes')).toEqual({
+			indicators: { conditions: { ind_missing: 'present' }, match: 'all' }
+		});
+		expect(read('indicators=missing&match=atleast&at-least=13')).toEqual({
+			indicators: { conditions: { ind_missing: 'present' }, match: 'at_least' }
+		});
+	});
+});
+
 describe('the trend grain in the URL', () => {
 	it('reads quarter, and monthly when absent or unknown', () => {
 		expect(grainFromParam('quarter')).toBe('quarter');
