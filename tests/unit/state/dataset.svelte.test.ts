@@ -30,12 +30,7 @@ const demo = {
 async function startedDataset() {
 	const { engine, statements } = fakeEngine();
 	const dataset = new Dataset();
-	await dataset.start(
-		async () => engine,
-		async (rows) => [...rows],
-		demo,
-		'/population.csv'
-	);
+	await dataset.start(async () => engine, demo, '/population.csv');
 	statements.length = 0;
 	refreshed.count = 0;
 	return { dataset, statements };
@@ -96,7 +91,6 @@ describe('Dataset', () => {
 			async () => {
 				throw new Error('WebAssembly is not available');
 			},
-			async (rows) => [...rows],
 			demo,
 			'/population.csv'
 		);

@@ -27,7 +27,6 @@ class FakeDataset {
 				this.asked.push({ text: statement.text, wanted, resolve, reject })
 			)
 	};
-	reshaper = async (rows: readonly object[]) => [...rows];
 	viewStarted() {
 		this.waiting++;
 		let done = false;
