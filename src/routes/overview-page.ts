@@ -16,6 +16,7 @@ import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-
 import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
 import { comparisonWindows } from '$lib/state/comparison-windows';
 import type { Filters } from '$lib/domain/filters';
+import { episodeFiltersNote } from '$lib/summaries/describe-filters';
 import { describeSparkline, describeSpc } from '$lib/summaries/describe-spc';
 import {
 	changeSignals,
@@ -191,9 +192,7 @@ export const overviewPage = definePage()
 						0
 					)
 				: 0;
-		const episodeFiltersIgnored = (['genders', 'ethnicities', 'riskLevels', 'sources'] as const).some(
-			(key) => filters[key] !== undefined
-		);
+		const episodeNote = episodeFiltersNote(filters);
 		return [
 			...(comparisonsMade > 0
 				? [
@@ -205,9 +204,7 @@ export const overviewPage = definePage()
 						'Publication mode: SPC is not shown for a series with suppressed counts, and comparisons involving a count of 1 to 5 are withheld.'
 					]
 				: []),
-			...(episodeFiltersIgnored
-				? ['Missing episodes are filtered by period, district, age and looked-after status only.']
-				: [])
+			...(episodeNote ? [episodeNote] : [])
 		];
 	})
 	.derive('headlines', (scope) => {

@@ -13,20 +13,16 @@ import { monthlyReferralsByDistrict, type MonthlyDistrictCount } from '$lib/sql/
 import { funnelCurve, rateFunnelLimits } from '$lib/stats';
 import type { Filters } from '$lib/domain/filters';
 import { describeSpecialCause } from '$lib/summaries/describe-special-cause';
-import {
-	describeSignificance,
-	shortSignificance,
-	significanceDirection
-} from '$lib/summaries/districts/describe-significance';
+import { describeSignificance, shortSignificance, significanceDirection } from './describe-significance';
 import {
 	districtFunnelTitle,
 	districtRatesTitle,
 	summariseDistrictFunnel,
 	summariseDistrictRates
-} from '$lib/summaries/districts/district-rates';
-import { districtSpcTitle, summariseDistrictSpc } from '$lib/summaries/districts/district-spc';
-import { compareDistricts, type DistrictStat } from '$lib/transform/districts/district-comparison';
-import { districtSpc, suppressedMonths } from '$lib/transform/districts/district-spc';
+} from './district-rates';
+import { districtSpcTitle, summariseDistrictSpc } from './district-spc-summary';
+import { compareDistricts, type DistrictStat } from './district-comparison';
+import { districtSpc, suppressedMonths } from './district-spc';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import type { Published } from '$lib/transform/publish-counts';
 

@@ -27,22 +27,18 @@ import { repeatBands, repeatMissing, type RepeatMissingRow } from '$lib/sql/metr
 import { returnInterviews, type ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
 import { seasonality, type SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
 import { shownPeriod } from '$lib/domain/shown-period';
-import { durationsTitle, summariseDurations } from '$lib/summaries/missing/durations';
-import { episodeTypesTitle, summariseEpisodeTypes } from '$lib/summaries/missing/episode-types';
-import { episodesByGroupTitle, summariseEpisodesByGroup } from '$lib/summaries/missing/episodes-by-group';
-import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from '$lib/summaries/missing/monthly-episodes';
-import {
-	repeatCounts,
-	repeatMissingTitle,
-	summariseRepeatMissing
-} from '$lib/summaries/missing/repeat-missing';
-import { returnInterviewsTitle, summariseReturnInterviews } from '$lib/summaries/missing/return-interviews';
-import { seasonalityTitle, summariseSeasonality } from '$lib/summaries/missing/seasonality';
+import { durationsTitle, summariseDurations } from './durations';
+import { episodeTypesTitle, summariseEpisodeTypes } from './episode-types';
+import { episodesByGroupTitle, summariseEpisodesByGroup } from './episodes-by-group';
+import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episodes';
+import { repeatCounts, repeatMissingTitle, summariseRepeatMissing } from './repeat-missing';
+import { returnInterviewsTitle, summariseReturnInterviews } from './return-interviews';
+import { seasonalityTitle, summariseSeasonality } from './seasonality';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
-import { bandShares, type BandShare } from '$lib/transform/missing/band-shares';
-import { publishSeries } from '$lib/transform/missing/publish-series';
-import { interviewShares, type InterviewShare } from '$lib/transform/missing/return-interview-shares';
-import { seasonalPattern, type CalendarMonth } from '$lib/transform/missing/seasonal-pattern';
+import { bandShares, type BandShare } from './band-shares';
+import { publishSeries } from './publish-series';
+import { interviewShares, type InterviewShare } from './return-interview-shares';
+import { seasonalPattern, type CalendarMonth } from './seasonal-pattern';
 import { publishCounts, publishSingle, type Published } from '$lib/transform/publish-counts';
 
 /** One figure in the row of headlines at the top of the page. */

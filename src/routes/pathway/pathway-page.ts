@@ -31,20 +31,16 @@ import {
 	type RereferralRow
 } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { shownPeriod } from '$lib/domain/shown-period';
-import { interventionMixTitle, summariseInterventionMix } from '$lib/summaries/pathway/intervention-mix';
-import { latestQuarterComparison } from '$lib/summaries/pathway/latest-quarter';
-import { nrmTitle, summariseNrm } from '$lib/summaries/pathway/nrm';
-import { pathwayFunnelTitle, summarisePathwayFunnel } from '$lib/summaries/pathway/pathway-funnel';
-import { incompleteQuarter, quarterLabel } from '$lib/summaries/pathway/quarter-label';
-import { rereferralTitle, summariseRereferral } from '$lib/summaries/pathway/rereferral';
-import {
-	stageByDistrictTitle,
-	summariseStageByDistrict,
-	type GroupStageShare
-} from '$lib/summaries/pathway/stage-by-district';
-import { stageShortLabels } from '$lib/summaries/pathway/stage-labels';
-import { interventionShares, type InterventionShare } from '$lib/transform/pathway/intervention-shares';
-import { stageShares, type StageShare } from '$lib/transform/pathway/stage-shares';
+import { interventionMixTitle, summariseInterventionMix } from './intervention-mix';
+import { latestQuarterComparison } from './latest-quarter';
+import { nrmTitle, summariseNrm } from './nrm';
+import { pathwayFunnelTitle, summarisePathwayFunnel } from './pathway-funnel';
+import { incompleteQuarter, quarterLabel } from './quarter-label';
+import { rereferralTitle, summariseRereferral } from './rereferral';
+import { stageByDistrictTitle, summariseStageByDistrict, type GroupStageShare } from './stage-by-district';
+import { stageShortLabels } from './stage-labels';
+import { interventionShares, type InterventionShare } from './intervention-shares';
+import { stageShares, type StageShare } from './stage-shares';
 import { withProportions } from '$lib/transform/proportions';
 import { publishSingle } from '$lib/transform/publish-counts';
 

@@ -1,0 +1,42 @@
+import type { DistrictSpc } from './district-spc';
+import { listNames, plural } from '$lib/summaries/list-names';
+
+const highs = (series: readonly DistrictSpc[]) =>
+	series
+		.filter((item) => item.recentHigh > 0)
+		.sort((a, b) => b.recentHigh - a.recentHigh || b.recentAboveLimit - a.recentAboveLimit);
+const lows = (series: readonly DistrictSpc[]) =>
+	series.filter((item) => item.recentLow > 0 && item.recentHigh === 0);
+
+/** Active title for the SPC small multiples: which districts show special cause variation recently. */
+export function districtSpcTitle(series: readonly DistrictSpc[]): string {
+	const high = highs(series);
+	if (high.length > 0)
+		return `${listNames(high.map((item) => item.districtLabel))}: special cause variation, referrals high in recent months`;
+	const low = lows(series);
+	if (low.length > 0)
+		return `${listNames(low.map((item) => item.districtLabel))}: special cause variation, referrals low in recent months`;
+	return 'Monthly referrals in every district show common cause variation only in recent months';
+}
+
+/** One sentence naming each district with special-cause months among its recent complete months. */
+export function summariseDistrictSpc(series: readonly DistrictSpc[]): string {
+	if (series.length === 0) return 'No referrals match the current filters.';
+	const months = Math.max(...series.map((item) => item.recentMonths));
+	const parts = highs(series).map((item) => {
+		const above = item.recentAboveLimit > 0 ? `, ${item.recentAboveLimit} above the upper process limit` : '';
+		return `${item.districtLabel} had ${item.recentHigh} of its last ${plural(item.recentMonths, 'complete month')} flagged high${above}`;
+	});
+	for (const item of lows(series))
+		parts.push(
+			`${item.districtLabel} had ${item.recentLow} of its last ${plural(item.recentMonths, 'complete month')} flagged low`
+		);
+	const flagged = new Set([...highs(series), ...lows(series)].map((item) => item.district));
+	const others = series.filter((item) => !flagged.has(item.district));
+	if (others.length > 0)
+		parts.push(
+			`${flagged.size === 0 ? 'every district shows' : `${listNames(others.map((item) => item.districtLabel))} ${others.length === 1 ? 'shows' : 'show'}`} only common cause variation in the last ${plural(months, 'complete month')}`
+		);
+	const text = parts.join('; ');
+	return `${text.charAt(0).toUpperCase()}${text.slice(1)} (XmR, Making Data Count rules).`;
+}

@@ -1,0 +1,129 @@
+import { districts, type District } from '$lib/contract';
+import { xmr, type SpecialCauseType, type VariationIcon } from '$lib/stats';
+import { publishCounts } from '$lib/transform/publish-counts';
+
+export interface MonthlyCount {
+	month: string;
+	district: string;
+	referrals: number;
+}
+
+/** One month of one district's XmR chart. */
+export interface SpcPoint {
+	month: string;
+	district: string;
+	districtLabel: string;
+	referrals: number | null;
+	mean: number | null;
+	upl: number | null;
+	lpl: number | null;
+	/** The month is not over yet (data ends mid-month): shown, but left out of the limits and the rules. */
+	incomplete: boolean;
+	/** Special-cause label; null for incomplete or suppressed months. */
+	specialCause: SpecialCauseType | null;
+	/** 'high' for a special cause above the mean or rising, 'low' below or falling. */
+	signal: 'high' | 'low' | null;
+}
+
+export interface DistrictSpc {
+	district: string;
+	districtLabel: string;
+	points: SpcPoint[];
+	/** The latest complete month's Making Data Count variation icon. */
+	variation: VariationIcon | null;
+	/**
+	 * Of the last `recent` complete months in the selected period, how many show a special cause, by direction
+	 * (published months only).
+	 */
+	recentHigh: number;
+	recentLow: number;
+	recentMonths: number;
+	/** Months above the upper process limit among the recent ones. */
+	recentAboveLimit: number;
+	provisional: boolean;
+}
+
+const direction = (type: SpecialCauseType): 'high' | 'low' | null =>
+	/Above|Increasing/.test(type) ? 'high' : /Below|Decreasing/.test(type) ? 'low' : null;
+
+/**
+ * An XmR chart per district of monthly referrals (Making Data Count, via `$lib/stats` xmr). An incomplete
+ * last month is excluded from the limits and the rules. In publication mode the months suppressed by
+ * disclosure control (`hidden`, keys "month|district") are gaps: their count and special-cause label are
+ * withheld (a label could reveal a small count), while the limits still come from every complete month so
+ * that hiding small counts does not bias them upwards.
+ */
+export function districtSpc(
+	rows: readonly MonthlyCount[],
+	{
+		incompleteMonth,
+		hidden,
+		recentFrom,
+		recent = 12
+	}: {
+		incompleteMonth?: string;
+		hidden?: ReadonlySet<string>;
+		/** First month (yyyy-mm-01) that counts as recent: the selected period's start. */
+		recentFrom?: string;
+		recent?: number;
+	} = {}
+): DistrictSpc[] {
+	const order = [...new Set(rows.map((row) => row.district))].sort(
+		(a, b) => districts.codes.indexOf(a as District) - districts.codes.indexOf(b as District)
+	);
+	return order.map((district) => {
+		const series = rows
+			.filter((row) => row.district === district)
+			.sort((a, b) => a.month.localeCompare(b.month));
+		const districtLabel = districts.label(district as District);
+		const used = series.filter((row) => row.month !== incompleteMonth);
+		const result = xmr(used.map((row) => row.referrals));
+		const byMonth = new Map(used.map((row, index) => [row.month, result.points[index]!]));
+		const period = result.periods[0];
+		const points = series.map((row): SpcPoint => {
+			const isHidden = hidden?.has(`${row.month}|${district}`) ?? false;
+			const point = isHidden ? undefined : byMonth.get(row.month);
+			const type = point?.specialCauseType ?? null;
+			return {
+				month: row.month,
+				district,
+				districtLabel,
+				referrals: isHidden ? null : row.referrals,
+				mean: period?.mean ?? null,
+				upl: period?.upl ?? null,
+				lpl: period?.lpl === null || period?.lpl === undefined ? null : Math.max(0, period.lpl),
+				incomplete: row.month === incompleteMonth,
+				specialCause: type,
+				signal: type === null ? null : direction(type)
+			};
+		});
+		const latest = points
+			.filter((point) => !point.incomplete && (recentFrom === undefined || point.month >= recentFrom))
+			.slice(-recent);
+		const visible = latest.filter((point) => point.specialCause !== null);
+		return {
+			district,
+			districtLabel,
+			points,
+			// The latest month's icon would reveal a hidden month's position.
+			variation:
+				used.length > 0 && !hidden?.has(`${used.at(-1)!.month}|${district}`) ? result.variation : null,
+			recentHigh: visible.filter((point) => point.signal === 'high').length,
+			recentLow: visible.filter((point) => point.signal === 'low').length,
+			recentMonths: latest.length,
+			recentAboveLimit: visible.filter((point) => point.specialCause === 'Above UCL').length,
+			provisional: result.provisional
+		};
+	});
+}
+
+/**
+ * The month × district cells publication mode withholds ("month|district"): primary suppression of counts
+ * 1–5 and secondary suppression protecting every month and district total.
+ */
+export function suppressedMonths(rows: readonly MonthlyCount[]): ReadonlySet<string> {
+	const published = publishCounts(rows, { count: 'referrals', rowKey: 'month', columnKey: 'district' });
+	return new Set(
+		published.filter((row) => row.referrals === null).map((row) => `${row.month}|${row.district}`)
+	);
+}

@@ -1,0 +1,28 @@
+import { formatCount, formatPercent } from '$lib/format/number';
+import type { BandShare } from './band-shares';
+
+const count = (rows: readonly BandShare[], band: string) =>
+	rows.find((row) => row.band === band)?.count ?? null;
+
+/** Active title: the share of episodes that ended within 2 days. */
+export function durationsTitle(rows: readonly BandShare[], total: number): string {
+	const sameDay = count(rows, 'same_day');
+	const short = count(rows, 'one_to_two');
+	if (total === 0 || sameDay === null || short === null) return 'How long children were missing';
+	return `${formatPercent((sameDay + short) / total)} of missing episodes ended within 2 days`;
+}
+
+/** One sentence: short episodes, long ones and open ones. */
+export function summariseDurations(rows: readonly BandShare[], total: number): string {
+	if (total === 0) return 'No missing episodes match the current filters.';
+	const show = (band: string) => {
+		const value = count(rows, band);
+		return value === null ? 'c (suppressed)' : formatCount(value);
+	};
+	const share = (band: string) => {
+		const value = count(rows, band);
+		return value === null ? '' : ` (${formatPercent(value / total)})`;
+	};
+	const open = count(rows, 'still_missing');
+	return `Of ${formatCount(total)} episodes, ${show('same_day')}${share('same_day')} ended the same day and ${show('one_to_two')}${share('one_to_two')} after 1 or 2 days; ${show('over_seven')} lasted more than a week, and ${open === 0 ? 'none is' : `${show('still_missing')} ${open === 1 ? 'is' : 'are'}`} still open (no return date).`;
+}

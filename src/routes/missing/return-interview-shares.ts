@@ -1,0 +1,79 @@
+import type { ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
+import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
+import { publishSingle } from '$lib/transform/publish-counts';
+
+export interface InterviewShare {
+	step: 'offered' | 'accepted' | 'within_72_hours';
+	label: string;
+	/** What the share is out of, in words. */
+	of: string;
+	numerator: number | null;
+	denominator: number | null;
+	share: number | null;
+	lower: number | null;
+	upper: number | null;
+	suppressed?: Record<string, DisclosureSymbol>;
+}
+
+const steps = [
+	{
+		step: 'offered',
+		label: 'Offered (of returns)',
+		of: 'returns with the offer recorded',
+		n: 'offered',
+		d: 'offer_recorded'
+	},
+	{ step: 'accepted', label: 'Accepted (of offers)', of: 'interviews offered', n: 'accepted', d: 'offered' },
+	{
+		step: 'within_72_hours',
+		label: 'Within 72 hours (of accepted)',
+		of: 'interviews accepted',
+		n: 'within_72_hours',
+		d: 'accepted'
+	}
+] as const;
+
+/**
+ * The return home interview steps as shares with 95% Wilson intervals: offered (of returns with the offer
+ * recorded), accepted (of offers), held within 72 hours of the return (of accepted interviews). In
+ * publication mode a share whose numerator or denominator is 1 to 5 is suppressed with it.
+ */
+export function interviewShares(
+	row: ReturnInterviewRow | undefined,
+	{ publication }: { publication: boolean }
+): InterviewShare[] {
+	if (!row) return [];
+	return steps.map(({ step, label, of, n, d }) => {
+		const numerator = row[n];
+		const denominator = row[d];
+		const interval = wilsonInterval(numerator, denominator);
+		const hidden =
+			publication && (publishSingle(numerator).symbol !== null || publishSingle(denominator).symbol !== null);
+		if (hidden) {
+			const suppressed: Record<string, DisclosureSymbol> = { share: 'c', lower: 'c', upper: 'c' };
+			if (publishSingle(numerator).symbol !== null) suppressed.numerator = 'c';
+			if (publishSingle(denominator).symbol !== null) suppressed.denominator = 'c';
+			return {
+				step,
+				label,
+				of,
+				numerator: suppressed.numerator ? null : numerator,
+				denominator: suppressed.denominator ? null : denominator,
+				share: null,
+				lower: null,
+				upper: null,
+				suppressed
+			};
+		}
+		return {
+			step,
+			label,
+			of,
+			numerator,
+			denominator,
+			share: denominator > 0 ? numerator / denominator : null,
+			lower: interval?.lower ?? null,
+			upper: interval?.upper ?? null
+		};
+	});
+}

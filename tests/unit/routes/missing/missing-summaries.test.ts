@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { durationsTitle, summariseDurations } from '../../../../src/routes/missing/durations';
+import { episodeTypesTitle, summariseEpisodeTypes } from '../../../../src/routes/missing/episode-types';
+import {
+	episodesByGroupTitle,
+	summariseEpisodesByGroup
+} from '../../../../src/routes/missing/episodes-by-group';
+import {
+	monthlyEpisodesTitle,
+	summariseMonthlyEpisodes
+} from '../../../../src/routes/missing/monthly-episodes';
+import { repeatMissingTitle, summariseRepeatMissing } from '../../../../src/routes/missing/repeat-missing';
+import {
+	returnInterviewsTitle,
+	summariseReturnInterviews
+} from '../../../../src/routes/missing/return-interviews';
+import { bandShares } from '../../../../src/routes/missing/band-shares';
+import { interviewShares } from '../../../../src/routes/missing/return-interview-shares';
+
+const bands = (counts: Record<string, number>, publication = false) =>
+	bandShares(
+		Object.entries(counts).map(([band, n]) => ({ band, n })),
+		{
+			bands: Object.keys(counts),
+			labels: {},
+			band: 'band',
+			count: 'n',
+			publication
+		}
+	);
+
+describe('monthly episodes', () => {
+	const points = [
+		{ month: '2024-06-01', series: 'episodes', value: 30 },
+		{ month: '2024-06-01', series: 'children', value: 20 },
+		{ month: '2024-07-01', series: 'episodes', value: 45 },
+		{ month: '2024-07-01', series: 'children', value: 25 }
+	];
+	it('states totals from the headline counts and the busiest month', () => {
+		expect(monthlyEpisodesTitle(points)).toBe('The busiest month was July 2024, with 45 missing episodes');
+		expect(summariseMonthlyEpisodes(points, { episodes: 75, children: 31 })).toBe(
+			'75 missing or away episodes involving 31 different children between June 2024 and July 2024; the busiest month was July 2024, with 45 episodes.'
+		);
+	});
+	it('says when counts are suppressed, and when there is nothing', () => {
+		expect(
+			summariseMonthlyEpisodes([{ month: '2024-06-01', series: 'episodes', value: null }], {
+				episodes: 4,
+				children: null
+			})
+		).toBe(
+			'4 missing or away episodes involving c (suppressed) different children between June 2024 and June 2024 (months with small counts suppressed).'
+		);
+		expect(summariseMonthlyEpisodes([], { episodes: 0, children: 0 })).toBe(
+			'No missing episodes match the current filters.'
+		);
+	});
+});
+
+describe('episodes by group', () => {
+	it('ranks groups with shares', () => {
+		const points = [
+			{ label: 'Fenland', value: 10 },
+			{ label: 'Fenland', value: 20 },
+			{ label: 'Cambridge', value: 10 }
+		];
+		expect(episodesByGroupTitle(points, 'district')).toBe(
+			'Fenland has the most missing episodes: 30 (75.0%)'
+		);
+		expect(summariseEpisodesByGroup(points)).toBe(
+			'Missing or away episodes in the period: Fenland 30 (75.0%), Cambridge 10 (25.0%).'
+		);
+	});
+	it('gives lower bounds when cells are suppressed', () => {
+		const points = [
+			{ label: 'Fenland', value: 20 },
+			{ label: 'Cambridge', value: null }
+		];
+		expect(summariseEpisodesByGroup(points)).toBe(
+			'Missing or away episodes in the period: Fenland at least 20, Cambridge at least 0 (small monthly counts suppressed).'
+		);
+	});
+});
+
+describe('repeat missing', () => {
+	it('gives the shares missing twice or more and five times or more with intervals', () => {
+		const { rows, total } = bands({ '1': 50, '2-4': 30, '5-9': 15, '10+': 5 });
+		expect(repeatMissingTitle(rows, total)).toBe('50.0% of children who went missing did so twice or more');
+		expect(summariseRepeatMissing(rows, total)).toBe(
+			'Of 100 children who went missing or away in the period, 50 (50.0%, 95% interval 40.4% to 59.6%) went missing twice or more and 20 (20.0%, 95% interval 13.3% to 28.9%) five times or more.'
+		);
+	});
+	it('does not give a figure built on a suppressed band', () => {
+		const { rows, total } = bands({ '1': 50, '2-4': 30, '5-9': 15, '10+': 3 }, true);
+		expect(summariseRepeatMissing(rows, total)).toContain('the number five times or more is suppressed');
+	});
+});
+
+describe('durations', () => {
+	it('states the short, long and open episodes', () => {
+		const { rows, total } = bands({
+			same_day: 40,
+			one_to_two: 40,
+			three_to_seven: 15,
+			over_seven: 4,
+			still_missing: 1
+		});
+		expect(durationsTitle(rows, total)).toBe('80.0% of missing episodes ended within 2 days');
+		expect(summariseDurations(rows, total)).toBe(
+			'Of 100 episodes, 40 (40.0%) ended the same day and 40 (40.0%) after 1 or 2 days; 4 lasted more than a week, and 1 is still open (no return date).'
+		);
+	});
+});
+
+describe('return interviews', () => {
+	it('states each step with its interval', () => {
+		const steps = interviewShares(
+			{ returned: 100, offer_recorded: 100, offered: 90, accepted: 60, held: 50, within_72_hours: 45 },
+			{ publication: false }
+		);
+		expect(returnInterviewsTitle(steps)).toBe(
+			'75.0% of accepted return home interviews were held within 72 hours'
+		);
+		expect(summariseReturnInterviews(steps)).toBe(
+			'A return home interview was offered after 90.0% (95% interval 82.6% to 94.5%) of returns, accepted in 66.7% (95% interval 56.4% to 75.5%) of offers, and held within 72 hours of the return in 75.0% (95% interval 62.8% to 84.2%) of accepted interviews.'
+		);
+		expect(summariseReturnInterviews([])).toBe('No returns from missing episodes match the current filters.');
+	});
+});
+
+describe('episode types', () => {
+	it('gives episodes and children by type', () => {
+		const { rows } = bands({ missing: 85, away: 15 });
+		expect(episodeTypesTitle(rows)).toBe(
+			'85.0% of episodes were missing; the rest were away from placement without authorisation'
+		);
+		expect(
+			summariseEpisodeTypes(
+				rows,
+				new Map([
+					['missing', 40],
+					['away', null]
+				])
+			)
+		).toBe(
+			'Episodes by type: 85 (85.0%) missing, involving 40 children; 15 (15.0%) away without authorisation, involving c children.'
+		);
+	});
+});
