@@ -3,7 +3,7 @@ import { CellProblem } from './cell-problem';
 import { fieldParser, type FieldValue, type ParsedCell } from './field-parser';
 import { cellText, type Issue } from './issue';
 import type { MappingProfile } from './mapping-profile';
-import type { ColumnMatch, HeaderMatch } from './match-headers';
+import type { ColumnMatch } from './match-headers';
 import { isBlankRow, type RawCell, type RawRow } from './raw-table';
 import { ageResolver, type AgeOutcome } from './resolve-age';
 import type { Rule } from './rules';
@@ -57,12 +57,12 @@ export interface ColumnCheckOptions {
 export function columnChecker(
 	table: TableContract,
 	rules: readonly Rule[],
-	match: HeaderMatch,
+	matchedColumns: readonly ColumnMatch[],
 	options: ColumnCheckOptions
 ): { check: (batch: readonly RawRow[]) => CheckedBatch; monthFirst: () => MonthFirst | null } {
 	const fields: readonly Field[] = table.fields;
 	const indexOf = (field: Field) => fields.indexOf(field);
-	const matched = new Map(match.columns.map((column) => [column.field, column]));
+	const matched = new Map(matchedColumns.map((column) => [column.field, column]));
 	const headerOf = (index: number) => matched.get(fields[index]!.name)?.header ?? fields[index]!.label;
 	const parserFor = (field: Field) => fieldParser(field, options.values?.[field.name]);
 	const { fileName, today, headers } = options;
@@ -189,10 +189,11 @@ export function columnChecker(
 				let parsed = plan.parse(plan.invisible && typeof cell === 'string' ? withoutInvisibles(cell) : cell);
 				if (plan.from !== null && typeof parsed === 'string' && parsed < plan.from) {
 					parsed = new CellProblem(
-						`${field.label} ${parsed} is before ${plan.from}, the earliest plausible date${excelHint(parsed)}`
+						`${field.label} ${parsed} is before ${plan.from}, the earliest plausible date`
 					);
 				}
 				if (parsed instanceof CellProblem) {
+					if (field.kind === 'date') parsed = withExcelHint(parsed, cell);
 					if (parsed.monthFirst) noteMonthFirst(rows[slot]!.row, plan.index, cell);
 					if (plan.required) {
 						problems.push(issue(slot, column.header, field.name, cellText(cell), parsed.reason));
@@ -333,15 +334,20 @@ export function columnChecker(
 
 const rowChecks = new Set<Rule['check']>(['age', 'warnAbove', 'future', 'order']);
 
-/** What a pre-2000 date most likely was, when it is one of the dates Excel shows for serials 0, 1 and 60. */
-function excelHint(iso: string): string {
-	switch (iso) {
-		case '1900-01-01':
-			return ' (Excel serial 1: a cell holding 1 formatted as a date)';
-		case '1900-02-28':
-		case '1900-02-29':
-			return " (Excel serial 60: 29 February 1900, a day that never existed, shown by Excel's leap-year bug)";
-		default:
-			return '';
-	}
+/**
+ * Dates an XLSX reader gives for Excel serials 0, 1 and 60 (it counts from 1899-12-30 with no leap-year
+ * correction): what Excel showed instead, so the report names the cell as the user saw it.
+ */
+const excelShown: Readonly<Record<string, string>> = {
+	'1899-12-30': 'Excel serial 0, shown by Excel as 00/01/1900: an empty or zero cell formatted as a date',
+	'1899-12-31': 'Excel serial 1, shown by Excel as 01/01/1900: a cell holding 1 formatted as a date',
+	'1900-02-28':
+		"Excel serial 60, shown by Excel as 29/02/1900, a day that never existed (Excel's leap-year bug)"
+};
+
+/** A date cell's problem with what Excel showed, when the cell is one of Excel's impossible serials. */
+function withExcelHint(problem: CellProblem, cell: RawCell): CellProblem {
+	if (!(cell instanceof Date) || Number.isNaN(cell.getTime())) return problem;
+	const shown = excelShown[cell.toISOString().slice(0, 10)];
+	return shown ? new CellProblem(`${problem.reason} (${shown})`, problem.monthFirst) : problem;
 }

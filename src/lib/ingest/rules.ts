@@ -65,23 +65,15 @@ export type Rule =
 
 export type Check = Rule['check'];
 
-/** The order rules are applied in, which is also the order of a row's issues in the report. */
-export const checkOrder: readonly Check[] = [
-	'invisible',
-	'parse',
-	'range',
-	'allowed',
-	'required',
-	'window',
-	'age',
-	'warnAbove',
-	'future',
-	'order',
-	'unique'
-];
-
 function cellRules(field: Field): Rule[] {
 	const rules: Rule[] = [];
+	if (field.kind === 'text') {
+		rules.push({
+			check: 'invisible',
+			field,
+			reason: `${field.label}: zero-width characters and byte-order marks are removed, non-breaking spaces become spaces`
+		});
+	}
 	const kindReason: Record<Field['kind'], string> = {
 		text: `at most ${'maxLength' in field ? field.maxLength : 0} characters`,
 		integer: 'a whole number',
@@ -129,9 +121,10 @@ function cellRules(field: Field): Rule[] {
 }
 
 /**
- * Every rule of a table, in `checkOrder` within each field (cell rules first, by field, in contract order),
- * derived from the contract alone: a new field gets its parse and required rules, and a change to a field's
- * vocabulary or window changes its rules, without an edit here or in the validator.
+ * Every rule of a table, derived from the contract alone: cell rules by field in contract order, then the
+ * row rules, which is the order of a row's issues in the report. A new field gets its parse and required
+ * rules, and a change to a field's vocabulary or window changes its rules, with no edit here or in the
+ * validator.
  */
 export function rulesFor(table: TableContract): Rule[] {
 	const age = ageRule(table);

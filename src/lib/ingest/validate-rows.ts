@@ -83,7 +83,7 @@ export async function validateRows(
 	const fields: readonly Field[] = table.fields;
 	const { fileName } = options;
 	const rules = rulesFor(table);
-	const checker = columnChecker(table, rules, match, {
+	const checker = columnChecker(table, rules, match.columns, {
 		fileName,
 		today: options.today,
 		values: options.values,
