@@ -28,6 +28,12 @@ export interface IntegerField<N extends string = string, R extends boolean = boo
 }
 export interface DateField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
 	readonly kind: 'date';
+	/**
+	 * The earliest plausible date (yyyy-mm-dd). An earlier date is treated like an unreadable one (a required
+	 * field rejects the row, an optional one is left blank with a warning): it is almost always an empty or
+	 * zero cell formatted as a date (Excel's serial 0, 1 or 60, the non-existent 29 February 1900) or a typo.
+	 */
+	readonly plausibleFrom?: string;
 }
 export interface BooleanField<N extends string = string, R extends boolean = boolean> extends FieldBase<
 	N,
@@ -100,8 +106,12 @@ export function fieldSchema(field: Field): z.ZodType {
 				return z.string().min(1).max(field.maxLength);
 			case 'integer':
 				return z.number().int().min(field.min).max(field.max);
-			case 'date':
-				return isoDate;
+			case 'date': {
+				const from = field.plausibleFrom;
+				return from === undefined
+					? isoDate
+					: isoDate.refine((date) => date >= from, `${field.label} is before ${from}`);
+			}
 			case 'boolean':
 				return z.boolean();
 			case 'enum':

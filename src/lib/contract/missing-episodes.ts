@@ -29,6 +29,8 @@ export const missingEpisodeFields = [
 		label: 'Start date',
 		description: 'Date the child went missing or away (SSDA903 MIS_START).',
 		required: true,
+		// Sightline's extracts start in the 2000s: anything earlier is a blank or zero cell formatted as a date.
+		plausibleFrom: '2000-01-01',
 		aliases: [
 			'MIS_START',
 			'Start Date',
@@ -42,6 +44,8 @@ export const missingEpisodeFields = [
 		label: 'End date',
 		description: 'Date the child returned (SSDA903 MIS_END). Blank means still missing.',
 		required: false,
+		// Sightline's extracts start in the 2000s: anything earlier is a blank or zero cell formatted as a date.
+		plausibleFrom: '2000-01-01',
 		aliases: [
 			'MIS_END',
 			'End Date',
@@ -98,6 +102,8 @@ export const missingEpisodeFields = [
 		label: 'Return home interview date',
 		description: 'Date the return home interview took place (statutory guidance: within 72 hours of return).',
 		required: false,
+		// Sightline's extracts start in the 2000s: anything earlier is a blank or zero cell formatted as a date.
+		plausibleFrom: '2000-01-01',
 		aliases: ['RHI Date', 'Return Home Interview Date', 'Date of RHI', 'Return Interview Date']
 	})
 ] as const;

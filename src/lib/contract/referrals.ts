@@ -70,6 +70,8 @@ export const referralFields = [
 		label: 'Referral date',
 		description: 'Date the referral was received by the MASH.',
 		required: true,
+		// Sightline's extracts start in the 2000s: anything earlier is a blank or zero cell formatted as a date.
+		plausibleFrom: '2000-01-01',
 		aliases: ['Date of Referral', 'CINreferralDate', 'Referral Date', 'Date Referred', 'Contact Date']
 	}),
 	integerField('age_at_referral', {

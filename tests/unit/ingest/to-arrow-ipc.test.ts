@@ -46,7 +46,7 @@ describe('toArrowIPC', () => {
 			'referral_id,child_id,referral_date,age_at_referral,gender,district,looked_after,ethnicity,missing_episodes_12m',
 			'2024–001,Zoë ’s,2024-01-05,15,M,Fenland,,,3',
 			'R2,C2,2024-01-06,16,F,Fenland,Y,WBRI,',
-			'R3,子供,1999-12-31,0,F,Fenland,N,,0'
+			'R3,子供,2000-01-01,0,F,Fenland,N,,0'
 		].join('\n');
 		const outcome = await ingestFile(
 			{ name: 'x.csv', bytes: new TextEncoder().encode(text) },
@@ -66,7 +66,7 @@ describe('toArrowIPC', () => {
 		expect(rows.map((row) => new Date(row.referral_date as number).toISOString().slice(0, 10))).toEqual([
 			'2024-01-05',
 			'2024-01-06',
-			'1999-12-31'
+			'2000-01-01'
 		]);
 	});
 });
