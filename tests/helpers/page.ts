@@ -12,7 +12,9 @@ import { Sql } from '$lib/sql/sql';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import { applyReshape } from '$lib/transform/transforms';
-import { engineWith } from './engine';
+import { loadPopulation } from '$lib/engine/load-reference';
+import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
+import { freshEngine } from './engine';
 
 /** The demo extract's rows as the contract CSVs hold them (strings), for engines and independent counts. */
 export function demoRows(): {
@@ -27,10 +29,18 @@ export function demoRows(): {
 	return { referrals: read('referrals.csv'), missing_episodes: read('missing_episodes.csv') };
 }
 
-/** A Node engine holding the bundled demo extract. */
-export function demoEngine(): Promise<Engine> {
-	const rows = demoRows();
-	return engineWith({ referrals: rows.referrals, missing_episodes: rows.missing_episodes });
+/**
+ * A Node engine holding the bundled demo extract, loaded from its CSV files exactly as the browser loads
+ * them (blank cells are NULL, as in the app), with the population reference.
+ */
+export async function demoEngine(): Promise<Engine> {
+	const engine = await freshEngine();
+	await createSchema(engine);
+	await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
+	for (const name of ['referrals', 'missing_episodes'] as const)
+		await loadContractCsv(engine, name, readFileSync(`data/demo/${name}.csv`, 'utf8'));
+	await refreshFacts(engine);
+	return engine;
 }
 
 export interface PageView {

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBands, districts, genders, indicatorColumns } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
-import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
-import { createNodeEngine } from '$lib/engine/node-engine';
 import { episodeFacts, referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
 import {
@@ -16,15 +14,12 @@ import {
 } from '$lib/sql/cubes';
 import { ident, join, sql } from '$lib/sql/sql';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
+import { demoEngine } from '../../helpers/page';
 
 // The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
 let engine: Engine;
 beforeAll(async () => {
-	engine = await createNodeEngine();
-	await createSchema(engine);
-	await loadContractCsv(engine, 'referrals', readFileSync('data/demo/referrals.csv', 'utf8'));
-	await loadContractCsv(engine, 'missing_episodes', readFileSync('data/demo/missing_episodes.csv', 'utf8'));
-	await refreshFacts(engine);
+	engine = await demoEngine();
 });
 afterAll(() => engine.close());
 
