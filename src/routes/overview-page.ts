@@ -1,7 +1,8 @@
+import { decimalCell } from '$lib/page/cell-format';
 import { spcSparkline } from '$lib/charts/spc-sparkline';
 import { xmrChart } from '$lib/charts/xmr-chart';
 import { districts, type District } from '$lib/contract';
-import { formatCount, formatDecimal } from '$lib/format/number';
+import { formatCount } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { definePage, type Ask } from '$lib/page/define-page';
@@ -63,8 +64,7 @@ const spcMeasures = [
 	'looked_after_share'
 ] as const;
 
-const level = (value: unknown) =>
-	value === null || value === undefined ? '–' : formatDecimal(Number(value));
+const level = decimalCell;
 
 /**
  * The Overview: headline figures for the period shown compared with the previous period and a year earlier,

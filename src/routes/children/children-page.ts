@@ -1,17 +1,17 @@
+import { countCell, decimalCell, percentCell } from '$lib/page/cell-format';
+import { definePageOverShownDays } from '$lib/page/shown-days';
 import { agePyramidChart, type PyramidBar } from '$lib/charts/age-pyramid';
 import { barsWithIntervalChart, type IntervalBar } from '$lib/charts/bars-with-interval';
 import { periodEstimateChart, type PeriodEstimate } from '$lib/charts/period-estimate';
 import { intervalColumns } from '$lib/page/table-column';
-import { formatDayRange } from '$lib/format/date';
-import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
+import { formatCount, formatDecimal } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
-import { definePage, type Ask } from '$lib/page/define-page';
+import { type Ask } from '$lib/page/define-page';
 import { referralsByAgeAndGender, type AgeGenderCount } from '$lib/sql/metrics/children/age-gender';
 import { ageProfileByYear, type AgeProfileRow } from '$lib/sql/metrics/children/age-profile';
 import { referralsByEthnicity, type EthnicityCount } from '$lib/sql/metrics/children/ethnicity';
 import { lookedAfterByQuarter, type LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
 import { referralsBySource, type SourceCount } from '$lib/sql/metrics/children/referral-source';
-import { shownPeriod } from '$lib/domain/shown-period';
 import { ageProfileView, type AgeProfilePoint } from '$lib/summaries/age-profile';
 import { agePyramidView, type PyramidPoint } from '$lib/summaries/age-pyramid';
 import { ethnicityView, type EthnicityPoint } from '$lib/summaries/ethnicity';
@@ -20,27 +20,16 @@ import { referralSourceView, type SourcePoint } from '$lib/summaries/referral-so
 import { formatShareWithInterval, isSuppressed, shareText } from '$lib/summaries/share';
 import type { Published } from '$lib/transform/publish-counts';
 
-const count = (value: number | null) => (value === null ? 'c' : formatCount(value));
-const percent = (value: unknown) =>
-	value === null || value === undefined ? '–' : formatPercent(Number(value));
-const decimal = (value: unknown) => (value === null ? '–' : formatDecimal(Number(value)));
+const count = countCell;
+const percent = percentCell;
+const decimal = decimalCell;
 
 /**
  * Children: who is referred. Age and gender (a pyramid), the age profile over financial years (share under
  * 15, mean and median age), ethnic group, referral source and the looked-after share per quarter; the bars
  * cross-filter the dashboard.
  */
-export const childrenPage = definePage()
-	// The days shown, as strings so that steps reading them re-run only when a day changes.
-	.derive(
-		'first',
-		({ filters, extent }) => shownPeriod(filters, extent?.first_referral, extent?.last_referral)?.first
-	)
-	.derive(
-		'last',
-		({ filters, extent }) => shownPeriod(filters, extent?.first_referral, extent?.last_referral)?.last
-	)
-	.derive('period', ({ first, last }) => (first && last ? formatDayRange(first, last) : ''))
+export const childrenPage = definePageOverShownDays()
 	.query('ageGender', ({ filters }): Ask<AgeGenderCount> => referralsByAgeAndGender(filters))
 	.query('profile', ({ filters }): Ask<AgeProfileRow> => ageProfileByYear(filters))
 	.query('ethnicity', ({ filters }): Ask<EthnicityCount> => referralsByEthnicity(filters))

@@ -1,3 +1,5 @@
+import { countCell, percentCell } from '$lib/page/cell-format';
+import { definePageOverShownDays } from '$lib/page/shown-days';
 import { barsWithIntervalChart, type IntervalBar } from '$lib/charts/bars-with-interval';
 import { columnsChart, type Column } from '$lib/charts/columns';
 import { heatmapChart, type HeatCell } from '$lib/charts/heatmap';
@@ -5,10 +7,9 @@ import { smallMultiplesChart, type PanelPoint } from '$lib/charts/small-multiple
 import { upsetChart, type UpsetColumn } from '$lib/charts/upset';
 import { intervalColumns } from '$lib/page/table-column';
 import { ageBands, districts, indicators, riskLevels } from '$lib/contract';
-import { formatDayRange } from '$lib/format/date';
-import { formatCount, formatPercent } from '$lib/format/number';
+import { formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
-import { definePage, type Ask } from '$lib/page/define-page';
+import { type Ask } from '$lib/page/define-page';
 import { indicatorCombinations, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
 import {
 	indicatorsPerReferral,
@@ -29,7 +30,6 @@ import {
 	type QuarterPrevalence
 } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
 import { riskLevelsByYear, type RiskLevelYear } from '$lib/sql/metrics/indicators/risk-levels';
-import { shownPeriod } from '$lib/domain/shown-period';
 import {
 	genderPanels,
 	indicatorAgeGenderView,
@@ -47,9 +47,8 @@ import { formatShareWithInterval, isSuppressed, shareText } from '$lib/summaries
 import type { Published } from '$lib/transform/publish-counts';
 
 const shorts = indicators.map((indicator) => indicator.short);
-const count = (value: number | null) => (value === null ? 'c' : formatCount(value));
-const percent = (value: unknown) =>
-	value === null || value === undefined ? '–' : formatPercent(Number(value));
+const count = countCell;
+const percent = percentCell;
 const benchmarkText = (value: unknown) =>
 	value === 'higher'
 		? 'Significantly higher'
@@ -64,17 +63,7 @@ const benchmarkText = (value: unknown) =>
  * district), for whom (age band and gender), whether that is changing (by quarter), how they combine
  * (combinations, pairs, how many per referral), and the overall risk level by financial year.
  */
-export const indicatorsPage = definePage()
-	// The days shown, as strings so that steps reading them re-run only when a day changes.
-	.derive(
-		'first',
-		({ filters, extent }) => shownPeriod(filters, extent?.first_referral, extent?.last_referral)?.first
-	)
-	.derive(
-		'last',
-		({ filters, extent }) => shownPeriod(filters, extent?.first_referral, extent?.last_referral)?.last
-	)
-	.derive('period', ({ first, last }) => (first && last ? formatDayRange(first, last) : ''))
+export const indicatorsPage = definePageOverShownDays()
 	.query('prevalenceRows', ({ filters }): Ask<IndicatorPrevalence> => indicatorPrevalence(filters))
 	.query('districtRows', ({ filters }): Ask<DistrictPrevalence> => indicatorPrevalenceByDistrict(filters))
 	.query('ageGenderRows', ({ filters }): Ask<AgeGenderPrevalence> =>

@@ -1,7 +1,8 @@
+import { decimalCell } from '$lib/page/cell-format';
 import { xmrChart } from '$lib/charts/xmr-chart';
 import { districts, type District } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
-import { formatCount, formatDecimal } from '$lib/format/number';
+import { formatCount } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { definePage, type Ask, type PageContext } from '$lib/page/define-page';
@@ -31,8 +32,7 @@ interface TrendChartContext {
 	allSelected: boolean;
 }
 
-const level = (value: unknown) =>
-	value === null || value === undefined ? '–' : formatDecimal(Number(value));
+const level = decimalCell;
 
 function columns(measure: Measure, grain: Grain): ChartSpec<SpcTableRow>['columns'] {
 	return [
