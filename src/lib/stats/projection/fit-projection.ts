@@ -120,6 +120,12 @@ export function fitProjection(
 	series: CountSeries,
 	settings: ProjectionSettings = defaultProjectionSettings
 ): ProjectionFit | null {
+	if (!Number.isInteger(settings.quarters) || settings.quarters < 1 || settings.quarters > 8)
+		throw new RangeError(
+			`fitProjection: quarters must be a whole number from 1 to 8, got ${settings.quarters}`
+		);
+	if (!series.counts.every((count) => Number.isFinite(count) && count >= 0))
+		throw new RangeError('fitProjection: counts must be finite and not negative');
 	const perYear = periodsPerYear(series.grain);
 	const months = monthsPerPeriod(series.grain);
 	const blockPeriods = perYear / 4;

@@ -46,6 +46,14 @@ describe('projectCounts: the stated rule', () => {
 		if (projection.kind === 'withheld') expect(projection.reason).toMatch(/^Too noisy to project: /);
 	});
 
+	it('refuses a horizon beyond 8 quarters and negative or missing counts', () => {
+		const counts = [40, 44, 38, 42, 41, 45, 39, 43, 40, 46, 37, 44];
+		const settings = { quarters: 9, fitYears: 3, draws: 100, seed: 1 };
+		expect(() => projectCounts(quarterly(counts), settings)).toThrow(RangeError);
+		expect(() => projectCounts(quarterly([...counts.slice(1), -1]))).toThrow(RangeError);
+		expect(() => projectCounts(quarterly([...counts.slice(1), NaN]))).toThrow(RangeError);
+	});
+
 	it('gives the same intervals for the same counts (seeded)', () => {
 		const counts = [40, 44, 38, 42, 41, 45, 39, 43, 40, 46, 37, 44];
 		expect(projectCounts(quarterly(counts))).toEqual(projectCounts(quarterly(counts)));
