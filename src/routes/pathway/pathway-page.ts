@@ -15,6 +15,7 @@ import {
 } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatPercent } from '$lib/format/number';
+import { formatQuarterMonths } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { definePage, type Ask } from '$lib/page/define-page';
 import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
@@ -300,7 +301,7 @@ export const pathwayPage = definePage()
 					? `${formatPercent(latest.share)} of referrals in ${latest.periodLabel} were discussed at MASE`
 					: 'Progress along the pathway by quarter of referral',
 			summary,
-			caption: `Share of referrals in each calendar quarter that reached the central list, the MASE and a completed risk management tool, ${period}. Comparison of the latest complete quarter with a year earlier: Newcombe's interval for the difference.${lastQuarter ? ` ${quarterLabel(lastQuarter)} is not complete (hollow circles).` : ''} Referrals in recent quarters have had less time to progress.`,
+			caption: `Share of referrals in each calendar quarter that reached the central list, the MASE and a completed risk management tool, ${period}. Comparison of the latest complete quarter with a year earlier: Newcombe's interval for the difference.${lastQuarter ? ` ${formatQuarterMonths(lastQuarter)} is not complete (hollow circles).` : ''} Referrals in recent quarters have had less time to progress.`,
 			rows: quarterPoints,
 			columns: [
 				{ key: 'periodLabel', label: 'Quarter' },
@@ -377,7 +378,7 @@ export const pathwayPage = definePage()
 		return {
 			title: nrmTitle(nrmOverall),
 			summary,
-			caption: `Share of referrals that led to a National Referral Mechanism referral, by calendar quarter of referral, ${period}, with the 95% interval (Wilson) as a band; referrals with the NRM not recorded are left out.${lastQuarter ? ` ${quarterLabel(lastQuarter)} is not complete (hollow circle).` : ''}`,
+			caption: `Share of referrals that led to a National Referral Mechanism referral, by calendar quarter of referral, ${period}, with the 95% interval (Wilson) as a band; referrals with the NRM not recorded are left out.${lastQuarter ? ` ${formatQuarterMonths(lastQuarter)} is not complete (hollow circle).` : ''}`,
 			rows: nrmPoints,
 			columns: [
 				{ key: 'periodLabel', label: 'Quarter' },

@@ -18,7 +18,7 @@ describe('overview page on the demo extract', () => {
 		const view = await runPage(overviewPage, engine);
 		expect(view.windows?.defaulted).toBe(true);
 		const { from, to } = view.windows!.current;
-		// The demo ends on 15 November 2026: the latest complete quarter is July to September 2026.
+		// The demo ends on 15 November 2026: the latest complete quarter is July–September 2026.
 		expect([from, to]).toEqual(['2026-07-01', '2026-09-30']);
 		const current = referrals.filter((row) => inWindow(row.referral_date!, from, to));
 		const byKey = Object.fromEntries(view.headlines.map((headline) => [headline.key, headline]));
