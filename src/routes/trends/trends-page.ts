@@ -38,7 +38,7 @@ function columns(measure: Measure, grain: Grain): ChartSpec<SpcTableRow>['column
 	return [
 		{
 			key: 'period',
-			label: grain === 'month' ? 'Month' : 'Financial quarter',
+			label: grain === 'month' ? 'Month' : 'Quarter',
 			format: (value) => formatPeriod(String(value), grain)
 		},
 		{ key: 'areaLabel', label: 'Area' },
@@ -56,7 +56,7 @@ function columns(measure: Measure, grain: Grain): ChartSpec<SpcTableRow>['column
 }
 
 function caption(measure: Measure, scope: string, { grain, coverage, dataStart }: TrendChartContext): string {
-	const unit = grain === 'month' ? 'month' : 'financial quarter';
+	const unit = grain === 'month' ? 'month' : 'quarter';
 	const what =
 		measure.key === 'children'
 			? 'Children referred (each child counted once per period)'

@@ -82,7 +82,7 @@ describe('pathway page on the demo extract', () => {
 		expect(view.lastQuarter).toBe('2026-10-01');
 		const incomplete = view.quarterPoints.filter((point) => point.incomplete);
 		expect(new Set(incomplete.map((point) => point.period))).toEqual(new Set(['2026-10-01']));
-		expect(view.quarterChart.caption).toContain('Oct to Dec 2026 is not complete');
+		expect(view.quarterChart.caption).toContain('October–December 2026 is not complete');
 		const inQuarter = referrals.filter(
 			(row) => row.referral_date! >= '2025-04-01' && row.referral_date! <= '2025-06-30'
 		);
