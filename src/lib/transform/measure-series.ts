@@ -1,3 +1,4 @@
+import { districts } from '$lib/contract';
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
 import { publishCounts } from './publish-counts';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
@@ -35,7 +36,8 @@ export function lookbackStart(dataStart: string): string {
 }
 
 /**
- * One SPC series per area from period × area rows (the `all` area first), with incomplete and
+ * One SPC series per area from period × area rows (the `all` area first, then districts in the contract's
+ * order, the order every chart and table lists them in, whatever order the rows come in), with incomplete and
  * look-back-less periods excluded from the limits. In publication mode the district counts are protected
  * as one period × district table and the all-district series as a list (`publishCounts`), and a share is
  * suppressed with its numerator.
@@ -59,7 +61,7 @@ export function measureSeries<Row extends { period: string; area: string }>(
 		])
 			published.set(key(cell.period, cell.area), { n: cell.n, symbol: cell.suppressed?.n ?? null });
 	}
-	const areas = [...new Set(rows.map((row) => row.area))];
+	const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => areaRank(a) - areaRank(b));
 	return areas.map((area) => {
 		const inputs = rows
 			.filter((row) => row.area === area)
@@ -86,4 +88,11 @@ export function measureSeries<Row extends { period: string; area: string }>(
 			});
 		return spcSeries(area, options.label(area), grain, inputs);
 	});
+}
+
+/** `all` first, then the contract's districts in order, then anything else in the order met. */
+function areaRank(area: string): number {
+	if (area === 'all') return -1;
+	const index = (districts.codes as readonly string[]).indexOf(area);
+	return index === -1 ? districts.codes.length : index;
 }
