@@ -113,12 +113,15 @@ export async function collectPage(
 		// The row's name: its first column, then as many of the other columns that are not numeric (district,
 		// label) as it takes to tell the rows apart; a status column ("Common cause", "SPC not shown") that
 		// changes with the mode is not part of a row's name.
-		const keys = [0];
+		// A numeric first column (a rank, an age) names the row only when the labels need it: a rank changes
+		// from view to view, so "2" is not the same row everywhere.
+		const keys: number[] = [];
 		const labels = () => new Set(rows.map((cells) => keys.map((index) => cells[index] ?? '').join(' / ')));
 		for (const [index, column] of spec.columns.entries()) {
-			if (labels().size === rows.length) break;
-			if (index > 0 && !column.numeric) keys.push(index);
+			if (keys.length > 0 && labels().size === rows.length) break;
+			if (!column.numeric) keys.push(index);
 		}
+		if (keys.length === 0 || labels().size < rows.length) keys.unshift(0);
 		for (const cells of rows) {
 			const label = keys.map((index) => cells[index] ?? '').join(' / ');
 			spec.columns.forEach((column, index) => {

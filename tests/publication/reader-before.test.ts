@@ -44,6 +44,15 @@ describe('the reader against publication mode before the seam', () => {
 			).toMatchObject({ truth: 5, rule: expect.stringMatching(/^rows\|pathway\|rereferralChart\|/) });
 		});
 
+		it('finds a suppressed month from the calendar-month totals: June, 42 − (0 + 7 + 7 + 25) = 3', () => {
+			expect(pinned(report, 'only:fenland', 'missing|monthlyChart|June 2022 / Episodes|Count')).toMatchObject(
+				{
+					truth: 3,
+					rule: expect.stringMatching(/^grain\|missing\|seasonChart\|/)
+				}
+			);
+		});
+
 		it('finds a suppressed month from its quarter: 10 − 0 − 6 = 4', () => {
 			expect(pinned(report, 'only:fenland', 'trends|referralOverall|August 2023|Referrals')).toMatchObject({
 				truth: 4,

@@ -8,7 +8,7 @@ export interface ReaderOptions {
 	 * The largest difference publication mode may make to a count it shows (0: counts shown are exact; D for
 	 * a perturbation of at most ±D). Every shown count bounds its true value to [shown − D, shown + D].
 	 */
-	noise: number;
+	noise: number | ((cell: Cell) => number);
 	/** A protected count: a true value from `protect[0]` to `protect[1]` (1–5). */
 	protect?: [number, number];
 	/**
@@ -38,8 +38,10 @@ export interface ReaderReport {
 	pinned: Finding[];
 	/** Those for which at least two values remain consistent with everything published. */
 	open: number;
+	/** Those in equations that no values fit (what is shown contradicts the stated noise): none, when it holds. */
+	inconsistent: Finding[];
 	/** Per equation whose figures are all shown: how far the shown total is from the sum of its shown parts. */
-	gaps: { rule: string; gap: number; bound: number }[];
+	gaps: { rule: string; gap: number; bound: number; terms: number }[];
 	/** The integer programs solved and how long they took. */
 	solver: { components: number; solves: number; seconds: number };
 }
@@ -47,6 +49,9 @@ export interface ReaderReport {
 /** The words after a sentence's figure that say it counts something other than people or referrals. */
 const notPeople =
 	/\b(months?|days?|weeks?|years?|quarters?|points?|special|comparisons?|indicators?|districts?|hours?)\b/;
+
+/** How many variables the first, joint solves take at a time. */
+const batchSize = 20_000;
 
 /** Large enough for any count here; keeps every integer program bounded, so each has an optimum. */
 const ceiling = 1e6;
@@ -60,6 +65,7 @@ const ceiling = 1e6;
  */
 export async function readPublished(reading: Reading, options: ReaderOptions): Promise<ReaderReport> {
 	const [protectLow, protectHigh] = options.protect ?? [1, 5];
+	const noise = typeof options.noise === 'number' ? () => options.noise as number : options.noise;
 	const only = options.views ? new Set(options.views) : undefined;
 	const cells = new Map<string, Cell>();
 	const isCount = countFilter(reading);
@@ -76,7 +82,7 @@ export async function readPublished(reading: Reading, options: ReaderOptions): P
 	for (const [name, cell] of cells) {
 		const shown = cell.shown;
 		if (shown && shown.value !== null) {
-			const spread = shown.halfWidth + options.noise;
+			const spread = shown.halfWidth + noise(cell);
 			bounds.set(name, [
 				Math.max(0, Math.ceil(shown.value - spread - 1e-9)),
 				Math.floor(shown.value + spread + 1e-9)
@@ -126,6 +132,7 @@ export async function readPublished(reading: Reading, options: ReaderOptions): P
 	let solves = 0;
 	// Integer programming, component by component of the equations left with unknowns.
 	const open = new Set<string>();
+	const inconsistent = new Set<string>();
 	const parent = new Map<string, string>();
 	const root = (name: string): string => {
 		let top = name;
@@ -161,20 +168,35 @@ export async function readPublished(reading: Reading, options: ReaderOptions): P
 			continue;
 		}
 	}
-	for (const component of components.values()) {
-		const targets = [...component.names].filter(
-			(name) => findings.has(name) && !findings.get(name)!.pinnedBy
-		);
-		if (targets.length === 0) continue;
-		const model: IntegerModel = {
-			bounds: new Map([...component.names].map((name) => [name, bounds.get(name)!])),
-			equations: component.equations
-		};
-		const truth = (name: string) => cells.get(name)!.truth!;
-		const certify = (solution: Map<string, number>) => {
-			for (const name of targets) if (solution.get(name) !== truth(name)) open.add(name);
-		};
-		// Two solves usually show most counts can move: push them all up, then all down.
+	const truth = (name: string) => cells.get(name)!.truth!;
+	const work = [...components.values()]
+		.map((component) => ({
+			...component,
+			targets: [...component.names].filter((name) => findings.has(name) && !findings.get(name)!.pinnedBy)
+		}))
+		.filter((component) => component.targets.length > 0);
+	const modelOf = (parts: typeof work): IntegerModel => ({
+		bounds: new Map(
+			parts.flatMap((part) =>
+				[...part.names].map((name): [string, [number, number]] => [name, bounds.get(name)!])
+			)
+		),
+		equations: parts.flatMap((part) => part.equations)
+	});
+	const certify = (targets: readonly string[], solution: Map<string, number>) => {
+		for (const name of targets) if (solution.get(name) !== truth(name)) open.add(name);
+	};
+	// First, many components at once (each solve has a fixed cost): push every protected count up, then every
+	// one still unmoved down. A count that moves in either has two values consistent with everything shown.
+	for (let first = 0; first < work.length;) {
+		const batch: typeof work = [];
+		let size = 0;
+		while (first < work.length && (batch.length === 0 || size + work[first]!.names.size <= batchSize)) {
+			size += work[first]!.names.size;
+			batch.push(work[first++]!);
+		}
+		const model = modelOf(batch);
+		const targets = batch.flatMap((part) => part.targets);
 		for (const sense of ['max', 'min'] as const) {
 			const rest = targets.filter((name) => !open.has(name));
 			if (rest.length === 0) break;
@@ -184,17 +206,28 @@ export async function readPublished(reading: Reading, options: ReaderOptions): P
 				rest.map((name) => [name, 1]),
 				sense
 			);
-			if (result.status === 'infeasible')
-				throw new Error('The published figures contradict the stated noise: no true table fits them');
-			if (result.status === 'optimal') certify(result.solution);
+			// Some component has no solution: found and set aside one by one below.
+			if (result.status === 'infeasible') break;
+			if (result.status === 'optimal') certify(targets, result.solution);
 		}
-		for (const name of targets) {
+	}
+	// Then each count still unmoved on its own: its greatest and least value.
+	for (const component of work) {
+		const rest = component.targets.filter((name) => !open.has(name));
+		if (rest.length === 0) continue;
+		const model = modelOf([component]);
+		if ((await extreme(model, [], 'max')).status === 'infeasible') {
+			// What is shown here contradicts the stated noise or a rule: the reader's model of publication is wrong.
+			for (const name of rest) inconsistent.add(name);
+			continue;
+		}
+		for (const name of rest) {
 			if (open.has(name)) continue;
 			let moved = false;
 			for (const sense of ['max', 'min'] as const) {
 				solves++;
 				const result = await extreme(model, [[name, 1]], sense);
-				if (result.status === 'optimal') certify(result.solution);
+				if (result.status === 'optimal') certify(component.targets, result.solution);
 				if (result.status === 'unbounded' || open.has(name)) {
 					moved = true;
 					break;
@@ -209,7 +242,8 @@ export async function readPublished(reading: Reading, options: ReaderOptions): P
 		const shown = relation.terms.map(([name]) => cells.get(name)?.shown?.value);
 		if (shown.some((value) => value === null || value === undefined)) return [];
 		const gap = Math.abs(relation.terms.reduce((sum, [, c], i) => sum + c * shown[i]!, 0));
-		return [{ rule: relation.rule, gap, bound: options.noise * relation.terms.length }];
+		const bound = relation.terms.reduce((sum, [name]) => sum + noise(cells.get(name)!), 0);
+		return [{ rule: relation.rule, gap, bound, terms: relation.terms.length }];
 	});
 	const all = [...findings.values()];
 	return {
@@ -218,6 +252,7 @@ export async function readPublished(reading: Reading, options: ReaderOptions): P
 		protected: all,
 		pinned: all.filter((finding) => finding.pinnedBy),
 		open: open.size,
+		inconsistent: [...inconsistent].map((name) => findings.get(name)!),
 		gaps,
 		solver: { components: components.size, solves, seconds }
 	};

@@ -16,8 +16,8 @@ const isWhole = (cell: Cell) =>
 	cell.truth !== undefined && cell.truthHalfWidth === 0 && Number.isInteger(cell.truth) && cell.truth >= 0;
 
 /**
- * Table columns that describe their row rather than count anything (a rank, "number of indicators" of a
- * combination): the same true value for the same row in every view that shows it, in every row.
+ * Table columns that describe their row rather than count anything: the same true value for the same row in
+ * every view that shows it ("number of indicators" of a combination), or a rank (1 … n in every view).
  */
 export function attributeColumns(reading: Reading): Set<string> {
 	const values = new Map<string, number>();
@@ -32,7 +32,27 @@ export function attributeColumns(reading: Reading): Set<string> {
 		if (before === undefined) values.set(cell.id, cell.truth!);
 		else if (before !== cell.truth) varies.add(table);
 	}
-	return new Set([...seen].filter((table) => !varies.has(table)));
+	// A rank: in every view, the column's values are 1, 2, … n, each once.
+	const columnValues = new Map<string, number[]>();
+	for (const cell of reading.cells) {
+		if (cell.kind !== 'table' || !isWhole(cell)) continue;
+		const { page, step, column } = parts(cell.id);
+		const key = `${cell.view}␟${page}|${step}|${column}`;
+		let list = columnValues.get(key);
+		if (!list) columnValues.set(key, (list = []));
+		list.push(cell.truth!);
+	}
+	const ranks = new Map<string, boolean>();
+	for (const [key, list] of columnValues) {
+		const table = key.slice(key.indexOf('␟') + 1);
+		const sorted = [...list].sort((a, b) => a - b);
+		const isRank = sorted.every((value, index) => value === index + 1);
+		ranks.set(table, (ranks.get(table) ?? true) && isRank);
+	}
+	return new Set([
+		...[...seen].filter((table) => !varies.has(table)),
+		...[...ranks].filter(([, isRank]) => isRank).map(([table]) => table)
+	]);
 }
 
 /** The figures that are counts: whole numbers, in a sentence or in a table column that counts. */
@@ -124,7 +144,7 @@ const monthNames = [
 /** "Q1 2024-25" (a financial quarter) or "Apr–Jun 2024" → its months as shown ("April 2024", …). */
 function quarterMonths(label: string): string[] | undefined {
 	const financial = /^Q([1-4]) (\d{4})-\d{2}$/.exec(label);
-	const calendar = /^([A-Z][a-z]{2})[a-z]?–[A-Z][a-z]{2,3} (\d{4})$/.exec(label);
+	const calendar = /^([A-Z][a-z]{2})[a-z]?(?:–| to )[A-Z][a-z]{2,3} (\d{4})$/.exec(label);
 	let first: number;
 	let year: number;
 	if (financial) {
@@ -302,14 +322,20 @@ function learnRelations(reading: Reading): Relation[] {
 	// Grain: a quarter is the sum of its months, in any table of the same view that counts by month (or of the
 	// same filters read monthly): a quarter of one chart against the months of another is a rule like any other.
 	const monthLabel = new RegExp(`^(?:${monthNames.join('|')}) \\d{4}$`);
+	// Month tables as templates: `page|step|row with {month}|column` ("missing|monthlyChart|{month} / Episodes|Count").
 	const monthTables = new Map<string, Set<string>>();
+	const years = new Set<string>();
 	for (const cell of counts) {
 		if (cell.kind !== 'table') continue;
 		const { page, step, row, column } = parts(cell.id);
-		if (!row.split(' / ').some((component) => monthLabel.test(component))) continue;
+		const components = row.split(' / ');
+		const position = components.findIndex((component) => monthLabel.test(component));
+		if (position < 0) continue;
+		years.add(components[position]!.slice(-4));
+		const template = components.map((c, i) => (i === position ? '{month}' : c)).join(' / ');
 		let tablesOf = monthTables.get(cell.view);
 		if (!tablesOf) monthTables.set(cell.view, (tablesOf = new Set()));
-		tablesOf.add(`${page}|${step}|${column}`);
+		tablesOf.add(`${page}|${step}|${template}|${column}`);
 	}
 	for (const view of reading.views) {
 		const monthly =
@@ -320,26 +346,39 @@ function learnRelations(reading: Reading): Relation[] {
 							other.grain === 'month' && JSON.stringify(other.filters) === JSON.stringify(view.filters)
 					);
 		if (!monthly) continue;
-		const candidates = [...(monthTables.get(monthly.name) ?? [])];
+		const candidates = [...(monthTables.get(monthly.name) ?? [])].map((table) => {
+			const { page, step, row, column } = parts(table);
+			const components = row.split(' / ');
+			return { table, page, step, column, components, others: components.filter((c) => c !== '{month}') };
+		});
 		for (const cell of byView.get(view.name) ?? []) {
 			if (cell.kind !== 'table') continue;
 			const { page, step, row, column } = parts(cell.id);
 			const components = row.split(' / ');
-			const position = components.findIndex((component) => quarterMonths(component) !== undefined);
-			if (position < 0) continue;
-			const months = quarterMonths(components[position]!)!;
-			for (const table of candidates) {
-				const [monthPage, monthStep, ...monthColumn] = table.split('|');
+			// A quarter, or a calendar month across the years (a seasonality chart's "June").
+			let position = components.findIndex((component) => quarterMonths(component) !== undefined);
+			let months = position >= 0 ? quarterMonths(components[position]!)! : [];
+			const wholeQuarter = position >= 0;
+			if (position < 0) {
+				position = components.findIndex((component) => monthNames.includes(component));
+				if (position < 0) continue;
+				months = [...years].sort().map((year) => `${components[position]} ${year}`);
+			}
+			const others = components.filter((_, i) => i !== position);
+			for (const candidate of candidates) {
+				// The rest of the row's name must match, unless the period is all it has (a chart of one series).
+				if (others.length > 0 && others.join(' / ') !== candidate.others.join(' / ')) continue;
 				const names = months
-					.map(
-						(month) =>
-							`${monthPage}|${monthStep}|${components.map((c, i) => (i === position ? month : c)).join(' / ')}|${monthColumn.join('|')}`
+					.map((month) =>
+						variable(
+							monthly.name,
+							`${candidate.page}|${candidate.step}|${candidate.components.map((c) => (c === '{month}' ? month : c)).join(' / ')}|${candidate.column}`
+						)
 					)
-					.map((id) => variable(monthly.name, id))
 					.filter((name) => truth.has(name));
 				// A quarter the month table does not cover whole (the first, part-month quarter) is no instance.
-				if (names.length !== 3) continue;
-				rules.add(`grain|${page}|${step}|${column}=${table}`, variable(view.name, cell.id), names);
+				if (wholeQuarter ? names.length !== 3 : names.length < 2) continue;
+				rules.add(`grain|${page}|${step}|${column}=${candidate.table}`, variable(view.name, cell.id), names);
 			}
 		}
 	}
