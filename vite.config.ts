@@ -33,6 +33,16 @@ export default defineConfig({
 				}
 			},
 			{
+				// The automated reader (tests/publication): every page over many views on one shared demo engine.
+				extends: true,
+				test: {
+					name: 'publication',
+					include: ['tests/publication/**/*.test.ts'],
+					isolate: false,
+					testTimeout: 240_000
+				}
+			},
+			{
 				// jsdom chart snapshots keep a fresh environment per file.
 				extends: true,
 				test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] }
