@@ -16,6 +16,7 @@ import {
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
 import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
 import { comparisonWindows } from '$lib/state/comparison-windows';
+import { distinctComparisons } from '$lib/domain/comparison-window';
 import type { Filters } from '$lib/domain/filters';
 import { episodeFiltersNote } from '$lib/summaries/describe-filters';
 import { describeSparkline, describeSpc } from '$lib/summaries/describe-spc';
@@ -186,9 +187,7 @@ export const overviewPage = definePage()
 			windows && spanCounts.length > 0
 				? headlineDefinitions.reduce(
 						(total, definition) =>
-							total +
-							(definition.byDistrict ? areas.length : 1) * (windows.previous ? 1 : 0) +
-							(definition.byDistrict ? areas.length : 1) * (windows.yearAgo ? 1 : 0),
+							total + (definition.byDistrict ? areas.length : 1) * distinctComparisons(windows).length,
 						0
 					)
 				: 0;

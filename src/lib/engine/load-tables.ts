@@ -18,6 +18,13 @@ export async function refreshFacts(engine: Engine): Promise<void> {
 		await engine.exec(statement);
 }
 
+/** The field names on a contract CSV's first line (plain names: the contract's own layout is unquoted). */
+const headerOf = (csvText: string): string[] =>
+	csvText
+		.slice(0, csvText.search(/\r?\n|$/))
+		.split(',')
+		.map((name) => name.trim().replace(/^"|"$/g, ''));
+
 /**
  * Replace a table's rows with a CSV already in the contract's layout (the bundled demo extract). User files
  * go through the ingest pipeline instead, which maps and validates them first.
@@ -29,7 +36,7 @@ export async function loadContractCsv(engine: Engine, name: TableName, csvText: 
 	try {
 		await engine.exec(sql`DELETE FROM ${ident(name)}`);
 		await engine.exec(
-			sql`INSERT INTO ${ident(name)} (${columnList(table)}) ${readContractCsv(table, fileName)}`
+			sql`INSERT INTO ${ident(name)} (${columnList(table)}) ${readContractCsv(table, fileName, headerOf(csvText))}`
 		);
 	} finally {
 		await engine.dropFile(fileName);

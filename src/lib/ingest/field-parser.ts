@@ -4,6 +4,7 @@ import { isExcelError, isMissingToken } from './missing-value';
 import { normaliseKey } from './normalise-key';
 import { parseDate } from './parse-date';
 import { parseInteger } from './parse-integer';
+import { parseTime } from './parse-time';
 import type { RawCell } from './raw-table';
 import { valueResolver } from './value-resolver';
 
@@ -73,6 +74,8 @@ export function fieldParser(
 				return (cell) => parseInteger(cell, field);
 			case 'date':
 				return (cell) => parseDate(cell);
+			case 'time':
+				return (cell) => parseTime(cell);
 			case 'boolean':
 				return (cell, text) => {
 					if (typeof cell === 'boolean') return cell;

@@ -68,6 +68,16 @@ export const referralCube: Cube = {
 	]
 };
 
+const acceptedInterview = 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted';
+const timedInterview = 'return_time IS NOT NULL AND rhi_time IS NOT NULL';
+/**
+ * Held within 72 hours of the return: in exact hours where the return and interview times are both recorded
+ * (minutes after midnight, UTC clock: date difference × 1,440 + time difference, 0 to 4,320 minutes);
+ * otherwise, with dates alone, on the day of return or within `days` calendar days after it.
+ */
+const heldWithin = (days: number) =>
+	`${acceptedInterview} AND CASE WHEN ${timedInterview} THEN (rhi_date - end_date) * 1440 + rhi_time - return_time BETWEEN 0 AND 4320 ELSE rhi_date - end_date BETWEEN 0 AND ${days} END`;
+
 /** Return home interviews, counted over episodes that ended (the child came back). */
 const returnInterviewMeasures = {
 	returned: 'end_date IS NOT NULL',
@@ -75,8 +85,12 @@ const returnInterviewMeasures = {
 	offered: 'end_date IS NOT NULL AND rhi_offered',
 	accepted: 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted',
 	held: 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date IS NOT NULL',
-	within_72_hours:
-		'end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date - end_date BETWEEN 0 AND 3'
+	/** Accepted interviews whose return and interview times are both recorded: measured in exact hours. */
+	timed: `${acceptedInterview} AND rhi_date IS NOT NULL AND ${timedInterview}`,
+	/** The default: day of return or one of the next three calendar days (exact hours where timed). */
+	within_72_hours: heldWithin(3),
+	/** The strict reading with dates alone: day of return or one of the next two (exact hours where timed). */
+	within_2_days: heldWithin(2)
 } as const;
 export type ReturnInterviewCount = keyof typeof returnInterviewMeasures;
 export const returnInterviewCounts = Object.keys(returnInterviewMeasures) as ReturnInterviewCount[];

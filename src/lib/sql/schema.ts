@@ -17,6 +17,9 @@ export function columnType(field: Field): Sql {
 			return new Sql('INTEGER');
 		case 'date':
 			return new Sql('DATE');
+		case 'time':
+			// Minutes after midnight (UTC clock): elapsed time is integer arithmetic, no time-zone extension.
+			return new Sql('INTEGER');
 		case 'boolean':
 			return new Sql('BOOLEAN');
 		case 'enum':
@@ -52,14 +55,33 @@ export function columnList(table: TableContract): Sql {
  * Read a file written in the contract's own layout (header = field names, ISO dates, codes) with DuckDB's
  * CSV reader. Types and date format are given, never sniffed: the sniffer guesses date order per file.
  */
-export function readContractCsv(table: TableContract, fileName: string): Sql {
-	const columns = join(
-		table.fields.map(
-			(field) =>
-				sql`${literal(field.name)}: ${literal(field.kind === 'enum' ? 'VARCHAR' : columnType(field).text)}`
+export function readContractCsv(
+	table: TableContract,
+	fileName: string,
+	header: readonly string[] = table.fields.map((field) => field.name)
+): Sql {
+	// An optional field the file has no column for (a demo written before the field existed) reads as NULL.
+	const present = new Set(header);
+	const missing = table.fields.filter((field) => !present.has(field.name));
+	for (const field of missing) {
+		if (field.required) throw new Error(`${fileName} has no column ${field.name}, which is required`);
+	}
+	const select = join(
+		table.fields.map((field) =>
+			present.has(field.name)
+				? ident(field.name)
+				: sql`CAST(NULL AS ${columnType(field)}) AS ${ident(field.name)}`
 		)
 	);
-	return sql`SELECT ${columnList(table)} FROM read_csv(${fileName}, header = true, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', auto_detect = false, columns = {${columns}})`;
+	const columns = join(
+		table.fields
+			.filter((field) => present.has(field.name))
+			.map(
+				(field) =>
+					sql`${literal(field.name)}: ${literal(field.kind === 'enum' ? 'VARCHAR' : columnType(field).text)}`
+			)
+	);
+	return sql`SELECT ${select} FROM read_csv(${fileName}, header = true, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', auto_detect = false, columns = {${columns}})`;
 }
 
 export function tableName(name: TableName): Sql {

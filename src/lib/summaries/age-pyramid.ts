@@ -53,7 +53,7 @@ function modeAge(points: readonly PyramidPoint[], gender: string): number | unde
  */
 export function agePyramidView(
 	rows: readonly AgeGenderCount[],
-	{ publication }: { publication: boolean }
+	{ publication, genders }: { publication: boolean; genders?: readonly string[] | undefined }
 ): AgePyramidView {
 	const total = rows.reduce((sum, row) => sum + row.referrals, 0);
 	if (total === 0) {
@@ -105,6 +105,32 @@ export function agePyramidView(
 		others > 0
 			? ` (${countPhrase(others, publication)} with gender recorded as indeterminate or not recorded are not shown)`
 			: '';
+	if (genders !== undefined) {
+		// The gender filter chooses whom the sentence is about: the dimmed side is context, not the finding.
+		const chosen = rows.filter((row) => genders.includes(row.gender));
+		const n = chosen.reduce((sum, row) => sum + row.referrals, 0);
+		const who = genderWords(genders);
+		const filterNote = `Under the gender filter the title and summary describe ${who} only; the other side is drawn dimmed for comparison.`;
+		if (n === 0)
+			return {
+				points: shown,
+				title: `No referrals of ${who} match the current filters`,
+				summary: `No referrals of ${who} match the current filters.`,
+				otherNote: filterNote
+			};
+		const chosenByAge = new Map<number, number>();
+		for (const row of chosen) chosenByAge.set(row.age, (chosenByAge.get(row.age) ?? 0) + row.referrals);
+		const low = quantileAge(chosenByAge, n, 0.25);
+		const high = quantileAge(chosenByAge, n, 0.75);
+		const range = low === high ? `aged ${low}` : `aged ${low} to ${high}`;
+		const mode = genders.length === 1 ? modeAge(shown, genders[0]!) : undefined;
+		return {
+			points: shown,
+			title: `Half of referrals of ${who} are ${range}`,
+			summary: `Of ${countPhrase(n, publication)} referrals of ${who}, half were ${range} at referral${mode !== undefined ? `, and the most common age was ${mode}` : ''}.`,
+			otherNote: filterNote
+		};
+	}
 	const summary =
 		`Of ${countPhrase(total, publication)} referrals, ${part(boys, 'boys')} and ${part(girls, 'girls')}${otherText}; ` +
 		`half were ${ageRange} at referral` +
@@ -116,4 +142,17 @@ export function agePyramidView(
 				? 'A small number of referrals with gender recorded as indeterminate or not recorded are not shown.'
 				: `${formatCount(others)} referral${others === 1 ? '' : 's'} with gender recorded as indeterminate or not recorded ${others === 1 ? 'is' : 'are'} not shown.`;
 	return { points: shown, title, summary, otherNote };
+}
+
+const genderWord: Record<string, string> = {
+	male: 'boys',
+	female: 'girls',
+	indeterminate: 'children of indeterminate gender',
+	not_recorded: 'children with gender not recorded'
+};
+
+/** "girls", "boys and girls": the genders a filter chose, in words. */
+function genderWords(genders: readonly string[]): string {
+	const words = genders.map((gender) => genderWord[gender] ?? gender);
+	return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

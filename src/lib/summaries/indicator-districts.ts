@@ -1,5 +1,5 @@
 import { districts, indicatorColumns, type District, type IndicatorColumn } from '$lib/contract';
-import { formatPercent } from '$lib/format/number';
+import { formatDecimal, formatPercent } from '$lib/format/number';
 import type { DistrictPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-district';
 import type { Published } from '$lib/transform/publish-counts';
 import { indicatorLabels, quoted } from './indicator-prevalence';
@@ -95,6 +95,10 @@ export function indicatorDistrictView(
 	}
 	const higher = cells.filter((cell) => cell.benchmark === 'higher');
 	const lower = cells.filter((cell) => cell.benchmark === 'lower');
+	const caveat = multiplicityCaveat(
+		cells.filter((cell) => cell.benchmark !== null && cell.benchmark !== undefined).length,
+		higher.length + lower.length
+	);
 	const byDistrict = new Map<string, string[]>();
 	for (const cell of higher)
 		byDistrict.set(cell.districtLabel, [...(byDistrict.get(cell.districtLabel) ?? []), quoted(cell.short)]);
@@ -120,6 +124,18 @@ export function indicatorDistrictView(
 		`Compared with the partnership’s prevalence, ${higher.length} district value${higher.length === 1 ? ' is' : 's are'} significantly higher and ${lower.length} significantly lower (95% Wilson intervals)` +
 		(higher.length > 0 ? `. Higher: ${list(higher)}${higher.length > 6 ? '; and others' : ''}` : '') +
 		(lower.length > 0 ? `. Lower: ${list(lower)}${lower.length > 6 ? '; and others' : ''}` : '') +
-		'.';
+		(caveat ? `. ${caveat}` : '.');
 	return { cells, title, summary };
+}
+
+/**
+ * The multiplicity caveat for many tests at the 5% level: with `tests` district-by-indicator comparisons
+ * and no real difference anywhere, about 5% of them (tests × 0.05) would still be flagged, so a count of
+ * flags near that number is what chance alone gives. Sightline states the caveat rather than correcting
+ * (a Holm or Benjamini–Hochberg correction would need p-values the interval benchmark does not give).
+ */
+export function multiplicityCaveat(tests: number, flagged: number): string {
+	if (tests === 0) return '';
+	const expected = tests * 0.05;
+	return `${flagged} of ${tests} district-by-indicator comparisons are flagged; at the 95% level about ${formatDecimal(expected)} would be flagged by chance alone if no district truly differed, so read a single flag with care.`;
 }

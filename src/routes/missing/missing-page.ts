@@ -32,12 +32,12 @@ import { episodeTypesTitle, summariseEpisodeTypes } from './episode-types';
 import { episodesByGroupTitle, summariseEpisodesByGroup } from './episodes-by-group';
 import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episodes';
 import { repeatCounts, repeatMissingTitle, summariseRepeatMissing } from './repeat-missing';
-import { returnInterviewsTitle, summariseReturnInterviews } from './return-interviews';
+import { returnInterviewsTitle, summariseReturnInterviews, withinDefinition } from './return-interviews';
 import { seasonalityTitle, summariseSeasonality } from './seasonality';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import { bandShares, type BandShare } from './band-shares';
 import { publishSeries } from './publish-series';
-import { interviewShares, type InterviewShare } from './return-interview-shares';
+import { interviewShares, interviewTiming, type InterviewShare } from './return-interview-shares';
 import { seasonalPattern, type CalendarMonth } from './seasonal-pattern';
 import { publishCounts, publishSingle, type Published } from '$lib/transform/publish-counts';
 
@@ -385,12 +385,19 @@ export const missingPage = definePage()
 	.derive('interviews', ({ interviewCounts, publication }) =>
 		interviewShares(interviewCounts.rows?.[0], { publication })
 	)
-	.derive('interviewChart', ({ interviews, period }): ChartSpec<InterviewShare> => {
-		const summary = summariseReturnInterviews(interviews);
+	.derive('interviewTiming', ({ interviewCounts }) => interviewTiming(interviewCounts.rows?.[0]))
+	.derive('interviewChart', ({ interviews, interviewTiming: timing, period }): ChartSpec<InterviewShare> => {
+		const summary = summariseReturnInterviews(interviews, timing);
+		const measured =
+			timing === 'dates'
+				? 'The extract records dates only, so an interview on the day of return or one of the next three calendar days counts (the usual reading of 72 hours with dates alone); the strict reading, the day of return or the next two days, is shown beside it.'
+				: timing === 'hours'
+					? 'The extract records the return and interview times, so the hours are exact (times read as UTC clock times): 0 to 72 hours after the return.'
+					: 'Where the return and interview times are both recorded the hours are exact (read as UTC clock times); where only dates are, an interview on the day of return or one of the next three days counts, and the strict reading (the next two days) is shown beside it.';
 		return {
-			title: returnInterviewsTitle(interviews),
+			title: returnInterviewsTitle(interviews, timing),
 			summary,
-			caption: `Return home interviews after missing or away episodes that ended, ${period}, with 95% intervals (Wilson). Offered: of returns with the offer recorded. Accepted: of interviews offered. Held within 72 hours: of interviews accepted, held 0 to 3 days after the return date (times are not recorded); an accepted interview with no date counts as not held in time. Statutory guidance (DfE, 2014) asks for an interview within 72 hours of the child's return.`,
+			caption: `Return home interviews after missing or away episodes that ended, ${period}, with 95% intervals (Wilson). Offered: of returns with the offer recorded. Accepted: of interviews offered. Held within 72 hours: of interviews accepted. ${measured} An accepted interview with no date counts as not held in time. Statutory guidance (DfE, 2014) asks for an interview within 72 hours of the child's return.`,
 			rows: interviews,
 			columns: [
 				{ key: 'label', label: 'Step' },
@@ -460,9 +467,11 @@ export const missingPage = definePage()
 	// ----- Headlines
 	.derive('headlines', (scope): MissingHeadline[] => {
 		const { headlineCounts, episodesShown, childrenShown, repeat, repeatByBand, interviews, shown } = scope;
+		const timing = scope.interviewTiming;
 		const answered = headlineCounts.rows?.[0] !== undefined;
 		const twice = repeatCounts(repeat.rows, repeat.total).twice;
 		const within = interviews.find((step) => step.step === 'within_72_hours');
+		const strict = interviews.find((step) => step.step === 'within_2_days');
 		return [
 			{ label: 'Missing or away episodes', value: answered ? text(episodesShown) : '…' },
 			{ label: 'Children missing or away', value: answered ? text(childrenShown) : '…' },
@@ -483,7 +492,11 @@ export const missingPage = definePage()
 				value: within ? (within.share === null ? 'c' : formatPercent(within.share)) : '…',
 				detail:
 					within && within.numerator !== null && within.denominator !== null
-						? `${formatCount(within.numerator)} of ${formatCount(within.denominator)} accepted interviews`
+						? `${formatCount(within.numerator)} of ${formatCount(within.denominator)} accepted interviews, held ${withinDefinition(timing)}${
+								timing === 'hours'
+									? ''
+									: `; ${strict?.share == null ? 'c' : formatPercent(strict.share)} within two days (strict)`
+							}`
 						: undefined
 			}
 		];

@@ -3,7 +3,7 @@ import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
 import { publishSingle } from '$lib/transform/publish-counts';
 
 export interface InterviewShare {
-	step: 'offered' | 'accepted' | 'within_72_hours';
+	step: 'offered' | 'accepted' | 'within_72_hours' | 'within_2_days';
 	label: string;
 	/** What the share is out of, in words. */
 	of: string;
@@ -30,12 +30,33 @@ const steps = [
 		of: 'interviews accepted',
 		n: 'within_72_hours',
 		d: 'accepted'
+	},
+	{
+		step: 'within_2_days',
+		label: 'Within 2 days, strict (of accepted)',
+		of: 'interviews accepted',
+		n: 'within_2_days',
+		d: 'accepted'
 	}
 ] as const;
 
 /**
+ * How "within 72 hours" was measured: 'dates' (no accepted interview has both times: day of return or one of
+ * the next three calendar days), 'hours' (every one has: exact hours), 'mixed' (exact hours where timed).
+ */
+export type InterviewTiming = 'dates' | 'hours' | 'mixed';
+
+export function interviewTiming(
+	row: Pick<ReturnInterviewRow, 'timed' | 'held'> | undefined
+): InterviewTiming {
+	if (!row || row.timed === 0) return 'dates';
+	return row.timed >= row.held ? 'hours' : 'mixed';
+}
+
+/**
  * The return home interview steps as shares with 95% Wilson intervals: offered (of returns with the offer
- * recorded), accepted (of offers), held within 72 hours of the return (of accepted interviews). In
+ * recorded), accepted (of offers), held within 72 hours of the return (of accepted interviews), and the strict
+ * reading, within 2 days, beside it (the two agree where times are recorded). In
  * publication mode a share whose numerator or denominator is 1 to 5 is suppressed with it.
  */
 export function interviewShares(

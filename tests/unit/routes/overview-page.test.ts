@@ -88,3 +88,23 @@ describe('overview page on the demo extract', () => {
 		expect(unfiltered.signalNotes).not.toContain(note);
 	});
 });
+
+describe('comparisons under a financial-year filter', () => {
+	it('lists each significant change once and counts each comparison once', async () => {
+		const view = await runPage(overviewPage, engine, { filters: { from: '2025-04-01', to: '2026-03-31' } });
+		// The previous 12 months are the same span as a year earlier: one test, not two.
+		expect(view.windows!.previous).toEqual(view.windows!.yearAgo);
+		const texts = view.signals.changes.map((signal) => signal.text);
+		expect(texts.length).toBeGreaterThan(0);
+		expect(new Set(texts).size).toBe(texts.length);
+		const subjects = view.signals.changes.map((signal) => `${signal.measure}|${signal.area}`);
+		expect(new Set(subjects).size).toBe(subjects.length);
+		// Headline measures: 1 comparison each for the whole area, plus 1 per district for those by district.
+		const note = view.signalNotes.find((one) => one.includes('period comparisons were made'))!;
+		const made = Number(/^(\d+) period comparisons/.exec(note)![1]);
+		const quarter = await runPage(overviewPage, engine);
+		const quarterNote = quarter.signalNotes.find((one) => one.includes('period comparisons were made'))!;
+		// A quarter has two distinct comparisons (previous quarter, a year earlier): twice the year's count.
+		expect(Number(/^(\d+) period comparisons/.exec(quarterNote)![1])).toBe(2 * made);
+	});
+});

@@ -12,14 +12,22 @@ export interface ReturnInterviewRow {
 	accepted: number;
 	/** Accepted interviews with a date recorded. */
 	held: number;
-	/** Accepted interviews held 0 to 3 days after the return date (within 72 hours, to the day). */
+	/** Accepted interviews with both times recorded, so measured in exact hours. */
+	timed: number;
+	/**
+	 * Accepted interviews held within 72 hours: with times, 0 to 72 exact hours after the return; with dates
+	 * alone, on the day of return or one of the next three calendar days (0 to 3 days).
+	 */
 	within_72_hours: number;
+	/** As `within_72_hours`, but 0 to 2 days where only dates are recorded: the strict reading. */
+	within_2_days: number;
 }
 
 /**
  * Return home interviews after missing episodes (DfE statutory guidance 2014: offered, and held within 72
- * hours of the child's return). Dates carry no time, so "within 72 hours" is 0 to 3 days after the
- * return date; an accepted interview with no date recorded is not counted as held in time.
+ * hours of the child's return). Where the return and interview times are both recorded the hours are exact;
+ * with dates alone "within 72 hours" is the day of return or one of the next three days, and the strict
+ * 0 to 2 days is counted beside it. An accepted interview with no date is not counted as held in time.
  */
 export function returnInterviews(filters: Filters): Sql {
 	const counts = episodeCounts(filters);

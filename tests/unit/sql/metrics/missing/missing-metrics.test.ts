@@ -158,11 +158,87 @@ describe('missing episode metrics', () => {
 
 	it('counts return home interviews offered, accepted and held within 72 hours', async () => {
 		expect(await engine.query<ReturnInterviewRow>(returnInterviews({}))).toEqual([
-			{ returned: 7, offer_recorded: 7, offered: 6, accepted: 5, held: 4, within_72_hours: 3 }
+			// Dates only: E1 (2 days), E7 (3 days) and E8 (same day) within 72 hours; E7 not within 2 days.
+			{
+				returned: 7,
+				offer_recorded: 7,
+				offered: 6,
+				accepted: 5,
+				held: 4,
+				timed: 0,
+				within_72_hours: 3,
+				within_2_days: 2
+			}
 		]);
 		expect(await engine.query<ReturnInterviewRow>(returnInterviews({ lookedAfter: true }))).toEqual([
-			{ returned: 4, offer_recorded: 4, offered: 4, accepted: 3, held: 2, within_72_hours: 1 }
+			{
+				returned: 4,
+				offer_recorded: 4,
+				offered: 4,
+				accepted: 3,
+				held: 2,
+				timed: 0,
+				within_72_hours: 1,
+				within_2_days: 1
+			}
 		]);
+	});
+
+	it('measures exact hours where the return and interview times are both recorded', async () => {
+		const timed = await engineWith({
+			missing_episodes: [
+				// 3 days later but 71 hours: within 72 hours, and within the strict reading too (hours decide).
+				episode({
+					episode_id: 'T1',
+					end_date: '2024-03-01',
+					return_time: 1320,
+					rhi_date: '2024-03-04',
+					rhi_time: 1260
+				}),
+				// 3 days later but 73 hours: not within 72 hours, though the date rule would count it.
+				episode({
+					episode_id: 'T2',
+					end_date: '2024-03-01',
+					return_time: 480,
+					rhi_date: '2024-03-04',
+					rhi_time: 540
+				}),
+				// The same day but before the return: never counted.
+				episode({
+					episode_id: 'T3',
+					end_date: '2024-03-10',
+					return_time: 1410,
+					rhi_date: '2024-03-10',
+					rhi_time: 600
+				}),
+				// Only the return time: the date rule applies (3 days: within 72 hours, not within 2 days).
+				episode({ episode_id: 'T4', end_date: '2024-03-20', return_time: 600, rhi_date: '2024-03-23' }),
+				// Exactly 72 hours as UTC clock times, across the clocks going forward on 31 March: counted.
+				episode({
+					episode_id: 'T5',
+					end_date: '2024-03-30',
+					return_time: 720,
+					rhi_date: '2024-04-02',
+					rhi_time: 720
+				})
+			]
+		});
+		try {
+			expect(await timed.query<ReturnInterviewRow>(returnInterviews({}))).toEqual([
+				{
+					returned: 5,
+					offer_recorded: 5,
+					offered: 5,
+					accepted: 5,
+					held: 5,
+					timed: 4,
+					within_72_hours: 3,
+					within_2_days: 2
+				}
+			]);
+		} finally {
+			await timed.close();
+		}
 	});
 
 	it('counts episodes and children by type', async () => {
