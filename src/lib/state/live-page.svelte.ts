@@ -1,3 +1,4 @@
+import type { Filters } from '$lib/domain/filters';
 import { answersOf, type PageContext, type PageDefinition, type QuerySpec } from '$lib/page/define-page';
 import { getDataset } from './dataset.svelte';
 import { getFilterState } from './filter-state.svelte';
@@ -11,22 +12,33 @@ export type LivePage<Scope extends object> = Scope & {
 	readonly loading: boolean;
 };
 
+/** Another filter set to bind a definition to, instead of the URL's (the second cohort of a comparison). */
+export interface LivePageOptions {
+	/** The filters to read; cross-filtering from a chart is then off (the URL is not this view's). */
+	filters?: () => Filters;
+}
+
 /**
  * Bind a page definition to the app: the context comes from the URL and the loaded data, each derive step
  * becomes a `$derived`, each query step a `LiveQuery`. Call during component initialisation.
  */
-export function livePage<Scope extends PageContext>(definition: PageDefinition<Scope>): LivePage<Scope> {
+export function livePage<Scope extends PageContext>(
+	definition: PageDefinition<Scope>,
+	options: LivePageOptions = {}
+): LivePage<Scope> {
 	const dataset = getDataset();
 	const filterState = getFilterState();
 	const scope = {} as Record<string, unknown>;
+	const filters = options.filters;
 	Object.defineProperties(scope, {
-		filters: { get: () => filterState.filters, enumerable: true },
+		filters: { get: filters ?? (() => filterState.filters), enumerable: true },
 		publication: { get: () => filterState.publication, enumerable: true },
 		grain: { get: () => filterState.grain, enumerable: true },
 		extent: { get: () => dataset.extent, enumerable: true },
 		toggle: {
-			value: (key: Parameters<PageContext['toggle']>[0], value: string) =>
-				filterState.toggle(key, value as never),
+			value: (key: Parameters<PageContext['toggle']>[0], value: string) => {
+				if (!filters) void filterState.toggle(key, value as never);
+			},
 			enumerable: true
 		}
 	});

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districts, interventionKinds } from '$lib/contract';
+import type { Filters } from '$lib/domain/filters';
+import type { Engine } from '$lib/engine/engine';
+import { formatPercent } from '$lib/format/number';
+import { cohortsPage } from '../../../../src/routes/cohorts/cohorts-page';
+import { demoEngine, demoRows, runPage } from '../../../helpers/page';
+
+/** The commissioner's cohort: boys 14 to 17 with drug use and concerning adults, the last 12 months. */
+const commissioner: Filters = {
+	from: '2025-11-01',
+	to: '2026-10-31',
+	genders: ['male'],
+	ageFrom: 14,
+	ageTo: 17,
+	indicators: { conditions: { ind_drugs: 'present', ind_concerning_adults: 'present' }, match: 'all' }
+};
+
+type Row = Record<string, string>;
+const present = new Set(['low', 'medium', 'high', 'present']);
+/** The same cohort read straight from the demo CSV, with plain JavaScript. */
+const inCohort = (row: Row) =>
+	row.referral_date! >= '2025-11-01' &&
+	row.referral_date! <= '2026-10-31' &&
+	row.gender === 'male' &&
+	Number(row.age_at_referral) >= 14 &&
+	Number(row.age_at_referral) <= 17 &&
+	present.has(row.ind_drugs!) &&
+	present.has(row.ind_concerning_adults!);
+
+const { referrals } = demoRows();
+const cohort = referrals.filter(inCohort);
+const byDistrict = (rows: Row[]) =>
+	Object.fromEntries(
+		districts.codes.map((code) => {
+			const own = rows.filter((row) => row.district === code);
+			return [code, { referrals: own.length, children: new Set(own.map((row) => row.child_id)).size }];
+		})
+	);
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await demoEngine();
+});
+afterAll(() => engine?.close());
+
+describe("the commissioner's cohort on the demo extract", () => {
+	it('counts referrals and children per district as the CSV does', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner });
+		const expected = byDistrict(cohort);
+		const shown = Object.fromEntries(
+			view.districtChart.rows.map((row) => [
+				row.district,
+				{ referrals: row.referrals, children: row.children }
+			])
+		);
+		expect(shown).toEqual(expected);
+		// A small fraction of the nearest old view (boys 13 to 17), and not empty.
+		expect(cohort.length).toBeGreaterThan(20);
+		expect(cohort.length).toBeLessThan(referrals.filter((row) => row.gender === 'male').length / 5);
+		const headline = (label: string) => view.headlines.find((one) => one.label === label)!.value;
+		expect(headline('Referrals')).toBe(cohort.length.toLocaleString('en-GB'));
+		expect(headline('Children')).toBe(
+			new Set(cohort.map((row) => row.child_id)).size.toLocaleString('en-GB')
+		);
+	});
+
+	it('divides each district by children aged 10 to 17, as the population reference holds them', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner });
+		expect(view.population).toBe('10_17');
+		for (const row of view.districtChart.rows) {
+			// Every referral of the cohort is aged 10 to 17, so all of them are counted in the rate.
+			expect(row.counted).toBe(row.referrals);
+			expect(row.rate).toBeCloseTo((row.referrals! / row.personYears) * 10_000, 9);
+			expect(row.lower!).toBeLessThanOrEqual(row.rate!);
+		}
+		expect(view.districtChart.caption).toContain('per 10,000 children aged 10 to 17 a year');
+	});
+
+	it('counts interventions by kind, referrals and distinct children, as the CSV does', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner });
+		const recorded = cohort.filter((row) => row.intervention !== '');
+		for (const kind of interventionKinds.codes) {
+			const own = cohort.filter((row) => row.intervention === kind);
+			const row = view.kindChart.rows.find((one) => one.intervention === kind)!;
+			expect([row.referrals, row.children]).toEqual([
+				own.length,
+				new Set(own.map((one) => one.child_id)).size
+			]);
+			expect(row.share).toBeCloseTo(own.length / recorded.length, 12);
+		}
+		const blank = view.kindChart.rows.find((one) => one.intervention === 'not_recorded')!;
+		expect(blank.referrals).toBe(cohort.length - recorded.length);
+		// By district: the same counts split by the child's district, with a share beside every count.
+		for (const row of view.districtKindChart.rows) {
+			const own = cohort.filter((one) => one.district === row.group && one.intervention === row.intervention);
+			expect(row.referrals).toBe(own.length);
+			expect(row.children).toBe(new Set(own.map((one) => one.child_id)).size);
+		}
+		const quarters = view.quarterKindChart.rows.reduce((sum, row) => sum + (row.referrals ?? 0), 0);
+		expect(quarters).toBe(recorded.length);
+	});
+
+	it('adds the monthly series up to the cohort, and profiles its indicators', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner });
+		const monthly = view.referralChart!.rows.reduce((sum, row) => sum + (row.value ?? 0), 0);
+		expect(monthly).toBe(cohort.length);
+		expect(view.referralChart!.rows).toHaveLength(12);
+		const drugs = view.indicatorChart.rows.find((row) => row.indicator === 'ind_drugs')!;
+		expect(drugs.share).toBe(1);
+		const missing = view.indicatorChart.rows.find((row) => row.indicator === 'ind_missing')!;
+		const assessed = cohort.filter((row) => row.ind_missing !== 'not_assessed' && row.ind_missing !== '');
+		expect([missing.present, missing.assessed]).toEqual([
+			assessed.filter((row) => present.has(row.ind_missing!)).length,
+			assessed.length
+		]);
+		expect(view.indicatorChart.title).toMatch(/^Besides the indicators that define it, /);
+		const quarterly = await runPage(cohortsPage, engine, { filters: commissioner, grain: 'quarter' });
+		expect(quarterly.childChart!.rows.length).toBeGreaterThanOrEqual(4);
+	});
+
+	it('shows the counts behind the re-referral share', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner });
+		const any = view.outcomeChart.rows.find((row) => row.intervention === 'any')!;
+		const card = view.headlines.find((one) => one.label.startsWith('Referred again'))!;
+		if (any.children! > 0) {
+			expect(card.value).toBe(formatPercent(any.share!));
+			expect(card.detail).toBe(`${any.re_referred} of ${any.children} children followed up`);
+		} else expect(card.value).toBe('–');
+	});
+
+	it('withholds small district counts in publication mode', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner, publication: true });
+		const small = view.districtChart.rows.filter((row) => row.referrals === null);
+		const expected = byDistrict(cohort);
+		const tiny = Object.values(expected).filter((one) => one.referrals >= 1 && one.referrals <= 5).length;
+		expect(small.length).toBeGreaterThanOrEqual(tiny);
+		for (const row of small) {
+			expect(row.rate).toBeNull();
+			expect(row.suppressed?.referrals).toBe('c');
+		}
+	});
+});
