@@ -4,6 +4,7 @@ import { stackedSharesChart } from '$lib/charts/stacked-shares';
 import { xmrChart } from '$lib/charts/xmr-chart';
 import { districts, indicators, interventionKinds, type District, type IndicatorColumn } from '$lib/contract';
 import { periodStart, type Grain } from '$lib/domain/calendar';
+import type { Filters } from '$lib/domain/filters';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -27,6 +28,7 @@ import {
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
 import { ALL_AREAS, referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
 import { describeFilters } from '$lib/summaries/describe-filters';
+import { plural } from '$lib/summaries/list-names';
 import { describeSpc } from '$lib/summaries/describe-spc';
 import { measures, type Measure } from '$lib/summaries/measures';
 import { spcSignals } from '$lib/summaries/spc-signals';
@@ -107,7 +109,7 @@ function sizeChart<Row extends { period: string; area: string }>(
 	return {
 		title: text.title,
 		summary: text.summary,
-		caption: `${measure.key === 'children' ? 'Children in the cohort referred (each child once per period)' : 'Referrals in the cohort'} per ${unit}, ${formatDayRange(coverage.from, coverage.to)}, with XmR limits (Making Data Count); a period only partly covered by the data or the filters is marked incomplete and left out of the limits.`,
+		caption: `${measure.key === 'children' ? 'Children in the cohort referred (each child once per period)' : 'Referrals in the cohort'} per ${unit}, ${formatDayRange(coverage.from, coverage.to)}: the whole history of the cohort up to the end of the chosen period, whatever its start, so recent periods are judged against it. XmR limits (Making Data Count); a period only partly covered by the data is marked incomplete and left out of the limits.`,
 		rows: spcTableRows(series),
 		columns: [
 			{
@@ -177,8 +179,10 @@ function kindRows(rows: readonly CohortInterventionRow[], publication: boolean) 
 	return publication ? publishCounts(all, { count: 'children' }) : all;
 }
 
-/** Children followed up below which re-referral after an intervention is not headlined. */
+/** Children followed up below which re-referral after an intervention is not shown as a share. */
 const minFollowedUp = 20;
+const followedUpEnough = (any: { children: number | null } | undefined) =>
+	any !== undefined && any.children !== null && any.children >= minFollowedUp;
 
 const outcomeLabels: Record<string, string> = {
 	any: 'Any intervention',
@@ -253,25 +257,21 @@ function groupKindChart(
 	const leader = mostCommonKind(tableRows, groupCodes);
 	const summary =
 		tableRows.length === 0
-			? `No referrals in the cohort have an intervention recorded.`
-			: `Interventions by ${groupName}: ${[...new Set(tableRows.map((row) => row.group))]
+			? 'No referrals in the cohort have an intervention recorded.'
+			: `The most common intervention in each ${groupName}: ${groupCodes
 					.map((group) => {
 						const own = tableRows.filter((row) => row.group === group);
-						const kinds = own
-							.filter((row) => row.referrals !== 0)
-							.map(
-								(row) =>
-									`${inSentence(row.interventionLabel)} ${shareWithCounts(
-										row.share,
-										row.referrals,
-										own.reduce((sum, one) => sum + (one.referrals ?? 0), 0)
-									)}`
-							);
-						return `${own[0]!.groupLabel}: ${kinds.join(', ')}`;
+						const whole = own.every((row) => row.referrals !== null)
+							? own.reduce((sum, row) => sum + row.referrals!, 0)
+							: null;
+						const top = [...own].filter((row) => row.share !== null).sort((a, b) => b.share! - a.share!)[0];
+						return top
+							? `${top.groupLabel}, ${inSentence(top.interventionLabel)} ${shareWithCounts(top.share, top.referrals, whole)}`
+							: `${own[0]!.groupLabel}, suppressed`;
 					})
 					.join(
 						'; '
-					)}.${mix.notRecorded > 0 ? ` ${formatCount(mix.notRecorded)} referrals with no intervention recorded are left out.` : ''}`;
+					)}. Every kind's count and share is in the table.${mix.notRecorded > 0 ? ` ${formatCount(mix.notRecorded)} referrals with no intervention recorded are left out.` : ''}`;
 	return {
 		title: leader
 			? `${leader.label} is the most common intervention in ${leader.groups} of ${groupCodes.length} ${groupName}s`
@@ -318,26 +318,22 @@ export const cohortsPage = definePageOverShownDays()
 		const to = filters.to !== undefined && filters.to < last ? filters.to : last;
 		return from <= to ? { from, to } : undefined;
 	})
-	// Series start on the first month of data (not its first day), as on Trends, so a full month is complete.
-	.derive('coverage', ({ filters, extent, window }) =>
+	// Is it growing? Twelve months say little: the series run from the first month of data to the end of
+	// the period, so the chosen months are judged against the cohort's whole history (as on Districts).
+	.derive('coverage', ({ extent, window }) =>
 		window && extent?.first_referral
-			? {
-					from:
-						filters.from !== undefined && filters.from > extent.first_referral
-							? filters.from
-							: periodStart(extent.first_referral, 'month'),
-					to: window.to
-				}
+			? { from: periodStart(extent.first_referral, 'month'), to: window.to }
 			: undefined
 	)
+	.derive('historyFilters', ({ filters }): Filters => ({ ...filters, from: undefined }))
 	.derive('description', ({ filters }) => describeFilters(filters))
 	.derive('population', ({ filters }) => ratePopulation(filters))
 	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
-	.query('referralRows', ({ filters, grain, coverage }): Ask<ReferralSeriesRow> =>
-		coverage ? referralSeries(filters, { grain, first: coverage.from, last: coverage.to }) : undefined
+	.query('referralRows', ({ historyFilters, grain, coverage }): Ask<ReferralSeriesRow> =>
+		coverage ? referralSeries(historyFilters, { grain, first: coverage.from, last: coverage.to }) : undefined
 	)
-	.query('childRows', ({ filters, grain, coverage }): Ask<ChildSeriesRow> =>
-		coverage ? childSeries(filters, { grain, first: coverage.from, last: coverage.to }) : undefined
+	.query('childRows', ({ historyFilters, grain, coverage }): Ask<ChildSeriesRow> =>
+		coverage ? childSeries(historyFilters, { grain, first: coverage.from, last: coverage.to }) : undefined
 	)
 	.query('rateRows', ({ filters, window }): Ask<DistrictRateRow> =>
 		window ? districtRates(filters, window) : undefined
@@ -444,7 +440,7 @@ export const cohortsPage = definePageOverShownDays()
 				? `Besides the indicators that define it, ${top.label.toLowerCase()} is the cohort's most common indicator: ${formatPercent(top.share!)} of referrals`
 				: 'The indicator profile of the cohort',
 			summary,
-			caption: `Share of the cohort's referrals on which each of the guidance's 12 indicators was present (at any level), of the referrals on which it was assessed, ${period}, with 95% intervals (Wilson). Indicators the cohort is defined by are present on every referral by definition.`,
+			caption: `Share of the cohort's referrals on which each of the guidance's 12 indicators was present (at any level), of the referrals on which it was assessed, ${period}, with 95% intervals (Wilson), most common first. Indicators the cohort is defined by are in the accent colour: they are present on every referral by definition.`,
 			rows,
 			columns: [
 				{ key: 'label', label: 'Indicator' },
@@ -464,7 +460,7 @@ export const cohortsPage = definePageOverShownDays()
 						highlight: chosen.includes(row.indicator),
 						text: row.share === null ? 'c' : shareWithCounts(row.share, row.present, row.assessed)
 					})),
-					{ width, label: summary, valueLabel: 'Share of assessed referrals', percent: true, marginLeft: 150 }
+					{ width, label: summary, valueLabel: 'Share of assessed referrals', percent: true, marginLeft: 220 }
 				)
 		};
 	})
@@ -480,8 +476,7 @@ export const cohortsPage = definePageOverShownDays()
 				? 'No referrals in the cohort have a pathway stage recorded.'
 				: `Of the cohort's referrals with a stage recorded: ${stages
 						.map(
-							(share) =>
-								`${inSentence(share.stageLabel)} ${shareWithCounts(share.share, share.reached, share.recorded)}`
+							(share) => `${share.stageLabel} ${shareWithCounts(share.share, share.reached, share.recorded)}`
 						)
 						.join(
 							', '
@@ -577,7 +572,7 @@ export const cohortsPage = definePageOverShownDays()
 						label: summary,
 						valueLabel: 'Share of referrals with the intervention recorded',
 						percent: true,
-						marginLeft: 230
+						marginLeft: 320
 					}
 				)
 		};
@@ -609,26 +604,28 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<OutcomeRow> => {
 		const any = outcomes.find((row) => row.intervention === 'any');
 		const incomplete = any?.follow_up_incomplete ?? 0;
-		const summary =
-			!any || any.children === 0
-				? 'No children in the cohort had an intervention and 12 months of follow-up in the data.'
-				: `Of ${countText(any.children)} children in the cohort with an intervention followed up for 12 months, ${shareWithCounts(any.share, any.re_referred, any.children)} were referred again within 12 months; ${outcomes
+		const enough = followedUpEnough(any);
+		const left =
+			incomplete > 0
+				? ` ${plural(incomplete, 'child', 'children')} with under 12 months of follow-up in the data ${incomplete === 1 ? 'is' : 'are'} not counted.`
+				: '';
+		const summary = !any
+			? 'No children in the cohort had an intervention recorded.'
+			: !enough
+				? `Only ${any.children === null ? 'a few' : plural(any.children, 'child', 'children')} in the cohort had an intervention and 12 months of follow-up in the data: too few to judge re-referral (at least ${minFollowedUp} are needed).${left} An earlier period gives children time to be followed up.`
+				: `Of ${plural(any.children!, 'child', 'children')} in the cohort with an intervention followed up for 12 months, ${shareWithCounts(any.share, any.re_referred, any.children)} were referred again within 12 months; ${outcomes
 						.filter((row) => row.intervention !== 'any')
 						.map(
 							(row) => `${inSentence(row.label)} ${shareWithCounts(row.share, row.re_referred, row.children)}`
 						)
-						.join(
-							', '
-						)}.${incomplete > 0 ? ` ${formatCount(incomplete)} children with under 12 months of follow-up are not counted.` : ''}`;
-		// Below this many children followed up a share is not a finding: the title says so instead.
-		const enough = any !== undefined && any.children !== null && any.children >= minFollowedUp;
+						.join(', ')}.${left}`;
 		return {
 			title:
-				enough && any.share !== null
-					? `${formatPercent(any.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any.re_referred)} of ${countText(any.children)} followed up)`
-					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral (${countText(any?.children)} with an intervention; ${formatCount(incomplete)} more still within 12 months)`,
+				enough && any!.share !== null
+					? `${formatPercent(any!.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any!.re_referred)} of ${countText(any!.children)} followed up)`
+					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral`,
 			summary,
-			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up. Children with no intervention are a comparison, not a like-for-like control.`,
+			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up, so a recent period has few; below ${minFollowedUp} children followed up no share is drawn. Children with no intervention are a comparison, not a like-for-like control.`,
 			rows: outcomes,
 			columns: [
 				{ key: 'label', label: 'Intervention' },
@@ -642,18 +639,22 @@ export const cohortsPage = definePageOverShownDays()
 					outcomes.map((row) => ({
 						key: row.intervention,
 						label: row.label,
-						value: row.share,
-						lower: row.lower,
-						upper: row.upper,
+						value: enough ? row.share : null,
+						lower: enough ? row.lower : null,
+						upper: enough ? row.upper : null,
 						highlight: row.intervention === 'any',
-						text: row.share === null ? 'c' : shareWithCounts(row.share, row.re_referred, row.children)
+						text: !enough
+							? `${countText(row.children)} followed up`
+							: row.share === null && row.children !== 0
+								? 'c'
+								: shareWithCounts(row.share, row.re_referred, row.children)
 					})),
 					{
 						width,
 						label: summary,
 						valueLabel: 'Referred again within 12 months',
 						percent: true,
-						marginLeft: 250
+						marginLeft: 320
 					}
 				)
 		};
@@ -685,11 +686,10 @@ export const cohortsPage = definePageOverShownDays()
 			},
 			{
 				label: 'Referred again within 12 months of an intervention',
-				value: any && any.children ? pct(any.share) : '–',
-				detail:
-					any && any.children
-						? `${countText(any.re_referred)} of ${countText(any.children)} children followed up`
-						: undefined
+				value: followedUpEnough(any) ? pct(any!.share) : '–',
+				detail: followedUpEnough(any)
+					? `${countText(any!.re_referred)} of ${countText(any!.children)} children followed up`
+					: `too few followed up for 12 months (${countText(any?.children ?? 0)} children)`
 			}
 		];
 	})

@@ -103,9 +103,17 @@ describe("the commissioner's cohort on the demo extract", () => {
 
 	it('adds the monthly series up to the cohort, and profiles its indicators', async () => {
 		const view = await runPage(cohortsPage, engine, { filters: commissioner });
-		const monthly = view.referralChart!.rows.reduce((sum, row) => sum + (row.value ?? 0), 0);
-		expect(monthly).toBe(cohort.length);
-		expect(view.referralChart!.rows).toHaveLength(12);
+		// The series run over the cohort's whole history up to the period's end, to judge growth against it.
+		const rows = view.referralChart!.rows;
+		expect(rows[0]!.period).toBe('2021-11-01');
+		expect(rows.at(-1)!.period).toBe('2026-10-01');
+		expect(rows).toHaveLength(60);
+		const within = rows.filter((row) => row.period >= '2025-11-01');
+		expect(within.reduce((sum, row) => sum + (row.value ?? 0), 0)).toBe(cohort.length);
+		const history = referrals.filter(
+			(row) => inCohort({ ...row, referral_date: '2026-01-01' }) && row.referral_date! <= '2026-10-31'
+		);
+		expect(rows.reduce((sum, row) => sum + (row.value ?? 0), 0)).toBe(history.length);
 		const drugs = view.indicatorChart.rows.find((row) => row.indicator === 'ind_drugs')!;
 		expect(drugs.share).toBe(1);
 		const missing = view.indicatorChart.rows.find((row) => row.indicator === 'ind_missing')!;
@@ -119,14 +127,25 @@ describe("the commissioner's cohort on the demo extract", () => {
 		expect(quarterly.childChart!.rows.length).toBeGreaterThanOrEqual(4);
 	});
 
-	it('shows the counts behind the re-referral share', async () => {
-		const view = await runPage(cohortsPage, engine, { filters: commissioner });
-		const any = view.outcomeChart.rows.find((row) => row.intervention === 'any')!;
-		const card = view.headlines.find((one) => one.label.startsWith('Referred again'))!;
-		if (any.children! > 0) {
-			expect(card.value).toBe(formatPercent(any.share!));
-			expect(card.detail).toBe(`${any.re_referred} of ${any.children} children followed up`);
-		} else expect(card.value).toBe('–');
+	it('shows re-referral with its counts only when enough children were followed up', async () => {
+		// The last 12 months leave almost no one a year of follow-up: no share, and the card says why.
+		const recent = await runPage(cohortsPage, engine, { filters: commissioner });
+		const recentCard = recent.headlines.find((one) => one.label.startsWith('Referred again'))!;
+		expect(recentCard.value).toBe('–');
+		expect(recentCard.detail).toMatch(/^too few followed up for 12 months \(\d+ children\)$/);
+		expect(recent.outcomeChart.title).toBe(
+			"Too few of the cohort's children have 12 months of follow-up to judge re-referral"
+		);
+		// The same cohort over the whole data has enough: the share, with the counts beside it.
+		const whole = await runPage(cohortsPage, engine, {
+			filters: { ...commissioner, from: undefined, to: undefined }
+		});
+		const any = whole.outcomeChart.rows.find((row) => row.intervention === 'any')!;
+		expect(any.children).toBeGreaterThanOrEqual(20);
+		const card = whole.headlines.find((one) => one.label.startsWith('Referred again'))!;
+		expect(card.value).toBe(formatPercent(any.share!));
+		expect(card.detail).toBe(`${any.re_referred} of ${any.children} children followed up`);
+		expect(whole.outcomeChart.title).toContain(`(${any.re_referred} of ${any.children} followed up)`);
 	});
 
 	it('withholds small district counts in publication mode', async () => {
