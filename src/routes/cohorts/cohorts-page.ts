@@ -689,7 +689,7 @@ export const cohortsPage = definePageOverShownDays()
 				value: followedUpEnough(any) ? pct(any!.share) : '–',
 				detail: followedUpEnough(any)
 					? `${countText(any!.re_referred)} of ${countText(any!.children)} children followed up`
-					: `too few followed up for 12 months (${countText(any?.children ?? 0)} children)`
+					: `too few followed up for 12 months (${any?.children === null ? 'c' : plural(any?.children ?? 0, 'child', 'children')})`
 			}
 		];
 	})

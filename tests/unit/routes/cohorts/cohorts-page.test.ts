@@ -132,7 +132,7 @@ describe("the commissioner's cohort on the demo extract", () => {
 		const recent = await runPage(cohortsPage, engine, { filters: commissioner });
 		const recentCard = recent.headlines.find((one) => one.label.startsWith('Referred again'))!;
 		expect(recentCard.value).toBe('–');
-		expect(recentCard.detail).toMatch(/^too few followed up for 12 months \(\d+ children\)$/);
+		expect(recentCard.detail).toMatch(/^too few followed up for 12 months \(\d+ child(ren)?\)$/);
 		expect(recent.outcomeChart.title).toBe(
 			"Too few of the cohort's children have 12 months of follow-up to judge re-referral"
 		);
