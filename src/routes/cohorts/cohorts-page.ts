@@ -1,6 +1,7 @@
 import { categoryBarsChart } from '$lib/charts/category-bars';
 import { categorical } from '$lib/charts/palette';
 import { stackedSharesChart } from '$lib/charts/stacked-shares';
+import { projectionSpec } from '$lib/charts/projection-spec';
 import { xmrChart } from '$lib/charts/xmr-chart';
 import { districts, indicators, interventionKinds, type District, type IndicatorColumn } from '$lib/contract';
 import { periodStart, type Grain } from '$lib/domain/calendar';
@@ -39,6 +40,13 @@ import { publishCounts, publishSingle } from '$lib/transform/publish-counts';
 import { interventionShares, type InterventionShare } from '../pathway/intervention-shares';
 import { quarterLabel } from '../pathway/quarter-label';
 import { stageShares, type StageShare } from '../pathway/stage-shares';
+import {
+	blockLabel,
+	lastCompleteMonthEnd,
+	planningShares,
+	projectDemand,
+	type PlanningShare
+} from './cohort-demand';
 import { cohortDistrictRates, ratePopulation, type CohortDistrictRate } from './cohort-rates';
 import {
 	agesWords,
@@ -660,6 +668,101 @@ export const cohortsPage = definePageOverShownDays()
 		};
 	})
 	.derive('outcomeChartLoading', ({ outcomeCounts }) => outcomeCounts.loading)
+
+	// ----- Next year's demand: the cohort's complete months, projected 8 quarters ahead
+	.derive('demandEnd', ({ window }) => (window ? lastCompleteMonthEnd(window.to) : undefined))
+	.query('demandReferralRows', ({ historyFilters, coverage, demandEnd }): Ask<ReferralSeriesRow> =>
+		coverage && demandEnd && demandEnd > coverage.from
+			? referralSeries(historyFilters, { grain: 'month', first: coverage.from, last: demandEnd })
+			: undefined
+	)
+	.query('demandChildRows', ({ historyFilters, coverage, demandEnd }): Ask<ChildSeriesRow> =>
+		coverage && demandEnd && demandEnd > coverage.from
+			? childSeries(historyFilters, { grain: 'month', first: coverage.from, last: demandEnd })
+			: undefined
+	)
+	.derive('referralDemand', ({ demandReferralRows, demandEnd, publication }) =>
+		demandEnd
+			? projectDemand(demandReferralRows.rows ?? [], (row) => row.referrals, {
+					lastDay: demandEnd,
+					publication
+				})
+			: undefined
+	)
+	.derive('childDemand', ({ demandChildRows, demandEnd, publication }) =>
+		demandEnd
+			? projectDemand(demandChildRows.rows ?? [], (row) => row.children, { lastDay: demandEnd, publication })
+			: undefined
+	)
+	.derive('referralProjectionChart', ({ referralDemand }) =>
+		referralDemand
+			? projectionSpec({ ...referralDemand, labelOf: blockLabel, noun: 'referrals', cohort: 'the cohort' })
+			: undefined
+	)
+	.derive('referralProjectionLoading', ({ demandReferralRows }) => demandReferralRows.loading)
+	.derive('childProjectionChart', ({ childDemand }) =>
+		childDemand
+			? projectionSpec({ ...childDemand, labelOf: blockLabel, noun: 'children', cohort: 'the cohort' })
+			: undefined
+	)
+	.derive('childProjectionLoading', ({ demandChildRows }) => demandChildRows.loading)
+	.derive('planning', ({ childDemand, kinds }) =>
+		planningShares(
+			childDemand,
+			kinds.filter((row) => row.intervention !== 'not_recorded')
+		)
+	)
+	.derive('planningChart', ({ planning, period }): ChartSpec<PlanningShare> | undefined => {
+		if (!planning) return undefined;
+		const whole = (value: number) => formatCount(Math.round(value));
+		const band = (low: number, high: number) => `${whole(low)} to ${whole(high)}`;
+		const top = [...planning].sort((a, b) => b.point - a.point)[0]!;
+		const summary = `Children expected next year by the intervention they would get if the cohort's recent mix holds: ${planning
+			.map(
+				(row) =>
+					`${inSentence(row.label)} about ${whole(row.point)} (80% interval ${band(row.lower80, row.upper80)}; 95% interval ${band(row.lower95, row.upper95)})`
+			)
+			.join('; ')}.`;
+		return {
+			title: `Plan for about ${whole(top.point)} children a year needing ${inSentence(top.label)} (80% interval ${band(top.lower80, top.upper80)})`,
+			summary,
+			caption: `Next year's projected children (the projection above) split by the mix of interventions the cohort's children had in ${period}, assuming the mix holds; intervals carry the uncertainty in both the projection and the mix (Dirichlet–multinomial on the recent counts). A child who had two kinds counts in each.`,
+			rows: planning,
+			columns: [
+				{ key: 'label', label: 'Intervention' },
+				{
+					key: 'current',
+					label: 'Children in the period',
+					numeric: true,
+					format: (v) => formatCount(Number(v))
+				},
+				{ key: 'share', label: 'Share of the mix', numeric: true, format: (v) => formatPercent(Number(v)) },
+				{ key: 'point', label: 'Expected next year', numeric: true, format: (v) => whole(Number(v)) },
+				{
+					key: 'lower80',
+					label: '80% interval',
+					format: (_, row) => band(row.lower80, row.upper80)
+				},
+				{
+					key: 'lower95',
+					label: '95% interval',
+					format: (_, row) => band(row.lower95, row.upper95)
+				}
+			],
+			render: (width) =>
+				categoryBarsChart(
+					planning.map((row) => ({
+						key: row.kind,
+						label: row.label,
+						value: row.point,
+						lower: row.lower95,
+						upper: row.upper95,
+						text: `${whole(row.point)} (${band(row.lower80, row.upper80)})`
+					})),
+					{ width, label: summary, valueLabel: 'Children expected next year (95% interval)', marginLeft: 320 }
+				)
+		};
+	})
 
 	// ----- Headlines
 	.derive('headlines', (scope): CohortHeadline[] => {

@@ -38,6 +38,15 @@ const byDistrict = (rows: Row[]) =>
 		})
 	);
 
+/** Referrals of a cohort over every whole month of the demo (to October 2026), by the CSV. */
+const referrals_in = (filters: Filters) =>
+	referrals.filter(
+		(row) =>
+			inCohort({ ...row, referral_date: '2026-01-01' }) &&
+			row.referral_date! <= '2026-10-31' &&
+			(filters.districts ?? []).includes(row.district as never)
+	).length;
+
 let engine: Engine;
 beforeAll(async () => {
 	engine = await demoEngine();
@@ -146,6 +155,42 @@ describe("the commissioner's cohort on the demo extract", () => {
 		expect(card.value).toBe(formatPercent(any.share!));
 		expect(card.detail).toBe(`${any.re_referred} of ${any.children} children followed up`);
 		expect(whole.outcomeChart.title).toContain(`(${any.re_referred} of ${any.children} followed up)`);
+	});
+
+	it("projects the planted cohort's growth, and plans children per intervention kind", async () => {
+		// The demo generator plants +50% a year in boys 14–17 with drug use and concerning adults in
+		// Huntingdonshire and East Cambridgeshire (data/generator/planted-cohort.ts).
+		const planted: Filters = {
+			...commissioner,
+			districts: ['east_cambridgeshire', 'huntingdonshire']
+		};
+		const started = performance.now();
+		const view = await runPage(cohortsPage, engine, { filters: planted });
+		const projection = view.childDemand!.projection;
+		const referrals = view.referralDemand!.projection;
+		expect(referrals.kind).toBe('projected');
+		if (referrals.kind !== 'projected') return;
+		expect(referrals.growth.lower95).toBeGreaterThan(0);
+		expect(referrals.growth.upper95).toBeGreaterThan(0.5);
+		expect(view.referralProjectionChart!.title).toMatch(
+			/^Referrals are growing: about \d+ expected next year/
+		);
+		// The series it projects is the CSV's, month by month, November 2021 to October 2026.
+		const months = view.referralDemand!.observed.reduce((sum, block) => sum + block.count, 0);
+		const counted = referrals.fitPeriods;
+		expect(counted).toBe(36);
+		const history = referrals_in(planted);
+		expect(months).toBe(history);
+		// Children per kind next year: the projected total split by the period's mix, summing to it.
+		if (projection.kind === 'projected') {
+			const planning = view.planningChart!.rows;
+			expect(planning.map((row) => row.kind)).toEqual([...interventionKinds.codes]);
+			const total = planning.reduce((sum, row) => sum + row.point, 0);
+			expect(total).toBeCloseTo(projection.nextYear.point, 6);
+			for (const row of planning) expect(row.lower95).toBeLessThanOrEqual(row.point);
+		}
+		// Fitting, simulating and backtesting two series stays within a page's patience.
+		expect(performance.now() - started).toBeLessThan(20_000);
 	});
 
 	it('withholds small district counts in publication mode', async () => {
