@@ -724,7 +724,7 @@ export const cohortsPage = definePageOverShownDays()
 			)
 			.join('; ')}.`;
 		return {
-			title: `Plan for about ${whole(top.point)} children a year needing ${inSentence(top.label)} (80% interval ${band(top.lower80, top.upper80)})`,
+			title: `About ${whole(top.point)} children are expected next year for the commonest intervention, “${top.label}” (80% interval ${band(top.lower80, top.upper80)})`,
 			summary,
 			caption: `Next year's projected children (the projection above) split by the mix of interventions the cohort's children had in ${period}, assuming the mix holds; intervals carry the uncertainty in both the projection and the mix (Dirichlet–multinomial on the recent counts). A child who had two kinds counts in each.`,
 			rows: planning,
