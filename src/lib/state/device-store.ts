@@ -1,4 +1,5 @@
 import type { TableName } from '$lib/contract';
+import { savedViewSchema, type SavedView } from '$lib/domain/saved-view';
 import type { MappingProfile } from '$lib/ingest';
 
 /** A loaded file kept on this device, with what is needed to load it again the same way. */
@@ -10,18 +11,28 @@ export interface KeptFile {
 }
 
 const databaseName = 'sightline';
-const storeName = 'kept-files';
+const filesStore = 'kept-files';
+/** Saved cohorts and views, keyed by name (added in version 2 of the database). */
+const viewsStore = 'saved-views';
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(databaseName, 1);
-		request.onupgradeneeded = () => request.result.createObjectStore(storeName, { autoIncrement: true });
+		const request = indexedDB.open(databaseName, 2);
+		request.onupgradeneeded = () => {
+			const names = request.result.objectStoreNames;
+			if (!names.contains(filesStore)) request.result.createObjectStore(filesStore, { autoIncrement: true });
+			if (!names.contains(viewsStore)) request.result.createObjectStore(viewsStore, { keyPath: 'name' });
+		};
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
 	});
 }
 
-function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(
+	storeName: string,
+	mode: IDBTransactionMode,
+	action: (store: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
 	return open().then(
 		(database) =>
 			new Promise<T>((resolve, reject) => {
@@ -38,12 +49,25 @@ function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDB
 
 /**
  * Opt-in persistence: the user's files (as they were loaded, never the derived tables) kept in this
- * browser's IndexedDB so a reload restores them. Nothing is stored unless the user asks, and "remove all
- * data from this device" deletes the whole database.
+ * browser's IndexedDB so a reload restores them, and the cohorts and views the user saves. Nothing is
+ * stored unless the user asks, and "remove all data from this device" deletes the whole database.
  */
 export const deviceStore = {
-	add: (file: KeptFile) => run('readwrite', (store) => store.add(file)).then(() => undefined),
-	all: () => run<KeptFile[]>('readonly', (store) => store.getAll() as IDBRequest<KeptFile[]>),
+	add: (file: KeptFile) => run(filesStore, 'readwrite', (store) => store.add(file)).then(() => undefined),
+	all: () => run<KeptFile[]>(filesStore, 'readonly', (store) => store.getAll() as IDBRequest<KeptFile[]>),
+	/** Save a cohort or view; one saved under the same name is replaced. */
+	saveView: (view: SavedView) =>
+		run(viewsStore, 'readwrite', (store) => store.put(savedViewSchema.parse(view))).then(() => undefined),
+	/** The saved cohorts and views, by name; a record that no longer fits the schema is skipped. */
+	views: () =>
+		run<unknown[]>(viewsStore, 'readonly', (store) => store.getAll()).then((records) =>
+			records.flatMap((record) => {
+				const parsed = savedViewSchema.safeParse(record);
+				return parsed.success ? [parsed.data] : [];
+			})
+		),
+	removeView: (name: string) =>
+		run(viewsStore, 'readwrite', (store) => store.delete(name)).then(() => undefined),
 	async removeAll(): Promise<void> {
 		await new Promise<void>((resolve, reject) => {
 			const request = indexedDB.deleteDatabase(databaseName);

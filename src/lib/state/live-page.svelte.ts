@@ -11,7 +11,10 @@ export type LivePage<Scope extends object> = Scope & {
 	readonly loading: boolean;
 };
 
-/** What a composed view (the board pack) fixes instead of taking it from the URL: read reactively. */
+/**
+ * What a composed view fixes instead of taking it from the URL, read reactively: the board pack's quarter
+ * and publication mode, the second cohort of a comparison.
+ */
 export interface ContextOverride {
 	readonly filters?: () => PageContext['filters'];
 	readonly publication?: () => boolean;
@@ -40,8 +43,10 @@ export function livePage<Scope extends PageContext>(
 		toggle: {
 			value:
 				override.toggle ??
-				((key: Parameters<PageContext['toggle']>[0], value: string) =>
-					filterState.toggle(key, value as never)),
+				((key: Parameters<PageContext['toggle']>[0], value: string) => {
+					// A view bound to other filters than the URL's (a compared cohort) does not cross-filter the URL.
+					if (!override.filters) void filterState.toggle(key, value as never);
+				}),
 			enumerable: true
 		}
 	});

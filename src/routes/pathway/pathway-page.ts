@@ -66,6 +66,9 @@ export type RereferralShare = ReturnType<typeof rereferralShares>[number];
 
 const pct = (share: number | null | undefined) =>
 	share === null || share === undefined ? 'c' : formatPercent(share);
+/** "12 of 40": the counts behind a share, each "c" when publication mode withholds it. */
+const ofCount = (part: number | null, whole: number | null) =>
+	`${part === null ? 'c' : formatCount(part)} of ${whole === null ? 'c' : formatCount(whole)}`;
 const interval = (_: never, row: { lower: number | null; upper: number | null }) =>
 	row.lower === null ? '–' : `${formatPercent(row.lower)} to ${formatPercent(row.upper!)}`;
 
@@ -476,10 +479,17 @@ export const pathwayPage = definePage()
 							: formatPercent(some / total),
 				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined
 			},
-			{ label: 'NRM referral', value: nrmOverall ? pct(nrmOverall.share) : '…' },
+			{
+				label: 'NRM referral',
+				value: nrmOverall ? pct(nrmOverall.share) : '…',
+				detail: nrmOverall ? `${ofCount(nrmOverall.nrm, nrmOverall.recorded)} referrals` : undefined
+			},
 			{
 				label: 'Referred again within 12 months of an intervention',
-				value: anyRereferral ? pct(anyRereferral.share) : '…'
+				value: anyRereferral ? pct(anyRereferral.share) : '…',
+				detail: anyRereferral
+					? `${ofCount(anyRereferral.re_referred, anyRereferral.children)} children followed up`
+					: undefined
 			}
 		];
 	})

@@ -43,7 +43,14 @@ describe('pathway page on the demo extract', () => {
 		const nrmKnown = referrals.filter((row) => row.nrm_referral !== '');
 		const nrm = nrmKnown.filter((row) => row.nrm_referral === 'true');
 		expect(headline(view, 'NRM referral').value).toBe(formatPercent(nrm.length / nrmKnown.length));
-		expect(headline(view, 'Referred again within 12 months of an intervention').value).toMatch(/%$/);
+		expect(headline(view, 'NRM referral').detail).toBe(
+			`${en(nrm.length)} of ${en(nrmKnown.length)} referrals`
+		);
+		// Every share on the card comes with the counts behind it.
+		const again = headline(view, 'Referred again within 12 months of an intervention');
+		const [, part, whole] = /^([\d,]+) of ([\d,]+) children followed up$/.exec(again.detail ?? '') ?? [];
+		expect(part && whole).toBeTruthy();
+		expect(again.value).toBe(formatPercent(Number(part!.replace(',', '')) / Number(whole!.replace(',', ''))));
 	});
 
 	it('tables the funnel stage by stage as the CSV counts it', async () => {
