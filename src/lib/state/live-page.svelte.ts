@@ -24,6 +24,7 @@ export function livePage<Scope extends PageContext>(definition: PageDefinition<S
 		publication: { get: () => filterState.publication, enumerable: true },
 		grain: { get: () => filterState.grain, enumerable: true },
 		extent: { get: () => dataset.extent, enumerable: true },
+		areaReference: { get: () => dataset.areas, enumerable: true },
 		toggle: {
 			value: (key: Parameters<PageContext['toggle']>[0], value: string) =>
 				filterState.toggle(key, value as never),

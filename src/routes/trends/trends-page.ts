@@ -1,6 +1,6 @@
 import { decimalCell } from '$lib/page/cell-format';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { districts, type District } from '$lib/contract';
+import type { AreaReference } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -30,6 +30,7 @@ interface TrendChartContext {
 	coverage: { from: string; to: string };
 	dataStart: string;
 	allSelected: boolean;
+	areaReference: AreaReference;
 }
 
 const level = decimalCell;
@@ -75,16 +76,12 @@ function measureTrend<Row extends { period: string; area: string }>(
 	measure: Measure,
 	rows: readonly Row[],
 	count: (row: Row) => number,
-	{ grain, coverage, allSelected }: TrendChartContext,
+	{ grain, coverage, allSelected, areaReference }: TrendChartContext,
 	publication: boolean,
 	lookbackFrom?: string
 ): MeasureTrend {
 	const label = (area: string) =>
-		area === 'all'
-			? allSelected
-				? 'All districts'
-				: 'Selected districts'
-			: districts.label(area as District);
+		area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area);
 	const series = measureSeries(rows, {
 		grain,
 		label,
@@ -167,19 +164,24 @@ export const trendsPage = definePage()
 			: undefined
 	)
 	.derive('hasDays', ({ coverage }) => coverage !== undefined && coverage.from <= coverage.to)
-	.query('referralRows', ({ filters, grain, coverage, hasDays }): Ask<ReferralSeriesRow> =>
+	.derive('seriesWindow', ({ grain, coverage, hasDays, areaReference }) =>
 		coverage && hasDays
-			? referralSeries(filters, { grain, first: coverage.from, last: coverage.to })
+			? { grain, first: coverage.from, last: coverage.to, areas: areaReference.enumeration.codes }
 			: undefined
 	)
+	.query('referralRows', ({ filters, seriesWindow }): Ask<ReferralSeriesRow> =>
+		seriesWindow ? referralSeries(filters, seriesWindow) : undefined
+	)
 	// Distinct children are the slowest count: a query of their own, so the other charts need not wait.
-	.query('childRows', ({ filters, grain, coverage, hasDays }): Ask<ChildSeriesRow> =>
-		coverage && hasDays ? childSeries(filters, { grain, first: coverage.from, last: coverage.to }) : undefined
+	.query('childRows', ({ filters, seriesWindow }): Ask<ChildSeriesRow> =>
+		seriesWindow ? childSeries(filters, seriesWindow) : undefined
 	)
 	.derive('allSelected', ({ filters }) => filters.districts === undefined)
 	// What every chart shares; undefined until the data is loaded, when the page shows no chart.
-	.derive('chartContext', ({ grain, coverage, dataStart, allSelected }): TrendChartContext | undefined =>
-		coverage && dataStart ? { grain, coverage, dataStart, allSelected } : undefined
+	.derive(
+		'chartContext',
+		({ grain, coverage, dataStart, allSelected, areaReference }): TrendChartContext | undefined =>
+			coverage && dataStart ? { grain, coverage, dataStart, allSelected, areaReference } : undefined
 	)
 	// A query with no days to ask about does not run: never show the rows of an earlier view.
 	.derive('referralTrend', ({ chartContext, publication, hasDays, referralRows }) =>
