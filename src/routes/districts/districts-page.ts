@@ -3,6 +3,7 @@ import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly
 import { rateFunnelChart, type FunnelPoint } from '$lib/charts/rate-funnel';
 import { publishedColumn } from '$lib/page/published-column';
 import type { TableColumn } from '$lib/page/table-column';
+import { cambridgeshireAndPeterborough } from '$lib/contract';
 import { formatDayRange, formatMonth } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
@@ -115,6 +116,8 @@ export const districtsPage = definePage()
 			const years = [...new Set(ons.flatMap((row) => row.ons_years!.split(', ')))].sort();
 			return `Child populations are ONS mid-year estimates (${years.join(', ')}) from the loaded area reference, ${areaReference.title}.`;
 		}
+		if (ons.length === 0 && areaReference !== cambridgeshireAndPeterborough)
+			return `Child populations are from the loaded area reference, ${areaReference.title}.`;
 		const list = ons.map((row) => `${areaReference.label(row.district)} (${row.ons_years})`);
 		return list.length > 0
 			? `Child populations are illustrative estimates, except ${list.join(', ')}, where the total aged 0 to 17 is an ONS mid-year estimate (its split into age bands is illustrative).`
