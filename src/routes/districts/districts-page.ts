@@ -101,6 +101,12 @@ export const districtsPage = definePage()
 			: undefined
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts)
+	// "all six districts" (the bundled list), "all 80 districts": the areas are the loaded reference's.
+	.derive('allDistricts', ({ areaReference }) => {
+		const n = areaReference.areas.length;
+		const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+		return n === 1 ? 'the one district' : `all ${words[n] ?? formatCount(n)} districts`;
+	})
 	.derive('comparison', ({ rates, selectedDistricts, publication, areaReference }) =>
 		compareDistricts(rates.rows ?? [], {
 			selected: selectedDistricts,
