@@ -129,7 +129,12 @@ async function queries(): Promise<void> {
 		await loadContractCsv(engine, table, readFileSync(`${dir}/${table}.csv`, 'utf8'));
 	await refreshFacts(engine);
 	const [extent] = await engine.query<DataExtent>(dataExtent());
-	const window = { grain: 'month' as const, first: extent!.first_referral!, last: extent!.last_referral! };
+	const window = {
+		grain: 'month' as const,
+		first: extent!.first_referral!,
+		last: extent!.last_referral!,
+		areas: districts.codes
+	};
 	const runs = 20;
 	const timed = async (query: Sql) => {
 		const times: number[] = [];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import {
 	evaluatePage,
@@ -45,6 +46,8 @@ export async function demoEngine(): Promise<Engine> {
 
 export interface PageView {
 	filters?: Filters;
+	/** The area reference (default: the bundled Cambridgeshire and Peterborough list). */
+	areas?: AreaReference;
 	publication?: boolean;
 	grain?: Grain;
 }
@@ -65,6 +68,7 @@ export async function runPage<Scope extends PageContext>(
 		publication: view.publication ?? false,
 		grain: view.grain ?? 'month',
 		extent,
+		areaReference: view.areas ?? cambridgeshireAndPeterborough,
 		toggle: (key, value) => void toggled.push([key, value])
 	};
 	const scope = await evaluatePage(definition, context, async (spec) => {

@@ -1,13 +1,19 @@
-import { tables, type TableName } from '$lib/contract';
+import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
 import { buildFacts } from '$lib/sql/derived';
 import { buildCube, episodeCube, referralCube } from '$lib/sql/cubes';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 
-/** Create the contract's types and empty tables, then the (empty) facts tables. */
-export async function createSchema(engine: Engine): Promise<void> {
-	for (const statement of createEnumTypes()) await engine.exec(statement);
+/**
+ * Create the contract's types and empty tables, then the (empty) facts tables. The district type holds the
+ * area reference's codes (the bundled Cambridgeshire and Peterborough list unless another is given).
+ */
+export async function createSchema(
+	engine: Engine,
+	areas: AreaReference = cambridgeshireAndPeterborough
+): Promise<void> {
+	for (const statement of createEnumTypes(areas)) await engine.exec(statement);
 	for (const table of Object.values(tables)) await engine.exec(createTable(table));
 	await refreshFacts(engine);
 }

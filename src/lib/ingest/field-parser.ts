@@ -1,4 +1,4 @@
-import { yesNo, type EnumField, type Field } from '../contract';
+import { notRecordedArea, yesNo, type EnumField, type Field } from '../contract';
 import { CellProblem, quoted } from './cell-problem';
 import { isExcelError, isMissingToken } from './missing-value';
 import { normaliseKey } from './normalise-key';
@@ -31,7 +31,10 @@ function enumResolver(field: EnumField): (text: string) => string | undefined {
 }
 
 function expected(field: EnumField): string {
-	const labels = field.values.values.map((value) => value.label);
+	// "Area not recorded" is what a file without a district column loads as, not a value to type in a cell.
+	const labels = field.values.values
+		.filter((value) => field.name !== 'district' || value.code !== notRecordedArea.code)
+		.map((value) => value.label);
 	return labels.length <= 12 ? `expected ${labels.join(', ')}` : `expected one of ${labels.length} codes`;
 }
 

@@ -1,3 +1,4 @@
+import type { AreaReference } from '$lib/contract';
 import type { DataExtent } from '$lib/sql/metrics/data-extent';
 import type { Sql } from '$lib/sql/sql';
 import type { Filters } from '$lib/domain/filters';
@@ -10,6 +11,8 @@ export interface PageContext {
 	readonly publication: boolean;
 	readonly grain: Grain;
 	readonly extent: DataExtent | undefined;
+	/** The loaded area reference: which districts there are, their names and their chart order. */
+	readonly areaReference: AreaReference;
 	/** Cross-filter from a chart click (a no-op in Node). */
 	readonly toggle: (key: ToggleFilter, value: string) => void;
 }

@@ -1,4 +1,13 @@
-import { tables, type EnumField, type Field, type TableContract, type TableName } from '$lib/contract';
+import {
+	cambridgeshireAndPeterborough,
+	tables,
+	withAreas,
+	type AreaReference,
+	type EnumField,
+	type Field,
+	type TableContract,
+	type TableName
+} from '$lib/contract';
 import { ident, join, literal, sql, Sql } from './sql';
 
 /**
@@ -27,16 +36,23 @@ export function columnType(field: Field): Sql {
 	}
 }
 
-/** CREATE TYPE statements for every enumerated field of every table, each type once. */
-export function createEnumTypes(): Sql[] {
+/**
+ * CREATE TYPE statements for every enumerated field of every table, each type once. The district type takes
+ * its codes from the loaded area reference (in its order, so districts sort as the reference lists them).
+ */
+export function createEnumTypes(areas: AreaReference = cambridgeshireAndPeterborough): Sql[] {
 	const byType = new Map<string, EnumField>();
 	for (const table of Object.values(tables)) {
-		for (const field of table.fields) if (field.kind === 'enum') byType.set(enumTypeName(field).text, field);
+		for (const field of withAreas(table as TableContract, areas).fields)
+			if (field.kind === 'enum') byType.set(enumTypeName(field).text, field);
 	}
-	return [...byType.values()].map((field) => {
-		const values = join(field.values.codes.map((code) => literal(code)));
-		return sql`CREATE TYPE ${enumTypeName(field)} AS ENUM (${values})`;
-	});
+	return [...byType.values()].map(createEnumType);
+}
+
+/** CREATE TYPE for one enumerated field: its codes, in order. */
+export function createEnumType(field: EnumField): Sql {
+	const values = join(field.values.codes.map((code) => literal(code)));
+	return sql`CREATE TYPE ${enumTypeName(field)} AS ENUM (${values})`;
 }
 
 export function createTable(table: TableContract, name: Sql = ident(table.name)): Sql {

@@ -1,8 +1,13 @@
 import { createContext, untrack } from 'svelte';
-import type { TableName } from '$lib/contract';
+import {
+	cambridgeshireAndPeterborough,
+	type AreaReference,
+	type PopulationRow,
+	type TableName
+} from '$lib/contract';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
-import { loadPopulation } from '$lib/engine/load-reference';
+import { loadPopulation, replaceAreas, type AreasReplaced } from '$lib/engine/load-reference';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
@@ -27,6 +32,7 @@ export class Dataset {
 	#error = $state<string | undefined>();
 	#source = $state.raw<DataSource | undefined>();
 	#extent = $state.raw<DataExtent | undefined>();
+	#areas = $state.raw<AreaReference>(cambridgeshireAndPeterborough);
 	#generation = $state(0);
 	#viewsLoading = $state(0);
 	// Deliberately not reactive: only its size is published, as #viewsLoading.
@@ -34,6 +40,7 @@ export class Dataset {
 	readonly #waitingViews = new Set<object>();
 	#coordinator: QueryCoordinator | undefined;
 	#demo: Record<TableName, ContractFile> | undefined;
+	#populationUrl: string | undefined;
 
 	get status(): Status {
 		return this.#status;
@@ -46,6 +53,10 @@ export class Dataset {
 	}
 	get extent(): DataExtent | undefined {
 		return this.#extent;
+	}
+	/** The areas the data is charted by: filters, links, chart order and the rates' denominators. */
+	get areas(): AreaReference {
+		return this.#areas;
 	}
 	/** Changes whenever the loaded data changes; queries depend on it. */
 	get generation(): number {
@@ -84,6 +95,7 @@ export class Dataset {
 		populationUrl: string
 	): Promise<void> {
 		this.#demo = demo;
+		this.#populationUrl = populationUrl;
 		try {
 			const engine = await createEngine();
 			await createSchema(engine);
@@ -96,9 +108,15 @@ export class Dataset {
 		}
 	}
 
-	/** Go back to the bundled demo extract. */
-	resetToDemo(): Promise<void> {
-		if (!this.#demo) throw new Error('No demo extract is configured.');
+	/** Go back to the bundled demo extract, and to its area reference if another was loaded. */
+	async resetToDemo(): Promise<void> {
+		if (!this.#demo || !this.#populationUrl) throw new Error('No demo extract is configured.');
+		const engine = this.#coordinator?.engine;
+		if (engine && this.#areas !== cambridgeshireAndPeterborough) {
+			await replaceAreas(engine, cambridgeshireAndPeterborough, []);
+			await loadPopulation(engine, await (await fetch(this.#populationUrl)).text());
+			this.#areas = cambridgeshireAndPeterborough;
+		}
 		return this.loadContractFiles(this.#demo, 'demo');
 	}
 
@@ -146,6 +164,33 @@ export class Dataset {
 		}
 		await refreshFacts(engine);
 		await this.#afterChange(source);
+	}
+
+	/**
+	 * Make `reference` the area reference, with `population` as its child population (none: no rates).
+	 * Loaded rows in areas it does not list are removed, and counted in the answer for the user to be told.
+	 */
+	async setAreas(reference: AreaReference, population: readonly PopulationRow[]): Promise<AreasReplaced> {
+		const coordinator = this.#coordinator;
+		if (!coordinator) throw new Error('The data engine has not started.');
+		const source = this.#source;
+		this.#status = 'loading';
+		try {
+			const replaced = await replaceAreas(coordinator.engine, reference, population);
+			this.#areas = reference;
+			const removed = replaced.removed.referrals + replaced.removed.missing_episodes;
+			const files = source?.files ?? [];
+			await this.#afterChange({
+				kind: source?.kind ?? 'demo',
+				// A file none of whose rows are left is no longer shown.
+				files: removed > 0 && replaced.kept.referrals + replaced.kept.missing_episodes === 0 ? [] : files,
+				loadedAt: source?.loadedAt ?? isoTimestamp(Date.now())
+			});
+			return replaced;
+		} catch (error) {
+			this.#status = 'ready';
+			throw error;
+		}
 	}
 
 	async #afterChange(source: DataSource): Promise<void> {

@@ -40,6 +40,7 @@ export function livePage<Scope extends PageContext>(
 		publication: { get: override.publication ?? (() => filterState.publication), enumerable: true },
 		grain: { get: override.grain ?? (() => filterState.grain), enumerable: true },
 		extent: { get: () => dataset.extent, enumerable: true },
+		areaReference: { get: () => dataset.areas, enumerable: true },
 		toggle: {
 			value:
 				override.toggle ??

@@ -1,4 +1,9 @@
-import { districts, indicatorColumns, type District, type IndicatorColumn } from '$lib/contract';
+import {
+	cambridgeshireAndPeterborough,
+	indicatorColumns,
+	type AreaReference,
+	type IndicatorColumn
+} from '$lib/contract';
 import { formatDecimal, formatPercent } from '$lib/format/number';
 import type { DistrictPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-district';
 import type { Published } from '$lib/transform/publish-counts';
@@ -8,7 +13,7 @@ import { publishShareRows, shareOf } from './share';
 export type Benchmark = 'higher' | 'lower' | 'similar';
 
 export interface DistrictCell {
-	district: District;
+	district: string;
 	districtLabel: string;
 	indicator: IndicatorColumn;
 	label: string;
@@ -37,7 +42,14 @@ export interface DistrictView {
  */
 export function indicatorDistrictView(
 	rows: readonly DistrictPrevalence[],
-	{ publication }: { publication: boolean }
+	{
+		publication,
+		areas = cambridgeshireAndPeterborough
+	}: {
+		publication: boolean;
+		/** The loaded area reference: every district of it gets a cell, in its order. */
+		areas?: AreaReference;
+	}
 ): DistrictView {
 	const partnership = new Map(
 		indicatorColumns.map((column) => {
@@ -48,7 +60,7 @@ export function indicatorDistrictView(
 		})
 	);
 	const filled = indicatorColumns.flatMap((indicator) =>
-		districts.codes.map((district) => {
+		areas.enumeration.codes.map((district) => {
 			const row = rows.find(
 				(candidate) => candidate.district === district && candidate.indicator === indicator
 			);
@@ -79,7 +91,7 @@ export function indicatorDistrictView(
 						: 'similar';
 		return {
 			...row,
-			districtLabel: districts.label(row.district),
+			districtLabel: areas.label(row.district),
 			...indicatorLabels(row.indicator),
 			...estimate,
 			benchmark,

@@ -337,11 +337,25 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('description', ({ filters }) => describeFilters(filters))
 	.derive('population', ({ filters }) => ratePopulation(filters))
 	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
-	.query('referralRows', ({ historyFilters, grain, coverage }): Ask<ReferralSeriesRow> =>
-		coverage ? referralSeries(historyFilters, { grain, first: coverage.from, last: coverage.to }) : undefined
+	.query('referralRows', ({ historyFilters, grain, coverage, areaReference }): Ask<ReferralSeriesRow> =>
+		coverage
+			? referralSeries(historyFilters, {
+					grain,
+					first: coverage.from,
+					last: coverage.to,
+					areas: areaReference.enumeration.codes
+				})
+			: undefined
 	)
-	.query('childRows', ({ historyFilters, grain, coverage }): Ask<ChildSeriesRow> =>
-		coverage ? childSeries(historyFilters, { grain, first: coverage.from, last: coverage.to }) : undefined
+	.query('childRows', ({ historyFilters, grain, coverage, areaReference }): Ask<ChildSeriesRow> =>
+		coverage
+			? childSeries(historyFilters, {
+					grain,
+					first: coverage.from,
+					last: coverage.to,
+					areas: areaReference.enumeration.codes
+				})
+			: undefined
 	)
 	.query('rateRows', ({ filters, window }): Ask<DistrictRateRow> =>
 		window ? districtRates(filters, window) : undefined
@@ -671,14 +685,26 @@ export const cohortsPage = definePageOverShownDays()
 
 	// ----- Next year's demand: the cohort's complete months, projected 8 quarters ahead
 	.derive('demandEnd', ({ window }) => (window ? lastCompleteMonthEnd(window.to) : undefined))
-	.query('demandReferralRows', ({ historyFilters, coverage, demandEnd }): Ask<ReferralSeriesRow> =>
-		coverage && demandEnd && demandEnd > coverage.from
-			? referralSeries(historyFilters, { grain: 'month', first: coverage.from, last: demandEnd })
-			: undefined
+	.query(
+		'demandReferralRows',
+		({ historyFilters, coverage, demandEnd, areaReference }): Ask<ReferralSeriesRow> =>
+			coverage && demandEnd && demandEnd > coverage.from
+				? referralSeries(historyFilters, {
+						grain: 'month',
+						first: coverage.from,
+						last: demandEnd,
+						areas: areaReference.enumeration.codes
+					})
+				: undefined
 	)
-	.query('demandChildRows', ({ historyFilters, coverage, demandEnd }): Ask<ChildSeriesRow> =>
+	.query('demandChildRows', ({ historyFilters, coverage, demandEnd, areaReference }): Ask<ChildSeriesRow> =>
 		coverage && demandEnd && demandEnd > coverage.from
-			? childSeries(historyFilters, { grain: 'month', first: coverage.from, last: demandEnd })
+			? childSeries(historyFilters, {
+					grain: 'month',
+					first: coverage.from,
+					last: demandEnd,
+					areas: areaReference.enumeration.codes
+				})
 			: undefined
 	)
 	.derive('referralDemand', ({ demandReferralRows, demandEnd, publication }) =>

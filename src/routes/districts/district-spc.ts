@@ -1,4 +1,4 @@
-import { districts, type District } from '$lib/contract';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { SpecialCauseType, VariationIcon } from '$lib/stats';
 import { spcSeries } from '$lib/transform/spc-series';
 import { publishCounts } from '$lib/transform/publish-counts';
@@ -62,8 +62,11 @@ export function districtSpc(
 		incompleteMonth,
 		hidden,
 		recentFrom,
-		recent = 12
+		recent = 12,
+		areas = cambridgeshireAndPeterborough
 	}: {
+		/** The loaded area reference: the districts' names and chart order. */
+		areas?: AreaReference;
 		incompleteMonth?: string;
 		hidden?: ReadonlySet<string>;
 		/** First month (yyyy-mm-01) that counts as recent: the selected period's start. */
@@ -72,13 +75,13 @@ export function districtSpc(
 	} = {}
 ): DistrictSpc[] {
 	const order = [...new Set(rows.map((row) => row.district))].sort(
-		(a, b) => districts.codes.indexOf(a as District) - districts.codes.indexOf(b as District)
+		(a, b) => areas.enumeration.codes.indexOf(a) - areas.enumeration.codes.indexOf(b)
 	);
 	return order.map((district) => {
 		const series = rows
 			.filter((row) => row.district === district)
 			.sort((a, b) => a.month.localeCompare(b.month));
-		const districtLabel = districts.label(district as District);
+		const districtLabel = areas.label(district);
 		const used = series.filter((row) => row.month !== incompleteMonth);
 		// The limit rule every page shares (`spcSeries`): every complete month to the end of the period, and
 		// no verdict on rare events. Hidden months are handled below, as before: limits from true counts.

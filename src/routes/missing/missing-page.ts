@@ -4,7 +4,6 @@ import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly
 import { seasonalityChart } from '$lib/charts/seasonality';
 import { publishedColumn } from '$lib/page/published-column';
 import type { TableColumn } from '$lib/page/table-column';
-import { districts, type District } from '$lib/contract';
 import { formatMonth } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
@@ -146,8 +145,8 @@ export const missingPage = definePage()
 		const reshape = fill('series', ['episodes', 'children'], 'count');
 		return reshape ? { query: monthlyEpisodes(filters), reshape } : undefined;
 	})
-	.query('districtMonths', ({ filters, fill }): Ask<MonthlyGroupCount> => {
-		const reshape = fill('group', districts.codes, 'episodes');
+	.query('districtMonths', ({ filters, fill, areaReference }): Ask<MonthlyGroupCount> => {
+		const reshape = fill('group', areaReference.enumeration.codes, 'episodes');
 		return reshape ? { query: monthlyEpisodesByDistrict(filters), reshape } : undefined;
 	})
 	.query('lookedAfterMonths', ({ filters, fill }): Ask<MonthlyGroupCount> => {
@@ -248,13 +247,8 @@ export const missingPage = definePage()
 	.derive('seasonChartLoading', ({ seasonCounts }) => seasonCounts.loading)
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
-	.derive('districtPoints', ({ districtMonths, publication, incompleteMonth }) =>
-		groupPoints(
-			districtMonths.rows ?? [],
-			(code) => districts.label(code as District),
-			publication,
-			incompleteMonth
-		)
+	.derive('districtPoints', ({ districtMonths, publication, incompleteMonth, areaReference }) =>
+		groupPoints(districtMonths.rows ?? [], (code) => areaReference.label(code), publication, incompleteMonth)
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts)
 	.derive('districtChart', (scope): ChartSpec<PanelPoint> => {

@@ -5,14 +5,7 @@ import { sharesOverTimeChart, type SharePoint } from '$lib/charts/shares-over-ti
 import { stackedSharesChart, type StackedSegment } from '$lib/charts/stacked-shares';
 import { publishedColumn } from '$lib/page/published-column';
 import type { TableColumn } from '$lib/page/table-column';
-import {
-	ageBands,
-	districts,
-	interventionKinds,
-	type AgeBand,
-	type District,
-	type PathwayStage
-} from '$lib/contract';
+import { ageBands, interventionKinds, type AgeBand, type PathwayStage } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
@@ -219,10 +212,10 @@ export const pathwayPage = definePage()
 	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
-	.derive('byDistrict', ({ districtCounts, publication }) =>
+	.derive('byDistrict', ({ districtCounts, publication, areaReference }) =>
 		stageShares(districtCounts.rows ?? [], { publication }).map((share): GroupStageShare => ({
 			...share,
-			groupLabel: districts.label(share.group as District)
+			groupLabel: areaReference.label(share.group)
 		}))
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts?.join(',') ?? '')

@@ -1,6 +1,6 @@
 import { decimalCell } from '$lib/page/cell-format';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { districts, type District } from '$lib/contract';
+import type { AreaReference } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -33,6 +33,7 @@ interface TrendChartContext {
 	coverage: { from: string; to: string };
 	dataStart: string;
 	allSelected: boolean;
+	areaReference: AreaReference;
 }
 
 const level = decimalCell;
@@ -82,16 +83,12 @@ function measureTrend<Row extends { period: string; area: string }>(
 	measure: Measure,
 	rows: readonly Row[],
 	count: (row: Row) => number,
-	{ grain, coverage, dataStart, allSelected }: TrendChartContext,
+	{ grain, coverage, dataStart, allSelected, areaReference }: TrendChartContext,
 	publication: boolean,
 	lookbackFrom?: string
 ): MeasureTrend {
 	const label = (area: string) =>
-		area === 'all'
-			? allSelected
-				? 'All districts'
-				: 'Selected districts'
-			: districts.label(area as District);
+		area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area);
 	// Limits from every complete period since the data start (the one rule of every page); the window
 	// chosen by the filters only selects the periods shown and the special causes reported.
 	const series = measureSeries(rows, {
@@ -181,8 +178,10 @@ export const trendsPage = definePage()
 	.derive('hasDays', ({ coverage }) => coverage !== undefined && coverage.from <= coverage.to)
 	// Every period from the start of the data to the end of the window: the limits' baseline.
 	.derive('seriesFilters', ({ filters }): Filters => ({ ...filters, from: undefined }))
-	.derive('seriesRange', ({ grain, coverage, dataStart, hasDays }) =>
-		coverage && dataStart && hasDays ? { grain, first: dataStart, last: coverage.to } : undefined
+	.derive('seriesRange', ({ grain, coverage, dataStart, hasDays, areaReference }) =>
+		coverage && dataStart && hasDays
+			? { grain, first: dataStart, last: coverage.to, areas: areaReference.enumeration.codes }
+			: undefined
 	)
 	.query('referralRows', ({ seriesFilters, seriesRange }): Ask<ReferralSeriesRow> =>
 		seriesRange ? referralSeries(seriesFilters, seriesRange) : undefined
@@ -193,8 +192,10 @@ export const trendsPage = definePage()
 	)
 	.derive('allSelected', ({ filters }) => filters.districts === undefined)
 	// What every chart shares; undefined until the data is loaded, when the page shows no chart.
-	.derive('chartContext', ({ grain, coverage, dataStart, allSelected }): TrendChartContext | undefined =>
-		coverage && dataStart ? { grain, coverage, dataStart, allSelected } : undefined
+	.derive(
+		'chartContext',
+		({ grain, coverage, dataStart, allSelected, areaReference }): TrendChartContext | undefined =>
+			coverage && dataStart ? { grain, coverage, dataStart, allSelected, areaReference } : undefined
 	)
 	// A query with no days to ask about does not run: never show the rows of an earlier view.
 	.derive('referralTrend', ({ chartContext, publication, hasDays, referralRows }) =>

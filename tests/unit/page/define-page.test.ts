@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cambridgeshireAndPeterborough } from '$lib/contract';
 import { definePage, evaluatePage, type Ask, type PageContext } from '$lib/page/define-page';
 import { sql } from '$lib/sql/sql';
 
@@ -7,6 +8,7 @@ const context: PageContext = {
 	publication: false,
 	grain: 'month',
 	extent: undefined,
+	areaReference: cambridgeshireAndPeterborough,
 	toggle: () => {}
 };
 

@@ -1,4 +1,3 @@
-import { districts } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
@@ -38,8 +37,9 @@ function windowsTable(windows: readonly CountWindow[]): Sql {
 	return sql`SELECT * FROM (VALUES ${join(rows)}) AS w(name, first_day, last_day)`;
 }
 
-function areasTable(filters: Filters): Sql {
-	const areas = [ALL_AREAS, ...(filters.districts ?? districts.codes)];
+/** `all`, then the chosen districts, or every area of the reference (`allAreas`) when none is chosen. */
+function areasTable(filters: Filters, allAreas: readonly string[]): Sql {
+	const areas = [ALL_AREAS, ...(filters.districts ?? allAreas)];
 	return sql`SELECT * FROM (VALUES ${join(areas.map((area) => sql`(${literal(area)})`))}) AS a(area)`;
 }
 
@@ -47,10 +47,14 @@ function areasTable(filters: Filters): Sql {
  * Referral counts in each window, per selected district and all together, under every filter except the
  * period (the windows are the periods). Every window × area appears, with zeros where nothing matched.
  */
-export function referralWindowCounts(filters: Filters, windows: readonly CountWindow[]): Sql {
+export function referralWindowCounts(
+	filters: Filters,
+	windows: readonly CountWindow[],
+	allAreas: readonly string[]
+): Sql {
 	const date = ident(referralColumns.date);
 	return sql`WITH windows AS (${windowsTable(windows)}),
-areas AS (${areasTable(filters)}),
+areas AS (${areasTable(filters, allAreas)}),
 facts AS (
 	SELECT w.name AS span, r.district, r.child_key, r.is_repeat, r.looked_after, r.age_at_referral
 	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
@@ -81,10 +85,14 @@ ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
 }
 
 /** Missing episodes and children missing in each window, per selected district and all together. */
-export function episodeWindowCounts(filters: Filters, windows: readonly CountWindow[]): Sql {
+export function episodeWindowCounts(
+	filters: Filters,
+	windows: readonly CountWindow[],
+	allAreas: readonly string[]
+): Sql {
 	const date = ident(episodeColumns.date);
 	return sql`WITH windows AS (${windowsTable(windows)}),
-areas AS (${areasTable(filters)}),
+areas AS (${areasTable(filters, allAreas)}),
 facts AS (
 	SELECT w.name AS span, e.district, e.child_key
 	FROM ${episodeFacts} e JOIN windows w ON e.${date} BETWEEN w.first_day AND w.last_day

@@ -1,4 +1,3 @@
-import { districts } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import { addMonths, periodStart } from '$lib/domain/calendar';
@@ -6,6 +5,17 @@ import { ident, join, sql, Sql } from '../../sql';
 
 /** The area code of a row that counts every district together (under the district filter). */
 export const ALL_AREAS = 'all';
+
+/**
+ * The span of a series and the areas it covers when no district is chosen: the loaded area reference's
+ * codes (`areas.enumeration.codes`), so every area has a series, with zeros where nothing fell.
+ */
+export interface SeriesWindow {
+	grain: Grain;
+	first: string;
+	last: string;
+	areas: readonly string[];
+}
 
 /**
  * The period of a facts row: its precomputed `month`, or the quarter containing it (financial quarters
@@ -47,11 +57,11 @@ export function seriesByArea(
 	filters: Filters,
 	source: { from: Sql; where: Sql },
 	measures: Record<string, Sql>,
-	{ grain, first, last }: { grain: Grain; first: string; last: string }
+	{ grain, first, last, areas: allAreas }: SeriesWindow
 ): SeriesQuery {
 	const names = Object.keys(measures);
 	const aggregates = join(names.map((name) => sql`${measures[name]!} AS ${ident(name)}`));
-	const areas = [...(filters.districts ?? districts.codes)].sort();
+	const areas = [...(filters.districts ?? allAreas)].sort();
 	const period = periodOf(grain);
 	const start = periodStart(first, grain);
 	const end = addMonths(periodStart(last, grain), grain === 'month' ? 1 : 3);
