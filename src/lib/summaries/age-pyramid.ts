@@ -1,6 +1,6 @@
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { AgeGenderCount } from '$lib/sql/metrics/children/age-gender';
-import { publishCounts, type Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/transform/publish-counts';
 import { countPhrase, hidden } from './share';
 
 /** The two sides of the pyramid. Other recorded genders are too few to chart and are counted in words. */
@@ -47,9 +47,9 @@ function modeAge(points: readonly PyramidPoint[], gender: string): number | unde
 }
 
 /**
- * The age × gender pyramid, its active title and its text summary. Quartiles of age come from all referrals
- * (an age is not a count); in publication mode the cells go through disclosure control (age × gender as a
- * two-way table) and totals of 1 to 5 are withheld from the sentence.
+ * The age × gender pyramid, its active title and its text summary. Everything comes from the rows as
+ * published: in publication mode each age × gender count is perturbed (publication/), and the totals,
+ * shares, quartiles and modal ages are computed from those published cells, never from true counts.
  */
 export function agePyramidView(
 	rows: readonly AgeGenderCount[],
@@ -74,9 +74,7 @@ export function agePyramidView(
 			grid.push({ age, gender: side.gender, genderLabel: side.label, referrals });
 		}
 	}
-	const shown: Published<PyramidPoint>[] = publication
-		? publishCounts(grid, { count: 'referrals', rowKey: 'age', columnKey: 'gender' })
-		: grid;
+	const shown: Published<PyramidPoint>[] = grid;
 	const byAge = new Map<number, number>();
 	for (const row of rows) byAge.set(row.age, (byAge.get(row.age) ?? 0) + row.referrals);
 	const q1 = quantileAge(byAge, total, 0.25);

@@ -1,11 +1,8 @@
 import { formatCount, formatPercent } from '$lib/format/number';
+import { PROTECTED_MAX } from '$lib/publication/ptable';
+import { shareWithheld } from '$lib/publication/share-base';
 import { proportionWithInterval } from '$lib/stats';
-import {
-	publishCounts,
-	publishSingle,
-	type Published,
-	type PublishOptions
-} from '$lib/transform/publish-counts';
+import type { Published, PublishOptions } from '$lib/transform/publish-counts';
 
 /** A share with its 95% Wilson interval; all null when it cannot be shown (suppressed, or no denominator). */
 export interface ShareEstimate {
@@ -14,9 +11,14 @@ export interface ShareEstimate {
 	upper: number | null;
 }
 
-/** x out of n with its 95% Wilson interval (`$lib/stats`); nulls when either is missing or n is 0. */
+/**
+ * x out of n with its 95% Wilson interval (`$lib/stats`); nulls when either is missing or n is 0. In
+ * publication mode x and n are perturbed independently (publication/), so x may exceed n: the share is then
+ * 100%, never more.
+ */
 export function shareOf(x: number | null | undefined, n: number | null | undefined): ShareEstimate {
-	const estimate = proportionWithInterval(x ?? null, n ?? null);
+	const part = x === null || x === undefined || n === null || n === undefined ? x : Math.min(x, n);
+	const estimate = proportionWithInterval(part ?? null, n ?? null);
 	return { share: estimate.value, lower: estimate.lower, upper: estimate.upper };
 }
 
@@ -36,41 +38,47 @@ export function shareText(share: number | null, suppressed: boolean): string {
 	return suppressed ? 'c' : '–';
 }
 
-/** A count for a sentence: the number, or "a small number" when publication mode hides it. */
+/**
+ * A count for a sentence: the number, or "a small number" for a count in the protected range. Published
+ * counts (and sums of them) never fall in it (publication/ptable.ts); this guards a count a view derives.
+ */
 export function countPhrase(count: number, publication: boolean): string {
-	return publication && publishSingle(count).symbol !== null ? 'a small number' : formatCount(count);
+	return hidden(count, publication) ? 'a small number' : formatCount(count);
 }
 
-/** Whether publication mode hides this headline count (1 to 5). */
+/** Whether publication mode withholds this count: 1 to 5, which the ptable never publishes. */
 export function hidden(count: number, publication: boolean): boolean {
-	return publication && publishSingle(count).symbol !== null;
+	return publication && count >= 1 && count <= PROTECTED_MAX;
 }
 
 export interface ShareRowsOptions extends PublishOptions {
-	/** The denominator column: a share whose denominator is 1 to 5 is hidden too. */
+	/** The denominator column: a share over too small a published denominator is withheld. */
 	denominator: string;
 }
 
 /**
- * Count rows as they may be shown. Off publication mode, unchanged. On, the counts go through
- * `publishCounts` (primary and secondary suppression; `derived` columns marked with them), and a row whose
- * denominator is itself a small number (1 to 5) has its count, denominator and derived columns hidden: a
- * percentage of three referrals discloses as much as the three.
+ * Count rows as they may be shown. The counts arrive already published (perturbed by the publication seam,
+ * publication/publish-rows.ts), so off and on publication mode they are shown as they are; on, a row whose
+ * published denominator is under 10 (`MIN_SHARE_BASE`, publication/share-base.ts) has its count and derived columns (share,
+ * interval) withheld and marked "c", because a percentage of a handful of perturbed referrals means
+ * nothing (the count goes too, so no view computes the share from it).
  */
 export function publishShareRows<Row extends object>(
 	rows: readonly Row[],
 	options: ShareRowsOptions,
 	publication: boolean
 ): Published<Row>[] {
-	if (!publication) return [...rows];
-	return publishCounts(rows, options).map((row) => {
+	return rows.map((row) => {
 		const denominator = Number((row as Record<string, unknown>)[options.denominator] ?? 0);
-		if (publishSingle(denominator).symbol === null) return row;
-		const keys = [options.count, options.denominator, ...(options.derived ?? [])];
+		if (!shareWithheld(denominator, publication)) return row;
+		const keys = [options.count, ...(options.derived ?? [])];
 		return {
 			...row,
 			...Object.fromEntries(keys.map((key) => [key, null])),
-			suppressed: { ...row.suppressed, ...Object.fromEntries(keys.map((key) => [key, 'c' as const])) }
+			suppressed: {
+				...(row as Published<Row>).suppressed,
+				...Object.fromEntries(keys.map((key) => [key, 'c' as const]))
+			}
 		};
 	});
 }

@@ -2,8 +2,8 @@ import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { sql } from '../../sql';
 import { seriesByArea, type SeriesQuery } from './period-area-grid';
+import { childCount } from '../../keyed-count';
 
 export interface ChildSeriesRow {
 	/** First day of the month or quarter, yyyy-mm-dd. */
@@ -26,7 +26,7 @@ export function childSeries(
 	return seriesByArea(
 		filters,
 		{ from: referralFacts, where: filterPredicate(filters, referralColumns) },
-		{ children: sql`count(DISTINCT child_key)` },
+		{ children: childCount() },
 		window
 	);
 }
