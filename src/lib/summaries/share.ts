@@ -2,7 +2,12 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { PROTECTED_MAX } from '$lib/publication/ptable';
 import { shareWithheld } from '$lib/publication/share-base';
 import { proportionWithInterval } from '$lib/stats';
-import type { Published, PublishOptions } from '$lib/transform/publish-counts';
+import {
+	publishCounts,
+	publishSingle,
+	type Published,
+	type PublishOptions
+} from '$lib/transform/publish-counts';
 
 /** A share with its 95% Wilson interval; all null when it cannot be shown (suppressed, or no denominator). */
 export interface ShareEstimate {
@@ -58,27 +63,28 @@ export interface ShareRowsOptions extends PublishOptions {
 
 /**
  * Count rows as they may be shown. The counts arrive already published (perturbed by the publication seam,
- * publication/publish-rows.ts), so off and on publication mode they are shown as they are; on, a row whose
- * published denominator is under 10 (`MIN_SHARE_BASE`, publication/share-base.ts) has its count and derived columns (share,
- * interval) withheld and marked "c", because a percentage of a handful of perturbed referrals means
- * nothing (the count goes too, so no view computes the share from it).
+ * publication/publish-rows.ts). In publication mode a row whose published denominator is under 10
+ * (`MIN_SHARE_BASE`, publication/share-base.ts) has its count and derived columns (share, interval)
+ * withheld and marked "c": a percentage of a handful of perturbed referrals means nothing. The earlier
+ * suppression of counts 1 to 5 (`publishCounts`) still runs as a second line: published counts are never
+ * 1 to 5, so on the seam's output it withholds nothing, but a view that derives a small count of its own
+ * cannot show it.
  */
 export function publishShareRows<Row extends object>(
 	rows: readonly Row[],
 	options: ShareRowsOptions,
 	publication: boolean
 ): Published<Row>[] {
-	return rows.map((row) => {
+	if (!publication) return [...rows];
+	return publishCounts(rows, options).map((row) => {
 		const denominator = Number((row as Record<string, unknown>)[options.denominator] ?? 0);
-		if (!shareWithheld(denominator, publication)) return row;
-		const keys = [options.count, ...(options.derived ?? [])];
+		const small = publishSingle(denominator).symbol !== null;
+		if (!small && !shareWithheld(denominator, publication)) return row;
+		const keys = [options.count, ...(small ? [options.denominator] : []), ...(options.derived ?? [])];
 		return {
 			...row,
 			...Object.fromEntries(keys.map((key) => [key, null])),
-			suppressed: {
-				...(row as Published<Row>).suppressed,
-				...Object.fromEntries(keys.map((key) => [key, 'c' as const]))
-			}
+			suppressed: { ...row.suppressed, ...Object.fromEntries(keys.map((key) => [key, 'c' as const])) }
 		};
 	});
 }
