@@ -103,6 +103,11 @@ const boundaries = [
 		why: 'exports share the CSV cell with ingest through format/, not by reaching into ingest'
 	},
 	{
+		folder: 'publication',
+		forbid: ['$lib/*', '../*', 'svelte', 'svelte/*', '@duckdb/*', '@observablehq/*', 'arquero', 'zod'],
+		why: 'the publication seam is pure: rows in, published rows out, the same in the browser and in Node'
+	},
+	{
 		folder: 'page',
 		forbid: [
 			'svelte',

@@ -1,20 +1,30 @@
 import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
 import { buildFacts } from '$lib/sql/derived';
 import { buildCube, episodeCube, referralCube } from '$lib/sql/cubes';
+import { setSecret } from '$lib/sql/record-keys';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 
 /**
- * Create the contract's types and empty tables, then the (empty) facts tables. The district type holds the
- * area reference's codes (the bundled Cambridgeshire and Peterborough list unless another is given).
+ * Create the contract's types and empty tables, keep the partnership secret the record keys are computed
+ * with (see sql/record-keys.ts), then build the (empty) facts tables. The district type holds the area
+ * reference's codes (the bundled Cambridgeshire and Peterborough list unless another is given).
  */
 export async function createSchema(
 	engine: Engine,
+	secret: string,
 	areas: AreaReference = cambridgeshireAndPeterborough
 ): Promise<void> {
 	for (const statement of createEnumTypes(areas)) await engine.exec(statement);
 	for (const table of Object.values(tables)) await engine.exec(createTable(table));
+	for (const statement of setSecret(secret)) await engine.exec(statement);
+	await refreshFacts(engine);
+}
+
+/** Replace the partnership secret and rebuild the facts, so every record key follows it. */
+export async function changeSecret(engine: Engine, secret: string): Promise<void> {
+	for (const statement of setSecret(secret)) await engine.exec(statement);
 	await refreshFacts(engine);
 }
 

@@ -9,7 +9,7 @@ import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation, replaceAreas, type AreasReplaced } from '$lib/engine/load-reference';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
-import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
+import { changeSecret, createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
 import { sql } from '$lib/sql/sql';
@@ -92,13 +92,14 @@ export class Dataset {
 	async start(
 		createEngine: () => Promise<Engine>,
 		demo: Record<TableName, ContractFile>,
-		populationUrl: string
+		populationUrl: string,
+		secret: string
 	): Promise<void> {
 		this.#demo = demo;
 		this.#populationUrl = populationUrl;
 		try {
 			const engine = await createEngine();
-			await createSchema(engine);
+			await createSchema(engine, secret);
 			await loadPopulation(engine, await (await fetch(populationUrl)).text());
 			this.#coordinator = new QueryCoordinator(engine);
 			await this.loadContractFiles(demo, 'demo');
@@ -191,6 +192,18 @@ export class Dataset {
 			this.#status = 'ready';
 			throw error;
 		}
+	}
+
+	/**
+	 * Compute the record keys with another partnership secret (imported on the Methods page): the facts are
+	 * rebuilt and every view re-queries, so publication mode publishes the partnership's figures.
+	 */
+	async changeSecret(secret: string): Promise<void> {
+		const coordinator = this.#coordinator;
+		if (!coordinator || !this.#source) throw new Error('The data engine has not started.');
+		this.#status = 'loading';
+		await changeSecret(coordinator.engine, secret);
+		await this.#afterChange(this.#source);
 	}
 
 	async #afterChange(source: DataSource): Promise<void> {

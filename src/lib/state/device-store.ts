@@ -47,6 +47,40 @@ function run<T>(
 	);
 }
 
+const secretItem = 'sightline-partnership-secret';
+
+/** 32 random bytes as hex: a new partnership secret. */
+export function newPartnershipSecret(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(32));
+	return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A partnership secret as the Methods page accepts it: 16 to 256 printable characters, no spaces. */
+export function isPartnershipSecret(text: string): boolean {
+	return /^[\x21-\x7e]{16,256}$/.test(text);
+}
+
+/**
+ * The partnership secret that record keys are computed with (publication mode's cell key method, see
+ * sql/record-keys.ts): generated once on this device and kept in its local storage, so a reload publishes
+ * the same figures; the Methods page exports and imports it so every analyst of a partnership can share it.
+ * It never goes into a URL or a download.
+ */
+export const partnershipSecret = {
+	get(): string {
+		const kept = globalThis.localStorage?.getItem(secretItem);
+		if (kept && isPartnershipSecret(kept)) return kept;
+		const made = newPartnershipSecret();
+		globalThis.localStorage?.setItem(secretItem, made);
+		return made;
+	},
+	set(secret: string): void {
+		if (!isPartnershipSecret(secret))
+			throw new Error('A partnership secret is 16 to 256 characters, no spaces.');
+		globalThis.localStorage?.setItem(secretItem, secret);
+	}
+};
+
 /**
  * Opt-in persistence: the user's files (as they were loaded, never the derived tables) kept in this
  * browser's IndexedDB so a reload restores them, and the cohorts and views the user saves. Nothing is
@@ -69,6 +103,7 @@ export const deviceStore = {
 	removeView: (name: string) =>
 		run(viewsStore, 'readwrite', (store) => store.delete(name)).then(() => undefined),
 	async removeAll(): Promise<void> {
+		globalThis.localStorage?.removeItem(secretItem);
 		await new Promise<void>((resolve, reject) => {
 			const request = indexedDB.deleteDatabase(databaseName);
 			request.onsuccess = () => resolve();

@@ -59,7 +59,11 @@ export function livePage<Scope extends PageContext>(
 		} else {
 			const ask = step.ask as (scope: unknown) => QuerySpec;
 			Object.defineProperty(scope, step.name, {
-				value: new LiveQuery(dataset, () => ask(scope)),
+				value: new LiveQuery(
+					dataset,
+					() => ask(scope),
+					() => filterState.publication
+				),
 				enumerable: true
 			});
 		}

@@ -47,9 +47,9 @@ function modeAge(points: readonly PyramidPoint[], gender: string): number | unde
 }
 
 /**
- * The age × gender pyramid, its active title and its text summary. Quartiles of age come from all referrals
- * (an age is not a count); in publication mode the cells go through disclosure control (age × gender as a
- * two-way table) and totals of 1 to 5 are withheld from the sentence.
+ * The age × gender pyramid, its active title and its text summary. Everything comes from the rows as
+ * published: in publication mode each age × gender count is perturbed (publication/), and the totals,
+ * shares, quartiles and modal ages are computed from those published cells, never from true counts.
  */
 export function agePyramidView(
 	rows: readonly AgeGenderCount[],
@@ -74,6 +74,7 @@ export function agePyramidView(
 			grid.push({ age, gender: side.gender, genderLabel: side.label, referrals });
 		}
 	}
+	// A second line only: the seam's published cells are never 1 to 5, so this withholds nothing from them.
 	const shown: Published<PyramidPoint>[] = publication
 		? publishCounts(grid, { count: 'referrals', rowKey: 'age', columnKey: 'gender' })
 		: grid;

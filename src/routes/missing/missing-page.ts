@@ -35,10 +35,10 @@ import { returnInterviewsTitle, summariseReturnInterviews, withinDefinition } fr
 import { seasonalityTitle, summariseSeasonality } from './seasonality';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import { bandShares, type BandShare } from './band-shares';
-import { publishSeries } from './publish-series';
 import { interviewShares, interviewTiming, type InterviewShare } from './return-interview-shares';
 import { seasonalPattern, type CalendarMonth } from './seasonal-pattern';
-import { publishCounts, publishSingle, type Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/transform/publish-counts';
+import { shareWithheld } from '$lib/publication/share-base';
 
 /** One figure in the row of headlines at the top of the page. */
 export interface MissingHeadline {
@@ -78,15 +78,12 @@ function groupPoints(
 	publication: boolean,
 	incompleteMonth: string | undefined
 ): PanelPoint[] {
-	const published = publication
-		? publishCounts(rows, { count: 'episodes', rowKey: 'month', columnKey: 'group' })
-		: rows;
-	return published.map((row) => ({
+	return rows.map((row) => ({
 		month: row.month,
 		key: row.group,
 		label: label(row.group),
 		value: row.episodes,
-		suppressed: (row as Published<MonthlyGroupCount>).suppressed?.episodes ? { value: 'c' } : undefined,
+		suppressed: undefined,
 		mean: null,
 		upl: null,
 		lpl: null,
@@ -159,33 +156,20 @@ export const missingPage = definePage()
 	.query('interviewCounts', ({ filters }): Ask<ReturnInterviewRow> => returnInterviews(filters))
 	.query('typeCounts', ({ filters }): Ask<EpisodeTypeRow> => episodeTypes(filters))
 
-	// A count as shown: suppressed (null) in publication mode when it is 1 to 5.
-	.derive(
-		'shown',
-		({ publication }) =>
-			(value: number) =>
-				publication && publishSingle(value).symbol ? null : value
-	)
-	.derive('episodesShown', ({ headlineCounts, shown }) => {
-		const headline = headlineCounts.rows?.[0];
-		return headline ? shown(headline.episodes) : null;
-	})
-	.derive('childrenShown', ({ headlineCounts, shown }) => {
-		const headline = headlineCounts.rows?.[0];
-		return headline ? shown(headline.children_missing) : null;
-	})
+	// The headline counts as published (perturbed in publication mode by the seam).
+	.derive('episodesShown', ({ headlineCounts }) => headlineCounts.rows?.[0]?.episodes ?? null)
+	.derive('childrenShown', ({ headlineCounts }) => headlineCounts.rows?.[0]?.children_missing ?? null)
 
 	// ----- Episodes and children per month
-	.derive('monthlyPoints', ({ monthlyCounts, publication, incompleteMonth }) => {
+	.derive('monthlyPoints', ({ monthlyCounts, incompleteMonth }) => {
 		const rows = monthlyCounts.rows ?? [];
-		const published = publication ? publishSeries(rows, 'count') : rows;
-		return published.map((row): MonthlyPoint => ({
+		return rows.map((row): MonthlyPoint => ({
 			month: row.month,
 			series: row.series,
 			seriesLabel: row.series === 'episodes' ? 'Episodes' : 'Children',
 			value: row.count,
 			incomplete: row.month === incompleteMonth,
-			suppressed: (row as Published<MonthlyEpisodeCount>).suppressed?.count ? { value: 'c' } : undefined
+			suppressed: undefined
 		}));
 	})
 	.derive('monthlyChart', (scope): ChartSpec<MonthlyPoint> => {
@@ -197,7 +181,7 @@ export const missingPage = definePage()
 		return {
 			title: monthlyEpisodesTitle(monthlyPoints),
 			summary,
-			caption: `Missing and away episodes starting in each calendar month, and the number of different children with an episode that month, ${period}. ${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete: shown as a hollow circle.` : ''}${publication ? ' Publication mode: months with 1 to 5 (and months that would reveal them) are gaps.' : ''}`,
+			caption: `Missing and away episodes starting in each calendar month, and the number of different children with an episode that month, ${period}. ${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete: shown as a hollow circle.` : ''}${publication ? ' Publication mode: every count is perturbed by the cell key method (see Methods).' : ''}`,
 			rows: monthlyPoints,
 			columns: [
 				monthColumn,
@@ -210,8 +194,8 @@ export const missingPage = definePage()
 	.derive('monthlyChartLoading', ({ monthlyCounts }) => monthlyCounts.loading)
 
 	// ----- Seasonality
-	.derive('seasonChart', ({ seasonCounts, publication, period }): ChartSpec<SeasonRow> => {
-		const season = seasonalPattern(seasonCounts.rows ?? [], { publication });
+	.derive('seasonChart', ({ seasonCounts, period }): ChartSpec<SeasonRow> => {
+		const season = seasonalPattern(seasonCounts.rows ?? []);
 		const summary = summariseSeasonality(season);
 		const rows = season.months.map((month): SeasonRow => ({
 			...month,
@@ -433,12 +417,7 @@ export const missingPage = definePage()
 			count: 'episodes',
 			publication
 		});
-		const children = new Map(
-			(publication ? publishCounts(rows, { count: 'children' }) : rows).map((row) => [
-				row.episode_type,
-				row.children
-			])
-		);
+		const children = new Map(rows.map((row) => [row.episode_type, row.children]));
 		const summary = summariseEpisodeTypes(types.rows, children);
 		return {
 			title: episodeTypesTitle(types.rows),
@@ -460,7 +439,8 @@ export const missingPage = definePage()
 
 	// ----- Headlines
 	.derive('headlines', (scope): MissingHeadline[] => {
-		const { headlineCounts, episodesShown, childrenShown, repeat, repeatByBand, interviews, shown } = scope;
+		const { headlineCounts, episodesShown, childrenShown, repeat, repeatByBand, interviews, publication } =
+			scope;
 		const timing = scope.interviewTiming;
 		const answered = headlineCounts.rows?.[0] !== undefined;
 		const twice = repeatCounts(repeat.rows, repeat.total).twice;
@@ -476,10 +456,10 @@ export const missingPage = definePage()
 						? repeatByBand.rows
 							? '–'
 							: '…'
-						: twice === null || shown(repeat.total) === null
+						: twice === null || shareWithheld(repeat.total, publication)
 							? 'c'
 							: formatPercent(twice / repeat.total),
-				detail: twice !== null ? `${formatCount(twice)} of ${text(shown(repeat.total))} children` : undefined
+				detail: twice !== null ? `${formatCount(twice)} of ${formatCount(repeat.total)} children` : undefined
 			},
 			{
 				label: 'Return interviews within 72 hours',

@@ -1,6 +1,6 @@
 import type { ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
 import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
-import { publishSingle } from '$lib/transform/publish-counts';
+import { shareWithheld } from '$lib/publication/share-base';
 
 export interface InterviewShare {
 	step: 'offered' | 'accepted' | 'within_72_hours' | 'within_2_days';
@@ -56,8 +56,9 @@ export function interviewTiming(
 /**
  * The return home interview steps as shares with 95% Wilson intervals: offered (of returns with the offer
  * recorded), accepted (of offers), held within 72 hours of the return (of accepted interviews), and the strict
- * reading, within 2 days, beside it (the two agree where times are recorded). In
- * publication mode a share whose numerator or denominator is 1 to 5 is suppressed with it.
+ * reading, within 2 days, beside it (the two agree where times are recorded). In publication mode both
+ * counts are perturbed independently (publication/): the share is computed from them (at most 100%) and
+ * withheld ("c") when the published denominator is too small to mean anything.
  */
 export function interviewShares(
 	row: ReturnInterviewRow | undefined,
@@ -67,19 +68,16 @@ export function interviewShares(
 	return steps.map(({ step, label, of, n, d }) => {
 		const numerator = row[n];
 		const denominator = row[d];
-		const interval = wilsonInterval(numerator, denominator);
-		const hidden =
-			publication && (publishSingle(numerator).symbol !== null || publishSingle(denominator).symbol !== null);
-		if (hidden) {
+		const part = Math.min(numerator, denominator);
+		const interval = wilsonInterval(part, denominator);
+		if (shareWithheld(denominator, publication)) {
 			const suppressed: Record<string, DisclosureSymbol> = { share: 'c', lower: 'c', upper: 'c' };
-			if (publishSingle(numerator).symbol !== null) suppressed.numerator = 'c';
-			if (publishSingle(denominator).symbol !== null) suppressed.denominator = 'c';
 			return {
 				step,
 				label,
 				of,
-				numerator: suppressed.numerator ? null : numerator,
-				denominator: suppressed.denominator ? null : denominator,
+				numerator,
+				denominator,
 				share: null,
 				lower: null,
 				upper: null,
@@ -92,7 +90,7 @@ export function interviewShares(
 			of,
 			numerator,
 			denominator,
-			share: denominator > 0 ? numerator / denominator : null,
+			share: denominator > 0 ? part / denominator : null,
 			lower: interval?.lower ?? null,
 			upper: interval?.upper ?? null
 		};

@@ -9,6 +9,7 @@ import { ageBands, interventionKinds, type AgeBand, type PathwayStage } from '$l
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
+import { shareWithheld } from '$lib/publication/share-base';
 import { definePage, type Ask } from '$lib/page/define-page';
 import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
 import {
@@ -467,9 +468,10 @@ export const pathwayPage = definePage()
 						? withIntervention.answered
 							? '–'
 							: '…'
-						: publication && (publishSingle(some).symbol || publishSingle(total).symbol)
+						: (publication && (publishSingle(some).symbol || publishSingle(total).symbol)) ||
+							  shareWithheld(total, publication)
 							? 'c'
-							: formatPercent(some / total),
+							: formatPercent(Math.min(some, total) / total),
 				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined
 			},
 			{

@@ -17,7 +17,7 @@ import { referralWindowCounts } from '$lib/sql/metrics/overview/window-counts';
 import { sql } from '$lib/sql/sql';
 import { filtersFromParams, filtersToParams } from '$lib/state/filter-params';
 import { districtsPage } from '../../../src/routes/districts/districts-page';
-import { freshEngine } from '../../helpers/engine';
+import { freshEngine, TEST_SECRET } from '../../helpers/engine';
 import { runPage } from '../../helpers/page';
 
 const areaCount = 80;
@@ -82,7 +82,7 @@ beforeAll(async () => {
 	]);
 	notes = extract.result.files[0]!.notes;
 	engine = await freshEngine();
-	await createSchema(engine);
+	await createSchema(engine, TEST_SECRET);
 	await replaceAreas(engine, reference, list.population);
 	await appendArrow(engine, 'referrals', toArrowIPC(extract.result));
 	await refreshFacts(engine);
@@ -117,7 +117,7 @@ describe('an 80-area regional extract with its areas file', () => {
 		const counts = referralCounts({ districts: chosen });
 		expect(counts.from.text).toBe('"referral_cube"');
 		const [row] = await engine.query<{ n: number }>(
-			sql`SELECT ${counts.referrals()} AS n FROM ${counts.from} WHERE ${counts.where}`
+			sql`SELECT ${counts.referrals().count} AS n FROM ${counts.from} WHERE ${counts.where}`
 		);
 		expect(Number(row!.n)).toBe(referralsOf(3) + referralsOf(70) + referralsOf(79));
 		const windows = await engine.query<{ area: string; referrals: number }>(

@@ -11,7 +11,7 @@ import { replaceAreas } from '$lib/engine/load-reference';
 import { createSchema } from '$lib/engine/load-tables';
 import { ingestFile, type AreaList } from '$lib/ingest';
 import { sql } from '$lib/sql/sql';
-import { freshEngine } from '../../helpers/engine';
+import { freshEngine, TEST_SECRET } from '../../helpers/engine';
 import { samplesDirectory } from '../../fixtures/ingest/samples-directory';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -26,7 +26,7 @@ async function areaList(name: string, data: Uint8Array): Promise<AreaList> {
 let engine: Engine;
 beforeAll(async () => {
 	engine = await freshEngine();
-	await createSchema(engine);
+	await createSchema(engine, TEST_SECRET);
 });
 afterAll(() => engine.close());
 

@@ -30,7 +30,7 @@ const demo = {
 async function startedDataset() {
 	const { engine, statements } = fakeEngine();
 	const dataset = new Dataset();
-	await dataset.start(async () => engine, demo, '/population.csv');
+	await dataset.start(async () => engine, demo, '/population.csv', 'a-test-partnership-secret');
 	statements.length = 0;
 	refreshed.count = 0;
 	return { dataset, statements };
@@ -92,7 +92,8 @@ describe('Dataset', () => {
 				throw new Error('WebAssembly is not available');
 			},
 			demo,
-			'/population.csv'
+			'/population.csv',
+			'a-test-partnership-secret'
 		);
 		expect(dataset.status).toBe('error');
 		expect(dataset.error).toBe('WebAssembly is not available');

@@ -1,6 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeCounts, returnInterviewCounts } from '../../cubes';
-import { ident, join, sql, type Sql } from '../../sql';
+import { join, sql, type Sql } from '../../sql';
+import { keyedAs } from '../../keyed-count';
 
 export interface ReturnInterviewRow {
 	/** Episodes that have ended (the child came back). */
@@ -31,7 +32,7 @@ export interface ReturnInterviewRow {
  */
 export function returnInterviews(filters: Filters): Sql {
 	const counts = episodeCounts(filters);
-	return sql`SELECT ${join(returnInterviewCounts.map((name) => sql`${counts.returnInterviews(name)} AS ${ident(name)}`))}
+	return sql`SELECT ${join(returnInterviewCounts.map((name) => keyedAs(name, counts.returnInterviews(name))))}
 FROM ${counts.from}
 WHERE ${counts.where}`;
 }

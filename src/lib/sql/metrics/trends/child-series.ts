@@ -1,8 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { sql } from '../../sql';
 import { seriesByArea, type SeriesQuery, type SeriesWindow } from './period-area-grid';
+import { childCount } from '../../keyed-count';
 
 export interface ChildSeriesRow {
 	/** First day of the month or quarter, yyyy-mm-dd. */
@@ -22,7 +22,7 @@ export function childSeries(filters: Filters, window: SeriesWindow): SeriesQuery
 	return seriesByArea(
 		filters,
 		{ from: referralFacts, where: filterPredicate(filters, referralColumns) },
-		{ children: sql`count(DISTINCT child_key)` },
+		{ children: childCount() },
 		window
 	);
 }

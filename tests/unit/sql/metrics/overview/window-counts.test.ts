@@ -94,7 +94,7 @@ afterAll(() => engine.close());
 
 describe('referralWindowCounts', () => {
 	it('counts each window for all districts and each district; empty windows are zeros', async () => {
-		const result = await engine.query<ReferralWindowRow>(referralWindowCounts({}, windows, sixDistricts));
+		const result = await answer<ReferralWindowRow>(engine, referralWindowCounts({}, windows, sixDistricts));
 		expect(result).toHaveLength(3 * 7);
 		const row = (span: string, area: string) => {
 			const { span: _s, area: _a, ...rest } = result.find((r) => r.span === span && r.area === area)!;
@@ -122,7 +122,8 @@ describe('referralWindowCounts', () => {
 	});
 
 	it('ignores the period filter (the windows are the periods) but applies the others', async () => {
-		const result = await engine.query<ReferralWindowRow>(
+		const result = await answer<ReferralWindowRow>(
+			engine,
 			referralWindowCounts(
 				{ from: '2024-04-01', to: '2024-04-30', districts: ['cambridge'], genders: ['male'] },
 				windows,
@@ -142,7 +143,7 @@ describe('referralWindowCounts', () => {
 
 describe('episodeWindowCounts', () => {
 	it('counts episodes and distinct children missing per window and area', async () => {
-		const result = await engine.query<EpisodeWindowRow>(episodeWindowCounts({}, windows, sixDistricts));
+		const result = await answer<EpisodeWindowRow>(engine, episodeWindowCounts({}, windows, sixDistricts));
 		const all = result.filter((row) => row.area === 'all');
 		expect(all).toEqual([
 			{ span: 'current', area: 'all', episodes: 1, children_missing: 1 },
@@ -176,7 +177,7 @@ describe('episodeSeries', () => {
 			{},
 			{ grain: 'month', first: '2024-01-01', last: '2024-04-30', areas: sixDistricts }
 		);
-		const cells = await engine.query<EpisodeSeriesRow>(spec.query);
+		const cells = await answer<EpisodeSeriesRow>(engine, spec.query);
 		expect(cells.length).toBeLessThan(4 * 7);
 		expect(cells.every((row) => row.episodes > 0)).toBe(true);
 		expect(spec.reshape.name).toBe('fillPeriods');
