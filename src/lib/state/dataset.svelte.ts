@@ -3,6 +3,7 @@ import type { TableName } from '$lib/contract';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
+import { lockDown } from '$lib/engine/lock-down';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
@@ -86,6 +87,7 @@ export class Dataset {
 		this.#demo = demo;
 		try {
 			const engine = await createEngine();
+			await lockDown(engine);
 			await createSchema(engine);
 			await loadPopulation(engine, await (await fetch(populationUrl)).text());
 			this.#coordinator = new QueryCoordinator(engine);
