@@ -59,6 +59,12 @@ const boundaries = [
 		why: 'pure numeric functions, checked against published reference values'
 	},
 	{
+		// A subfolder of stats may use its parent's functions (`../normal-quantile`), nothing outside stats.
+		folder: 'stats/projection',
+		forbid: ['$lib/*', '../../*', 'svelte', 'svelte/*', '@duckdb/*', '@observablehq/*', 'arquero', 'zod'],
+		why: 'pure numeric functions (the demand projection), checked against reference values from R'
+	},
+	{
 		folder: 'charts',
 		forbid: [
 			'svelte',

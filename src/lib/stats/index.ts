@@ -84,3 +84,6 @@ export { suppressDerived } from './suppress-derived';
 
 // Plain-English descriptions for the Methods page and README
 export { methods, methodsMarkdown, type MethodDescription } from './methods';
+
+// Next year's demand: projection with prediction intervals, rolling-origin backtest, planning table
+export * from './projection';
