@@ -197,6 +197,10 @@ describe('readOnlyQuery', () => {
 		).toEqual([{ n: 1 }]);
 		expect(await rows('SELECT sum(range) AS s FROM range(4)')).toEqual([{ s: 6 }]);
 		expect(await rows("SELECT repeat('ab', 2) AS r")).toEqual([{ r: 'abab' }]);
+		// FROM inside a scalar call is an argument, not a table: a string there is not a file.
+		expect(
+			await rows("SELECT trim(BOTH 'x' FROM 'xaxx') AS t, extract(year FROM DATE '2024-03-01') AS y")
+		).toEqual([{ t: 'a', y: 2024 }]);
 		expect((await rows('DESCRIBE population')).map((row) => row['column_name'])).toContain('children');
 		// PIVOT names its columns: without IN (…) DuckDB first runs a statement to find them.
 		expect(

@@ -124,6 +124,8 @@ export function screenStatement(text: string, catalog: FunctionCatalog): Screene
 
 	let depth = 0;
 	const clause: (string | undefined)[] = [undefined];
+	// Brackets of a scalar call, where FROM is an argument (`trim('x' FROM s)`, `extract(year FROM d)`).
+	const scalarCall: boolean[] = [false];
 	for (const [index, token] of body.entries()) {
 		const previous = body[index - 1];
 		const next = body[index + 1];
@@ -133,7 +135,10 @@ export function screenStatement(text: string, catalog: FunctionCatalog): Screene
 					ok: false,
 					reason: `${only}: remove the semicolon in the middle or run each statement alone.`
 				};
-			if (token.value === '(') clause[++depth] = undefined;
+			if (token.value === '(') {
+				clause[++depth] = undefined;
+				scalarCall[depth] = previous?.kind === 'word' && catalog.scalarFunctions.has(previous.value);
+			}
 			if (token.value === ')' && --depth < 0)
 				return { ok: false, reason: 'A closing bracket has no opening bracket.' };
 			continue;
@@ -146,8 +151,9 @@ export function screenStatement(text: string, catalog: FunctionCatalog): Screene
 		if (token.kind === 'word' && clauseWords.has(token.value)) clause[depth] = token.value;
 
 		const tablePosition =
-			(previous?.kind === 'word' && ['from', 'join', 'lateral'].includes(previous.value)) ||
-			(previous?.kind === 'symbol' && previous.value === ',' && clause[depth] === 'from');
+			!scalarCall[depth] &&
+			((previous?.kind === 'word' && ['from', 'join', 'lateral'].includes(previous.value)) ||
+				(previous?.kind === 'symbol' && previous.value === ',' && clause[depth] === 'from'));
 		const isCall = next?.kind === 'symbol' && next.value === '(';
 		const name = token.value.toLowerCase();
 		// Where a table belongs, only a value generator may be called; elsewhere, any name that is only a
