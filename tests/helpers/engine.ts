@@ -70,6 +70,10 @@ export async function freshEngine(): Promise<Engine> {
 			await open();
 			return engine.query<Row>(query);
 		},
+		async querySingle<Row extends object>(query: Sql) {
+			await open();
+			return engine.querySingle<Row>(query);
+		},
 		registerText: (name, text) => engine.registerText(name, text),
 		registerBytes: (name, bytes) => engine.registerBytes(name, bytes),
 		dropFile: (name) => engine.dropFile(name),

@@ -13,9 +13,12 @@ import { ident, join, literal, sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 import { refreshFacts } from './load-tables';
 
+/** The virtual file the population CSV is registered as while it loads. */
+export const populationCsvFile = 'population.contract.csv';
+
 /** Load the child population reference (denominators for rates) from CSV in the contract's layout. */
 export async function loadPopulation(engine: Engine, csvText: string): Promise<void> {
-	const fileName = 'population.contract.csv';
+	const fileName = populationCsvFile;
 	await engine.registerText(fileName, csvText);
 	try {
 		await engine.exec(createTable(population));

@@ -41,13 +41,16 @@ const headerOf = (csvText: string): string[] =>
 		.split(',')
 		.map((name) => name.trim().replace(/^"|"$/g, ''));
 
+/** The virtual file a contract CSV is registered as while it loads (the only files `lockDown` leaves open). */
+export const contractCsvFile = (name: TableName): string => `${name}.contract.csv`;
+
 /**
  * Replace a table's rows with a CSV already in the contract's layout (the bundled demo extract). User files
  * go through the ingest pipeline instead, which maps and validates them first.
  */
 export async function loadContractCsv(engine: Engine, name: TableName, csvText: string): Promise<void> {
 	const table = tables[name];
-	const fileName = `${name}.contract.csv`;
+	const fileName = contractCsvFile(name);
 	await engine.registerText(fileName, csvText);
 	try {
 		await engine.exec(sql`DELETE FROM ${ident(name)}`);

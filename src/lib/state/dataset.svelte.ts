@@ -8,6 +8,7 @@ import {
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation, replaceAreas, type AreasReplaced } from '$lib/engine/load-reference';
+import { lockDown } from '$lib/engine/lock-down';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
 import { changeSecret, createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
@@ -99,6 +100,7 @@ export class Dataset {
 		this.#populationUrl = populationUrl;
 		try {
 			const engine = await createEngine();
+			await lockDown(engine);
 			await createSchema(engine, secret);
 			await loadPopulation(engine, await (await fetch(populationUrl)).text());
 			this.#coordinator = new QueryCoordinator(engine);
