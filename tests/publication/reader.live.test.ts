@@ -11,20 +11,12 @@
  * Pass mark: no protected count pinned to one value; at least 95% keep two values or more; every published
  * total within the noise of the sum of its published parts, and 95% of them within twice the spread of a
  * sum of independent noises (2 × D × √terms), so totals and parts read as consistent.
- *
- * Skipped until the seam is in (`publishRows` in define-page.ts): per-view suppression fails it by design.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { demoEngine } from '../helpers/page';
 import { gather, type Cell, type Reading } from './gather';
 import { readPublished, type ReaderReport } from './reader';
-
-// READER_LIVE=1 runs it anyway (to see it fail on per-view suppression).
-const seamMerged =
-	process.env.READER_LIVE === '1' ||
-	readFileSync('src/lib/page/define-page.ts', 'utf8').includes('publishRows');
 
 /**
  * The most publication mode moves a figure, as the reader is told it: for table counts, the largest
@@ -44,7 +36,7 @@ function observedNoise(reading: Reading): { table: number; text: Map<string, num
 	return noise;
 }
 
-describe.skipIf(!seamMerged)('publication mode against the automated reader', () => {
+describe('publication mode against the automated reader', () => {
 	let engine: Engine;
 	let report: ReaderReport;
 	let noise: ReturnType<typeof observedNoise>;

@@ -38,7 +38,7 @@ export function bandShares<Row extends object>(
 	const total = [...counts.values()].reduce((sum, value) => sum + value, 0);
 	const shares: BandShare[] = bands.map((key) => {
 		const value = counts.get(key) ?? 0;
-		const interval = total > 0 ? wilsonInterval(value, total) : null;
+		const interval = total > 0 ? wilsonInterval(Math.min(value, total), total) : null;
 		return {
 			band: key,
 			label: labels[key] ?? key,

@@ -69,7 +69,7 @@ export function interviewShares(
 		const numerator = row[n];
 		const denominator = row[d];
 		const part = Math.min(numerator, denominator);
-		const interval = wilsonInterval(part, denominator);
+		const interval = wilsonInterval(Math.min(part, denominator), denominator);
 		if (shareWithheld(denominator, publication)) {
 			const suppressed: Record<string, DisclosureSymbol> = { share: 'c', lower: 'c', upper: 'c' };
 			return {

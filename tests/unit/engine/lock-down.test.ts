@@ -9,6 +9,7 @@ import { createNodeEngine } from '$lib/engine/node-engine';
 import { wrappedQuery } from '$lib/engine/read-only-query';
 import { ingestFile, toArrowIPC } from '$lib/ingest';
 import { Sql, sql } from '$lib/sql/sql';
+import { TEST_SECRET } from '../../helpers/engine';
 
 /**
  * The lock-down changes the whole DuckDB instance for good, so this file starts an engine of its own rather
@@ -24,7 +25,7 @@ afterAll(() => engine.close());
 
 describe('lockDown', () => {
 	it('still loads the demo extract, the population and validated user files', async () => {
-		await createSchema(engine);
+		await createSchema(engine, TEST_SECRET);
 		await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
 		await loadContractCsv(engine, 'referrals', readFileSync('data/demo/referrals.csv', 'utf8'));
 		const outcome = await ingestFile(

@@ -63,7 +63,7 @@ describe('Dataset', () => {
 
 	it('locks the engine down before it loads anything: only its own CSVs readable, settings locked', async () => {
 		const { engine, statements } = fakeEngine();
-		await new Dataset().start(async () => engine, demo, '/population.csv');
+		await new Dataset().start(async () => engine, demo, '/population.csv', 'a-test-partnership-secret');
 		expect(statements).toEqual([
 			"SET allowed_paths = ['referrals.contract.csv', 'missing_episodes.contract.csv', 'population.contract.csv']",
 			'SET enable_external_access = false',
