@@ -1,5 +1,6 @@
 /**
- * The pass mark of issue 9 for publication mode as main publishes it now (through the publication seam):
+ * The pass mark of issue 9 for publication mode as main publishes it now (through the publication seam),
+ * run by `npm run audit:publication` (not in `npm test` until it passes):
  * the automated reader collects every figure of every page for the reader views, with publication mode off
  * for the truth, and tries to recover each protected count (true value 1–5) by differencing and integer
  * programming over everything shown.
