@@ -1,7 +1,7 @@
 /**
  * The automated reader against what publication mode published before the publication seam (issue 9),
- * kept in `fixtures/before-seam.json.gz` by `record-before.test.ts`: it must recover small counts from it,
- * as the issue's determined reader did by hand. This is the record of the old behaviour, not of main.
+ * kept in `fixtures/before-seam.json.gz` (recorded once at commit 4bced09, before the seam merged): it must
+ * recover small counts from it, as the issue's determined reader did by hand. This is the record of the old behaviour, not of main.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { thawReading } from './frozen-reading';

@@ -83,8 +83,11 @@ describe('a cell published by different queries', () => {
 			)
 		).find((row) => row.area === 'fenland')!;
 		const [truth] = await answer<ReferralHeadline>(first, referralHeadline(filters));
-		expect(viaHeadline!.referrals).not.toBe(truth!.referrals);
-		for (const measure of ['referrals', 'children', 'repeat_referrals', 'looked_after'] as const) {
+		const measures = ['referrals', 'children', 'repeat_referrals', 'looked_after'] as const;
+		// Perturbation moved some of these cells (a cell of 8 or more stays put for 96 keys in 256), so the
+		// agreement below is not the truth agreeing with itself.
+		expect(measures.some((measure) => viaHeadline![measure] !== truth![measure])).toBe(true);
+		for (const measure of measures) {
 			expect(viaRates[measure]).toBe(viaHeadline![measure]);
 			expect(viaWindows[measure]).toBe(viaHeadline![measure]);
 		}

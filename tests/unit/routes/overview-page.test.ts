@@ -69,7 +69,7 @@ describe('overview page on the demo extract', () => {
 		expect(referralsOpen).toBe(en(count));
 		const cell = await publishedByHand(engine, {
 			table: 'referral_facts',
-			where: `district = 'fenland' AND gender = 'female' AND referral_date BETWEEN '${from}' AND '${to}'`,
+			where: `district = 'cambridge' AND gender = 'female' AND referral_date BETWEEN '${from}' AND '${to}'`,
 			groups: []
 		});
 		expect(referralsPublished).toBe(en(cell.get('')!.published));

@@ -226,7 +226,7 @@ describe('missing episode metrics', () => {
 			]
 		});
 		try {
-			expect(await timed.query<ReturnInterviewRow>(returnInterviews({}))).toEqual([
+			expect(await answer<ReturnInterviewRow>(timed, returnInterviews({}))).toEqual([
 				{
 					returned: 5,
 					offer_recorded: 5,
