@@ -196,7 +196,7 @@ export const overviewPage = definePage()
 				: []),
 			...(publication
 				? [
-						'Publication mode: SPC is not shown for a series with suppressed counts, and comparisons involving a count of 1 to 5 are withheld.'
+						'Publication mode: every count is perturbed by the cell key method (see Methods), and the limits, signals and comparisons are worked out from the published counts.'
 					]
 				: []),
 			...(episodeNote ? [episodeNote] : [])

@@ -41,6 +41,8 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text as one line, with a word broken at a hyphen at the end of a printed line joined again. */
+const unbroken = (text: string) => collapse(text).replace(/- /g, '-');
 
 describe('board pack', () => {
 	let browser: Browser;
@@ -118,10 +120,10 @@ describe('board pack', () => {
 		// under the chart ("The figures are in table A3."), and no page holds only a part.
 		titles.forEach((title, index) => {
 			const ref = /table (A\d+)\./.exec(refs[index]!)![0];
-			const start = collapse(title).slice(0, 40);
-			const titlePage = pages.findIndex((text) => text.includes(start));
-			expect(titlePage, title).toBeGreaterThanOrEqual(0);
-			expect(pages[titlePage], `${title}: caption on the same page`).toContain(ref);
+			expect(
+				pages.some((text) => unbroken(text).includes(unbroken(title)) && text.includes(ref)),
+				`${title}: on one page with its caption`
+			).toBe(true);
 		});
 		// The demo's latest quarter prints on a stated number of pages (README: "Board pack").
 		expect(pages.length).toBe(packPages);
@@ -177,4 +179,4 @@ describe('board pack', () => {
 });
 
 /** Pages in the printed pack for the demo's latest quarter, all districts. */
-const packPages = 29;
+const packPages = 31;
