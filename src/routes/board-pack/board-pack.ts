@@ -1,6 +1,8 @@
+import type { AreaReference } from '$lib/contract';
 import { addMonths, periodEnd, periodStart } from '$lib/domain/calendar';
 import type { Filters } from '$lib/domain/filters';
 import { formatFinancialQuarter, formatQuarterMonths } from '$lib/format/period';
+import type { ChartSpec } from '$lib/page/chart-spec';
 import { measures } from '$lib/summaries/measures';
 import type { Signal, SignalGroups } from '$lib/summaries/signal-list';
 
@@ -45,6 +47,76 @@ export function packFilters(quarter: PackQuarter | undefined, district: string |
 		...(quarter ? { from: quarter.start, to: quarter.end } : {}),
 		...(district ? { districts: [district] } : {})
 	} as Filters;
+}
+
+/** What a pack link chooses, read from its query (`?quarter=2026-07-01&area=fenland`) and the loaded data. */
+export interface PackChoice {
+	quarters: PackQuarter[];
+	quarter: PackQuarter | undefined;
+	/** An area code of the loaded reference; undefined for the whole partnership. */
+	area: string | undefined;
+	areaName: string;
+	/** The quarter: for counts. */
+	filters: Filters;
+	/** The two years to the quarter's end: for charts over time. */
+	historyFilters: Filters;
+}
+
+export function packChoice(
+	query: URLSearchParams,
+	extent: { first_referral: string | null; last_referral: string | null } | undefined,
+	areas: AreaReference
+): PackChoice {
+	const first = extent?.first_referral ?? undefined;
+	const quarters = completeQuarters(first, extent?.last_referral ?? undefined);
+	const quarter = chosenQuarter(quarters, query.get('quarter'));
+	const asked = query.get('area');
+	const area = asked ? areas.enumeration.codes.find((code) => code === asked) : undefined;
+	return {
+		quarters,
+		quarter,
+		area,
+		areaName: area ? areas.label(area) : 'All districts',
+		filters: packFilters(quarter, area),
+		historyFilters: historyFiltersOf(quarter, area, first)
+	};
+}
+
+/** One chart of a theme, as its page definition gives it (undefined until its data has loaded). */
+export interface PackChart {
+	spec: ChartSpec<object> | undefined;
+	loading: boolean;
+	/** Small multiples: printed up to a full page high. */
+	tall?: boolean;
+}
+
+export interface PackSection {
+	id: PackThemeId;
+	title: string;
+	charts: (PackChart & { spec: ChartSpec<object>; ref: string })[];
+}
+
+/** The themes in order, each with the charts that have drawn, numbered for the appendix ("A3"). */
+export function numberedSections(charts: Record<PackThemeId, readonly PackChart[]>): PackSection[] {
+	let number = 0;
+	return packThemes.map((theme) => ({
+		...theme,
+		charts: charts[theme.id]
+			.filter((chart): chart is PackChart & { spec: ChartSpec<object> } => chart.spec !== undefined)
+			.map((chart) => ({ ...chart, ref: `A${++number}` }))
+	}));
+}
+
+/** The running footer of every printed page. */
+export function footerText(choice: PackChoice): string {
+	return choice.quarter
+		? `Sightline board pack · ${choice.areaName} · ${choice.quarter.label} (${choice.quarter.months}) · OFFICIAL`
+		: '';
+}
+
+/** "board-pack-q2-2026-27.html" */
+export function packFileName(quarter: PackQuarter): string {
+	return `board-pack-${quarter.label.replace(/\s+/g, '-').toLowerCase()}.html`;
 }
 
 /** Months of history the pack's charts over time show, up to the end of the quarter. */
@@ -190,6 +262,3 @@ export const glossary: readonly { term: string; plain: string }[] = [
 			'Every count is adjusted by a small, consistent amount so that no child can be identified by comparing tables; totals are adjusted on their own, so parts may not add up exactly.'
 	}
 ];
-
-/** The partnership the bundled reference data describe (the title line of the pack's cover). */
-export const partnershipName = 'Cambridgeshire and Peterborough Safeguarding Children Partnership';

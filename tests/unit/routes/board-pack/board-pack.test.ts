@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
 	chosenQuarter,
 	completeQuarters,
+	footerText,
 	historyFiltersOf,
+	numberedSections,
+	packChoice,
+	packFileName,
 	packFilters,
 	plainFinding,
 	summaryFindings
 } from '../../../../src/routes/board-pack/board-pack';
+import { cambridgeshireAndPeterborough } from '$lib/contract';
+import type { ChartSpec } from '$lib/page/chart-spec';
 import type { SpcSignal } from '$lib/summaries/spc-signals';
 import type { ChangeSignal } from '$lib/summaries/comparison-signals';
 
@@ -114,5 +120,65 @@ describe('plain findings', () => {
 			areaName
 		);
 		expect(findings.map((finding) => finding.technical)).toEqual([change.text, shift.text]);
+	});
+});
+
+describe('a pack link', () => {
+	const extent = { first_referral: '2021-11-01', last_referral: '2026-11-15' };
+	const choose = (query: string) =>
+		packChoice(new URLSearchParams(query), extent, cambridgeshireAndPeterborough);
+
+	it('reads the quarter and an area of the loaded reference, with their filters', () => {
+		const choice = choose('quarter=2025-04-01&area=fenland');
+		expect(choice.quarter?.label).toBe('Q1 2025-26');
+		expect(choice.areaName).toBe('Fenland');
+		expect(choice.filters).toEqual({ from: '2025-04-01', to: '2025-06-30', districts: ['fenland'] });
+		expect(choice.historyFilters).toEqual({ from: '2023-07-01', to: '2025-06-30', districts: ['fenland'] });
+		expect(footerText(choice)).toBe(
+			'Sightline board pack · Fenland · Q1 2025-26 (April to June 2025) · OFFICIAL'
+		);
+		expect(packFileName(choice.quarter!)).toBe('board-pack-q1-2025-26.html');
+	});
+
+	it('ignores an area the reference does not hold and a quarter the data do not cover', () => {
+		const choice = choose('quarter=2019-01-01&area=narnia');
+		expect(choice.area).toBeUndefined();
+		expect(choice.areaName).toBe('All districts');
+		expect(choice.quarter?.label).toBe('Q2 2026-27');
+	});
+
+	it('has no quarter, and no footer, before the data are loaded', () => {
+		const choice = packChoice(new URLSearchParams(''), undefined, cambridgeshireAndPeterborough);
+		expect(choice.quarter).toBeUndefined();
+		expect(footerText(choice)).toBe('');
+	});
+});
+
+describe('numberedSections', () => {
+	const spec = (title: string) => ({ title }) as unknown as ChartSpec<object>;
+	it('numbers the drawn charts across the themes in order, leaving out those not drawn yet', () => {
+		const sections = numberedSections({
+			referrals: [
+				{ spec: spec('a'), loading: false },
+				{ spec: undefined, loading: true }
+			],
+			who: [{ spec: spec('b'), loading: false }],
+			indicators: [],
+			missing: [{ spec: spec('c'), loading: false, tall: true }],
+			districts: [],
+			pathway: []
+		});
+		expect(sections.map((section) => section.id)).toEqual([
+			'referrals',
+			'who',
+			'indicators',
+			'missing',
+			'districts',
+			'pathway'
+		]);
+		expect(
+			sections.flatMap((section) => section.charts.map((chart) => `${chart.ref} ${chart.spec.title}`))
+		).toEqual(['A1 a', 'A2 b', 'A3 c']);
+		expect(sections[3]!.charts[0]!.tall).toBe(true);
 	});
 });
