@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { TableName } from '$lib/contract';
+import { areaReference, type TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
 import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
 import type { FileSummary } from '$lib/ingest/ingest-file';
@@ -21,6 +21,18 @@ export type FileReport =
 			summary: FileSummary;
 			rejected: readonly Issue[];
 			warnings: readonly Issue[];
+	  }
+	| {
+			/** An area reference (ONS mid-year estimates or an areas file), now the one the data is charted by. */
+			status: 'areas';
+			fileName: string;
+			reason: string;
+			title: string;
+			areas: number;
+			/** Areas with a child population, so rates per 10,000 children can be computed for them. */
+			withPopulation: number;
+			/** Loaded rows removed because their district is not one of the new areas. */
+			removed: number;
 	  }
 	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
 
@@ -219,7 +231,8 @@ export class FileLoader {
 					table: options.table,
 					profile: options.profile,
 					sheet: options.sheet,
-					knownIds
+					knownIds,
+					areas: { title: dataset.areas.title, areas: [...dataset.areas.areas] }
 				},
 				(progress) => (this.#progress = { fileName: file.name, ...progress })
 			);
@@ -233,12 +246,33 @@ export class FileLoader {
 			this.#sheetChoice = { file, reason: outcome.reason, sheets: outcome.sheets };
 			return true;
 		}
-		// A recognised statutory file or a population reference loads no rows here: its message says why.
-		if (
-			outcome.status === 'unreadable' ||
-			outcome.status === 'recognised' ||
-			outcome.status === 'population'
-		) {
+		// ONS estimates or an areas file become the area reference: the districts every page charts by.
+		if (outcome.status === 'population' || outcome.status === 'areas') {
+			const list = outcome.areas;
+			let reference;
+			try {
+				reference = areaReference(list.title, list.areas);
+			} catch (error) {
+				const reason = error instanceof Error ? error.message : String(error);
+				this.#report({ status: 'unreadable', fileName: file.name, reason });
+				return false;
+			}
+			const replaced = await dataset.setAreas(reference, list.population);
+			this.#report({
+				status: 'areas',
+				fileName: file.name,
+				reason: outcome.reason,
+				title: reference.title,
+				areas: reference.areas.length,
+				withPopulation: reference.areas.filter((area) =>
+					list.population.some((row) => row.district === area.code)
+				).length,
+				removed: replaced.removed.referrals + replaced.removed.missing_episodes
+			});
+			return false;
+		}
+		// A recognised statutory file loads no rows here: its message says why.
+		if (outcome.status === 'unreadable' || outcome.status === 'recognised') {
 			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
 			return false;
 		}
@@ -270,7 +304,8 @@ export class FileLoader {
 			}
 		);
 		if (replacing) {
-			this.#reports = [];
+			// The reports of replaced data go; the area reference loaded before the file stays, and says so.
+			this.#reports = this.#reports.filter((report) => report.status === 'areas');
 			this.#loadedFiles = [];
 		}
 		const kept: KeptFile = { file, table: result.table, profile: options.profile };

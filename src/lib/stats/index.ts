@@ -9,6 +9,7 @@ export { gammaQuantile } from './gamma-quantile';
 export { chiSquareQuantile } from './chi-square-quantile';
 export { findRoot } from './find-root';
 export { mean } from './mean';
+export { isRareEventSeries, RARE_EVENT_MEAN } from './rare-events';
 
 // Confidence intervals, proportions and rates
 export { type Interval, CONFIDENCE_95, CONFIDENCE_99_8 } from './interval';
