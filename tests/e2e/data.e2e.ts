@@ -63,6 +63,36 @@ describe('loading a messy extract through the page', () => {
 		expect(counts.at(-1)).toMatch(/rejected/);
 	});
 
+	it('appends two files of the same name, lists both and flags the gap between them', async () => {
+		const heading = 'Referral ID,Child ID,Date of Referral,Age,Gender,District';
+		const extract = (rows: string[]) => ({
+			name: 'extract.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from([heading, ...rows, ''].join('\r\n'))
+		});
+		// january/extract.csv to 15 January, february/extract.csv from 1 February: 16 days neither covers.
+		await watch.page
+			.getByTestId('file-input')
+			.setInputFiles(extract(['S1,K1,02/01/2025,15,M,Fenland', 'S2,K2,15/01/2025,14,F,Cambridge']));
+		await watch.page
+			.getByTestId('file-input')
+			.setInputFiles(extract(['S3,K3,01/02/2025,15,M,Fenland', 'S4,K4,20/02/2025,16,F,Peterborough']));
+		const banner = watch.page.getByTestId('data-banner');
+		await expect.poll(() => banner.textContent()).toMatch(/extract\.csv \(2 rows\); extract\.csv \(2 rows\)/);
+		await expect
+			.poll(() => watch.page.getByTestId('report-coverage').last().textContent())
+			.toMatch(/^Gap: .*16 days/);
+		expect(await watch.page.getByTestId('data-gap').textContent()).toMatch(/No referrals loaded for 16/);
+		expect(watch.consoleErrors).toEqual([]);
+	});
+
+	it('keeps the data shown when every row of a file is rejected', async () => {
+		const before = await watch.page.getByTestId('data-banner').textContent();
+		await watch.page.getByTestId('file-input').setInputFiles(fixture('all-rejected.csv'));
+		await watch.page.getByTestId('report-unchanged').waitFor();
+		expect(await watch.page.getByTestId('data-banner').textContent()).toBe(before);
+	});
+
 	it('opens the mapping step when two columns claim a required field, and loads after the user chooses', async () => {
 		await watch.page.getByTestId('file-input').setInputFiles(fixture('duplicate-headings.csv'));
 		const form = watch.page.getByRole('region', { name: /Map the columns/ });

@@ -65,6 +65,7 @@ export async function runPage<Scope extends PageContext>(
 		publication: view.publication ?? false,
 		grain: view.grain ?? 'month',
 		extent,
+		gaps: { referrals: [], missing_episodes: [] },
 		toggle: (key, value) => void toggled.push([key, value])
 	};
 	const scope = await evaluatePage(definition, context, async (spec) => {

@@ -2,6 +2,7 @@ import type { DataExtent } from '$lib/sql/metrics/data-extent';
 import type { Sql } from '$lib/sql/sql';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
+import type { DayRange } from '$lib/domain/extract-coverage';
 import type { Reshape } from '$lib/transform/transforms';
 
 /** What every page starts from: the view the user chose and what is loaded. */
@@ -10,6 +11,8 @@ export interface PageContext {
 	readonly publication: boolean;
 	readonly grain: Grain;
 	readonly extent: DataExtent | undefined;
+	/** Per table, days between appended extracts that none covers: periods touching them are incomplete. */
+	readonly gaps: Readonly<Record<'referrals' | 'missing_episodes', readonly DayRange[]>>;
 	/** Cross-filter from a chart click (a no-op in Node). */
 	readonly toggle: (key: ToggleFilter, value: string) => void;
 }

@@ -6,6 +6,8 @@ import type { FileSummary } from '$lib/ingest/ingest-file';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import { keyField } from '$lib/ingest/key-field';
 import { isoTimestamp } from '$lib/format/date';
+import { coverageJoin } from '$lib/domain/extract-coverage';
+import { describeCoverageJoin } from '$lib/summaries/describe-coverage';
 import { tables } from '$lib/contract';
 import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
@@ -21,6 +23,10 @@ export type FileReport =
 			summary: FileSummary;
 			rejected: readonly Issue[];
 			warnings: readonly Issue[];
+			/** Every row was rejected: nothing was loaded and the data already loaded is unchanged. */
+			unchanged: boolean;
+			/** How an appended file meets the data already loaded: a gap or an overlap, said in words. */
+			coverage?: string;
 	  }
 	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
 
@@ -254,19 +260,39 @@ export class FileLoader {
 		}
 		const { result, ipc } = outcome;
 		const summary = result.files[0]!;
+		const report = {
+			status: 'loaded',
+			table: result.table,
+			summary,
+			rejected: result.rejected,
+			warnings: result.warnings
+		} as const;
+		if (result.loaded === 0) {
+			// A file whose every row was rejected must not replace what is shown with nothing.
+			this.#report({ ...report, unchanged: true });
+			return false;
+		}
 		const previous = replacing ? [] : (dataset.source?.files ?? []);
+		const days = result.dateRange ? { from: result.dateRange.min, to: result.dateRange.max } : undefined;
+		const join = days
+			? coverageJoin(
+					previous.flatMap((other) => (other.table === result.table && other.days ? [other.days] : [])),
+					days
+				)
+			: undefined;
 		const loadedFile: LoadedFile = {
 			name: file.name,
 			table: result.table,
 			rows: result.loaded,
 			bytes: file.size,
-			sha256: summary.sha256
+			sha256: summary.sha256,
+			...(days ? { days } : {})
 		};
 		await dataset.change(
 			{ kind: 'files', files: [...previous, loadedFile], loadedAt: isoTimestamp(Date.now()) },
 			async (db) => {
 				if (replacing) await clearData(db);
-				if (result.loaded > 0) await appendArrow(db, result.table, ipc);
+				await appendArrow(db, result.table, ipc);
 			}
 		);
 		if (replacing) {
@@ -280,11 +306,9 @@ export class FileLoader {
 		}
 		this.#loadedFiles.push(kept);
 		this.#report({
-			status: 'loaded',
-			table: result.table,
-			summary,
-			rejected: result.rejected,
-			warnings: result.warnings
+			...report,
+			unchanged: false,
+			...(join ? { coverage: describeCoverageJoin(join, file.name) } : {})
 		});
 		return false;
 	}

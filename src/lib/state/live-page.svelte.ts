@@ -1,5 +1,6 @@
 import { answersOf, type PageContext, type PageDefinition, type QuerySpec } from '$lib/page/define-page';
 import { getDataset } from './dataset.svelte';
+import { sourceGaps } from './data-source';
 import { getFilterState } from './filter-state.svelte';
 import { LiveQuery } from './query.svelte';
 
@@ -19,11 +20,13 @@ export function livePage<Scope extends PageContext>(definition: PageDefinition<S
 	const dataset = getDataset();
 	const filterState = getFilterState();
 	const scope = {} as Record<string, unknown>;
+	const gaps = $derived(sourceGaps(dataset.source));
 	Object.defineProperties(scope, {
 		filters: { get: () => filterState.filters, enumerable: true },
 		publication: { get: () => filterState.publication, enumerable: true },
 		grain: { get: () => filterState.grain, enumerable: true },
 		extent: { get: () => dataset.extent, enumerable: true },
+		gaps: { get: () => gaps, enumerable: true },
 		toggle: {
 			value: (key: Parameters<PageContext['toggle']>[0], value: string) =>
 				filterState.toggle(key, value as never),

@@ -7,6 +7,7 @@ const context: PageContext = {
 	publication: false,
 	grain: 'month',
 	extent: undefined,
+	gaps: { referrals: [], missing_episodes: [] },
 	toggle: () => {}
 };
 

@@ -46,7 +46,12 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 const file = (name: string) =>
 	({ name, size: 100, arrayBuffer: async () => new ArrayBuffer(100) }) as unknown as File;
 
-function loadedOutcome(name: string, loadedRows: number, rejected: number): WorkerOutcome {
+function loadedOutcome(
+	name: string,
+	loadedRows: number,
+	rejected: number,
+	days?: { min: string; max: string }
+): WorkerOutcome {
 	const issue = (row: number) => ({ file: name, row, line: row + 1, column: 'Date of birth', field: 'dob' });
 	return {
 		status: 'loaded',
@@ -59,7 +64,7 @@ function loadedOutcome(name: string, loadedRows: number, rejected: number): Work
 			blankRows: 0,
 			rejected: Array.from({ length: rejected }, (_, index) => issue(index + 1)),
 			warnings: [],
-			dateRange: null
+			dateRange: days ? { field: 'referral_date', ...days } : null
 		},
 		ipc: new Uint8Array()
 	} as unknown as WorkerOutcome;
@@ -92,15 +97,44 @@ describe('FileLoader', () => {
 		expect(loader.busy).toBe(false);
 	});
 
-	it('reports a file whose every row is rejected, appending nothing', async () => {
-		const dataset = fakeDataset({ kind: 'files', files: [], loadedAt: '2026-12-01T00:00:00Z' });
+	it('reports a file whose every row is rejected and leaves the data shown untouched', async () => {
+		const kept = { name: 'april.csv', table: 'referrals', rows: 2, bytes: 10, sha256: 'a' } as const;
+		const dataset = fakeDataset({ kind: 'files', files: [kept], loadedAt: '2026-12-01T00:00:00Z' });
 		const loader = new FileLoader(dataset as unknown as Dataset);
 		outcomes.push(loadedOutcome('bad.csv', 0, 4));
 		await loader.load([file('bad.csv')]);
 		expect(loaded).toEqual([]);
 		const [report] = loader.reports;
 		expect(report?.status === 'loaded' && report.rejected).toHaveLength(4);
-		expect(dataset.source.files).toEqual([expect.objectContaining({ name: 'bad.csv', rows: 0 })]);
+		expect(report?.status === 'loaded' && report.unchanged).toBe(true);
+		expect(dataset.source.files).toEqual([kept]);
+	});
+
+	it('does not replace the demo with nothing when the first file loads no row', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(loadedOutcome('bad.csv', 0, 2));
+		await loader.load([file('bad.csv')]);
+		// Before, the demo was cleared and an empty set shown.
+		expect(loaded).toEqual([]);
+		expect(dataset.source.kind).toBe('demo');
+	});
+
+	it('lists two files of the same name and flags the days between them that neither covers', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(
+			loadedOutcome('extract.csv', 5, 0, { min: '2025-04-01', max: '2025-11-15' }),
+			loadedOutcome('extract.csv', 3, 0, { min: '2025-12-01', max: '2025-12-31' })
+		);
+		await loader.load([file('extract.csv')]);
+		await loader.load([file('extract.csv')]);
+		expect(dataset.source.files.map((one) => [one.name, one.rows, one.days])).toEqual([
+			['extract.csv', 5, { from: '2025-04-01', to: '2025-11-15' }],
+			['extract.csv', 3, { from: '2025-12-01', to: '2025-12-31' }]
+		]);
+		const last = loader.reports.at(-1);
+		expect(last?.status === 'loaded' && last.coverage).toMatch(/^Gap: nothing loaded covers .* \(15 days\)/);
 	});
 
 	it('leaves the data untouched when a file cannot be read', async () => {
