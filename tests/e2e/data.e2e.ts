@@ -133,6 +133,55 @@ describe('keeping data on this device', () => {
 		await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('utf8-basic.csv (6 rows)');
 		expect(await page.getByTestId('keep-data').isChecked()).toBe(true);
 
+		// What is stored is the contract's columns and the files' provenance, never the file.
+		const stored = await page.evaluate(
+			() =>
+				new Promise<string>((resolve, reject) => {
+					const request = indexedDB.open('sightline');
+					request.onerror = () => reject(request.error);
+					request.onsuccess = () => {
+						const get = request.result.transaction('kept-data').objectStore('kept-data').get('data');
+						get.onsuccess = () => {
+							const { source, tables } = get.result;
+							request.result.close();
+							resolve(
+								JSON.stringify({
+									keys: Object.keys(get.result).sort(),
+									files: source.files.map((file: { name: string }) => file.name),
+									blobs: Object.values(tables).filter((value) => value instanceof Blob).length
+								})
+							);
+						};
+					};
+				})
+		);
+		expect(JSON.parse(stored)).toEqual({ keys: ['source', 'tables'], files: ['utf8-basic.csv'], blobs: 0 });
+
+		// A second tab shows the kept data; removing it in the first is seen in the second.
+		const second = await kept.context.newPage();
+		await second.goto(new URL('/data/', kept.baseUrl).href);
+		const secondBanner = second.getByTestId('data-banner');
+		await expect
+			.poll(() => secondBanner.textContent(), { timeout: 90_000 })
+			.toContain('utf8-basic.csv (6 rows)');
+
+		await page.getByTestId('remove-all').click();
+		await expect.poll(() => banner.textContent()).toContain('Synthetic demo data');
+		await expect.poll(() => secondBanner.textContent(), { timeout: 30_000 }).toContain('Synthetic demo data');
+		expect(await second.getByTestId('keep-data').isChecked()).toBe(false);
+
+		// Kept again in the second tab: the first follows, so a load there appends rather than overwriting.
+		await second.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));
+		await expect.poll(() => secondBanner.textContent()).toContain('utf8-basic.csv');
+		await second.getByTestId('keep-data').check();
+		await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain('utf8-basic.csv (6 rows)');
+		await page.getByTestId('file-input').setInputFiles(fixture('append-january.csv'));
+		await expect.poll(() => banner.textContent()).toContain('append-january.csv');
+		await expect
+			.poll(() => secondBanner.textContent(), { timeout: 30_000 })
+			.toMatch(/utf8-basic\.csv \(6 rows\); append-january\.csv/);
+		await second.close();
+
 		await page.getByTestId('remove-all').click();
 		await expect.poll(() => banner.textContent()).toContain('Synthetic demo data');
 		const databases = await page.evaluate(() => indexedDB.databases());

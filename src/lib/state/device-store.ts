@@ -1,21 +1,34 @@
-import type { TableName } from '$lib/contract';
-import type { MappingProfile } from '$lib/ingest';
+import type { TableSnapshot } from '$lib/engine/table-snapshot';
+import type { DataSource } from './data-source';
 
-/** A loaded file kept on this device, with what is needed to load it again the same way. */
-export interface KeptFile {
-	/** The file as the user picked it (IndexedDB stores Blobs natively). */
-	file: File;
-	table?: TableName;
-	profile?: MappingProfile;
+/**
+ * What "keep this data on this device" stores: the validated contract columns as loaded, and the
+ * provenance the banner and exports show (each file's name, size, SHA-256, rows and dates). Never the
+ * files themselves (their dates of birth, workers' names and other columns the contract does not hold) and
+ * never the rejected-row report, which quotes raw cell values.
+ */
+export interface KeptData {
+	source: DataSource;
+	tables: TableSnapshot;
 }
 
+/** A change another tab made to what is kept, announced so every open tab shows the same. */
+export type KeptChange = { type: 'saved' } | { type: 'removed' };
+
 const databaseName = 'sightline';
-const storeName = 'kept-files';
+const storeName = 'kept-data';
+const key = 'data';
+const channelName = 'sightline-kept-data';
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(databaseName, 1);
-		request.onupgradeneeded = () => request.result.createObjectStore(storeName, { autoIncrement: true });
+		// Version 2: version 1 kept the original files ("kept-files"); upgrading deletes them.
+		const request = indexedDB.open(databaseName, 2);
+		request.onupgradeneeded = () => {
+			const database = request.result;
+			if (database.objectStoreNames.contains('kept-files')) database.deleteObjectStore('kept-files');
+			if (!database.objectStoreNames.contains(storeName)) database.createObjectStore(storeName);
+		};
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
 	});
@@ -36,14 +49,22 @@ function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDB
 	);
 }
 
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
+const announce = (change: KeptChange) => channel?.postMessage(change);
+
 /**
- * Opt-in persistence: the user's files (as they were loaded, never the derived tables) kept in this
- * browser's IndexedDB so a reload restores them. Nothing is stored unless the user asks, and "remove all
- * data from this device" deletes the whole database.
+ * Opt-in persistence in this browser's IndexedDB. Nothing is stored unless the user asks; "remove all data
+ * from this device" deletes the whole database. Every change is announced to the other open tabs
+ * (BroadcastChannel), so removing the data in one is seen in the others, and a load in one does not
+ * overwrite what another kept.
  */
 export const deviceStore = {
-	add: (file: KeptFile) => run('readwrite', (store) => store.add(file)).then(() => undefined),
-	all: () => run<KeptFile[]>('readonly', (store) => store.getAll() as IDBRequest<KeptFile[]>),
+	async save(data: KeptData): Promise<void> {
+		await run('readwrite', (store) => store.put(data, key));
+		announce({ type: 'saved' });
+	},
+	load: () =>
+		run<KeptData | undefined>('readonly', (store) => store.get(key) as IDBRequest<KeptData | undefined>),
 	async removeAll(): Promise<void> {
 		await new Promise<void>((resolve, reject) => {
 			const request = indexedDB.deleteDatabase(databaseName);
@@ -51,5 +72,12 @@ export const deviceStore = {
 			request.onerror = () => reject(request.error ?? new Error('Could not delete the stored data'));
 			request.onblocked = () => resolve();
 		});
+		announce({ type: 'removed' });
+	},
+	/** Call `listener` when another tab changes what is kept; returns the unsubscribe function. */
+	onChange(listener: (change: KeptChange) => void): () => void {
+		const handle = (event: MessageEvent<KeptChange>) => listener(event.data);
+		channel?.addEventListener('message', handle);
+		return () => channel?.removeEventListener('message', handle);
 	}
 };

@@ -1,6 +1,7 @@
 import { createContext } from 'svelte';
 import type { TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
+import { restoreTables, snapshotTables } from '$lib/engine/table-snapshot';
 import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
 import type { FileSummary } from '$lib/ingest/ingest-file';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
@@ -12,7 +13,7 @@ import { tables } from '$lib/contract';
 import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
-import { deviceStore, type KeptFile } from './device-store';
+import { deviceStore } from './device-store';
 import { IngestClient, type IngestJob } from './ingest-client';
 
 /** The account of one file the user loaded: what was read, loaded, rejected and warned about. */
@@ -60,13 +61,21 @@ export class FileLoader {
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
 	#keep = $state(false);
-	#restoring = false;
-	/** The user's files behind the loaded data, so they can be kept on the device when asked. */
-	#loadedFiles: KeptFile[] = [];
 	readonly #dataset: Dataset;
 
 	constructor(dataset: Dataset) {
 		this.#dataset = dataset;
+	}
+
+	/**
+	 * Follow what other tabs keep: data kept or added there is shown here too (so a load here appends to it
+	 * rather than overwriting it), and data removed there is removed here. Returns the unsubscribe function.
+	 */
+	followOtherTabs(): () => void {
+		return deviceStore.onChange((change) => {
+			if (change.type === 'saved') void this.restore();
+			else void this.#forget();
+		});
 	}
 
 	get progress() {
@@ -90,36 +99,46 @@ export class FileLoader {
 		return this.#keep;
 	}
 
-	/** Turn keeping on (stores the files loaded so far) or off (deletes everything stored). */
+	/** Turn keeping on (stores the data loaded so far) or off (deletes everything stored). */
 	async setKeep(keep: boolean): Promise<void> {
-		if (keep) {
-			for (const file of this.#loadedFiles) await deviceStore.add(file);
-		} else {
-			await deviceStore.removeAll();
-		}
 		this.#keep = keep;
+		if (keep) await this.#save();
+		else await deviceStore.removeAll();
 	}
 
 	/** Delete every trace from this device and go back to the demo data. */
 	async removeAll(): Promise<void> {
 		await deviceStore.removeAll();
-		this.#keep = false;
-		this.#loadedFiles = [];
-		this.clearReports();
-		await this.#dataset.resetToDemo();
+		await this.#forget();
 	}
 
-	/** At start-up: load the files kept on this device, if the user chose to keep them. */
+	async #forget(): Promise<void> {
+		this.#keep = false;
+		this.clearReports();
+		if (this.#dataset.source?.kind === 'files') await this.#dataset.resetToDemo();
+	}
+
+	/**
+	 * Show the data kept on this device, if the user chose to keep it: at start-up, and when another tab
+	 * changed it. The kept contract columns go straight into the tables; nothing is read or validated again.
+	 */
 	async restore(): Promise<void> {
-		const kept = await deviceStore.all().catch(() => []);
-		if (kept.length === 0) return;
+		const kept = await deviceStore.load().catch(() => undefined);
+		if (!kept || !this.#dataset.coordinator) return;
 		this.#keep = true;
-		this.#restoring = true;
-		try {
-			for (const { file, table, profile } of kept) await this.load([file], { table, profile });
-		} finally {
-			this.#restoring = false;
-		}
+		this.clearReports();
+		await this.#dataset.change(kept.source, async (db) => {
+			await clearData(db);
+			await restoreTables(db, kept.tables);
+		});
+	}
+
+	/** Store what is loaded now (when the user keeps data and it is theirs, not the demo). */
+	async #save(): Promise<void> {
+		const source = this.#dataset.source;
+		const engine = this.#dataset.coordinator?.engine;
+		if (!this.#keep || source?.kind !== 'files' || !engine) return;
+		await deviceStore.save({ source: $state.snapshot(source), tables: await snapshotTables(engine) });
 	}
 
 	cancel(): void {
@@ -295,16 +314,8 @@ export class FileLoader {
 				await appendArrow(db, result.table, ipc);
 			}
 		);
-		if (replacing) {
-			this.#reports = [];
-			this.#loadedFiles = [];
-		}
-		const kept: KeptFile = { file, table: result.table, profile: options.profile };
-		if (this.#keep && !this.#restoring) {
-			if (replacing) await deviceStore.removeAll();
-			await deviceStore.add(kept);
-		}
-		this.#loadedFiles.push(kept);
+		if (replacing) this.#reports = [];
+		await this.#save();
 		this.#report({
 			...report,
 			unchanged: false,

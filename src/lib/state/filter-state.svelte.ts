@@ -3,7 +3,7 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import type { Grain } from '$lib/domain/calendar';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
-import { filtersFromParams, filtersToParams, grainFromParam } from './filter-params';
+import { filtersFromParams, filtersToParams, grainFromParam, linkNotice } from './filter-params';
 
 /**
  * Filters and view settings live in the URL, so a view can be bookmarked and shared; the link never holds
@@ -18,6 +18,8 @@ export class FilterState {
 	readonly filters: Filters = filterFields(() => this.#parsed);
 	/** Publication mode: disclosure control on every number shown or exported. */
 	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
+	/** What the link asked for that is not applied (unknown values, a reversed period), in words. */
+	readonly ignored: string[] = $derived(linkNotice(page.url.searchParams));
 	/** Monthly or financial-quarter periods (Trends): a view setting, kept in the URL so a link reopens it. */
 	readonly grain: Grain = $derived(grainFromParam(page.url.searchParams.get('grain')));
 

@@ -26,8 +26,26 @@ vi.mock('$lib/engine/load-arrow', () => ({
 	clearData: async () => void loaded.push('clear'),
 	appendArrow: async (_engine: Engine, table: string) => void loaded.push(`append ${table}`)
 }));
+const { store } = vi.hoisted(() => ({
+	store: {
+		kept: undefined as unknown,
+		listener: undefined as ((change: { type: 'saved' | 'removed' }) => void) | undefined
+	}
+}));
 vi.mock('$lib/state/device-store', () => ({
-	deviceStore: { add: vi.fn(), removeAll: vi.fn(), all: vi.fn() }
+	deviceStore: {
+		save: async (data: unknown) => void (store.kept = data),
+		removeAll: async () => void (store.kept = undefined),
+		load: async () => store.kept,
+		onChange: (listener: typeof store.listener) => {
+			store.listener = listener;
+			return () => undefined;
+		}
+	}
+}));
+vi.mock('$lib/engine/table-snapshot', () => ({
+	snapshotTables: async () => ({ referrals: new Uint8Array([1]), missing_episodes: new Uint8Array([2]) }),
+	restoreTables: async () => void loaded.push('restore')
 }));
 
 /** A dataset whose engine knows the ids `r1` and `r2`, and which records each change of data. */
@@ -38,6 +56,10 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 		async change(next: DataSource, mutate: (engine: Engine) => Promise<void>) {
 			await mutate({} as Engine);
 			dataset.source = next;
+		},
+		async resetToDemo() {
+			loaded.push('demo');
+			dataset.source = { kind: 'demo', files: [], loadedAt: '2026-12-01T00:00:00Z' };
 		}
 	};
 	return dataset;
@@ -71,6 +93,7 @@ function loadedOutcome(
 }
 
 beforeEach(() => {
+	store.kept = undefined;
 	outcomes.length = 0;
 	requests.length = 0;
 	loaded.length = 0;
@@ -163,5 +186,40 @@ describe('FileLoader', () => {
 		expect(loader.reports).toEqual([
 			expect.objectContaining({ status: 'failed', fileName: 'june.csv, july.csv' })
 		]);
+	});
+
+	it("keeps the contract tables and the files' provenance, never the files, and follows other tabs", async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		loader.followOtherTabs();
+		outcomes.push(loadedOutcome('april.csv', 2, 1, { min: '2025-04-01', max: '2025-04-30' }));
+		await loader.load([file('april.csv')]);
+		expect(store.kept).toBeUndefined();
+		await loader.setKeep(true);
+		const kept = store.kept as { source: DataSource; tables: Record<string, Uint8Array> };
+		expect(Object.keys(kept).sort()).toEqual(['source', 'tables']);
+		expect(kept.source.files).toEqual([
+			{
+				name: 'april.csv',
+				table: 'referrals',
+				rows: 2,
+				bytes: 100,
+				sha256: 'sha-april.csv',
+				days: { from: '2025-04-01', to: '2025-04-30' }
+			}
+		]);
+		expect(Object.keys(kept.tables)).toEqual(['referrals', 'missing_episodes']);
+		// Another tab (the same store) opens: it shows the kept data without reading any file.
+		const other = fakeDataset();
+		const otherLoader = new FileLoader(other as unknown as Dataset);
+		loaded.length = 0;
+		await otherLoader.restore();
+		expect(loaded).toEqual(['clear', 'restore']);
+		expect(other.source.files.map((one) => one.name)).toEqual(['april.csv']);
+		expect(otherLoader.keep).toBe(true);
+		// Removed in another tab: this tab goes back to the demo and stops keeping.
+		store.listener?.({ type: 'removed' });
+		await vi.waitFor(() => expect(dataset.source.kind).toBe('demo'));
+		expect(loader.keep).toBe(false);
 	});
 });
