@@ -14,6 +14,7 @@ import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
 import { deviceStore } from './device-store';
+import { PhaseTimer, type LoadPhase } from './load-phases';
 import { IngestClient, type IngestJob } from './ingest-client';
 
 /** The account of one file the user loaded: what was read, loaded, rejected and warned about. */
@@ -30,6 +31,9 @@ export type FileReport =
 			coverage?: string;
 	  }
 	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
+
+/** Where a load is: the file, its phase (each reported and timed), and rows and bytes read so far. */
+export type LoadProgress = IngestProgress & { fileName: string; phase: LoadPhase };
 
 /** A workbook waiting for the user to choose the sheet and what it holds (an Annex A workbook). */
 export interface SheetChoice {
@@ -53,7 +57,8 @@ export interface PendingMapping {
  * already loaded rejected as duplicates. A file that cannot be read leaves the loaded data untouched.
  */
 export class FileLoader {
-	#progress = $state.raw<(IngestProgress & { fileName: string }) | undefined>();
+	#progress = $state.raw<LoadProgress | undefined>();
+	#timer: PhaseTimer | undefined;
 	#reports = $state.raw<FileReport[]>([]);
 	#pending = $state.raw<PendingMapping | undefined>();
 	#sheetChoice = $state.raw<SheetChoice | undefined>();
@@ -178,6 +183,8 @@ export class FileLoader {
 			}
 		} finally {
 			this.#busy = false;
+			this.#timer?.end();
+			this.#timer = undefined;
 			this.#progress = undefined;
 			this.#job = undefined;
 		}
@@ -234,7 +241,12 @@ export class FileLoader {
 		this.#client ??= new IngestClient();
 		const replacing = dataset.source?.kind !== 'files';
 		const knownIds = replacing ? undefined : await this.#loadedIds(options.table);
-		this.#progress = { fileName: file.name, rowsRead: 0, bytesRead: 0, totalBytes: file.size };
+		this.#timer?.end();
+		this.#progress = { fileName: file.name, rowsRead: 0, bytesRead: 0, totalBytes: file.size, phase: 'read' };
+		const timer = (this.#timer = new PhaseTimer(file.name, (phase) => {
+			if (this.#progress) this.#progress = { ...this.#progress, phase };
+		}));
+		timer.start('read');
 		let outcome: WorkerOutcome;
 		try {
 			this.#job = this.#client.ingest(
@@ -246,7 +258,9 @@ export class FileLoader {
 					sheet: options.sheet,
 					knownIds
 				},
-				(progress) => (this.#progress = { fileName: file.name, ...progress })
+				(progress) =>
+					(this.#progress = { fileName: file.name, phase: timer.current ?? 'validate', ...progress }),
+				(phase) => timer.start(phase)
 			);
 			outcome = await this.#job.outcome;
 		} catch (error) {
@@ -312,7 +326,8 @@ export class FileLoader {
 			async (db) => {
 				if (replacing) await clearData(db);
 				await appendArrow(db, result.table, ipc);
-			}
+			},
+			(phase) => timer.start(phase)
 		);
 		if (replacing) this.#reports = [];
 		await this.#save();
