@@ -34,7 +34,7 @@ const boundaries = [
 	},
 	{
 		folder: 'ingest',
-		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '../engine/*', '@observablehq/*'],
+		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '../engine/*', '@observablehq/*', 'arquero'],
 		why: 'ingest runs unchanged in Node (CLI, tests) and in a worker'
 	},
 	{
@@ -48,7 +48,8 @@ const boundaries = [
 			'$lib/state/*',
 			'**/state/*',
 			'$lib/transform/*',
-			'**/transform/*'
+			'**/transform/*',
+			'arquero'
 		],
 		why: 'a metric is a value: SQL text, testable without an engine; filters and periods come from domain/, which state/ and transform/ build on'
 	},
@@ -58,13 +59,28 @@ const boundaries = [
 		why: 'pure numeric functions, checked against published reference values'
 	},
 	{
+		// A subfolder of stats may use its parent's functions (`../normal-quantile`), nothing outside stats.
+		folder: 'stats/projection',
+		forbid: ['$lib/*', '../../*', 'svelte', 'svelte/*', '@duckdb/*', '@observablehq/*', 'arquero', 'zod'],
+		why: 'pure numeric functions (the demand projection), checked against reference values from R'
+	},
+	{
 		folder: 'charts',
-		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '../engine/*', '$lib/sql/*', '../sql/*', '@duckdb/*'],
+		forbid: [
+			'svelte',
+			'svelte/*',
+			'$lib/engine/*',
+			'../engine/*',
+			'$lib/sql/*',
+			'../sql/*',
+			'@duckdb/*',
+			'arquero'
+		],
 		why: 'charts are pure functions of data'
 	},
 	{
 		folder: 'engine',
-		forbid: ['svelte', 'svelte/*', '@observablehq/*'],
+		forbid: ['svelte', 'svelte/*', '@observablehq/*', 'arquero'],
 		why: 'the engine knows DuckDB, nothing about views'
 	},
 	{
@@ -77,24 +93,62 @@ const boundaries = [
 			'!../domain/*',
 			'svelte',
 			'svelte/*',
-			'@duckdb/*'
+			'@duckdb/*',
+			'arquero'
 		],
 		why: 'formatting is pure; it may name what domain/ defines (financial years, periods)'
 	},
 	{
 		folder: 'transform',
-		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '**/engine/*', '@duckdb/*', '$lib/state/*', '**/state/*'],
+		forbid: [
+			'svelte',
+			'svelte/*',
+			'$lib/engine/*',
+			'**/engine/*',
+			'@duckdb/*',
+			'$lib/state/*',
+			'**/state/*',
+			'arquero'
+		],
 		why: 'reshaping is pure'
 	},
 	{
 		folder: 'summaries',
-		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '**/engine/*', '@duckdb/*', '$lib/state/*', '**/state/*'],
+		forbid: [
+			'svelte',
+			'svelte/*',
+			'$lib/engine/*',
+			'**/engine/*',
+			'@duckdb/*',
+			'$lib/state/*',
+			'**/state/*',
+			'arquero'
+		],
 		why: 'a summary is a sentence written from numbers; state/ builds on summaries, not the reverse'
 	},
 	{
 		folder: 'export',
-		forbid: ['svelte', 'svelte/*', '$lib/ingest', '$lib/ingest/*', '**/ingest', '**/ingest/*', '@duckdb/*'],
+		forbid: [
+			'svelte',
+			'svelte/*',
+			'$lib/ingest',
+			'$lib/ingest/*',
+			'**/ingest',
+			'**/ingest/*',
+			'@duckdb/*',
+			'arquero'
+		],
 		why: 'exports share the CSV cell with ingest through format/, not by reaching into ingest'
+	},
+	{
+		folder: 'publication',
+		forbid: ['$lib/*', '../*', 'svelte', 'svelte/*', '@duckdb/*', '@observablehq/*', 'arquero', 'zod'],
+		why: 'the publication seam is pure: rows in, published rows out, the same in the browser and in Node'
+	},
+	{
+		folder: 'reshape',
+		forbid: ['svelte', 'svelte/*', '$lib/engine/*', '**/engine/*', '@duckdb/*', '$lib/state/*', '**/state/*'],
+		why: 'the one place Arquero runs (in the reshape worker, whose policy allows the code it generates): pure reshapes'
 	},
 	{
 		folder: 'page',
@@ -107,7 +161,8 @@ const boundaries = [
 			'$lib/state/*',
 			'**/state/*',
 			'$lib/components/*',
-			'**/components/*'
+			'**/components/*',
+			'arquero'
 		],
 		why: 'a page definition is pure: state/ binds it in the browser, tests run it in Node'
 	}
@@ -183,7 +238,12 @@ export default ts.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['@duckdb/*'], message: 'Views reach DuckDB through $lib/engine only.' }] }
+				{
+					patterns: [
+						{ group: ['@duckdb/*'], message: 'Views reach DuckDB through $lib/engine only.' },
+						{ group: ['arquero'], message: 'Arquero runs in the reshape worker only ($lib/reshape).' }
+					]
+				}
 			]
 		}
 	}

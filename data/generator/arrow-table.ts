@@ -21,6 +21,7 @@ function arrowType(field: Field): DataType {
 		case 'enum':
 			return new Utf8();
 		case 'integer':
+		case 'time':
 			return new Int32();
 		case 'boolean':
 			return new Bool();

@@ -29,15 +29,21 @@ export interface ColumnarTable {
 /**
  * Assembles a table in the contract's column order. Throws when a contract field has no column, a column has
  * no field, a kind differs, or an enum column's codes are not the contract's: the generator cannot drift
- * from the contract silently.
+ * from the contract silently. Optional fields the generator does not model are named in `notGenerated` and
+ * left out of the table (and of the CSV it writes); a required one cannot be.
  */
 export function columnarTable(
 	contract: TableContract,
 	length: number,
-	columns: Readonly<Record<string, Column>>
+	columns: Readonly<Record<string, Column>>,
+	notGenerated: readonly string[] = []
 ): ColumnarTable {
 	const names = new Set(Object.keys(columns));
-	const ordered = contract.fields.map((field) => {
+	for (const name of notGenerated) {
+		if (contract.field(name).required) throw new Error(`${contract.name}.${name} is required: generate it`);
+	}
+	const fields = contract.fields.filter((field) => !notGenerated.includes(field.name));
+	const ordered = fields.map((field) => {
 		const column = columns[field.name];
 		if (!column) throw new Error(`${contract.name}: no generated column for contract field ${field.name}`);
 		if (column.kind !== field.kind) {
@@ -57,7 +63,7 @@ export function columnarTable(
 	});
 	if (names.size > 0)
 		throw new Error(`${contract.name}: columns not in the contract: ${[...names].join(', ')}`);
-	return { contract, length, fields: contract.fields, columns: ordered };
+	return { contract, length, fields, columns: ordered };
 }
 
 function storedLength(column: Column): number | undefined {

@@ -68,17 +68,23 @@ export function episodeTable(
 		if (field.kind !== 'enum') throw new Error(`missing_episodes.${name} is not an enum`);
 		return field.values.codes;
 	};
-	return columnarTable(missingEpisodes, n, {
-		episode_id: { kind: 'text', value: (row) => `M${String(row + 1).padStart(width, '0')}` },
-		child_id: { kind: 'text', value: (row) => childId(child[row] ?? 0) },
-		start_date: { kind: 'date', values: start },
-		end_date: { kind: 'date', values: end },
-		episode_type: { kind: 'enum', codes: codes('episode_type'), indices: type },
-		age_at_start: { kind: 'integer', values: age },
-		looked_after: { kind: 'boolean', values: lookedAfter },
-		district: { kind: 'enum', codes: codes('district'), indices: district },
-		rhi_offered: { kind: 'boolean', values: offered },
-		rhi_accepted: { kind: 'boolean', values: accepted },
-		rhi_date: { kind: 'date', values: interview }
-	});
+	return columnarTable(
+		missingEpisodes,
+		n,
+		{
+			episode_id: { kind: 'text', value: (row) => `M${String(row + 1).padStart(width, '0')}` },
+			child_id: { kind: 'text', value: (row) => childId(child[row] ?? 0) },
+			start_date: { kind: 'date', values: start },
+			end_date: { kind: 'date', values: end },
+			episode_type: { kind: 'enum', codes: codes('episode_type'), indices: type },
+			age_at_start: { kind: 'integer', values: age },
+			looked_after: { kind: 'boolean', values: lookedAfter },
+			district: { kind: 'enum', codes: codes('district'), indices: district },
+			rhi_offered: { kind: 'boolean', values: offered },
+			rhi_accepted: { kind: 'boolean', values: accepted },
+			rhi_date: { kind: 'date', values: interview }
+		},
+		// The demo records dates only, as most extracts do: "within 72 hours" is then read from the dates.
+		['return_time', 'rhi_time']
+	);
 }

@@ -1,4 +1,4 @@
-import { genders, indicatorColumns } from '../../src/lib/contract';
+import { districts, genders, indicatorColumns, type District } from '../../src/lib/contract';
 import { ChildStore } from './child-store';
 import { childIdFormatter } from './child-id';
 import { codeIndex } from './code-index';
@@ -14,6 +14,7 @@ import { episodesInYearBefore, sampleMissingHistory } from './missing-history';
 import { createPrng } from './prng';
 import { ReferralHistory } from './referral-history';
 import { sampleReferralDetails } from './referral-details';
+import { plantedCohortIntensity } from './planted-cohort';
 import { referralIntensity } from './referral-intensity';
 import { ReferralRows } from './referral-rows';
 import { referralSlots } from './referral-slots';
@@ -68,13 +69,15 @@ export function generateExtract(options: GeneratorOptions): Extract {
 		slots: createPrng(`${options.seed}:slots`),
 		children: createPrng(`${options.seed}:children`),
 		episodes: createPrng(`${options.seed}:episodes`),
-		referrals: createPrng(`${options.seed}:referrals`)
+		referrals: createPrng(`${options.seed}:referrals`),
+		cohort: createPrng(`${options.seed}:cohort`)
 	};
-	const intensity = referralIntensity({
-		start,
-		extract,
-		population: districtPopulation(windowYears(options))
-	});
+	const population = districtPopulation(windowYears(options));
+	const background = referralIntensity({ start, extract, population });
+	const planted = plantedCohortIntensity({ extract, population });
+	const intensity = (district: District, day: number) => background(district, day) + planted(district, day);
+	// A slot belongs to the planted cohort with its share of that district-day's intensity.
+	const plantedShare = (district: District, day: number) => planted(district, day) / intensity(district, day);
 	const children = new ChildStore();
 	const episodes = new EpisodeStore();
 	const history = new ReferralHistory();
@@ -93,12 +96,19 @@ export function generateExtract(options: GeneratorOptions): Extract {
 		for (let slot = 0; slot < month.days.length; slot++) {
 			const day = month.days[slot] ?? 0;
 			const district = month.districts[slot] ?? 0;
-			let child = bernoulli(rng.referrals, REPEAT_SHARE)
-				? history.pickRepeat(rng.referrals, children, district, day)
-				: -1;
+			const inCohort = bernoulli(rng.cohort, plantedShare(districts.codes[district] ?? 'cambridge', day));
+			let child =
+				!inCohort && bernoulli(rng.referrals, REPEAT_SHARE)
+					? history.pickRepeat(rng.referrals, children, district, day)
+					: -1;
 			const repeat = child >= 0;
 			if (!repeat) {
-				child = sampleChild(rng.children, children, { district, day, progress: (day - start) / span });
+				child = sampleChild(rng.children, children, {
+					district,
+					day,
+					progress: (day - start) / span,
+					planted: inCohort
+				});
 				sampleMissingHistory(rng.episodes, children, episodes, child);
 			}
 			history.add(district, day, child);
@@ -122,6 +132,7 @@ export function generateExtract(options: GeneratorOptions): Extract {
 						risk: children.risk.get(child),
 						female: children.gender.get(child) === GENDER.female,
 						repeat,
+						planted: inCohort,
 						recentEpisodes,
 						daysToExtract: extract - day
 					},

@@ -24,6 +24,8 @@ export interface ReferralContext {
 	readonly risk: number;
 	readonly female: boolean;
 	readonly repeat: boolean;
+	/** A referral of the planted cohort: the checklist is always completed and records drug use and concerning adults. */
+	readonly planted?: boolean;
 	/** Missing episodes in the 12 months before the referral. */
 	readonly recentEpisodes: number;
 	/** Days from the referral to the extract date: recent referrals have not yet moved far along the pathway. */
@@ -64,6 +66,9 @@ const indicatorModel: Readonly<
 	ind_gifts: { base: -1.1, loading: 0.9 },
 	ind_appearance: { base: -1.4, loading: 0.8 }
 };
+
+/** Indicators every referral of the planted cohort records as present. */
+const plantedIndicators: ReadonlySet<IndicatorColumn> = new Set(['ind_drugs', 'ind_concerning_adults']);
 
 /** Referral sources in the contract's order: mostly police, schools, local authority services and health. */
 const sourceWeights: readonly number[] = [6, 20, 4, 11, 1.5, 17, 34, 2, 1.5, 1, 2];
@@ -107,8 +112,8 @@ function sampleSource(rng: Prng, context: ReferralContext, severity: number): nu
  * Furthest pathway stage: each step (checklist → central list → MASE → risk tool) is likelier the more severe
  * the referral, so the funnel narrows and high-risk children reach the end of it.
  */
-function sampleStage(rng: Prng, severity: number, days: number): number {
-	if (!bernoulli(rng, 0.9 * elapsed(days, 7))) return STAGE.mash_referral;
+function sampleStage(rng: Prng, severity: number, days: number, planted: boolean): number {
+	if (!bernoulli(rng, 0.9 * elapsed(days, 7)) && !planted) return STAGE.mash_referral;
 	if (!bernoulli(rng, logistic(0.55 + 0.9 * severity) * elapsed(days, 21))) return STAGE.checklist_completed;
 	if (!bernoulli(rng, logistic(0.2 + 0.9 * severity) * elapsed(days, 35))) return STAGE.central_list;
 	if (!bernoulli(rng, logistic(-0.3 + 0.8 * severity) * elapsed(days, 50))) return STAGE.mase_discussed;
@@ -155,7 +160,12 @@ function sampleIndicators(
 				model.loading * severity +
 				(model.age ?? 0) * (context.age - 15) +
 				(context.female ? (model.female ?? 0) : 0);
-			level = bernoulli(rng, logistic(logit)) ? sampleLevel(rng, severity) : LEVEL.none;
+			const forced = context.planted === true && plantedIndicators.has(column);
+			level = bernoulli(rng, logistic(logit)) || forced ? sampleLevel(rng, severity) : LEVEL.none;
+			if (forced) {
+				levels[i] = level;
+				continue;
+			}
 		}
 		if (!assessed)
 			level = flagsOnly ? (level === LEVEL.none ? LEVEL.none : LEVEL.present) : LEVEL.not_assessed;
@@ -225,7 +235,7 @@ export function sampleReferralDetails(
 ): ReferralDetails {
 	const severity = context.risk + normal(rng, 0, 0.35) + (context.repeat ? 0.25 : 0);
 	const source = sampleSource(rng, context, severity);
-	const stage = sampleStage(rng, severity, context.daysToExtract);
+	const stage = sampleStage(rng, severity, context.daysToExtract, context.planted === true);
 	sampleIndicators(rng, context, severity, stage, indicators);
 	const riskLevel = sampleRiskLevel(rng, severity, indicators, stage);
 	return {

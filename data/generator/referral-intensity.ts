@@ -4,8 +4,9 @@ import { childrenAged10to17, type PopulationRow } from './district-population';
 
 /**
  * Referral rate per child aged 10–17, relative to the average Cambridgeshire district. Peterborough's
- * 1.42 gives it about 37% of referrals (63% Cambridgeshire) at a rate about 1.5× Cambridgeshire's: the
- * domain figures (65/35 and 1.7×) cannot both hold with these populations, so this sits between them.
+ * 1.5 gives it about 35% of referrals (65% Cambridgeshire, the planted cohort in two of its districts
+ * included: planted-cohort.ts) at a rate about 1.5× Cambridgeshire's: the domain figures (65/35 and 1.7×)
+ * cannot both hold with these populations, so this sits between them.
  * Fenland and Cambridge run above the county average, South Cambridgeshire below (deprivation, as in the
  * published CCE rates).
  */
@@ -15,7 +16,7 @@ export const districtRateRatio: Readonly<Record<District, number>> = {
 	fenland: 1.2,
 	huntingdonshire: 0.95,
 	south_cambridgeshire: 0.88,
-	peterborough: 1.42
+	peterborough: 1.5
 };
 
 /** Background growth in referrals, per year (awareness of county lines kept rising over the period). */

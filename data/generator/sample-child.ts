@@ -4,6 +4,7 @@ import type { ChildStore } from './child-store';
 import { codeIndex } from './code-index';
 import { NULL_INT } from './columnar-table';
 import { addYears } from './day-number';
+import { PLANTED_COHORT_AGES } from './planted-cohort';
 import type { Prng } from './prng';
 import { bernoulli, categorical, cumulative, logistic, normal, uniformInt } from './samplers';
 
@@ -53,15 +54,22 @@ export interface NewChild {
 	readonly day: number;
 	/** 0 at the start of the extract window, 1 at the extract date: drives the ageing-down signal. */
 	readonly progress: number;
+	/** A child of the planted cohort (planted-cohort.ts): a boy of 14–17 with raised latent risk. */
+	readonly planted?: boolean;
 }
+
+/** Latent risk added for the planted cohort: children drawn into a county line are referred as more severe. */
+const PLANTED_RISK_SHIFT = 0.5;
 
 /** Adds a newly referred child to the store and returns its number. */
 export function sampleChild(rng: Prng, store: ChildStore, child: NewChild): number {
-	const age = sampleAgeAtFirstReferral(rng, child.progress);
+	const age = child.planted
+		? uniformInt(rng, PLANTED_COHORT_AGES[0], PLANTED_COHORT_AGES[1])
+		: sampleAgeAtFirstReferral(rng, child.progress);
 	// Born between (age + 1) years and age years before the referral, so the age at referral is exactly `age`.
 	const latestBirth = addYears(child.day, -age);
 	const earliestBirth = addYears(child.day, -(age + 1)) + 1;
-	const risk = normal(rng);
+	const risk = normal(rng) + (child.planted ? PLANTED_RISK_SHIFT : 0);
 	const code = districts.codes[child.district] ?? 'cambridge';
 	const lookedAfter = bernoulli(rng, logistic(lookedAfterLogit(risk)));
 	const lookedAfterFrom = lookedAfter
@@ -71,7 +79,8 @@ export function sampleChild(rng: Prng, store: ChildStore, child: NewChild): numb
 			: NULL_INT;
 	store.district.push(child.district);
 	store.birth.push(uniformInt(rng, earliestBirth, latestBirth));
-	store.gender.push(genderWeights[categorical(rng, genderChances)]?.[0] ?? GENDER.male);
+	const gender = genderWeights[categorical(rng, genderChances)]?.[0] ?? GENDER.male;
+	store.gender.push(child.planted ? GENDER.male : gender);
 	store.ethnicity.push(ethnicityOrder[categorical(rng, ethnicityByDistrict[code])] ?? ETHNICITY.unknown);
 	store.risk.push(risk);
 	store.lookedAfterFrom.push(lookedAfterFrom);

@@ -1,23 +1,27 @@
 /**
- * Headless validator: `npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes]
- * [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]`. Runs the same ingest
+ * Headless validator: `npm run validate -- FILE [--areas AREAS] [--mapping PROFILE.json] [--table
+ * referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]`. Runs the same ingest
  * pipeline as the browser and prints the same report, for analysts who check an extract before sharing it.
  * Statutory files are recognised: SSDA903 and CIN census returns load as what they are, an ONS population
- * file is reported as a population reference, and an SSDA903 Header/Episodes table or an Annex A workbook
+ * file or a simple areas file is reported as an area reference (`--areas` checks FILE's districts against
+ * one instead of the bundled Cambridgeshire and Peterborough list), and an SSDA903 Header/Episodes table or an Annex A workbook
  * without `--sheet` and `--table` says what it is and what to do.
  * Exit codes: 0 every row loaded (or a population reference read); 1 some rows rejected; 2 the file (or an
  * argument) cannot be used as it is.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { tables, type TableName } from '../lib/contract';
+import { areaReference, tables, type AreaReference, type TableName } from '../lib/contract';
 import { ingestFile, parseMappingProfile, reportToCsv, type Issue, type MappingProfile } from '../lib/ingest';
+import type { AreaList } from '../lib/ingest/area-list';
 
 const usage =
-	'Usage: npm run validate -- FILE [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]';
+	'Usage: npm run validate -- FILE [--areas AREAS.csv] [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]';
 
 interface Arguments {
 	file: string;
+	/** An ONS mid-year estimate file or a simple areas file: the areas FILE's districts are checked against. */
+	areas?: string;
 	mapping?: string;
 	table?: TableName;
 	today?: string;
@@ -43,6 +47,9 @@ function parseArguments(argv: readonly string[]): Arguments {
 		switch (flag) {
 			case '--mapping':
 				options.mapping = value();
+				break;
+			case '--areas':
+				options.areas = value();
 				break;
 			case '--table': {
 				const table = value();
@@ -100,6 +107,28 @@ function describeIssue(issue: Issue): string {
 	return `  ${where}, column "${safe(issue.column)}"${value}: ${safe(issue.reason)}`;
 }
 
+/** The areas of an area list, one line each, with their child population where it has one. */
+function printAreas(list: AreaList): void {
+	for (const area of list.areas) {
+		const children = list.population
+			.filter((row) => row.district === area.code)
+			.reduce((sum, row) => sum + row.children, 0);
+		console.log(
+			`Area ${safe(area.name)} (${safe(area.code)}${area.gss ? `, ${area.gss}` : ''})${children > 0 ? `: children aged 0–17 ${count(children)}` : ''}`
+		);
+	}
+}
+
+/** `--areas`: an ONS mid-year estimate file or a simple areas file, read as the area reference. */
+async function readAreas(path: string): Promise<AreaReference> {
+	const outcome = await ingestFile({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
+	if (outcome.status !== 'population' && outcome.status !== 'areas')
+		throw new Error(
+			`--areas ${path}: not an ONS mid-year estimate file or an areas file (code, name[, population]).`
+		);
+	return areaReference(outcome.areas.title, outcome.areas.areas);
+}
+
 async function main(argv: readonly string[]): Promise<number> {
 	let args: Arguments;
 	try {
@@ -113,9 +142,11 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	let bytes: Uint8Array;
 	let profile: MappingProfile | undefined;
+	let areas: AreaReference | undefined;
 	try {
 		bytes = new Uint8Array(await readFile(args.file));
 		if (args.mapping) profile = parseMappingProfile(await readFile(args.mapping, 'utf8'));
+		if (args.areas) areas = await readAreas(args.areas);
 	} catch (error) {
 		console.error(error instanceof Error ? error.message : String(error));
 		return 2;
@@ -130,9 +161,11 @@ async function main(argv: readonly string[]): Promise<number> {
 			today: args.today,
 			sheet: args.sheet,
 			constants: args.constants,
-			contractCheck: 'sample'
+			contractCheck: 'sample',
+			areas
 		}
 	);
+	if (areas) console.log(`Areas: ${safe(areas.title)}, ${count(areas.areas.length)} areas (--areas)`);
 	console.log(`Sightline validation report: ${safe(name)}`);
 	if (outcome.status === 'unreadable') {
 		console.log(`Cannot read this file: ${safe(outcome.reason)}`);
@@ -155,10 +188,15 @@ async function main(argv: readonly string[]): Promise<number> {
 			const total = (band: string) =>
 				rows.filter((row) => row.age_band === band).reduce((sum, row) => sum + row.children, 0);
 			console.log(
-				`Area ${safe(area.name)} (${safe(area.code)}${area.inReference ? '' : ', not one of the reference districts'}): children aged 0–9 ${count(total('0-9'))}, 10–17 ${count(total('10-17'))}${new Set(rows.map((row) => row.year)).size > 1 ? ' (all years)' : ''}`
+				`Area ${safe(area.name)} (${safe(area.code)}${area.inReference ? '' : ', not in the bundled area reference'}): children aged 0–9 ${count(total('0-9'))}, 10–17 ${count(total('10-17'))}${new Set(rows.map((row) => row.year)).size > 1 ? ' (all years)' : ''}`
 			);
 		}
 		for (const note of population.notes) console.log(`Note: ${safe(note)}`);
+		return 0;
+	}
+	if (outcome.status === 'areas') {
+		console.log(safe(outcome.reason));
+		printAreas(outcome.areas);
 		return 0;
 	}
 	if (outcome.status === 'needs-mapping') {

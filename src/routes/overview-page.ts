@@ -1,7 +1,6 @@
 import { decimalCell } from '$lib/page/cell-format';
 import { spcSparkline } from '$lib/charts/spc-sparkline';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { districts, type District } from '$lib/contract';
 import { formatCount } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
@@ -16,6 +15,7 @@ import {
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
 import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
 import { comparisonWindows } from '$lib/state/comparison-windows';
+import { distinctComparisons } from '$lib/domain/comparison-window';
 import type { Filters } from '$lib/domain/filters';
 import { episodeFiltersNote } from '$lib/summaries/describe-filters';
 import { describeSparkline, describeSpc } from '$lib/summaries/describe-spc';
@@ -88,11 +88,12 @@ export const overviewPage = definePage()
 				]
 			: []
 	)
-	.query('referralSpans', ({ filters, spans }): Ask<ReferralWindowRow> =>
-		spans.length > 0 ? referralWindowCounts(filters, spans) : undefined
+	.derive('areaCodes', ({ areaReference }) => areaReference.enumeration.codes)
+	.query('referralSpans', ({ filters, spans, areaCodes }): Ask<ReferralWindowRow> =>
+		spans.length > 0 ? referralWindowCounts(filters, spans, areaCodes) : undefined
 	)
-	.query('episodeSpans', ({ filters, spans }): Ask<EpisodeWindowRow> =>
-		spans.length > 0 ? episodeWindowCounts(filters, spans) : undefined
+	.query('episodeSpans', ({ filters, spans, areaCodes }): Ask<EpisodeWindowRow> =>
+		spans.length > 0 ? episodeWindowCounts(filters, spans, areaCodes) : undefined
 	)
 	// SPC needs history: every month from the start of the data to the end of the period shown.
 	.derive('spcEnd', ({ filters, last }) =>
@@ -102,9 +103,9 @@ export const overviewPage = definePage()
 		const { from: _from, ...rest } = filters;
 		return rest;
 	})
-	.derive('monthRange', ({ dataStart, spcEnd }) =>
+	.derive('monthRange', ({ dataStart, spcEnd, areaCodes }) =>
 		dataStart && spcEnd && dataStart <= spcEnd
-			? { grain: 'month' as const, first: dataStart, last: spcEnd }
+			? { grain: 'month' as const, first: dataStart, last: spcEnd, areas: areaCodes }
 			: undefined
 	)
 	.query('referralMonths', ({ seriesFilters, monthRange }): Ask<ReferralSeriesRow> =>
@@ -120,13 +121,9 @@ export const overviewPage = definePage()
 	.derive('allSelected', ({ filters }) => filters.districts === undefined)
 	.derive(
 		'areaLabel',
-		({ allSelected }) =>
+		({ allSelected, areaReference }) =>
 			(area: string) =>
-				area === 'all'
-					? allSelected
-						? 'All districts'
-						: 'Selected districts'
-					: districts.label(area as District)
+				area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area)
 	)
 	.derive('spc', (scope) => {
 		const { spcEnd, dataStart, areaLabel, publication, monthRange, lookbackFrom, gaps } = scope;
@@ -171,9 +168,9 @@ export const overviewPage = definePage()
 			? mergeSpanCounts(referralSpans.rows, episodeSpans.rows)
 			: []
 	)
-	.derive('areas', ({ filters, areaLabel }) => [
+	.derive('areas', ({ filters, areaLabel, areaCodes }) => [
 		{ area: 'all', label: areaLabel('all') },
-		...(filters.districts ?? districts.codes).map((code) => ({ area: code, label: districts.label(code) }))
+		...(filters.districts ?? areaCodes).map((code) => ({ area: code, label: areaLabel(code) }))
 	])
 	.derive('signals', (scope) => {
 		const { windows, spanCounts, areas, allSelected, publication, lookbackFrom, spcSignals } = scope;
@@ -195,9 +192,7 @@ export const overviewPage = definePage()
 			windows && spanCounts.length > 0
 				? headlineDefinitions.reduce(
 						(total, definition) =>
-							total +
-							(definition.byDistrict ? areas.length : 1) * (windows.previous ? 1 : 0) +
-							(definition.byDistrict ? areas.length : 1) * (windows.yearAgo ? 1 : 0),
+							total + (definition.byDistrict ? areas.length : 1) * distinctComparisons(windows).length,
 						0
 					)
 				: 0;
@@ -210,7 +205,7 @@ export const overviewPage = definePage()
 				: []),
 			...(publication
 				? [
-						'Publication mode: SPC is not shown for a series with suppressed counts, and comparisons involving a count of 1 to 5 are withheld.'
+						'Publication mode: every count is perturbed by the cell key method (see Methods), and the limits, signals and comparisons are worked out from the published counts.'
 					]
 				: []),
 			...(episodeNote ? [episodeNote] : [])

@@ -9,6 +9,9 @@ import { Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
 import { median, percentile, startPreview } from './preview-server';
 
+/** Any fixed secret: benches time queries, whatever the record keys. */
+const TEST_SECRET = 'sightline-bench';
+
 const sizes = [
 	{ label: '10k', rows: 10_000 },
 	{ label: '100k', rows: 100_000 },
@@ -122,7 +125,7 @@ export async function filterChange(): Promise<void> {
 			if (only && !only.includes(label)) continue;
 			const dir = extract(label, rows);
 			const engine = await createNodeEngine();
-			await createSchema(engine);
+			await createSchema(engine, TEST_SECRET);
 			await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
 			await loadContractCsv(engine, 'referrals', readFileSync(`${dir}/referrals.csv`, 'utf8'));
 			await loadContractCsv(engine, 'missing_episodes', readFileSync(`${dir}/missing_episodes.csv`, 'utf8'));

@@ -1,6 +1,7 @@
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
+import { pivotWiderBench } from './pivot-wider';
 import { loadExtract } from './load-extract';
 import { slowestQueries } from './slowest-queries';
 
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'load-extract': () => loadExtract(),
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
+	'pivot-wider': () => pivotWiderBench(),
 	'slowest-queries': () => slowestQueries()
 };
 

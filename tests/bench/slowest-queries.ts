@@ -4,6 +4,9 @@ import { createSchema, loadContractCsv, refreshFacts } from '../../src/lib/engin
 import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import { Sql } from '../../src/lib/sql/sql';
 
+/** Any fixed secret: benches time queries, whatever the record keys. */
+const TEST_SECRET = 'sightline-bench';
+
 /**
  * Where a page's filter-change time goes: replays the queries a filter-change run recorded
  * (BENCH_QUERIES=dir) against the extract of BENCH_SIZES (default 1M) in Node, and prints each page's
@@ -15,7 +18,7 @@ export async function slowestQueries(): Promise<void> {
 		throw new Error('Set BENCH_QUERIES to the directory a filter-change run wrote.');
 	const size = process.env.BENCH_SIZES?.split(',')[0] ?? '1M';
 	const engine = await createNodeEngine();
-	await createSchema(engine);
+	await createSchema(engine, TEST_SECRET);
 	await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
 	for (const table of ['referrals', 'missing_episodes'] as const)
 		await loadContractCsv(engine, table, readFileSync(`data/bench/${size}/${table}.csv`, 'utf8'));

@@ -30,6 +30,12 @@ export async function openPage(browser: Browser, path = '/'): Promise<PageWatch>
 		locale: 'en-GB',
 		timezoneId: 'Europe/London'
 	});
+	// The partnership secret publication mode's record keys come from: fixed, as in the Node tests, so the
+	// published figures are the same on every run (a fresh profile would otherwise generate a random one).
+	await context.addInitScript(() => {
+		if (!localStorage.getItem('sightline-partnership-secret'))
+			localStorage.setItem('sightline-partnership-secret', 'sightline-test-partnership');
+	});
 	const watch: PageWatch = {
 		page: undefined as unknown as Page,
 		context,

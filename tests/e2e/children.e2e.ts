@@ -102,7 +102,7 @@ describe('children page on the demo extract', () => {
 		await showChart(ethnicityChart());
 	});
 
-	it('suppresses a known small cell of the pyramid in publication mode', async () => {
+	it('publishes a known small cell of the pyramid perturbed in publication mode', async () => {
 		const cells = new Map<string, number>();
 		for (const referral of rows) {
 			if (referral.gender !== 'male' && referral.gender !== 'female') continue;
@@ -118,7 +118,8 @@ describe('children page on the demo extract', () => {
 			(row) => row['Age at referral'] === age && row.Gender === gender
 		);
 		expect(value).toBeLessThanOrEqual(5);
-		expect(unpublished?.Referrals).toBe('c');
+		// Publication mode perturbs every count (cell key method): a true count of 1 to 5 is published as 0 or 6.
+		expect(['0', '6']).toContain(unpublished?.Referrals);
 		await screenshot(watch.page, 'children-publication-table');
 		await showChart(pyramid);
 		await waitForCharts(watch.page, CHARTS);

@@ -74,7 +74,7 @@ describe('districts page', () => {
 		await expect.poll(async () => (await tableRow(watch.page, 'Fenland'))['Referrals']).toBe(en(expected));
 		await waitForCharts(watch.page, CHARTS);
 		const fenland = await tableRow(watch.page, 'Fenland');
-		expect(fenland['Against partnership 0–17']).toBe('Higher (99.8%)');
+		expect(fenland['Against partnership 0–17']).toMatch(/^Higher \((95|99\.8)%\)$/);
 		const titles = await watch.page.locator('figure.chart h2').allTextContents();
 		expect(titles[1]).toMatch(/^Fenland .*significantly higher referral rate/);
 		expect(titles[2]).toMatch(/^Fenland.*special cause variation, referrals high/);
@@ -122,7 +122,7 @@ describe('districts page', () => {
 		expect(new URL(watch.page.url()).search).toBe(`?${query}`);
 	});
 
-	it('suppresses a known small cell, and the rate derived from it, in publication mode', async () => {
+	it('publishes a known small cell perturbed in publication mode', async () => {
 		const { rows } = countDemo();
 		const from = '2026-07-01';
 		const to = '2026-09-30';
@@ -143,10 +143,8 @@ describe('districts page', () => {
 		await expect.poll(async () => (await tableRow(watch.page, label))['Referrals']).toBe(en(n));
 		await watch.page.getByRole('checkbox', { name: 'Publication mode' }).check();
 		await expect.poll(() => watch.page.url()).toContain('mode=publication');
-		await expect.poll(async () => (await tableRow(watch.page, label))['Referrals']).toBe('c');
-		const row = await tableRow(watch.page, label);
-		expect(row['Rate 0–17']).toBe('c');
-		expect(row['Against partnership 0–17']).toBe('c');
+		// Publication mode perturbs every count (cell key method): a true count of 1 to 5 is published as 0 or 6.
+		await expect.poll(async () => (await tableRow(watch.page, label))['Referrals']).toMatch(/^(0|6)$/);
 		await screenshot(watch.page, 'districts-publication');
 	});
 

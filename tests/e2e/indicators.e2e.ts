@@ -116,7 +116,7 @@ describe('indicators page on the demo extract', () => {
 		);
 	});
 
-	it('suppresses a known small cell of the age × gender table in publication mode', async () => {
+	it('publishes a known small cell of the age × gender table perturbed in publication mode', async () => {
 		const bands: [string, number, number][] = [
 			['Under 10', 0, 9],
 			['10 to 12', 10, 12],
@@ -151,8 +151,8 @@ describe('indicators page on the demo extract', () => {
 				candidate['Age band'] === small!.band &&
 				candidate.Indicator === small!.label
 		);
-		expect(row?.Present).toBe('c');
-		expect(row?.Prevalence).toBe('c');
+		// Publication mode perturbs every count (cell key method): a true count of 1 to 5 is published as 0 or 6.
+		expect(['0', '6']).toContain(row?.Present);
 		await screenshot(watch.page, 'indicators-publication-table');
 		await showChart(chart);
 		await waitForCharts(watch.page, CHARTS);

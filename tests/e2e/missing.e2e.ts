@@ -121,7 +121,7 @@ describe('missing episodes page', () => {
 		expect(new URL(watch.page.url()).search).toBe(`?${query}`);
 	});
 
-	it('suppresses a known small cell in publication mode', async () => {
+	it('publishes a known small cell perturbed in publication mode', async () => {
 		const byMonthDistrict = new Map<string, number>();
 		for (const row of episodes) {
 			const key = `${row.start_date!.slice(0, 7)}|${row.district}`;
@@ -146,7 +146,8 @@ describe('missing episodes page', () => {
 		await expect.poll(() => row.locator('td').last().textContent()).toBe(en(value));
 		await watch.page.getByRole('checkbox', { name: 'Publication mode' }).check();
 		await expect.poll(() => watch.page.url()).toContain('mode=publication');
-		await expect.poll(() => row.locator('td').last().textContent()).toBe('c');
+		// Publication mode perturbs every count (cell key method): a true count of 1 to 5 is published as 0 or 6.
+		await expect.poll(() => row.locator('td').last().textContent()).toMatch(/^(0|6)$/);
 		await screenshot(watch.page, 'missing-publication');
 	});
 

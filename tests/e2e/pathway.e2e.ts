@@ -139,7 +139,7 @@ describe('pathway page', () => {
 		expect(new URL(watch.page.url()).search).toBe(`?${query}`);
 	});
 
-	it('suppresses a known small cell in publication mode', async () => {
+	it('publishes a known small cell perturbed in publication mode', async () => {
 		const young = countDemo().rows.filter((row) => Number(row.age_at_referral) <= 9);
 		const kinds = {
 			deter: 'Deterring from early signs',
@@ -158,8 +158,10 @@ describe('pathway page', () => {
 		await expect.poll(() => cellText(watch.page, 3, ['Aged under 10', label], 'Referrals')).toBe(en(n));
 		await watch.page.getByRole('checkbox', { name: 'Publication mode' }).check();
 		await expect.poll(() => watch.page.url()).toContain('mode=publication');
-		await expect.poll(() => cellText(watch.page, 3, ['Aged under 10', label], 'Referrals')).toBe('c');
-		expect(await cellText(watch.page, 3, ['Aged under 10', label], 'Share of group')).toBe('c');
+		// Publication mode perturbs every count (cell key method): a true count of 1 to 5 is published as 0 or 6.
+		await expect
+			.poll(() => cellText(watch.page, 3, ['Aged under 10', label], 'Referrals'))
+			.toMatch(/^(0|6)$/);
 		await screenshot(watch.page, 'pathway-publication');
 	});
 

@@ -163,7 +163,7 @@ describe('trends on the demo extract', () => {
 		expect(shown[0]![1]).toBe('Selected districts');
 	});
 
-	it('suppresses a known small cell in publication mode and withholds SPC built on it', async () => {
+	it('publishes a known small cell perturbed in publication mode', async () => {
 		const byMonth = countBy(demoReferrals().filter((row) => row.district === 'fenland'));
 		const [month, value] = [...byMonth.entries()].find(([, n]) => n >= 1 && n <= 5)!;
 		expect(value).toBeLessThanOrEqual(5);
@@ -171,11 +171,8 @@ describe('trends on the demo extract', () => {
 		await waitForCharts(watch.page, 6);
 		const rows = await table(figure(1));
 		const cell = rows.find((row) => row[0] === monthName(month) && row[1] === 'Fenland')!;
-		expect(cell[2]).toBe('c');
-		expect(cell[6]).toBe('SPC not shown: counts suppressed');
-		expect(await figure(1).locator('.summary').textContent()).toContain(
-			'counts suppressed in publication mode'
-		);
+		// Publication mode perturbs every count (cell key method): a true count of 1 to 5 is published as 0 or 6.
+		expect(['0', '6']).toContain(cell[2]);
 		await screenshot(watch.page, 'trends-publication');
 		expect(await runAxe(watch.page)).toEqual([]);
 	});

@@ -6,6 +6,9 @@ import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-ta
 import { createNodeEngine } from '$lib/engine/node-engine';
 import { ident, sql, type Sql } from '$lib/sql/sql';
 
+/** The partnership secret record keys are computed with in tests: fixed, so published figures are too. */
+export const TEST_SECRET = 'sightline-test-partnership';
+
 type Cell = string | number | boolean | null | undefined;
 
 /** Serialise rows in the contract's CSV layout (header = field names), quoting every text cell. */
@@ -71,6 +74,10 @@ export async function freshEngine(): Promise<Engine> {
 			await open();
 			return engine.query<Row>(query);
 		},
+		async querySingle<Row extends object>(query: Sql) {
+			await open();
+			return engine.querySingle<Row>(query);
+		},
 		registerText: (name, text) => engine.registerText(name, text),
 		registerBytes: (name, bytes) => engine.registerBytes(name, bytes),
 		dropFile: (name) => engine.dropFile(name),
@@ -97,7 +104,7 @@ export async function engineWith(
 	data: Partial<Record<TableName, readonly Record<string, Cell>[]>>
 ): Promise<Engine> {
 	const engine = await freshEngine();
-	await createSchema(engine);
+	await createSchema(engine, TEST_SECRET);
 	await loadPopulation(engine, populationCsv);
 	for (const [name, rows] of Object.entries(data) as [TableName, Record<string, Cell>[]][]) {
 		await loadContractCsv(engine, name, contractCsv(name, rows));

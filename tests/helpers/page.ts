@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import {
 	evaluatePage,
@@ -8,13 +9,11 @@ import {
 	type ToggleFilter
 } from '$lib/page/define-page';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
-import { Sql } from '$lib/sql/sql';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
-import { applyReshape } from '$lib/transform/transforms';
 import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
-import { freshEngine } from './engine';
+import { freshEngine, TEST_SECRET } from './engine';
 
 /** The demo extract's rows as the contract CSVs hold them (strings), for engines and independent counts. */
 export function demoRows(): {
@@ -35,7 +34,7 @@ export function demoRows(): {
  */
 export async function demoEngine(): Promise<Engine> {
 	const engine = await freshEngine();
-	await createSchema(engine);
+	await createSchema(engine, TEST_SECRET);
 	await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
 	for (const name of ['referrals', 'missing_episodes'] as const)
 		await loadContractCsv(engine, name, readFileSync(`data/demo/${name}.csv`, 'utf8'));
@@ -45,6 +44,8 @@ export async function demoEngine(): Promise<Engine> {
 
 export interface PageView {
 	filters?: Filters;
+	/** The area reference (default: the bundled Cambridgeshire and Peterborough list). */
+	areas?: AreaReference;
 	publication?: boolean;
 	grain?: Grain;
 }
@@ -66,12 +67,9 @@ export async function runPage<Scope extends PageContext>(
 		grain: view.grain ?? 'month',
 		extent,
 		gaps: { referrals: [], missing_episodes: [] },
+		areaReference: view.areas ?? cambridgeshireAndPeterborough,
 		toggle: (key, value) => void toggled.push([key, value])
 	};
-	const scope = await evaluatePage(definition, context, async (spec) => {
-		if (spec instanceof Sql) return engine.query(spec);
-		const rows = await engine.query(spec.query);
-		return spec.reshape ? applyReshape(rows, spec.reshape) : rows;
-	});
+	const scope = await evaluatePage(definition, context, (query) => engine.query(query));
 	return Object.assign(scope, { toggled });
 }

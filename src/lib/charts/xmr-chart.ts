@@ -68,7 +68,9 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 							: point.mean === null
 								? one.withheld === 'suppressed'
 									? 'SPC not shown: counts suppressed'
-									: ''
+									: one.withheld === 'rare'
+										? 'Rare events: no SPC verdict'
+										: ''
 								: `Mean ${format(point.mean)}; limits ${format(Math.max(0, point.lpl ?? 0))} to ${format(point.upl ?? 0)}\n${point.signal ? `Special cause: ${describeSpecialCause(point.specialCause)}` : 'Common cause'}`;
 			return {
 				area: one.area,
@@ -112,7 +114,12 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 	const panelRows = Math.ceil(series.length / columns);
 	const panels = series.map((one, panel) => ({
 		panel,
-		label: one.withheld === 'suppressed' ? `${one.label} (SPC not shown)` : one.label
+		label:
+			one.withheld === 'suppressed'
+				? `${one.label} (SPC not shown)`
+				: one.withheld === 'rare'
+					? `${one.label} (rare: no SPC)`
+					: one.label
 	}));
 	const times = rows.map((row) => row.date.getTime());
 	const [minTime, maxTime] = [Math.min(...times), Math.max(...times)];

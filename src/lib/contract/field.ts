@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Enumeration } from './enumeration';
 
 /** How a field is stored. Each kind has one DuckDB type and one parser in ingest. */
-export type FieldKind = 'text' | 'integer' | 'date' | 'boolean' | 'enum';
+export type FieldKind = 'text' | 'integer' | 'date' | 'time' | 'boolean' | 'enum';
 
 interface FieldBase<Name extends string, Required extends boolean> {
 	readonly name: Name;
@@ -35,6 +35,16 @@ export interface DateField<N extends string = string, R extends boolean = boolea
 	 */
 	readonly plausibleFrom?: string;
 }
+/**
+ * A clock time (hh:mm) that goes with a date field of the same row, loaded as minutes after midnight
+ * (0–1439) and read as UTC, so elapsed time is plain arithmetic: no time zone or daylight-saving rule is
+ * applied, in TypeScript or in DuckDB (whose time-zone functions need an extension that cannot load offline).
+ */
+export interface TimeField<N extends string = string, R extends boolean = boolean> extends FieldBase<N, R> {
+	readonly kind: 'time';
+	/** The date field this time belongs to. */
+	readonly dateField: string;
+}
 export interface BooleanField<N extends string = string, R extends boolean = boolean> extends FieldBase<
 	N,
 	R
@@ -51,7 +61,7 @@ export interface EnumField<
 	/** The code an unrecognised value in an optional field becomes (kept with a warning). */
 	readonly fallback?: C;
 }
-export type Field = TextField | IntegerField | DateField | BooleanField | EnumField;
+export type Field = TextField | IntegerField | DateField | TimeField | BooleanField | EnumField;
 
 type Definition<F> = Omit<F, 'kind' | 'name'>;
 
@@ -70,6 +80,11 @@ export const dateField = <const N extends string, const R extends boolean>(
 	definition: Definition<DateField<N, R>>
 ): DateField<N, R> => ({ kind: 'date', name, ...definition });
 
+export const timeField = <const N extends string, const R extends boolean>(
+	name: N,
+	definition: Definition<TimeField<N, R>>
+): TimeField<N, R> => ({ kind: 'time', name, ...definition });
+
 export const booleanField = <const N extends string, const R extends boolean>(
 	name: N,
 	definition: Definition<BooleanField<N, R>>
@@ -84,7 +99,7 @@ export const enumField = <const N extends string, const R extends boolean, C ext
 type ValueOf<F> =
 	F extends EnumField<string, boolean, infer C>
 		? C
-		: F extends IntegerField
+		: F extends IntegerField | TimeField
 			? number
 			: F extends BooleanField
 				? boolean
@@ -94,6 +109,9 @@ type ValueOf<F> =
 export type RowOf<Fields extends readonly Field[]> = {
 	-readonly [F in Fields[number] as F['name']]: F['required'] extends true ? ValueOf<F> : ValueOf<F> | null;
 };
+
+/** A time field's values run from 0 (00:00) to 1439 (23:59). */
+export const minutesPerDay = 1440;
 
 /** ISO calendar date (yyyy-mm-dd), the only date form the loaded tables hold. */
 export const isoDate = z.iso.date();
@@ -112,6 +130,12 @@ export function fieldSchema(field: Field): z.ZodType {
 					? isoDate
 					: isoDate.refine((date) => date >= from, `${field.label} is before ${from}`);
 			}
+			case 'time':
+				return z
+					.number()
+					.int()
+					.min(0)
+					.max(minutesPerDay - 1);
 			case 'boolean':
 				return z.boolean();
 			case 'enum':

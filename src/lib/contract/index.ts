@@ -8,3 +8,4 @@ export * from './missing-episodes';
 export * from './tables';
 export * from './age-bands';
 export * from './population';
+export * from './areas';

@@ -6,6 +6,7 @@ import {
 	integerField,
 	tableContract,
 	textField,
+	timeField,
 	type RowOf
 } from './field';
 import { districts, episodeTypes } from './vocabulary';
@@ -105,6 +106,30 @@ export const missingEpisodeFields = [
 		// Sightline's extracts start in the 2000s: anything earlier is a blank or zero cell formatted as a date.
 		plausibleFrom: '2000-01-01',
 		aliases: ['RHI Date', 'Return Home Interview Date', 'Date of RHI', 'Return Interview Date']
+	}),
+	// Optional times: where an extract has both, "within 72 hours" is measured in exact hours; with dates
+	// alone it is the day of return or one of the next three calendar days.
+	timeField('return_time', {
+		label: 'Return time',
+		description:
+			'Time of day the child returned, on the end date (hh:mm, read as UTC). With the interview time it gives the exact hours to the interview.',
+		required: false,
+		dateField: 'end_date',
+		aliases: [
+			'Return Time',
+			'Time Returned',
+			'End Time',
+			'Missing End Time',
+			'Episode End Time',
+			'MIS_END_TIME'
+		]
+	}),
+	timeField('rhi_time', {
+		label: 'Return home interview time',
+		description: 'Time of day the return home interview took place, on its date (hh:mm, read as UTC).',
+		required: false,
+		dateField: 'rhi_date',
+		aliases: ['RHI Time', 'Return Home Interview Time', 'Time of RHI', 'Return Interview Time']
 	})
 ] as const;
 

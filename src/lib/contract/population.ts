@@ -1,5 +1,5 @@
 import { integerField, tableContract, textField, enumField, type RowOf } from './field';
-import { enumeration } from './enumeration';
+import { enumeration, type Enumeration } from './enumeration';
 import { districts } from './vocabulary';
 
 /** Age bands of the population reference; 0–9 and 10–17 sum to the 0–17 child population. */
@@ -11,9 +11,10 @@ export const populationAgeBands = enumeration([
 const populationFields = [
 	enumField('district', {
 		label: 'District',
-		description: 'District (contract code).',
+		description: "District (the area reference's code).",
 		required: true,
-		values: districts,
+		// The areas are runtime data (areas.ts): the bundled districts type the column until another loads.
+		values: districts as Enumeration<string>,
 		aliases: []
 	}),
 	integerField('year', {
@@ -27,7 +28,7 @@ const populationFields = [
 	// Text, not an ENUM: the analysis age bands (age-bands.ts) already own the DuckDB type age_band_t.
 	textField('age_band', {
 		label: 'Age band',
-		description: `Age band of the estimate: ${populationAgeBands.codes.join(' or ')}.`,
+		description: `Age band of the estimate: ${populationAgeBands.codes.join(' or ')} (or 0-17, the one figure of a simple areas file).`,
 		required: true,
 		maxLength: 5,
 		aliases: []

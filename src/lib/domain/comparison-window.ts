@@ -27,3 +27,15 @@ export interface ComparisonWindows {
 	/** True when no period filter is set and the latest complete quarter is shown. */
 	defaulted: boolean;
 }
+
+/**
+ * The comparisons actually made: the previous span and the span a year earlier, each when the data covers
+ * it, and the year-earlier one only when it is a different span. For a 12-month window (a financial year)
+ * the previous 12 months are the year earlier: one comparison, listed and counted once.
+ */
+export function distinctComparisons(windows: ComparisonWindows): ('previous' | 'yearAgo')[] {
+	const { previous, yearAgo } = windows;
+	const same =
+		previous !== null && yearAgo !== null && previous.from === yearAgo.from && previous.to === yearAgo.to;
+	return [...(previous ? (['previous'] as const) : []), ...(yearAgo && !same ? (['yearAgo'] as const) : [])];
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
 	ageBands,
-	districts,
+	areaSchema,
 	enumeration,
 	ethnicities,
 	genders,
@@ -64,7 +64,11 @@ export type StageChoice = (typeof stageChoices.codes)[number];
 export const filtersSchema = z.object({
 	from: isoDate.optional(),
 	to: isoDate.optional(),
-	districts: z.array(districts.schema).optional(),
+	/**
+	 * Area codes. The areas are runtime data (the loaded area reference), so the schema checks the form of a
+	 * code; the URL codec keeps only the codes of the loaded reference.
+	 */
+	districts: z.array(areaSchema.shape.code).optional(),
 	ageBands: z.array(ageBands.schema).optional(),
 	/** Single-year age at referral (at the start, for missing episodes), inclusive; ANDed with the bands. */
 	ageFrom: age.optional(),

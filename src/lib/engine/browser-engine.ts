@@ -38,6 +38,14 @@ export async function createBrowserEngine(): Promise<Engine> {
 		async query<Row extends object>(query: Sql) {
 			return arrowToRows<Row>(await arrow(query));
 		},
+		async querySingle<Row extends object>(query: Sql) {
+			const statement = await connection.prepare(query.text);
+			try {
+				return arrowToRows<Row>((await statement.query()) as unknown as Table);
+			} finally {
+				await statement.close();
+			}
+		},
 		registerText: (name, text) => db.registerFileText(name, text),
 		registerBytes: (name, bytes) => db.registerFileBuffer(name, bytes),
 		async dropFile(name) {

@@ -10,9 +10,11 @@ export class StaleQueryError extends Error {
 }
 
 interface Waiting {
-	statement: Sql;
+	/** What the User Timing measure records: the SQL text, or the task's label. */
+	label: string;
+	run: () => Promise<unknown>;
 	wanted: () => boolean;
-	resolve: (rows: unknown[]) => void;
+	resolve: (answer: never) => void;
 	reject: (error: unknown) => void;
 }
 
@@ -59,7 +61,8 @@ export class QueryCoordinator {
 			return cached as Promise<Row[]>;
 		}
 		const pending = new Promise<unknown[]>((resolve, reject) => {
-			this.#queue.push({ statement, wanted, resolve, reject });
+			const run = () => this.#engine.query(statement);
+			this.#queue.push({ label: key, run, wanted, resolve, reject });
 		});
 		this.#cache.set(key, pending);
 		// Failed and abandoned queries are not cached: the next request runs them afresh.
@@ -70,6 +73,19 @@ export class QueryCoordinator {
 		}
 		void this.#pump();
 		return pending as Promise<Row[]>;
+	}
+
+	/**
+	 * Run a task that needs the engine to itself for several statements (the SQL console checks a plan, then
+	 * runs it), in the same queue as the views' queries and never cached.
+	 */
+	exclusive<T>(label: string, task: (engine: Engine) => Promise<T>): Promise<T> {
+		const pending = new Promise<T>((resolve, reject) => {
+			const run = () => task(this.#engine);
+			this.#queue.push({ label, run, wanted: () => true, resolve, reject });
+		});
+		void this.#pump();
+		return pending;
 	}
 
 	async #pump(): Promise<void> {
@@ -83,11 +99,11 @@ export class QueryCoordinator {
 				}
 				const start = performance.now();
 				try {
-					next.resolve(await this.#engine.query(next.statement));
+					next.resolve((await next.run()) as never);
 				} catch (error) {
 					next.reject(error);
 				} finally {
-					performance.measure('sightline:query', { start, detail: next.statement.text });
+					performance.measure('sightline:query', { start, detail: next.label });
 				}
 			}
 		} finally {

@@ -15,6 +15,11 @@ export interface Engine {
 	ipc(query: Sql): Promise<Uint8Array>;
 	/** Run a query and return plain rows: dates as yyyy-mm-dd strings, integers as numbers. */
 	query<Row extends object>(query: Sql): Promise<Row[]>;
+	/**
+	 * Like `query`, but as a prepared statement: DuckDB refuses to prepare text that holds more than one
+	 * statement, so text from outside the app (the SQL console) can never smuggle a second one in.
+	 */
+	querySingle<Row extends object>(query: Sql): Promise<Row[]>;
 	/** Register text as a virtual file DuckDB can read (e.g. with read_csv). */
 	registerText(name: string, text: string): Promise<void>;
 	/** Register bytes as a virtual file. */

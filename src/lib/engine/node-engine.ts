@@ -40,6 +40,14 @@ export async function createNodeEngine(): Promise<Engine> {
 		async query<Row extends object>(query: Sql) {
 			return arrowToRows<Row>(await arrow(query));
 		},
+		async querySingle<Row extends object>(query: Sql) {
+			const statement = connection.prepare(query.text);
+			try {
+				return arrowToRows<Row>(statement.query() as unknown as Table);
+			} finally {
+				statement.close();
+			}
+		},
 		async registerText(name, text) {
 			db.registerFileText(name, text);
 		},

@@ -17,7 +17,7 @@ export function metadataLines(meta: ExportMetadata): string[] {
 		`Source: ${meta.source}`,
 		`Data as at: ${meta.asAt}`,
 		meta.publication
-			? 'Publication mode: counts of 1 to 5 suppressed (shown as c), with secondary suppression.'
+			? 'Publication mode: every count perturbed by the cell key method (no count of 1 to 5 shown as itself; totals perturbed on their own); shares over fewer than 10 withheld (c).'
 			: 'Not for publication: small numbers are not suppressed.'
 	];
 }

@@ -50,7 +50,7 @@ export class ColumnBuilder {
 		if (at >= this.#numbers.length) this.#numbers = grown(this.#numbers, at, (n) => new Int32Array(n));
 		if (value === null) return;
 		this.#bytes[at] = 1;
-		if (kind === 'integer') {
+		if (kind === 'integer' || kind === 'time') {
 			this.#numbers[at] = value as number;
 			return;
 		}
@@ -73,6 +73,8 @@ export class ColumnBuilder {
 			case 'boolean':
 				return { kind: 'boolean', length, values: bytes };
 			case 'integer':
+			case 'time':
+				// A time is stored as its minutes after midnight, like any whole number.
 				return { kind: 'integer', length, values: this.#numbers.slice(0, length), valid: bytes };
 			case 'date':
 				return { kind: 'date', length, days: this.#numbers.slice(0, length), valid: bytes };

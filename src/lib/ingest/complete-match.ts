@@ -1,4 +1,4 @@
-import { tables, type Field } from '../contract';
+import { notRecordedArea, tables, type Field } from '../contract';
 import { fieldParser } from './field-parser';
 import { keyField } from './key-field';
 import type { ColumnMatch, HeaderMatch } from './match-headers';
@@ -14,8 +14,9 @@ const cellOf = (column: ColumnMatch) => (cells: readonly RawCell[]) =>
  * - a **derived identifier** when the table's key has no column: child ID + main date (an SSDA903 Missing
  *   table has no episode ID; a CIN return or an Annex A list has no referral ID). Rows whose child or date
  *   is unreadable get no identifier and are rejected for that, with the child or date problem beside it;
- * - for a statutory return that names no area, a District that is **not recorded**: every row is rejected
- *   with the reason and how to set it, rather than a mapping step that has no column to offer.
+ * - for a statutory return that names no area it can be matched to, District **not recorded**: the rows
+ *   load as "area not recorded" (in every total, under no district), and a note says how to set it once,
+ *   rather than a mapping step that has no column to offer.
  * Required fields still without a source stay in `missingRequired`.
  */
 export function completeMatch(
@@ -76,14 +77,12 @@ export function completeMatch(
 		byField.set('district', {
 			field: 'district',
 			index: -1,
-			header: 'District (not recorded in the file)',
+			header: `${notRecordedArea.label} (the file does not say which area it covers)`,
 			how: 'derived',
-			missingReason:
-				'the file does not say which area it covers: set District once for the whole file (a constant in the mapping, or --set district=NAME)',
-			derive: () => null
+			derive: () => notRecordedArea.code
 		});
 		notes.push(
-			'The file does not record which area (district) it covers, so every row is rejected until District is set once for the whole file (a constant in the mapping step or profile; on the command line --set district=NAME).'
+			`The file does not record which area (district) it covers: its rows load as "${notRecordedArea.label.toLowerCase()}", counted in every total and under no district. Set District once for the whole file to name it (a constant in the mapping step or profile; on the command line --set district=NAME).`
 		);
 	}
 

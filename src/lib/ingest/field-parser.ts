@@ -1,9 +1,10 @@
-import { yesNo, type EnumField, type Field } from '../contract';
+import { notRecordedArea, yesNo, type EnumField, type Field } from '../contract';
 import { CellProblem, quoted } from './cell-problem';
 import { isExcelError, isMissingToken } from './missing-value';
 import { normaliseKey } from './normalise-key';
 import { parseDate } from './parse-date';
 import { parseInteger } from './parse-integer';
+import { parseTime } from './parse-time';
 import type { RawCell } from './raw-table';
 import { valueResolver } from './value-resolver';
 
@@ -30,7 +31,10 @@ function enumResolver(field: EnumField): (text: string) => string | undefined {
 }
 
 function expected(field: EnumField): string {
-	const labels = field.values.values.map((value) => value.label);
+	// "Area not recorded" is what a file without a district column loads as, not a value to type in a cell.
+	const labels = field.values.values
+		.filter((value) => field.name !== 'district' || value.code !== notRecordedArea.code)
+		.map((value) => value.label);
 	return labels.length <= 12 ? `expected ${labels.join(', ')}` : `expected one of ${labels.length} codes`;
 }
 
@@ -73,6 +77,8 @@ export function fieldParser(
 				return (cell) => parseInteger(cell, field);
 			case 'date':
 				return (cell) => parseDate(cell);
+			case 'time':
+				return (cell) => parseTime(cell);
 			case 'boolean':
 				return (cell, text) => {
 					if (typeof cell === 'boolean') return cell;

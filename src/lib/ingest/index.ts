@@ -32,6 +32,8 @@ export { parseDate } from './parse-date';
 export type { RawBatch, RawCell, RawRow, RawTable, TabularFormat } from './raw-table';
 export { readTable, type ReadTableOptions } from './read-table';
 export { readPopulation, type PopulationEstimate, type PopulationReference } from './read-population';
+export { namedAreas, populationAreas, type AreaList } from './area-list';
+export { readAreaList, recogniseAreaList } from './read-area-list';
 export { cinFactors, exploitationFactorCodes, indicatorsFromFactors } from './cin-factors';
 export {
 	recogniseHeadings,

@@ -1,4 +1,4 @@
-import { tables, type TableName } from '../contract';
+import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '../contract';
 import type { TextEncodingName } from './decode-text';
 import type { Delimiter } from './detect-delimiter';
 import { completeMatch } from './complete-match';
@@ -7,6 +7,8 @@ import type { Issue } from './issue';
 import type { MappingProfile } from './mapping-profile';
 import { matchHeaders, type HeaderMatch } from './match-headers';
 import type { TabularFormat } from './raw-table';
+import { populationAreas, type AreaList } from './area-list';
+import { readAreaList, recogniseAreaList } from './read-area-list';
 import { readPopulation, type PopulationReference } from './read-population';
 import { readTable, type ReadTableOptions } from './read-table';
 import { sha256Hex } from './sha256-hex';
@@ -45,11 +47,13 @@ export interface IngestOptions extends ReadTableOptions {
 	 */
 	readonly constants?: Readonly<Record<string, string>>;
 	/**
-	 * A statutory file that names no area: 'reject' (the default, for the CLI's full account) rejects every
-	 * row with how to set District; 'ask' (the Data page) opens the mapping step, which offers one value for
-	 * the whole file.
+	 * A statutory file that names no area the reference knows: 'load' (the default, for the CLI) loads its rows
+	 * as "area not recorded" and says how to set District; 'ask' (the Data page) opens the mapping step,
+	 * which offers one value for the whole file.
 	 */
-	readonly areaNotRecorded?: 'reject' | 'ask';
+	readonly areaNotRecorded?: 'load' | 'ask';
+	/** The areas a district cell may name (default: the bundled Cambridgeshire and Peterborough list). */
+	readonly areas?: AreaReference;
 }
 
 /** What the pipeline did with one file: for the banner, the report and next month's profile. */
@@ -123,6 +127,15 @@ export type IngestOutcome =
 			/** What was read, in one sentence (the population reference is not loaded into the dataset here). */
 			readonly reason: string;
 			readonly population: PopulationReference;
+			/** The file's areas and their children: loaded, they become the area reference. */
+			readonly areas: AreaList;
+	  }
+	| {
+			/** A simple areas file (code, name[, population]): loaded, it becomes the area reference. */
+			readonly status: 'areas';
+			readonly fileName: string;
+			readonly reason: string;
+			readonly areas: AreaList;
 	  };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -162,6 +175,27 @@ function mappingReason(match: HeaderMatch): string {
 }
 
 /**
+ * The district values a file names that are not areas of the reference, in one note (count and names), so
+ * another partnership's areas are reported together rather than only row by row.
+ */
+function unknownAreas(rejected: readonly Issue[], areas: AreaReference): string[] {
+	const byName = new Map<string, number>();
+	for (const issue of rejected) {
+		if (issue.field !== 'district' || issue.value.trim() === '') continue;
+		byName.set(issue.value.trim(), (byName.get(issue.value.trim()) ?? 0) + 1);
+	}
+	if (byName.size === 0) return [];
+	const rows = [...byName.values()].reduce((sum, n) => sum + n, 0);
+	const names = [...byName.entries()].map(([name, n]) => `"${name}" (${n} row${n === 1 ? '' : 's'})`);
+	return [
+		`${byName.size} area${byName.size === 1 ? ' is' : 's are'} not in the area reference (${areas.title}), so ${rows} row${rows === 1 ? ' was' : 's were'} rejected: ${listedNames(names)}. Load an area reference that lists ${byName.size === 1 ? 'it' : 'them'} (an ONS mid-year estimate file or an areas file) or map the spelling in a profile.`
+	];
+}
+
+const listedNames = (names: readonly string[]) =>
+	names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')} and ${names.length - 12} more`;
+
+/**
  * The whole pipeline for one file: sniff, decode, read, recognise the table (or the statutory format),
  * match headings, add constants and derived identifiers, validate every row. Returns `unreadable` (one
  * message; nothing loaded), `recognised` (a statutory file that is not loaded as referrals or episodes,
@@ -172,6 +206,7 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 	const digest = sha256Hex(file.bytes);
 	// Hashed while the rows are read; an unreadable file never awaits it, so it must not fail unhandled.
 	digest.catch(() => undefined);
+	const areas = options.areas ?? cambridgeshireAndPeterborough;
 	try {
 		const raw = await readTable(file.bytes, file.name, options);
 		const explicitTable = options.table ?? options.profile?.table;
@@ -189,7 +224,7 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 				};
 			}
 			if (format.loadsAs === 'population') {
-				const population = await readPopulation(raw, `${format.label}: ${file.name}`).catch(
+				const population = await readPopulation(raw, `${format.label}: ${file.name}`, areas).catch(
 					(error: unknown) => {
 						throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
 					}
@@ -200,9 +235,21 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 					fileName: file.name,
 					format,
 					reason: `Recognised as: ${format.label}. ${format.use} Read ${population.read} rows: ${population.areas.length} area${population.areas.length === 1 ? '' : 's'}, mid-year ${years.join(', ')}.`,
-					population
+					population,
+					areas: populationAreas(population, `${file.name.replace(/\.[a-z]+$/i, '')} (ONS)`)
 				};
 			}
+		}
+		if (!format && explicitTable === undefined && recogniseAreaList(raw.headers)) {
+			const { list, read, notes } = await readAreaList(raw, file.name);
+			if (list.areas.length === 0)
+				throw new UnreadableFileError(`An areas file with no areas. ${notes.join(' ')}`);
+			return {
+				status: 'areas',
+				fileName: file.name,
+				reason: `Recognised as: an areas file (code, name and optionally the children aged 0 to 17), ${read} rows. ${notes.join(' ')}`,
+				areas: list
+			};
 		}
 		const tableName =
 			explicitTable ??
@@ -214,14 +261,25 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			);
 		}
 		const table = tables[tableName];
-		// The format's constants only when the file is loaded as the format's own table.
-		const constants = {
-			...(format?.loadsAs === tableName ? format.constants : {}),
+		// The format's constants only when the file is loaded as the format's own table; its own area (a CIN
+		// census's local authority) when the area reference knows it.
+		const ownFormat = format?.loadsAs === tableName ? format : undefined;
+		const fileArea = ownFormat?.area;
+		const knownArea = fileArea !== undefined && areas.resolve(fileArea) !== undefined;
+		const constants: Record<string, string> = {
+			...ownFormat?.constants,
+			...(knownArea ? { district: fileArea } : {}),
 			...options.profile?.constants,
 			...options.constants
 		};
 		// An Annex A list names no area either (the workbook is one local authority's).
-		const noArea = (format?.loadsAs === tableName && format.areaNotRecorded === true) || workbook !== null;
+		const noArea = ownFormat?.areaNotRecorded === true || workbook !== null;
+		const areaNotes =
+			fileArea !== undefined && !knownArea && constants.district === undefined
+				? [
+						`The file is local authority ${fileArea}'s, which is not one of the ${areas.areas.length} areas of the area reference (${areas.title}).`
+					]
+				: [];
 		const match = completeMatch(
 			matchHeaders(raw.headers, tableName, options.profile),
 			constants,
@@ -244,7 +302,8 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			values: options.profile?.values,
 			onProgress: options.onProgress,
 			signal: options.signal,
-			contractCheck: options.contractCheck
+			contractCheck: options.contractCheck,
+			areas
 		});
 		const outOfScope = raw.outOfScope?.count ?? 0;
 		if (validated.read === 0 && outOfScope === 0)
@@ -261,7 +320,9 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 		const notes = [
 			...(format ? [`Recognised as: ${format.label}. ${format.use}`] : []),
 			...raw.notes,
+			...areaNotes,
 			...match.notes,
+			...unknownAreas(validated.rejected, areas),
 			...derivedNotes,
 			...(outOfScope > 0
 				? [`Out of scope: ${outOfScope} (${raw.outOfScope!.reason}); counted, not loaded.`]

@@ -3,7 +3,7 @@ import { cloneableMatch } from './cloneable-match';
 import { ingestFile, type IngestOutcome } from './ingest-file';
 import type { MappingProfile } from './mapping-profile';
 import { toArrowIPC } from './to-arrow-ipc';
-import type { TableName } from '../contract';
+import { areaReference, type Area, type TableName } from '../contract';
 
 /**
  * Runs the ingest pipeline off the main thread, so a million-row extract never freezes the page. The
@@ -22,6 +22,8 @@ export interface IngestRequest {
 	sheet?: string;
 	/** Identifiers already loaded (referral or episode ids), so repeats across extracts are rejected. */
 	knownIds?: string[];
+	/** The loaded area reference, as plain data: the areas a district cell may name. */
+	areas?: { title: string; areas: Area[] };
 }
 
 /** The load phases that run in the worker (the page names and times them: state/load-phases.ts). */
@@ -68,6 +70,7 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 				// The page can ask for the area in its mapping step rather than reject every row.
 				areaNotRecorded: 'ask',
 				knownIds: message.knownIds ? new Set(message.knownIds) : undefined,
+				areas: message.areas ? areaReference(message.areas.title, message.areas.areas) : undefined,
 				signal: controller.signal,
 				onProgress: (progress) => {
 					if (!validating) {

@@ -10,7 +10,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * as a referrals table. Every referral is read: those whose assessments record an exploitation-related
  * factor (see `cin-factors.ts`) become rows, the rest are counted as out of scope, so read = loaded +
  * rejected + out of scope. The child's identifiers and characteristics are repeated on each of its
- * referrals; the local authority (`<LEA>`) becomes the area. Rows are numbered in document order of
+ * referrals; the local authority (`<LEA>`) is the file's area (see `RecognisedFormat.area`). Rows are numbered in document order of
  * referrals; XML has no line numbers here.
  */
 export function readCinCensus(message: XmlElement, totalBytes: number): RawTable {
@@ -22,7 +22,6 @@ export function readCinCensus(message: XmlElement, totalBytes: number): RawTable
 		'GenderCurrent',
 		'Ethnicity',
 		'ReferralSource',
-		'District',
 		...indicators.map((indicator) => referrals.field(indicator.column).label)
 	];
 	const rows: RawRow[] = [];
@@ -52,7 +51,6 @@ export function readCinCensus(message: XmlElement, totalBytes: number): RawTable
 				text(identifiers, 'GenderCurrent'),
 				text(characteristics, 'Ethnicity'),
 				text(details, 'ReferralSource'),
-				la === null ? null : `LA ${la}`,
 				...indicators.map((indicator) => (present.has(indicator.column) ? 'Present' : null))
 			];
 			rows.push({ cells, row: rows.length + 1, line: null, problem: null });
@@ -74,7 +72,10 @@ export function readCinCensus(message: XmlElement, totalBytes: number): RawTable
 			label: 'CIN census return (XML)',
 			loadsAs: 'referrals',
 			use: 'Referrals whose assessment records child sexual or criminal exploitation, gangs, trafficking or going missing load as exploitation referrals; the referral ID is derived from the child and the referral date.',
-			areaNotRecorded: la === null
+			// The return is one local authority's: its DfE LA number is the area of every row, when the area
+			// reference knows it (a unitary authority's number, e.g. "LA 874" for Peterborough).
+			areaNotRecorded: true,
+			...(la === null ? {} : { area: `LA ${la}` })
 		},
 		outOfScope: {
 			count: outOfScope,

@@ -1,11 +1,10 @@
-import { districts, populationAgeBands } from '../contract';
+import { cambridgeshireAndPeterborough, populationAgeBands, type AreaReference } from '../contract';
 import { normaliseKey } from './normalise-key';
 import { isBlankRow, type RawCell, type RawTable } from './raw-table';
 
 /**
- * One row of the population reference, in the shape of `data/reference/district-population.csv`. `district`
- * is the contract's district code when the reference knows the area (by GSS code or name), otherwise the
- * area's GSS code as given, so a partnership elsewhere is reported rather than dropped.
+ * One row of a population file, by area, mid-year and age band. `district` is the area's code as the file
+ * gives it (a GSS code); `populationReference` turns the rows into an area reference and its population.
  */
 export interface PopulationEstimate {
 	readonly district: string;
@@ -25,23 +24,16 @@ export interface PopulationReference {
 	readonly used: number;
 	/** Rows by sex when the file also gives persons, and rows of ages 18 and over (long layout). */
 	readonly skipped: number;
+	/** The file's areas; `inReference`: the area reference loaded when the file was read lists it too. */
 	readonly areas: readonly { readonly code: string; readonly name: string; readonly inReference: boolean }[];
 	readonly notes: readonly string[];
 }
 
 const bandOf = (age: number) => (age <= 9 ? '0-9' : '10-17') as PopulationEstimate['age_band'];
 const persons = new Set(['persons', 'all', 'allpersons', 'total', 'people']);
+/** The first of `names` (in order of preference) that is a heading. */
 const findColumn = (keys: readonly string[], names: readonly string[]) =>
-	keys.findIndex((key) => names.includes(key));
-
-/** The contract district for a GSS code or area name, if the reference knows it. */
-const resolveDistrict = (code: string, name: string): string | null => {
-	for (const value of districts.values) {
-		const spellings = [value.code, value.label, ...(value.aliases ?? [])].map(normaliseKey);
-		if (spellings.includes(normaliseKey(code)) || spellings.includes(normaliseKey(name))) return value.code;
-	}
-	return null;
-};
+	names.map((name) => keys.indexOf(name)).find((index) => index !== -1) ?? -1;
 
 /** The mid-year of an estimate: a year (2020), a mid-year date (2020-06-30) or "mid-2020". */
 const yearOf = (cell: RawCell): number | null => {
@@ -67,16 +59,37 @@ const integer = (cell: RawCell): number | null => {
  * ONS local-authority tables publish) and long (an "age" column and a count column). Where a file gives
  * rows by sex and for persons, persons are used; by sex only, the sexes are added up.
  */
-export async function readPopulation(raw: RawTable, source: string): Promise<PopulationReference> {
+export async function readPopulation(
+	raw: RawTable,
+	source: string,
+	current: AreaReference = cambridgeshireAndPeterborough
+): Promise<PopulationReference> {
 	const keys = raw.headers.map(normaliseKey);
 	const code = findColumn(keys, ['areacode', 'geographycode', 'code', 'ladcode', 'lacode', 'gsscode']);
-	const name = findColumn(keys, ['areaname', 'geographyname', 'name', 'ladname', 'laname', 'area']);
+	const name = findColumn(keys, [
+		'areaname',
+		'geographyname',
+		'name',
+		'ladname',
+		'laname',
+		'area',
+		// Nomis calls the area's name "Geography"; the ONS tables use that heading for its type.
+		'geography'
+	]);
 	const year = findColumn(keys, ['period', 'year', 'date', 'midyear']);
 	const sex = findColumn(keys, ['gender', 'sex']);
 	const ageColumns = Array.from({ length: 18 }, (_, age) => keys.indexOf(String(age)));
 	const wide = ageColumns.every((index) => index !== -1);
 	const age = findColumn(keys, ['age']);
-	const count = findColumn(keys, ['population', 'count', 'value', 'obsvalue', 'estimate', 'persons']);
+	const count = findColumn(keys, [
+		'population',
+		'count',
+		'value',
+		'obsvalue',
+		'estimate',
+		'observation',
+		'persons'
+	]);
 	if (code === -1 || year === -1 || (!wide && (age === -1 || count === -1))) {
 		throw new Error(
 			'Population file without an area code, a year, and either one column per year of age (0 … 17) or an age and a count column.'
@@ -144,7 +157,7 @@ export async function readPopulation(raw: RawTable, source: string): Promise<Pop
 	const used = sexOfRow.length - superseded;
 	skipped += superseded;
 	const rows: PopulationEstimate[] = [...totals.values()].map((entry) => ({
-		district: resolveDistrict(entry.code, entry.name) ?? entry.code,
+		district: entry.code,
 		area_name: entry.name,
 		year: entry.year,
 		age_band: entry.band,
@@ -154,13 +167,18 @@ export async function readPopulation(raw: RawTable, source: string): Promise<Pop
 	const areas = [...new Map(rows.map((row) => [row.district, row])).values()].map((row) => ({
 		code: row.district,
 		name: row.area_name,
-		inReference: districts.codes.includes(row.district as never)
+		inReference: current.resolve(row.district) !== undefined || current.resolve(row.area_name) !== undefined
 	}));
 	const notes: string[] = [];
 	const outside = areas.filter((area) => !area.inReference);
 	if (outside.length > 0) {
 		notes.push(
-			`${outside.length} area${outside.length === 1 ? ' is' : 's are'} not among the partnership's districts (${outside.map((area) => `${area.name} ${area.code}`).join(', ')}): reported, not dropped.`
+			`${outside.length} area${outside.length === 1 ? ' is' : 's are'} not in the current area reference, ${current.title} (${outside
+				.slice(0, 12)
+				.map((area) => `${area.name} ${area.code}`)
+				.join(
+					', '
+				)}${outside.length > 12 ? ` and ${outside.length - 12} more` : ''}): loaded as the area reference, the file's areas replace it.`
 		);
 	}
 	if (problems.length > 0) {

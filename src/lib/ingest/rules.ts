@@ -78,6 +78,7 @@ function cellRules(field: Field): Rule[] {
 		text: `at most ${'maxLength' in field ? field.maxLength : 0} characters`,
 		integer: 'a whole number',
 		date: 'a day-first or ISO date, or an Excel serial date',
+		time: 'a time of day (hh:mm, 24-hour or am/pm, or an Excel time)',
 		boolean: 'a yes/no value',
 		enum: 'a recognised code'
 	};

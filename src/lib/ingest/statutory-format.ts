@@ -25,8 +25,13 @@ export interface RecognisedFormat {
 	 * return are looked after). A mapping profile's constants come after, so the user can override them.
 	 */
 	readonly constants?: Readonly<Record<string, string>>;
-	/** The file records no area (district): say so once, and reject rows until the user sets one. */
+	/**
+	 * The file has no district column: its rows take the file's own area (`area`) when the area reference
+	 * knows it, else load as "area not recorded" (or, on the Data page, the mapping step asks once).
+	 */
 	readonly areaNotRecorded?: boolean;
+	/** The file's own area as the return states it, e.g. a CIN census header's local authority ("LA 874"). */
+	readonly area?: string;
 }
 
 /** Records read but outside Sightline's scope, so read = loaded + rejected + out of scope. */
@@ -83,7 +88,7 @@ const byHeadings: readonly (RecognisedFormat & {
 		all: [
 			['areacode', 'geographycode', 'code', 'ladcode', 'lacode', 'gsscode'],
 			'age',
-			['population', 'count', 'obsvalue', 'estimate']
+			['population', 'count', 'obsvalue', 'estimate', 'value', 'observation']
 		]
 	}
 ];

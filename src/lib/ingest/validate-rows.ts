@@ -1,4 +1,12 @@
-import { tables, type Field, type TextField } from '../contract';
+import {
+	cambridgeshireAndPeterborough,
+	tables,
+	withAreas,
+	type AreaReference,
+	type Field,
+	type TableContract,
+	type TextField
+} from '../contract';
 import { columnChecker } from './check-columns';
 import { ColumnBuilder } from './column-builder';
 import type { Issue } from './issue';
@@ -41,6 +49,8 @@ export interface ValidateOptions {
 	 * every 1,000th) keeps a 1M-row load fast; 'all' is for tests. A failure is a bug in ingest, so it throws.
 	 */
 	readonly contractCheck?: 'all' | 'sample';
+	/** The areas a district may be (default: the bundled Cambridgeshire and Peterborough list). */
+	readonly areas?: AreaReference;
 }
 
 export interface ValidatedRows {
@@ -79,7 +89,10 @@ export async function validateRows(
 	match: HeaderMatch,
 	options: ValidateOptions
 ): Promise<ValidatedRows> {
-	const table = tables[match.table];
+	const table = withAreas(
+		tables[match.table] as TableContract,
+		options.areas ?? cambridgeshireAndPeterborough
+	);
 	const fields: readonly Field[] = table.fields;
 	const { fileName } = options;
 	const rules = rulesFor(table);

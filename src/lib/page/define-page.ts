@@ -1,9 +1,11 @@
+import type { AreaReference } from '$lib/contract';
 import type { DataExtent } from '$lib/sql/metrics/data-extent';
-import type { Sql } from '$lib/sql/sql';
+import { Sql } from '$lib/sql/sql';
+import { publishRows } from '$lib/publication/publish-rows';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import type { DayRange } from '$lib/domain/extract-coverage';
-import type { Reshape } from '$lib/transform/transforms';
+import { applyReshape, type Reshape } from '$lib/transform/transforms';
 
 /** What every page starts from: the view the user chose and what is loaded. */
 export interface PageContext {
@@ -13,6 +15,8 @@ export interface PageContext {
 	readonly extent: DataExtent | undefined;
 	/** Per table, days between appended extracts that none covers: periods touching them are incomplete. */
 	readonly gaps: Readonly<Record<'referrals' | 'missing_episodes', readonly DayRange[]>>;
+	/** The loaded area reference: which districts there are, their names and their chart order. */
+	readonly areaReference: AreaReference;
 	/** Cross-filter from a chart click (a no-op in Node). */
 	readonly toggle: (key: ToggleFilter, value: string) => void;
 }
@@ -97,14 +101,37 @@ export function answersOf(definition: PageDefinition<object>, scope: object): An
 		.map((step) => (scope as Record<string, Answer<object>>)[step.name]!);
 }
 
+/** A query spec as its parts: the SQL and the reshaping step, if any. */
+export function specParts(spec: Exclude<QuerySpec, undefined>): { query: Sql; reshape: Reshape | undefined } {
+	return spec instanceof Sql
+		? { query: spec, reshape: undefined }
+		: { query: spec.query, reshape: spec.reshape };
+}
+
 /**
- * Run a page definition once in order, awaiting each query (Node tests, and later exports). `run` answers a
- * query spec, reshaping included.
+ * What a view receives for a query: the engine's rows through the publication seam (`publishRows`: keys
+ * dropped, and in publication mode counts perturbed and every other undeclared number withheld), then the
+ * query's reshaping (padding adds true zeros, which the ptable leaves at zero). Both the browser
+ * (`LiveQuery`) and Node (`evaluatePage`) call this, so they publish the same figures.
+ */
+export function viewRows(
+	spec: Exclude<QuerySpec, undefined>,
+	rows: readonly object[],
+	publication: boolean
+): object[] {
+	const { query, reshape } = specParts(spec);
+	const published = publishRows(rows, { on: publication, dimensions: query.dimensions });
+	return reshape ? applyReshape(published, reshape) : published;
+}
+
+/**
+ * Run a page definition once in order, awaiting each query (Node tests, and later exports). `run` asks the
+ * engine for a query's rows; every answer then passes the publication seam (`viewRows`).
  */
 export async function evaluatePage<Scope extends PageContext>(
 	definition: PageDefinition<Scope>,
 	context: PageContext,
-	run: (spec: Exclude<QuerySpec, undefined>) => Promise<object[]>
+	run: (query: Sql) => Promise<object[]>
 ): Promise<Scope> {
 	const scope: Record<string, unknown> = { ...context };
 	for (const step of definition.steps) {
@@ -115,7 +142,8 @@ export async function evaluatePage<Scope extends PageContext>(
 			let answer: Answer<object> = { rows: undefined, loading: false, error: undefined };
 			if (spec !== undefined) {
 				try {
-					answer = { rows: await run(spec), loading: false, error: undefined };
+					const rows = await run(specParts(spec).query);
+					answer = { rows: viewRows(spec, rows, context.publication), loading: false, error: undefined };
 				} catch (error) {
 					answer = {
 						rows: undefined,

@@ -9,6 +9,8 @@ import {
 	referralColumns,
 	type FilterColumns
 } from './filters';
+import { keyName, summedCount, type Keyed } from './keyed-count';
+import { recordKey } from './record-keys';
 import { ident, join, sql, Sql, total } from './sql';
 
 /**
@@ -21,6 +23,8 @@ import { ident, join, sql, Sql, total } from './sql';
  * A filter has a cube dimension only through `columns`: single-year ages, indicators, intervention, pathway
  * stage, repeat and NRM referral have none, so any of them sends referral counts to the facts, while
  * episode counts ignore the referral-only ones (their facts have no such column either) and stay on the cube.
+ * Each measure is a keyed count (keyed-count.ts): beside it the cube keeps the sum of its records' keys,
+ * which adds up like the count, so a count from the cube gets the same cell key as one from the facts.
  */
 interface Cube {
 	table: Sql;
@@ -68,6 +72,16 @@ export const referralCube: Cube = {
 	]
 };
 
+const acceptedInterview = 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted';
+const timedInterview = 'return_time IS NOT NULL AND rhi_time IS NOT NULL';
+/**
+ * Held within 72 hours of the return: in exact hours where the return and interview times are both recorded
+ * (minutes after midnight, UTC clock: date difference × 1,440 + time difference, 0 to 4,320 minutes);
+ * otherwise, with dates alone, on the day of return or within `days` calendar days after it.
+ */
+const heldWithin = (days: number) =>
+	`${acceptedInterview} AND CASE WHEN ${timedInterview} THEN (rhi_date - end_date) * 1440 + rhi_time - return_time BETWEEN 0 AND 4320 ELSE rhi_date - end_date BETWEEN 0 AND ${days} END`;
+
 /** Return home interviews, counted over episodes that ended (the child came back). */
 const returnInterviewMeasures = {
 	returned: 'end_date IS NOT NULL',
@@ -75,8 +89,12 @@ const returnInterviewMeasures = {
 	offered: 'end_date IS NOT NULL AND rhi_offered',
 	accepted: 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted',
 	held: 'end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date IS NOT NULL',
-	within_72_hours:
-		'end_date IS NOT NULL AND rhi_offered AND rhi_accepted AND rhi_date - end_date BETWEEN 0 AND 3'
+	/** Accepted interviews whose return and interview times are both recorded: measured in exact hours. */
+	timed: `${acceptedInterview} AND rhi_date IS NOT NULL AND ${timedInterview}`,
+	/** The default: day of return or one of the next three calendar days (exact hours where timed). */
+	within_72_hours: heldWithin(3),
+	/** The strict reading with dates alone: day of return or one of the next two (exact hours where timed). */
+	within_2_days: heldWithin(2)
 } as const;
 export type ReturnInterviewCount = keyof typeof returnInterviewMeasures;
 export const returnInterviewCounts = Object.keys(returnInterviewMeasures) as ReturnInterviewCount[];
@@ -94,13 +112,19 @@ export const episodeCube: Cube = {
 
 /** Build a cube from its facts; run after the facts are built. */
 export function buildCube(cube: Cube): Sql {
-	const sums = cube.measures.map((one) => sql`CAST(sum(${one.perRow}) AS INTEGER) AS ${ident(one.name)}`);
+	const sums = cube.measures.map(
+		(one) =>
+			sql`CAST(sum(${one.perRow}) AS INTEGER) AS ${ident(one.name)}, CAST(sum((${one.perRow}) * ${recordKey}) AS BIGINT) AS ${ident(keySumName(one.name))}`
+	);
 	return sql`CREATE OR REPLACE TABLE ${cube.table} AS
 SELECT ${join(cube.dimensions.map((name) => ident(name)))}, ${join(sums)}
 FROM ${cube.facts}
 GROUP BY ALL
 ORDER BY month`;
 }
+
+/** The cube column holding a measure's key sum. */
+const keySumName = (name: string) => `${keyName(name)}_sum`;
 
 const isMonthStart = (day: string) => periodStart(day, 'month') === day;
 const isMonthEnd = (day: string) => periodEnd(periodStart(day, 'month'), 'month') === day;
@@ -122,7 +146,7 @@ interface Counts {
 	from: Sql;
 	where: Sql;
 	/** Rows counted (optionally only those where a dimension predicate holds, e.g. `looked_after`). */
-	sum(one: Measure, where?: Sql): Sql;
+	sum(one: Measure, where?: Sql): Keyed;
 }
 
 /** The source of counts for these filters; every count is a BIGINT, 0 (never NULL) over no rows. */
@@ -131,18 +155,21 @@ function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]):
 	return {
 		from: fromCube ? cube.table : cube.facts,
 		where: filterPredicate(filters, fromCube ? cube.columns : cube.factsColumns, except),
-		sum: (one, where) => total(fromCube ? ident(one.name) : one.perRow, where)
+		sum: (one, where) =>
+			fromCube
+				? summedCount(ident(one.name), ident(keySumName(one.name)), where)
+				: { count: total(one.perRow, where), keySum: total(sql`(${one.perRow}) * ${recordKey}`, where) }
 	};
 }
 
 export interface ReferralCounts {
 	from: Sql;
 	where: Sql;
-	referrals(where?: Sql): Sql;
-	repeatReferrals(): Sql;
-	under15(): Sql;
-	present(column: IndicatorColumn): Sql;
-	assessed(column: IndicatorColumn): Sql;
+	referrals(where?: Sql): Keyed;
+	repeatReferrals(): Keyed;
+	under15(): Keyed;
+	present(column: IndicatorColumn): Keyed;
+	assessed(column: IndicatorColumn): Keyed;
 }
 
 /** Referral counts under the filters, from the referral cube when it can answer. */
@@ -162,8 +189,8 @@ export function referralCounts(filters: Filters, except: readonly FilterKey[] = 
 export interface EpisodeCounts {
 	from: Sql;
 	where: Sql;
-	episodes(where?: Sql): Sql;
-	returnInterviews(count: ReturnInterviewCount): Sql;
+	episodes(where?: Sql): Keyed;
+	returnInterviews(count: ReturnInterviewCount): Keyed;
 }
 
 /** Missing-episode counts under the filters, from the episode cube when it can answer. */

@@ -5,6 +5,7 @@ import {
 	presentLevels,
 	type IndicatorColumn
 } from '$lib/contract';
+import { childCellHash, keyedHash, recordKey, recordKeyOf, secretTable } from './record-keys';
 import { ident, join, literal, sql, Sql } from './sql';
 
 /** The derived-facts table every referral metric reads: the contract's columns plus analysis columns. */
@@ -59,18 +60,23 @@ function ageBandCase(age: Sql): Sql {
  * previous referral in the 12 months before it (DfE re-referral definition), looking across all loaded data
  * so that filters never change whether a referral counts as a repeat; `next_referral_date` is the child's
  * next referral on a later day, likewise across all loaded data (re-referral after an intervention). Rows
- * are sorted by date, which lets DuckDB skip row groups for period filters.
+ * are sorted by date, which lets DuckDB skip row groups for period filters. Every referral and episode gets
+ * its `record_key` and every child its `child_cell_hash` from the partnership secret (record-keys.ts).
  */
 export function buildFacts(): Sql[] {
 	const bands = join(ageBands.codes.map((code) => literal(code)));
 	return [
 		sql`CREATE TYPE IF NOT EXISTS ${ident('age_band_t')} AS ENUM (${bands})`,
 		sql`CREATE OR REPLACE TABLE ${childKeys} AS
-SELECT child_id, CAST(row_number() OVER () AS INTEGER) AS child_key
-FROM (SELECT child_id FROM referrals UNION SELECT child_id FROM missing_episodes)`,
+SELECT child_id, CAST(row_number() OVER () AS INTEGER) AS child_key,
+	${keyedHash(sql`s.secret`, 'child', sql`child_id`)} AS ${childCellHash}
+FROM (SELECT child_id FROM referrals UNION SELECT child_id FROM missing_episodes)
+CROSS JOIN ${secretTable} s`,
 		sql`CREATE OR REPLACE TABLE ${referralFacts} AS
 SELECT r.*,
 	k.child_key,
+	k.${childCellHash},
+	${recordKeyOf(sql`s.secret`, 'referral', sql`r.referral_id`)} AS ${recordKey},
 	CAST(date_trunc('month', r.referral_date) AS DATE) AS month,
 	${ageBandCase(sql`r.age_at_referral`)} AS age_band,
 	${indicatorMask((column) => sql`${column} IN ${presentLevels}`)} AS ${presentMask},
@@ -87,15 +93,19 @@ SELECT r.*,
 	) AS next_referral_date
 FROM referrals r
 JOIN ${childKeys} k ON k.child_id = r.child_id
+CROSS JOIN ${secretTable} s
 ORDER BY r.referral_date, r.referral_id`,
 		sql`CREATE OR REPLACE TABLE ${episodeFacts} AS
 SELECT e.*,
 	k.child_key,
+	k.${childCellHash},
+	${recordKeyOf(sql`s.secret`, 'episode', sql`e.episode_id`)} AS ${recordKey},
 	CAST(date_trunc('month', e.start_date) AS DATE) AS month,
 	${ageBandCase(sql`e.age_at_start`)} AS age_band,
 	e.end_date - e.start_date AS duration_days
 FROM missing_episodes e
 JOIN ${childKeys} k ON k.child_id = e.child_id
+CROSS JOIN ${secretTable} s
 ORDER BY e.start_date, e.episode_id`
 	];
 }

@@ -1,4 +1,13 @@
-import { tables, type EnumField, type Field, type TableContract, type TableName } from '$lib/contract';
+import {
+	cambridgeshireAndPeterborough,
+	tables,
+	withAreas,
+	type AreaReference,
+	type EnumField,
+	type Field,
+	type TableContract,
+	type TableName
+} from '$lib/contract';
 import { ident, join, literal, sql, Sql } from './sql';
 
 /**
@@ -17,6 +26,9 @@ export function columnType(field: Field): Sql {
 			return new Sql('INTEGER');
 		case 'date':
 			return new Sql('DATE');
+		case 'time':
+			// Minutes after midnight (UTC clock): elapsed time is integer arithmetic, no time-zone extension.
+			return new Sql('INTEGER');
 		case 'boolean':
 			return new Sql('BOOLEAN');
 		case 'enum':
@@ -24,16 +36,23 @@ export function columnType(field: Field): Sql {
 	}
 }
 
-/** CREATE TYPE statements for every enumerated field of every table, each type once. */
-export function createEnumTypes(): Sql[] {
+/**
+ * CREATE TYPE statements for every enumerated field of every table, each type once. The district type takes
+ * its codes from the loaded area reference (in its order, so districts sort as the reference lists them).
+ */
+export function createEnumTypes(areas: AreaReference = cambridgeshireAndPeterborough): Sql[] {
 	const byType = new Map<string, EnumField>();
 	for (const table of Object.values(tables)) {
-		for (const field of table.fields) if (field.kind === 'enum') byType.set(enumTypeName(field).text, field);
+		for (const field of withAreas(table as TableContract, areas).fields)
+			if (field.kind === 'enum') byType.set(enumTypeName(field).text, field);
 	}
-	return [...byType.values()].map((field) => {
-		const values = join(field.values.codes.map((code) => literal(code)));
-		return sql`CREATE TYPE ${enumTypeName(field)} AS ENUM (${values})`;
-	});
+	return [...byType.values()].map(createEnumType);
+}
+
+/** CREATE TYPE for one enumerated field: its codes, in order. */
+export function createEnumType(field: EnumField): Sql {
+	const values = join(field.values.codes.map((code) => literal(code)));
+	return sql`CREATE TYPE ${enumTypeName(field)} AS ENUM (${values})`;
 }
 
 export function createTable(table: TableContract, name: Sql = ident(table.name)): Sql {
@@ -52,14 +71,33 @@ export function columnList(table: TableContract): Sql {
  * Read a file written in the contract's own layout (header = field names, ISO dates, codes) with DuckDB's
  * CSV reader. Types and date format are given, never sniffed: the sniffer guesses date order per file.
  */
-export function readContractCsv(table: TableContract, fileName: string): Sql {
-	const columns = join(
-		table.fields.map(
-			(field) =>
-				sql`${literal(field.name)}: ${literal(field.kind === 'enum' ? 'VARCHAR' : columnType(field).text)}`
+export function readContractCsv(
+	table: TableContract,
+	fileName: string,
+	header: readonly string[] = table.fields.map((field) => field.name)
+): Sql {
+	// An optional field the file has no column for (a demo written before the field existed) reads as NULL.
+	const present = new Set(header);
+	const missing = table.fields.filter((field) => !present.has(field.name));
+	for (const field of missing) {
+		if (field.required) throw new Error(`${fileName} has no column ${field.name}, which is required`);
+	}
+	const select = join(
+		table.fields.map((field) =>
+			present.has(field.name)
+				? ident(field.name)
+				: sql`CAST(NULL AS ${columnType(field)}) AS ${ident(field.name)}`
 		)
 	);
-	return sql`SELECT ${columnList(table)} FROM read_csv(${fileName}, header = true, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', auto_detect = false, columns = {${columns}})`;
+	const columns = join(
+		table.fields
+			.filter((field) => present.has(field.name))
+			.map(
+				(field) =>
+					sql`${literal(field.name)}: ${literal(field.kind === 'enum' ? 'VARCHAR' : columnType(field).text)}`
+			)
+	);
+	return sql`SELECT ${select} FROM read_csv(${fileName}, header = true, delim = ',', quote = '"', escape = '"', dateformat = '%Y-%m-%d', auto_detect = false, columns = {${columns}})`;
 }
 
 export function tableName(name: TableName): Sql {

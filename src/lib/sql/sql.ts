@@ -4,9 +4,21 @@
  * filter value can never become SQL text, and an undefined predicate produces no clause.
  */
 export class Sql {
-	constructor(readonly text: string) {}
+	/**
+	 * @param dimensions numeric columns of the answer that publication mode passes as they are (see
+	 *   `publication/publish-rows.ts`): a table's dimensions (age, year) and reference values that count no
+	 *   child. Every other numeric column is a keyed count (perturbed) or withheld.
+	 */
+	constructor(
+		readonly text: string,
+		readonly dimensions: readonly string[] = []
+	) {}
 	toString(): string {
 		return this.text;
+	}
+	/** The same query, declaring numeric columns that are published as they are. */
+	publishing(...dimensions: readonly string[]): Sql {
+		return new Sql(this.text, [...this.dimensions, ...dimensions]);
 	}
 }
 

@@ -1,10 +1,16 @@
 import { createContext, untrack } from 'svelte';
-import type { TableName } from '$lib/contract';
+import {
+	cambridgeshireAndPeterborough,
+	type AreaReference,
+	type PopulationRow,
+	type TableName
+} from '$lib/contract';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
-import { loadPopulation } from '$lib/engine/load-reference';
+import { loadPopulation, replaceAreas, type AreasReplaced } from '$lib/engine/load-reference';
+import { lockDown } from '$lib/engine/lock-down';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
-import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
+import { changeSecret, createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
 import { sql } from '$lib/sql/sql';
@@ -27,6 +33,7 @@ export class Dataset {
 	#error = $state<string | undefined>();
 	#source = $state.raw<DataSource | undefined>();
 	#extent = $state.raw<DataExtent | undefined>();
+	#areas = $state.raw<AreaReference>(cambridgeshireAndPeterborough);
 	#generation = $state(0);
 	#viewsLoading = $state(0);
 	// Deliberately not reactive: only its size is published, as #viewsLoading.
@@ -34,6 +41,7 @@ export class Dataset {
 	readonly #waitingViews = new Set<object>();
 	#coordinator: QueryCoordinator | undefined;
 	#demo: Record<TableName, ContractFile> | undefined;
+	#populationUrl: string | undefined;
 
 	get status(): Status {
 		return this.#status;
@@ -46,6 +54,10 @@ export class Dataset {
 	}
 	get extent(): DataExtent | undefined {
 		return this.#extent;
+	}
+	/** The areas the data is charted by: filters, links, chart order and the rates' denominators. */
+	get areas(): AreaReference {
+		return this.#areas;
 	}
 	/** Changes whenever the loaded data changes; queries depend on it. */
 	get generation(): number {
@@ -81,12 +93,15 @@ export class Dataset {
 	async start(
 		createEngine: () => Promise<Engine>,
 		demo: Record<TableName, ContractFile>,
-		populationUrl: string
+		populationUrl: string,
+		secret: string
 	): Promise<void> {
 		this.#demo = demo;
+		this.#populationUrl = populationUrl;
 		try {
 			const engine = await createEngine();
-			await createSchema(engine);
+			await lockDown(engine);
+			await createSchema(engine, secret);
 			await loadPopulation(engine, await (await fetch(populationUrl)).text());
 			this.#coordinator = new QueryCoordinator(engine);
 			await this.loadContractFiles(demo, 'demo');
@@ -96,9 +111,15 @@ export class Dataset {
 		}
 	}
 
-	/** Go back to the bundled demo extract. */
-	resetToDemo(): Promise<void> {
-		if (!this.#demo) throw new Error('No demo extract is configured.');
+	/** Go back to the bundled demo extract, and to its area reference if another was loaded. */
+	async resetToDemo(): Promise<void> {
+		if (!this.#demo || !this.#populationUrl) throw new Error('No demo extract is configured.');
+		const engine = this.#coordinator?.engine;
+		if (engine && this.#areas !== cambridgeshireAndPeterborough) {
+			await replaceAreas(engine, cambridgeshireAndPeterborough, []);
+			await loadPopulation(engine, await (await fetch(this.#populationUrl)).text());
+			this.#areas = cambridgeshireAndPeterborough;
+		}
 		return this.loadContractFiles(this.#demo, 'demo');
 	}
 
@@ -151,6 +172,45 @@ export class Dataset {
 		}
 		await refreshFacts(engine, onPhase);
 		await this.#afterChange(source);
+	}
+
+	/**
+	 * Make `reference` the area reference, with `population` as its child population (none: no rates).
+	 * Loaded rows in areas it does not list are removed, and counted in the answer for the user to be told.
+	 */
+	async setAreas(reference: AreaReference, population: readonly PopulationRow[]): Promise<AreasReplaced> {
+		const coordinator = this.#coordinator;
+		if (!coordinator) throw new Error('The data engine has not started.');
+		const source = this.#source;
+		this.#status = 'loading';
+		try {
+			const replaced = await replaceAreas(coordinator.engine, reference, population);
+			this.#areas = reference;
+			const removed = replaced.removed.referrals + replaced.removed.missing_episodes;
+			const files = source?.files ?? [];
+			await this.#afterChange({
+				kind: source?.kind ?? 'demo',
+				// A file none of whose rows are left is no longer shown.
+				files: removed > 0 && replaced.kept.referrals + replaced.kept.missing_episodes === 0 ? [] : files,
+				loadedAt: source?.loadedAt ?? isoTimestamp(Date.now())
+			});
+			return replaced;
+		} catch (error) {
+			this.#status = 'ready';
+			throw error;
+		}
+	}
+
+	/**
+	 * Compute the record keys with another partnership secret (imported on the Methods page): the facts are
+	 * rebuilt and every view re-queries, so publication mode publishes the partnership's figures.
+	 */
+	async changeSecret(secret: string): Promise<void> {
+		const coordinator = this.#coordinator;
+		if (!coordinator || !this.#source) throw new Error('The data engine has not started.');
+		this.#status = 'loading';
+		await changeSecret(coordinator.engine, secret);
+		await this.#afterChange(this.#source);
 	}
 
 	async #afterChange(source: DataSource): Promise<void> {

@@ -1,4 +1,6 @@
+import type { Area, PopulationRow } from '$lib/contract';
 import type { TableSnapshot } from '$lib/engine/table-snapshot';
+import { savedViewSchema, type SavedView } from '$lib/domain/saved-view';
 import type { DataSource } from './data-source';
 
 /**
@@ -10,31 +12,49 @@ import type { DataSource } from './data-source';
 export interface KeptData {
 	source: DataSource;
 	tables: TableSnapshot;
+	/** The area reference loaded with the data (ONS estimates or an areas file), when it is not the bundled one. */
+	areas?: KeptAreas;
+}
+
+/** An area reference as loaded: its title, its areas in chart order and their child populations. */
+export interface KeptAreas {
+	title: string;
+	areas: Area[];
+	population: PopulationRow[];
 }
 
 /** A change another tab made to what is kept, announced so every open tab shows the same. */
 export type KeptChange = { type: 'saved' } | { type: 'removed' };
 
 const databaseName = 'sightline';
-const storeName = 'kept-data';
+const dataStore = 'kept-data';
 const key = 'data';
+/** Saved cohorts and views, keyed by name. */
+const viewsStore = 'saved-views';
 const channelName = 'sightline-kept-data';
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
-		// Version 2: version 1 kept the original files ("kept-files"); upgrading deletes them.
-		const request = indexedDB.open(databaseName, 2);
+		// Version 3: versions 1 and 2 kept the original files ("kept-files"); upgrading deletes them and keeps
+		// the saved views (added in version 2).
+		const request = indexedDB.open(databaseName, 3);
 		request.onupgradeneeded = () => {
 			const database = request.result;
-			if (database.objectStoreNames.contains('kept-files')) database.deleteObjectStore('kept-files');
-			if (!database.objectStoreNames.contains(storeName)) database.createObjectStore(storeName);
+			const names = database.objectStoreNames;
+			if (names.contains('kept-files')) database.deleteObjectStore('kept-files');
+			if (!names.contains(dataStore)) database.createObjectStore(dataStore);
+			if (!names.contains(viewsStore)) database.createObjectStore(viewsStore, { keyPath: 'name' });
 		};
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
 	});
 }
 
-function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(
+	storeName: string,
+	mode: IDBTransactionMode,
+	action: (store: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
 	return open().then(
 		(database) =>
 			new Promise<T>((resolve, reject) => {
@@ -49,23 +69,76 @@ function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDB
 	);
 }
 
+const secretItem = 'sightline-partnership-secret';
+
+/** 32 random bytes as hex: a new partnership secret. */
+export function newPartnershipSecret(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(32));
+	return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** A partnership secret as the Methods page accepts it: 16 to 256 printable characters, no spaces. */
+export function isPartnershipSecret(text: string): boolean {
+	return /^[\x21-\x7e]{16,256}$/.test(text);
+}
+
+/**
+ * The partnership secret that record keys are computed with (publication mode's cell key method, see
+ * sql/record-keys.ts): generated once on this device and kept in its local storage, so a reload publishes
+ * the same figures; the Methods page exports and imports it so every analyst of a partnership can share it.
+ * It never goes into a URL or a download.
+ */
+export const partnershipSecret = {
+	get(): string {
+		const kept = globalThis.localStorage?.getItem(secretItem);
+		if (kept && isPartnershipSecret(kept)) return kept;
+		const made = newPartnershipSecret();
+		globalThis.localStorage?.setItem(secretItem, made);
+		return made;
+	},
+	set(secret: string): void {
+		if (!isPartnershipSecret(secret))
+			throw new Error('A partnership secret is 16 to 256 characters, no spaces.');
+		globalThis.localStorage?.setItem(secretItem, secret);
+	}
+};
+
 const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
 const announce = (change: KeptChange) => channel?.postMessage(change);
 
 /**
- * Opt-in persistence in this browser's IndexedDB. Nothing is stored unless the user asks; "remove all data
- * from this device" deletes the whole database. Every change is announced to the other open tabs
+ * Opt-in persistence in this browser's IndexedDB: the kept data, and the cohorts and views the user
+ * saves. Nothing is stored unless the user asks; "remove all data from this device" deletes the whole
+ * database and the partnership secret. Every change is announced to the other open tabs
  * (BroadcastChannel), so removing the data in one is seen in the others, and a load in one does not
  * overwrite what another kept.
  */
 export const deviceStore = {
 	async save(data: KeptData): Promise<void> {
-		await run('readwrite', (store) => store.put(data, key));
+		await run(dataStore, 'readwrite', (store) => store.put(data, key));
 		announce({ type: 'saved' });
 	},
 	load: () =>
-		run<KeptData | undefined>('readonly', (store) => store.get(key) as IDBRequest<KeptData | undefined>),
+		run<KeptData | undefined>(
+			dataStore,
+			'readonly',
+			(store) => store.get(key) as IDBRequest<KeptData | undefined>
+		),
+	/** Save a cohort or view; one saved under the same name is replaced. */
+	saveView: (view: SavedView) =>
+		run(viewsStore, 'readwrite', (store) => store.put(savedViewSchema.parse(view))).then(() => undefined),
+	/** The saved cohorts and views, by name; a record that no longer fits the schema is skipped. */
+	views: () =>
+		run<unknown[]>(viewsStore, 'readonly', (store) => store.getAll()).then((records) =>
+			records.flatMap((record) => {
+				const parsed = savedViewSchema.safeParse(record);
+				return parsed.success ? [parsed.data] : [];
+			})
+		),
+	removeView: (name: string) =>
+		run(viewsStore, 'readwrite', (store) => store.delete(name)).then(() => undefined),
 	async removeAll(): Promise<void> {
+		globalThis.localStorage?.removeItem(secretItem);
 		await new Promise<void>((resolve, reject) => {
 			const request = indexedDB.deleteDatabase(databaseName);
 			request.onsuccess = () => resolve();

@@ -16,7 +16,7 @@ export function exportMetadata(): (title: string) => ExportMetadata {
 		);
 		return {
 			title,
-			filters: describeFilters(state.filters),
+			filters: describeFilters(state.filters, dataset.areas),
 			source: `${source?.kind === 'demo' ? 'Synthetic demo data' : 'Loaded extract'}: ${files?.join('; ') ?? 'none'}`,
 			asAt: dataset.extent?.last_referral ? formatDay(dataset.extent.last_referral) : 'unknown',
 			publication: state.publication

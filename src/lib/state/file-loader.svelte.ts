@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { TableName } from '$lib/contract';
+import { areaReference, type TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
 import { restoreTables, snapshotTables } from '$lib/engine/table-snapshot';
 import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
@@ -13,7 +13,7 @@ import { tables } from '$lib/contract';
 import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
-import { deviceStore } from './device-store';
+import { deviceStore, type KeptAreas } from './device-store';
 import { PhaseTimer, type LoadPhase } from './load-phases';
 import { IngestClient, type IngestJob } from './ingest-client';
 
@@ -29,6 +29,18 @@ export type FileReport =
 			unchanged: boolean;
 			/** How an appended file meets the data already loaded: a gap or an overlap, said in words. */
 			coverage?: string;
+	  }
+	| {
+			/** An area reference (ONS mid-year estimates or an areas file), now the one the data is charted by. */
+			status: 'areas';
+			fileName: string;
+			reason: string;
+			title: string;
+			areas: number;
+			/** Areas with a child population, so rates per 10,000 children can be computed for them. */
+			withPopulation: number;
+			/** Loaded rows removed because their district is not one of the new areas. */
+			removed: number;
 	  }
 	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
 
@@ -66,6 +78,8 @@ export class FileLoader {
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
 	#keep = $state(false);
+	/** The area reference the user loaded (kept with the data, so a reload charts by the same areas). */
+	#areas: KeptAreas | undefined;
 	readonly #dataset: Dataset;
 
 	constructor(dataset: Dataset) {
@@ -119,6 +133,7 @@ export class FileLoader {
 
 	async #forget(): Promise<void> {
 		this.#keep = false;
+		this.#areas = undefined;
 		this.clearReports();
 		if (this.#dataset.source?.kind === 'files') await this.#dataset.resetToDemo();
 	}
@@ -132,6 +147,10 @@ export class FileLoader {
 		if (!kept || !this.#dataset.coordinator) return;
 		this.#keep = true;
 		this.clearReports();
+		if (kept.areas) {
+			this.#areas = kept.areas;
+			await this.#dataset.setAreas(areaReference(kept.areas.title, kept.areas.areas), kept.areas.population);
+		}
 		await this.#dataset.change(kept.source, async (db) => {
 			await clearData(db);
 			await restoreTables(db, kept.tables);
@@ -143,7 +162,11 @@ export class FileLoader {
 		const source = this.#dataset.source;
 		const engine = this.#dataset.coordinator?.engine;
 		if (!this.#keep || source?.kind !== 'files' || !engine) return;
-		await deviceStore.save({ source: $state.snapshot(source), tables: await snapshotTables(engine) });
+		await deviceStore.save({
+			source: $state.snapshot(source),
+			tables: await snapshotTables(engine),
+			...(this.#areas ? { areas: $state.snapshot(this.#areas) } : {})
+		});
 	}
 
 	cancel(): void {
@@ -256,7 +279,8 @@ export class FileLoader {
 					table: options.table,
 					profile: options.profile,
 					sheet: options.sheet,
-					knownIds
+					knownIds,
+					areas: { title: dataset.areas.title, areas: [...dataset.areas.areas] }
 				},
 				(progress) =>
 					(this.#progress = { fileName: file.name, phase: timer.current ?? 'validate', ...progress }),
@@ -272,12 +296,35 @@ export class FileLoader {
 			this.#sheetChoice = { file, reason: outcome.reason, sheets: outcome.sheets };
 			return true;
 		}
-		// A recognised statutory file or a population reference loads no rows here: its message says why.
-		if (
-			outcome.status === 'unreadable' ||
-			outcome.status === 'recognised' ||
-			outcome.status === 'population'
-		) {
+		// ONS estimates or an areas file become the area reference: the districts every page charts by.
+		if (outcome.status === 'population' || outcome.status === 'areas') {
+			const list = outcome.areas;
+			let reference;
+			try {
+				reference = areaReference(list.title, list.areas);
+			} catch (error) {
+				const reason = error instanceof Error ? error.message : String(error);
+				this.#report({ status: 'unreadable', fileName: file.name, reason });
+				return false;
+			}
+			const replaced = await dataset.setAreas(reference, list.population);
+			this.#areas = { title: list.title, areas: [...list.areas], population: [...list.population] };
+			await this.#save();
+			this.#report({
+				status: 'areas',
+				fileName: file.name,
+				reason: outcome.reason,
+				title: reference.title,
+				areas: reference.areas.length,
+				withPopulation: reference.areas.filter((area) =>
+					list.population.some((row) => row.district === area.code)
+				).length,
+				removed: replaced.removed.referrals + replaced.removed.missing_episodes
+			});
+			return false;
+		}
+		// A recognised statutory file loads no rows here: its message says why.
+		if (outcome.status === 'unreadable' || outcome.status === 'recognised') {
 			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
 			return false;
 		}
@@ -329,7 +376,8 @@ export class FileLoader {
 			},
 			(phase) => timer.start(phase)
 		);
-		if (replacing) this.#reports = [];
+		// The reports of replaced data go; the area reference loaded before the file stays, and says so.
+		if (replacing) this.#reports = this.#reports.filter((report) => report.status === 'areas');
 		await this.#save();
 		this.#report({
 			...report,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import {
 	ageBands,
-	districts,
+	cambridgeshireAndPeterborough,
 	ethnicities,
 	genders,
 	isoDate,
 	referralSources,
 	riskLevels,
+	type AreaReference,
 	type Enumeration,
 	type IndicatorColumn
 } from '$lib/contract';
@@ -27,9 +28,12 @@ import {
  * lives in domain/filters.ts, where the SQL predicate and the summaries read it too.
  */
 
-/** URL parameter name of each filter; short names keep shared links readable. */
+/**
+ * URL parameter name of each filter; short names keep shared links readable. Districts are written as the
+ * loaded area reference's codes (readable slugs: `fenland`); a link may also name an area by its GSS code.
+ */
+const districtParam = 'district';
 const listParams = {
-	districts: ['district', districts],
 	ageBands: ['age', ageBands],
 	genders: ['gender', genders],
 	ethnicities: ['ethnicity', ethnicities],
@@ -126,11 +130,21 @@ function wholeNumber(value: string | null): number | undefined {
 	return value !== null && /^\d{1,3}$/.test(value) ? Number(value) : undefined;
 }
 
-/** Filters → URL search params. Only set filters are written; list values keep contract order. */
-export function filtersToParams(filters: Filters): URLSearchParams {
+/**
+ * Filters → URL search params. Only set filters are written; list values keep contract order (districts
+ * the area reference's order).
+ */
+export function filtersToParams(
+	filters: Filters,
+	areas: AreaReference = cambridgeshireAndPeterborough
+): URLSearchParams {
 	const params = new URLSearchParams();
 	if (filters.from !== undefined) params.set('from', filters.from);
 	if (filters.to !== undefined) params.set('to', filters.to);
+	if (filters.districts !== undefined) {
+		const chosen = filters.districts;
+		params.set(districtParam, areas.enumeration.codes.filter((code) => chosen.includes(code)).join(','));
+	}
 	for (const key of listKeys) {
 		const values = filters[key] as readonly string[] | undefined;
 		const [name, enumeration] = listParams[key];
@@ -153,7 +167,10 @@ export function filtersToParams(filters: Filters): URLSearchParams {
  * opens, with what remains valid), never thrown. A list whose every value is unknown is dropped as a whole
  * (shown unfiltered, not as "none"); only an explicitly empty list (`district=`) means nothing selected.
  */
-export function filtersFromParams(params: URLSearchParams): Filters {
+export function filtersFromParams(
+	params: URLSearchParams,
+	areas: AreaReference = cambridgeshireAndPeterborough
+): Filters {
 	const filters: Record<string, unknown> = {};
 	for (const key of ['from', 'to'] as const) {
 		const value = params.get(key);
@@ -163,6 +180,12 @@ export function filtersFromParams(params: URLSearchParams): Filters {
 	if (typeof filters.from === 'string' && typeof filters.to === 'string' && filters.from > filters.to) {
 		delete filters.from;
 		delete filters.to;
+	}
+	const district = params.get(districtParam);
+	if (district !== null) {
+		// Codes, GSS codes or names of the loaded areas; anything else (another partnership's link) is dropped.
+		const codes = [...new Set(district.split(',').flatMap((text) => areas.resolve(text.trim()) ?? []))];
+		if (codes.length > 0 || district === '') filters.districts = codes;
 	}
 	for (const key of listKeys) {
 		const [name, enumeration] = listParams[key];
@@ -202,6 +225,7 @@ export function plausibleDay(value: string): boolean {
 const knownParams = new Set([
 	'from',
 	'to',
+	districtParam,
 	...listKeys.map((key) => listParams[key][0]),
 	'looked-after',
 	'age-from',
@@ -225,8 +249,11 @@ const listNames = new Set<string>([
  * period whose `from` is after its `to`. Empty when the whole link applies. Parameters the app does not
  * know are left alone (a link may carry other sites' tracking parameters).
  */
-export function linkNotice(params: URLSearchParams): string[] {
-	const kept = filtersToParams(filtersFromParams(params));
+export function linkNotice(
+	params: URLSearchParams,
+	areas: AreaReference = cambridgeshireAndPeterborough
+): string[] {
+	const kept = filtersToParams(filtersFromParams(params, areas), areas);
 	if (params.get('mode') === 'publication') kept.set('mode', 'publication');
 	if (grainSchema.safeParse(params.get('grain')).success) kept.set('grain', params.get('grain')!);
 	// "all" is the default and is never written back, though it applies.
@@ -240,7 +267,11 @@ export function linkNotice(params: URLSearchParams): string[] {
 		if (!knownParams.has(name) || (reversed && (name === 'from' || name === 'to'))) continue;
 		const value = params.get(name)!;
 		const keptValue = kept.get(name);
-		if (listNames.has(name)) {
+		if (name === districtParam) {
+			// Any spelling of a loaded area applies (a code, a GSS code, a name): only unknown areas are noted.
+			const dropped = value.split(',').filter((item) => item.trim() !== '' && !areas.resolve(item.trim()));
+			if (dropped.length > 0) notes.push(`${name} ${dropped.map((item) => `“${item}”`).join(', ')}`);
+		} else if (listNames.has(name)) {
 			const keptValues = new Set(keptValue?.split(',') ?? []);
 			const dropped = value.split(',').filter((item) => item !== '' && !keptValues.has(item));
 			if (dropped.length > 0) notes.push(`${name} ${dropped.map((item) => `“${item}”`).join(', ')}`);

@@ -1,6 +1,7 @@
 import { createContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { Grain } from '$lib/domain/calendar';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
 import { filtersFromParams, filtersToParams, grainFromParam, linkNotice } from './filter-params';
@@ -10,7 +11,7 @@ import { filtersFromParams, filtersToParams, grainFromParam, linkNotice } from '
  * data, only choices. Reading derives from the URL; writing navigates (keeping focus and scroll).
  */
 export class FilterState {
-	readonly #parsed: Filters = $derived(filtersFromParams(page.url.searchParams));
+	readonly #parsed: Filters;
 	/**
 	 * The current filters, one derived value per filter compared by content: a view that reads only the
 	 * period neither re-runs nor redraws when a district is ticked. The object itself never changes.
@@ -19,9 +20,14 @@ export class FilterState {
 	/** Publication mode: disclosure control on every number shown or exported. */
 	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
 	/** What the link asked for that is not applied (unknown values, a reversed period), in words. */
-	readonly ignored: string[] = $derived(linkNotice(page.url.searchParams));
+	readonly ignored: string[] = $derived(linkNotice(page.url.searchParams, this.areas()));
 	/** Monthly or financial-quarter periods (Trends): a view setting, kept in the URL so a link reopens it. */
 	readonly grain: Grain = $derived(grainFromParam(page.url.searchParams.get('grain')));
+
+	/** `areas`: the loaded area reference; a link's districts are read against it (codes, GSS codes, names). */
+	constructor(readonly areas: () => AreaReference = () => cambridgeshireAndPeterborough) {
+		this.#parsed = $derived(filtersFromParams(page.url.searchParams, this.areas()));
+	}
 
 	/** Replace some filters; `undefined` removes a filter. */
 	update(patch: Partial<Filters>): Promise<void> {
@@ -54,7 +60,7 @@ export class FilterState {
 
 	/** The query string for a filter set, for links between pages that keep the current view. */
 	search(filters: Filters = this.filters, publication = this.publication, grain = this.grain): string {
-		const params = filtersToParams(filters);
+		const params = filtersToParams(filters, this.areas());
 		if (publication) params.set('mode', 'publication');
 		if (grain !== 'month') params.set('grain', grain);
 		// Commas separate list values; left unescaped (they are legal in a query) the link stays readable.

@@ -13,23 +13,44 @@ export type LivePage<Scope extends object> = Scope & {
 };
 
 /**
- * Bind a page definition to the app: the context comes from the URL and the loaded data, each derive step
- * becomes a `$derived`, each query step a `LiveQuery`. Call during component initialisation.
+ * What a composed view fixes instead of taking it from the URL, read reactively: the board pack's quarter
+ * and publication mode, the second cohort of a comparison.
  */
-export function livePage<Scope extends PageContext>(definition: PageDefinition<Scope>): LivePage<Scope> {
+export interface ContextOverride {
+	readonly filters?: () => PageContext['filters'];
+	readonly publication?: () => boolean;
+	readonly grain?: () => PageContext['grain'];
+	/** A chart click's cross-filter: a composed view may ignore it. */
+	readonly toggle?: PageContext['toggle'];
+}
+
+/**
+ * Bind a page definition to the app: the context comes from the URL and the loaded data (or, for a view that
+ * composes pages such as the board pack, from `override`), each derive step becomes a `$derived`, each query
+ * step a `LiveQuery`. Call during component initialisation.
+ */
+export function livePage<Scope extends PageContext>(
+	definition: PageDefinition<Scope>,
+	override: ContextOverride = {}
+): LivePage<Scope> {
 	const dataset = getDataset();
 	const filterState = getFilterState();
 	const scope = {} as Record<string, unknown>;
 	const gaps = $derived(sourceGaps(dataset.source));
 	Object.defineProperties(scope, {
-		filters: { get: () => filterState.filters, enumerable: true },
-		publication: { get: () => filterState.publication, enumerable: true },
-		grain: { get: () => filterState.grain, enumerable: true },
+		filters: { get: override.filters ?? (() => filterState.filters), enumerable: true },
+		publication: { get: override.publication ?? (() => filterState.publication), enumerable: true },
+		grain: { get: override.grain ?? (() => filterState.grain), enumerable: true },
 		extent: { get: () => dataset.extent, enumerable: true },
 		gaps: { get: () => gaps, enumerable: true },
+		areaReference: { get: () => dataset.areas, enumerable: true },
 		toggle: {
-			value: (key: Parameters<PageContext['toggle']>[0], value: string) =>
-				filterState.toggle(key, value as never),
+			value:
+				override.toggle ??
+				((key: Parameters<PageContext['toggle']>[0], value: string) => {
+					// A view bound to other filters than the URL's (a compared cohort) does not cross-filter the URL.
+					if (!override.filters) void filterState.toggle(key, value as never);
+				}),
 			enumerable: true
 		}
 	});
@@ -41,7 +62,11 @@ export function livePage<Scope extends PageContext>(definition: PageDefinition<S
 		} else {
 			const ask = step.ask as (scope: unknown) => QuerySpec;
 			Object.defineProperty(scope, step.name, {
-				value: new LiveQuery(dataset, () => ask(scope)),
+				value: new LiveQuery(
+					dataset,
+					() => ask(scope),
+					() => filterState.publication
+				),
 				enumerable: true
 			});
 		}

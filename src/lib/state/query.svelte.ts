@@ -1,8 +1,6 @@
 import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
-import type { QuerySpec } from '$lib/page/define-page';
-import { Sql } from '$lib/sql/sql';
-import { applyReshape } from '$lib/transform/transforms';
+import { specParts, viewRows, type QuerySpec } from '$lib/page/define-page';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -18,29 +16,35 @@ export class LiveQuery<Row extends object> {
 	#loading = $state(true);
 	#ticket = 0;
 
-	constructor(dataset: Dataset, spec: () => QuerySpec) {
-		const request = $derived.by(() => {
-			const asked = spec();
-			return asked instanceof Sql ? { query: asked, reshape: undefined } : asked;
-		});
+	/**
+	 * @param publication whether publication mode is on: every answer passes the publication seam
+	 *   (`viewRows`), so a view only ever sees published figures.
+	 */
+	constructor(dataset: Dataset, spec: () => QuerySpec, publication: () => boolean = () => false) {
+		const asked = $derived(spec());
+		const request = $derived(asked && { spec: asked, ...specParts(asked), publication: publication() });
 		// A filter this view ignores rebuilds an identical request: keyed by its text, the view neither re-runs
 		// nor redraws.
-		const key = $derived(request && `${request.query.text}\n${JSON.stringify(request.reshape ?? null)}`);
+		const key = $derived(
+			request &&
+				`${request.query.text}\n${JSON.stringify(request.reshape ?? null)}\n${request.query.dimensions.join()}\n${request.publication}`
+		);
 		$effect(() => {
 			const coordinator = dataset.coordinator;
 			void key;
 			void dataset.generation;
-			const asked = untrack(() => request);
-			if (!coordinator || !asked) return;
-			const { query, reshape } = asked;
+			const wanted = untrack(() => request);
+			if (!coordinator || !wanted) return;
+			const { query, spec: answered, publication: published } = wanted;
 			const ticket = ++this.#ticket;
 			const current = () => ticket === this.#ticket;
 			// This request counts as a loading view until it settles or is replaced.
 			const uncount = dataset.viewStarted();
 			this.#loading = true;
 			const rows = coordinator.query<Row>(query, current);
-			// Reshaped here, synchronously, as the answer arrives: no worker round trip (see transforms.ts).
-			const shaped = reshape ? rows.then((result) => applyReshape(result, reshape) as Row[]) : rows;
+			// Published and reshaped here, synchronously, as the answer arrives: no worker round trip (see
+			// transforms.ts).
+			const shaped = rows.then((result) => viewRows(answered, result, published) as Row[]);
 			const settle = (apply: () => void) => {
 				if (!current()) return;
 				apply();

@@ -27,10 +27,14 @@ export function compareProportions(
 	previous: { numerator: number; denominator: number },
 	{ confidence = 0.95, multiplier = 1 }: { confidence?: number; multiplier?: number } = {}
 ): ProportionComparison {
-	const w1 = wilsonInterval(current.numerator, current.denominator, confidence);
-	const w2 = wilsonInterval(previous.numerator, previous.denominator, confidence);
-	const p1 = current.denominator > 0 ? current.numerator / current.denominator : null;
-	const p2 = previous.denominator > 0 ? previous.numerator / previous.denominator : null;
+	// Published counts are perturbed independently (publication mode), so a part can exceed its whole: a
+	// share is at most 100%.
+	const x1 = Math.min(current.numerator, current.denominator);
+	const x2 = Math.min(previous.numerator, previous.denominator);
+	const w1 = wilsonInterval(x1, current.denominator, confidence);
+	const w2 = wilsonInterval(x2, previous.denominator, confidence);
+	const p1 = current.denominator > 0 ? x1 / current.denominator : null;
+	const p2 = previous.denominator > 0 ? x2 / previous.denominator : null;
 	if (w1 === null || w2 === null || p1 === null || p2 === null) {
 		return {
 			current: p1 === null ? null : p1 * multiplier,

@@ -9,6 +9,7 @@ export { gammaQuantile } from './gamma-quantile';
 export { chiSquareQuantile } from './chi-square-quantile';
 export { findRoot } from './find-root';
 export { mean } from './mean';
+export { isRareEventSeries, RARE_EVENT_MEAN } from './rare-events';
 
 // Confidence intervals, proportions and rates
 export { type Interval, CONFIDENCE_95, CONFIDENCE_99_8 } from './interval';
@@ -84,3 +85,6 @@ export { suppressDerived } from './suppress-derived';
 
 // Plain-English descriptions for the Methods page and README
 export { methods, methodsMarkdown, type MethodDescription } from './methods';
+
+// Next year's demand: projection with prediction intervals, rolling-origin backtest, planning table
+export * from './projection';

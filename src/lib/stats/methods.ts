@@ -112,7 +112,7 @@ export const methods: readonly MethodDescription[] = [
 		whatItIs:
 			'An XmR chart plots a measure over time with its average and two "process limits" worked out from how much it usually moves from one period to the next. Points inside the limits with no pattern are common-cause variation: the normal ups and downs. Sightline flags special causes worth a conversation: a point outside a limit; seven points in a row all rising or all falling; seven or more points in a row on one side of the average; or two out of three points close to a limit on the same side. An icon then says whether the latest change is improving, concerning or neither.',
 		whenUsed:
-			'Monthly or quarterly referrals, missing episodes and response times for the whole partnership or a large district. Rare counts are combined into quarters or wider areas first.',
+			'Monthly or quarterly referrals, missing episodes and response times for the whole partnership or a large district. Every page uses one rule for the limits: every complete period from the start of the data to the end of the period chosen; the filters choose which periods are shown and summarised, never the limits, so two pages never judge the same series differently. A count that averages under 2 a period (for example one district\'s girls) is a rare event: it is shown without limits or a verdict, because a single referral or a run of empty months would otherwise be flagged. Making Data Count advises a t-chart or g-chart (time or cases between events) for such series; the threshold of 2 is Sightline\'s choice (Wheeler, "Working with rare events", Quality Digest, 2011). Combine rare counts into quarters or wider groups.',
 		sources: [MAKING_DATA_COUNT, PLOT_THE_DOTS],
 		limits: [
 			'With fewer than 12 points the limits are provisional and Sightline says so.',
@@ -171,14 +171,27 @@ export const methods: readonly MethodDescription[] = [
 	},
 	{
 		id: 'disclosure-control',
-		name: 'Protecting children’s identities (disclosure control)',
+		name: 'Protecting children’s identities (publication mode: cell key perturbation)',
 		whatItIs:
-			'Any count from 1 to 5 is hidden and shown as "c", because someone who knows a family could otherwise recognise a child. Where a hidden number could be worked out by subtracting the others from a total, a second number is hidden too (secondary suppression), and Sightline checks that no hidden number can be recovered from any combination of rows, columns and totals. Percentages and rates built on a hidden count are hidden as well. Counts can also be rounded to the nearest 5.',
-		whenUsed: 'Every table and chart that can be exported, printed or shared outside the partnership.',
+			'In publication mode every count is perturbed by the cell key method, as ONS did for Census 2021 and the ABS does for its table builders. Each referral and each missing episode carries a record key from 0 to 255, computed from its ID with the partnership secret (below); a group of records (a cell) has the key “sum of its record keys, modulo 256”, and for children counted once each, the sum of a 64-bit key per child. The published count is the true count plus a noise read from a fixed table by the true count and the cell key, so the same records always get the same noise, in every chart, table, sentence and download, whichever filters produced them: asking again, or subtracting one view from another, gives the true difference plus two unknown noises. The table’s parameters: 0 stays 0; nothing is published below 0; counts of 1 to 5 are never published as themselves (no published count is 1 to 5: they become 0 or 6, with chances that keep their average right); counts of 6 and 7 move by at most 6 without entering 1 to 5; counts of 8 or more move by −2 to +2 (probabilities 24, 56, 96, 56 and 24 in 256: average 0, variance 1.19), so most larger counts are off by 1 or 2. Totals are perturbed in their own right, so parts need not add up to their total, by at most 2 per part. Shares, rates, intervals, trend tests, SPC means and limits, modal ages and sentences are computed from the published counts; a share or rate whose published denominator is under 10 is withheld and shown as “c”. Means and medians of ages and durations are not published in publication mode.',
+		whenUsed:
+			'Every figure shown, printed or exported while publication mode is on. The partnership secret is generated on this device the first time Sightline runs and kept in its storage; export it on this page and import it on every analyst’s device, so two people publishing the same quarter publish the same figures. It never goes into a link or a download.',
 		sources: [
 			{
 				title:
-					'Department for Education, children’s social care statistics (children in need, looked-after children): counts of 1 to 5 suppressed and shown as c'
+					'Thompson, Broadfoot and Elazar, Methodology for the automatic confidentialisation of statistical outputs from remote servers at the ABS (2013)'
+			},
+			{
+				title: 'ONS, Protecting personal data in Census 2021 results (cell key perturbation)',
+				url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates/methodologies/protectingpersonaldataincensus2021results'
+			},
+			{
+				title:
+					'Department for Education, children’s social care statistics: counts of 1 to 5 not published (the range publication mode never shows)'
+			},
+			{
+				title: 'ONSdigital/cell-key-perturbation (Python implementation and example ptable)',
+				url: 'https://github.com/ONSdigital/cell-key-perturbation'
 			},
 			{
 				title: 'Government Analysis Function, Symbols in tables: definitions and help',
@@ -186,12 +199,13 @@ export const methods: readonly MethodDescription[] = [
 			}
 		],
 		limits: [
-			'Each table is protected on its own. Comparing two views of the same data, for example a total with and without one district, can still reveal a small number; rounding to 5 reduces this risk.',
-			'Zeros are shown, because 0 reveals nothing about an individual; a zero can still be sensitive in context.',
-			'Suppression hides information; the threshold (5 by default; NHS Digital uses 7) is a judgement for the partnership’s information governance lead.'
+			'Verdict words (rising, falling, special cause, significant) are computed from the published counts and can differ from those on the true data; they are not themselves perturbed.',
+			'A reader who can see the partnership secret and the extract can recompute the noise: keep the secret with the extract, inside the partnership.',
+			'Perturbation protects counts, not facts that hold for every record of a group (for example that every referral in a district was of a boy).',
+			'Rounding every count to base 5 with small counts withheld was considered and rejected: it is deterministic, so a total and its rounded parts narrow a hidden cell to a short range, and two views one child apart differ by exactly 5.'
 		],
 		checkedAgainst:
-			'Property-based tests on thousands of random tables and filtered sub-tables: for every hidden cell, a different table exists that matches everything published.'
+			'Unit tests of the perturbation table (0 stays 0, no negative or 1–5 output, average noise 0 for every count, noise at most 2 from 8 up) and of the seam: each page’s published counts equal table(true count, cell key) computed independently from the records, and the same records give the same published count through different queries.'
 	}
 ];
 

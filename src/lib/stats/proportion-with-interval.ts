@@ -30,10 +30,13 @@ export function proportionWithInterval(
 	if (numerator === null || denominator === null || denominator === 0) {
 		return { value: null, lower: null, upper: null };
 	}
-	const interval = wilsonInterval(numerator, denominator, confidence);
+	// Published counts are perturbed independently (publication mode), so a part can exceed its whole: a
+	// share is at most 100%.
+	const part = Math.min(numerator, denominator);
+	const interval = wilsonInterval(part, denominator, confidence);
 	if (interval === null) return { value: null, lower: null, upper: null };
 	return {
-		value: (numerator / denominator) * multiplier,
+		value: (part / denominator) * multiplier,
 		lower: interval.lower * multiplier,
 		upper: interval.upper * multiplier
 	};

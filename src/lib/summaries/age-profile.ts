@@ -136,6 +136,13 @@ export function ageProfileView(
 	const b = withMean.at(-1);
 	let meanTitle = 'Mean age at referral';
 	let meanSummary = 'Too few referrals to show the mean age.';
+	if (publication) {
+		// The publication seam withholds means and medians computed in SQL: they come from individual ages,
+		// which the cell key method does not perturb.
+		meanTitle = 'Mean age at referral is not published in publication mode';
+		meanSummary =
+			'Mean and median ages are not published in publication mode: they are computed from individual ages, which cell key perturbation does not protect.';
+	}
 	if (a !== undefined && b !== undefined) {
 		const years = (value: number) => (Number.isInteger(value) ? String(value) : formatDecimal(value));
 		const describe = (point: AgeProfilePoint) =>

@@ -47,13 +47,13 @@ function modeAge(points: readonly PyramidPoint[], gender: string): number | unde
 }
 
 /**
- * The age × gender pyramid, its active title and its text summary. Quartiles of age come from all referrals
- * (an age is not a count); in publication mode the cells go through disclosure control (age × gender as a
- * two-way table) and totals of 1 to 5 are withheld from the sentence.
+ * The age × gender pyramid, its active title and its text summary. Everything comes from the rows as
+ * published: in publication mode each age × gender count is perturbed (publication/), and the totals,
+ * shares, quartiles and modal ages are computed from those published cells, never from true counts.
  */
 export function agePyramidView(
 	rows: readonly AgeGenderCount[],
-	{ publication }: { publication: boolean }
+	{ publication, genders }: { publication: boolean; genders?: readonly string[] | undefined }
 ): AgePyramidView {
 	const total = rows.reduce((sum, row) => sum + row.referrals, 0);
 	if (total === 0) {
@@ -74,6 +74,7 @@ export function agePyramidView(
 			grid.push({ age, gender: side.gender, genderLabel: side.label, referrals });
 		}
 	}
+	// A second line only: the seam's published cells are never 1 to 5, so this withholds nothing from them.
 	const shown: Published<PyramidPoint>[] = publication
 		? publishCounts(grid, { count: 'referrals', rowKey: 'age', columnKey: 'gender' })
 		: grid;
@@ -105,6 +106,32 @@ export function agePyramidView(
 		others > 0
 			? ` (${countPhrase(others, publication)} with gender recorded as indeterminate or not recorded are not shown)`
 			: '';
+	if (genders !== undefined) {
+		// The gender filter chooses whom the sentence is about: the dimmed side is context, not the finding.
+		const chosen = rows.filter((row) => genders.includes(row.gender));
+		const n = chosen.reduce((sum, row) => sum + row.referrals, 0);
+		const who = genderWords(genders);
+		const filterNote = `Under the gender filter the title and summary describe ${who} only; the other side is drawn dimmed for comparison.`;
+		if (n === 0)
+			return {
+				points: shown,
+				title: `No referrals of ${who} match the current filters`,
+				summary: `No referrals of ${who} match the current filters.`,
+				otherNote: filterNote
+			};
+		const chosenByAge = new Map<number, number>();
+		for (const row of chosen) chosenByAge.set(row.age, (chosenByAge.get(row.age) ?? 0) + row.referrals);
+		const low = quantileAge(chosenByAge, n, 0.25);
+		const high = quantileAge(chosenByAge, n, 0.75);
+		const range = low === high ? `aged ${low}` : `aged ${low} to ${high}`;
+		const mode = genders.length === 1 ? modeAge(shown, genders[0]!) : undefined;
+		return {
+			points: shown,
+			title: `Half of referrals of ${who} are ${range}`,
+			summary: `Of ${countPhrase(n, publication)} referrals of ${who}, half were ${range} at referral${mode !== undefined ? `, and the most common age was ${mode}` : ''}.`,
+			otherNote: filterNote
+		};
+	}
 	const summary =
 		`Of ${countPhrase(total, publication)} referrals, ${part(boys, 'boys')} and ${part(girls, 'girls')}${otherText}; ` +
 		`half were ${ageRange} at referral` +
@@ -116,4 +143,17 @@ export function agePyramidView(
 				? 'A small number of referrals with gender recorded as indeterminate or not recorded are not shown.'
 				: `${formatCount(others)} referral${others === 1 ? '' : 's'} with gender recorded as indeterminate or not recorded ${others === 1 ? 'is' : 'are'} not shown.`;
 	return { points: shown, title, summary, otherNote };
+}
+
+const genderWord: Record<string, string> = {
+	male: 'boys',
+	female: 'girls',
+	indeterminate: 'children of indeterminate gender',
+	not_recorded: 'children with gender not recorded'
+};
+
+/** "girls", "boys and girls": the genders a filter chose, in words. */
+function genderWords(genders: readonly string[]): string {
+	const words = genders.map((gender) => genderWord[gender] ?? gender);
+	return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

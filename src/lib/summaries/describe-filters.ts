@@ -1,11 +1,12 @@
 import {
 	ageBands,
-	districts,
+	cambridgeshireAndPeterborough,
 	ethnicities,
 	genders,
 	indicators,
 	referralSources,
 	riskLevels,
+	type AreaReference,
 	type Enumeration
 } from '$lib/contract';
 import { formatDay } from '$lib/format/date';
@@ -21,7 +22,6 @@ import {
 import { listNames } from './list-names';
 
 const lists: [FilterKey, string, Enumeration][] = [
-	['districts', 'Districts', districts],
 	['ageBands', 'Ages', ageBands],
 	['genders', 'Gender', genders],
 	['ethnicities', 'Ethnicity', ethnicities],
@@ -62,8 +62,14 @@ export function describeAges(from: number | undefined, to: number | undefined): 
 	return undefined;
 }
 
-/** The filters in words, for screen readers, chart captions and every export ("All referrals" when none). */
-export function describeFilters(filters: Filters): string {
+/**
+ * The filters in words, for screen readers, chart captions and every export ("All referrals" when none).
+ * District names come from the loaded area reference.
+ */
+export function describeFilters(
+	filters: Filters,
+	areas: AreaReference = cambridgeshireAndPeterborough
+): string {
 	const parts: string[] = [];
 	if (filters.from !== undefined || filters.to !== undefined) {
 		const from = filters.from !== undefined ? formatDay(filters.from) : 'the first referral';
@@ -72,7 +78,7 @@ export function describeFilters(filters: Filters): string {
 	}
 	const ages = describeAges(filters.ageFrom, filters.ageTo);
 	if (ages !== undefined) parts.push(upperFirst(ages));
-	for (const [key, name, enumeration] of lists) {
+	for (const [key, name, enumeration] of [['districts', 'Districts', areas.enumeration] as const, ...lists]) {
 		const values = filters[key] as readonly string[] | undefined;
 		if (values !== undefined)
 			parts.push(

@@ -1,5 +1,6 @@
 import { formatDay } from '$lib/format/date';
 import { formatPeriod } from '$lib/format/period';
+import { RARE_EVENT_MEAN } from '$lib/stats';
 import type { SpcSeries } from '$lib/transform/spc-series';
 import { formatLevel, type Measure } from './measures';
 import { orderSignals, type SpcSignal } from './spc-signals';
@@ -13,6 +14,10 @@ export interface SpcContext {
 	firstDay?: string;
 	lastDay?: string;
 }
+
+/** Why a rare-event series has no limits and no verdict (`$lib/stats/rare-events`). */
+export const rareNote = (grain: 'month' | 'quarter') =>
+	`rare events (a mean under ${RARE_EVENT_MEAN} a ${grain}), so no SPC verdict: a single event or a run of empty ${grain}s would be flagged as a special cause. Try quarters or a wider group.`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -91,6 +96,7 @@ export function describeSpc(
 				`${subject}: SPC is not shown because some counts are suppressed in publication mode.${hint}`
 			);
 		else if (one.withheld === 'too-few') parts.push(`${subject}: too few ${grain}s for SPC.`);
+		else if (one.withheld === 'rare') parts.push(`${subject}: ${rareNote(grain)}`);
 		else if (period && included.length > 0) {
 			const limits =
 				period.lpl !== null && period.upl !== null
@@ -98,7 +104,7 @@ export function describeSpc(
 					: '';
 			const per = measure.kind === 'count' ? ` a ${grain}` : '';
 			parts.push(
-				`${subject}: mean ${formatLevel(measure, period.mean)}${per}${limits}, ${formatPeriod(included[0]!.period, grain)} to ${formatPeriod(included.at(-1)!.period, grain)}${period.provisional ? ' (provisional limits: fewer than 12 points)' : ''}.`
+				`${subject}: mean ${formatLevel(measure, period.mean)}${per}${limits}, ${formatPeriod(one.limitsFrom ?? included[0]!.period, grain)} to ${formatPeriod(included.at(-1)!.period, grain)}${period.provisional ? ' (provisional limits: fewer than 12 points)' : ''}.`
 			);
 			parts.push(
 				current.length > 0
@@ -136,6 +142,8 @@ export function describeSpc(
 		parts.push(
 			`SPC not shown for ${withheld.map((one) => one.label).join(', ')}: counts suppressed in publication mode.${hint}`
 		);
+	const rare = series.filter((one) => one.withheld === 'rare');
+	if (rare.length > 0) parts.push(`${rare.map((one) => one.label).join(', ')}: ${rareNote(grain)}`);
 	if (earlier > 0) parts.push(`${plural(earlier, 'earlier special cause')} in the table.`);
 	return { title, summary: [...parts, ...notes].join(' ') };
 }
@@ -151,6 +159,7 @@ export function describeSparkline(series: SpcSeries, signals: readonly SpcSignal
 	const span = `${what}, ${formatPeriod(first.period, series.grain)} to ${formatPeriod(last.period, series.grain)}`;
 	if (series.withheld === 'suppressed') return `${span}: SPC not shown (small counts suppressed).`;
 	if (series.withheld === 'too-few') return `${span}: too few ${series.grain}s for SPC.`;
+	if (series.withheld === 'rare') return `${span}: ${rareNote(series.grain)}`;
 	const running = orderSignals(signals.filter((signal) => signal.current && signal.area === series.area));
 	return running.length > 0
 		? `${span}: special cause, ${running.map((signal) => signal.short).join('; ')}.`

@@ -1,5 +1,5 @@
 import { formatCount } from '$lib/format/number';
-import type { ComparisonWindows } from '$lib/domain/comparison-window';
+import { distinctComparisons, type ComparisonWindows } from '$lib/domain/comparison-window';
 import { publishSingle } from '$lib/transform/publish-counts';
 import { changeSignal, type ChangeSignal } from './comparison-signals';
 import { areaPhrase, formatValue, measures, type Measure } from './measures';
@@ -149,7 +149,10 @@ export function changeSignals(
 			const value =
 				now.denominator === undefined ? now.count : now.denominator > 0 ? now.count / now.denominator : 0;
 			const subject = `${definition.measure.noun} ${areaPhrase(area, label, allSelected)}`;
-			for (const comparison of figure.comparisons) {
+			const made = distinctComparisons(windows);
+			for (const [index, comparison] of figure.comparisons.entries()) {
+				// The year-earlier span of a 12-month window is the previous one: the same test, listed once.
+				if (!made.includes(index === 0 ? 'previous' : 'yearAgo')) continue;
 				if (comparison.result === null || comparison.value === null) continue;
 				const signal = changeSignal(
 					definition.measure,

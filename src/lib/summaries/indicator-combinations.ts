@@ -29,7 +29,9 @@ export function combinationsView(
 	{ publication }: { publication: boolean }
 ): CombinationsView {
 	const total = rows[0]?.total ?? 0;
-	const count = rows[0]?.combinations ?? 0;
+	// How many combinations occur is withheld in publication mode (it is not a keyed count).
+	const count = rows[0]?.combinations ?? null;
+	const howMany = count === null ? 'Many' : formatCount(count);
 	if (total === 0) {
 		return {
 			points: [],
@@ -65,8 +67,8 @@ export function combinationsView(
 	const top = points.find((point) => point.share !== null && point.degree > 0);
 	const none = points.find((point) => point.degree === 0);
 	const title = top
-		? `${formatCount(count)} different combinations of indicators occur; the most common, ${top.label}${top.degree === 1 ? ' alone' : ''}, covers only ${formatPercent(top.share!)} of referrals`
-		: `${formatCount(count)} different combinations of indicators occur`;
+		? `${howMany} different combinations of indicators occur; the most common, ${top.label}${top.degree === 1 ? ' alone' : ''}, covers only ${formatPercent(top.share!)} of referrals`
+		: `${howMany} different combinations of indicators occur`;
 	const listed = points
 		.filter((point) => point.share !== null && point.degree > 0)
 		.slice(0, 3)
@@ -75,6 +77,6 @@ export function combinationsView(
 	const summary =
 		`Of ${countPhrase(total, publication)} referrals, the most frequent exact combinations of indicators present are ${listed}` +
 		(none?.share != null ? `; ${formatPercent(none.share)} have no indicator present` : '') +
-		`. The chart shows the ${points.length} most frequent of ${formatCount(count)} combinations.`;
+		`. The chart shows the ${points.length} most frequent of ${count === null ? 'all the' : formatCount(count)} combinations.`;
 	return { points, title, summary };
 }

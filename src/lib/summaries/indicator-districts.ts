@@ -1,5 +1,10 @@
-import { districts, indicatorColumns, type District, type IndicatorColumn } from '$lib/contract';
-import { formatPercent } from '$lib/format/number';
+import {
+	cambridgeshireAndPeterborough,
+	indicatorColumns,
+	type AreaReference,
+	type IndicatorColumn
+} from '$lib/contract';
+import { formatDecimal, formatPercent } from '$lib/format/number';
 import type { DistrictPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-district';
 import type { Published } from '$lib/transform/publish-counts';
 import { indicatorLabels, quoted } from './indicator-prevalence';
@@ -8,7 +13,7 @@ import { publishShareRows, shareOf } from './share';
 export type Benchmark = 'higher' | 'lower' | 'similar';
 
 export interface DistrictCell {
-	district: District;
+	district: string;
 	districtLabel: string;
 	indicator: IndicatorColumn;
 	label: string;
@@ -37,7 +42,14 @@ export interface DistrictView {
  */
 export function indicatorDistrictView(
 	rows: readonly DistrictPrevalence[],
-	{ publication }: { publication: boolean }
+	{
+		publication,
+		areas = cambridgeshireAndPeterborough
+	}: {
+		publication: boolean;
+		/** The loaded area reference: every district of it gets a cell, in its order. */
+		areas?: AreaReference;
+	}
 ): DistrictView {
 	const partnership = new Map(
 		indicatorColumns.map((column) => {
@@ -48,7 +60,7 @@ export function indicatorDistrictView(
 		})
 	);
 	const filled = indicatorColumns.flatMap((indicator) =>
-		districts.codes.map((district) => {
+		areas.enumeration.codes.map((district) => {
 			const row = rows.find(
 				(candidate) => candidate.district === district && candidate.indicator === indicator
 			);
@@ -79,7 +91,7 @@ export function indicatorDistrictView(
 						: 'similar';
 		return {
 			...row,
-			districtLabel: districts.label(row.district),
+			districtLabel: areas.label(row.district),
 			...indicatorLabels(row.indicator),
 			...estimate,
 			benchmark,
@@ -95,6 +107,10 @@ export function indicatorDistrictView(
 	}
 	const higher = cells.filter((cell) => cell.benchmark === 'higher');
 	const lower = cells.filter((cell) => cell.benchmark === 'lower');
+	const caveat = multiplicityCaveat(
+		cells.filter((cell) => cell.benchmark !== null && cell.benchmark !== undefined).length,
+		higher.length + lower.length
+	);
 	const byDistrict = new Map<string, string[]>();
 	for (const cell of higher)
 		byDistrict.set(cell.districtLabel, [...(byDistrict.get(cell.districtLabel) ?? []), quoted(cell.short)]);
@@ -120,6 +136,18 @@ export function indicatorDistrictView(
 		`Compared with the partnership’s prevalence, ${higher.length} district value${higher.length === 1 ? ' is' : 's are'} significantly higher and ${lower.length} significantly lower (95% Wilson intervals)` +
 		(higher.length > 0 ? `. Higher: ${list(higher)}${higher.length > 6 ? '; and others' : ''}` : '') +
 		(lower.length > 0 ? `. Lower: ${list(lower)}${lower.length > 6 ? '; and others' : ''}` : '') +
-		'.';
+		(caveat ? `. ${caveat}` : '.');
 	return { cells, title, summary };
+}
+
+/**
+ * The multiplicity caveat for many tests at the 5% level: with `tests` district-by-indicator comparisons
+ * and no real difference anywhere, about 5% of them (tests × 0.05) would still be flagged, so a count of
+ * flags near that number is what chance alone gives. Sightline states the caveat rather than correcting
+ * (a Holm or Benjamini–Hochberg correction would need p-values the interval benchmark does not give).
+ */
+export function multiplicityCaveat(tests: number, flagged: number): string {
+	if (tests === 0) return '';
+	const expected = tests * 0.05;
+	return `${flagged} of ${tests} district-by-indicator comparisons are flagged; at the 95% level about ${formatDecimal(expected)} would be flagged by chance alone if no district truly differed, so read a single flag with care.`;
 }

@@ -1,4 +1,6 @@
 import { formatCount, formatPercent } from '$lib/format/number';
+import { PROTECTED_MAX } from '$lib/publication/ptable';
+import { shareWithheld } from '$lib/publication/share-base';
 import { proportionWithInterval } from '$lib/stats';
 import {
 	publishCounts,
@@ -14,9 +16,14 @@ export interface ShareEstimate {
 	upper: number | null;
 }
 
-/** x out of n with its 95% Wilson interval (`$lib/stats`); nulls when either is missing or n is 0. */
+/**
+ * x out of n with its 95% Wilson interval (`$lib/stats`); nulls when either is missing or n is 0. In
+ * publication mode x and n are perturbed independently (publication/), so x may exceed n: the share is then
+ * 100%, never more.
+ */
 export function shareOf(x: number | null | undefined, n: number | null | undefined): ShareEstimate {
-	const estimate = proportionWithInterval(x ?? null, n ?? null);
+	const part = x === null || x === undefined || n === null || n === undefined ? x : Math.min(x, n);
+	const estimate = proportionWithInterval(part ?? null, n ?? null);
 	return { share: estimate.value, lower: estimate.lower, upper: estimate.upper };
 }
 
@@ -36,26 +43,32 @@ export function shareText(share: number | null, suppressed: boolean): string {
 	return suppressed ? 'c' : '–';
 }
 
-/** A count for a sentence: the number, or "a small number" when publication mode hides it. */
+/**
+ * A count for a sentence: the number, or "a small number" for a count in the protected range. Published
+ * counts (and sums of them) never fall in it (publication/ptable.ts); this guards a count a view derives.
+ */
 export function countPhrase(count: number, publication: boolean): string {
-	return publication && publishSingle(count).symbol !== null ? 'a small number' : formatCount(count);
+	return hidden(count, publication) ? 'a small number' : formatCount(count);
 }
 
-/** Whether publication mode hides this headline count (1 to 5). */
+/** Whether publication mode withholds this count: 1 to 5, which the ptable never publishes. */
 export function hidden(count: number, publication: boolean): boolean {
-	return publication && publishSingle(count).symbol !== null;
+	return publication && count >= 1 && count <= PROTECTED_MAX;
 }
 
 export interface ShareRowsOptions extends PublishOptions {
-	/** The denominator column: a share whose denominator is 1 to 5 is hidden too. */
+	/** The denominator column: a share over too small a published denominator is withheld. */
 	denominator: string;
 }
 
 /**
- * Count rows as they may be shown. Off publication mode, unchanged. On, the counts go through
- * `publishCounts` (primary and secondary suppression; `derived` columns marked with them), and a row whose
- * denominator is itself a small number (1 to 5) has its count, denominator and derived columns hidden: a
- * percentage of three referrals discloses as much as the three.
+ * Count rows as they may be shown. The counts arrive already published (perturbed by the publication seam,
+ * publication/publish-rows.ts). In publication mode a row whose published denominator is under 10
+ * (`MIN_SHARE_BASE`, publication/share-base.ts) has its count and derived columns (share, interval)
+ * withheld and marked "c": a percentage of a handful of perturbed referrals means nothing. The earlier
+ * suppression of counts 1 to 5 (`publishCounts`) still runs as a second line: published counts are never
+ * 1 to 5, so on the seam's output it withholds nothing, but a view that derives a small count of its own
+ * cannot show it.
  */
 export function publishShareRows<Row extends object>(
 	rows: readonly Row[],
@@ -65,8 +78,9 @@ export function publishShareRows<Row extends object>(
 	if (!publication) return [...rows];
 	return publishCounts(rows, options).map((row) => {
 		const denominator = Number((row as Record<string, unknown>)[options.denominator] ?? 0);
-		if (publishSingle(denominator).symbol === null) return row;
-		const keys = [options.count, options.denominator, ...(options.derived ?? [])];
+		const small = publishSingle(denominator).symbol !== null;
+		if (!small && !shareWithheld(denominator, publication)) return row;
+		const keys = [options.count, ...(small ? [options.denominator] : []), ...(options.derived ?? [])];
 		return {
 			...row,
 			...Object.fromEntries(keys.map((key) => [key, null])),

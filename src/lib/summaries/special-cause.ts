@@ -24,6 +24,7 @@ export function describePoint(point: SpcPoint, series: Pick<SpcSeries, 'withheld
 	if (point.excluded === 'empty') return 'No referrals: not used for the limits';
 	if (series.withheld === 'suppressed') return 'SPC not shown: counts suppressed';
 	if (series.withheld === 'too-few') return 'Too few periods for SPC';
+	if (series.withheld === 'rare') return 'Rare events: no SPC verdict';
 	if (point.specialCause === null || point.signal === null) return 'Common cause';
 	return `Special cause: ${describeSpecialCause(point.specialCause)}`;
 }

@@ -95,6 +95,6 @@ export function measureSeries<Row extends { period: string; area: string }>(
 					excluded
 				};
 			});
-		return spcSeries(area, options.label(area), grain, inputs);
+		return spcSeries(area, options.label(area), grain, inputs, { counts: denominator === undefined });
 	});
 }

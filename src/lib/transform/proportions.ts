@@ -23,7 +23,7 @@ export function withProportions<Row extends object>(
 	const computed = rows.map((row) => {
 		const x = Number(row[numerator]);
 		const n = Number(row[denominator]);
-		const interval = n > 0 ? wilsonInterval(x, n) : null;
+		const interval = n > 0 ? wilsonInterval(Math.min(x, n), n) : null;
 		return {
 			...row,
 			share: n > 0 ? x / n : null,

@@ -1,5 +1,11 @@
-import { xmr, type DisclosureSymbol, type SpecialCauseType, type XmrResult } from '$lib/stats';
-import type { Grain } from '$lib/domain/calendar';
+import {
+	isRareEventSeries,
+	xmr,
+	type DisclosureSymbol,
+	type SpecialCauseType,
+	type XmrResult
+} from '$lib/stats';
+import { periodEnd, type Grain } from '$lib/domain/calendar';
 
 /**
  * Why a point is kept out of the limits and the special-cause rules: its period is only partly covered by
@@ -46,8 +52,13 @@ export interface SpcSeries {
 	xmr: XmrResult | null;
 	/** Index in `points` of each point the XmR used, in order. */
 	included: number[];
-	/** Why no SPC is shown: a count in the baseline is suppressed, or fewer than two points remain. */
-	withheld: 'suppressed' | 'too-few' | null;
+	/**
+	 * Why no SPC is shown: a count in the baseline is suppressed, fewer than two points remain, or the counts
+	 * are rare events (mean under `RARE_EVENT_MEAN` a period: no verdict, see `$lib/stats/rare-events`).
+	 */
+	withheld: 'suppressed' | 'too-few' | 'rare' | null;
+	/** First period of the limits' baseline, when it starts before the first point shown (`windowSeries`). */
+	limitsFrom?: string;
 }
 
 const directionOf = (type: SpecialCauseType): 'high' | 'low' | null =>
@@ -57,13 +68,25 @@ const directionOf = (type: SpecialCauseType): 'high' | 'low' | null =>
  * An XmR chart's data: `$lib/stats` xmr over the points that are not excluded (an incomplete period, or a
  * repeat-referral month without a full 12-month look-back), each point labelled. In publication mode SPC is
  * withheld when any point in the baseline is suppressed: limits and rule labels computed from hidden
- * counts could narrow them down (a point below a lower limit of 1.5 must be 1).
+ * counts could narrow them down (a point below a lower limit of 1.5 must be 1). A series of counts (`counts`)
+ * whose mean is under 2 a period gets no verdict: rare events (`isRareEventSeries`).
+ *
+ * This is the one limit rule of every page: the limits come from every point given that is not excluded,
+ * so a page passes every complete period from the start of the data to the end of the window it shows,
+ * and the filter's window only chooses what is shown and summarised (`windowSeries`).
  */
-export function spcSeries(area: string, label: string, grain: Grain, inputs: readonly SpcInput[]): SpcSeries {
+export function spcSeries(
+	area: string,
+	label: string,
+	grain: Grain,
+	inputs: readonly SpcInput[],
+	{ counts = false }: { counts?: boolean } = {}
+): SpcSeries {
 	const included = inputs.flatMap((input, index) => (input.excluded ? [] : [index]));
 	const shown = (input: SpcInput) => (input.published === undefined ? input.value : input.published);
 	const suppressed = included.some((index) => shown(inputs[index]!) === null);
-	const withheld = suppressed ? 'suppressed' : included.length < 2 ? 'too-few' : null;
+	const rare = counts && isRareEventSeries(included.map((index) => inputs[index]!.value));
+	const withheld = suppressed ? 'suppressed' : included.length < 2 ? 'too-few' : rare ? 'rare' : null;
 	const result = withheld ? null : xmr(included.map((index) => inputs[index]!.value));
 	const byIndex = new Map(included.map((index, position) => [index, result?.points[position]]));
 	const points = inputs.map((input, index): SpcPoint => {
@@ -83,4 +106,25 @@ export function spcSeries(area: string, label: string, grain: Grain, inputs: rea
 		};
 	});
 	return { area, label, grain, points, xmr: result, included, withheld };
+}
+
+/**
+ * The part of a series inside the window a page shows (periods ending on or after `from`), with the limits and labels
+ * computed over the whole series: the filter's window chooses what is shown, never the limits. Special
+ * causes are found on the whole series (`collectSpcSignals`) and kept where they reach into the window.
+ */
+export function windowSeries(series: SpcSeries, from: string | undefined): SpcSeries {
+	if (from === undefined) return series;
+	const first = series.points.findIndex((point) => periodEnd(point.period, series.grain) >= from);
+	if (first === 0) return series;
+	const start = first === -1 ? series.points.length : first;
+	const baselineStart = series.included[0];
+	return {
+		...series,
+		points: series.points.slice(start),
+		included: series.included.filter((index) => index >= start).map((index) => index - start),
+		...(baselineStart !== undefined && baselineStart < start && series.xmr
+			? { limitsFrom: series.points[baselineStart]!.period }
+			: {})
+	};
 }

@@ -39,7 +39,9 @@ export const childrenPage = definePageOverShownDays()
 	.derive('genders', ({ filters }) => filters.genders)
 	.derive('ethnicities', ({ filters }) => filters.ethnicities)
 	.derive('referralSources', ({ filters }) => filters.sources)
-	.derive('pyramid', ({ ageGender, publication }) => agePyramidView(ageGender.rows ?? [], { publication }))
+	.derive('pyramid', ({ ageGender, publication, genders }) =>
+		agePyramidView(ageGender.rows ?? [], { publication, genders })
+	)
 	.derive('pyramidChart', ({ pyramid, period, genders, toggle }): ChartSpec<Published<PyramidPoint>> => {
 		const bars = pyramid.points.map((point): PyramidBar => ({
 			age: point.age,

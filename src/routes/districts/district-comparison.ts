@@ -1,4 +1,4 @@
-import { districts, type District } from '$lib/contract';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
 import {
 	rateFunnelSignificance,
@@ -59,7 +59,16 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
  */
 export function compareDistricts(
 	rows: readonly DistrictRateRow[],
-	{ selected, publication }: { selected?: readonly string[]; publication: boolean }
+	{
+		selected,
+		publication,
+		areas = cambridgeshireAndPeterborough
+	}: {
+		selected?: readonly string[];
+		publication: boolean;
+		/** The loaded area reference, for the districts' names. */
+		areas?: AreaReference;
+	}
 ): DistrictComparison {
 	const significance0 = rateFunnelSignificance(
 		rows.map((row) => ({ count: row.referrals_0_17, population: row.person_years_0_17 }))
@@ -72,7 +81,7 @@ export function compareDistricts(
 		const rate10 = rateWithInterval(row.referrals_10_17, row.person_years_10_17);
 		return {
 			district: row.district,
-			districtLabel: districts.label(row.district as District),
+			districtLabel: areas.label(row.district),
 			referrals: row.referrals,
 			children: row.children,
 			referrals_0_17: row.referrals_0_17,

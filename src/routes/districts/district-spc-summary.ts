@@ -1,5 +1,6 @@
 import type { DistrictSpc } from './district-spc';
 import { listNames, plural } from '$lib/summaries/list-names';
+import { RARE_EVENT_MEAN } from '$lib/stats';
 
 const highs = (series: readonly DistrictSpc[]) =>
 	series
@@ -16,6 +17,8 @@ export function districtSpcTitle(series: readonly DistrictSpc[]): string {
 	const low = lows(series);
 	if (low.length > 0)
 		return `${listNames(low.map((item) => item.districtLabel))}: special cause variation, referrals low in recent months`;
+	if (series.some((item) => item.rare))
+		return 'No district shows special cause variation in recent months where referrals are frequent enough for SPC';
 	return 'Monthly referrals in every district show common cause variation only in recent months';
 }
 
@@ -32,10 +35,15 @@ export function summariseDistrictSpc(series: readonly DistrictSpc[]): string {
 			`${item.districtLabel} had ${item.recentLow} of its last ${plural(item.recentMonths, 'complete month')} flagged low`
 		);
 	const flagged = new Set([...highs(series), ...lows(series)].map((item) => item.district));
-	const others = series.filter((item) => !flagged.has(item.district));
+	const rare = series.filter((item) => item.rare);
+	const others = series.filter((item) => !flagged.has(item.district) && !item.rare);
 	if (others.length > 0)
 		parts.push(
-			`${flagged.size === 0 ? 'every district shows' : `${listNames(others.map((item) => item.districtLabel))} ${others.length === 1 ? 'shows' : 'show'}`} only common cause variation in the last ${plural(months, 'complete month')}`
+			`${flagged.size === 0 && rare.length === 0 ? 'every district shows' : `${listNames(others.map((item) => item.districtLabel))} ${others.length === 1 ? 'shows' : 'show'}`} only common cause variation in the last ${plural(months, 'complete month')}`
+		);
+	if (rare.length > 0)
+		parts.push(
+			`${listNames(rare.map((item) => item.districtLabel))} ${rare.length === 1 ? 'has' : 'have'} too few referrals for an SPC verdict (rare events: a mean under ${RARE_EVENT_MEAN} a month)`
 		);
 	const text = parts.join('; ');
 	return `${text.charAt(0).toUpperCase()}${text.slice(1)} (XmR, Making Data Count rules).`;

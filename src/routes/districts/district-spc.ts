@@ -1,5 +1,6 @@
-import { districts, type District } from '$lib/contract';
-import { xmr, type SpecialCauseType, type VariationIcon } from '$lib/stats';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
+import type { SpecialCauseType, VariationIcon } from '$lib/stats';
+import { spcSeries } from '$lib/transform/spc-series';
 import { publishCounts } from '$lib/transform/publish-counts';
 
 export interface MonthlyCount {
@@ -41,6 +42,8 @@ export interface DistrictSpc {
 	/** Months above the upper process limit among the recent ones. */
 	recentAboveLimit: number;
 	provisional: boolean;
+	/** Rare events (mean under 2 a month): no limits and no verdict, as on every page. */
+	rare: boolean;
 }
 
 const direction = (type: SpecialCauseType): 'high' | 'low' | null =>
@@ -59,8 +62,11 @@ export function districtSpc(
 		incompleteMonth,
 		hidden,
 		recentFrom,
-		recent = 12
+		recent = 12,
+		areas = cambridgeshireAndPeterborough
 	}: {
+		/** The loaded area reference: the districts' names and chart order. */
+		areas?: AreaReference;
 		incompleteMonth?: string;
 		hidden?: ReadonlySet<string>;
 		/** First month (yyyy-mm-01) that counts as recent: the selected period's start. */
@@ -69,17 +75,32 @@ export function districtSpc(
 	} = {}
 ): DistrictSpc[] {
 	const order = [...new Set(rows.map((row) => row.district))].sort(
-		(a, b) => districts.codes.indexOf(a as District) - districts.codes.indexOf(b as District)
+		(a, b) => areas.enumeration.codes.indexOf(a) - areas.enumeration.codes.indexOf(b)
 	);
 	return order.map((district) => {
 		const series = rows
 			.filter((row) => row.district === district)
 			.sort((a, b) => a.month.localeCompare(b.month));
-		const districtLabel = districts.label(district as District);
+		const districtLabel = areas.label(district);
 		const used = series.filter((row) => row.month !== incompleteMonth);
-		const result = xmr(used.map((row) => row.referrals));
-		const byMonth = new Map(used.map((row, index) => [row.month, result.points[index]!]));
-		const period = result.periods[0];
+		// The limit rule every page shares (`spcSeries`): every complete month to the end of the period, and
+		// no verdict on rare events. Hidden months are handled below, as before: limits from true counts.
+		const shared = spcSeries(
+			district,
+			districtLabel,
+			'month',
+			series.map((row) => ({
+				period: row.month,
+				value: row.referrals,
+				excluded: row.month === incompleteMonth ? 'incomplete' : null
+			})),
+			{ counts: true }
+		);
+		const result = shared.xmr;
+		const byMonth = new Map(
+			result ? used.map((row, index) => [row.month, result.points[index]!] as const) : []
+		);
+		const period = result?.periods[0];
 		const points = series.map((row): SpcPoint => {
 			const isHidden = hidden?.has(`${row.month}|${district}`) ?? false;
 			const point = isHidden ? undefined : byMonth.get(row.month);
@@ -107,12 +128,15 @@ export function districtSpc(
 			points,
 			// The latest month's icon would reveal a hidden month's position.
 			variation:
-				used.length > 0 && !hidden?.has(`${used.at(-1)!.month}|${district}`) ? result.variation : null,
+				result && used.length > 0 && !hidden?.has(`${used.at(-1)!.month}|${district}`)
+					? result.variation
+					: null,
 			recentHigh: visible.filter((point) => point.signal === 'high').length,
 			recentLow: visible.filter((point) => point.signal === 'low').length,
 			recentMonths: latest.length,
 			recentAboveLimit: visible.filter((point) => point.specialCause === 'Above UCL').length,
-			provisional: result.provisional
+			provisional: result?.provisional ?? false,
+			rare: shared.withheld === 'rare'
 		};
 	});
 }

@@ -3,7 +3,7 @@ import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly
 import { rateFunnelChart, type FunnelPoint } from '$lib/charts/rate-funnel';
 import { publishedColumn } from '$lib/page/published-column';
 import type { TableColumn } from '$lib/page/table-column';
-import { districts, type District } from '$lib/contract';
+import { cambridgeshireAndPeterborough } from '$lib/contract';
 import { formatDayRange, formatMonth } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
@@ -58,7 +58,7 @@ export const comparisonColumns: TableColumn<DistrictRow>[] = [
 /**
  * Districts: each district's referral rate per 10,000 children against the partnership's (bars with
  * intervals, a funnel plot, a comparison table) and the monthly referrals of each district as XmR charts.
- * Every chart shows all six districts whatever the district filter; the age filter does not apply.
+ * Every chart shows every district of the area reference whatever the district filter; the age filter does not apply.
  */
 export const districtsPage = definePage()
 	// Rates need a population for the same ages, known only for 0–9 and 10–17: the age filter is set aside.
@@ -77,7 +77,7 @@ export const districtsPage = definePage()
 	)
 	// SPC needs a long run of months: the charts show every month from the start of the data to the end of
 	// the period, so recent months are judged against the whole history; the selected period is shaded.
-	.query('monthly', ({ pageFilters, period, extent }): Ask<MonthlyDistrictCount> =>
+	.query('monthly', ({ pageFilters, period, extent, areaReference }): Ask<MonthlyDistrictCount> =>
 		period && extent?.first_referral
 			? {
 					// Every district, whatever the district filter: a chart that cross-filters must not filter itself.
@@ -93,7 +93,7 @@ export const districtsPage = definePage()
 							first: extent.first_referral,
 							last: period.to,
 							groupBy: 'district',
-							groups: districts.codes,
+							groups: areaReference.enumeration.codes,
 							value: 'referrals'
 						}
 					}
@@ -101,13 +101,30 @@ export const districtsPage = definePage()
 			: undefined
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts)
-	.derive('comparison', ({ rates, selectedDistricts, publication }) =>
-		compareDistricts(rates.rows ?? [], { selected: selectedDistricts, publication })
+	// "all six districts" (the bundled list), "all 80 districts": the areas are the loaded reference's.
+	.derive('allDistricts', ({ areaReference }) => {
+		const n = areaReference.areas.length;
+		const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+		return n === 1 ? 'the one district' : `all ${words[n] ?? formatCount(n)} districts`;
+	})
+	.derive('comparison', ({ rates, selectedDistricts, publication, areaReference }) =>
+		compareDistricts(rates.rows ?? [], {
+			selected: selectedDistricts,
+			publication,
+			areas: areaReference
+		})
 	)
 	.derive('periodText', ({ period }) => (period ? formatDayRange(period.from, period.to) : ''))
-	.derive('onsNote', ({ rates }) => {
-		const ons = (rates.rows ?? []).filter((row) => row.ons_years !== null);
-		const list = ons.map((row) => `${districts.label(row.district as District)} (${row.ons_years})`);
+	.derive('onsNote', ({ rates, areaReference }) => {
+		const rows = rates.rows ?? [];
+		const ons = rows.filter((row) => row.ons_years !== null);
+		if (rows.length > 0 && ons.length === rows.length) {
+			const years = [...new Set(ons.flatMap((row) => row.ons_years!.split(', ')))].sort();
+			return `Child populations are ONS mid-year estimates (${years.join(', ')}) from the loaded area reference, ${areaReference.title}.`;
+		}
+		if (ons.length === 0 && areaReference !== cambridgeshireAndPeterborough)
+			return `Child populations are from the loaded area reference, ${areaReference.title}.`;
+		const list = ons.map((row) => `${areaReference.label(row.district)} (${row.ons_years})`);
 		return list.length > 0
 			? `Child populations are illustrative estimates, except ${list.join(', ')}, where the total aged 0 to 17 is an ONS mid-year estimate (its split into age bands is illustrative).`
 			: 'Child populations are illustrative estimates, not ONS figures.';
@@ -223,10 +240,15 @@ export const districtsPage = definePage()
 	.derive('periodStartMonth', ({ filters, period }) =>
 		filters.from !== undefined && period ? `${period.from.slice(0, 7)}-01` : undefined
 	)
-	.derive('spc', ({ monthly, publication, incompleteMonth, periodStartMonth }) => {
+	.derive('spc', ({ monthly, publication, incompleteMonth, periodStartMonth, areaReference }) => {
 		const rows = monthly.rows ?? [];
 		const hidden = publication ? suppressedMonths(rows) : undefined;
-		return districtSpc(rows, { incompleteMonth, hidden, recentFrom: periodStartMonth });
+		return districtSpc(rows, {
+			incompleteMonth,
+			hidden,
+			recentFrom: periodStartMonth,
+			areas: areaReference
+		});
 	})
 	.derive('spcChart', (scope): ChartSpec<PanelPoint> => {
 		const { spc, extent, period, periodStartMonth, incompleteMonth, publication, selectedDistricts, toggle } =

@@ -6,7 +6,7 @@ import { heatmapChart, type HeatCell } from '$lib/charts/heatmap';
 import { smallMultiplesChart, type PanelPoint } from '$lib/charts/small-multiples';
 import { upsetChart, type UpsetColumn } from '$lib/charts/upset';
 import { intervalColumns } from '$lib/page/table-column';
-import { ageBands, districts, indicators, riskLevels } from '$lib/contract';
+import { ageBands, indicators, riskLevels } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { type Ask } from '$lib/page/define-page';
@@ -110,55 +110,58 @@ export const indicatorsPage = definePageOverShownDays()
 				})
 		};
 	})
-	.derive('byDistrict', ({ districtRows, publication }) =>
-		indicatorDistrictView(districtRows.rows ?? [], { publication })
+	.derive('byDistrict', ({ districtRows, publication, areaReference }) =>
+		indicatorDistrictView(districtRows.rows ?? [], { publication, areas: areaReference })
 	)
-	.derive('districtChart', ({ byDistrict, period, filters, toggle }): ChartSpec<Published<DistrictCell>> => {
-		const chosen = filters.districts;
-		const cells = byDistrict.cells.map((cell): HeatCell => ({
-			x: cell.districtLabel,
-			y: cell.short,
-			value: cell.share,
-			text:
-				cell.share === null
-					? isSuppressed(cell, 'share')
-						? 'c'
-						: '–'
-					: `${formatPercent(cell.share)}${cell.benchmark === 'higher' ? ' ▲' : cell.benchmark === 'lower' ? ' ▼' : ''}`,
-			title: `${cell.districtLabel}: ${cell.label}\n${formatShareWithInterval(cell)}, ${count(cell.present)} of ${count(cell.assessed)} assessed\nPartnership ${cell.partnership === null ? '–' : formatPercent(cell.partnership)}${cell.benchmark && cell.benchmark !== 'similar' ? ` (significantly ${cell.benchmark})` : ''}`,
-			shortText:
-				cell.share === null
-					? undefined
-					: `${Math.round(cell.share * 100)}${cell.benchmark === 'higher' ? '▲' : cell.benchmark === 'lower' ? '▼' : ''}`,
-			key: cell.district,
-			lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED,
-			dimmed: chosen !== undefined && !chosen.includes(cell.district)
-		}));
-		return {
-			title: byDistrict.title,
-			summary: byDistrict.summary,
-			caption: `Prevalence of each indicator by district of the child, ${period}. ▲ / ▼: significantly higher / lower than the partnership (the district’s 95% Wilson interval excludes the partnership value). Darker blue is higher prevalence; uncoloured cells marked u have fewer than ${MIN_RELIABLE_ASSESSED} assessed referrals. The district filter does not apply to this chart; click a cell to filter by its district.`,
-			rows: byDistrict.cells,
-			columns: [
-				{ key: 'districtLabel', label: 'District' },
-				{ key: 'label', label: 'Indicator' },
-				{ key: 'present', label: 'Present', numeric: true },
-				{ key: 'assessed', label: 'Assessed', numeric: true },
-				{ key: 'share', label: 'Prevalence', numeric: true, format: percent },
-				...intervalColumns<Published<DistrictCell>>(percent),
-				{ key: 'partnership', label: 'Partnership', numeric: true, format: percent },
-				{ key: 'benchmark', label: 'Compared with partnership', format: benchmarkText }
-			],
-			render: (width) =>
-				heatmapChart(cells, {
-					width,
-					label: byDistrict.summary,
-					xDomain: districts.codes.map((code) => districts.label(code)),
-					yDomain: shorts,
-					onSelect: (key) => toggle('districts', key)
-				})
-		};
-	})
+	.derive(
+		'districtChart',
+		({ byDistrict, period, filters, toggle, areaReference }): ChartSpec<Published<DistrictCell>> => {
+			const chosen = filters.districts;
+			const cells = byDistrict.cells.map((cell): HeatCell => ({
+				x: cell.districtLabel,
+				y: cell.short,
+				value: cell.share,
+				text:
+					cell.share === null
+						? isSuppressed(cell, 'share')
+							? 'c'
+							: '–'
+						: `${formatPercent(cell.share)}${cell.benchmark === 'higher' ? ' ▲' : cell.benchmark === 'lower' ? ' ▼' : ''}`,
+				title: `${cell.districtLabel}: ${cell.label}\n${formatShareWithInterval(cell)}, ${count(cell.present)} of ${count(cell.assessed)} assessed\nPartnership ${cell.partnership === null ? '–' : formatPercent(cell.partnership)}${cell.benchmark && cell.benchmark !== 'similar' ? ` (significantly ${cell.benchmark})` : ''}`,
+				shortText:
+					cell.share === null
+						? undefined
+						: `${Math.round(cell.share * 100)}${cell.benchmark === 'higher' ? '▲' : cell.benchmark === 'lower' ? '▼' : ''}`,
+				key: cell.district,
+				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED,
+				dimmed: chosen !== undefined && !chosen.includes(cell.district)
+			}));
+			return {
+				title: byDistrict.title,
+				summary: byDistrict.summary,
+				caption: `Prevalence of each indicator by district of the child, ${period}. ▲ / ▼: significantly higher / lower than the partnership (the district’s 95% Wilson interval excludes the partnership value). Darker blue is higher prevalence; uncoloured cells marked u have fewer than ${MIN_RELIABLE_ASSESSED} assessed referrals. The district filter does not apply to this chart; click a cell to filter by its district.`,
+				rows: byDistrict.cells,
+				columns: [
+					{ key: 'districtLabel', label: 'District' },
+					{ key: 'label', label: 'Indicator' },
+					{ key: 'present', label: 'Present', numeric: true },
+					{ key: 'assessed', label: 'Assessed', numeric: true },
+					{ key: 'share', label: 'Prevalence', numeric: true, format: percent },
+					...intervalColumns<Published<DistrictCell>>(percent),
+					{ key: 'partnership', label: 'Partnership', numeric: true, format: percent },
+					{ key: 'benchmark', label: 'Compared with partnership', format: benchmarkText }
+				],
+				render: (width) =>
+					heatmapChart(cells, {
+						width,
+						label: byDistrict.summary,
+						xDomain: areaReference.enumeration.codes.map((code) => areaReference.label(code)),
+						yDomain: shorts,
+						onSelect: (key) => toggle('districts', key)
+					})
+			};
+		}
+	)
 	.derive('byAgeGender', ({ ageGenderRows, publication }) =>
 		indicatorAgeGenderView(ageGenderRows.rows ?? [], { publication })
 	)

@@ -1,5 +1,6 @@
 import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
-import { publishCounts, type Published } from '$lib/transform/publish-counts';
+import { shareWithheld } from '$lib/publication/share-base';
+import type { Published } from '$lib/transform/publish-counts';
 
 export interface BandShare {
 	band: string;
@@ -14,8 +15,8 @@ export interface BandShare {
 
 /**
  * Counts by band in a fixed order (bands with no rows are real zeros) with each band's share of the total
- * and its Wilson interval. In publication mode the counts go through disclosure control as a list with its
- * total, and a suppressed count's share and interval are suppressed with it.
+ * and its Wilson interval. In publication mode the counts arrive perturbed (publication/) and the total is
+ * their sum; the shares are withheld ("c") when that total is too small to mean anything.
  */
 export function bandShares<Row extends object>(
 	rows: readonly Row[],
@@ -37,7 +38,7 @@ export function bandShares<Row extends object>(
 	const total = [...counts.values()].reduce((sum, value) => sum + value, 0);
 	const shares: BandShare[] = bands.map((key) => {
 		const value = counts.get(key) ?? 0;
-		const interval = total > 0 ? wilsonInterval(value, total) : null;
+		const interval = total > 0 ? wilsonInterval(Math.min(value, total), total) : null;
 		return {
 			band: key,
 			label: labels[key] ?? key,
@@ -47,10 +48,15 @@ export function bandShares<Row extends object>(
 			upper: interval?.upper ?? null
 		};
 	});
+	if (!shareWithheld(total, publication)) return { rows: shares, total };
 	return {
-		rows: publication
-			? publishCounts(shares, { count: 'count', derived: ['share', 'lower', 'upper'] })
-			: shares,
+		rows: shares.map((row) => ({
+			...row,
+			share: null,
+			lower: null,
+			upper: null,
+			suppressed: { share: 'c', lower: 'c', upper: 'c' }
+		})),
 		total
 	};
 }

@@ -4,7 +4,6 @@ import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly
 import { seasonalityChart } from '$lib/charts/seasonality';
 import { publishedColumn } from '$lib/page/published-column';
 import type { TableColumn } from '$lib/page/table-column';
-import { districts, type District } from '$lib/contract';
 import { formatMonth } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
@@ -32,14 +31,14 @@ import { episodeTypesTitle, summariseEpisodeTypes } from './episode-types';
 import { episodesByGroupTitle, summariseEpisodesByGroup } from './episodes-by-group';
 import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episodes';
 import { repeatCounts, repeatMissingTitle, summariseRepeatMissing } from './repeat-missing';
-import { returnInterviewsTitle, summariseReturnInterviews } from './return-interviews';
+import { returnInterviewsTitle, summariseReturnInterviews, withinDefinition } from './return-interviews';
 import { seasonalityTitle, summariseSeasonality } from './seasonality';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import { bandShares, type BandShare } from './band-shares';
-import { publishSeries } from './publish-series';
-import { interviewShares, type InterviewShare } from './return-interview-shares';
+import { interviewShares, interviewTiming, type InterviewShare } from './return-interview-shares';
 import { seasonalPattern, type CalendarMonth } from './seasonal-pattern';
-import { publishCounts, publishSingle, type Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/transform/publish-counts';
+import { shareWithheld } from '$lib/publication/share-base';
 
 /** One figure in the row of headlines at the top of the page. */
 export interface MissingHeadline {
@@ -79,15 +78,12 @@ function groupPoints(
 	publication: boolean,
 	incompleteMonth: string | undefined
 ): PanelPoint[] {
-	const published = publication
-		? publishCounts(rows, { count: 'episodes', rowKey: 'month', columnKey: 'group' })
-		: rows;
-	return published.map((row) => ({
+	return rows.map((row) => ({
 		month: row.month,
 		key: row.group,
 		label: label(row.group),
 		value: row.episodes,
-		suppressed: (row as Published<MonthlyGroupCount>).suppressed?.episodes ? { value: 'c' } : undefined,
+		suppressed: undefined,
 		mean: null,
 		upl: null,
 		lpl: null,
@@ -146,8 +142,8 @@ export const missingPage = definePage()
 		const reshape = fill('series', ['episodes', 'children'], 'count');
 		return reshape ? { query: monthlyEpisodes(filters), reshape } : undefined;
 	})
-	.query('districtMonths', ({ filters, fill }): Ask<MonthlyGroupCount> => {
-		const reshape = fill('group', districts.codes, 'episodes');
+	.query('districtMonths', ({ filters, fill, areaReference }): Ask<MonthlyGroupCount> => {
+		const reshape = fill('group', areaReference.enumeration.codes, 'episodes');
 		return reshape ? { query: monthlyEpisodesByDistrict(filters), reshape } : undefined;
 	})
 	.query('lookedAfterMonths', ({ filters, fill }): Ask<MonthlyGroupCount> => {
@@ -160,33 +156,20 @@ export const missingPage = definePage()
 	.query('interviewCounts', ({ filters }): Ask<ReturnInterviewRow> => returnInterviews(filters))
 	.query('typeCounts', ({ filters }): Ask<EpisodeTypeRow> => episodeTypes(filters))
 
-	// A count as shown: suppressed (null) in publication mode when it is 1 to 5.
-	.derive(
-		'shown',
-		({ publication }) =>
-			(value: number) =>
-				publication && publishSingle(value).symbol ? null : value
-	)
-	.derive('episodesShown', ({ headlineCounts, shown }) => {
-		const headline = headlineCounts.rows?.[0];
-		return headline ? shown(headline.episodes) : null;
-	})
-	.derive('childrenShown', ({ headlineCounts, shown }) => {
-		const headline = headlineCounts.rows?.[0];
-		return headline ? shown(headline.children_missing) : null;
-	})
+	// The headline counts as published (perturbed in publication mode by the seam).
+	.derive('episodesShown', ({ headlineCounts }) => headlineCounts.rows?.[0]?.episodes ?? null)
+	.derive('childrenShown', ({ headlineCounts }) => headlineCounts.rows?.[0]?.children_missing ?? null)
 
 	// ----- Episodes and children per month
-	.derive('monthlyPoints', ({ monthlyCounts, publication, incompleteMonth }) => {
+	.derive('monthlyPoints', ({ monthlyCounts, incompleteMonth }) => {
 		const rows = monthlyCounts.rows ?? [];
-		const published = publication ? publishSeries(rows, 'count') : rows;
-		return published.map((row): MonthlyPoint => ({
+		return rows.map((row): MonthlyPoint => ({
 			month: row.month,
 			series: row.series,
 			seriesLabel: row.series === 'episodes' ? 'Episodes' : 'Children',
 			value: row.count,
 			incomplete: row.month === incompleteMonth,
-			suppressed: (row as Published<MonthlyEpisodeCount>).suppressed?.count ? { value: 'c' } : undefined
+			suppressed: undefined
 		}));
 	})
 	.derive('monthlyChart', (scope): ChartSpec<MonthlyPoint> => {
@@ -198,7 +181,7 @@ export const missingPage = definePage()
 		return {
 			title: monthlyEpisodesTitle(monthlyPoints),
 			summary,
-			caption: `Missing and away episodes starting in each calendar month, and the number of different children with an episode that month, ${period}. ${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete: shown as a hollow circle.` : ''}${publication ? ' Publication mode: months with 1 to 5 (and months that would reveal them) are gaps.' : ''}`,
+			caption: `Missing and away episodes starting in each calendar month, and the number of different children with an episode that month, ${period}. ${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete: shown as a hollow circle.` : ''}${publication ? ' Publication mode: every count is perturbed by the cell key method (see Methods).' : ''}`,
 			rows: monthlyPoints,
 			columns: [
 				monthColumn,
@@ -211,8 +194,8 @@ export const missingPage = definePage()
 	.derive('monthlyChartLoading', ({ monthlyCounts }) => monthlyCounts.loading)
 
 	// ----- Seasonality
-	.derive('seasonChart', ({ seasonCounts, publication, period }): ChartSpec<SeasonRow> => {
-		const season = seasonalPattern(seasonCounts.rows ?? [], { publication });
+	.derive('seasonChart', ({ seasonCounts, period }): ChartSpec<SeasonRow> => {
+		const season = seasonalPattern(seasonCounts.rows ?? []);
 		const summary = summariseSeasonality(season);
 		const rows = season.months.map((month): SeasonRow => ({
 			...month,
@@ -248,13 +231,8 @@ export const missingPage = definePage()
 	.derive('seasonChartLoading', ({ seasonCounts }) => seasonCounts.loading)
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
-	.derive('districtPoints', ({ districtMonths, publication, incompleteMonth }) =>
-		groupPoints(
-			districtMonths.rows ?? [],
-			(code) => districts.label(code as District),
-			publication,
-			incompleteMonth
-		)
+	.derive('districtPoints', ({ districtMonths, publication, incompleteMonth, areaReference }) =>
+		groupPoints(districtMonths.rows ?? [], (code) => areaReference.label(code), publication, incompleteMonth)
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts)
 	.derive('districtChart', (scope): ChartSpec<PanelPoint> => {
@@ -385,12 +363,19 @@ export const missingPage = definePage()
 	.derive('interviews', ({ interviewCounts, publication }) =>
 		interviewShares(interviewCounts.rows?.[0], { publication })
 	)
-	.derive('interviewChart', ({ interviews, period }): ChartSpec<InterviewShare> => {
-		const summary = summariseReturnInterviews(interviews);
+	.derive('interviewTiming', ({ interviewCounts }) => interviewTiming(interviewCounts.rows?.[0]))
+	.derive('interviewChart', ({ interviews, interviewTiming: timing, period }): ChartSpec<InterviewShare> => {
+		const summary = summariseReturnInterviews(interviews, timing);
+		const measured =
+			timing === 'dates'
+				? 'The extract records dates only, so an interview on the day of return or one of the next three calendar days counts (the usual reading of 72 hours with dates alone); the strict reading, the day of return or the next two days, is shown beside it.'
+				: timing === 'hours'
+					? 'The extract records the return and interview times, so the hours are exact (times read as UTC clock times): 0 to 72 hours after the return.'
+					: 'Where the return and interview times are both recorded the hours are exact (read as UTC clock times); where only dates are, an interview on the day of return or one of the next three days counts, and the strict reading (the next two days) is shown beside it.';
 		return {
-			title: returnInterviewsTitle(interviews),
+			title: returnInterviewsTitle(interviews, timing),
 			summary,
-			caption: `Return home interviews after missing or away episodes that ended, ${period}, with 95% intervals (Wilson). Offered: of returns with the offer recorded. Accepted: of interviews offered. Held within 72 hours: of interviews accepted, held 0 to 3 days after the return date (times are not recorded); an accepted interview with no date counts as not held in time. Statutory guidance (DfE, 2014) asks for an interview within 72 hours of the child's return.`,
+			caption: `Return home interviews after missing or away episodes that ended, ${period}, with 95% intervals (Wilson). Offered: of returns with the offer recorded. Accepted: of interviews offered. Held within 72 hours: of interviews accepted. ${measured} An accepted interview with no date counts as not held in time. Statutory guidance (DfE, 2014) asks for an interview within 72 hours of the child's return.`,
 			rows: interviews,
 			columns: [
 				{ key: 'label', label: 'Step' },
@@ -432,12 +417,7 @@ export const missingPage = definePage()
 			count: 'episodes',
 			publication
 		});
-		const children = new Map(
-			(publication ? publishCounts(rows, { count: 'children' }) : rows).map((row) => [
-				row.episode_type,
-				row.children
-			])
-		);
+		const children = new Map(rows.map((row) => [row.episode_type, row.children]));
 		const summary = summariseEpisodeTypes(types.rows, children);
 		return {
 			title: episodeTypesTitle(types.rows),
@@ -459,10 +439,13 @@ export const missingPage = definePage()
 
 	// ----- Headlines
 	.derive('headlines', (scope): MissingHeadline[] => {
-		const { headlineCounts, episodesShown, childrenShown, repeat, repeatByBand, interviews, shown } = scope;
+		const { headlineCounts, episodesShown, childrenShown, repeat, repeatByBand, interviews, publication } =
+			scope;
+		const timing = scope.interviewTiming;
 		const answered = headlineCounts.rows?.[0] !== undefined;
 		const twice = repeatCounts(repeat.rows, repeat.total).twice;
 		const within = interviews.find((step) => step.step === 'within_72_hours');
+		const strict = interviews.find((step) => step.step === 'within_2_days');
 		return [
 			{ label: 'Missing or away episodes', value: answered ? text(episodesShown) : '…' },
 			{ label: 'Children missing or away', value: answered ? text(childrenShown) : '…' },
@@ -473,17 +456,21 @@ export const missingPage = definePage()
 						? repeatByBand.rows
 							? '–'
 							: '…'
-						: twice === null || shown(repeat.total) === null
+						: twice === null || shareWithheld(repeat.total, publication)
 							? 'c'
 							: formatPercent(twice / repeat.total),
-				detail: twice !== null ? `${formatCount(twice)} of ${text(shown(repeat.total))} children` : undefined
+				detail: twice !== null ? `${formatCount(twice)} of ${formatCount(repeat.total)} children` : undefined
 			},
 			{
 				label: 'Return interviews within 72 hours',
 				value: within ? (within.share === null ? 'c' : formatPercent(within.share)) : '…',
 				detail:
 					within && within.numerator !== null && within.denominator !== null
-						? `${formatCount(within.numerator)} of ${formatCount(within.denominator)} accepted interviews`
+						? `${formatCount(within.numerator)} of ${formatCount(within.denominator)} accepted interviews, held ${withinDefinition(timing)}${
+								timing === 'hours'
+									? ''
+									: `; ${strict?.share == null ? 'c' : formatPercent(strict.share)} within two days (strict)`
+							}`
 						: undefined
 			}
 		];

@@ -27,7 +27,7 @@ export function summariseRepeatMissing(rows: readonly BandShare[], total: number
 	const { twice, five } = repeatCounts(rows, total);
 	const describe = (count: number | null, words: string) => {
 		if (count === null) return `the number ${words} is suppressed (small numbers)`;
-		const interval = wilsonInterval(count, total)!;
+		const interval = wilsonInterval(Math.min(count, total), total)!;
 		return `${formatCount(count)} (${formatPercent(count / total)}, 95% interval ${formatPercent(interval.lower)} to ${formatPercent(interval.upper)}) ${words}`;
 	};
 	return `Of ${formatCount(total)} children who went missing or away in the period, ${describe(twice, 'went missing twice or more')} and ${describe(five, 'five times or more')}.`;

@@ -1,9 +1,9 @@
 import type { ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
 import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
-import { publishSingle } from '$lib/transform/publish-counts';
+import { shareWithheld } from '$lib/publication/share-base';
 
 export interface InterviewShare {
-	step: 'offered' | 'accepted' | 'within_72_hours';
+	step: 'offered' | 'accepted' | 'within_72_hours' | 'within_2_days';
 	label: string;
 	/** What the share is out of, in words. */
 	of: string;
@@ -30,13 +30,35 @@ const steps = [
 		of: 'interviews accepted',
 		n: 'within_72_hours',
 		d: 'accepted'
+	},
+	{
+		step: 'within_2_days',
+		label: 'Within 2 days, strict (of accepted)',
+		of: 'interviews accepted',
+		n: 'within_2_days',
+		d: 'accepted'
 	}
 ] as const;
 
 /**
+ * How "within 72 hours" was measured: 'dates' (no accepted interview has both times: day of return or one of
+ * the next three calendar days), 'hours' (every one has: exact hours), 'mixed' (exact hours where timed).
+ */
+export type InterviewTiming = 'dates' | 'hours' | 'mixed';
+
+export function interviewTiming(
+	row: Pick<ReturnInterviewRow, 'timed' | 'held'> | undefined
+): InterviewTiming {
+	if (!row || row.timed === 0) return 'dates';
+	return row.timed >= row.held ? 'hours' : 'mixed';
+}
+
+/**
  * The return home interview steps as shares with 95% Wilson intervals: offered (of returns with the offer
- * recorded), accepted (of offers), held within 72 hours of the return (of accepted interviews). In
- * publication mode a share whose numerator or denominator is 1 to 5 is suppressed with it.
+ * recorded), accepted (of offers), held within 72 hours of the return (of accepted interviews), and the strict
+ * reading, within 2 days, beside it (the two agree where times are recorded). In publication mode both
+ * counts are perturbed independently (publication/): the share is computed from them (at most 100%) and
+ * withheld ("c") when the published denominator is too small to mean anything.
  */
 export function interviewShares(
 	row: ReturnInterviewRow | undefined,
@@ -46,19 +68,16 @@ export function interviewShares(
 	return steps.map(({ step, label, of, n, d }) => {
 		const numerator = row[n];
 		const denominator = row[d];
-		const interval = wilsonInterval(numerator, denominator);
-		const hidden =
-			publication && (publishSingle(numerator).symbol !== null || publishSingle(denominator).symbol !== null);
-		if (hidden) {
+		const part = Math.min(numerator, denominator);
+		const interval = wilsonInterval(Math.min(part, denominator), denominator);
+		if (shareWithheld(denominator, publication)) {
 			const suppressed: Record<string, DisclosureSymbol> = { share: 'c', lower: 'c', upper: 'c' };
-			if (publishSingle(numerator).symbol !== null) suppressed.numerator = 'c';
-			if (publishSingle(denominator).symbol !== null) suppressed.denominator = 'c';
 			return {
 				step,
 				label,
 				of,
-				numerator: suppressed.numerator ? null : numerator,
-				denominator: suppressed.denominator ? null : denominator,
+				numerator,
+				denominator,
 				share: null,
 				lower: null,
 				upper: null,
@@ -71,7 +90,7 @@ export function interviewShares(
 			of,
 			numerator,
 			denominator,
-			share: denominator > 0 ? numerator / denominator : null,
+			share: denominator > 0 ? part / denominator : null,
 			lower: interval?.lower ?? null,
 			upper: interval?.upper ?? null
 		};

@@ -1,24 +1,53 @@
 import { formatPercent } from '$lib/format/number';
-import type { InterviewShare } from './return-interview-shares';
+import type { InterviewShare, InterviewTiming } from './return-interview-shares';
 
 const describe = (step: InterviewShare | undefined) =>
 	!step || step.share === null
 		? 'c (suppressed or none)'
 		: `${formatPercent(step.share)} (95% interval ${formatPercent(step.lower!)} to ${formatPercent(step.upper!)})`;
 
-/** Active title: the share of accepted interviews held within 72 hours. */
-export function returnInterviewsTitle(steps: readonly InterviewShare[]): string {
+/** What "within 72 hours" counted, in words short enough for a title or a headline card. */
+export function withinDefinition(timing: InterviewTiming): string {
+	switch (timing) {
+		case 'dates':
+			return 'on the day of return or one of the next three days';
+		case 'hours':
+			return 'within 72 hours of the recorded return time';
+		case 'mixed':
+			return 'within 72 hours (exact hours where both times are recorded, else the day of return or the next three days)';
+	}
+}
+
+const titleDefinition: Record<InterviewTiming, string> = {
+	dates: 'on the day of return or one of the next three days',
+	hours: 'exact hours from the recorded times',
+	mixed: 'exact hours where times are recorded, else the day of return or the next three days'
+};
+
+/**
+ * Active title: the share of accepted interviews held within 72 hours, saying what that counted and, where
+ * some interviews have dates only, the strict 0-to-2-day share beside it.
+ */
+export function returnInterviewsTitle(steps: readonly InterviewShare[], timing: InterviewTiming): string {
 	const within = steps.find((step) => step.step === 'within_72_hours');
 	if (!within || within.share === null) return 'Return home interviews after missing episodes';
-	return `${formatPercent(within.share)} of accepted return home interviews were held within 72 hours`;
+	const strict = steps.find((step) => step.step === 'within_2_days');
+	const beside =
+		timing === 'hours'
+			? ''
+			: `; ${strict?.share == null ? 'c' : formatPercent(strict.share)} within two days`;
+	return `${formatPercent(within.share)} of accepted return home interviews were held within 72 hours (${titleDefinition[timing]}${beside})`;
 }
 
 /** One sentence: offered, accepted and held in time, with intervals. */
-export function summariseReturnInterviews(steps: readonly InterviewShare[]): string {
+export function summariseReturnInterviews(steps: readonly InterviewShare[], timing: InterviewTiming): string {
 	if (steps.length === 0 || steps.every((step) => step.denominator === 0))
 		return 'No returns from missing episodes match the current filters.';
-	const [offered, accepted, within] = ['offered', 'accepted', 'within_72_hours'].map((key) =>
-		steps.find((step) => step.step === key)
+	const [offered, accepted, within, strict] = ['offered', 'accepted', 'within_72_hours', 'within_2_days'].map(
+		(key) => steps.find((step) => step.step === key)
 	);
-	return `A return home interview was offered after ${describe(offered)} of returns, accepted in ${describe(accepted)} of offers, and held within 72 hours of the return in ${describe(within)} of accepted interviews.`;
+	const held = `held ${withinDefinition(timing)} in ${describe(within)} of accepted interviews`;
+	const strictly =
+		timing === 'hours' ? '' : `, and on the day of return or one of the next two days in ${describe(strict)}`;
+	return `A return home interview was offered after ${describe(offered)} of returns, accepted in ${describe(accepted)} of offers, ${held}${strictly}.`;
 }

@@ -1,6 +1,5 @@
 import type { SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
 import { compareRates, type RateComparison } from '$lib/stats';
-import { publishCounts, publishSingle } from '$lib/transform/publish-counts';
 
 /** Meteorological summer (Met Office): June, July and August. */
 export const SUMMER_MONTHS: readonly number[] = [6, 7, 8];
@@ -45,34 +44,27 @@ export interface SeasonalPattern {
  * weighted by the days covered), each year's complete months, and summer (June to August) against the
  * other months as a ratio of monthly rates with a 95% interval (`compareRates`: conditional binomial,
  * Wilson). Episodes are treated as independent events, which understates the uncertainty when the same
- * children go missing repeatedly. In publication mode the year × month cells go through disclosure
- * control, and an average or comparison built on a total of 1 to 5 is suppressed.
+ * children go missing repeatedly. In publication mode each year × month cell arrives perturbed
+ * (publication/), and every total, average and comparison here is computed from those published cells.
  */
-export function seasonalPattern(
-	rows: readonly SeasonalityRow[],
-	{ publication }: { publication: boolean }
-): SeasonalPattern {
+export function seasonalPattern(rows: readonly SeasonalityRow[]): SeasonalPattern {
 	const months: CalendarMonth[] = Array.from({ length: 12 }, (_, index) => {
 		const month = index + 1;
 		const cells = rows.filter((row) => row.month === month);
 		const episodes = cells.reduce((sum, row) => sum + row.episodes, 0);
 		const monthsCovered = cells.reduce((sum, row) => sum + row.days_covered / row.days_in_month, 0);
-		const hidden = publication && publishSingle(episodes).symbol !== null;
 		return {
 			month,
 			label: monthName(month, 'short'),
 			name: monthName(month, 'long'),
 			summer: SUMMER_MONTHS.includes(month),
-			episodes: hidden ? null : episodes,
+			episodes,
 			monthsCovered,
-			average: hidden || monthsCovered === 0 ? null : episodes / monthsCovered
+			average: monthsCovered === 0 ? null : episodes / monthsCovered
 		};
 	});
 	const complete = rows.filter((row) => row.days_covered === row.days_in_month);
-	const published = publication
-		? publishCounts(complete, { count: 'episodes', rowKey: 'year', columnKey: 'month' })
-		: complete;
-	const years: YearMonth[] = published.map((row) => ({
+	const years: YearMonth[] = complete.map((row) => ({
 		year: row.year,
 		month: row.month,
 		label: monthName(row.month, 'short'),
@@ -89,9 +81,8 @@ export function seasonalPattern(
 	const otherEpisodes = sum(false, 'episodes');
 	const summerMonths = sum(true, 'monthsCovered');
 	const otherMonths = sum(false, 'monthsCovered');
-	const small = (count: number) => publication && publishSingle(count).symbol !== null;
 	const comparison =
-		summerMonths > 0 && otherMonths > 0 && !small(summerEpisodes) && !small(otherEpisodes)
+		summerMonths > 0 && otherMonths > 0
 			? compareRates(
 					{ count: summerEpisodes, population: summerMonths },
 					{ count: otherEpisodes, population: otherMonths },

@@ -5,17 +5,11 @@ import { sharesOverTimeChart, type SharePoint } from '$lib/charts/shares-over-ti
 import { stackedSharesChart, type StackedSegment } from '$lib/charts/stacked-shares';
 import { publishedColumn } from '$lib/page/published-column';
 import type { TableColumn } from '$lib/page/table-column';
-import {
-	ageBands,
-	districts,
-	interventionKinds,
-	type AgeBand,
-	type District,
-	type PathwayStage
-} from '$lib/contract';
+import { ageBands, interventionKinds, type AgeBand, type PathwayStage } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
+import { shareWithheld } from '$lib/publication/share-base';
 import { definePage, type Ask } from '$lib/page/define-page';
 import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
 import {
@@ -66,6 +60,9 @@ export type RereferralShare = ReturnType<typeof rereferralShares>[number];
 
 const pct = (share: number | null | undefined) =>
 	share === null || share === undefined ? 'c' : formatPercent(share);
+/** "12 of 40": the counts behind a share, each "c" when publication mode withholds it. */
+const ofCount = (part: number | null, whole: number | null) =>
+	`${part === null ? 'c' : formatCount(part)} of ${whole === null ? 'c' : formatCount(whole)}`;
 const interval = (_: never, row: { lower: number | null; upper: number | null }) =>
 	row.lower === null ? '–' : `${formatPercent(row.lower)} to ${formatPercent(row.upper!)}`;
 
@@ -216,10 +213,10 @@ export const pathwayPage = definePage()
 	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
-	.derive('byDistrict', ({ districtCounts, publication }) =>
+	.derive('byDistrict', ({ districtCounts, publication, areaReference }) =>
 		stageShares(districtCounts.rows ?? [], { publication }).map((share): GroupStageShare => ({
 			...share,
-			groupLabel: districts.label(share.group as District)
+			groupLabel: areaReference.label(share.group)
 		}))
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts?.join(',') ?? '')
@@ -471,15 +468,23 @@ export const pathwayPage = definePage()
 						? withIntervention.answered
 							? '–'
 							: '…'
-						: publication && (publishSingle(some).symbol || publishSingle(total).symbol)
+						: (publication && (publishSingle(some).symbol || publishSingle(total).symbol)) ||
+							  shareWithheld(total, publication)
 							? 'c'
-							: formatPercent(some / total),
+							: formatPercent(Math.min(some, total) / total),
 				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined
 			},
-			{ label: 'NRM referral', value: nrmOverall ? pct(nrmOverall.share) : '…' },
+			{
+				label: 'NRM referral',
+				value: nrmOverall ? pct(nrmOverall.share) : '…',
+				detail: nrmOverall ? `${ofCount(nrmOverall.nrm, nrmOverall.recorded)} referrals` : undefined
+			},
 			{
 				label: 'Referred again within 12 months of an intervention',
-				value: anyRereferral ? pct(anyRereferral.share) : '…'
+				value: anyRereferral ? pct(anyRereferral.share) : '…',
+				detail: anyRereferral
+					? `${ofCount(anyRereferral.re_referred, anyRereferral.children)} children followed up`
+					: undefined
 			}
 		];
 	})

@@ -16,7 +16,8 @@ export function stageOutliers(shares: readonly GroupStageShare[], stage: string)
 		(share) => share.stage === stage && share.reached !== null && share.recorded !== null
 	);
 	const significance = proportionFunnelSignificance(
-		rows.map((row) => ({ numerator: row.reached!, denominator: row.recorded! }))
+		// Published counts are perturbed independently, so reached may exceed recorded: at most all of them.
+		rows.map((row) => ({ numerator: Math.min(row.reached!, row.recorded!), denominator: row.recorded! }))
 	);
 	const at = (side: 'higher' | 'lower') =>
 		rows.filter((_, index) => significance.units[index]?.at998 === side).map((row) => row.groupLabel);

@@ -29,7 +29,8 @@ export function stageShares(
 	{ publication }: { publication: boolean }
 ): StageShare[] {
 	let shares: StageShare[] = rows.map((row) => {
-		const interval = row.recorded > 0 ? wilsonInterval(row.reached, row.recorded) : null;
+		const interval =
+			row.recorded > 0 ? wilsonInterval(Math.min(row.reached, row.recorded), row.recorded) : null;
 		return {
 			group: row.group,
 			stage: row.stage,
@@ -37,7 +38,7 @@ export function stageShares(
 			stage_index: row.stage_index,
 			reached: row.reached,
 			recorded: row.recorded,
-			share: row.recorded > 0 ? row.reached / row.recorded : null,
+			share: row.recorded > 0 ? Math.min(row.reached / row.recorded, 1) : null,
 			lower: interval?.lower ?? null,
 			upper: interval?.upper ?? null
 		};

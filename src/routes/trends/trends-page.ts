@@ -1,6 +1,6 @@
 import { decimalCell } from '$lib/page/cell-format';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { districts, type District } from '$lib/contract';
+import type { AreaReference } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -13,8 +13,11 @@ import { measures, type Measure } from '$lib/summaries/measures';
 import { collectSpcSignals, signalSubject } from '$lib/summaries/signal-list';
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import type { SpcSignal } from '$lib/summaries/spc-signals';
-import { periodStart, type Grain } from '$lib/domain/calendar';
+import { periodEnd, periodStart, type Grain } from '$lib/domain/calendar';
 import { lookbackStart, measureSeries, type Coverage } from '$lib/transform/measure-series';
+import { windowSeries } from '$lib/transform/spc-series';
+import { RARE_EVENT_MEAN } from '$lib/stats';
+import type { Filters } from '$lib/domain/filters';
 import type { SpcSeries } from '$lib/transform/spc-series';
 
 /** One measure's SPC series for every area (all districts first), with the special causes found in them. */
@@ -30,6 +33,7 @@ interface TrendChartContext {
 	coverage: Coverage & { from: string };
 	dataStart: string;
 	allSelected: boolean;
+	areaReference: AreaReference;
 }
 
 const level = decimalCell;
@@ -67,7 +71,11 @@ function caption(measure: Measure, scope: string, { grain, coverage, dataStart }
 		measure.key === 'repeat_referrals'
 			? ` Periods before ${formatPeriod(lookbackStart(dataStart), 'month')} have no full 12-month look-back in the data and are left out of the limits.`
 			: '';
-	return `${what} per ${unit}, ${scope}, ${formatDayRange(coverage.from, coverage.to)}, with XmR limits (Making Data Count); a period only partly covered by the data or the filters is marked incomplete and left out of the limits.${lookback}`;
+	const limits =
+		coverage.from > dataStart
+			? `, with XmR limits (Making Data Count) from every complete ${unit} since the data start (${formatPeriod(periodStart(dataStart, grain), grain)}), as on every page: the period chosen selects what is shown, not the limits`
+			: ', with XmR limits (Making Data Count)';
+	return `${what} per ${unit}, ${scope}, ${formatDayRange(coverage.from, coverage.to)}${limits}; a period only partly covered by the data is marked incomplete and left out of the limits; a count averaging under ${RARE_EVENT_MEAN} a ${grain} is a rare event and gets no SPC verdict.${lookback}`;
 }
 
 /** A measure's series for every area, in publication mode protected first, and its special causes. */
@@ -75,25 +83,26 @@ function measureTrend<Row extends { period: string; area: string }>(
 	measure: Measure,
 	rows: readonly Row[],
 	count: (row: Row) => number,
-	{ grain, coverage, allSelected }: TrendChartContext,
+	{ grain, coverage, dataStart, allSelected, areaReference }: TrendChartContext,
 	publication: boolean,
 	lookbackFrom?: string
 ): MeasureTrend {
 	const label = (area: string) =>
-		area === 'all'
-			? allSelected
-				? 'All districts'
-				: 'Selected districts'
-			: districts.label(area as District);
+		area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area);
+	// Limits from every complete period since the data start (the one rule of every page); the window
+	// chosen by the filters only selects the periods shown and the special causes reported.
 	const series = measureSeries(rows, {
 		grain,
 		label,
-		coverage,
+		coverage: { from: dataStart, to: coverage.to },
 		publication,
 		count,
 		...(lookbackFrom !== undefined ? { lookbackFrom } : {})
 	});
-	return { measure, series, signals: collectSpcSignals([{ measure, series }], allSelected) };
+	const signals = collectSpcSignals([{ measure, series }], allSelected).filter(
+		(signal) => periodEnd(signal.end, grain) >= coverage.from
+	);
+	return { measure, series: series.map((one) => windowSeries(one, coverage.from)), signals };
 }
 
 /**
@@ -168,19 +177,26 @@ export const trendsPage = definePage()
 			: undefined
 	)
 	.derive('hasDays', ({ coverage }) => coverage !== undefined && coverage.from <= coverage.to)
-	.query('referralRows', ({ filters, grain, coverage, hasDays }): Ask<ReferralSeriesRow> =>
-		coverage && hasDays
-			? referralSeries(filters, { grain, first: coverage.from, last: coverage.to })
+	// Every period from the start of the data to the end of the window: the limits' baseline.
+	.derive('seriesFilters', ({ filters }): Filters => ({ ...filters, from: undefined }))
+	.derive('seriesRange', ({ grain, coverage, dataStart, hasDays, areaReference }) =>
+		coverage && dataStart && hasDays
+			? { grain, first: dataStart, last: coverage.to, areas: areaReference.enumeration.codes }
 			: undefined
 	)
+	.query('referralRows', ({ seriesFilters, seriesRange }): Ask<ReferralSeriesRow> =>
+		seriesRange ? referralSeries(seriesFilters, seriesRange) : undefined
+	)
 	// Distinct children are the slowest count: a query of their own, so the other charts need not wait.
-	.query('childRows', ({ filters, grain, coverage, hasDays }): Ask<ChildSeriesRow> =>
-		coverage && hasDays ? childSeries(filters, { grain, first: coverage.from, last: coverage.to }) : undefined
+	.query('childRows', ({ seriesFilters, seriesRange }): Ask<ChildSeriesRow> =>
+		seriesRange ? childSeries(seriesFilters, seriesRange) : undefined
 	)
 	.derive('allSelected', ({ filters }) => filters.districts === undefined)
 	// What every chart shares; undefined until the data is loaded, when the page shows no chart.
-	.derive('chartContext', ({ grain, coverage, dataStart, allSelected }): TrendChartContext | undefined =>
-		coverage && dataStart ? { grain, coverage, dataStart, allSelected } : undefined
+	.derive(
+		'chartContext',
+		({ grain, coverage, dataStart, allSelected, areaReference }): TrendChartContext | undefined =>
+			coverage && dataStart ? { grain, coverage, dataStart, allSelected, areaReference } : undefined
 	)
 	// A query with no days to ask about does not run: never show the rows of an earlier view.
 	.derive('referralTrend', ({ chartContext, publication, hasDays, referralRows }) =>

@@ -6,13 +6,13 @@ import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema } from '$lib/engine/load-tables';
 import { sql } from '$lib/sql/sql';
-import { freshEngine } from '../../helpers/engine';
+import { freshEngine, TEST_SECRET } from '../../helpers/engine';
 
 const csv = readFileSync('data/reference/district-population.csv', 'utf8');
 let engine: Engine;
 beforeAll(async () => {
 	engine = await freshEngine();
-	await createSchema(engine);
+	await createSchema(engine, TEST_SECRET);
 	await loadPopulation(engine, csv);
 });
 afterAll(() => engine.close());

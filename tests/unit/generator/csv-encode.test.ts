@@ -10,19 +10,24 @@ const codes = (name: string) => {
 };
 
 /** Two episodes: one closed with an interview, one still open (nulls everywhere they are allowed). */
-const episodes = columnarTable(missingEpisodes, 2, {
-	episode_id: { kind: 'text', value: (row) => ['E,1', 'E"2'][row] ?? null },
-	child_id: { kind: 'text', value: () => 'C-0000000001' },
-	start_date: { kind: 'date', values: Int32Array.of(dayFromIso('2026-06-01'), dayFromIso('2026-11-14')) },
-	end_date: { kind: 'date', values: Int32Array.of(dayFromIso('2026-06-02'), NULL_INT) },
-	episode_type: { kind: 'enum', codes: codes('episode_type'), indices: Uint8Array.of(0, 1) },
-	age_at_start: { kind: 'integer', values: Int32Array.of(15, NULL_INT) },
-	looked_after: { kind: 'boolean', values: Uint8Array.of(1, 0) },
-	district: { kind: 'enum', codes: codes('district'), indices: Uint8Array.of(2, 5) },
-	rhi_offered: { kind: 'boolean', values: Uint8Array.of(1, NULL_CODE) },
-	rhi_accepted: { kind: 'boolean', values: Uint8Array.of(0, NULL_CODE) },
-	rhi_date: { kind: 'date', values: Int32Array.of(NULL_INT, NULL_INT) }
-});
+const episodes = columnarTable(
+	missingEpisodes,
+	2,
+	{
+		episode_id: { kind: 'text', value: (row) => ['E,1', 'E"2'][row] ?? null },
+		child_id: { kind: 'text', value: () => 'C-0000000001' },
+		start_date: { kind: 'date', values: Int32Array.of(dayFromIso('2026-06-01'), dayFromIso('2026-11-14')) },
+		end_date: { kind: 'date', values: Int32Array.of(dayFromIso('2026-06-02'), NULL_INT) },
+		episode_type: { kind: 'enum', codes: codes('episode_type'), indices: Uint8Array.of(0, 1) },
+		age_at_start: { kind: 'integer', values: Int32Array.of(15, NULL_INT) },
+		looked_after: { kind: 'boolean', values: Uint8Array.of(1, 0) },
+		district: { kind: 'enum', codes: codes('district'), indices: Uint8Array.of(2, 5) },
+		rhi_offered: { kind: 'boolean', values: Uint8Array.of(1, NULL_CODE) },
+		rhi_accepted: { kind: 'boolean', values: Uint8Array.of(0, NULL_CODE) },
+		rhi_date: { kind: 'date', values: Int32Array.of(NULL_INT, NULL_INT) }
+	},
+	['return_time', 'rhi_time']
+);
 
 describe('CSV encoding', () => {
 	it('quotes only cells with a comma, quote or line break, doubling quotes (RFC 4180)', () => {
@@ -56,5 +61,7 @@ describe('columnarTable', () => {
 		expect(() => columnarTable(missingEpisodes, 0, {})).toThrow(/no generated column/);
 		const columns = { episode_id: { kind: 'integer' as const, values: new Int32Array(0) } };
 		expect(() => columnarTable(missingEpisodes, 0, columns)).toThrow();
+		// Only optional fields may be left to the reader as blanks.
+		expect(() => columnarTable(missingEpisodes, 0, {}, ['start_date'])).toThrow(/is required/);
 	});
 });

@@ -27,6 +27,7 @@ describe('Parquet encoding', () => {
 					text: 'Utf8',
 					enum: 'Utf8',
 					integer: 'Int32',
+					time: 'Int32',
 					boolean: 'Bool',
 					date: 'Date32<DAY>'
 				};

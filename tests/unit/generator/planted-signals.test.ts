@@ -21,6 +21,32 @@ const fenlandMonthly = ({ referrals }: Extract) => {
 	);
 };
 
+/**
+ * The planted cohort's referrals (boys 14–17 with drug use and concerning adults present, in Huntingdonshire
+ * and East Cambridgeshire) in the last two complete years (November 2024 – October 2026) over the first two
+ * (November 2021 – October 2023). The planted part alone grows 1.5³ ≈ 3.4× between their midpoints; the
+ * background cohort there, flat, dilutes it.
+ */
+const cohortGrowth = ({ referrals }: Extract) => {
+	const dates = strings(referrals, 'referral_date');
+	const district = strings(referrals, 'district');
+	const gender = strings(referrals, 'gender');
+	const ages = numbers(referrals, 'age_at_referral');
+	const drugs = strings(referrals, 'ind_drugs');
+	const adults = strings(referrals, 'ind_concerning_adults');
+	const present = (level: string | undefined) => ['present', 'low', 'medium', 'high'].includes(level ?? '');
+	const inCohort = (row: number) =>
+		gender[row] === 'male' &&
+		(ages[row] ?? 0) >= 14 &&
+		(ages[row] ?? 0) <= 17 &&
+		present(drugs[row]) &&
+		present(adults[row]) &&
+		(district[row] === 'huntingdonshire' || district[row] === 'east_cambridgeshire');
+	const count = (from: string, to: string) =>
+		dates.filter((date, row) => date >= from && date < to && inCohort(row)).length;
+	return count('2024-11-01', '2026-11-01') / count('2021-11-01', '2023-11-01');
+};
+
 /** Summer (June–August) over the other complete months of each calendar year, for missing episode starts. */
 const summerRatios = ({ missingEpisodes }: Extract) => {
 	const starts = strings(missingEpisodes, 'start_date');
@@ -86,10 +112,14 @@ describe('planted signals in the demo extract', () => {
 		expect(drop).toBeLessThan(1.5);
 		expect(youngShare[1] - youngShare[0]).toBeGreaterThan(0.1);
 	});
+
+	it('4. The planted cohort in Huntingdonshire and East Cambridgeshire more than doubles', () => {
+		expect(cohortGrowth(demo)).toBeGreaterThan(2);
+	});
 });
 
 describe('planted signals for other seeds', () => {
-	it.each(['a', 'b', 'c'])('seed %s shows all three signals', (seed) => {
+	it.each(['a', 'b', 'c'])('seed %s shows all four signals', (seed) => {
 		const extract = generateExtract({ ...demoOptions, seed });
 		const months = fenlandMonthly(extract);
 		const chart = xmr(months);
@@ -97,5 +127,6 @@ describe('planted signals for other seeds', () => {
 		expect(months.slice(-12).some((n) => n > chart.upper) || chart.trailingRunAbove >= 7).toBe(true);
 		expect(mean(summerRatios(extract))).toBeGreaterThan(1.3);
 		expect(ageProfile(extract).drop).toBeGreaterThan(0.5);
+		expect(cohortGrowth(extract)).toBeGreaterThan(1.8);
 	});
 });

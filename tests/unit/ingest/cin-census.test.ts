@@ -32,10 +32,10 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('CIN census XML', () => {
 	it('loads referrals with an exploitation factor; the rest are out of scope, all accounted for', async () => {
-		// The reference knows districts, not DfE LA numbers, so the area is set once for the whole file.
+		// LA 874 is Peterborough, a unitary authority the bundled area reference knows by its DfE LA number.
 		const outcome = await ingestFile(
 			{ name: 'cin.xml', bytes: bytes(census('874')) },
-			{ today: '2024-06-30', contractCheck: 'all', constants: { district: 'Peterborough' } }
+			{ today: '2024-06-30', contractCheck: 'all' }
 		);
 		if (outcome.status !== 'loaded') throw new Error(`${outcome.status}: ${outcome.reason}`);
 		const { result } = outcome;
@@ -52,17 +52,21 @@ describe('CIN census XML', () => {
 		expect(columnValues(result.columns.ind_missing!)).toEqual([null, 'present', null]);
 		expect(columnValues(result.columns.ind_mental_health!)).toEqual([null, 'present', null]);
 		expect(columnValues(result.columns.referral_source!)).toEqual(['police', 'police', 'police']);
+		expect(columnValues(result.columns.district!)).toEqual(['peterborough', 'peterborough', 'peterborough']);
 	});
 
-	it('reports an LA that is not one of the reference areas on every row, rather than dropping the rows', async () => {
+	it('loads an LA the area reference does not know as "area not recorded", and says which LA it was', async () => {
 		const outcome = await ingestFile(
 			{ name: 'cin.xml', bytes: bytes(census('201')) },
 			{ today: '2024-06-30', contractCheck: 'all' }
 		);
 		if (outcome.status !== 'loaded') throw new Error(`${outcome.status}: ${outcome.reason}`);
 		const { result } = outcome;
-		expect([result.read, result.loaded, result.rejectedRows, result.outOfScope]).toEqual([5, 0, 3, 2]);
-		expect(result.rejected[0]!.reason).toContain('"LA 201" is not a recognised District');
+		expect([result.read, result.loaded, result.rejectedRows, result.outOfScope]).toEqual([5, 3, 0, 2]);
+		expect(columnValues(result.columns.district!)).toEqual(['not_recorded', 'not_recorded', 'not_recorded']);
+		expect(result.files[0]!.notes.join(' ')).toContain(
+			"The file is local authority LA 201's, which is not one of the 6 areas of the area reference (Cambridgeshire & Peterborough)."
+		);
 	});
 
 	it('maps each exploitation factor to an indicator of the contract (DfE codes 10A, 11A, 12A, 13A, 24A)', () => {

@@ -177,3 +177,24 @@ describe('ingestFile', () => {
 		expect(columnValues(result.columns.gender!)).toEqual(['indeterminate', 'not_recorded']);
 	});
 });
+
+describe('ingestFile with return and interview times', () => {
+	it('matches the time headings and loads times as minutes after midnight (UTC clock)', async () => {
+		const file = [
+			'Episode ID,Child ID,MIS_START,MIS_END,MISSING,District,RHI Offered,RHI Accepted,RHI Date,Return Time,RHI Time',
+			'E1,C1,01/03/2024,01/03/2024,M,Fenland,Y,Y,04/03/2024,22:00,9:15 pm',
+			'E2,C2,02/03/2024,03/03/2024,M,Fenland,Y,Y,04/03/2024,,',
+			'E3,C3,02/03/2024,03/03/2024,M,Fenland,Y,Y,04/03/2024,half past two,10:00'
+		].join('\n');
+		const result = loaded(
+			await ingestFile({ name: 'times.csv', bytes: encode(file) }, { today, contractCheck: 'all' })
+		);
+		expect(result.table).toBe('missing_episodes');
+		expect(columnValues(result.columns.return_time!)).toEqual([1320, null, null]);
+		expect(columnValues(result.columns.rhi_time!)).toEqual([1275, null, 600]);
+		// An unreadable optional time is left blank with a warning, and the row is kept.
+		expect(result.warnings).toEqual([
+			expect.objectContaining({ row: 3, column: 'Return Time', value: 'half past two' })
+		]);
+	});
+});

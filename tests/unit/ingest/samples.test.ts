@@ -41,12 +41,13 @@ describe('statutory samples', () => {
 		if (outcome.status === 'recognised') expect(outcome.reason).toContain('SSDA903 Episodes table');
 	});
 
-	it('SSDA903 XML: every <AMISSING> episode read; rejected until the area is set, then loaded', async () => {
+	it('SSDA903 XML: every <AMISSING> episode read and loaded, as "area not recorded" until the area is set', async () => {
 		// `grep -o '<AMISSING>' fake_903.xml | wc -l` = 6; the file names no local authority.
 		const unset = await loaded('ssda903/fake_903.xml');
 		expect(unset.table).toBe('missing_episodes');
-		expect([unset.read, unset.loaded, unset.rejectedRows, unset.outOfScope]).toEqual([6, 0, 6, 0]);
-		expect(unset.rejected[0]!.reason).toContain('does not say which area it covers');
+		expect([unset.read, unset.loaded, unset.rejectedRows, unset.outOfScope]).toEqual([6, 6, 0, 0]);
+		expect(new Set(columnValues(unset.columns.district!))).toEqual(new Set(['not_recorded']));
+		expect(unset.files[0]!.notes.join(' ')).toContain('--set district=NAME');
 
 		const set = await loaded('ssda903/fake_903.xml', { constants: { district: 'Fenland' } });
 		expect([set.read, set.loaded, set.rejectedRows]).toEqual([6, 6, 0]);
@@ -70,7 +71,8 @@ describe('statutory samples', () => {
 		if (outcome.status === 'recognised') expect(outcome.sheets).toHaveLength(11);
 		// `unzip Annex_A.xlsx; grep -o '<row ' xl/worksheets/sheet3.xml | wc -l` = 7: headings + 6 referrals.
 		const unset = await loaded('annex-a/Annex_A.xlsx', { sheet: 'List 3', table: 'referrals' });
-		expect([unset.read, unset.loaded, unset.rejectedRows]).toEqual([6, 0, 6]);
+		expect([unset.read, unset.loaded, unset.rejectedRows]).toEqual([6, 6, 0]);
+		expect(new Set(columnValues(unset.columns.district!))).toEqual(new Set(['not_recorded']));
 		const set = await loaded('annex-a/Annex_A.xlsx', {
 			sheet: 'List 3',
 			table: 'referrals',

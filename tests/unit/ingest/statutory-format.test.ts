@@ -79,9 +79,12 @@ describe('ONS population, long layout', () => {
 		const { population } = outcome;
 		expect(population.layout).toBe('long');
 		expect(population.rows.map((row) => [row.district, row.age_band, row.children])).toEqual([
-			['fenland', '0-9', 220],
-			['fenland', '10-17', 220]
+			['E07000010', '0-9', 220],
+			['E07000010', '10-17', 220]
 		]);
 		expect([population.read, population.used, population.skipped]).toEqual([10, 8, 2]);
+		// As an area reference, Fenland keeps the bundled list's code: a readable slug of its name.
+		expect(outcome.areas.areas).toEqual([{ code: 'fenland', name: 'Fenland', gss: 'E07000010' }]);
+		expect(population.areas).toEqual([{ code: 'E07000010', name: 'Fenland', inReference: true }]);
 	});
 });

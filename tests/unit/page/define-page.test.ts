@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cambridgeshireAndPeterborough } from '$lib/contract';
 import { definePage, evaluatePage, type Ask, type PageContext } from '$lib/page/define-page';
 import { sql } from '$lib/sql/sql';
 
@@ -8,6 +9,7 @@ const context: PageContext = {
 	grain: 'month',
 	extent: undefined,
 	gaps: { referrals: [], missing_episodes: [] },
+	areaReference: cambridgeshireAndPeterborough,
 	toggle: () => {}
 };
 
@@ -18,8 +20,8 @@ describe('definePage and evaluatePage', () => {
 			.derive('district', ({ filters }) => filters.districts?.[0] ?? 'all')
 			.query('counts', ({ district }): Ask<{ n: number }> => sql`SELECT ${district} AS n`)
 			.derive('total', ({ counts }) => (counts.rows ?? []).reduce((sum, row) => sum + row.n, 0));
-		const view = await evaluatePage(page, context, async (spec) => {
-			asked.push('text' in spec ? spec.text : spec.query.text);
+		const view = await evaluatePage(page, context, async (query) => {
+			asked.push(query.text);
 			return [{ n: 2 }, { n: 3 }];
 		});
 		expect(view.district).toBe('fenland');

@@ -12,9 +12,10 @@ import {
 	referralCube,
 	returnInterviewCounts
 } from '$lib/sql/cubes';
-import { ident, join, sql } from '$lib/sql/sql';
+import { ident, join, sql, Sql } from '$lib/sql/sql';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
 import { demoEngine } from '../../helpers/page';
+import { keyedAs } from '$lib/sql/keyed-count';
 
 // The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
 let engine: Engine;
@@ -27,24 +28,33 @@ afterAll(() => engine.close());
 async function countsFrom(filters: Filters, except: (keyof Filters)[] = []) {
 	const counts = referralCounts(filters, except);
 	const [row] = await engine.query<Record<string, number>>(
-		sql`SELECT ${counts.referrals()} AS referrals, ${counts.repeatReferrals()} AS repeats,
-			${counts.under15()} AS under_15, ${counts.referrals(sql`looked_after`)} AS looked_after,
-			${counts.present('ind_missing')} AS present_first, ${counts.assessed(indicatorColumns[11]!)} AS assessed_last
+		sql`SELECT ${keyedAs('referrals', counts.referrals())}, ${keyedAs('repeats', counts.repeatReferrals())},
+			${keyedAs('under_15', counts.under15())}, ${keyedAs('looked_after', counts.referrals(sql`looked_after`))},
+			${keyedAs('present_first', counts.present('ind_missing'))},
+			${keyedAs('assessed_last', counts.assessed(indicatorColumns[11]!))}
 		FROM ${counts.from} WHERE ${counts.where}`
 	);
 	return row!;
 }
 
-/** The same counts, computed row by row from the facts with the facts' own filter predicate. */
+/**
+ * The same counts, computed row by row from the facts with the facts' own filter predicate, with their cell
+ * keys (the sum of the record keys, modulo 256): the cube must give every count the key the facts give it.
+ */
 async function countsFromFacts(filters: Filters, except: (keyof Filters)[] = []) {
 	const last = indicatorColumns[11]!;
+	const counted = (name: string, where: string) =>
+		`count(*) FILTER (WHERE ${where}) AS "${name}", CAST(COALESCE(sum(record_key) FILTER (WHERE ${where}), 0) % 256 AS INTEGER) AS "${name}:key"`;
 	const [row] = await engine.query<Record<string, number>>(
-		sql`SELECT count(*) AS referrals, count(*) FILTER (WHERE is_repeat) AS repeats,
-			count(*) FILTER (WHERE age_at_referral < 15) AS under_15,
-			count(*) FILTER (WHERE looked_after) AS looked_after,
-			count(*) FILTER (WHERE ind_missing IN ('low', 'medium', 'high', 'present')) AS present_first,
-			count(*) FILTER (WHERE ${ident(last)} <> 'not_assessed') AS assessed_last
-		FROM ${referralFacts} WHERE ${filterPredicate(filters, referralColumns, except)}`
+		new Sql(`SELECT ${[
+			counted('referrals', 'TRUE'),
+			counted('repeats', 'is_repeat'),
+			counted('under_15', 'age_at_referral < 15'),
+			counted('looked_after', 'looked_after'),
+			counted('present_first', "ind_missing IN ('low', 'medium', 'high', 'present')"),
+			counted('assessed_last', `${ident(last).text} <> 'not_assessed'`)
+		].join(', ')}
+		FROM ${referralFacts.text} WHERE ${filterPredicate(filters, referralColumns, except).text}`)
 	);
 	return row!;
 }
@@ -170,7 +180,7 @@ describe("the commissioner's cohort on the demo extract", () => {
 			indicators: { conditions: { ind_drugs: 'present', ind_concerning_adults: 'present' }, match: 'all' }
 		});
 		const rows = await engine.query<{ district: string; n: number }>(
-			sql`SELECT CAST(district AS VARCHAR) AS district, ${counts.referrals()} AS n
+			sql`SELECT CAST(district AS VARCHAR) AS district, ${counts.referrals().count} AS n
 			FROM ${counts.from} WHERE ${counts.where} GROUP BY ALL`
 		);
 		expect(Object.fromEntries(rows.map((row) => [row.district, row.n]))).toEqual(expected);
@@ -182,11 +192,13 @@ describe('the episode cube', () => {
 	const episodes = async (filters: Filters) => {
 		const counts = episodeCounts(filters);
 		const [cube] = await engine.query<{ n: number; looked_after: number }>(
-			sql`SELECT ${counts.episodes()} AS n, ${counts.episodes(sql`looked_after`)} AS looked_after
+			sql`SELECT ${keyedAs('n', counts.episodes())}, ${keyedAs('looked_after', counts.episodes(sql`looked_after`))}
 			FROM ${counts.from} WHERE ${counts.where}`
 		);
 		const [facts] = await engine.query<{ n: number; looked_after: number }>(
-			sql`SELECT count(*) AS n, count(*) FILTER (WHERE looked_after) AS looked_after
+			sql`SELECT count(*) AS n, CAST(COALESCE(sum(record_key), 0) % 256 AS INTEGER) AS "n:key",
+				count(*) FILTER (WHERE looked_after) AS looked_after,
+				CAST(COALESCE(sum(record_key) FILTER (WHERE looked_after), 0) % 256 AS INTEGER) AS "looked_after:key"
 			FROM ${episodeFacts} WHERE ${filterPredicate(filters, episodeColumns)}`
 		);
 		return { cube: cube!, facts: facts!, from: counts.from };
@@ -228,7 +240,7 @@ describe('the episode cube', () => {
 		const interviews = async (filters: Filters) => {
 			const counts = episodeCounts(filters);
 			const [row] = await engine.query<Record<string, number>>(
-				sql`SELECT ${join(returnInterviewCounts.map((name) => sql`${counts.returnInterviews(name)} AS ${ident(name)}`))}
+				sql`SELECT ${join(returnInterviewCounts.map((name) => keyedAs(name, counts.returnInterviews(name))))}
 				FROM ${counts.from} WHERE ${counts.where}`
 			);
 			return { from: counts.from, row: row! };

@@ -7,11 +7,15 @@ import { Dataset, type ContractFile } from '$lib/state/dataset.svelte';
 // the dataset's own bookkeeping: the transaction round a change, what it publishes, the waiting views.
 const { refreshed } = vi.hoisted(() => ({ refreshed: { count: 0 } }));
 vi.mock('$lib/engine/load-tables', () => ({
+	contractCsvFile: (name: string) => `${name}.contract.csv`,
 	createSchema: async () => undefined,
 	loadContractCsv: async () => undefined,
 	refreshFacts: async () => void refreshed.count++
 }));
-vi.mock('$lib/engine/load-reference', () => ({ loadPopulation: async () => undefined }));
+vi.mock('$lib/engine/load-reference', () => ({
+	populationCsvFile: 'population.contract.csv',
+	loadPopulation: async () => undefined
+}));
 
 function fakeEngine() {
 	const statements: string[] = [];
@@ -30,7 +34,7 @@ const demo = {
 async function startedDataset() {
 	const { engine, statements } = fakeEngine();
 	const dataset = new Dataset();
-	await dataset.start(async () => engine, demo, '/population.csv');
+	await dataset.start(async () => engine, demo, '/population.csv', 'a-test-partnership-secret');
 	statements.length = 0;
 	refreshed.count = 0;
 	return { dataset, statements };
@@ -55,6 +59,16 @@ describe('Dataset', () => {
 		]);
 		expect(dataset.extent).toEqual({ referrals: 42 });
 		expect(dataset.coordinator).toBeDefined();
+	});
+
+	it('locks the engine down before it loads anything: only its own CSVs readable, settings locked', async () => {
+		const { engine, statements } = fakeEngine();
+		await new Dataset().start(async () => engine, demo, '/population.csv', 'a-test-partnership-secret');
+		expect(statements).toEqual([
+			"SET allowed_paths = ['referrals.contract.csv', 'missing_episodes.contract.csv', 'population.contract.csv']",
+			'SET enable_external_access = false',
+			'SET lock_configuration = true'
+		]);
 	});
 
 	it('changes data inside a transaction, then rebuilds the facts and moves the generation on', async () => {
@@ -92,7 +106,8 @@ describe('Dataset', () => {
 				throw new Error('WebAssembly is not available');
 			},
 			demo,
-			'/population.csv'
+			'/population.csv',
+			'a-test-partnership-secret'
 		);
 		expect(dataset.status).toBe('error');
 		expect(dataset.error).toBe('WebAssembly is not available');

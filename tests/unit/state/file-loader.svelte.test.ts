@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import type { DataSource } from '$lib/state/data-source';
@@ -52,7 +53,12 @@ vi.mock('$lib/engine/table-snapshot', () => ({
 function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '2026-12-01T00:00:00Z' }) {
 	const dataset = {
 		source,
+		areas: cambridgeshireAndPeterborough as AreaReference,
 		coordinator: { engine: { query: async () => [{ id: 'r1' }, { id: 'r2' }] } },
+		async setAreas(reference: AreaReference) {
+			dataset.areas = reference;
+			return { kept: { referrals: 0, missing_episodes: 0 }, removed: { referrals: 40, missing_episodes: 2 } };
+		},
 		async change(next: DataSource, mutate: (engine: Engine) => Promise<void>) {
 			await mutate({} as Engine);
 			dataset.source = next;
@@ -158,6 +164,31 @@ describe('FileLoader', () => {
 		]);
 		const last = loader.reports.at(-1);
 		expect(last?.status === 'loaded' && last.coverage).toMatch(/^Gap: nothing loaded covers .* \(15 days\)/);
+	});
+
+	it('makes an areas file the area reference, and sends it with the next file to the worker', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(
+			{
+				status: 'areas',
+				fileName: 'areas.csv',
+				reason: 'Recognised as: an areas file.',
+				areas: {
+					title: 'Two localities',
+					areas: [
+						{ code: 'north', name: 'North' },
+						{ code: 'south', name: 'South' }
+					],
+					population: [{ district: 'north', year: 2000, age_band: '0-17', children: 100, source: 'x' }]
+				}
+			},
+			loadedOutcome('april.csv', 2, 0)
+		);
+		await loader.load([file('areas.csv'), file('april.csv')]);
+		expect(dataset.areas.title).toBe('Two localities');
+		expect(loader.reports[0]).toMatchObject({ status: 'areas', areas: 2, withPopulation: 1, removed: 42 });
+		expect((requests[1] as { areas?: { title: string } }).areas?.title).toBe('Two localities');
 	});
 
 	it('leaves the data untouched when a file cannot be read', async () => {

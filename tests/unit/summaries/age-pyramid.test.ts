@@ -49,3 +49,18 @@ describe('agePyramidView', () => {
 		expect(agePyramidView([], { publication: false }).title).toBe('No referrals match the current filters');
 	});
 });
+
+describe('agePyramidView under a gender filter', () => {
+	it('describes the chosen gender only, never the majority of the dimmed side', () => {
+		const view = agePyramidView(rows, { publication: false, genders: ['female'] });
+		// Girls: 12 at 15 and 3 at 16; cumulative 12 (≥ 3.75 at 15), 15 (≥ 11.25 at 15).
+		expect(view.title).toBe('Half of referrals of girls are aged 15');
+		expect(view.summary).toBe(
+			'Of 15 referrals of girls, half were aged 15 at referral, and the most common age was 15.'
+		);
+		expect(view.title).not.toContain('boys');
+		expect(view.otherNote).toContain('describe girls only');
+		// Both sides are still drawn, for comparison.
+		expect(view.points).toEqual(agePyramidView(rows, { publication: false }).points);
+	});
+});

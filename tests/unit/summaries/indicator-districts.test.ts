@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { districts, indicatorColumns } from '$lib/contract';
-import { indicatorDistrictView } from '$lib/summaries/indicator-districts';
+import { indicatorDistrictView, multiplicityCaveat } from '$lib/summaries/indicator-districts';
 
 /** Every district at 40 of 100 on every indicator, except the given cells. */
 function rows(given: Record<string, [number, number]>) {
@@ -30,7 +30,7 @@ describe('indicatorDistrictView', () => {
 		expect(cell('peterborough', 'ind_missing').benchmark).toBe('similar');
 		expect(view.title).toBe('Fenland (‘Drug use’) is significantly above the partnership as a whole');
 		expect(view.summary).toBe(
-			'Compared with the partnership’s prevalence, 1 district value is significantly higher and 1 significantly lower (95% Wilson intervals). Higher: Fenland, ‘Drug use’ (80.0% against 46.7%). Lower: Cambridge, ‘Unexplained gifts’ (10.0% against 35.0%).'
+			'Compared with the partnership’s prevalence, 1 district value is significantly higher and 1 significantly lower (95% Wilson intervals). Higher: Fenland, ‘Drug use’ (80.0% against 46.7%). Lower: Cambridge, ‘Unexplained gifts’ (10.0% against 35.0%). 2 of 72 district-by-indicator comparisons are flagged; at the 95% level about 3.6 would be flagged by chance alone if no district truly differed, so read a single flag with care.'
 		);
 	});
 
@@ -46,5 +46,14 @@ describe('indicatorDistrictView', () => {
 			(candidate) => candidate.district === 'fenland' && candidate.indicator === 'ind_drugs'
 		)!;
 		expect(cell).toMatchObject({ present: null, share: null, benchmark: null, suppressed: { present: 'c' } });
+	});
+});
+
+describe('multiplicity caveat', () => {
+	it('says how many of the district-by-indicator flags chance alone would give (72 tests: 3.6)', () => {
+		expect(multiplicityCaveat(72, 5)).toBe(
+			'5 of 72 district-by-indicator comparisons are flagged; at the 95% level about 3.6 would be flagged by chance alone if no district truly differed, so read a single flag with care.'
+		);
+		expect(multiplicityCaveat(0, 0)).toBe('');
 	});
 });

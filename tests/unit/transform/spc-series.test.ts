@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodRange } from '$lib/domain/calendar';
-import { spcSeries, type SpcInput } from '$lib/transform/spc-series';
+import { spcSeries, windowSeries, type SpcInput } from '$lib/transform/spc-series';
 
 const months = (n: number) => periodRange('2024-01-01', '2030-12-01', 'month').slice(0, n);
 const inputs = (values: readonly number[]): SpcInput[] =>
@@ -66,5 +66,28 @@ describe('spcSeries', () => {
 	it('says when there are too few points', () => {
 		expect(spcSeries('all', 'All', 'quarter', inputs([4])).withheld).toBe('too-few');
 		expect(spcSeries('all', 'All', 'quarter', []).points).toEqual([]);
+	});
+});
+
+describe('spcSeries: rare events and the window shown', () => {
+	it('gives a count series averaging under 2 a period no limits and no verdict', () => {
+		const sparse = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0];
+		const counts = spcSeries('fenland', 'Fenland', 'month', inputs(sparse), { counts: true });
+		expect(counts.withheld).toBe('rare');
+		expect(counts.xmr).toBeNull();
+		expect(counts.points.every((point) => point.specialCause === null && point.upl === null)).toBe(true);
+		// A share is not a count of rare events: the rule is for counts only.
+		expect(spcSeries('all', 'All', 'month', inputs(sparse)).withheld).toBeNull();
+	});
+
+	it('shows the window only, with the limits and labels of the whole series', () => {
+		const values = [5, 7, 5, 7, 5, 7, 5, 7, 5, 7, 8, 9, 8, 9, 8, 9, 8, 9];
+		const whole = spcSeries('fenland', 'Fenland', 'month', inputs(values), { counts: true });
+		const shown = windowSeries(whole, months(18)[15]!);
+		expect(shown.points.map((point) => point.period)).toEqual(months(18).slice(15));
+		expect(shown.points).toEqual(whole.points.slice(15));
+		expect(shown.included).toEqual([0, 1, 2]);
+		expect(shown.limitsFrom).toBe(months(1)[0]);
+		expect(windowSeries(whole, undefined)).toBe(whole);
 	});
 });

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { episodeFacts, referralFacts } from '../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
 import { sql, type Sql } from '../sql';
+import { childCount, keyedAs, rowCount } from '../keyed-count';
 
 export interface ReferralHeadline {
 	referrals: number;
@@ -15,11 +16,11 @@ export interface ReferralHeadline {
 /** Headline counts of referrals under the filters. */
 export function referralHeadline(filters: Filters): Sql {
 	return sql`SELECT
-	count(*) AS referrals,
-	count(DISTINCT child_key) AS children,
-	count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
-	count(*) FILTER (WHERE looked_after) AS looked_after,
-	count(looked_after) AS looked_after_known
+	${keyedAs('referrals', rowCount())},
+	${keyedAs('children', childCount())},
+	${keyedAs('repeat_referrals', rowCount(sql`is_repeat`))},
+	${keyedAs('looked_after', rowCount(sql`looked_after`))},
+	${keyedAs('looked_after_known', rowCount(sql`looked_after IS NOT NULL`))}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns)}`;
 }
@@ -31,7 +32,7 @@ export interface EpisodeHeadline {
 
 /** Headline counts of missing episodes under the filters that apply to episodes. */
 export function episodeHeadline(filters: Filters): Sql {
-	return sql`SELECT count(*) AS episodes, count(DISTINCT child_key) AS children_missing
+	return sql`SELECT ${keyedAs('episodes', rowCount())}, ${keyedAs('children_missing', childCount())}
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}`;
 }

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../derived';
 import { filterPredicate, referralColumns } from '../filters';
 import { sql, type Sql } from '../sql';
+import { keyedAs, rowCount } from '../keyed-count';
 
 export interface MonthlyDistrictCount {
 	/** First day of the month, yyyy-mm-dd. */
@@ -12,7 +13,7 @@ export interface MonthlyDistrictCount {
 
 /** Referrals per month and district. Months with no referrals are absent: fill them in transform/. */
 export function monthlyReferralsByDistrict(filters: Filters): Sql {
-	return sql`SELECT CAST(month AS VARCHAR) AS month, CAST(district AS VARCHAR) AS district, count(*) AS referrals
+	return sql`SELECT CAST(month AS VARCHAR) AS month, CAST(district AS VARCHAR) AS district, ${keyedAs('referrals', rowCount())}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns)}
 GROUP BY ALL

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { childrenPage } from '../../../../src/routes/children/children-page';
 import { demoEngine, demoRows, runPage } from '../../../helpers/page';
+import { isPublishable, publishedByHand } from '../../../helpers/published';
 
 // Independent counts of the demo CSV, in plain JS.
 const { referrals } = demoRows();
@@ -113,20 +114,55 @@ describe('children page on the demo extract', () => {
 		expect(view.lookedAfterChart.caption).toContain('per calendar quarter, 1 April 2024 to 31 March 2025,');
 	});
 
-	it('withholds small cells in publication mode, and shows them otherwise', async () => {
+	it('publishes every pyramid cell as ptable(true count, cell key), with no count of 1 to 5 left', async () => {
 		const open = await runPage(childrenPage, engine);
 		const published = await runPage(childrenPage, engine, { publication: true });
+		const byHand = await publishedByHand(engine, {
+			table: 'referral_facts',
+			groups: ['age_at_referral', 'gender']
+		});
 		const small = open.pyramidChart.rows.filter(
 			(row) => row.referrals !== null && row.referrals >= 1 && row.referrals <= 5
 		);
 		expect(small.length).toBeGreaterThan(0);
-		for (const row of small) {
-			const shown = published.pyramidChart.rows.find(
-				(one) => one.age === row.age && one.gender === row.gender
-			)!;
-			expect(shown.referrals).toBeNull();
+		for (const row of published.pyramidChart.rows) {
+			const cell = byHand.get(`${row.age}|${row.gender}`);
+			expect(row.referrals).toBe(cell?.published ?? 0);
+			expect(isPublishable(row.referrals)).toBe(true);
 		}
+		// Most small cells move (to 0 or 6): a reader of the pyramid cannot tell which are real.
+		const moved = small.filter(
+			(row) =>
+				published.pyramidChart.rows.find((one) => one.age === row.age && one.gender === row.gender)!
+					.referrals !== row.referrals
+		);
+		expect(moved.length).toBe(small.length);
 		expect(open.pyramidChart.rows.every((row) => row.referrals !== null)).toBe(true);
+		// Shares of ethnic groups and sources come from the published counts.
+		const ethnicGroups = await publishedByHand(engine, {
+			table: 'referral_facts',
+			groups: ["COALESCE(CAST(ethnicity AS VARCHAR), 'unknown')"]
+		});
+		for (const row of published.ethnicityChart.rows)
+			expect(row.referrals).toBe(ethnicGroups.get(row.ethnicity)?.published ?? 0);
+		// Mean and median ages are computed from individual ages: withheld, and the page says so.
+		expect(published.ageMeanChart.rows.every((row) => row.mean === null && row.median === null)).toBe(true);
+		expect(published.ageMeanChart.summary).toContain('not published in publication mode');
+	});
+
+	it("no longer gives Fenland's true small count by differencing the pyramid sentence (issue 9)", async () => {
+		const filters = { districts: ['fenland' as const] };
+		const open = await runPage(childrenPage, engine, { filters });
+		const published = await runPage(childrenPage, engine, { filters, publication: true });
+		const numbers = (text: string) =>
+			[...text.matchAll(/(\d[\d,]*) (?:referrals|\()/g)].map((m) => Number(m[1]!.replaceAll(',', '')));
+		// "Of 282 referrals, 251 (…) were of boys and 29 (…) were of girls …": 282 − 251 − 29 = 2 in the true data.
+		const [total, boys, girls] = numbers(open.pyramid.summary);
+		const others = total! - boys! - girls!;
+		expect(others).toBeGreaterThanOrEqual(1);
+		expect(others).toBeLessThanOrEqual(5);
+		const [pTotal, pBoys, pGirls] = numbers(published.pyramid.summary);
+		expect(pTotal! - pBoys! - pGirls!).not.toBe(others);
 	});
 
 	it('says so when no referral matches, and shows no age or care chart before any data', async () => {

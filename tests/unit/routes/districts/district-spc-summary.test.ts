@@ -15,6 +15,7 @@ const series = (districtLabel: string, overrides: Partial<DistrictSpc>): Distric
 	recentMonths: 12,
 	recentAboveLimit: 0,
 	provisional: false,
+	rare: false,
 	...overrides
 });
 
@@ -43,5 +44,18 @@ describe('district SPC summaries', () => {
 			'Every district shows only common cause variation in the last 12 complete months (XmR, Making Data Count rules).'
 		);
 		expect(summariseDistrictSpc([])).toBe('No referrals match the current filters.');
+	});
+});
+
+describe('rare events on the district SPC', () => {
+	it('names the districts with too few referrals for a verdict instead of calling them common cause', () => {
+		const text = summariseDistrictSpc([series('Cambridge', {}), series('Fenland', { rare: true })]);
+		expect(text).toContain('Cambridge shows only common cause variation');
+		expect(text).toContain(
+			'Fenland has too few referrals for an SPC verdict (rare events: a mean under 2 a month)'
+		);
+		expect(districtSpcTitle([series('Fenland', { rare: true })])).toBe(
+			'No district shows special cause variation in recent months where referrals are frequent enough for SPC'
+		);
 	});
 });

@@ -27,24 +27,18 @@ describe('bandShares', () => {
 		expect(rows[0]!.lower).toBe(wilsonInterval(70, 100)!.lower);
 	});
 
-	it('suppresses small counts with their shares in publication mode', () => {
-		const { rows } = bandShares(
-			[
-				{ band: 'a', n: 3 },
-				{ band: 'b', n: 40 },
-				{ band: 'c', n: 50 }
-			],
-			{ ...options, publication: true }
-		);
-		expect(rows[0]).toMatchObject({
-			count: null,
-			share: null,
-			lower: null,
-			suppressed: { count: 'c', share: 'c' }
+	it('shows published counts as they are, and withholds the shares of a total under 10', () => {
+		const rows = [
+			{ band: 'a', n: 0 },
+			{ band: 'b', n: 40 },
+			{ band: 'c', n: 6 }
+		];
+		expect(bandShares(rows, { ...options, publication: true }).rows[2]).toMatchObject({
+			count: 6,
+			share: 6 / 46
 		});
-		// Secondary: the next smallest goes too, so the total cannot reveal the 3.
-		expect(rows[1]!.count).toBeNull();
-		expect(rows[2]!.count).toBe(50);
+		const few = bandShares([{ band: 'a', n: 6 }], { ...options, publication: true }).rows[0];
+		expect(few).toMatchObject({ count: 6, share: null, suppressed: { share: 'c' } });
 	});
 
 	it('has no shares when there is nothing', () => {

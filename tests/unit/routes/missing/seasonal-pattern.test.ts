@@ -22,7 +22,7 @@ const rows: SeasonalityRow[] = [2023, 2024].flatMap((year) =>
 
 describe('seasonalPattern', () => {
 	it('averages each calendar month over the months covered, partial months as a fraction', () => {
-		const pattern = seasonalPattern(rows, { publication: false });
+		const pattern = seasonalPattern(rows);
 		const june = pattern.months[5]!;
 		expect(june).toMatchObject({ name: 'June', label: 'Jun', summer: true, episodes: 135 });
 		expect(june.monthsCovered).toBeCloseTo(1.5, 12);
@@ -32,13 +32,13 @@ describe('seasonalPattern', () => {
 	});
 
 	it('keeps only complete months as yearly points', () => {
-		const pattern = seasonalPattern(rows, { publication: false });
+		const pattern = seasonalPattern(rows);
 		expect(pattern.years).toHaveLength(23);
 		expect(pattern.years.find((point) => point.year === 2024 && point.month === 6)).toBeUndefined();
 	});
 
 	it('compares summer with the other months and finds the peak', () => {
-		const pattern = seasonalPattern(rows, { publication: false });
+		const pattern = seasonalPattern(rows);
 		const expected = compareRates(
 			{ count: 90 * 5 + 45, population: 5.5 },
 			{ count: 50 * 18, population: 18 },
@@ -50,23 +50,8 @@ describe('seasonalPattern', () => {
 		expect(pattern.peak?.summer).toBe(true);
 	});
 
-	it('suppresses small calendar-month totals and small cells in publication mode', () => {
-		const small = rows.map((row) =>
-			row.month === 1 ? { ...row, episodes: row.year === 2023 ? 2 : 1 } : row
-		);
-		const pattern = seasonalPattern(small, { publication: true });
-		expect(pattern.months[0]).toMatchObject({ episodes: null, average: null });
-		expect(pattern.years.filter((point) => point.month === 1).every((point) => point.value === null)).toBe(
-			true
-		);
-		expect(pattern.comparison).not.toBeNull();
-	});
-
 	it('gives no comparison without both seasons', () => {
-		const pattern = seasonalPattern(
-			rows.filter((row) => row.month === 7),
-			{ publication: false }
-		);
+		const pattern = seasonalPattern(rows.filter((row) => row.month === 7));
 		expect(pattern.comparison).toBeNull();
 		expect(pattern.peak?.name).toBe('July');
 	});

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import type { SpcTableRow } from '$lib/summaries/special-cause';
+import { addMonths } from '$lib/domain/calendar';
+import { overviewPage } from '../../../../src/routes/overview-page';
 import { trendsPage } from '../../../../src/routes/trends/trends-page';
 import { countBy, demoExtent, demoReferrals, latestCompleteQuarter } from '../../../e2e/independent-periods';
+import { isPublishable, publishedByHand } from '../../../helpers/published';
 import { demoEngine, runPage } from '../../../helpers/page';
 
 // Counted from the CSV in plain JS, the repeat flag included: nothing here comes from the app's SQL.
@@ -107,17 +110,17 @@ describe('trends page on the demo extract', () => {
 		const shown = new Map(
 			published.referralByDistrict!.rows.map((row) => [`${row.period}|${row.area}`, row])
 		);
-		for (const row of small) {
-			const publishedRow = shown.get(`${row.period}|${row.area}`)!;
-			expect(publishedRow.value).toBeNull();
-			expect(publishedRow.suppressed?.value).toBe('c');
-			const value = published.referralByDistrict!.columns.find((column) => column.key === 'value')!;
-			expect(value.format!(publishedRow.value, publishedRow)).toBe('c');
+		const byHand = await publishedByHand(engine, {
+			table: 'referral_facts',
+			where: `referral_date >= '${published.referralByDistrict!.rows[0]!.period}'`,
+			groups: ['month', 'district']
+		});
+		for (const row of published.referralByDistrict!.rows) {
+			expect(isPublishable(row.value)).toBe(true);
+			if (row.period.length === 10)
+				expect(row.value).toBe(byHand.get(`${row.period}|${row.area}`)?.published ?? 0);
 		}
-		// The all-district monthly counts are all above 5 in the demo: nothing to withhold there.
-		expect(published.referralOverall!.rows.map((row) => row.value)).toEqual(
-			open.referralOverall!.rows.map((row) => row.value)
-		);
+		for (const row of small) expect(shown.get(`${row.period}|${row.area}`)!.value).not.toBe(row.value);
 	});
 
 	it('asks nothing and shows empty charts when the period chosen holds no day of the data', async () => {
@@ -128,5 +131,35 @@ describe('trends page on the demo extract', () => {
 		expect(view.referralOverall!.rows).toEqual([]);
 		expect(view.childByDistrict!.rows).toEqual([]);
 		expect([view.referralLoading, view.childLoading]).toEqual([false, false]);
+	});
+});
+
+describe('one XmR limit rule on every page', () => {
+	it('gives Trends with a quarter chosen the limits and verdict the Overview gives for the same link (Fenland)', async () => {
+		const { from, to } = latestCompleteQuarter(extent.last).current;
+		const filters = { districts: ['fenland' as const], from, to };
+		const trends = await runPage(trendsPage, engine, { filters });
+		const overview = await runPage(overviewPage, engine, { filters });
+		const shown = trends.referralTrend!.series.find((one) => one.area === 'fenland')!;
+		const whole = overview.spc!.referrals.find((one) => one.area === 'fenland')!;
+		// The quarter's three months are shown, judged against every complete month since the data start.
+		expect(shown.points.map((point) => point.period.slice(0, 7))).toEqual(
+			[0, 1, 2].map((k) => addMonths(from, k).slice(0, 7))
+		);
+		expect(shown.xmr!.periods[0]!.baselineLength).toBeGreaterThan(12);
+		expect(shown.xmr!.periods[0]!.mean).toBe(whole.xmr!.periods[0]!.mean);
+		expect(shown.xmr!.periods[0]!.upl).toBe(whole.xmr!.periods[0]!.upl);
+		for (const point of shown.points) {
+			const same = whole.points.find((one) => one.period === point.period)!;
+			expect([point.specialCause, point.upl], point.period).toEqual([same.specialCause, same.upl]);
+		}
+		// The special causes still running in Fenland's referrals are the same sentences on both pages.
+		const running = (signals: readonly { area: string; current: boolean; measure: string; text: string }[]) =>
+			signals
+				.filter((one) => one.area === 'fenland' && one.current && one.measure === 'referrals')
+				.map((one) => one.text)
+				.sort();
+		expect(running(overview.spcSignals).length).toBeGreaterThan(0);
+		expect(running(trends.referralTrend!.signals)).toEqual(running(overview.spcSignals));
 	});
 });

@@ -8,6 +8,7 @@ import {
 } from '$lib/sql/metrics/headline';
 import { monthlyReferralsByDistrict, type MonthlyDistrictCount } from '$lib/sql/metrics/monthly-referrals';
 import { engineWith, episode, referral } from '../../../helpers/engine';
+import { answer } from '../../../helpers/answer';
 
 // Hand-counted fixture: child A is referred three times (2nd within 12 months of the 1st: repeat; 3rd more
 // than 12 months after the 2nd: not a repeat); child B twice (2nd exactly 12 months after: repeat).
@@ -69,7 +70,7 @@ afterAll(() => engine.close());
 
 describe('referralHeadline', () => {
 	it('counts referrals, children, repeats and looked-after on the whole extract', async () => {
-		const [headline] = await engine.query<ReferralHeadline>(referralHeadline({}));
+		const [headline] = await answer<ReferralHeadline>(engine, referralHeadline({}));
 		expect(headline).toEqual({
 			referrals: 6,
 			children: 3,
@@ -80,7 +81,7 @@ describe('referralHeadline', () => {
 	});
 
 	it('keeps repeat status fixed when the period filter excludes the earlier referral', async () => {
-		const [headline] = await engine.query<ReferralHeadline>(referralHeadline({ from: '2024-01-01' }));
+		const [headline] = await answer<ReferralHeadline>(engine, referralHeadline({ from: '2024-01-01' }));
 		expect(headline).toEqual({
 			referrals: 2,
 			children: 2,
@@ -91,7 +92,7 @@ describe('referralHeadline', () => {
 	});
 
 	it('filters by district', async () => {
-		const [headline] = await engine.query<ReferralHeadline>(referralHeadline({ districts: ['cambridge'] }));
+		const [headline] = await answer<ReferralHeadline>(engine, referralHeadline({ districts: ['cambridge'] }));
 		expect(headline?.referrals).toBe(3);
 		expect(headline?.children).toBe(2);
 	});
@@ -99,18 +100,19 @@ describe('referralHeadline', () => {
 
 describe('episodeHeadline', () => {
 	it('counts episodes and children missing under the filters that apply', async () => {
-		expect(await engine.query<EpisodeHeadline>(episodeHeadline({}))).toEqual([
+		expect(await answer<EpisodeHeadline>(engine, episodeHeadline({}))).toEqual([
 			{ episodes: 3, children_missing: 2 }
 		]);
 		expect(
-			await engine.query<EpisodeHeadline>(episodeHeadline({ districts: ['fenland'], genders: ['female'] }))
+			await answer<EpisodeHeadline>(engine, episodeHeadline({ districts: ['fenland'], genders: ['female'] }))
 		).toEqual([{ episodes: 2, children_missing: 1 }]);
 	});
 });
 
 describe('monthlyReferralsByDistrict', () => {
 	it('groups by month and district with ISO month keys', async () => {
-		const result = await engine.query<MonthlyDistrictCount>(
+		const result = await answer<MonthlyDistrictCount>(
+			engine,
 			monthlyReferralsByDistrict({ from: '2023-03-01', to: '2023-06-30' })
 		);
 		expect(result).toEqual([

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 export interface AgeGenderCount {
 	/** Age in whole years at referral. */
@@ -16,9 +17,9 @@ export interface AgeGenderCount {
  * left out: the pyramid cross-filters by gender, so it keeps both sides and the page highlights the choice.
  */
 export function referralsByAgeAndGender(filters: Filters): Sql {
-	return sql`SELECT age_at_referral AS age, CAST(gender AS VARCHAR) AS gender, count(*) AS referrals
+	return sql`SELECT age_at_referral AS age, CAST(gender AS VARCHAR) AS gender, ${keyedAs('referrals', rowCount())}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns, ['genders'])}
 GROUP BY ALL
-ORDER BY age, gender`;
+ORDER BY age, gender`.publishing('age');
 }

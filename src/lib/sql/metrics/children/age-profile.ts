@@ -3,6 +3,7 @@ import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { financialYear } from '../../period-columns';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 /** Children younger than this count as "under 15" in the age profile. */
 export const YOUNGER_THAN = 15;
@@ -25,13 +26,13 @@ export interface AgeProfileRow {
  */
 export function ageProfileByYear(filters: Filters, youngerThan = YOUNGER_THAN): Sql {
 	return sql`SELECT ${financialYear('referral_date')} AS year,
-	count(*) AS referrals,
-	count(*) FILTER (WHERE age_at_referral < ${youngerThan}) AS younger,
+	${keyedAs('referrals', rowCount())},
+	${keyedAs('younger', rowCount(sql`age_at_referral < ${youngerThan}`))},
 	avg(age_at_referral) AS mean_age,
 	stddev_samp(age_at_referral) AS sd_age,
 	CAST(median(age_at_referral) AS DOUBLE) AS median_age
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns)}
 GROUP BY ALL
-ORDER BY year`;
+ORDER BY year`.publishing('year');
 }

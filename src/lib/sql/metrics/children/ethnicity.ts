@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 export interface EthnicityCount {
 	/** ONS five-group ethnicity code, or `unknown` (contract `ethnicities`). */
@@ -14,7 +15,7 @@ export interface EthnicityCount {
  * cross-filters by ethnicity, so it keeps every group and the page highlights the choice.
  */
 export function referralsByEthnicity(filters: Filters): Sql {
-	return sql`SELECT COALESCE(CAST(ethnicity AS VARCHAR), 'unknown') AS ethnicity, count(*) AS referrals
+	return sql`SELECT COALESCE(CAST(ethnicity AS VARCHAR), 'unknown') AS ethnicity, ${keyedAs('referrals', rowCount())}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns, ['ethnicities'])}
 GROUP BY ALL

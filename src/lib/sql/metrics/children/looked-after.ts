@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { quarterStart } from '../../period-columns';
 import { referralCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
+import { keyedAs } from '../../keyed-count';
 
 export interface LookedAfterQuarter {
 	/** First day of the calendar quarter, yyyy-mm-dd. */
@@ -20,9 +21,9 @@ export interface LookedAfterQuarter {
 export function lookedAfterByQuarter(filters: Filters): Sql {
 	const counts = referralCounts(filters, ['lookedAfter']);
 	return sql`SELECT ${quarterStart('month')} AS quarter,
-	${counts.referrals()} AS referrals,
-	${counts.referrals(sql`looked_after`)} AS looked_after,
-	${counts.referrals(sql`looked_after IS NOT NULL`)} AS known
+	${keyedAs('referrals', counts.referrals())},
+	${keyedAs('looked_after', counts.referrals(sql`looked_after`))},
+	${keyedAs('known', counts.referrals(sql`looked_after IS NOT NULL`))}
 FROM ${counts.from}
 WHERE ${counts.where}
 GROUP BY ALL

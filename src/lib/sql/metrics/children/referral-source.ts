@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 export interface SourceCount {
 	/** Referral source code (contract `referralSources`). */
@@ -14,7 +15,7 @@ export interface SourceCount {
  * so it keeps every source and the page highlights the choice.
  */
 export function referralsBySource(filters: Filters): Sql {
-	return sql`SELECT COALESCE(CAST(referral_source AS VARCHAR), 'unknown') AS source, count(*) AS referrals
+	return sql`SELECT COALESCE(CAST(referral_source AS VARCHAR), 'unknown') AS source, ${keyedAs('referrals', rowCount())}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns, ['sources'])}
 GROUP BY ALL

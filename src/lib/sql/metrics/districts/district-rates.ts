@@ -1,7 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { ident, sql, type Sql } from '../../sql';
+import { ident, join, sql, type Sql } from '../../sql';
+import { childCount, keyedAs, keyedThrough, rowCount, type Keyed } from '../../keyed-count';
 
 /** The period a rate is measured over: both ends inclusive, yyyy-mm-dd. */
 export interface RatePeriod {
@@ -41,6 +42,15 @@ export interface DistrictRateRow {
 export function districtRates(filters: Filters, period: RatePeriod): Sql {
 	const where = filterPredicate(filters, referralColumns, ['districts', 'ageBands', 'from', 'to']);
 	const population = ident('population');
+	const counted: [string, Keyed][] = [
+		['referrals', rowCount()],
+		['children', childCount()],
+		['referrals_0_17', rowCount(sql`age_at_referral BETWEEN 0 AND 17`)],
+		['referrals_10_17', rowCount(sql`age_at_referral BETWEEN 10 AND 17`)],
+		['repeat_referrals', rowCount(sql`is_repeat`)],
+		['looked_after', rowCount(sql`looked_after`)],
+		['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)]
+	];
 	return sql`WITH span AS (
 	SELECT y AS year,
 		greatest(0, least(CAST(${period.to} AS DATE), make_date(y, 12, 31))
@@ -62,29 +72,17 @@ exposure AS (
 ),
 counts AS (
 	SELECT district,
-		count(*) AS referrals,
-		count(DISTINCT child_key) AS children,
-		count(*) FILTER (WHERE age_at_referral BETWEEN 0 AND 17) AS referrals_0_17,
-		count(*) FILTER (WHERE age_at_referral BETWEEN 10 AND 17) AS referrals_10_17,
-		count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
-		count(*) FILTER (WHERE looked_after) AS looked_after,
-		count(looked_after) AS looked_after_known
+		${join(counted.map(([name, keyed]) => keyedAs(name, keyed)))}
 	FROM ${referralFacts}
 	WHERE referral_date BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE) AND (${where})
 	GROUP BY 1
 )
 SELECT CAST(e.district AS VARCHAR) AS district,
-	coalesce(c.referrals, 0) AS referrals,
-	coalesce(c.children, 0) AS children,
-	coalesce(c.referrals_0_17, 0) AS referrals_0_17,
-	coalesce(c.referrals_10_17, 0) AS referrals_10_17,
-	coalesce(c.repeat_referrals, 0) AS repeat_referrals,
-	coalesce(c.looked_after, 0) AS looked_after,
-	coalesce(c.looked_after_known, 0) AS looked_after_known,
+	${join(counted.map(([name]) => keyedThrough(name, 'c')))},
 	e.person_years_0_17,
 	e.person_years_10_17,
 	e.ons_years
 FROM exposure e
 LEFT JOIN counts c USING (district)
-ORDER BY e.district`;
+ORDER BY e.district`.publishing('person_years_0_17', 'person_years_10_17');
 }

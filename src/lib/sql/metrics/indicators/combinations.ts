@@ -4,6 +4,7 @@ import { presentMask, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { join, literal, sql, type Sql } from '../../sql';
 import { isPresent } from './indicator-sql';
+import { keyedAs, keyedPartial, partialOf, rowCount } from '../../keyed-count';
 
 /** Separator of indicator columns in a combination key. */
 export const COMBINATION_SEPARATOR = '|';
@@ -31,18 +32,19 @@ export function indicatorCombinations(filters: Filters, limit = 15): Sql {
 	const members = indicatorColumns.map(
 		(column) => sql`CASE WHEN ${isPresent(column)} THEN ${literal(column)} END`
 	);
+	const mask = partialOf('referrals');
 	return sql`WITH masks AS (
-	SELECT ${presentMask}, count(*) AS referrals
+	SELECT ${presentMask}, ${keyedPartial('referrals', rowCount())}
 	FROM ${referralFacts}
 	WHERE ${filterPredicate(filters, referralColumns)}
 	GROUP BY ${presentMask}
 )
 SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination,
 	CAST(bit_count(${presentMask}) AS INTEGER) AS degree,
-	referrals,
-	CAST(sum(referrals) OVER () AS INTEGER) AS total,
+	${keyedAs('referrals', mask)},
+	${keyedAs('total', { count: sql`CAST(sum(${mask.count}) OVER () AS BIGINT)`, keySum: sql`sum(${mask.keySum}) OVER ()` })},
 	CAST(count(*) OVER () AS INTEGER) AS combinations
 FROM masks
 ORDER BY referrals DESC, degree, combination
-LIMIT ${limit}`;
+LIMIT ${limit}`.publishing('degree');
 }

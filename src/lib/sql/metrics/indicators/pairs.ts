@@ -2,8 +2,17 @@ import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { presentMask, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { ident, join, literal, sql, Sql, total } from '../../sql';
+import { ident, join, literal, sql, Sql } from '../../sql';
 import { isPresent } from './indicator-sql';
+import {
+	keyedAs,
+	keyedNames,
+	keyName,
+	keyedPartial,
+	partialOf,
+	rowCount,
+	summedCount
+} from '../../keyed-count';
 
 export interface IndicatorPair {
 	/** The earlier indicator of the pair in the contract's order. */
@@ -25,24 +34,27 @@ export interface IndicatorPair {
  * sums over those masks (at most 4,096), arranged one row per pair.
  */
 export function indicatorPairs(filters: Filters): Sql {
-	const single = (column: IndicatorColumn) => ident(`n_${column}`);
-	const pairName = (a: IndicatorColumn, b: IndicatorColumn) => ident(`n_${a}_${b}`);
+	const single = (column: IndicatorColumn) => `n_${column}`;
+	const pairName = (a: IndicatorColumn, b: IndicatorColumn) => `n_${a}_${b}`;
 	const pairs = indicatorColumns.flatMap((a, i) => indicatorColumns.slice(i + 1).map((b) => [a, b] as const));
-	const referrals = (where?: Sql) => total(sql`referrals`, where);
+	const mask = partialOf('referrals');
+	const referrals = (where?: Sql) => summedCount(mask.count, mask.keySum, where);
 	const counts = [
-		...indicatorColumns.map((column) => sql`${referrals(isPresent(column))} AS ${single(column)}`),
-		...pairs.map(([a, b]) => sql`${referrals(sql`${isPresent(a)} AND ${isPresent(b)}`)} AS ${pairName(a, b)}`)
+		...indicatorColumns.map((column) => keyedAs(single(column), referrals(isPresent(column)))),
+		...pairs.map(([a, b]) => keyedAs(pairName(a, b), referrals(sql`${isPresent(a)} AND ${isPresent(b)}`)))
 	];
+	const field = (name: string, column: string) =>
+		sql`${literal(name)}: ${ident(column)}, ${literal(keyName(name))}: ${ident(keyName(column))}`;
 	const structs = pairs.map(
 		([a, b]) =>
-			sql`{'a': ${literal(a)}, 'b': ${literal(b)}, 'both': ${pairName(a, b)}, 'a_present': ${single(a)}, 'b_present': ${single(b)}}`
+			sql`{'a': ${literal(a)}, 'b': ${literal(b)}, ${field('both', pairName(a, b))}, ${field('a_present', single(a))}, ${field('b_present', single(b))}}`
 	);
 	return sql`WITH masks AS (
-	SELECT ${presentMask}, count(*) AS referrals
+	SELECT ${presentMask}, ${keyedPartial('referrals', rowCount())}
 	FROM ${referralFacts}
 	WHERE ${filterPredicate(filters, referralColumns)}
 	GROUP BY ${presentMask}
 )
-SELECT referrals, unnest(${new Sql(`[${join(structs).text}]`)}, recursive := true)
-FROM (SELECT ${referrals()} AS referrals, ${join(counts)} FROM masks)`;
+SELECT ${keyedNames('referrals')}, unnest(${new Sql(`[${join(structs).text}]`)}, recursive := true)
+FROM (SELECT ${keyedAs('referrals', referrals())}, ${join(counts)} FROM masks)`;
 }

@@ -3,6 +3,8 @@ import type { Filters } from '$lib/domain/filters';
 import { referralCounts } from '../../cubes';
 import { ident, join, sql, type Sql } from '../../sql';
 import { perIndicatorList } from './indicator-sql';
+import { keyedAs, keyedNames, keyName, type Keyed } from '../../keyed-count';
+import { KEY_RANGE } from '$lib/publication/ptable';
 
 /** Prevalence counts of one indicator in one group. */
 export interface PrevalenceCounts {
@@ -33,18 +35,22 @@ export function prevalenceBy(
 	except: readonly (keyof Filters)[] = []
 ): Sql {
 	const counts = referralCounts(filters, except);
+	const keyed = (name: string, count: Keyed) => ({
+		[name]: count.count,
+		[keyName(name)]: sql`CAST(${count.keySum} % ${KEY_RANGE} AS INTEGER)`
+	});
 	const list = perIndicatorList((column) => ({
-		present: counts.present(column),
-		assessed: counts.assessed(column)
+		...keyed('present', counts.present(column)),
+		...keyed('assessed', counts.assessed(column))
 	}));
 	const names = groups.map((group) => ident(group.name));
 	const selectGroups = groups.map((group) => sql`${group.expression} AS ${ident(group.name)}, `);
 	const outer = names.map((name) => sql`${name}, `);
 	const groupBy = groups.length > 0 ? sql`GROUP BY ${join(names)}` : sql``;
 	const orderBy = groups.length > 0 ? sql`ORDER BY ${join(names)}` : sql``;
-	return sql`SELECT ${join(outer, '')}referrals, unnest(indicators, recursive := true)
+	return sql`SELECT ${join(outer, '')}${keyedNames('referrals')}, unnest(indicators, recursive := true)
 FROM (
-	SELECT ${join(selectGroups, '')}${counts.referrals()} AS referrals, ${list} AS indicators
+	SELECT ${join(selectGroups, '')}${keyedAs('referrals', counts.referrals())}, ${list} AS indicators
 	FROM ${counts.from}
 	WHERE ${counts.where}
 	${groupBy}

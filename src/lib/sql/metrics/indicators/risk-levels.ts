@@ -3,6 +3,7 @@ import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { financialYear } from '../../period-columns';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 export interface RiskLevelYear {
 	/** Financial year, as the calendar year it starts in (2024 = 2024-25). */
@@ -19,9 +20,9 @@ export interface RiskLevelYear {
 export function riskLevelsByYear(filters: Filters): Sql {
 	return sql`SELECT ${financialYear('referral_date')} AS year,
 	COALESCE(CAST(risk_level AS VARCHAR), 'not_assessed') AS risk_level,
-	count(*) AS referrals
+	${keyedAs('referrals', rowCount())}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns, ['riskLevels'])}
 GROUP BY ALL
-ORDER BY year, risk_level`;
+ORDER BY year, risk_level`.publishing('year');
 }

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from '../../derived';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */
 export const durationBands = [
@@ -30,7 +31,7 @@ export function episodeDurations(filters: Filters): Sql {
 		WHEN duration_days <= 7 THEN 'three_to_seven'
 		ELSE 'over_seven'
 	END AS band,
-	count(*) AS episodes
+	${keyedAs('episodes', rowCount())}
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}
 GROUP BY 1`;

@@ -1,6 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
+import { keyedAs } from '../../keyed-count';
 
 export interface MonthlyGroupCount {
 	month: string;
@@ -15,7 +16,7 @@ export interface MonthlyGroupCount {
  */
 export function monthlyEpisodesByDistrict(filters: Filters): Sql {
 	const counts = episodeCounts(filters, ['districts']);
-	return sql`SELECT CAST(month AS VARCHAR) AS month, CAST(district AS VARCHAR) AS "group", ${counts.episodes()} AS episodes
+	return sql`SELECT CAST(month AS VARCHAR) AS month, CAST(district AS VARCHAR) AS "group", ${keyedAs('episodes', counts.episodes())}
 FROM ${counts.from}
 WHERE ${counts.where}
 GROUP BY ALL
@@ -27,7 +28,7 @@ export function monthlyEpisodesByLookedAfter(filters: Filters): Sql {
 	const counts = episodeCounts(filters);
 	return sql`SELECT CAST(month AS VARCHAR) AS month,
 	CASE WHEN looked_after THEN 'looked_after' WHEN NOT looked_after THEN 'not_looked_after' ELSE 'not_recorded' END AS "group",
-	${counts.episodes()} AS episodes
+	${keyedAs('episodes', counts.episodes())}
 FROM ${counts.from}
 WHERE ${counts.where}
 GROUP BY ALL

@@ -3,6 +3,7 @@ import { episodeFacts } from '../../derived';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { episodeCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
+import { childCount, keyedAs } from '../../keyed-count';
 
 export interface MonthlyEpisodeCount {
 	/** First day of the month, yyyy-mm-dd. */
@@ -15,10 +16,10 @@ export interface MonthlyEpisodeCount {
 /** Missing and away episodes starting each month, and the children they involve (long format). */
 export function monthlyEpisodes(filters: Filters): Sql {
 	const counts = episodeCounts(filters);
-	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, ${counts.episodes()} AS count
+	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, ${keyedAs('count', counts.episodes())}
 FROM ${counts.from} WHERE ${counts.where} GROUP BY month
 UNION ALL
-SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, count(DISTINCT child_key) AS count
+SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, ${keyedAs('count', childCount())}
 FROM ${episodeFacts} WHERE ${filterPredicate(filters, episodeColumns)} GROUP BY month
 ORDER BY month, series`;
 }

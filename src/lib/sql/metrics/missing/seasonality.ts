@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from '../../derived';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, keyedThrough, rowCount } from '../../keyed-count';
 
 export interface SeasonalityRow {
 	year: number;
@@ -35,13 +36,13 @@ coverage AS (
 	GROUP BY 1, 2
 ),
 counts AS (
-	SELECT year(start_date) AS year, month(start_date) AS month, count(*) AS episodes
+	SELECT year(start_date) AS year, month(start_date) AS month, ${keyedAs('episodes', rowCount())}
 	FROM ${episodeFacts}
 	WHERE ${filterPredicate(filters, episodeColumns)}
 	GROUP BY 1, 2
 )
-SELECT c.year, c.month, coalesce(n.episodes, 0) AS episodes, c.days_covered, c.days_in_month
+SELECT c.year, c.month, ${keyedThrough('episodes', 'n')}, c.days_covered, c.days_in_month
 FROM coverage c
 LEFT JOIN counts n USING (year, month)
-ORDER BY c.year, c.month`;
+ORDER BY c.year, c.month`.publishing('year', 'month', 'days_covered', 'days_in_month');
 }

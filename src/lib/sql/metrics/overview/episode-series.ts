@@ -1,7 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
-import type { Grain } from '$lib/domain/calendar';
 import { episodeCounts } from '../../cubes';
-import { seriesByArea, type SeriesQuery } from '../trends/period-area-grid';
+import { seriesByArea, type SeriesQuery, type SeriesWindow } from '../trends/period-area-grid';
 
 export interface EpisodeSeriesRow {
 	/** First day of the month or quarter, yyyy-mm-dd. */
@@ -15,10 +14,7 @@ export interface EpisodeSeriesRow {
  * Missing episodes (by start month) per month or quarter, for every selected district and all together,
  * padded with zeros (by its `fillPeriods` reshape) where none started. Only the filters that apply to episodes act.
  */
-export function episodeSeries(
-	filters: Filters,
-	window: { grain: Grain; first: string; last: string }
-): SeriesQuery {
+export function episodeSeries(filters: Filters, window: SeriesWindow): SeriesQuery {
 	const counts = episodeCounts(filters);
 	return seriesByArea(filters, counts, { episodes: counts.episodes() }, window);
 }

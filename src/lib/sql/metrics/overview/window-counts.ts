@@ -1,9 +1,9 @@
-import { districts } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, type Sql } from '../../sql';
 import { ALL_AREAS } from '../trends/period-area-grid';
+import { childCount, keyedAs, keyedThrough, rowCount, type Keyed } from '../../keyed-count';
 
 /** A named span of days, e.g. the current quarter and the two it is compared with. */
 export interface CountWindow {
@@ -38,69 +38,78 @@ function windowsTable(windows: readonly CountWindow[]): Sql {
 	return sql`SELECT * FROM (VALUES ${join(rows)}) AS w(name, first_day, last_day)`;
 }
 
-function areasTable(filters: Filters): Sql {
-	const areas = [ALL_AREAS, ...(filters.districts ?? districts.codes)];
+/** `all`, then the chosen districts, or every area of the reference (`allAreas`) when none is chosen. */
+function areasTable(filters: Filters, allAreas: readonly string[]): Sql {
+	const areas = [ALL_AREAS, ...(filters.districts ?? allAreas)];
 	return sql`SELECT * FROM (VALUES ${join(areas.map((area) => sql`(${literal(area)})`))}) AS a(area)`;
 }
+
+const referralMeasures: [string, Keyed][] = [
+	['referrals', rowCount()],
+	['children', childCount()],
+	['repeat_referrals', rowCount(sql`is_repeat`)],
+	['looked_after', rowCount(sql`looked_after`)],
+	['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)],
+	['under_15', rowCount(sql`age_at_referral < 15`)]
+];
 
 /**
  * Referral counts in each window, per selected district and all together, under every filter except the
  * period (the windows are the periods). Every window × area appears, with zeros where nothing matched.
  */
-export function referralWindowCounts(filters: Filters, windows: readonly CountWindow[]): Sql {
+export function referralWindowCounts(
+	filters: Filters,
+	windows: readonly CountWindow[],
+	allAreas: readonly string[]
+): Sql {
 	const date = ident(referralColumns.date);
 	return sql`WITH windows AS (${windowsTable(windows)}),
-areas AS (${areasTable(filters)}),
+areas AS (${areasTable(filters, allAreas)}),
 facts AS (
-	SELECT w.name AS span, r.district, r.child_key, r.is_repeat, r.looked_after, r.age_at_referral
+	SELECT w.name AS span, r.district, r.child_key, r.child_cell_hash, r.record_key, r.is_repeat, r.looked_after,
+		r.age_at_referral
 	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
 ),
 counts AS (
 	SELECT span,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-		count(*) AS referrals,
-		count(DISTINCT child_key) AS children,
-		count(*) FILTER (WHERE is_repeat) AS repeat_referrals,
-		count(*) FILTER (WHERE looked_after) AS looked_after,
-		count(looked_after) AS looked_after_known,
-		count(*) FILTER (WHERE age_at_referral < 15) AS under_15
+		${join(referralMeasures.map(([name, keyed]) => keyedAs(name, keyed)))}
 	FROM facts
 	GROUP BY GROUPING SETS ((span, district), (span))
 )
 SELECT w.name AS span, a.area,
-	COALESCE(c.referrals, 0) AS referrals,
-	COALESCE(c.children, 0) AS children,
-	COALESCE(c.repeat_referrals, 0) AS repeat_referrals,
-	COALESCE(c.looked_after, 0) AS looked_after,
-	COALESCE(c.looked_after_known, 0) AS looked_after_known,
-	COALESCE(c.under_15, 0) AS under_15
+	${join(referralMeasures.map(([name]) => keyedThrough(name, 'c')))}
 FROM windows w CROSS JOIN areas a
 LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
 }
 
 /** Missing episodes and children missing in each window, per selected district and all together. */
-export function episodeWindowCounts(filters: Filters, windows: readonly CountWindow[]): Sql {
+export function episodeWindowCounts(
+	filters: Filters,
+	windows: readonly CountWindow[],
+	allAreas: readonly string[]
+): Sql {
 	const date = ident(episodeColumns.date);
 	return sql`WITH windows AS (${windowsTable(windows)}),
-areas AS (${areasTable(filters)}),
+areas AS (${areasTable(filters, allAreas)}),
 facts AS (
-	SELECT w.name AS span, e.district, e.child_key
+	SELECT w.name AS span, e.district, e.child_key, e.child_cell_hash, e.record_key
 	FROM ${episodeFacts} e JOIN windows w ON e.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, episodeColumns, ['from', 'to'])}
 ),
 counts AS (
 	SELECT span,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-		count(*) AS episodes,
-		count(DISTINCT child_key) AS children_missing
+		${keyedAs('episodes', rowCount())},
+		${keyedAs('children_missing', childCount())}
 	FROM facts
 	GROUP BY GROUPING SETS ((span, district), (span))
 )
 SELECT w.name AS span, a.area,
-	COALESCE(c.episodes, 0) AS episodes,
-	COALESCE(c.children_missing, 0) AS children_missing
+	${keyedThrough('episodes', 'c')},
+	${keyedThrough('children_missing', 'c')}
 FROM windows w CROSS JOIN areas a
 LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { indicatorCount, referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 export interface InterventionMixRow {
 	/** An age band code, or an indicator-count band ('0-2', '3-4', '5-6', '7-8', '9-12'). */
@@ -17,7 +18,7 @@ export const indicatorBands = ['0-2', '3-4', '5-6', '7-8', '9-12'] as const;
 function mix(filters: Filters, group: Sql): Sql {
 	return sql`SELECT ${group} AS "group",
 	coalesce(CAST(intervention AS VARCHAR), 'not_recorded') AS intervention,
-	count(*) AS referrals
+	${keyedAs('referrals', rowCount())}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns)}
 GROUP BY ALL

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, rowCount } from '../../keyed-count';
 
 export interface NrmRow {
 	/** Calendar quarter start (yyyy-mm-dd), or '' for the whole period. */
@@ -18,8 +19,8 @@ export function nrmReferrals(filters: Filters, { byQuarter }: { byQuarter: boole
 		? sql`CAST(CAST(date_trunc('quarter', referral_date) AS DATE) AS VARCHAR)`
 		: sql`''`;
 	return sql`SELECT ${quarter} AS quarter,
-	count(*) FILTER (WHERE nrm_referral) AS nrm,
-	count(nrm_referral) AS recorded
+	${keyedAs('nrm', rowCount(sql`nrm_referral`))},
+	${keyedAs('recorded', rowCount(sql`nrm_referral IS NOT NULL`))}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns)}
 GROUP BY ALL

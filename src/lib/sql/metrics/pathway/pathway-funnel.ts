@@ -1,8 +1,9 @@
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { sql, total, type Sql } from '../../sql';
+import { sql, type Sql } from '../../sql';
 import { stageIndex, stageList } from './stage-index';
+import { keyedAs, keyedPartial, partialOf, rowCount, summedCount } from '../../keyed-count';
 
 export interface PathwayFunnelRow {
 	/** '' overall, a district code, or a quarter start (yyyy-mm-dd), by the grouping asked for. */
@@ -34,19 +35,20 @@ export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none
 				: sql`''`;
 	const where = filterPredicate(filters, referralColumns, grouping === 'district' ? ['districts'] : []);
 	// Referrals are counted per group and furthest stage first; only those few rows meet the five stages.
-	const reached = (where: Sql) => total(sql`r.referrals`, where);
+	const staged = partialOf('referrals', 'r');
+	const reached = (where: Sql) => summedCount(staged.count, staged.keySum, where);
 	return sql`WITH staged AS (
-	SELECT ${group} AS "group", ${stageIndex()} AS stage_index, count(*) AS referrals
+	SELECT ${group} AS "group", ${stageIndex()} AS stage_index, ${keyedPartial('referrals', rowCount())}
 	FROM ${referralFacts}
 	WHERE ${where}
 	GROUP BY ALL
 )
 SELECT r."group", stages.stage, stages.stage_index,
-	${reached(sql`r.stage_index >= stages.stage_index`)} AS reached,
-	${reached(sql`r.stage_index IS NOT NULL`)} AS recorded,
-	${reached(sql`r.stage_index IS NULL`)} AS not_recorded
+	${keyedAs('reached', reached(sql`r.stage_index >= stages.stage_index`))},
+	${keyedAs('recorded', reached(sql`r.stage_index IS NOT NULL`))},
+	${keyedAs('not_recorded', reached(sql`r.stage_index IS NULL`))}
 FROM staged r
 CROSS JOIN ${stageList()}
 GROUP BY ALL
-ORDER BY r."group", stages.stage_index`;
+ORDER BY r."group", stages.stage_index`.publishing('stage_index');
 }

@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
+import { keyedAs, perChildCount } from '../../keyed-count';
 
 export interface RereferralRow {
 	/** The intervention kind of the child's index referral; 'none' for children with no intervention. */
@@ -26,7 +27,7 @@ export interface RereferralRow {
 export function rereferralAfterIntervention(filters: Filters): Sql {
 	// One pass: each child's index referral is the least by (no intervention after any intervention, date, id).
 	return sql`WITH index_referrals AS (
-	SELECT arg_min(
+	SELECT any_value(child_cell_hash) AS child_cell_hash, arg_min(
 		{'kind': CAST(intervention AS VARCHAR), 'index_date': referral_date, 'next_date': next_referral_date},
 		{'rank': CASE WHEN intervention = 'none' THEN 1 ELSE 0 END, 'date': referral_date, 'id': referral_id}
 	) AS chosen
@@ -36,16 +37,16 @@ export function rereferralAfterIntervention(filters: Filters): Sql {
 ),
 data_end AS (SELECT max(referral_date) AS last_date FROM ${referralFacts}),
 outcomes AS (
-	SELECT chosen.kind AS kind,
+	SELECT chosen.kind AS kind, child_cell_hash,
 		CAST(chosen.index_date + INTERVAL 12 MONTH AS DATE) <= e.last_date AS followed_up,
 		COALESCE(chosen.next_date <= CAST(chosen.index_date + INTERVAL 12 MONTH AS DATE), FALSE) AS again
 	FROM index_referrals
 	CROSS JOIN data_end e
 )
 SELECT kind AS intervention,
-	count(*) FILTER (WHERE followed_up) AS children,
-	count(*) FILTER (WHERE followed_up AND again) AS re_referred,
-	count(*) FILTER (WHERE NOT followed_up) AS follow_up_incomplete
+	${keyedAs('children', perChildCount(sql`followed_up`))},
+	${keyedAs('re_referred', perChildCount(sql`followed_up AND again`))},
+	${keyedAs('follow_up_incomplete', perChildCount(sql`NOT followed_up`))}
 FROM outcomes
 GROUP BY kind
 ORDER BY kind`;

@@ -1,9 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
-import type { Grain } from '$lib/domain/calendar';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { sql } from '../../sql';
-import { seriesByArea, type SeriesQuery } from './period-area-grid';
+import { seriesByArea, type SeriesQuery, type SeriesWindow } from './period-area-grid';
+import { childCount } from '../../keyed-count';
 
 export interface ChildSeriesRow {
 	/** First day of the month or quarter, yyyy-mm-dd. */
@@ -19,14 +18,11 @@ export interface ChildSeriesRow {
  * zeros where nobody was referred. Distinct counts cannot be added up, so each area and period is counted
  * from the rows (the slowest query of the Trends page at 1M rows; it runs on its own).
  */
-export function childSeries(
-	filters: Filters,
-	window: { grain: Grain; first: string; last: string }
-): SeriesQuery {
+export function childSeries(filters: Filters, window: SeriesWindow): SeriesQuery {
 	return seriesByArea(
 		filters,
 		{ from: referralFacts, where: filterPredicate(filters, referralColumns) },
-		{ children: sql`count(DISTINCT child_key)` },
+		{ children: childCount() },
 		window
 	);
 }

@@ -1,11 +1,22 @@
-import { districts } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import { addMonths, periodStart } from '$lib/domain/calendar';
-import { ident, join, sql, Sql } from '../../sql';
+import { join, sql, Sql } from '../../sql';
+import { keyedAs, keyedNames, type Keyed } from '../../keyed-count';
 
 /** The area code of a row that counts every district together (under the district filter). */
 export const ALL_AREAS = 'all';
+
+/**
+ * The span of a series and the areas it covers when no district is chosen: the loaded area reference's
+ * codes (`areas.enumeration.codes`), so every area has a series, with zeros where nothing fell.
+ */
+export interface SeriesWindow {
+	grain: Grain;
+	first: string;
+	last: string;
+	areas: readonly string[];
+}
 
 /**
  * The period of a facts row: its precomputed `month`, or the quarter containing it (financial quarters
@@ -38,27 +49,27 @@ export interface SeriesQuery {
 /**
  * Counts per period and area (each selected district and all of them together), from the period containing
  * `first` to the one containing `last`, padded with zeros by the reshape it asks for. Rows come out in period
- * order, `all` first, then districts in code order. `measures` maps output column names to aggregate
- * expressions; each is computed per district and, by GROUPING SETS, for all districts at once (so distinct
- * counts stay right). `source` is the table and its filter predicate; it must have `month` and `district`
+ * order, `all` first, then districts in code order. `measures` maps output column names to keyed counts
+ * (keyed-count.ts); each is computed per district and, by GROUPING SETS, for all districts at once (so
+ * distinct counts, and their cell keys, stay right). `source` is the table and its filter predicate; it must have `month` and `district`
  * columns.
  */
 export function seriesByArea(
 	filters: Filters,
 	source: { from: Sql; where: Sql },
-	measures: Record<string, Sql>,
-	{ grain, first, last }: { grain: Grain; first: string; last: string }
+	measures: Record<string, Keyed>,
+	{ grain, first, last, areas: allAreas }: SeriesWindow
 ): SeriesQuery {
 	const names = Object.keys(measures);
-	const aggregates = join(names.map((name) => sql`${measures[name]!} AS ${ident(name)}`));
-	const areas = [...(filters.districts ?? districts.codes)].sort();
+	const aggregates = join(names.map((name) => keyedAs(name, measures[name]!)));
+	const areas = [...(filters.districts ?? allAreas)].sort();
 	const period = periodOf(grain);
 	const start = periodStart(first, grain);
 	const end = addMonths(periodStart(last, grain), grain === 'month' ? 1 : 3);
 	// Grouped by the DATE and cast to text outside: grouping on the text (or by position) was up to 2× slower
 	// for distinct children at 1M rows. The window compares DATEs with DATEs (an INTERVAL would make them
 	// timestamps, row by row).
-	const query = sql`SELECT CAST(period AS VARCHAR) AS period, area, ${join(names.map((name) => ident(name)))}
+	const query = sql`SELECT CAST(period AS VARCHAR) AS period, area, ${join(names.map((name) => keyedNames(name)))}
 FROM (
 	SELECT ${period} AS period,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,

@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
-import type { Grain } from '$lib/domain/calendar';
 import { referralCounts } from '../../cubes';
 import { sql } from '../../sql';
-import { seriesByArea, type SeriesQuery } from './period-area-grid';
+import { seriesByArea, type SeriesQuery, type SeriesWindow } from './period-area-grid';
 
 export { ALL_AREAS } from './period-area-grid';
 
@@ -26,10 +25,7 @@ export interface ReferralSeriesRow {
  * `last`, padded with zeros (by its `fillPeriods` reshape) where nothing was referred. The filters' own period applies too. Distinct children
  * are a separate, slower query (`childSeries`) so these charts need not wait for it.
  */
-export function referralSeries(
-	filters: Filters,
-	window: { grain: Grain; first: string; last: string }
-): SeriesQuery {
+export function referralSeries(filters: Filters, window: SeriesWindow): SeriesQuery {
 	const counts = referralCounts(filters);
 	return seriesByArea(
 		filters,

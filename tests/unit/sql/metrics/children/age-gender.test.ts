@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { referralsByAgeAndGender, type AgeGenderCount } from '$lib/sql/metrics/children/age-gender';
 import { engineWith, referral } from '../../../../helpers/engine';
 import { childrenFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ afterAll(() => engine.close());
 
 describe('referralsByAgeAndGender', () => {
 	it('counts referrals by single year of age and gender', async () => {
-		const rows = await engine.query<AgeGenderCount>(referralsByAgeAndGender({}));
+		const rows = await answer<AgeGenderCount>(engine, referralsByAgeAndGender({}));
 		expect(rows).toEqual([
 			{ age: 12, gender: 'male', referrals: 1 },
 			{ age: 13, gender: 'indeterminate', referrals: 1 },
@@ -29,7 +30,8 @@ describe('referralsByAgeAndGender', () => {
 	});
 
 	it('applies the other filters but not the gender filter, which the pyramid highlights instead', async () => {
-		const rows = await engine.query<AgeGenderCount>(
+		const rows = await answer<AgeGenderCount>(
+			engine,
 			referralsByAgeAndGender({ districts: ['cambridge'], genders: ['male'] })
 		);
 		expect(rows).toEqual([

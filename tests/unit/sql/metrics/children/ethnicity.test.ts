@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { referralsByEthnicity, type EthnicityCount } from '$lib/sql/metrics/children/ethnicity';
 import { engineWith } from '../../../../helpers/engine';
 import { childrenFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => engine.close());
 
 describe('referralsByEthnicity', () => {
 	it('counts referrals by ONS ethnic group, unknown included', async () => {
-		const rows = await engine.query<EthnicityCount>(referralsByEthnicity({}));
+		const rows = await answer<EthnicityCount>(engine, referralsByEthnicity({}));
 		expect(rows).toEqual([
 			{ ethnicity: 'asian', referrals: 1 },
 			{ ethnicity: 'mixed', referrals: 1 },
@@ -22,7 +23,8 @@ describe('referralsByEthnicity', () => {
 	});
 
 	it('ignores the ethnicity filter (the chart highlights it) but applies the others', async () => {
-		const rows = await engine.query<EthnicityCount>(
+		const rows = await answer<EthnicityCount>(
+			engine,
 			referralsByEthnicity({ ethnicities: ['asian'], genders: ['male'] })
 		);
 		expect(rows).toEqual([

@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { lookedAfterByQuarter, type LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
 import { engineWith } from '../../../../helpers/engine';
 import { childrenFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => engine.close());
 
 describe('lookedAfterByQuarter', () => {
 	it('counts looked-after referrals and referrals with the status recorded, per calendar quarter', async () => {
-		const rows = await engine.query<LookedAfterQuarter>(lookedAfterByQuarter({}));
+		const rows = await answer<LookedAfterQuarter>(engine, lookedAfterByQuarter({}));
 		expect(rows).toEqual([
 			{ quarter: '2022-04-01', referrals: 1, looked_after: 0, known: 1 },
 			{ quarter: '2022-10-01', referrals: 1, looked_after: 1, known: 1 },
@@ -24,7 +25,8 @@ describe('lookedAfterByQuarter', () => {
 	});
 
 	it('ignores the looked-after filter, which would make the share 0% or 100%', async () => {
-		const rows = await engine.query<LookedAfterQuarter>(
+		const rows = await answer<LookedAfterQuarter>(
+			engine,
 			lookedAfterByQuarter({ lookedAfter: true, districts: ['fenland'] })
 		);
 		expect(rows.map((row) => [row.quarter, row.looked_after, row.known])).toEqual([

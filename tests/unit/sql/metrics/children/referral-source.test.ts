@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { referralsBySource, type SourceCount } from '$lib/sql/metrics/children/referral-source';
 import { engineWith } from '../../../../helpers/engine';
 import { childrenFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => engine.close());
 
 describe('referralsBySource', () => {
 	it('counts referrals by source, most first', async () => {
-		const rows = await engine.query<SourceCount>(referralsBySource({}));
+		const rows = await answer<SourceCount>(engine, referralsBySource({}));
 		expect(rows).toEqual([
 			{ source: 'police', referrals: 3 },
 			{ source: 'schools', referrals: 2 },
@@ -21,7 +22,8 @@ describe('referralsBySource', () => {
 	});
 
 	it('ignores the source filter (the chart highlights it) but applies the others', async () => {
-		const rows = await engine.query<SourceCount>(
+		const rows = await answer<SourceCount>(
+			engine,
 			referralsBySource({ sources: ['health'], from: '2023-01-01', to: '2023-12-31' })
 		);
 		expect(rows).toEqual([

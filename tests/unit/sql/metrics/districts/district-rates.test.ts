@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { districtRates, type DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
 import { engineWith, referral } from '../../../../helpers/engine';
+import { answer } from '../../../../helpers/answer';
 
 // Hand-counted fixture. Fenland: A (15, looked after) twice in 2024 (2nd a repeat), B (8) once, C (19) once,
 // D (12, female) once in 2023. Cambridge: E (16, looked-after status unknown) once in 2024.
@@ -53,7 +54,8 @@ const byDistrict = (result: DistrictRateRow[], code: string) => result.find((row
 
 describe('districtRates', () => {
 	it('counts referrals, the 0–17 and 10–17 numerators, repeats and looked-after per district', async () => {
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates({}, { from: '2024-01-01', to: '2024-12-31' })
 		);
 		expect(result.map((row) => row.district)).toEqual([
@@ -85,7 +87,8 @@ describe('districtRates', () => {
 	});
 
 	it('uses a whole calendar year’s population as one person-year per child', async () => {
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates({}, { from: '2024-01-01', to: '2024-12-31' })
 		);
 		expect(byDistrict(result, 'fenland').person_years_0_17).toBeCloseTo(
@@ -101,7 +104,8 @@ describe('districtRates', () => {
 
 	it('weights each year by the share of it the period covers (person-years)', async () => {
 		// 1 July 2023 to 30 June 2024: 184 of 365 days of 2023 and 182 of 366 days of 2024 (a leap year).
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates({}, { from: '2023-07-01', to: '2024-06-30' })
 		);
 		const expected0to17 =
@@ -115,7 +119,8 @@ describe('districtRates', () => {
 	});
 
 	it('uses the nearest year’s estimate outside the table', async () => {
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates({}, { from: '2030-01-01', to: '2030-12-31' })
 		);
 		expect(byDistrict(result, 'fenland').person_years_0_17).toBeCloseTo(
@@ -126,7 +131,8 @@ describe('districtRates', () => {
 	});
 
 	it('gives no population when the period is empty', async () => {
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates({}, { from: '2024-06-01', to: '2024-05-01' })
 		);
 		expect(byDistrict(result, 'fenland').person_years_0_17).toBe(0);
@@ -134,7 +140,8 @@ describe('districtRates', () => {
 	});
 
 	it('names the years whose estimate comes from the ONS', async () => {
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates({}, { from: '2022-01-01', to: '2025-12-31' })
 		);
 		expect(byDistrict(result, 'peterborough').ons_years).toBe('2023, 2024');
@@ -142,7 +149,8 @@ describe('districtRates', () => {
 	});
 
 	it('ignores the district and age filters but applies the others', async () => {
-		const result = await engine.query<DistrictRateRow>(
+		const result = await answer<DistrictRateRow>(
+			engine,
 			districtRates(
 				{ districts: ['cambridge'], ageBands: ['17'], genders: ['female'] },
 				{ from: '2023-01-01', to: '2024-12-31' }

@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { indicatorCombinations, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => engine.close());
 
 describe('indicatorCombinations', () => {
 	it('counts exact combinations of indicators present, most frequent first, ties by size then key', async () => {
-		const rows = await engine.query<IndicatorCombination>(indicatorCombinations({}));
+		const rows = await answer<IndicatorCombination>(engine, indicatorCombinations({}));
 		expect(rows).toEqual([
 			{ combination: 'ind_drugs|ind_gifts', degree: 2, referrals: 2, total: 6, combinations: 5 },
 			{ combination: '', degree: 0, referrals: 1, total: 6, combinations: 5 },
@@ -29,7 +30,7 @@ describe('indicatorCombinations', () => {
 	});
 
 	it('keeps the top N but reports the total and the number of combinations before the limit', async () => {
-		const rows = await engine.query<IndicatorCombination>(indicatorCombinations({}, 2));
+		const rows = await answer<IndicatorCombination>(engine, indicatorCombinations({}, 2));
 		expect(rows.map((row) => [row.combination, row.referrals, row.total, row.combinations])).toEqual([
 			['ind_drugs|ind_gifts', 2, 6, 5],
 			['', 1, 6, 5]
@@ -37,7 +38,7 @@ describe('indicatorCombinations', () => {
 	});
 
 	it('applies the filters', async () => {
-		const rows = await engine.query<IndicatorCombination>(indicatorCombinations({ genders: ['female'] }));
+		const rows = await answer<IndicatorCombination>(engine, indicatorCombinations({ genders: ['female'] }));
 		expect(rows.map((row) => row.combination)).toEqual([
 			'ind_missing|ind_coercion',
 			'ind_missing|ind_drugs|ind_coercion'

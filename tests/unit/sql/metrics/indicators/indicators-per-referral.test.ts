@@ -6,6 +6,7 @@ import {
 } from '$lib/sql/metrics/indicators/indicators-per-referral';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(() => engine.close());
 
 describe('indicatorsPerReferral', () => {
 	it('counts referrals by how many indicators are present (not assessed and blank count as absent)', async () => {
-		const rows = await engine.query<IndicatorsPerReferral>(indicatorsPerReferral({}));
+		const rows = await answer<IndicatorsPerReferral>(engine, indicatorsPerReferral({}));
 		expect(rows).toEqual([
 			{ indicators: 0, referrals: 1 },
 			{ indicators: 2, referrals: 3 },
@@ -24,7 +25,7 @@ describe('indicatorsPerReferral', () => {
 	});
 
 	it('applies the filters', async () => {
-		const rows = await engine.query<IndicatorsPerReferral>(indicatorsPerReferral({ riskLevels: ['high'] }));
+		const rows = await answer<IndicatorsPerReferral>(engine, indicatorsPerReferral({ riskLevels: ['high'] }));
 		expect(rows).toEqual([{ indicators: 3, referrals: 2 }]);
 	});
 });

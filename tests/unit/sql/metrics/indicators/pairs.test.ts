@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { indicatorPairs, type IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => engine.close());
 
 describe('indicatorPairs', () => {
 	it('counts referrals with both, and with each, of every pair of indicators', async () => {
-		const rows = await engine.query<IndicatorPair>(indicatorPairs({}));
+		const rows = await answer<IndicatorPair>(engine, indicatorPairs({}));
 		expect(rows).toHaveLength(66);
 		const pair = (a: string, b: string) => {
 			const row = rows.find((candidate) => candidate.a === a && candidate.b === b);
@@ -28,7 +29,7 @@ describe('indicatorPairs', () => {
 	});
 
 	it('applies the filters', async () => {
-		const rows = await engine.query<IndicatorPair>(indicatorPairs({ districts: ['fenland'] }));
+		const rows = await answer<IndicatorPair>(engine, indicatorPairs({ districts: ['fenland'] }));
 		const row = rows.find((candidate) => candidate.a === 'ind_missing' && candidate.b === 'ind_coercion');
 		expect(row).toMatchObject({ both: 1, a_present: 2, b_present: 1, referrals: 2 });
 	});

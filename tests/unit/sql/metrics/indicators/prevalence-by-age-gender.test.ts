@@ -6,6 +6,7 @@ import {
 } from '$lib/sql/metrics/indicators/prevalence-by-age-gender';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(() => engine.close());
 
 describe('indicatorPrevalenceByAgeAndGender', () => {
 	it('counts each indicator per age band and gender', async () => {
-		const rows = await engine.query<AgeGenderPrevalence>(indicatorPrevalenceByAgeAndGender({}));
+		const rows = await answer<AgeGenderPrevalence>(engine, indicatorPrevalenceByAgeAndGender({}));
 		const groups = [...new Set(rows.map((row) => `${row.age_band} ${row.gender}`))];
 		expect(groups).toEqual(['0-9 not_recorded', '10-12 female', '13-14 female', '15-16 male', '17 male']);
 		const boys1516 = rows.filter((row) => row.age_band === '15-16' && row.gender === 'male');
@@ -26,7 +27,8 @@ describe('indicatorPrevalenceByAgeAndGender', () => {
 	});
 
 	it('keeps every age band when an age-band filter is set (the chart highlights it)', async () => {
-		const rows = await engine.query<AgeGenderPrevalence>(
+		const rows = await answer<AgeGenderPrevalence>(
+			engine,
 			indicatorPrevalenceByAgeAndGender({ ageBands: ['17'], districts: ['cambridge'] })
 		);
 		expect([...new Set(rows.map((row) => row.age_band))]).toEqual(['15-16', '17']);

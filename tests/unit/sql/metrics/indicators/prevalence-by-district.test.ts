@@ -6,6 +6,7 @@ import {
 } from '$lib/sql/metrics/indicators/prevalence-by-district';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ const cell = (rows: DistrictPrevalence[], district: string, indicator: string) =
 
 describe('indicatorPrevalenceByDistrict', () => {
 	it('counts each indicator per district; districts with no referrals are absent', async () => {
-		const rows = await engine.query<DistrictPrevalence>(indicatorPrevalenceByDistrict({}));
+		const rows = await answer<DistrictPrevalence>(engine, indicatorPrevalenceByDistrict({}));
 		expect(rows).toHaveLength(4 * 12);
 		expect(cell(rows, 'fenland', 'ind_missing')).toEqual([2, 2, 2]);
 		expect(cell(rows, 'fenland', 'ind_education')).toEqual([0, 1, 2]);
@@ -32,7 +33,8 @@ describe('indicatorPrevalenceByDistrict', () => {
 	});
 
 	it('keeps every district when a district filter is set (the heatmap highlights it)', async () => {
-		const rows = await engine.query<DistrictPrevalence>(
+		const rows = await answer<DistrictPrevalence>(
+			engine,
 			indicatorPrevalenceByDistrict({ districts: ['fenland'], genders: ['male'] })
 		);
 		expect([...new Set(rows.map((row) => row.district))]).toEqual(['cambridge', 'fenland']);

@@ -6,6 +6,7 @@ import {
 } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ afterAll(() => engine.close());
 
 describe('indicatorPrevalenceByQuarter', () => {
 	it('counts each indicator per calendar quarter', async () => {
-		const rows = await engine.query<QuarterPrevalence>(indicatorPrevalenceByQuarter({}));
+		const rows = await answer<QuarterPrevalence>(engine, indicatorPrevalenceByQuarter({}));
 		expect([...new Set(rows.map((row) => row.quarter))]).toEqual([
 			'2023-10-01',
 			'2024-01-01',
@@ -32,7 +33,10 @@ describe('indicatorPrevalenceByQuarter', () => {
 	});
 
 	it('applies the filters', async () => {
-		const rows = await engine.query<QuarterPrevalence>(indicatorPrevalenceByQuarter({ from: '2024-04-01' }));
+		const rows = await answer<QuarterPrevalence>(
+			engine,
+			indicatorPrevalenceByQuarter({ from: '2024-04-01' })
+		);
 		expect([...new Set(rows.map((row) => row.quarter))]).toEqual(['2024-04-01', '2024-07-01']);
 	});
 });

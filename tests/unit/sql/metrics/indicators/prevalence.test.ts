@@ -4,6 +4,7 @@ import type { Engine } from '$lib/engine/engine';
 import { indicatorPrevalence, type IndicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ const counts = (rows: IndicatorPrevalence[]) =>
 
 describe('indicatorPrevalence', () => {
 	it('counts, per indicator, referrals with it present at any level and referrals assessed', async () => {
-		const rows = await engine.query<IndicatorPrevalence>(indicatorPrevalence({}));
+		const rows = await answer<IndicatorPrevalence>(engine, indicatorPrevalence({}));
 		expect(rows.map((row) => row.indicator)).toEqual(indicatorColumns);
 		expect(counts(rows)).toEqual({
 			ind_missing: [3, 5, 6],
@@ -36,12 +37,12 @@ describe('indicatorPrevalence', () => {
 
 	it('applies the filters, and gives zeros rather than no rows when nothing matches', async () => {
 		const girls = counts(
-			await engine.query<IndicatorPrevalence>(indicatorPrevalence({ genders: ['female'] }))
+			await answer<IndicatorPrevalence>(engine, indicatorPrevalence({ genders: ['female'] }))
 		);
 		expect(girls.ind_missing).toEqual([2, 2, 2]);
 		expect(girls.ind_drugs).toEqual([1, 2, 2]);
 		expect(girls.ind_relationships).toEqual([0, 1, 2]);
-		const none = await engine.query<IndicatorPrevalence>(indicatorPrevalence({ districts: [] }));
+		const none = await answer<IndicatorPrevalence>(engine, indicatorPrevalence({ districts: [] }));
 		expect(none).toHaveLength(12);
 		expect(none.every((row) => row.present === 0 && row.assessed === 0 && row.referrals === 0)).toBe(true);
 	});

@@ -3,6 +3,7 @@ import type { Engine } from '$lib/engine/engine';
 import { riskLevelsByYear, type RiskLevelYear } from '$lib/sql/metrics/indicators/risk-levels';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
+import { answer } from '../../../../helpers/answer';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ afterAll(() => engine.close());
 
 describe('riskLevelsByYear', () => {
 	it('counts referrals by overall risk level per financial year', async () => {
-		const rows = await engine.query<RiskLevelYear>(riskLevelsByYear({}));
+		const rows = await answer<RiskLevelYear>(engine, riskLevelsByYear({}));
 		expect(rows).toEqual([
 			{ year: 2023, risk_level: 'high', referrals: 1 },
 			{ year: 2023, risk_level: 'low', referrals: 1 },
@@ -24,7 +25,8 @@ describe('riskLevelsByYear', () => {
 	});
 
 	it('ignores the risk-level filter (the chart highlights it) but applies the others', async () => {
-		const rows = await engine.query<RiskLevelYear>(
+		const rows = await answer<RiskLevelYear>(
+			engine,
 			riskLevelsByYear({ riskLevels: ['low'], genders: ['male'] })
 		);
 		expect(rows).toEqual([

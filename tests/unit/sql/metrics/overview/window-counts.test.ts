@@ -1,3 +1,4 @@
+import { cambridgeshireAndPeterborough } from '$lib/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { episodeSeries, type EpisodeSeriesRow } from '$lib/sql/metrics/overview/episode-series';
@@ -9,6 +10,8 @@ import {
 } from '$lib/sql/metrics/overview/window-counts';
 import { answer } from '../../../../helpers/answer';
 import { engineWith, episode, referral } from '../../../../helpers/engine';
+
+const sixDistricts = cambridgeshireAndPeterborough.enumeration.codes;
 
 // Hand-counted fixture: three referrals in January–March 2024 (child A twice), one in April; episodes:
 // A twice in January (Fenland), B once in February (Cambridge), A once in April (Cambridge).
@@ -91,7 +94,7 @@ afterAll(() => engine.close());
 
 describe('referralWindowCounts', () => {
 	it('counts each window for all districts and each district; empty windows are zeros', async () => {
-		const result = await engine.query<ReferralWindowRow>(referralWindowCounts({}, windows));
+		const result = await answer<ReferralWindowRow>(engine, referralWindowCounts({}, windows, sixDistricts));
 		expect(result).toHaveLength(3 * 7);
 		const row = (span: string, area: string) => {
 			const { span: _s, area: _a, ...rest } = result.find((r) => r.span === span && r.area === area)!;
@@ -119,10 +122,12 @@ describe('referralWindowCounts', () => {
 	});
 
 	it('ignores the period filter (the windows are the periods) but applies the others', async () => {
-		const result = await engine.query<ReferralWindowRow>(
+		const result = await answer<ReferralWindowRow>(
+			engine,
 			referralWindowCounts(
 				{ from: '2024-04-01', to: '2024-04-30', districts: ['cambridge'], genders: ['male'] },
-				windows
+				windows,
+				sixDistricts
 			)
 		);
 		expect(result.map((row) => `${row.span}|${row.area}|${row.referrals}`)).toEqual([
@@ -138,7 +143,7 @@ describe('referralWindowCounts', () => {
 
 describe('episodeWindowCounts', () => {
 	it('counts episodes and distinct children missing per window and area', async () => {
-		const result = await engine.query<EpisodeWindowRow>(episodeWindowCounts({}, windows));
+		const result = await answer<EpisodeWindowRow>(engine, episodeWindowCounts({}, windows, sixDistricts));
 		const all = result.filter((row) => row.area === 'all');
 		expect(all).toEqual([
 			{ span: 'current', area: 'all', episodes: 1, children_missing: 1 },
@@ -156,7 +161,7 @@ describe('episodeSeries', () => {
 	it('counts episodes by start month, with zero months, per area', async () => {
 		const result = await answer<EpisodeSeriesRow>(
 			engine,
-			episodeSeries({}, { grain: 'month', first: '2024-01-01', last: '2024-04-30' })
+			episodeSeries({}, { grain: 'month', first: '2024-01-01', last: '2024-04-30', areas: sixDistricts })
 		);
 		expect(result).toHaveLength(4 * 7);
 		expect(result.filter((row) => row.area === 'all')).toEqual([
@@ -168,8 +173,11 @@ describe('episodeSeries', () => {
 	});
 
 	it('queries only the cells something fell in, and leaves the zeros to its fillPeriods reshape', async () => {
-		const spec = episodeSeries({}, { grain: 'month', first: '2024-01-01', last: '2024-04-30' });
-		const cells = await engine.query<EpisodeSeriesRow>(spec.query);
+		const spec = episodeSeries(
+			{},
+			{ grain: 'month', first: '2024-01-01', last: '2024-04-30', areas: sixDistricts }
+		);
+		const cells = await answer<EpisodeSeriesRow>(engine, spec.query);
 		expect(cells.length).toBeLessThan(4 * 7);
 		expect(cells.every((row) => row.episodes > 0)).toBe(true);
 		expect(spec.reshape.name).toBe('fillPeriods');
@@ -180,7 +188,10 @@ describe('episodeSeries', () => {
 	it('counts quarters and applies the episode filters', async () => {
 		const result = await answer<EpisodeSeriesRow>(
 			engine,
-			episodeSeries({ districts: ['fenland'] }, { grain: 'quarter', first: '2024-01-01', last: '2024-04-30' })
+			episodeSeries(
+				{ districts: ['fenland'] },
+				{ grain: 'quarter', first: '2024-01-01', last: '2024-04-30', areas: sixDistricts }
+			)
 		);
 		expect(result).toEqual([
 			{ period: '2024-01-01', area: 'all', episodes: 2 },

@@ -12,6 +12,7 @@ import {
 	type RereferralRow
 } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { engineWith, referral } from '../../../../helpers/engine';
+import { answer } from '../../../../helpers/answer';
 
 const tenIndicators = Object.fromEntries(
 	[
@@ -114,7 +115,7 @@ const reached = (result: PathwayFunnelRow[], group = '') =>
 
 describe('pathwayFunnel', () => {
 	it('counts referrals reaching each stage or a later one, out of those with a stage recorded', async () => {
-		const result = await engine.query<PathwayFunnelRow>(pathwayFunnel({}));
+		const result = await answer<PathwayFunnelRow>(engine, pathwayFunnel({}));
 		expect(result.map((row) => row.stage)).toEqual([
 			'mash_referral',
 			'checklist_completed',
@@ -127,7 +128,8 @@ describe('pathwayFunnel', () => {
 	});
 
 	it('groups by district, ignoring the district filter', async () => {
-		const result = await engine.query<PathwayFunnelRow>(
+		const result = await answer<PathwayFunnelRow>(
+			engine,
 			pathwayFunnel({ districts: ['fenland'] }, 'district')
 		);
 		expect(reached(result, 'fenland')).toEqual([3, 2, 2, 1, 0]);
@@ -137,7 +139,7 @@ describe('pathwayFunnel', () => {
 	});
 
 	it('groups by calendar quarter of referral', async () => {
-		const result = await engine.query<PathwayFunnelRow>(pathwayFunnel({}, 'quarter'));
+		const result = await answer<PathwayFunnelRow>(engine, pathwayFunnel({}, 'quarter'));
 		expect([...new Set(result.map((row) => row.group))]).toEqual([
 			'2023-01-01',
 			'2023-04-01',
@@ -151,7 +153,7 @@ describe('pathwayFunnel', () => {
 
 describe('intervention mix', () => {
 	it('counts referrals by age band and intervention kind, keeping unrecorded kinds apart', async () => {
-		expect(await engine.query<InterventionMixRow>(interventionByAgeBand({}))).toEqual([
+		expect(await answer<InterventionMixRow>(engine, interventionByAgeBand({}))).toEqual([
 			{ group: '10-12', intervention: 'understand', referrals: 1 },
 			{ group: '13-14', intervention: 'none', referrals: 2 },
 			{ group: '13-14', intervention: 'not_recorded', referrals: 1 },
@@ -163,7 +165,7 @@ describe('intervention mix', () => {
 	});
 
 	it('counts referrals by the number of indicators present at any level', async () => {
-		expect(await engine.query<InterventionMixRow>(interventionByIndicatorCount({}))).toEqual([
+		expect(await answer<InterventionMixRow>(engine, interventionByIndicatorCount({}))).toEqual([
 			{ group: '0-2', intervention: 'deter', referrals: 1 },
 			{ group: '0-2', intervention: 'none', referrals: 4 },
 			{ group: '0-2', intervention: 'not_recorded', referrals: 1 },
@@ -176,10 +178,10 @@ describe('intervention mix', () => {
 
 describe('nrmReferrals', () => {
 	it('counts NRM referrals out of referrals with the field recorded, overall and by quarter', async () => {
-		expect(await engine.query<NrmRow>(nrmReferrals({}, { byQuarter: false }))).toEqual([
+		expect(await answer<NrmRow>(engine, nrmReferrals({}, { byQuarter: false }))).toEqual([
 			{ quarter: '', nrm: 1, recorded: 8 }
 		]);
-		const quarters = await engine.query<NrmRow>(nrmReferrals({}, { byQuarter: true }));
+		const quarters = await answer<NrmRow>(engine, nrmReferrals({}, { byQuarter: true }));
 		expect(quarters[0]).toEqual({ quarter: '2023-01-01', nrm: 1, recorded: 2 });
 		expect(quarters).toHaveLength(5);
 	});
@@ -187,7 +189,7 @@ describe('nrmReferrals', () => {
 
 describe('rereferralAfterIntervention', () => {
 	it('follows each child 12 months from their first intervention referral', async () => {
-		expect(await engine.query<RereferralRow>(rereferralAfterIntervention({}))).toEqual([
+		expect(await answer<RereferralRow>(engine, rereferralAfterIntervention({}))).toEqual([
 			{ intervention: 'deter', children: 1, re_referred: 1, follow_up_incomplete: 1 },
 			{ intervention: 'disrupt', children: 1, re_referred: 0, follow_up_incomplete: 0 },
 			{ intervention: 'none', children: 1, re_referred: 1, follow_up_incomplete: 0 },
@@ -197,12 +199,12 @@ describe('rereferralAfterIntervention', () => {
 
 	it('chooses index referrals under the filters but looks for re-referrals in all the data', async () => {
 		expect(
-			await engine.query<RereferralRow>(rereferralAfterIntervention({ districts: ['cambridge'] }))
+			await answer<RereferralRow>(engine, rereferralAfterIntervention({ districts: ['cambridge'] }))
 		).toEqual([
 			{ intervention: 'disrupt', children: 1, re_referred: 0, follow_up_incomplete: 0 },
 			{ intervention: 'understand', children: 1, re_referred: 0, follow_up_incomplete: 0 }
 		]);
-		expect(await engine.query<RereferralRow>(rereferralAfterIntervention({ from: '2023-06-01' }))).toEqual([
+		expect(await answer<RereferralRow>(engine, rereferralAfterIntervention({ from: '2023-06-01' }))).toEqual([
 			{ intervention: 'deter', children: 0, re_referred: 0, follow_up_incomplete: 1 },
 			// From June 2023 every index referral (A's R2, D's R7, C's R5, E's R8) has under 12 months of data after it.
 			{ intervention: 'none', children: 0, re_referred: 0, follow_up_incomplete: 3 }

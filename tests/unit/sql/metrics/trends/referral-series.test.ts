@@ -1,3 +1,4 @@
+import { cambridgeshireAndPeterborough } from '$lib/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
@@ -85,8 +86,9 @@ const counts = (
 /** referralSeries and childSeries for the same filters and span, joined by period and area. */
 async function both(
 	filters: Parameters<typeof referralSeries>[0],
-	range: Parameters<typeof referralSeries>[1]
+	span: Omit<Parameters<typeof referralSeries>[1], 'areas'>
 ): Promise<(ReferralSeriesRow & { children: number })[]> {
+	const range = { ...span, areas: cambridgeshireAndPeterborough.enumeration.codes };
 	const [counted, children] = await Promise.all([
 		answer<ReferralSeriesRow>(engine, referralSeries(filters, range)),
 		answer<ChildSeriesRow>(engine, childSeries(filters, range))

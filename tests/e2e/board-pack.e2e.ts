@@ -1,0 +1,182 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { launchBrowser, openPage, screenshotDir, type PageWatch } from './browser';
+
+/**
+ * The board pack as a board member gets it: the latest complete quarter by default, publication mode on,
+ * printed to A4 PDF by Chromium and read back with pdf.js to check what landed on which page.
+ */
+
+/** The pack has loaded every section: no query is waiting and every figure has drawn. */
+async function packReady(page: Page): Promise<void> {
+	await page.waitForFunction(
+		() =>
+			document.querySelector('main[data-views-loading="0"]') !== null &&
+			document.querySelector('article.pack[aria-busy="false"]') !== null &&
+			[...document.querySelectorAll('figure.pack-figure')].every(
+				(figure) => figure.querySelector('svg[viewBox], .empty') !== null
+			),
+		null,
+		{ timeout: 150_000 }
+	);
+}
+
+/** Each printed page's text, in order. */
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+	const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
+	const pages: string[] = [];
+	for (let number = 1; number <= document.numPages; number++) {
+		const content = await (await document.getPage(number)).getTextContent();
+		pages.push(
+			content.items
+				.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : ''))
+				.join('')
+				.replace(/\s+/g, ' ')
+		);
+	}
+	return pages;
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Text as one line, with a word broken at a hyphen at the end of a printed line joined again. */
+const unbroken = (text: string) => collapse(text).replace(/- /g, '-');
+
+describe('board pack', () => {
+	let browser: Browser;
+	let watch: PageWatch;
+	let page: Page;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		watch = await openPage(browser, '/board-pack/');
+		page = watch.page;
+		await packReady(page);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('opens on the latest complete quarter with publication mode on and the data provenance on its cover', async () => {
+		expect(await page.locator('#pack-quarter').inputValue()).toBe('2026-07-01');
+		const cover = collapse(await page.locator('section.cover').innerText());
+		expect(cover).toContain('Q2 2026-27 (July to September 2026) · All districts');
+		expect(cover).toContain('Data as at 15 November 2026');
+		// The full SHA-256 of each source file, so a reader can check the pack came from these files.
+		expect(cover).toMatch(/referrals\.csv: [\d,]+ rows, SHA-256 [0-9a-f]{64}/);
+		expect(cover).toMatch(/missing_episodes\.csv: [\d,]+ rows, SHA-256 [0-9a-f]{64}/);
+		expect(cover).toContain('Publication mode');
+		expect(cover.match(/OFFICIAL/g)).toHaveLength(2);
+		// Six themes, each titled with its main chart's finding, each with a commentary box.
+		expect(await page.locator('section.theme').count()).toBe(6);
+		expect(await page.locator('section.theme .commentary').count()).toBe(6);
+		expect(await page.locator('.appendix table').count()).toBe(
+			await page.locator('figure.pack-figure').count()
+		);
+		expect(watch.consoleErrors).toEqual([]);
+		expect(watch.offOrigin).toEqual([]);
+	});
+
+	it('keeps commentary on the device and prints it in the pack', async () => {
+		const box = page.locator('#theme-missing').locator('xpath=..').getByLabel('What we are doing');
+		await box.fill('Return interviews are now offered within 72 hours in Fenland.');
+		await page.reload();
+		await packReady(page);
+		const kept = page.locator('#theme-missing').locator('xpath=..').getByLabel('What we are doing');
+		await expect
+			.poll(() => kept.inputValue())
+			.toBe('Return interviews are now offered within 72 hours in Fenland.');
+	});
+
+	it('prints on A4 with no controls, every chart on the same page as its title, and a stable page count', async () => {
+		await page.emulateMedia({ media: 'print' });
+		const visibleControls = await page.evaluate(() =>
+			[...document.querySelectorAll('input, select, button, textarea, a[download], nav')]
+				.filter((element) => element.getClientRects().length > 0)
+				.map((element) => element.outerHTML.slice(0, 80))
+		);
+		expect(visibleControls).toEqual([]);
+		const titles = await page.locator('figure.pack-figure h3').allInnerTexts();
+		const refs = await page.locator('figure.pack-figure figcaption').allInnerTexts();
+		await page.emulateMedia({ media: null });
+
+		const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+		mkdirSync(screenshotDir, { recursive: true });
+		writeFileSync(`${screenshotDir}/board-pack.pdf`, pdf);
+		const pages = await pdfPages(pdf);
+		// The running footer names the pack, the area and the period, and numbers the pages.
+		pages.forEach((text, index) => {
+			expect(text).toContain('Q2 2026-27');
+			expect(text).toContain(`Page ${index + 1} of ${pages.length}`);
+		});
+		expect(pages[0]).toContain('Child exploitation: partnership board pack');
+		expect(
+			pages.some((text) => text.includes('Return interviews are now offered within 72 hours in Fenland.'))
+		).toBe(true);
+		// A chart and its title land on one page: the page holding the title also holds the caption
+		// under the chart ("The figures are in table A3."), and no page holds only a part.
+		titles.forEach((title, index) => {
+			const ref = /table (A\d+)\./.exec(refs[index]!)![0];
+			expect(
+				pages.some((text) => unbroken(text).includes(unbroken(title)) && text.includes(ref)),
+				`${title}: on one page with its caption`
+			).toBe(true);
+		});
+		// The demo's latest quarter prints on a stated number of pages (README: "Board pack").
+		expect(pages.length).toBe(packPages);
+	});
+
+	it('saves a self-contained HTML file that shows every chart and table with scripts off', async () => {
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Save as HTML file' }).click()
+		]);
+		const path = `${screenshotDir}/board-pack.html`;
+		await download.saveAs(path);
+		const html = readFileSync(path, 'utf8');
+		expect(html).not.toMatch(/<script/i);
+		expect(html).toContain("default-src 'none'");
+		const offline = await browser.newContext({ javaScriptEnabled: false, offline: true });
+		const file = await offline.newPage();
+		const requests: string[] = [];
+		file.on('request', (request) => {
+			if (!request.url().startsWith('file:') && !request.url().startsWith('data:'))
+				requests.push(request.url());
+		});
+		await file.goto(`file://${resolve(path)}`);
+		const figures = await page.locator('figure.pack-figure').count();
+		expect(await file.locator('figure.pack-figure svg[viewBox]').count()).toBe(figures);
+		expect(await file.locator('.appendix table').count()).toBe(figures);
+		expect(await file.locator('textarea, button, select').count()).toBe(0);
+		expect(
+			await file.getByText('Return interviews are now offered within 72 hours in Fenland.').count()
+		).toBe(1);
+		expect(requests).toEqual([]);
+		await offline.close();
+	});
+
+	it('renders an earlier quarter for one district', async () => {
+		await page.locator('#pack-quarter').selectOption('2025-04-01');
+		await page.locator('#pack-area').selectOption('fenland');
+		await page.waitForURL((url) => url.searchParams.get('quarter') === '2025-04-01');
+		await packReady(page);
+		const cover = collapse(await page.locator('section.cover').innerText());
+		expect(cover).toContain('Q1 2025-26 (April to June 2025) · Fenland');
+		const first = collapse(await page.locator('section.theme h2').first().innerText());
+		expect(first.length).toBeGreaterThan(10);
+		expect(watch.consoleErrors).toEqual([]);
+	});
+
+	it('fits a phone screen', async () => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.waitForTimeout(500);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+	});
+});
+
+/** Pages in the printed pack for the demo's latest quarter, all districts. */
+const packPages = 31;
