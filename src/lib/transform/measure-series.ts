@@ -1,5 +1,6 @@
 import { districts } from '$lib/contract';
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
+import type { DayRange } from '$lib/domain/extract-coverage';
 import { publishCounts } from './publish-counts';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
 
@@ -9,6 +10,8 @@ export interface Coverage {
 	from?: string;
 	/** The last day covered: the filter's last day or the last day of data, whichever is earlier. */
 	to: string;
+	/** Runs of days no appended extract covers (`uncoveredDays`): a period touching one is incomplete. */
+	gaps?: readonly DayRange[];
 }
 
 export interface MeasureSeriesOptions<Row> {
@@ -25,9 +28,17 @@ export interface MeasureSeriesOptions<Row> {
 	publication: boolean;
 }
 
-/** Whether a period is only partly covered (the data ends, or the filter starts or ends, inside it). */
+/**
+ * Whether a period is only partly covered: the data ends, or the filter starts or ends, inside it, or it
+ * has days between two appended extracts that neither covers (a half-covered month is not a quiet one).
+ */
 export function isIncomplete(period: string, grain: Grain, coverage: Coverage): boolean {
-	return periodEnd(period, grain) > coverage.to || (coverage.from !== undefined && period < coverage.from);
+	const end = periodEnd(period, grain);
+	return (
+		end > coverage.to ||
+		(coverage.from !== undefined && period < coverage.from) ||
+		(coverage.gaps ?? []).some((gap) => gap.from <= end && gap.to >= period)
+	);
 }
 
 /** The first day with a full 12-month look-back for repeat referrals, for data starting on `dataStart`. */
