@@ -20,13 +20,14 @@ export class FilterState {
 	/** Publication mode: disclosure control on every number shown or exported. */
 	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
 	/** What the link asked for that is not applied (unknown values, a reversed period), in words. */
-	readonly ignored: string[] = $derived(linkNotice(page.url.searchParams, this.areas()));
+	readonly ignored: string[];
 	/** Monthly or financial-quarter periods (Trends): a view setting, kept in the URL so a link reopens it. */
 	readonly grain: Grain = $derived(grainFromParam(page.url.searchParams.get('grain')));
 
 	/** `areas`: the loaded area reference; a link's districts are read against it (codes, GSS codes, names). */
 	constructor(readonly areas: () => AreaReference = () => cambridgeshireAndPeterborough) {
 		this.#parsed = $derived(filtersFromParams(page.url.searchParams, this.areas()));
+		this.ignored = $derived(linkNotice(page.url.searchParams, this.areas()));
 	}
 
 	/** Replace some filters; `undefined` removes a filter. */
