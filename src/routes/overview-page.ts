@@ -30,7 +30,7 @@ import { collectSpcSignals, groupSignals, signalSubject } from '$lib/summaries/s
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import { periodStart } from '$lib/domain/calendar';
 import { lookbackStart, measureSeries, type MeasureSeriesOptions } from '$lib/transform/measure-series';
-import { publishSingle } from '$lib/transform/publish-counts';
+import { hidden } from '$lib/summaries/share';
 import type { SpcSeries } from '$lib/transform/spc-series';
 
 /** The series each headline's sparkline shows, in words. */
@@ -126,9 +126,9 @@ export const overviewPage = definePage()
 				area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area)
 	)
 	.derive('spc', (scope) => {
-		const { spcEnd, dataStart, areaLabel, publication, monthRange, lookbackFrom } = scope;
+		const { spcEnd, dataStart, areaLabel, monthRange, lookbackFrom } = scope;
 		if (!spcEnd || !dataStart) return undefined;
-		const base = { grain: 'month' as const, label: areaLabel, coverage: { to: spcEnd }, publication };
+		const base = { grain: 'month' as const, label: areaLabel, coverage: { to: spcEnd } };
 		const series = <Row extends { period: string; area: string }>(
 			rows: readonly Row[],
 			options: Omit<MeasureSeriesOptions<Row>, keyof typeof base>
@@ -204,8 +204,7 @@ export const overviewPage = definePage()
 	})
 	.derive('headlines', (scope) => {
 		const { windows, spanCounts, spc, spcSignals, publication, lookbackFrom, extent } = scope;
-		const shown = (count: number) =>
-			publication ? (publishSingle(count).symbol ?? formatCount(count)) : formatCount(count);
+		const shown = (count: number) => (hidden(count, publication) ? 'c' : formatCount(count));
 		const childrenMissing = spanCounts.find(
 			(row) => row.span === 'current' && row.area === 'all'
 		)?.children_missing;

@@ -1,7 +1,7 @@
 import { type IndicatorColumn } from '$lib/contract';
 import { formatCount, formatPercent } from '$lib/format/number';
 import { COMBINATION_SEPARATOR, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { countPhrase, publishShareRows, shareOf } from './share';
 

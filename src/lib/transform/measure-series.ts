@@ -1,5 +1,4 @@
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
-import { publishCounts } from './publish-counts';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
 
 /** Days the data and filters cover: a period reaching outside them is incomplete. */
@@ -20,8 +19,6 @@ export interface MeasureSeriesOptions<Row> {
 	coverage: Coverage;
 	/** Periods starting before this day have no full look-back (repeat referrals: 12 months after the data starts). */
 	lookbackFrom?: string;
-	/** Publication mode: disclosure control on the counts before anything is shown. */
-	publication: boolean;
 }
 
 /** Whether a period is only partly covered (the data ends, or the filter starts or ends, inside it). */
@@ -36,29 +33,14 @@ export function lookbackStart(dataStart: string): string {
 
 /**
  * One SPC series per area from period × area rows (the `all` area first), with incomplete and
- * look-back-less periods excluded from the limits. In publication mode the district counts are protected
- * as one period × district table and the all-district series as a list (`publishCounts`), and a share is
- * suppressed with its numerator.
+ * look-back-less periods excluded from the limits. In publication mode the counts arrive perturbed
+ * (publication/), so the series, its limits and its verdicts are those of the published counts.
  */
 export function measureSeries<Row extends { period: string; area: string }>(
 	rows: readonly Row[],
 	options: MeasureSeriesOptions<Row>
 ): SpcSeries[] {
-	const { grain, count, denominator, coverage, lookbackFrom, publication } = options;
-	const cells = rows.map((row) => ({ period: row.period, area: row.area, n: count(row) }));
-	const published = new Map<string, { n: number | null; symbol: 'c' | 'k' | null }>();
-	const key = (period: string, area: string) => `${period}|${area}`;
-	if (publication) {
-		const all = cells.filter((cell) => cell.area === 'all');
-		const districts = cells.filter((cell) => cell.area !== 'all');
-		for (const cell of [
-			...publishCounts(all, { count: 'n' }),
-			...(districts.length > 0
-				? publishCounts(districts, { count: 'n', rowKey: 'period', columnKey: 'area' })
-				: [])
-		])
-			published.set(key(cell.period, cell.area), { n: cell.n, symbol: cell.suppressed?.n ?? null });
-	}
+	const { grain, count, denominator, coverage, lookbackFrom } = options;
 	const areas = [...new Set(rows.map((row) => row.area))];
 	return areas.map((area) => {
 		const inputs = rows
@@ -66,7 +48,6 @@ export function measureSeries<Row extends { period: string; area: string }>(
 			.map((row): SpcInput => {
 				const n = count(row);
 				const d = denominator?.(row);
-				const shown = published.get(key(row.period, area));
 				const excluded: Exclusion | null = isIncomplete(row.period, grain, coverage)
 					? 'incomplete'
 					: lookbackFrom !== undefined && row.period < lookbackFrom
@@ -75,12 +56,11 @@ export function measureSeries<Row extends { period: string; area: string }>(
 							? 'empty'
 							: null;
 				const value = d === undefined ? n : d > 0 ? n / d : 0;
-				const hidden = shown !== undefined && shown.n === null;
 				return {
 					period: row.period,
 					value,
-					published: hidden ? null : d === 0 ? null : value,
-					symbol: hidden ? shown.symbol : null,
+					published: d === 0 ? null : value,
+					symbol: null,
 					excluded
 				};
 			});

@@ -95,7 +95,6 @@ function measureTrend<Row extends { period: string; area: string }>(
 		grain,
 		label,
 		coverage: { from: dataStart, to: coverage.to },
-		publication,
 		count,
 		...(lookbackFrom !== undefined ? { lookbackFrom } : {})
 	});

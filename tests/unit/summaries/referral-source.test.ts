@@ -24,20 +24,4 @@ describe('referralSourceView', () => {
 			'Of 100 referrals, the largest sources were Police 50.0%, Schools 30.0%, Health services 17.0%, Anonymous 3.0%.'
 		);
 	});
-
-	it('suppresses small sources in publication mode', () => {
-		const view = referralSourceView(
-			[
-				{ source: 'police', referrals: 50 },
-				{ source: 'schools', referrals: 30 },
-				{ source: 'anonymous', referrals: 3 }
-			],
-			{ publication: true }
-		);
-		expect(view.points.find((point) => point.source === 'anonymous')).toMatchObject({
-			referrals: null,
-			share: null
-		});
-		expect(view.summary).not.toContain('Anonymous');
-	});
 });
