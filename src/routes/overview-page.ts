@@ -30,7 +30,8 @@ import { collectSpcSignals, groupSignals, signalSubject } from '$lib/summaries/s
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import { periodStart } from '$lib/domain/calendar';
 import { lookbackStart, measureSeries, type MeasureSeriesOptions } from '$lib/transform/measure-series';
-import { publishSingle } from '$lib/transform/publish-counts';
+import { hidden } from '$lib/summaries/share';
+import { spcVerdict, SPC_VERDICT_CHANGED } from '$lib/summaries/spc-verdict';
 import type { SpcSeries } from '$lib/transform/spc-series';
 
 /** The series each headline's sparkline shows, in words. */
@@ -125,44 +126,75 @@ export const overviewPage = definePage()
 			(area: string) =>
 				area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area)
 	)
-	.derive('spc', (scope) => {
-		const { spcEnd, dataStart, areaLabel, publication, monthRange, lookbackFrom, gaps } = scope;
+	// The SPC series of every headline measure from the three monthly answers, as a function: the page reads
+	// it on the published rows, and the seam asks it of the true rows only to say whether a verdict changed.
+	.derive('spcOf', (scope) => {
+		const { spcEnd, dataStart, areaLabel, lookbackFrom, allSelected, gaps } = scope;
 		if (!spcEnd || !dataStart) return undefined;
 		const base = {
 			grain: 'month' as const,
 			label: areaLabel,
-			coverage: { to: spcEnd, gaps: gaps.referrals },
-			publication
+			coverage: { to: spcEnd, gaps: gaps.referrals }
 		};
 		const series = <Row extends { period: string; area: string }>(
 			rows: readonly Row[],
 			options: Omit<MeasureSeriesOptions<Row>, keyof typeof base>
 		) => measureSeries(rows, { ...base, ...options });
-		// Queries that have nothing to ask do not run: never show the rows of an earlier view.
-		const referrals = monthRange ? (scope.referralMonths.rows ?? []) : [];
-		const overall = referrals.filter((row) => row.area === 'all');
-		return {
-			referrals: series(referrals, { count: (row) => row.referrals }),
-			children: series(monthRange ? (scope.childMonths.rows ?? []) : [], { count: (row) => row.children }),
-			repeat_referrals: series(referrals, { count: (row) => row.repeat_referrals, lookbackFrom }),
-			episodes: measureSeries(monthRange ? (scope.episodeMonths.rows ?? []) : [], {
-				...base,
-				coverage: { to: spcEnd, gaps: gaps.missing_episodes },
-				count: (row) => row.episodes
-			}),
-			under_15_share: series(overall, { count: (row) => row.under_15, denominator: (row) => row.referrals }),
-			looked_after_share: series(overall, {
-				count: (row) => row.looked_after,
-				denominator: (row) => row.looked_after_known
-			})
+		return (
+			referrals: readonly ReferralSeriesRow[],
+			children: readonly ChildSeriesRow[],
+			episodes: readonly EpisodeSeriesRow[]
+		) => {
+			const overall = referrals.filter((row) => row.area === 'all');
+			const spc = {
+				referrals: series(referrals, { count: (row) => row.referrals }),
+				children: series(children, { count: (row) => row.children }),
+				repeat_referrals: series(referrals, { count: (row) => row.repeat_referrals, lookbackFrom }),
+				episodes: measureSeries(episodes, {
+					...base,
+					coverage: { to: spcEnd, gaps: gaps.missing_episodes },
+					count: (row) => row.episodes
+				}),
+				under_15_share: series(overall, {
+					count: (row) => row.under_15,
+					denominator: (row) => row.referrals
+				}),
+				looked_after_share: series(overall, {
+					count: (row) => row.looked_after,
+					denominator: (row) => row.looked_after_known
+				})
+			};
+			const signals = collectSpcSignals(
+				spcMeasures.map((key) => ({ measure: measures[key] as Measure, series: spc[key] })),
+				allSelected
+			);
+			return { spc, signals };
 		};
 	})
-	.derive('spcSignals', ({ spc, allSelected }) =>
-		collectSpcSignals(
-			spc ? spcMeasures.map((key) => ({ measure: measures[key] as Measure, series: spc[key] })) : [],
-			allSelected
-		)
+	// Queries that have nothing to ask do not run: never show the rows of an earlier view.
+	.derive('monthRows', ({ monthRange, referralMonths, childMonths, episodeMonths }) => ({
+		referrals: monthRange ? (referralMonths.rows ?? []) : [],
+		children: monthRange ? (childMonths.rows ?? []) : [],
+		episodes: monthRange ? (episodeMonths.rows ?? []) : []
+	}))
+	.derive('spcReading', ({ spcOf, monthRows }) =>
+		spcOf?.(monthRows.referrals, monthRows.children, monthRows.episodes)
 	)
+	.derive('spc', ({ spcReading }) => spcReading?.spc)
+	.derive('spcSignals', ({ spcReading }) => spcReading?.signals ?? [])
+	// Whether publication mode changed an SPC verdict: each monthly answer judged true against published,
+	// the other two as published.
+	.derive('spcChanged', ({ spcOf, monthRows, monthRange, referralMonths, childMonths, episodeMonths }) => {
+		if (!spcOf || !monthRange) return false;
+		const verdict = (reading: ReturnType<typeof spcOf>) =>
+			spcVerdict(Object.values(reading.spc).flat(), reading.signals);
+		const { referrals, children, episodes } = monthRows;
+		return (
+			(referralMonths.publicationChanged?.((rows) => verdict(spcOf(rows, children, episodes))) ?? false) ||
+			(childMonths.publicationChanged?.((rows) => verdict(spcOf(referrals, rows, episodes))) ?? false) ||
+			(episodeMonths.publicationChanged?.((rows) => verdict(spcOf(referrals, children, rows))) ?? false)
+		);
+	})
 	.derive('spanCounts', ({ windows, referralSpans, episodeSpans }) =>
 		windows && referralSpans.rows && episodeSpans.rows
 			? mergeSpanCounts(referralSpans.rows, episodeSpans.rows)
@@ -187,7 +219,7 @@ export const overviewPage = definePage()
 			? formatPeriod(overall.points[index]!.period, 'month')
 			: 'the latest month';
 	})
-	.derive('signalNotes', ({ windows, spanCounts, areas, publication, filters }) => {
+	.derive('signalNotes', ({ windows, spanCounts, areas, publication, filters, spcChanged }) => {
 		const comparisonsMade =
 			windows && spanCounts.length > 0
 				? headlineDefinitions.reduce(
@@ -208,13 +240,13 @@ export const overviewPage = definePage()
 						'Publication mode: every count is perturbed by the cell key method (see Methods), and the limits, signals and comparisons are worked out from the published counts.'
 					]
 				: []),
+			...(spcChanged ? [SPC_VERDICT_CHANGED] : []),
 			...(episodeNote ? [episodeNote] : [])
 		];
 	})
 	.derive('headlines', (scope) => {
 		const { windows, spanCounts, spc, spcSignals, publication, lookbackFrom, extent } = scope;
-		const shown = (count: number) =>
-			publication ? (publishSingle(count).symbol ?? formatCount(count)) : formatCount(count);
+		const shown = (count: number) => (hidden(count, publication) ? 'c' : formatCount(count));
 		const childrenMissing = spanCounts.find(
 			(row) => row.span === 'current' && row.area === 'all'
 		)?.children_missing;

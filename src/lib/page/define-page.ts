@@ -2,6 +2,7 @@ import type { AreaReference } from '$lib/contract';
 import type { DataExtent } from '$lib/sql/metrics/data-extent';
 import { Sql } from '$lib/sql/sql';
 import { publishRows } from '$lib/publication/publish-rows';
+import { unchanged, verdictCheck, type VerdictCheck } from '$lib/publication/verdict-changed';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
 import type { DayRange } from '$lib/domain/extract-coverage';
@@ -37,6 +38,11 @@ export interface Answer<Row extends object> {
 	readonly rows: Row[] | undefined;
 	readonly loading: boolean;
 	readonly error: string | undefined;
+	/**
+	 * Whether publication mode changed a verdict judged on these rows (publication/verdict-changed.ts): the
+	 * one way a view learns anything of the true rows, one yes or no per verdict. Absent before an answer.
+	 */
+	readonly publicationChanged?: VerdictCheck<Row>;
 }
 
 type Step =
@@ -125,6 +131,22 @@ export function viewRows(
 }
 
 /**
+ * An answer as a view receives it: the published rows (`viewRows`) and, in publication mode, a check of
+ * whether publication changed a verdict on them, judged against the same query's true rows in the seam.
+ */
+export function viewAnswer(
+	spec: Exclude<QuerySpec, undefined>,
+	rows: readonly object[],
+	publication: boolean
+): { rows: object[]; publicationChanged: VerdictCheck<object> } {
+	const published = viewRows(spec, rows, publication);
+	return {
+		rows: published,
+		publicationChanged: publication ? verdictCheck(() => viewRows(spec, rows, false), published) : unchanged
+	};
+}
+
+/**
  * Run a page definition once in order, awaiting each query (Node tests, and later exports). `run` asks the
  * engine for a query's rows; every answer then passes the publication seam (`viewRows`).
  */
@@ -143,7 +165,7 @@ export async function evaluatePage<Scope extends PageContext>(
 			if (spec !== undefined) {
 				try {
 					const rows = await run(specParts(spec).query);
-					answer = { rows: viewRows(spec, rows, context.publication), loading: false, error: undefined };
+					answer = { ...viewAnswer(spec, rows, context.publication), loading: false, error: undefined };
 				} catch (error) {
 					answer = {
 						rows: undefined,

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
-import { specParts, viewRows, type QuerySpec } from '$lib/page/define-page';
+import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
+import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -12,13 +13,14 @@ export type { QuerySpec };
  */
 export class LiveQuery<Row extends object> {
 	#rows = $state.raw<Row[] | undefined>();
+	#changed = $state.raw<VerdictCheck<Row> | undefined>();
 	#error = $state<string | undefined>();
 	#loading = $state(true);
 	#ticket = 0;
 
 	/**
 	 * @param publication whether publication mode is on: every answer passes the publication seam
-	 *   (`viewRows`), so a view only ever sees published figures.
+	 *   (`viewAnswer`), so a view only ever sees published figures.
 	 */
 	constructor(dataset: Dataset, spec: () => QuerySpec, publication: () => boolean = () => false) {
 		const asked = $derived(spec());
@@ -44,7 +46,7 @@ export class LiveQuery<Row extends object> {
 			const rows = coordinator.query<Row>(query, current);
 			// Published and reshaped here, synchronously, as the answer arrives: no worker round trip (see
 			// transforms.ts).
-			const shaped = rows.then((result) => viewRows(answered, result, published) as Row[]);
+			const shaped = rows.then((result) => viewAnswer(answered, result, published));
 			const settle = (apply: () => void) => {
 				if (!current()) return;
 				apply();
@@ -52,9 +54,10 @@ export class LiveQuery<Row extends object> {
 				uncount();
 			};
 			shaped.then(
-				(rows) =>
+				(answer) =>
 					settle(() => {
-						this.#rows = rows;
+						this.#rows = answer.rows as Row[];
+						this.#changed = answer.publicationChanged as VerdictCheck<Row>;
 						this.#error = undefined;
 					}),
 				(error: unknown) =>
@@ -73,6 +76,10 @@ export class LiveQuery<Row extends object> {
 
 	get rows(): Row[] | undefined {
 		return this.#rows;
+	}
+	/** Whether publication mode changed a verdict on these rows (see `Answer.publicationChanged`). */
+	get publicationChanged(): VerdictCheck<Row> | undefined {
+		return this.#changed;
 	}
 	get error(): string | undefined {
 		return this.#error;

@@ -69,20 +69,6 @@ export { comparisonVerdict, type ComparisonVerdict } from './comparison-verdict'
 export { compareRates, type PeriodCount, type RateComparison } from './compare-rates';
 export { compareProportions, type ProportionComparison } from './compare-proportions';
 
-// Small-number disclosure control
-export {
-	publishCount,
-	isPrimary,
-	disclosureSettings,
-	assertCount,
-	type DisclosureOptions,
-	type DisclosureSymbol,
-	type PublishedCell
-} from './published-cell';
-export { suppressList, type SuppressedList } from './suppress-list';
-export { suppressTable, type SuppressedTable, type TableOptions } from './suppress-table';
-export { suppressDerived } from './suppress-derived';
-
 // Plain-English descriptions for the Methods page and README
 export { methods, methodsMarkdown, type MethodDescription } from './methods';
 

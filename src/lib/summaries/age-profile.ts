@@ -3,7 +3,7 @@ import { formatDecimal, formatPercent } from '$lib/format/number';
 import { financialYearLabel, financialYearSpan } from '$lib/domain/financial-year';
 import { YOUNGER_THAN, type AgeProfileRow } from '$lib/sql/metrics/children/age-profile';
 import { comparisonVerdict, zForConfidence } from '$lib/stats';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
 import { formatShareWithInterval, publishShareRows, shareOf } from './share';
 

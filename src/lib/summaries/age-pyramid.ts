@@ -1,6 +1,6 @@
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { AgeGenderCount } from '$lib/sql/metrics/children/age-gender';
-import { publishCounts, type Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { countPhrase, hidden } from './share';
 
 /** The two sides of the pyramid. Other recorded genders are too few to chart and are counted in words. */
@@ -74,10 +74,7 @@ export function agePyramidView(
 			grid.push({ age, gender: side.gender, genderLabel: side.label, referrals });
 		}
 	}
-	// A second line only: the seam's published cells are never 1 to 5, so this withholds nothing from them.
-	const shown: Published<PyramidPoint>[] = publication
-		? publishCounts(grid, { count: 'referrals', rowKey: 'age', columnKey: 'gender' })
-		: grid;
+	const shown: Published<PyramidPoint>[] = grid;
 	const byAge = new Map<number, number>();
 	for (const row of rows) byAge.set(row.age, (byAge.get(row.age) ?? 0) + row.referrals);
 	const q1 = quantileAge(byAge, total, 0.25);

@@ -1,7 +1,7 @@
 import { ethnicities, type Ethnicity } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { EthnicityCount } from '$lib/sql/metrics/children/ethnicity';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { countPhrase, publishShareRows, shareOf } from './share';
 
 export interface EthnicityPoint {

@@ -1,9 +1,9 @@
 import { formatCount } from '$lib/format/number';
 import { distinctComparisons, type ComparisonWindows } from '$lib/domain/comparison-window';
-import { publishSingle } from '$lib/transform/publish-counts';
 import { changeSignal, type ChangeSignal } from './comparison-signals';
 import { areaPhrase, formatValue, measures, type Measure } from './measures';
 import { comparePeriods, type PeriodComparison, type SpanValue } from './period-comparison';
+import { hidden } from './share';
 
 /** Referral and episode counts of one area in one span (a row of the window-count metrics). */
 export interface SpanCounts {
@@ -67,7 +67,7 @@ export interface HeadlineOptions {
 }
 
 const shownCount = (count: number, publication: boolean) =>
-	publication ? (publishSingle(count).symbol ?? formatCount(count)) : formatCount(count);
+	hidden(count, publication) ? 'c' : formatCount(count);
 
 /** One area's figure for a headline measure, compared with the previous span and a year earlier. */
 export function headlineFigure(
@@ -82,7 +82,7 @@ export function headlineFigure(
 	if (!current) return null;
 	const { measure } = definition;
 	const now = { ...definition.value(current), days: windows.current.days };
-	const suppressed = options.publication && publishSingle(now.count).symbol !== null;
+	const suppressed = hidden(now.count, options.publication);
 	const share =
 		now.denominator === undefined ? now.count : now.denominator > 0 ? now.count / now.denominator : null;
 	const value = suppressed ? 'c' : share === null ? '–' : formatValue(measure, share);

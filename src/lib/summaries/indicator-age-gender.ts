@@ -2,7 +2,7 @@ import { ageBands, indicatorColumns, type AgeBand, type IndicatorColumn } from '
 import { formatPercent } from '$lib/format/number';
 import type { AgeGenderPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-age-gender';
 import { compareProportions } from '$lib/stats';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { hidden, publishShareRows, shareOf } from './share';
 
@@ -85,8 +85,6 @@ export function indicatorAgeGenderView(
 		{
 			count: 'present',
 			denominator: 'assessed',
-			rowKey: 'indicator',
-			columnKey: 'group',
 			derived: ['share', 'lower', 'upper']
 		},
 		publication

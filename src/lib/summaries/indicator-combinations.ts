@@ -1,7 +1,7 @@
 import { type IndicatorColumn } from '$lib/contract';
 import { formatCount, formatPercent } from '$lib/format/number';
 import { COMBINATION_SEPARATOR, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { countPhrase, publishShareRows, shareOf } from './share';
 
@@ -23,14 +23,39 @@ export interface CombinationsView {
 	summary: string;
 }
 
+/** How many combinations the chart shows. */
+export const TOP_COMBINATIONS = 15;
+
+/**
+ * The combinations in the order the chart ranks them: most referrals first (the counts as shown, so in
+ * publication mode the perturbed ones), then fewer indicators, then by key, so equal counts keep an order
+ * that depends on no true count. In publication mode a combination published as 0 is not among the most
+ * frequent.
+ */
+export function rankCombinations(
+	rows: readonly IndicatorCombination[],
+	limit = TOP_COMBINATIONS
+): IndicatorCombination[] {
+	return rows
+		.filter((row) => row.referrals > 0)
+		.toSorted(
+			(a, b) =>
+				b.referrals - a.referrals ||
+				a.degree - b.degree ||
+				(a.combination < b.combination ? -1 : a.combination > b.combination ? 1 : 0)
+		)
+		.slice(0, limit);
+}
+
 /** The most frequent exact combinations of indicators (UpSet intersections), with their share of referrals. */
 export function combinationsView(
-	rows: readonly IndicatorCombination[],
+	all: readonly IndicatorCombination[],
 	{ publication }: { publication: boolean }
 ): CombinationsView {
-	const total = rows[0]?.total ?? 0;
+	const rows = rankCombinations(all);
+	const total = all[0]?.total ?? 0;
 	// How many combinations occur is withheld in publication mode (it is not a keyed count).
-	const count = rows[0]?.combinations ?? null;
+	const count = all[0]?.combinations ?? null;
 	const howMany = count === null ? 'Many' : formatCount(count);
 	if (total === 0) {
 		return {

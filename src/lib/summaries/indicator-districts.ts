@@ -6,7 +6,7 @@ import {
 } from '$lib/contract';
 import { formatDecimal, formatPercent } from '$lib/format/number';
 import type { DistrictPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-district';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { publishShareRows, shareOf } from './share';
 
@@ -72,8 +72,6 @@ export function indicatorDistrictView(
 		{
 			count: 'present',
 			denominator: 'assessed',
-			rowKey: 'indicator',
-			columnKey: 'district',
 			derived: ['share', 'lower', 'upper', 'benchmark']
 		},
 		publication

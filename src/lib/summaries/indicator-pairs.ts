@@ -1,7 +1,7 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import { formatCount, formatDecimal2 } from '$lib/format/number';
 import type { IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { publishShareRows } from './share';
 
@@ -46,7 +46,9 @@ export function pairsView(
 		};
 	}
 	const symmetric = rows.flatMap((row) => {
-		const either = row.a_present + row.b_present - row.both;
+		// Never fewer than either indicator alone: in publication mode the three counts are perturbed apart,
+		// and a + b − both could fall below them (even below 0); on true counts this is a + b − both.
+		const either = Math.max(row.a_present, row.b_present, row.both, row.a_present + row.b_present - row.both);
 		const cell = { both: row.both, either, referrals };
 		return [
 			{ a: row.a, b: row.b, ...cell },
@@ -60,8 +62,6 @@ export function pairsView(
 		{
 			count: 'both',
 			denominator: 'either',
-			rowKey: 'a',
-			columnKey: 'b',
 			derived: ['either', 'jaccard', 'share']
 		},
 		publication

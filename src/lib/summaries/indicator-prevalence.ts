@@ -1,7 +1,7 @@
 import { indicators, type IndicatorColumn } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { PrevalenceCounts } from '$lib/sql/metrics/indicators/prevalence-by';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { countPhrase, publishShareRows, shareOf } from './share';
 
 /** The guidance wording and short label of an indicator column. */

@@ -4,7 +4,7 @@ import { periodRange } from '$lib/domain/calendar';
 import { formatQuarter, formatSpan } from '$lib/format/period';
 import type { QuarterPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
 import { fillPeriods } from '$lib/transform/fill-periods';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
 import { proportionTrend, type ProportionTrend } from './proportion-trend';
 import { publishShareRows, shareOf } from './share';
@@ -65,8 +65,6 @@ export function indicatorTrendView(
 		{
 			count: 'present',
 			denominator: 'assessed',
-			rowKey: 'quarter',
-			columnKey: 'indicator',
 			derived: ['share', 'lower', 'upper']
 		},
 		publication

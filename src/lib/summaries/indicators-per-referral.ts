@@ -1,7 +1,7 @@
 import { indicatorColumns } from '$lib/contract';
 import { formatDecimal, formatPercent } from '$lib/format/number';
 import type { IndicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { countPhrase, publishShareRows, shareOf } from './share';
 
 export interface PerReferralPoint {

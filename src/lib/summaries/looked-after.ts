@@ -3,7 +3,7 @@ import { periodEnd } from '$lib/domain/calendar';
 import { formatQuarter, formatQuarterMonths, formatSpan } from '$lib/format/period';
 import type { LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
 import { fillPeriods } from '$lib/transform/fill-periods';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
 import { formatShareWithInterval, hidden, publishShareRows, shareOf, type ShareEstimate } from './share';
 

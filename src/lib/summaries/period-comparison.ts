@@ -1,5 +1,5 @@
 import { compareProportions, compareRates, type ProportionComparison, type RateComparison } from '$lib/stats';
-import { publishSingle } from '$lib/transform/publish-counts';
+import { hidden } from './share';
 import { formatValue, type Measure } from './measures';
 
 /** A measure in one span: a count, or a share's numerator and denominator. */
@@ -30,7 +30,7 @@ export interface PeriodComparison {
 	result: RateComparison | ProportionComparison | null;
 }
 
-const isSuppressed = (count: number) => publishSingle(count).symbol !== null;
+const isSuppressed = (count: number) => hidden(count, true);
 
 /**
  * Compare a measure in the current span with another: counts by the rate ratio per day (`compareRates`

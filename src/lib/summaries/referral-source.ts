@@ -1,7 +1,7 @@
 import { referralSources, type ReferralSource } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { SourceCount } from '$lib/sql/metrics/children/referral-source';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { listNames } from './list-names';
 import { countPhrase, publishShareRows, shareOf } from './share';
 

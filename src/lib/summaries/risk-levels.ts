@@ -2,7 +2,7 @@ import { riskLevels, type RiskLevel } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import { financialYearLabel } from '$lib/domain/financial-year';
 import type { RiskLevelYear } from '$lib/sql/metrics/indicators/risk-levels';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { formatPValue, proportionTrend, type ProportionTrend } from './proportion-trend';
 import { hidden, publishShareRows, shareOf, type ShareEstimate } from './share';
 
@@ -58,8 +58,6 @@ export function riskLevelsView(
 		{
 			count: 'referrals',
 			denominator: 'total',
-			rowKey: 'year',
-			columnKey: 'level',
 			derived: ['share', 'lower', 'upper']
 		},
 		publication

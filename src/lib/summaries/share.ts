@@ -2,12 +2,7 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { PROTECTED_MAX } from '$lib/publication/ptable';
 import { shareWithheld } from '$lib/publication/share-base';
 import { proportionWithInterval } from '$lib/stats';
-import {
-	publishCounts,
-	publishSingle,
-	type Published,
-	type PublishOptions
-} from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 
 /** A share with its 95% Wilson interval; all null when it cannot be shown (suppressed, or no denominator). */
 export interface ShareEstimate {
@@ -56,19 +51,20 @@ export function hidden(count: number, publication: boolean): boolean {
 	return publication && count >= 1 && count <= PROTECTED_MAX;
 }
 
-export interface ShareRowsOptions extends PublishOptions {
+export interface ShareRowsOptions {
+	/** The count column (a share's numerator). */
+	count: string;
 	/** The denominator column: a share over too small a published denominator is withheld. */
 	denominator: string;
+	/** Columns computed from the count and the denominator (a share, its interval): withheld with it. */
+	derived?: readonly string[];
 }
 
 /**
  * Count rows as they may be shown. The counts arrive already published (perturbed by the publication seam,
  * publication/publish-rows.ts). In publication mode a row whose published denominator is under 10
  * (`MIN_SHARE_BASE`, publication/share-base.ts) has its count and derived columns (share, interval)
- * withheld and marked "c": a percentage of a handful of perturbed referrals means nothing. The earlier
- * suppression of counts 1 to 5 (`publishCounts`) still runs as a second line: published counts are never
- * 1 to 5, so on the seam's output it withholds nothing, but a view that derives a small count of its own
- * cannot show it.
+ * withheld and marked "c": a percentage of a handful of perturbed referrals means nothing.
  */
 export function publishShareRows<Row extends object>(
 	rows: readonly Row[],
@@ -76,11 +72,10 @@ export function publishShareRows<Row extends object>(
 	publication: boolean
 ): Published<Row>[] {
 	if (!publication) return [...rows];
-	return publishCounts(rows, options).map((row) => {
+	return rows.map((row: Published<Row>) => {
 		const denominator = Number((row as Record<string, unknown>)[options.denominator] ?? 0);
-		const small = publishSingle(denominator).symbol !== null;
-		if (!small && !shareWithheld(denominator, publication)) return row;
-		const keys = [options.count, ...(small ? [options.denominator] : []), ...(options.derived ?? [])];
+		if (!shareWithheld(denominator, publication)) return row;
+		const keys = [options.count, ...(options.derived ?? [])];
 		return {
 			...row,
 			...Object.fromEntries(keys.map((key) => [key, null])),

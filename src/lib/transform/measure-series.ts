@@ -1,7 +1,6 @@
 import { districts } from '$lib/contract';
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
 import type { DayRange } from '$lib/domain/extract-coverage';
-import { publishCounts } from './publish-counts';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
 
 /** Days the data and filters cover: a period reaching outside them is incomplete. */
@@ -24,8 +23,6 @@ export interface MeasureSeriesOptions<Row> {
 	coverage: Coverage;
 	/** Periods starting before this day have no full look-back (repeat referrals: 12 months after the data starts). */
 	lookbackFrom?: string;
-	/** Publication mode: disclosure control on the counts before anything is shown. */
-	publication: boolean;
 }
 
 /**
@@ -49,29 +46,14 @@ export function lookbackStart(dataStart: string): string {
 /**
  * One SPC series per area from period × area rows (the `all` area first, then districts in the contract's
  * order, the order every chart and table lists them in, whatever order the rows come in), with incomplete and
- * look-back-less periods excluded from the limits. In publication mode the district counts are protected
- * as one period × district table and the all-district series as a list (`publishCounts`), and a share is
- * suppressed with its numerator.
+ * look-back-less periods excluded from the limits. In publication mode the counts arrive perturbed
+ * (publication/), so the series, its limits and its verdicts are those of the published counts.
  */
 export function measureSeries<Row extends { period: string; area: string }>(
 	rows: readonly Row[],
 	options: MeasureSeriesOptions<Row>
 ): SpcSeries[] {
-	const { grain, count, denominator, coverage, lookbackFrom, publication } = options;
-	const cells = rows.map((row) => ({ period: row.period, area: row.area, n: count(row) }));
-	const published = new Map<string, { n: number | null; symbol: 'c' | 'k' | null }>();
-	const key = (period: string, area: string) => `${period}|${area}`;
-	if (publication) {
-		const all = cells.filter((cell) => cell.area === 'all');
-		const districts = cells.filter((cell) => cell.area !== 'all');
-		for (const cell of [
-			...publishCounts(all, { count: 'n' }),
-			...(districts.length > 0
-				? publishCounts(districts, { count: 'n', rowKey: 'period', columnKey: 'area' })
-				: [])
-		])
-			published.set(key(cell.period, cell.area), { n: cell.n, symbol: cell.suppressed?.n ?? null });
-	}
+	const { grain, count, denominator, coverage, lookbackFrom } = options;
 	const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => areaRank(a) - areaRank(b));
 	return areas.map((area) => {
 		const inputs = rows
@@ -79,7 +61,6 @@ export function measureSeries<Row extends { period: string; area: string }>(
 			.map((row): SpcInput => {
 				const n = count(row);
 				const d = denominator?.(row);
-				const shown = published.get(key(row.period, area));
 				const excluded: Exclusion | null = isIncomplete(row.period, grain, coverage)
 					? 'incomplete'
 					: lookbackFrom !== undefined && row.period < lookbackFrom
@@ -88,12 +69,11 @@ export function measureSeries<Row extends { period: string; area: string }>(
 							? 'empty'
 							: null;
 				const value = d === undefined ? n : d > 0 ? n / d : 0;
-				const hidden = shown !== undefined && shown.n === null;
 				return {
 					period: row.period,
 					value,
-					published: hidden ? null : d === 0 ? null : value,
-					symbol: hidden ? shown.symbol : null,
+					published: d === 0 ? null : value,
+					symbol: null,
 					excluded
 				};
 			});

@@ -1,5 +1,5 @@
 import { wilsonInterval } from '$lib/stats';
-import { publishCounts, type Published } from './publish-counts';
+import type { Published } from '$lib/publication/withheld';
 
 export interface Proportion {
 	share: number | null;
@@ -8,17 +8,12 @@ export interface Proportion {
 }
 
 /**
- * Adds a proportion numerator / denominator with its 95% Wilson interval to each row. In publication mode
- * the numerators and the denominators each go through disclosure control as a list with its total, and a
- * share is suppressed when either of its counts is.
+ * Adds a proportion numerator / denominator with its 95% Wilson interval to each row, from the
+ * counts as shown (in publication mode perturbed at the seam, so a share is of published counts).
  */
 export function withProportions<Row extends object>(
 	rows: readonly Row[],
-	{
-		numerator,
-		denominator,
-		publication
-	}: { numerator: keyof Row & string; denominator: keyof Row & string; publication: boolean }
+	{ numerator, denominator }: { numerator: keyof Row & string; denominator: keyof Row & string }
 ): Published<Row & Proportion>[] {
 	const computed = rows.map((row) => {
 		const x = Number(row[numerator]);
@@ -31,10 +26,5 @@ export function withProportions<Row extends object>(
 			upper: interval?.upper ?? null
 		};
 	});
-	if (!publication) return computed;
-	const derived = ['share', 'lower', 'upper'];
-	return publishCounts(publishCounts(computed, { count: numerator, derived }), {
-		count: denominator,
-		derived
-	});
+	return computed;
 }

@@ -1,10 +1,5 @@
-import {
-	isRareEventSeries,
-	xmr,
-	type DisclosureSymbol,
-	type SpecialCauseType,
-	type XmrResult
-} from '$lib/stats';
+import type { DisclosureSymbol } from '$lib/publication/withheld';
+import { isRareEventSeries, xmr, type SpecialCauseType, type XmrResult } from '$lib/stats';
 import { periodEnd, type Grain } from '$lib/domain/calendar';
 
 /**

@@ -18,7 +18,7 @@ import { ethnicityView, type EthnicityPoint } from '$lib/summaries/ethnicity';
 import { lookedAfterView, type LookedAfterPoint } from '$lib/summaries/looked-after';
 import { referralSourceView, type SourcePoint } from '$lib/summaries/referral-source';
 import { formatShareWithInterval, isSuppressed, shareText } from '$lib/summaries/share';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 
 const count = countCell;
 const percent = percentCell;

@@ -10,7 +10,6 @@ import {
 	type PlanningRow,
 	type Projection
 } from '$lib/stats/projection';
-import { publishCounts } from '$lib/transform/publish-counts';
 
 /**
  * Fewer simulated futures than the model's defaults: this runs in the page on every filter change (two
@@ -47,13 +46,12 @@ export function lastCompleteMonthEnd(day: string): string {
 /**
  * Project a cohort's monthly counts (the `all` rows of a padded monthly series) for the next 8 quarters,
  * with its rolling-origin backtest. Complete months up to `lastDay` only. The projection is made from the
- * counts the mode publishes: in publication mode a month whose count is suppressed cannot be used, so the
- * projection is withheld, with that reason, rather than made from counts nobody may see.
+ * counts as shown: in publication mode the perturbed monthly counts, never the true ones.
  */
 export function projectDemand<Row extends { period: string; area: string }>(
 	rows: readonly Row[],
 	count: (row: Row) => number,
-	{ lastDay, publication }: { lastDay: string; publication: boolean }
+	{ lastDay }: { lastDay: string }
 ): Demand | undefined {
 	const months = rows
 		.filter((row) => row.area === 'all' && periodEnd(row.period, 'month') <= lastDay)
@@ -64,22 +62,6 @@ export function projectDemand<Row extends { period: string; area: string }>(
 		months.map((row) => row.period.slice(0, 7)),
 		counts
 	);
-	if (publication) {
-		const published = publishCounts(
-			counts.map((n) => ({ n })),
-			{ count: 'n' }
-		);
-		if (published.some((row) => row.n === null))
-			return {
-				observed: [],
-				backtest: null,
-				projection: {
-					kind: 'withheld',
-					reason:
-						'Publication mode: some months’ counts are suppressed (1 to 5), and a projection is made only from counts that are published.'
-				}
-			};
-	}
 	const series: CountSeries = { grain: 'month', start: months[0]!.period.slice(0, 7), counts };
 	const projection = projectCounts(series, pageSettings);
 	return {

@@ -1,8 +1,8 @@
+import type { DisclosureSymbol } from '$lib/publication/withheld';
 import { districts, type District } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
-import { rateWithInterval, type DisclosureSymbol } from '$lib/stats';
-import { publishCounts } from '$lib/transform/publish-counts';
+import { rateWithInterval } from '$lib/stats';
 
 /** The population a cohort's rates are per: the narrowest band of the reference that holds its ages. */
 export type RatePopulation = '10_17' | '0_17';
@@ -42,12 +42,12 @@ export interface CohortDistrictRate {
 
 /**
  * The cohort's districts (those the filters choose, else all six) with rates per 10,000 children of the
- * rate's population a year and 95% intervals (exact Poisson under 10, Byar's method from 10). In
- * publication mode each count column is protected as a list with its total, and a rate with its numerator.
+ * rate's population a year and 95% intervals (exact Poisson under 10, Byar's method from 10), from the
+ * counts as shown (in publication mode perturbed at the seam).
  */
 export function cohortDistrictRates(
 	rows: readonly DistrictRateRow[],
-	{ filters, population, publication }: { filters: Filters; population: RatePopulation; publication: boolean }
+	{ filters, population }: { filters: Filters; population: RatePopulation }
 ): CohortDistrictRate[] {
 	const chosen = new Set<string>(filters.districts ?? districts.codes);
 	const rates = rows
@@ -68,10 +68,5 @@ export function cohortDistrictRates(
 				upper: estimate.upper
 			};
 		});
-	if (!publication) return rates;
-	const derived = ['rate', 'lower', 'upper'];
-	return publishCounts(publishCounts(publishCounts(rates, { count: 'referrals' }), { count: 'children' }), {
-		count: 'counted',
-		derived
-	});
+	return rates;
 }

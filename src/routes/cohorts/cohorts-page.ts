@@ -36,7 +36,7 @@ import { spcSignals } from '$lib/summaries/spc-signals';
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import { measureSeries, type Coverage } from '$lib/transform/measure-series';
 import { withProportions } from '$lib/transform/proportions';
-import { publishCounts, publishSingle } from '$lib/transform/publish-counts';
+import { hidden } from '$lib/summaries/share';
 import { interventionShares, type InterventionShare } from '../pathway/intervention-shares';
 import { quarterLabel } from '../pathway/quarter-label';
 import { stageShares, type StageShare } from '../pathway/stage-shares';
@@ -95,15 +95,11 @@ function sizeChart<Row extends { period: string; area: string }>(
 	measure: Measure,
 	rows: readonly Row[],
 	count: (row: Row) => number,
-	{
-		grain,
-		coverage,
-		publication
-	}: { grain: Grain; coverage: Coverage & { from: string }; publication: boolean }
+	{ grain, coverage }: { grain: Grain; coverage: Coverage & { from: string } }
 ): ChartSpec<SpcTableRow> {
 	const series = measureSeries(
 		rows.filter((row) => row.area === ALL_AREAS),
-		{ grain, label: () => 'The cohort', coverage, publication, count }
+		{ grain, label: () => 'The cohort', coverage, count }
 	);
 	const subject = `${measure.noun} in the cohort`;
 	const signals = series.flatMap((one) => spcSignals(one, measure, subject));
@@ -144,7 +140,7 @@ function sizeChart<Row extends { period: string; area: string }>(
 const indicatorShort = new Map<string, string>(indicators.map((one) => [one.column, one.short]));
 
 /** Each indicator's prevalence in the cohort (present of assessed), most common first. */
-function indicatorShares(rows: readonly IndicatorPrevalence[], publication: boolean) {
+function indicatorShares(rows: readonly IndicatorPrevalence[]) {
 	return withProportions(
 		rows.map((row) => ({
 			indicator: row.indicator,
@@ -152,7 +148,7 @@ function indicatorShares(rows: readonly IndicatorPrevalence[], publication: bool
 			present: row.present,
 			assessed: row.assessed
 		})),
-		{ numerator: 'present', denominator: 'assessed', publication }
+		{ numerator: 'present', denominator: 'assessed' }
 	).sort((a, b) => (b.share ?? -1) - (a.share ?? -1));
 }
 
@@ -160,7 +156,7 @@ function indicatorShares(rows: readonly IndicatorPrevalence[], publication: bool
  * Referrals and children by kind of intervention: each kind's share of the referrals with a kind recorded
  * (no intervention included), then the referrals with none recorded, which have no share.
  */
-function kindRows(rows: readonly CohortInterventionRow[], publication: boolean) {
+function kindRows(rows: readonly CohortInterventionRow[]) {
 	const kinds = [...interventionKinds.codes, 'not_recorded'] as const;
 	const found = (kind: string) => rows.find((row) => row.intervention === kind);
 	const recorded = interventionKinds.codes.reduce((sum, kind) => sum + (found(kind)?.referrals ?? 0), 0);
@@ -178,13 +174,12 @@ function kindRows(rows: readonly CohortInterventionRow[], publication: boolean) 
 	}));
 	const shared = withProportions(
 		listed.filter((row) => row.recorded !== null),
-		{ numerator: 'referrals', denominator: 'recorded', publication }
+		{ numerator: 'referrals', denominator: 'recorded' }
 	);
 	const blank = listed
 		.filter((row) => row.recorded === null)
 		.map((row) => ({ ...row, share: null, lower: null, upper: null }));
-	const all = [...shared, ...blank];
-	return publication ? publishCounts(all, { count: 'children' }) : all;
+	return [...shared, ...blank];
 }
 
 /** Children followed up below which re-referral after an intervention is not shown as a share. */
@@ -201,7 +196,7 @@ const outcomeLabels: Record<string, string> = {
 };
 
 /** Referred again within 12 months, by kind of intervention, led by all kinds together. */
-function outcomeRows(rows: readonly RereferralRow[], publication: boolean) {
+function outcomeRows(rows: readonly RereferralRow[]) {
 	const kinds = rows.filter((row) => row.intervention !== 'none');
 	const sum = (key: 'children' | 're_referred' | 'follow_up_incomplete') =>
 		kinds.reduce((total, row) => total + row[key], 0);
@@ -215,7 +210,7 @@ function outcomeRows(rows: readonly RereferralRow[], publication: boolean) {
 		.map((kind) => (kind === 'any' ? any : rows.find((row) => row.intervention === kind)))
 		.filter((row): row is RereferralRow => row !== undefined)
 		.map((row) => ({ ...row, label: outcomeLabels[row.intervention] ?? row.intervention }));
-	return withProportions(ordered, { numerator: 're_referred', denominator: 'children', publication });
+	return withProportions(ordered, { numerator: 're_referred', denominator: 'children' });
 }
 
 /**
@@ -244,17 +239,15 @@ function groupKindChart(
 		groups,
 		groupLabel,
 		groupName,
-		caption,
-		publication
+		caption
 	}: {
 		groups: readonly string[];
 		groupLabel: (group: string) => string;
 		groupName: string;
 		caption: string;
-		publication: boolean;
 	}
 ): ChartSpec<GroupKindRow> {
-	const mix = interventionShares(rows, { groups, groupLabel, publication });
+	const mix = interventionShares(rows, { groups, groupLabel });
 	const children = (group: string, kind: string) =>
 		rows.find((row) => row.group === group && row.intervention === kind)?.children ?? 0;
 	const tableRows: GroupKindRow[] = mix.rows.map((row) => ({
@@ -372,30 +365,28 @@ export const cohortsPage = definePageOverShownDays()
 	.query('outcomeCounts', ({ filters }): Ask<RereferralRow> => rereferralAfterIntervention(filters))
 
 	// ----- Size over time
-	.derive('referralChart', ({ referralRows, grain, coverage, publication }) =>
+	.derive('referralChart', ({ referralRows, grain, coverage }) =>
 		coverage
 			? sizeChart(measures.referrals as Measure, referralRows.rows ?? [], (row) => row.referrals, {
 					grain,
-					coverage,
-					publication
+					coverage
 				})
 			: undefined
 	)
 	.derive('referralChartLoading', ({ referralRows }) => referralRows.loading)
-	.derive('childChart', ({ childRows, grain, coverage, publication }) =>
+	.derive('childChart', ({ childRows, grain, coverage }) =>
 		coverage
 			? sizeChart(measures.children as Measure, childRows.rows ?? [], (row) => row.children, {
 					grain,
-					coverage,
-					publication
+					coverage
 				})
 			: undefined
 	)
 	.derive('childChartLoading', ({ childRows }) => childRows.loading)
 
 	// ----- Per district, with rates
-	.derive('districtRates', ({ rateRows, filters, population, publication }) =>
-		cohortDistrictRates(rateRows.rows ?? [], { filters, population, publication })
+	.derive('districtRates', ({ rateRows, filters, population }) =>
+		cohortDistrictRates(rateRows.rows ?? [], { filters, population })
 	)
 	.derive('districtChart', (scope): ChartSpec<CohortDistrictRate> => {
 		const { districtRates: rows, population, period, toggle } = scope;
@@ -444,9 +435,7 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('districtChartLoading', ({ rateRows }) => rateRows.loading)
 
 	// ----- Indicator profile
-	.derive('indicatorShares', ({ indicatorRows, publication }) =>
-		indicatorShares(indicatorRows.rows ?? [], publication)
-	)
+	.derive('indicatorShares', ({ indicatorRows }) => indicatorShares(indicatorRows.rows ?? []))
 	.derive('indicatorChart', ({ indicatorShares: rows, period, filters }): ChartSpec<IndicatorShare> => {
 		const chosen = Object.keys(filters.indicators?.conditions ?? {}) as IndicatorColumn[];
 		const shown = rows.filter((row) => row.share !== null);
@@ -489,7 +478,7 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('indicatorChartLoading', ({ indicatorRows }) => indicatorRows.loading)
 
 	// ----- Pathway stages reached
-	.derive('stages', ({ stageRows, publication }) => stageShares(stageRows.rows ?? [], { publication }))
+	.derive('stages', ({ stageRows }) => stageShares(stageRows.rows ?? []))
 	.derive('stageChart', ({ stages, stageRows, period }): ChartSpec<StageShare> => {
 		const mase = stages.find((share) => share.stage === 'mase_discussed');
 		const notRecorded = stageRows.rows?.[0]?.not_recorded ?? 0;
@@ -541,7 +530,7 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('stageChartLoading', ({ stageRows }) => stageRows.loading)
 
 	// ----- Interventions by kind, district and quarter
-	.derive('kinds', ({ kindCounts, publication }) => kindRows(kindCounts.rows ?? [], publication))
+	.derive('kinds', ({ kindCounts }) => kindRows(kindCounts.rows ?? []))
 	.derive('kindChart', ({ kinds, period }): ChartSpec<KindRow> => {
 		const offered = kinds
 			.filter(
@@ -600,29 +589,27 @@ export const cohortsPage = definePageOverShownDays()
 		};
 	})
 	.derive('kindChartLoading', ({ kindCounts }) => kindCounts.loading)
-	.derive('districtKindChart', ({ districtKindCounts, filters, publication, period }) =>
+	.derive('districtKindChart', ({ districtKindCounts, filters, period }) =>
 		groupKindChart(districtKindCounts.rows ?? [], {
 			groups: filters.districts ?? districts.codes,
 			groupLabel: (code) => districts.label(code as District),
 			groupName: 'district',
-			caption: `Kind of intervention offered to the cohort, by district of the child, ${period}: shares of each district's referrals with the intervention recorded, with referrals and children counted in the table.`,
-			publication
+			caption: `Kind of intervention offered to the cohort, by district of the child, ${period}: shares of each district's referrals with the intervention recorded, with referrals and children counted in the table.`
 		})
 	)
 	.derive('districtKindChartLoading', ({ districtKindCounts }) => districtKindCounts.loading)
-	.derive('quarterKindChart', ({ quarterKindCounts, publication, period }) =>
+	.derive('quarterKindChart', ({ quarterKindCounts, period }) =>
 		groupKindChart(quarterKindCounts.rows ?? [], {
 			groups: [...new Set((quarterKindCounts.rows ?? []).map((row) => row.group))].sort(),
 			groupLabel: quarterLabel,
 			groupName: 'quarter',
-			caption: `Kind of intervention offered to the cohort, by calendar quarter of referral, ${period}: shares of each quarter's referrals with the intervention recorded, with referrals and children counted in the table. A quarter cut by the period is partly counted.`,
-			publication
+			caption: `Kind of intervention offered to the cohort, by calendar quarter of referral, ${period}: shares of each quarter's referrals with the intervention recorded, with referrals and children counted in the table. A quarter cut by the period is partly counted.`
 		})
 	)
 	.derive('quarterKindChartLoading', ({ quarterKindCounts }) => quarterKindCounts.loading)
 
 	// ----- Outcomes: referred again within 12 months of an intervention
-	.derive('outcomes', ({ outcomeCounts, publication }) => outcomeRows(outcomeCounts.rows ?? [], publication))
+	.derive('outcomes', ({ outcomeCounts }) => outcomeRows(outcomeCounts.rows ?? []))
 	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<OutcomeRow> => {
 		const any = outcomes.find((row) => row.intervention === 'any');
 		const incomplete = any?.follow_up_incomplete ?? 0;
@@ -707,17 +694,16 @@ export const cohortsPage = definePageOverShownDays()
 				})
 			: undefined
 	)
-	.derive('referralDemand', ({ demandReferralRows, demandEnd, publication }) =>
+	.derive('referralDemand', ({ demandReferralRows, demandEnd }) =>
 		demandEnd
 			? projectDemand(demandReferralRows.rows ?? [], (row) => row.referrals, {
-					lastDay: demandEnd,
-					publication
+					lastDay: demandEnd
 				})
 			: undefined
 	)
-	.derive('childDemand', ({ demandChildRows, demandEnd, publication }) =>
+	.derive('childDemand', ({ demandChildRows, demandEnd }) =>
 		demandEnd
-			? projectDemand(demandChildRows.rows ?? [], (row) => row.children, { lastDay: demandEnd, publication })
+			? projectDemand(demandChildRows.rows ?? [], (row) => row.children, { lastDay: demandEnd })
 			: undefined
 	)
 	.derive('referralProjectionChart', ({ referralDemand }) =>
@@ -793,7 +779,7 @@ export const cohortsPage = definePageOverShownDays()
 	// ----- Headlines
 	.derive('headlines', (scope): CohortHeadline[] => {
 		const { headlineCounts, kinds, outcomes, publication } = scope;
-		const shown = (value: number) => (publication && publishSingle(value).symbol ? 'c' : formatCount(value));
+		const shown = (value: number) => (hidden(value, publication) ? 'c' : formatCount(value));
 		const headline = headlineCounts.rows?.[0];
 		const withKind = kinds.filter(
 			(row) => row.intervention !== 'none' && row.intervention !== 'not_recorded'

@@ -1,12 +1,8 @@
+import type { DisclosureSymbol } from '$lib/publication/withheld';
 import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
-import {
-	rateFunnelSignificance,
-	rateWithInterval,
-	type DisclosureSymbol,
-	type FunnelLabel
-} from '$lib/stats';
-import { publishCounts, publishSingle, type Published } from '$lib/transform/publish-counts';
+import { rateFunnelSignificance, rateWithInterval, type FunnelLabel } from '$lib/stats';
+import type { Published } from '$lib/publication/withheld';
 
 /** One district compared with the partnership: counts, rates per 10,000 children a year, significance. */
 export interface DistrictStat {
@@ -53,19 +49,15 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
 /**
  * Rates per 10,000 children a year with 95% intervals (exact Poisson under 10, Byar from 10), and each
  * district's funnel significance against the partnership rate (PHE: the district's 95% and 99.8% intervals
- * against the baseline). In publication mode every count goes through disclosure control and every rate,
- * interval, share and significance label derived from a suppressed count (numerator or denominator) is
- * suppressed with it; the partnership rate is suppressed when its own numerator is a small number.
+ * against the baseline), from the counts as shown (in publication mode perturbed at the seam).
  */
 export function compareDistricts(
 	rows: readonly DistrictRateRow[],
 	{
 		selected,
-		publication,
 		areas = cambridgeshireAndPeterborough
 	}: {
 		selected?: readonly string[];
-		publication: boolean;
 		/** The loaded area reference, for the districts' names. */
 		areas?: AreaReference;
 	}
@@ -107,31 +99,11 @@ export function compareDistricts(
 	});
 	const total0 = rows.reduce((sum, row) => sum + row.referrals_0_17, 0);
 	const total10 = rows.reduce((sum, row) => sum + row.referrals_10_17, 0);
-	if (!publication) {
-		return {
-			baseline_0_17: significance0.baseline,
-			baseline_10_17: significance10.baseline,
-			total_0_17: total0,
-			total_10_17: total10,
-			rows: stats
-		};
-	}
-	const rate0 = ['rate_0_17', 'lower_0_17', 'upper_0_17', 'significance_0_17'];
-	const rate10 = ['rate_10_17', 'lower_10_17', 'upper_10_17', 'significance_10_17'];
-	let published: Published<DistrictStat>[] = stats;
-	published = publishCounts(published, { count: 'referrals', derived: ['repeat_share'] });
-	published = publishCounts(published, { count: 'children' });
-	published = publishCounts(published, { count: 'referrals_0_17', derived: rate0 });
-	published = publishCounts(published, { count: 'referrals_10_17', derived: rate10 });
-	published = publishCounts(published, { count: 'repeat_referrals', derived: ['repeat_share'] });
-	published = publishCounts(published, { count: 'looked_after_known', derived: ['looked_after_share'] });
-	published = publishCounts(published, { count: 'looked_after', derived: ['looked_after_share'] });
-	const small = (count: number) => publishSingle(count).symbol !== null;
 	return {
-		baseline_0_17: small(total0) ? null : significance0.baseline,
-		baseline_10_17: small(total10) ? null : significance10.baseline,
-		total_0_17: small(total0) ? null : total0,
-		total_10_17: small(total10) ? null : total10,
-		rows: published
+		baseline_0_17: significance0.baseline,
+		baseline_10_17: significance10.baseline,
+		total_0_17: total0,
+		total_10_17: total10,
+		rows: stats
 	};
 }

@@ -1,7 +1,6 @@
 import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { SpecialCauseType, VariationIcon } from '$lib/stats';
 import { spcSeries } from '$lib/transform/spc-series';
-import { publishCounts } from '$lib/transform/publish-counts';
 
 export interface MonthlyCount {
 	month: string;
@@ -51,16 +50,13 @@ const direction = (type: SpecialCauseType): 'high' | 'low' | null =>
 
 /**
  * An XmR chart per district of monthly referrals (Making Data Count, via `$lib/stats` xmr). An incomplete
- * last month is excluded from the limits and the rules. In publication mode the months suppressed by
- * disclosure control (`hidden`, keys "month|district") are gaps: their count and special-cause label are
- * withheld (a label could reveal a small count), while the limits still come from every complete month so
- * that hiding small counts does not bias them upwards.
+ * last month is excluded from the limits and the rules. In publication mode the counts arrive perturbed
+ * (publication/), so limits and labels are those of the published counts.
  */
 export function districtSpc(
 	rows: readonly MonthlyCount[],
 	{
 		incompleteMonth,
-		hidden,
 		recentFrom,
 		recent = 12,
 		areas = cambridgeshireAndPeterborough
@@ -68,7 +64,6 @@ export function districtSpc(
 		/** The loaded area reference: the districts' names and chart order. */
 		areas?: AreaReference;
 		incompleteMonth?: string;
-		hidden?: ReadonlySet<string>;
 		/** First month (yyyy-mm-01) that counts as recent: the selected period's start. */
 		recentFrom?: string;
 		recent?: number;
@@ -102,14 +97,13 @@ export function districtSpc(
 		);
 		const period = result?.periods[0];
 		const points = series.map((row): SpcPoint => {
-			const isHidden = hidden?.has(`${row.month}|${district}`) ?? false;
-			const point = isHidden ? undefined : byMonth.get(row.month);
+			const point = byMonth.get(row.month);
 			const type = point?.specialCauseType ?? null;
 			return {
 				month: row.month,
 				district,
 				districtLabel,
-				referrals: isHidden ? null : row.referrals,
+				referrals: row.referrals,
 				mean: period?.mean ?? null,
 				upl: period?.upl ?? null,
 				lpl: period?.lpl === null || period?.lpl === undefined ? null : Math.max(0, period.lpl),
@@ -126,11 +120,7 @@ export function districtSpc(
 			district,
 			districtLabel,
 			points,
-			// The latest month's icon would reveal a hidden month's position.
-			variation:
-				result && used.length > 0 && !hidden?.has(`${used.at(-1)!.month}|${district}`)
-					? result.variation
-					: null,
+			variation: result && used.length > 0 ? result.variation : null,
 			recentHigh: visible.filter((point) => point.signal === 'high').length,
 			recentLow: visible.filter((point) => point.signal === 'low').length,
 			recentMonths: latest.length,
@@ -139,15 +129,4 @@ export function districtSpc(
 			rare: shared.withheld === 'rare'
 		};
 	});
-}
-
-/**
- * The month × district cells publication mode withholds ("month|district"): primary suppression of counts
- * 1–5 and secondary suppression protecting every month and district total.
- */
-export function suppressedMonths(rows: readonly MonthlyCount[]): ReadonlySet<string> {
-	const published = publishCounts(rows, { count: 'referrals', rowKey: 'month', columnKey: 'district' });
-	return new Set(
-		published.filter((row) => row.referrals === null).map((row) => `${row.month}|${row.district}`)
-	);
 }

@@ -22,9 +22,9 @@ import {
 } from './district-rates';
 import { districtSpcTitle, summariseDistrictSpc } from './district-spc-summary';
 import { compareDistricts, type DistrictStat } from './district-comparison';
-import { districtSpc, suppressedMonths } from './district-spc';
+import { districtSpc } from './district-spc';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 
 /** A district's row of the comparison table. */
 export type DistrictRow = Published<DistrictStat>;
@@ -107,10 +107,9 @@ export const districtsPage = definePage()
 		const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 		return n === 1 ? 'the one district' : `all ${words[n] ?? formatCount(n)} districts`;
 	})
-	.derive('comparison', ({ rates, selectedDistricts, publication, areaReference }) =>
+	.derive('comparison', ({ rates, selectedDistricts, areaReference }) =>
 		compareDistricts(rates.rows ?? [], {
 			selected: selectedDistricts,
-			publication,
 			areas: areaReference
 		})
 	)
@@ -240,12 +239,10 @@ export const districtsPage = definePage()
 	.derive('periodStartMonth', ({ filters, period }) =>
 		filters.from !== undefined && period ? `${period.from.slice(0, 7)}-01` : undefined
 	)
-	.derive('spc', ({ monthly, publication, incompleteMonth, periodStartMonth, areaReference }) => {
+	.derive('spc', ({ monthly, incompleteMonth, periodStartMonth, areaReference }) => {
 		const rows = monthly.rows ?? [];
-		const hidden = publication ? suppressedMonths(rows) : undefined;
 		return districtSpc(rows, {
 			incompleteMonth,
-			hidden,
 			recentFrom: periodStartMonth,
 			areas: areaReference
 		});

@@ -44,7 +44,7 @@ import { indicatorTrendView, type TrendPoint } from '$lib/summaries/indicator-tr
 import { perReferralView, type PerReferralPoint } from '$lib/summaries/indicators-per-referral';
 import { riskLevelsView, type RiskPoint } from '$lib/summaries/risk-levels';
 import { formatShareWithInterval, isSuppressed, shareText } from '$lib/summaries/share';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 
 const shorts = indicators.map((indicator) => indicator.short);
 const count = countCell;

@@ -1,6 +1,7 @@
-import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
+import type { DisclosureSymbol } from '$lib/publication/withheld';
+import { wilsonInterval } from '$lib/stats';
 import { shareWithheld } from '$lib/publication/share-base';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 
 export interface BandShare {
 	band: string;

@@ -37,7 +37,7 @@ import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import { bandShares, type BandShare } from './band-shares';
 import { interviewShares, interviewTiming, type InterviewShare } from './return-interview-shares';
 import { seasonalPattern, type CalendarMonth } from './seasonal-pattern';
-import type { Published } from '$lib/transform/publish-counts';
+import type { Published } from '$lib/publication/withheld';
 import { shareWithheld } from '$lib/publication/share-base';
 
 /** One figure in the row of headlines at the top of the page. */

@@ -1,5 +1,6 @@
+import type { DisclosureSymbol } from '$lib/publication/withheld';
 import type { ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
-import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
+import { wilsonInterval } from '$lib/stats';
 import { shareWithheld } from '$lib/publication/share-base';
 
 export interface InterviewShare {

@@ -1,7 +1,6 @@
 import { interventionKinds, type InterventionKind } from '$lib/contract';
 import type { InterventionMixRow } from '$lib/sql/metrics/pathway/intervention-mix';
-import type { DisclosureSymbol } from '$lib/stats';
-import { publishCounts } from '$lib/transform/publish-counts';
+import type { DisclosureSymbol } from '$lib/publication/withheld';
 
 export interface InterventionShare {
 	group: string;
@@ -17,16 +16,12 @@ export interface InterventionShare {
 /**
  * The mix of intervention kinds within each group (age band, indicator count), as shares of the group's
  * referrals with a kind recorded; every group × kind cell is present (zero when none), in the orders given.
- * Unrecorded kinds are counted separately (`notRecorded`). In publication mode the group × kind table goes
- * through disclosure control (rows and columns protected), shares with it.
+ * Unrecorded kinds are counted separately (`notRecorded`). Shares are of the counts as shown (in
+ * publication mode perturbed at the seam).
  */
 export function interventionShares(
 	rows: readonly InterventionMixRow[],
-	{
-		groups,
-		groupLabel,
-		publication
-	}: { groups: readonly string[]; groupLabel: (group: string) => string; publication: boolean }
+	{ groups, groupLabel }: { groups: readonly string[]; groupLabel: (group: string) => string }
 ): { rows: InterventionShare[]; notRecorded: number } {
 	const count = (group: string, kind: string) =>
 		rows.find((row) => row.group === group && row.intervention === kind)?.referrals ?? 0;
@@ -46,14 +41,7 @@ export function interventionShares(
 		.filter((row) => row.intervention === 'not_recorded')
 		.reduce((sum, row) => sum + row.referrals, 0);
 	return {
-		rows: publication
-			? publishCounts(shares, {
-					count: 'referrals',
-					rowKey: 'group',
-					columnKey: 'intervention',
-					derived: ['share']
-				})
-			: shares,
+		rows: shares,
 		notRecorded
 	};
 }

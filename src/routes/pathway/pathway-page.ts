@@ -37,7 +37,7 @@ import { stageShortLabels } from './stage-labels';
 import { interventionShares, type InterventionShare } from './intervention-shares';
 import { stageShares, type StageShare } from './stage-shares';
 import { withProportions } from '$lib/transform/proportions';
-import { publishSingle } from '$lib/transform/publish-counts';
+import { hidden } from '$lib/summaries/share';
 
 /** One figure in the row of headlines at the top of the page. */
 export interface PathwayHeadline {
@@ -136,7 +136,7 @@ const rereferralLabels: Record<string, string> = {
 };
 
 /** Re-referral by kind of intervention, led by all kinds together and followed by the no-intervention group. */
-function rereferralShares(rows: readonly RereferralRow[], publication: boolean) {
+function rereferralShares(rows: readonly RereferralRow[]) {
 	const kinds = rows.filter((row) => row.intervention !== 'none');
 	const sum = (key: 'children' | 're_referred') => kinds.reduce((total, row) => total + row[key], 0);
 	const any = {
@@ -149,7 +149,7 @@ function rereferralShares(rows: readonly RereferralRow[], publication: boolean) 
 		.map((kind) => (kind === 'any' ? any : rows.find((row) => row.intervention === kind)))
 		.filter((row): row is RereferralRow => row !== undefined)
 		.map((row) => ({ ...row, label: rereferralLabels[row.intervention] ?? row.intervention }));
-	return withProportions(ordered, { numerator: 're_referred', denominator: 'children', publication });
+	return withProportions(ordered, { numerator: 're_referred', denominator: 'children' });
 }
 
 /**
@@ -176,7 +176,7 @@ export const pathwayPage = definePage()
 	.query('rereferralCounts', ({ filters }): Ask<RereferralRow> => rereferralAfterIntervention(filters))
 
 	// ----- The pathway as a funnel
-	.derive('funnel', ({ funnelCounts, publication }) => stageShares(funnelCounts.rows ?? [], { publication }))
+	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))
 	.derive('funnelChart', ({ funnel, funnelCounts, period }): ChartSpec<StageShare> => {
 		const summary = summarisePathwayFunnel(funnel, funnelCounts.rows?.[0]?.not_recorded ?? 0);
 		return {
@@ -214,8 +214,8 @@ export const pathwayPage = definePage()
 	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
-	.derive('byDistrict', ({ districtCounts, publication, areaReference }) =>
-		stageShares(districtCounts.rows ?? [], { publication }).map((share): GroupStageShare => ({
+	.derive('byDistrict', ({ districtCounts, areaReference }) =>
+		stageShares(districtCounts.rows ?? []).map((share): GroupStageShare => ({
 			...share,
 			groupLabel: areaReference.label(share.group)
 		}))
@@ -264,8 +264,8 @@ export const pathwayPage = definePage()
 	.derive('districtChartLoading', ({ districtCounts }) => districtCounts.loading)
 
 	// ----- Over time (quarterly)
-	.derive('quarterPoints', ({ quarterCounts, publication, lastQuarter }) =>
-		stageShares(quarterCounts.rows ?? [], { publication })
+	.derive('quarterPoints', ({ quarterCounts, lastQuarter }) =>
+		stageShares(quarterCounts.rows ?? [])
 			.filter((share) => (quarterSeries as readonly string[]).includes(share.stage))
 			.map((share): QuarterPoint => ({
 				period: share.group,
@@ -317,19 +317,18 @@ export const pathwayPage = definePage()
 	// ----- Intervention kind by age band and by indicator profile
 	.derive('ageChart', ({ ageCounts, publication, period }) =>
 		mixChart(
-			interventionShares(ageCounts.rows ?? [], { groups: ageBands.codes, groupLabel: ageLabel, publication }),
+			interventionShares(ageCounts.rows ?? [], { groups: ageBands.codes, groupLabel: ageLabel }),
 			'age band',
 			agePhrase,
 			`Kind of intervention offered, by age at referral, ${period}: shares of each age band's referrals with the intervention recorded.${publication ? ' Publication mode: suppressed shares are combined in one pale block marked c at the end of the bar.' : ''}`
 		)
 	)
 	.derive('ageChartLoading', ({ ageCounts }) => ageCounts.loading)
-	.derive('indicatorChart', ({ indicatorCounts, publication, period }) =>
+	.derive('indicatorChart', ({ indicatorCounts, period }) =>
 		mixChart(
 			interventionShares(indicatorCounts.rows ?? [], {
 				groups: indicatorBands,
-				groupLabel: indicatorLabel,
-				publication
+				groupLabel: indicatorLabel
 			}),
 			'indicator profile',
 			indicatorPhrase,
@@ -341,14 +340,12 @@ export const pathwayPage = definePage()
 	// ----- NRM referrals
 	.derive(
 		'nrmOverall',
-		({ nrmCounts, publication }) =>
-			withProportions(nrmCounts.rows ?? [], { numerator: 'nrm', denominator: 'recorded', publication })[0]
+		({ nrmCounts }) => withProportions(nrmCounts.rows ?? [], { numerator: 'nrm', denominator: 'recorded' })[0]
 	)
-	.derive('nrmPoints', ({ nrmQuarterCounts, publication, lastQuarter }) =>
+	.derive('nrmPoints', ({ nrmQuarterCounts, lastQuarter }) =>
 		withProportions(nrmQuarterCounts.rows ?? [], {
 			numerator: 'nrm',
-			denominator: 'recorded',
-			publication
+			denominator: 'recorded'
 		}).map((row): NrmPoint => ({
 			period: row.quarter,
 			periodLabel: quarterLabel(row.quarter),
@@ -391,9 +388,7 @@ export const pathwayPage = definePage()
 	.derive('nrmChartLoading', ({ nrmQuarterCounts }) => nrmQuarterCounts.loading)
 
 	// ----- Re-referral after an intervention
-	.derive('rereferral', ({ rereferralCounts, publication }) =>
-		rereferralShares(rereferralCounts.rows ?? [], publication)
-	)
+	.derive('rereferral', ({ rereferralCounts }) => rereferralShares(rereferralCounts.rows ?? []))
 	.derive('rereferralChart', ({ rereferral, rereferralCounts, period }): ChartSpec<RereferralShare> => {
 		const incompleteFollowUp = (rereferralCounts.rows ?? [])
 			.filter((row) => row.intervention !== 'none')
@@ -448,8 +443,7 @@ export const pathwayPage = definePage()
 	})
 	.derive('headlines', (scope): PathwayHeadline[] => {
 		const { headlineCounts, funnel, withIntervention, nrmOverall, rereferral, publication } = scope;
-		const shownCount = (value: number) =>
-			publication && publishSingle(value).symbol ? 'c' : formatCount(value);
+		const shownCount = (value: number) => (hidden(value, publication) ? 'c' : formatCount(value));
 		const headline = headlineCounts.rows?.[0];
 		const maseShare = funnel.find((share) => share.stage === 'mase_discussed');
 		const { some, total } = withIntervention;
@@ -469,8 +463,7 @@ export const pathwayPage = definePage()
 						? withIntervention.answered
 							? '–'
 							: '…'
-						: (publication && (publishSingle(some).symbol || publishSingle(total).symbol)) ||
-							  shareWithheld(total, publication)
+						: hidden(some, publication) || hidden(total, publication) || shareWithheld(total, publication)
 							? 'c'
 							: formatPercent(Math.min(some, total) / total),
 				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined

@@ -1,7 +1,7 @@
 import { pathwayStages, type PathwayStage } from '$lib/contract';
 import type { PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
-import { wilsonInterval, type DisclosureSymbol } from '$lib/stats';
-import { publishCounts } from '$lib/transform/publish-counts';
+import type { DisclosureSymbol } from '$lib/publication/withheld';
+import { wilsonInterval } from '$lib/stats';
 
 export interface StageShare {
 	group: string;
@@ -19,16 +19,11 @@ export interface StageShare {
 }
 
 /**
- * The share of referrals reaching each pathway stage, with 95% Wilson intervals, per group. In publication
- * mode each stage's counts across the groups are protected as a list with its total (the overall count is
- * published elsewhere), and a group whose own number of referrals (stage 1, reached by all) is suppressed
- * has every share suppressed, since each share would reveal it.
+ * The share of referrals reaching each pathway stage, with 95% Wilson intervals, per group, from the counts
+ * as shown (in publication mode perturbed at the seam, so a share is of published counts).
  */
-export function stageShares(
-	rows: readonly PathwayFunnelRow[],
-	{ publication }: { publication: boolean }
-): StageShare[] {
-	let shares: StageShare[] = rows.map((row) => {
+export function stageShares(rows: readonly PathwayFunnelRow[]): StageShare[] {
+	const shares: StageShare[] = rows.map((row) => {
 		const interval =
 			row.recorded > 0 ? wilsonInterval(Math.min(row.reached, row.recorded), row.recorded) : null;
 		return {
@@ -43,29 +38,5 @@ export function stageShares(
 			upper: interval?.upper ?? null
 		};
 	});
-	if (!publication) return shares;
-	const byStage = new Map<string, StageShare[]>();
-	for (const share of shares) byStage.set(share.stage, [...(byStage.get(share.stage) ?? []), share]);
-	const published = new Map<StageShare, StageShare>();
-	for (const group of byStage.values()) {
-		publishCounts(group, { count: 'reached', derived: ['share', 'lower', 'upper'] }).forEach((row, index) =>
-			published.set(group[index]!, row)
-		);
-	}
-	shares = shares.map((share) => published.get(share)!);
-	const hiddenGroups = new Set(
-		shares.filter((share) => share.stage_index === 0 && share.reached === null).map((share) => share.group)
-	);
-	return shares.map((share) =>
-		hiddenGroups.has(share.group)
-			? {
-					...share,
-					recorded: null,
-					share: null,
-					lower: null,
-					upper: null,
-					suppressed: { ...share.suppressed, recorded: 'c', share: 'c', lower: 'c', upper: 'c' }
-				}
-			: share
-	);
+	return shares;
 }

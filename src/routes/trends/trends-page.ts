@@ -11,6 +11,8 @@ import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/
 import { describeSpc } from '$lib/summaries/describe-spc';
 import { measures, type Measure } from '$lib/summaries/measures';
 import { collectSpcSignals, signalSubject } from '$lib/summaries/signal-list';
+import { spcVerdict, SPC_VERDICT_CHANGED } from '$lib/summaries/spc-verdict';
+import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import type { SpcSignal } from '$lib/summaries/spc-signals';
 import { periodEnd, periodStart, type Grain } from '$lib/domain/calendar';
@@ -25,7 +27,12 @@ interface MeasureTrend {
 	measure: Measure;
 	series: SpcSeries[];
 	signals: SpcSignal[];
+	/** Whether publication mode changed the verdict of the overall chart or of the district charts. */
+	changed: Record<'overall' | 'byDistrict', boolean>;
 }
+
+const inPart = (part: 'overall' | 'byDistrict') => (area: string) =>
+	part === 'overall' ? area === 'all' : area !== 'all';
 
 /** What the two charts of a measure share. */
 interface TrendChartContext {
@@ -78,31 +85,50 @@ function caption(measure: Measure, scope: string, { grain, coverage, dataStart }
 	return `${what} per ${unit}, ${scope}, ${formatDayRange(coverage.from, coverage.to)}${limits}; a period only partly covered by the data is marked incomplete and left out of the limits; a count averaging under ${RARE_EVENT_MEAN} a ${grain} is a rare event and gets no SPC verdict.${lookback}`;
 }
 
-/** A measure's series for every area, in publication mode protected first, and its special causes. */
+/**
+ * A measure's series for every area and its special causes, from the counts as shown; in publication mode
+ * also whether the verdicts differ from those on the true counts (`changed`, asked of the seam).
+ */
 function measureTrend<Row extends { period: string; area: string }>(
 	measure: Measure,
 	rows: readonly Row[],
 	count: (row: Row) => number,
 	{ grain, coverage, dataStart, allSelected, areaReference }: TrendChartContext,
-	publication: boolean,
+	publicationChanged: VerdictCheck<Row> | undefined,
 	lookbackFrom?: string
 ): MeasureTrend {
 	const label = (area: string) =>
 		area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area);
-	// Limits from every complete period since the data start (the one rule of every page); the window
-	// chosen by the filters only selects the periods shown and the special causes reported.
-	const series = measureSeries(rows, {
-		grain,
-		label,
-		coverage: { from: dataStart, to: coverage.to },
-		publication,
-		count,
-		...(lookbackFrom !== undefined ? { lookbackFrom } : {})
-	});
-	const signals = collectSpcSignals([{ measure, series }], allSelected).filter(
-		(signal) => periodEnd(signal.end, grain) >= coverage.from
-	);
-	return { measure, series: series.map((one) => windowSeries(one, coverage.from)), signals };
+	const read = (rows: readonly Row[]) => {
+		// Limits from every complete period since the data start (the one rule of every page); the window
+		// chosen by the filters only selects the periods shown and the special causes reported.
+		const series = measureSeries(rows, {
+			grain,
+			label,
+			coverage: { from: dataStart, to: coverage.to },
+			count,
+			...(lookbackFrom !== undefined ? { lookbackFrom } : {})
+		});
+		const signals = collectSpcSignals([{ measure, series }], allSelected).filter(
+			(signal) => periodEnd(signal.end, grain) >= coverage.from
+		);
+		return { series: series.map((one) => windowSeries(one, coverage.from)), signals };
+	};
+	const { series, signals } = read(rows);
+	const changed = (part: 'overall' | 'byDistrict') =>
+		publicationChanged?.((rows) => {
+			const reading = read(rows);
+			return spcVerdict(
+				reading.series.filter((one) => inPart(part)(one.area)),
+				reading.signals.filter((signal) => inPart(part)(signal.area))
+			);
+		}) ?? false;
+	return {
+		measure,
+		series,
+		signals,
+		changed: { overall: changed('overall'), byDistrict: changed('byDistrict') }
+	};
 }
 
 /**
@@ -117,11 +143,10 @@ function trendChart(
 ): ChartSpec<SpcTableRow> {
 	const { measure } = trend;
 	const { allSelected, coverage, grain } = context;
-	const inPart = (area: string) => (part === 'overall' ? area === 'all' : area !== 'all');
-	const series = trend.series.filter((one) => inPart(one.area));
+	const series = trend.series.filter((one) => inPart(part)(one.area));
 	const text = describeSpc(
 		series,
-		trend.signals.filter((signal) => inPart(signal.area)),
+		trend.signals.filter((signal) => inPart(part)(signal.area)),
 		{
 			measure,
 			subject: (one) => signalSubject(measure, one, allSelected),
@@ -132,7 +157,7 @@ function trendChart(
 	const yLabel = `${measure.label} a ${grain}`;
 	return {
 		title: text.title,
-		summary: text.summary,
+		summary: trend.changed[part] ? `${text.summary} ${SPC_VERDICT_CHANGED}` : text.summary,
 		caption: caption(
 			measure,
 			part === 'overall'
@@ -199,36 +224,36 @@ export const trendsPage = definePage()
 			coverage && dataStart ? { grain, coverage, dataStart, allSelected, areaReference } : undefined
 	)
 	// A query with no days to ask about does not run: never show the rows of an earlier view.
-	.derive('referralTrend', ({ chartContext, publication, hasDays, referralRows }) =>
+	.derive('referralTrend', ({ chartContext, hasDays, referralRows }) =>
 		chartContext
 			? measureTrend(
 					measures.referrals as Measure,
 					hasDays ? (referralRows.rows ?? []) : [],
 					(row) => row.referrals,
 					chartContext,
-					publication
+					hasDays ? referralRows.publicationChanged : undefined
 				)
 			: undefined
 	)
-	.derive('childTrend', ({ chartContext, publication, hasDays, childRows }) =>
+	.derive('childTrend', ({ chartContext, hasDays, childRows }) =>
 		chartContext
 			? measureTrend(
 					measures.children as Measure,
 					hasDays ? (childRows.rows ?? []) : [],
 					(row) => row.children,
 					chartContext,
-					publication
+					hasDays ? childRows.publicationChanged : undefined
 				)
 			: undefined
 	)
-	.derive('repeatTrend', ({ chartContext, publication, hasDays, referralRows }) =>
+	.derive('repeatTrend', ({ chartContext, hasDays, referralRows }) =>
 		chartContext
 			? measureTrend(
 					measures.repeat_referrals as Measure,
 					hasDays ? (referralRows.rows ?? []) : [],
 					(row) => row.repeat_referrals,
 					chartContext,
-					publication,
+					hasDays ? referralRows.publicationChanged : undefined,
 					lookbackStart(chartContext.dataStart)
 				)
 			: undefined

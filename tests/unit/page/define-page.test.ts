@@ -26,7 +26,14 @@ describe('definePage and evaluatePage', () => {
 		});
 		expect(view.district).toBe('fenland');
 		expect(asked).toEqual(["SELECT 'fenland' AS n"]);
-		expect(view.counts).toEqual({ rows: [{ n: 2 }, { n: 3 }], loading: false, error: undefined });
+		expect(view.counts).toEqual({
+			rows: [{ n: 2 }, { n: 3 }],
+			loading: false,
+			error: undefined,
+			publicationChanged: expect.any(Function)
+		});
+		// Outside publication mode no verdict is changed.
+		expect(view.counts.publicationChanged?.((rows) => rows.length)).toBe(false);
 		expect(view.total).toBe(5);
 	});
 

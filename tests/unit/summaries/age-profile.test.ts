@@ -48,20 +48,4 @@ describe('ageProfileView', () => {
 			'Mean age at referral was 15 years in 2022-23 and 15.1 in 2024-25, not significantly different'
 		);
 	});
-
-	it('suppresses a year with a small count of under-15s in publication mode', () => {
-		const view = ageProfileView(
-			[year(2022, 300, 3, 15.8), year(2023, 300, 100, 15), year(2024, 300, 120, 14.8)],
-			{
-				...range,
-				publication: true
-			}
-		);
-		expect(view.points[0]).toMatchObject({
-			younger: null,
-			share: null,
-			suppressed: { younger: 'c', share: 'c' }
-		});
-		expect(view.shareSummary).not.toContain('1.0%');
-	});
 });

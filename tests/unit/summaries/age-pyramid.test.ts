@@ -33,18 +33,6 @@ describe('agePyramidView', () => {
 		);
 	});
 
-	it('suppresses small cells and their protectors, and withholds small totals from the text', () => {
-		const view = agePyramidView(rows, { publication: true });
-		const cell = (age: number, gender: string) =>
-			view.points.find((point) => point.age === age && point.gender === gender);
-		expect(cell(16, 'female')).toMatchObject({ referrals: null, suppressed: { referrals: 'c' } });
-		expect(view.points.filter((point) => point.referrals === null).length).toBeGreaterThanOrEqual(2);
-		expect(view.summary).toContain('a small number with gender recorded');
-		expect(view.otherNote).toBe(
-			'A small number of referrals with gender recorded as indeterminate or not recorded are not shown.'
-		);
-	});
-
 	it('has an empty state', () => {
 		expect(agePyramidView([], { publication: false }).title).toBe('No referrals match the current filters');
 	});

@@ -27,14 +27,4 @@ describe('ethnicityView', () => {
 			'Of 100 referrals: White 70.0%; Mixed or multiple 0.0%; Asian or Asian British 12.0%; Black, Black British, Caribbean or African 10.0%; Other ethnic group 4.0%; Unknown 4.0%. No comparison with the child population is made: that needs ONS ethnicity estimates for children in each district, which are not loaded.'
 		);
 	});
-
-	it('suppresses small groups and their shares in publication mode', () => {
-		const view = ethnicityView(rows, { publication: true });
-		const other = view.points.find((point) => point.ethnicity === 'other')!;
-		expect(other).toMatchObject({ referrals: null, share: null, lower: null, upper: null });
-		expect(view.title).toBe(
-			'70.0% of referrals are of children recorded as White; the number with no ethnicity recorded is suppressed'
-		);
-		expect(view.summary).toContain('Other ethnic group c (suppressed)');
-	});
 });

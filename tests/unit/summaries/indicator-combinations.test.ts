@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combinationsView } from '$lib/summaries/indicator-combinations';
+import { indicatorColumns } from '$lib/contract';
+import { combinationsView, rankCombinations } from '$lib/summaries/indicator-combinations';
 
 const row = (combination: string, degree: number, referrals: number) => ({
 	combination,
@@ -35,13 +36,40 @@ describe('combinationsView', () => {
 		);
 	});
 
-	it('suppresses small combinations in publication mode', () => {
-		const view = combinationsView(
-			[row('ind_missing', 1, 30), row('ind_drugs', 1, 20), row('ind_gifts', 1, 4)],
-			{
-				publication: true
-			}
+	it('ranks by the counts it is shown, ties by size then key, so equal published counts leak no true order', () => {
+		// As publication mode hands them over: two combinations published as 30 whatever their true counts.
+		const ranked = rankCombinations([
+			row('ind_missing|ind_gifts', 2, 30),
+			row('ind_drugs', 1, 20),
+			row('ind_gifts', 1, 30),
+			row('ind_education', 1, 30)
+		]);
+		expect(ranked.map((one) => one.combination)).toEqual([
+			'ind_education',
+			'ind_gifts',
+			'ind_missing|ind_gifts',
+			'ind_drugs'
+		]);
+	});
+
+	it('keeps the 15 most frequent, and no combination published as 0', () => {
+		const rows = Array.from({ length: 20 }, (_, index) => row(`ind_${index}`, 1, index * 6));
+		const ranked = rankCombinations(rows);
+		expect(ranked).toHaveLength(15);
+		expect(ranked[0]!.referrals).toBe(114);
+		expect(ranked.at(-1)!.referrals).toBe(30);
+		expect(rankCombinations([row('ind_gifts', 1, 0)])).toEqual([]);
+	});
+
+	it('reports the total and the number of combinations from every combination, not only those shown', () => {
+		const rows = [
+			...indicatorColumns.map((one, index) => row(one, 1, 10 + index)),
+			...indicatorColumns.slice(1, 9).map((one, index) => row(`ind_missing|${one}`, 2, 30 + index))
+		];
+		const view = combinationsView(rows, { publication: false });
+		expect(view.points).toHaveLength(15);
+		expect(view.summary).toMatch(
+			/^Of 200 referrals,.*The chart shows the 15 most frequent of 40 combinations\.$/
 		);
-		expect(view.points[2]).toMatchObject({ referrals: null, share: null });
 	});
 });

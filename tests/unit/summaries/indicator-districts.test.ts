@@ -39,14 +39,6 @@ describe('indicatorDistrictView', () => {
 			'No district differs significantly from the partnership on any indicator'
 		);
 	});
-
-	it('suppresses small cells with their benchmark in publication mode', () => {
-		const view = indicatorDistrictView(rows({ 'fenland ind_drugs': [2, 100] }), { publication: true });
-		const cell = view.cells.find(
-			(candidate) => candidate.district === 'fenland' && candidate.indicator === 'ind_drugs'
-		)!;
-		expect(cell).toMatchObject({ present: null, share: null, benchmark: null, suppressed: { present: 'c' } });
-	});
 });
 
 describe('multiplicity caveat', () => {

@@ -29,11 +29,24 @@ describe('pairsView', () => {
 		);
 	});
 
-	it('suppresses small pair counts and what is derived from them in publication mode', () => {
-		const view = pairsView(rows(), { publication: true });
-		const cell = view.cells.find(
-			(candidate) => candidate.a === 'ind_gifts' && candidate.b === 'ind_appearance'
+	it('never counts fewer with either indicator than with one of them, as perturbed counts could give', () => {
+		// Perturbed apart, a + b − both can fall below a or b, or below 0 (0 + 0 − 6 = −6).
+		const published = rows().map((row) =>
+			row.a === 'ind_missing' && row.b === 'ind_drugs' ? { ...row, a_present: 0, b_present: 0, both: 6 } : row
+		);
+		const cell = pairsView(published, { publication: true }).cells.find(
+			(candidate) => candidate.a === 'ind_missing' && candidate.b === 'ind_drugs'
 		)!;
-		expect(cell).toMatchObject({ both: null, either: null, jaccard: null, share: null });
+		// Either is at least both (6): a base under 10, so the pair is withheld, never shown as −6.
+		expect(cell).toMatchObject({ both: null, either: null, jaccard: null });
+		const wide = rows().map((row) =>
+			row.a === 'ind_missing' && row.b === 'ind_drugs'
+				? { ...row, a_present: 40, b_present: 12, both: 30 }
+				: row
+		);
+		const widened = pairsView(wide, { publication: true }).cells.find(
+			(candidate) => candidate.a === 'ind_missing' && candidate.b === 'ind_drugs'
+		)!;
+		expect(widened).toMatchObject({ both: 30, either: 40, jaccard: 0.75 });
 	});
 });

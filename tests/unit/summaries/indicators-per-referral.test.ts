@@ -20,17 +20,4 @@ describe('perReferralView', () => {
 			'Of 100 referrals, the median number of indicators present was 4 and the mean 3.6; 10.0% had none and 20.0% had 6 or more. Indicators not assessed count as not present.'
 		);
 	});
-
-	it('suppresses small counts in publication mode', () => {
-		const view = perReferralView(
-			[
-				{ indicators: 0, referrals: 3 },
-				{ indicators: 4, referrals: 40 },
-				{ indicators: 5, referrals: 40 }
-			],
-			{ publication: true }
-		);
-		expect(view.points[0]).toMatchObject({ referrals: null, share: null });
-		expect(view.title).toBe('The median referral has 4 of the 12 indicators present');
-	});
 });

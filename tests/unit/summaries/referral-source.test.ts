@@ -25,22 +25,6 @@ describe('referralSourceView', () => {
 		);
 	});
 
-	it('suppresses small sources in publication mode', () => {
-		const view = referralSourceView(
-			[
-				{ source: 'police', referrals: 50 },
-				{ source: 'schools', referrals: 30 },
-				{ source: 'anonymous', referrals: 3 }
-			],
-			{ publication: true }
-		);
-		expect(view.points.find((point) => point.source === 'anonymous')).toMatchObject({
-			referrals: null,
-			share: null
-		});
-		expect(view.summary).not.toContain('Anonymous');
-	});
-
 	it('says a tie as a tie, never "followed by" an equal', () => {
 		const tie = referralSourceView(
 			[

@@ -32,25 +32,24 @@ describe('shares for summaries and tables', () => {
 		expect(countPhrase(1234, true)).toBe('1,234');
 	});
 
-	it('suppresses small counts, their derived columns, and shares of small denominators', () => {
+	it('withholds a share over a published base under 10 with its count, and nothing else', () => {
+		// Rows as the publication seam hands them over: perturbed counts are 0 or 6 and more, never 1 to 5.
 		const rows = [
-			{ group: 'a', x: 3, n: 40, share: 0 },
-			{ group: 'b', x: 10, n: 50, share: 0 },
-			{ group: 'c', x: 0, n: 4, share: 0 },
-			{ group: 'd', x: 30, n: 60, share: 0 }
+			{ group: 'a', x: 6, n: 40, share: 0 },
+			{ group: 'b', x: 0, n: 7, share: 0 },
+			{ group: 'c', x: 30, n: 60, share: 0 }
 		];
 		expect(publishShareRows(rows, { count: 'x', denominator: 'n', derived: ['share'] }, false)).toEqual(rows);
 		const published = publishShareRows(rows, { count: 'x', denominator: 'n', derived: ['share'] }, true);
-		expect(published[0]).toMatchObject({ x: null, share: null, suppressed: { x: 'c', share: 'c' } });
-		// Secondary suppression: the smallest other non-zero count, so 3 cannot be recovered from the total.
-		expect(published[1]).toMatchObject({ x: null, suppressed: { x: 'c' } });
-		// 0 of 4: the count is not small, but the denominator is.
-		expect(published[2]).toMatchObject({
+		expect(published[0]).toEqual(rows[0]);
+		// 0 of 7: a share of a handful of perturbed referrals is withheld; the base itself is published.
+		expect(published[1]).toEqual({
+			group: 'b',
 			x: null,
-			n: null,
+			n: 7,
 			share: null,
-			suppressed: { x: 'c', n: 'c', share: 'c' }
+			suppressed: { x: 'c', share: 'c' }
 		});
-		expect(published[3]).toMatchObject({ x: 30, n: 60 });
+		expect(published[2]).toEqual(rows[2]);
 	});
 });

@@ -52,7 +52,7 @@ describe('measureSeries', () => {
 	};
 
 	it('gives one series per area, all first, excluding the incomplete last month from the limits', () => {
-		const series = measureSeries(rows, { ...base, publication: false });
+		const series = measureSeries(rows, { ...base });
 		// Districts in the contract's order (Cambridge before Fenland), not the order the rows came in.
 		expect(series.map((one) => one.area)).toEqual(['all', 'cambridge', 'fenland']);
 		expect(series[0]!.label).toBe('All districts');
@@ -62,7 +62,7 @@ describe('measureSeries', () => {
 	});
 
 	it('leaves months without a full look-back out of the limits', () => {
-		const series = measureSeries(rows, { ...base, publication: false, lookbackFrom: '2024-02-01' });
+		const series = measureSeries(rows, { ...base, lookbackFrom: '2024-02-01' });
 		expect(series[1]!.points.map((point) => point.excluded)).toEqual(['no-lookback', null, 'incomplete']);
 	});
 
@@ -70,22 +70,9 @@ describe('measureSeries', () => {
 		const series = measureSeries(rows, {
 			...base,
 			coverage: { to: '2024-03-31' },
-			denominator: (row) => row.d,
-			publication: false
+			denominator: (row) => row.d
 		});
 		expect(series[0]!.points.map((point) => point.value)).toEqual([0.3, 0.4, null]);
 		expect(series[0]!.points[2]!.excluded).toBe('empty');
-	});
-
-	it('protects the district table and the all-district list in publication mode', () => {
-		const series = measureSeries(rows, { ...base, publication: true });
-		// Fenland's 3 (January) and 2 (March) are primary; the two-way table needs more to protect them.
-		const fenland = series.find((one) => one.area === 'fenland')!;
-		expect(fenland.points[0]).toMatchObject({ value: null, symbol: 'c' });
-		expect(fenland.withheld).toBe('suppressed');
-		// The all-district list: 4 (March) is primary, and one more is suppressed so the total cannot reveal it.
-		const all = series[0]!;
-		expect(all.points.filter((point) => point.value === null)).toHaveLength(2);
-		expect(all.points[2]).toMatchObject({ value: null, symbol: 'c' });
 	});
 });

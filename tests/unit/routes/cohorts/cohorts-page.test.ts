@@ -110,6 +110,20 @@ describe("the commissioner's cohort on the demo extract", () => {
 		expect(quarters).toBe(recorded.length);
 	});
 
+	it('publishes each kind of intervention perturbed in publication mode, never withheld as 0', async () => {
+		const view = await runPage(cohortsPage, engine, { filters: commissioner, publication: true });
+		for (const kind of interventionKinds.codes) {
+			const own = cohort.filter((row) => row.intervention === kind);
+			const row = view.kindChart.rows.find((one) => one.intervention === kind)!;
+			const children = new Set(own.map((one) => one.child_id)).size;
+			// The ptable moves a count of 8 or more by at most 2 (publication/ptable.ts).
+			expect(Math.abs(row.referrals! - own.length)).toBeLessThanOrEqual(own.length >= 8 ? 2 : 6);
+			expect(Math.abs(row.children! - children)).toBeLessThanOrEqual(children >= 8 ? 2 : 6);
+		}
+		const grouped = view.districtKindChart.rows.reduce((sum, row) => sum + (row.referrals ?? 0), 0);
+		expect(grouped).toBeGreaterThan(0);
+	});
+
 	it('adds the monthly series up to the cohort, and profiles its indicators', async () => {
 		const view = await runPage(cohortsPage, engine, { filters: commissioner });
 		// The series run over the cohort's whole history up to the period's end, to judge growth against it.

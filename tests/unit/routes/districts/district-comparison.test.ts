@@ -54,7 +54,7 @@ const rows = [
 
 describe('compareDistricts', () => {
 	it('gives each district its rate and interval per 10,000 children a year', () => {
-		const { rows: stats, baseline_0_17, baseline_10_17 } = compareDistricts(rows, { publication: false });
+		const { rows: stats, baseline_0_17, baseline_10_17 } = compareDistricts(rows, {});
 		const fenland = stats.find((stat) => stat.district === 'fenland')!;
 		const expected = rateWithInterval(120, 20_000);
 		expect(fenland.rate_0_17).toBeCloseTo(60, 12);
@@ -66,7 +66,7 @@ describe('compareDistricts', () => {
 	});
 
 	it('labels funnel significance against the partnership', () => {
-		const { rows: stats } = compareDistricts(rows, { publication: false });
+		const { rows: stats } = compareDistricts(rows, {});
 		expect(stats.map((stat) => stat.significance_0_17)).toEqual([
 			'Low (0.001)',
 			'High (0.001)',
@@ -75,42 +75,15 @@ describe('compareDistricts', () => {
 	});
 
 	it('computes repeat and looked-after shares and marks selected districts', () => {
-		const { rows: stats } = compareDistricts(rows, { publication: false, selected: ['fenland'] });
+		const { rows: stats } = compareDistricts(rows, { selected: ['fenland'] });
 		const fenland = stats.find((stat) => stat.district === 'fenland')!;
 		expect(fenland.repeat_share).toBeCloseTo(25 / 125, 12);
 		expect(fenland.looked_after_share).toBeCloseTo(0.3, 12);
 		expect(stats.map((stat) => stat.selected)).toEqual([false, true, false]);
 	});
 
-	it('in publication mode suppresses small counts and everything derived from them', () => {
-		const { rows: stats, baseline_0_17 } = compareDistricts(rows, { publication: true });
-		const peterborough = stats.find((stat) => stat.district === 'peterborough')!;
-		expect(peterborough.referrals).toBeNull();
-		expect(peterborough.suppressed?.referrals).toBe('c');
-		// Its repeat share comes from a suppressed denominator (3 referrals) and a suppressed numerator (1).
-		expect(peterborough.repeat_share).toBeNull();
-		expect(peterborough.looked_after_share).toBeNull();
-		// 40 referrals aged 0–17 is not small: its rate and significance stay.
-		expect(peterborough.rate_0_17).not.toBeNull();
-		// Secondary suppression: the smallest other referral count goes too, so the total cannot reveal 3.
-		const cambridge = stats.find((stat) => stat.district === 'cambridge')!;
-		expect(cambridge.referrals).toBeNull();
-		expect(cambridge.repeat_share).toBeNull();
-		expect(baseline_0_17).not.toBeNull();
-	});
-
-	it('suppresses the partnership rate when its own numerator is small', () => {
-		const small = [row('cambridge', { referrals_0_17: 2 }), row('fenland', { referrals_0_17: 0 })];
-		const comparison = compareDistricts(small, { publication: true });
-		expect(comparison.baseline_0_17).toBeNull();
-		expect(comparison.total_0_17).toBeNull();
-		expect(comparison.rows[0]!.rate_0_17).toBeNull();
-		expect(comparison.rows[0]!.significance_0_17).toBeNull();
-		expect(comparison.rows[0]!.suppressed?.significance_0_17).toBe('c');
-	});
-
 	it('gives no rate where there is no population', () => {
-		const comparison = compareDistricts([row('fenland', { person_years_0_17: 0 })], { publication: false });
+		const comparison = compareDistricts([row('fenland', { person_years_0_17: 0 })], {});
 		expect(comparison.rows[0]!.rate_0_17).toBeNull();
 		expect(comparison.rows[0]!.significance_0_17).toBeNull();
 		expect(comparison.baseline_0_17).toBeNull();

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xmr } from '$lib/stats';
-import {
-	districtSpc,
-	suppressedMonths,
-	type MonthlyCount
-} from '../../../../src/routes/districts/district-spc';
+import { districtSpc, type MonthlyCount } from '../../../../src/routes/districts/district-spc';
 
 const months = Array.from({ length: 15 }, (_, i) => {
 	const date = new Date(Date.UTC(2024, i, 1));
@@ -47,28 +43,5 @@ describe('districtSpc', () => {
 	it('counts only months from the selected period’s start as recent', () => {
 		const series = districtSpc(rows, { incompleteMonth: months[14], recentFrom: months[10] });
 		expect(series[1]!.recentMonths).toBe(4);
-	});
-
-	it('withholds hidden months and their labels, keeping the limits', () => {
-		const hidden = new Set([`${months[13]}|fenland`]);
-		const visible = districtSpc(rows, { incompleteMonth: months[14] })[1]!;
-		const series = districtSpc(rows, { incompleteMonth: months[14], hidden })[1]!;
-		expect(series.points[13]).toMatchObject({ referrals: null, specialCause: null, signal: null });
-		expect(series.points[0]!.upl).toBe(visible.points[0]!.upl);
-		expect(series.recentAboveLimit).toBe(0);
-		expect(series.variation).toBeNull();
-	});
-});
-
-describe('suppressedMonths', () => {
-	it('lists the month × district cells publication mode withholds', () => {
-		const hidden = suppressedMonths([
-			{ month: '2024-01-01', district: 'a', referrals: 3 },
-			{ month: '2024-01-01', district: 'b', referrals: 10 },
-			{ month: '2024-02-01', district: 'a', referrals: 9 },
-			{ month: '2024-02-01', district: 'b', referrals: 12 }
-		]);
-		expect(hidden.has('2024-01-01|a')).toBe(true);
-		expect(hidden.size).toBe(4);
 	});
 });

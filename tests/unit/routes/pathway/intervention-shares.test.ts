@@ -15,8 +15,7 @@ describe('interventionShares', () => {
 	it('gives every group × kind cell as a share of the group’s recorded referrals, in order', () => {
 		const { rows: shares, notRecorded } = interventionShares(rows, {
 			groups: ['0-9', '13-14', '15-16'],
-			groupLabel: (group) => `Aged ${group}`,
-			publication: false
+			groupLabel: (group) => `Aged ${group}`
 		});
 		expect(notRecorded).toBe(7);
 		expect(shares.map((share) => [share.group, share.intervention, share.referrals, share.share])).toEqual([
@@ -30,20 +29,5 @@ describe('interventionShares', () => {
 			['15-16', 'disrupt', 60, 0.6]
 		]);
 		expect(shares[0]!.interventionLabel).toBe('No intervention recorded');
-	});
-
-	it('suppresses small cells with their shares in publication mode', () => {
-		const small = [
-			...rows,
-			{ group: '0-9', intervention: 'deter', referrals: 2 },
-			{ group: '0-9', intervention: 'none', referrals: 9 }
-		];
-		const { rows: shares } = interventionShares(small, {
-			groups: ['0-9', '13-14', '15-16'],
-			groupLabel: (group) => group,
-			publication: true
-		});
-		const cell = shares.find((share) => share.group === '0-9' && share.intervention === 'deter')!;
-		expect(cell).toMatchObject({ referrals: null, share: null, suppressed: { referrals: 'c', share: 'c' } });
 	});
 });

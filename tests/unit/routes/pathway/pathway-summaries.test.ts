@@ -41,7 +41,7 @@ const funnelRows = (group: string, reached: number[]): PathwayFunnelRow[] =>
 
 describe('pathway funnel', () => {
 	it('states how far referrals go', () => {
-		const shares = stageShares(funnelRows('', [200, 180, 120, 70, 40]), { publication: false });
+		const shares = stageShares(funnelRows('', [200, 180, 120, 70, 40]));
 		expect(pathwayFunnelTitle(shares)).toBe(
 			'60.0% of referrals reached the central list and 35.0% were discussed at MASE'
 		);
@@ -57,15 +57,15 @@ describe('pathway funnel', () => {
 describe('stage by district', () => {
 	it('names districts significantly above or below the partnership on a funnel', () => {
 		const shares: GroupStageShare[] = [
-			...stageShares(funnelRows('a', [400, 380, 300, 250, 100]), { publication: false }).map((share) => ({
+			...stageShares(funnelRows('a', [400, 380, 300, 250, 100])).map((share) => ({
 				...share,
 				groupLabel: 'Fenland'
 			})),
-			...stageShares(funnelRows('b', [400, 380, 200, 100, 50]), { publication: false }).map((share) => ({
+			...stageShares(funnelRows('b', [400, 380, 200, 100, 50])).map((share) => ({
 				...share,
 				groupLabel: 'Cambridge'
 			})),
-			...stageShares(funnelRows('c', [400, 380, 250, 175, 80]), { publication: false }).map((share) => ({
+			...stageShares(funnelRows('c', [400, 380, 250, 175, 80])).map((share) => ({
 				...share,
 				groupLabel: 'Huntingdonshire'
 			}))
@@ -118,7 +118,7 @@ describe('intervention mix', () => {
 			{ group: '0-9', intervention: 'disrupt', referrals: 5 },
 			{ group: '0-9', intervention: 'not_recorded', referrals: 4 }
 		],
-		{ groups: ['0-9', '10-12', '17'], groupLabel: (group) => group.replace('-', ' to '), publication: false }
+		{ groups: ['0-9', '10-12', '17'], groupLabel: (group) => group.replace('-', ' to ') }
 	);
 	const phrase = (label: string) => `aged ${label}`;
 	it('names the groups with the highest and lowest share of a kind when they differ significantly', () => {
@@ -135,8 +135,7 @@ describe('NRM', () => {
 	it('gives the overall share with its interval and the latest quarter', () => {
 		const [overall] = withProportions([{ nrm: 50, recorded: 400 }], {
 			numerator: 'nrm',
-			denominator: 'recorded',
-			publication: false
+			denominator: 'recorded'
 		});
 		expect(nrmTitle(overall)).toBe('12.5% of referrals led to a National Referral Mechanism referral');
 		expect(summariseNrm(overall, 'In July–September 2026, …')).toBe(
@@ -159,7 +158,7 @@ describe('re-referral', () => {
 				},
 				{ intervention: 'none', label: 'No intervention', children: 100, re_referred: 10 }
 			],
-			{ numerator: 're_referred', denominator: 'children', publication: false }
+			{ numerator: 're_referred', denominator: 'children' }
 		);
 		expect(rereferralTitle(rows)).toBe(
 			'25.0% of children were referred again within 12 months of an intervention'

@@ -23,12 +23,14 @@ export interface IndicatorCombination {
 }
 
 /**
- * The most frequent exact combinations of indicators present (UpSet-style intersections): each referral
- * counts once, in the combination of exactly the indicators present on it. Referrals are counted per
- * presence bitmask first (one small integer), then each mask is spelled out. Ordered by frequency, then by
- * fewer indicators, then by key, so ties are stable.
+ * Every exact combination of indicators present (UpSet-style intersections): each referral counts once, in
+ * the combination of exactly the indicators present on it. Referrals are counted per presence bitmask first
+ * (one small integer), then each mask is spelled out. Ordered by fewer indicators, then by key: never by
+ * the count, and with no top-N cut, because the view ranks them (`combinationsView`) on the counts it is
+ * shown, and in publication mode those are perturbed: an order or a cut taken on true counts would tell a
+ * reader which of two equal published counts is larger.
  */
-export function indicatorCombinations(filters: Filters, limit = 15): Sql {
+export function indicatorCombinations(filters: Filters): Sql {
 	const members = indicatorColumns.map(
 		(column) => sql`CASE WHEN ${isPresent(column)} THEN ${literal(column)} END`
 	);
@@ -45,6 +47,5 @@ SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination,
 	${keyedAs('total', { count: sql`CAST(sum(${mask.count}) OVER () AS BIGINT)`, keySum: sql`sum(${mask.keySum}) OVER ()` })},
 	CAST(count(*) OVER () AS INTEGER) AS combinations
 FROM masks
-ORDER BY referrals DESC, degree, combination
-LIMIT ${limit}`.publishing('degree');
+ORDER BY degree, combination`.publishing('degree');
 }
