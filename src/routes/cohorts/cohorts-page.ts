@@ -6,6 +6,7 @@ import { xmrChart } from '$lib/charts/xmr-chart';
 import { districts, indicators, interventionKinds, type District, type IndicatorColumn } from '$lib/contract';
 import { periodStart, type Grain } from '$lib/domain/calendar';
 import type { Filters } from '$lib/domain/filters';
+import { matchingPopulation } from '$lib/domain/matching-population';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -18,7 +19,8 @@ import {
 	cohortInterventions,
 	type CohortInterventionRow
 } from '$lib/sql/metrics/cohorts/cohort-interventions';
-import { districtRates, type DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
+import { matchingRates, type MatchingRateRow } from '$lib/sql/metrics/cohorts/matching-rates';
+import { populationDetail, type PopulationDetailRow } from '$lib/sql/metrics/cohorts/population-detail';
 import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
 import { indicatorPrevalence, type IndicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
 import { pathwayFunnel, type PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
@@ -47,14 +49,15 @@ import {
 	projectDemand,
 	type PlanningShare
 } from './cohort-demand';
-import { cohortDistrictRates, ratePopulation, type CohortDistrictRate } from './cohort-rates';
+import { cohortDistrictRates, type CohortDistrictRate } from './cohort-rates';
 import {
-	agesWords,
 	countText,
 	districtRatesTitle,
 	inSentence,
+	populationWords,
 	shareWithCounts,
-	summariseDistrictRates
+	summariseDistrictRates,
+	widerWords
 } from './cohort-sentences';
 
 /** One figure in the row of headlines at the top of a cohort. */
@@ -335,7 +338,18 @@ export const cohortsPage = definePageOverShownDays()
 	)
 	.derive('historyFilters', ({ filters }): Filters => ({ ...filters, from: undefined }))
 	.derive('description', ({ filters }) => describeFilters(filters))
-	.derive('population', ({ filters }) => ratePopulation(filters))
+	// The rates' population: the cohort's sex and single years where the loaded reference has them.
+	.query('populationRows', (): Ask<PopulationDetailRow> => populationDetail())
+	.derive('population', ({ filters, populationRows }) => {
+		const detail = populationRows.rows?.[0];
+		return detail
+			? matchingPopulation(filters, {
+					bySex: detail.by_sex,
+					byAge: detail.by_age,
+					bands: detail.bands?.split(',') ?? []
+				})
+			: undefined;
+	})
 	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
 	.query('referralRows', ({ historyFilters, grain, coverage, areaReference }): Ask<ReferralSeriesRow> =>
 		coverage
@@ -357,8 +371,8 @@ export const cohortsPage = definePageOverShownDays()
 				})
 			: undefined
 	)
-	.query('rateRows', ({ filters, window }): Ask<DistrictRateRow> =>
-		window ? districtRates(filters, window) : undefined
+	.query('rateRows', ({ filters, window, population }): Ask<MatchingRateRow> =>
+		window && population ? matchingRates(filters, window, population) : undefined
 	)
 	.query('indicatorRows', ({ filters }): Ask<IndicatorPrevalence> => indicatorPrevalence(filters))
 	.query('stageRows', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters))
@@ -394,26 +408,28 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('childChartLoading', ({ childRows }) => childRows.loading)
 
 	// ----- Per district, with rates
-	.derive('districtRates', ({ rateRows, filters, population, publication }) =>
-		cohortDistrictRates(rateRows.rows ?? [], { filters, population, publication })
+	.derive('districtRates', ({ rateRows, filters, publication }) =>
+		cohortDistrictRates(rateRows.rows ?? [], { filters, publication })
 	)
-	.derive('districtChart', (scope): ChartSpec<CohortDistrictRate> => {
+	.derive('districtChart', (scope): ChartSpec<CohortDistrictRate> | undefined => {
 		const { districtRates: rows, population, period, toggle } = scope;
+		if (!population) return undefined;
 		const summary = summariseDistrictRates(rows, population);
-		const ages = agesWords[population];
+		const words = populationWords(population);
+		const wider = widerWords(population);
 		return {
 			title: districtRatesTitle(rows, population),
 			summary,
-			caption: `The cohort's referrals per district of the child, ${period}, and referrals of children ${ages} per 10,000 children ${ages} a year (person-years of the ONS-based population reference; 95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). The population reference is by age band and not by sex, so a cohort of boys is compared with all children ${ages}. Select a district to narrow the cohort to it.`,
+			caption: `The cohort's referrals per district of the child, ${period}, and the rate per 10,000 ${words}: referrals of ${words} a year per 10,000 ${words} (person-years of the population reference; 95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). ${wider ? `Only a wider population than the cohort was available: ${wider}.` : `The population matches the cohort's ${population.sex ? 'sex and ' : ''}ages.`} Select a district to narrow the cohort to it.`,
 			rows,
 			columns: [
 				{ key: 'districtLabel', label: 'District' },
 				publishedColumn<CohortDistrictRate>('referrals', 'Referrals', formatCount),
 				publishedColumn<CohortDistrictRate>('children', 'Children', formatCount),
-				publishedColumn<CohortDistrictRate>('counted', `Referrals ${ages}`, formatCount),
+				publishedColumn<CohortDistrictRate>('counted', `Referrals of ${words}`, formatCount),
 				{
 					key: 'personYears',
-					label: `Children ${ages} (person-years)`,
+					label: `${words.charAt(0).toUpperCase()}${words.slice(1)} (person-years)`,
 					numeric: true,
 					format: (value) => formatCount(Math.round(Number(value)))
 				},
@@ -434,7 +450,7 @@ export const cohortsPage = definePageOverShownDays()
 					{
 						width,
 						label: summary,
-						valueLabel: `Referrals a year per 10,000 children ${ages}`,
+						valueLabel: `Referrals a year per 10,000 ${words}`,
 						onSelect: (district) => toggle('districts', district as District),
 						marginLeft: 170
 					}
