@@ -1,5 +1,6 @@
 import { categoryBarsChart } from '$lib/charts/category-bars';
-import { categorical } from '$lib/charts/palette';
+import { interventionColours } from '$lib/charts/palette';
+import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
 import { stackedSharesChart } from '$lib/charts/stacked-shares';
 import { projectionSpec } from '$lib/charts/projection-spec';
 import { xmrChart } from '$lib/charts/xmr-chart';
@@ -38,10 +39,11 @@ import { spcSignals } from '$lib/summaries/spc-signals';
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import { measureSeries, type Coverage } from '$lib/transform/measure-series';
 import { withProportions } from '$lib/transform/proportions';
+import { rereferralShares, type RereferralShare } from '$lib/transform/rereferral-shares';
 import { publishCounts, publishSingle } from '$lib/transform/publish-counts';
-import { interventionShares, type InterventionShare } from '../pathway/intervention-shares';
-import { quarterLabel } from '../pathway/quarter-label';
-import { stageShares, type StageShare } from '../pathway/stage-shares';
+import { interventionShares, type InterventionShare } from '$lib/transform/intervention-shares';
+import { quarterLabel } from '$lib/format/quarter-label';
+import { stageShares, type StageShare } from '$lib/transform/stage-shares';
 import {
 	blockLabel,
 	lastCompleteMonthEnd,
@@ -73,25 +75,12 @@ export type IndicatorShare = ReturnType<typeof indicatorShares>[number];
 export type KindRow = ReturnType<typeof kindRows>[number];
 /** A row of an interventions-by-group chart: the kind's share of the group with the counts behind it. */
 export type GroupKindRow = InterventionShare & { children: number | null };
-/** A row of the outcomes chart. */
-export type OutcomeRow = ReturnType<typeof outcomeRows>[number];
 
-const interval = (_: never, row: { lower: number | null; upper: number | null }) =>
-	row.lower === null || row.upper === null
-		? '–'
-		: `${formatPercent(row.lower)} to ${formatPercent(row.upper)}`;
 const rateInterval = (_: never, row: { lower: number | null; upper: number | null }) =>
 	row.lower === null || row.upper === null
 		? '–'
 		: `${formatDecimal(row.lower)} to ${formatDecimal(row.upper)}`;
 const pct = (share: number | null) => (share === null ? 'c' : formatPercent(share));
-
-const kindColours: Record<string, string> = {
-	none: categorical[4],
-	deter: categorical[0],
-	understand: categorical[1],
-	disrupt: categorical[3]
-};
 
 /** The size of the cohort over time: one XmR chart of referrals or children for the cohort as a whole. */
 function sizeChart<Row extends { period: string; area: string }>(
@@ -195,32 +184,6 @@ const minFollowedUp = 20;
 const followedUpEnough = (any: { children: number | null } | undefined) =>
 	any !== undefined && any.children !== null && any.children >= minFollowedUp;
 
-const outcomeLabels: Record<string, string> = {
-	any: 'Any intervention',
-	deter: interventionKinds.label('deter'),
-	understand: interventionKinds.label('understand'),
-	disrupt: interventionKinds.label('disrupt'),
-	none: 'No intervention (comparison)'
-};
-
-/** Referred again within 12 months, by kind of intervention, led by all kinds together. */
-function outcomeRows(rows: readonly RereferralRow[], publication: boolean) {
-	const kinds = rows.filter((row) => row.intervention !== 'none');
-	const sum = (key: 'children' | 're_referred' | 'follow_up_incomplete') =>
-		kinds.reduce((total, row) => total + row[key], 0);
-	const any: RereferralRow = {
-		intervention: 'any',
-		children: sum('children'),
-		re_referred: sum('re_referred'),
-		follow_up_incomplete: sum('follow_up_incomplete')
-	};
-	const ordered = ['any', 'deter', 'understand', 'disrupt', 'none']
-		.map((kind) => (kind === 'any' ? any : rows.find((row) => row.intervention === kind)))
-		.filter((row): row is RereferralRow => row !== undefined)
-		.map((row) => ({ ...row, label: outcomeLabels[row.intervention] ?? row.intervention }));
-	return withProportions(ordered, { numerator: 're_referred', denominator: 'children', publication });
-}
-
 /**
  * The kind most often the commonest within a group (a tie counts for every kind in it): a finding that
  * holds on small groups, where comparing one kind's share across groups would not.
@@ -306,7 +269,7 @@ function groupKindChart(
 					share: row.share,
 					count: row.referrals
 				})),
-				{ width, label: summary, colours: kindColours, segmentOrder: interventionKinds.codes }
+				{ width, label: summary, colours: interventionColours, segmentOrder: interventionKinds.codes }
 			)
 	};
 }
@@ -485,7 +448,7 @@ export const cohortsPage = definePageOverShownDays()
 				publishedColumn<IndicatorShare>('present', 'Present', formatCount),
 				publishedColumn<IndicatorShare>('assessed', 'Assessed', formatCount),
 				publishedColumn<IndicatorShare>('share', 'Share', formatPercent),
-				publishedColumn<IndicatorShare>('lower', '95% interval', interval)
+				publishedColumn<IndicatorShare>('lower', '95% interval', percentInterval)
 			],
 			render: (width) =>
 				categoryBarsChart(
@@ -519,40 +482,15 @@ export const cohortsPage = definePageOverShownDays()
 						.join(
 							', '
 						)}.${notRecorded > 0 ? ` ${formatCount(notRecorded)} with no stage recorded are left out.` : ''}`;
-		return {
+		return stageSharesSpec(stages, {
 			title:
 				mase && mase.share !== null
 					? `${formatPercent(mase.share)} of the cohort's referrals were discussed at MASE (${countText(mase.reached)} of ${countText(mase.recorded)})`
 					: 'How far the cohort went along the pathway',
 			summary,
 			caption: `The cohort's referrals by the furthest stage of the pathway they reached, ${period}: each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			rows: stages,
-			columns: [
-				{ key: 'stageLabel', label: 'Stage' },
-				publishedColumn<StageShare>('reached', 'Reached', formatCount),
-				publishedColumn<StageShare>('recorded', 'Referrals', formatCount),
-				publishedColumn<StageShare>('share', 'Share', formatPercent),
-				publishedColumn<StageShare>('lower', '95% interval', interval)
-			],
-			render: (width) =>
-				categoryBarsChart(
-					stages.map((share) => ({
-						key: share.stage,
-						label: share.stageLabel,
-						value: share.share,
-						lower: share.lower,
-						upper: share.upper,
-						text: share.reached === null ? 'c' : shareWithCounts(share.share, share.reached, share.recorded)
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Share of referrals reaching the stage',
-						percent: true,
-						marginLeft: 290
-					}
-				)
-		};
+			text: (share) => shareWithCounts(share.share, share.reached, share.recorded)
+		});
 	})
 	.derive('stageChartLoading', ({ stageRows }) => stageRows.loading)
 
@@ -587,7 +525,7 @@ export const cohortsPage = definePageOverShownDays()
 				{ key: 'label', label: 'Intervention' },
 				publishedColumn<KindRow>('referrals', 'Referrals', formatCount),
 				publishedColumn<KindRow>('share', 'Share of referrals', formatPercent),
-				publishedColumn<KindRow>('lower', '95% interval', interval),
+				publishedColumn<KindRow>('lower', '95% interval', percentInterval),
 				publishedColumn<KindRow>('children', 'Children', formatCount)
 			],
 			render: (width) =>
@@ -638,8 +576,10 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('quarterKindChartLoading', ({ quarterKindCounts }) => quarterKindCounts.loading)
 
 	// ----- Outcomes: referred again within 12 months of an intervention
-	.derive('outcomes', ({ outcomeCounts, publication }) => outcomeRows(outcomeCounts.rows ?? [], publication))
-	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<OutcomeRow> => {
+	.derive('outcomes', ({ outcomeCounts, publication }) =>
+		rereferralShares(outcomeCounts.rows ?? [], publication)
+	)
+	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<RereferralShare> => {
 		const any = outcomes.find((row) => row.intervention === 'any');
 		const incomplete = any?.follow_up_incomplete ?? 0;
 		const enough = followedUpEnough(any);
@@ -657,45 +597,25 @@ export const cohortsPage = definePageOverShownDays()
 							(row) => `${inSentence(row.label)} ${shareWithCounts(row.share, row.re_referred, row.children)}`
 						)
 						.join(', ')}.${left}`;
-		return {
+		return rereferralSpec(outcomes, {
 			title:
 				enough && any!.share !== null
 					? `${formatPercent(any!.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any!.re_referred)} of ${countText(any!.children)} followed up)`
 					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral`,
 			summary,
 			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up, so a recent period has few; below ${minFollowedUp} children followed up no share is drawn. Children with no intervention are a comparison, not a like-for-like control.`,
-			rows: outcomes,
-			columns: [
-				{ key: 'label', label: 'Intervention' },
-				publishedColumn<OutcomeRow>('re_referred', 'Referred again', formatCount),
-				publishedColumn<OutcomeRow>('children', 'Children followed up', formatCount),
-				publishedColumn<OutcomeRow>('share', 'Share', formatPercent),
-				publishedColumn<OutcomeRow>('lower', '95% interval', interval)
-			],
-			render: (width) =>
-				categoryBarsChart(
-					outcomes.map((row) => ({
-						key: row.intervention,
-						label: row.label,
-						value: enough ? row.share : null,
-						lower: enough ? row.lower : null,
-						upper: enough ? row.upper : null,
-						highlight: row.intervention === 'any',
-						text: !enough
-							? `${countText(row.children)} followed up`
-							: row.share === null && row.children !== 0
-								? 'c'
-								: shareWithCounts(row.share, row.re_referred, row.children)
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Referred again within 12 months',
-						percent: true,
-						marginLeft: 320
-					}
-				)
-		};
+			bar: (row) => ({
+				value: enough ? row.share : null,
+				lower: enough ? row.lower : null,
+				upper: enough ? row.upper : null,
+				text: !enough
+					? `${countText(row.children)} followed up`
+					: row.share === null && row.children !== 0
+						? 'c'
+						: shareWithCounts(row.share, row.re_referred, row.children)
+			}),
+			marginLeft: 320
+		});
 	})
 	.derive('outcomeChartLoading', ({ outcomeCounts }) => outcomeCounts.loading)
 

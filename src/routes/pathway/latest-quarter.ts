@@ -1,6 +1,6 @@
 import { formatPercent } from '$lib/format/number';
 import { compareProportions } from '$lib/stats';
-import { quarterLabel, quarterYearEarlier } from './quarter-label';
+import { quarterLabel, quarterYearEarlier } from '$lib/format/quarter-label';
 
 interface QuarterShare {
 	period: string;
