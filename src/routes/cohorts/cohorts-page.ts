@@ -383,7 +383,7 @@ export const cohortsPage = definePageOverShownDays()
 		return {
 			title: districtRatesTitle(rows, population),
 			summary,
-			caption: `The cohort's referrals per district of the child, ${period}, and the rate per 10,000 ${words}: referrals of ${words} a year per 10,000 ${words} (person-years of the population reference; 95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). ${wider ? `Only a wider population than the cohort was available: ${wider}.` : `The population matches the cohort's ${population.sex ? 'sex and ' : ''}ages.`} Select a district to narrow the cohort to it.`,
+			caption: `The cohort's referrals per district of the child, ${period}, and the rate per 10,000 ${words} a year: the cohort's referrals of those ages over the person-years of the population reference (95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). ${wider ? `Only a wider population than the cohort was available: ${wider}.` : `The population matches the cohort's ${population.sex ? 'sex and ' : ''}ages.`} Select a district to narrow the cohort to it.`,
 			rows,
 			columns: [
 				{ key: 'districtLabel', label: 'District' },
