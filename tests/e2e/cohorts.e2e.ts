@@ -46,9 +46,9 @@ function commissionerByDistrict(): Record<string, string> {
 const districtFigure = (page: Page) =>
 	page.locator('figure.chart').filter({ has: page.getByRole('heading', { name: /cohort's highest rate/ }) });
 
-/** The district chart's table view: referrals per district, as shown. */
-async function referralsByDistrict(page: Page): Promise<Record<string, string>> {
-	const figure = districtFigure(page);
+/** The district chart's table view (the `nth` side of a comparison): referrals per district, as shown. */
+async function referralsByDistrict(page: Page, nth = 0): Promise<Record<string, string>> {
+	const figure = districtFigure(page).nth(nth);
 	const toggle = figure.getByRole('button', { name: 'Show as table' });
 	if (await toggle.isVisible()) await toggle.click();
 	const headers = await figure.locator('thead th').allTextContents();
@@ -190,6 +190,48 @@ describe("the commissioner's cohort", () => {
 		await expect.poll(() => page.getByRole('heading', { name: /cohort's highest rate/ }).count()).toBe(2);
 		expect(await page.getByRole('heading', { level: 2, name: NAME }).count()).toBe(1);
 		await screenshot(page, 'cohorts-compare');
+	});
+
+	it('keeps the compared cohort in a copied link, opened where it is not saved', async () => {
+		const page = watch.page;
+		const url = new URL(page.url());
+		expect(url.searchParams.get('compare')).toBe(NAME);
+		expect(url.searchParams.get('compare-gender')).toBe('male');
+		expect(url.searchParams.get('district')).toBe('fenland');
+		await page.getByRole('button', { name: 'Copy link' }).click();
+		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Link copied\./);
+		const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+		expect(link.searchParams.get('compare')).toBe(NAME);
+		expect(link.searchParams.get('compare-age-from')).toBe('14');
+
+		const fresh = await openPage(browser, `${link.pathname}${link.search}`);
+		try {
+			await waitForCharts(fresh.page, 10);
+			expect(await fresh.page.getByText('No cohort is saved on this device yet.').isVisible()).toBe(true);
+			await expect
+				.poll(() => fresh.page.getByRole('heading', { name: /cohort's highest rate/ }).count())
+				.toBe(2);
+			expect(await fresh.page.getByRole('heading', { level: 2, name: NAME }).count()).toBe(1);
+			// The compared side counts the commissioner's cohort, per district, as the CSV does.
+			const tables = districtFigure(fresh.page);
+			expect(await tables.count()).toBe(2);
+			expect(await referralsByDistrict(fresh.page, 1)).toEqual(expected);
+			expect(fresh.offOrigin).toEqual([]);
+			expect(fresh.consoleErrors).toEqual([]);
+		} finally {
+			await fresh.context.close();
+		}
+		// Changing the filter bar keeps the comparison; stopping it removes it from the address.
+		await page.locator('summary', { hasText: /^District/ }).click();
+		await page.getByRole('checkbox', { name: 'Cambridge', exact: true }).check();
+		await page.locator('summary', { hasText: /^District/ }).click();
+		await expect.poll(() => new URL(page.url()).searchParams.get('district')).toBe('cambridge,fenland');
+		expect(new URL(page.url()).searchParams.get('compare')).toBe(NAME);
+		await page.getByRole('button', { name: `Compare with ${NAME}` }).click();
+		await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe(null);
+		expect([...new URL(page.url()).searchParams.keys()].filter((key) => key.startsWith('compare'))).toEqual(
+			[]
+		);
 	});
 
 	it('passes axe-core and keeps every request on the origin', async () => {

@@ -10,3 +10,11 @@ export const sequential = ['#12436D', '#2073BC', '#6BACE6'] as const;
 export const text = '#0b0c0c';
 export const muted = '#505a5f';
 export const gridline = '#b1b4b6';
+
+/** One colour per kind of intervention (and none), the same on every page that stacks them. */
+export const interventionColours: Readonly<Record<string, string>> = {
+	none: categorical[4],
+	deter: categorical[0],
+	understand: categorical[1],
+	disrupt: categorical[3]
+};

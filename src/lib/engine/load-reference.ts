@@ -81,7 +81,7 @@ export async function replaceAreas(
 	if (rows.length > 0) {
 		const values = rows.map(
 			(row) =>
-				sql`(${literal(row.district)}, ${row.year}, ${literal(row.age_band)}, ${row.children}, ${literal(row.source)})`
+				sql`(${literal(row.district)}, ${row.year}, ${literal(row.age_band)}, ${row.sex}, ${row.age}, ${row.children}, ${literal(row.source)})`
 		);
 		await engine.exec(sql`INSERT INTO ${ident(population.name)} VALUES ${join(values)}`);
 	}

@@ -52,6 +52,8 @@ export function populationAreas(population: PopulationReference, title: string):
 			district: codeOf.get(row.district)!,
 			year: row.year,
 			age_band: row.age_band satisfies (typeof populationAgeBands.codes)[number],
+			sex: null,
+			age: null,
 			children: row.children,
 			source: row.source
 		}))

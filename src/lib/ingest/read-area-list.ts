@@ -85,6 +85,8 @@ export async function readAreaList(
 						// One figure for every year when the file names none: the rates use the nearest year's.
 						year: entry.year ?? 2000,
 						age_band: '0-17',
+						sex: null,
+						age: null,
 						children: entry.children,
 						source: `Areas file: ${fileName}`
 					}

@@ -4,6 +4,7 @@ import { page } from '$app/state';
 import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { Grain } from '$lib/domain/calendar';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
+import { comparedSearch } from './compared-cohort-link';
 import { filtersFromParams, filtersToParams, grainFromParam, linkNotice } from './filter-params';
 
 /**
@@ -70,9 +71,14 @@ export class FilterState {
 	}
 
 	#navigate(filters: Filters, publication: boolean, grain = this.grain): Promise<void> {
+		// The cohort the Cohorts page compares with is the page's own choice, not a filter: changing the
+		// filter bar keeps it.
+		const own = this.search(filters, publication, grain);
+		const kept = comparedSearch(page.url.searchParams);
+		const search = kept === '' ? own : `${own === '' ? '?' : `${own}&`}${kept}`;
 		// The current page's own (already resolved) path, with new search params.
 		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		return goto(`${page.url.pathname}${this.search(filters, publication, grain)}`, {
+		return goto(`${page.url.pathname}${search}`, {
 			keepFocus: true,
 			noScroll: true,
 			replaceState: false

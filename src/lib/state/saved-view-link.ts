@@ -1,4 +1,6 @@
+import type { ComparedCohort } from '$lib/domain/compared-cohort';
 import type { SavedView } from '$lib/domain/saved-view';
+import { withCompared } from './compared-cohort-link';
 import { filtersToParams } from './filter-params';
 
 /** URL parameters a saved view's link adds to the filters: its name and its dataset's fingerprint. */
@@ -6,16 +8,18 @@ export const linkParams = { name: 'cohort', dataset: 'data' } as const;
 
 /**
  * The query string that opens a saved view: its filters as the filter bar writes them, publication mode and
- * grain, then its name and the fingerprint of the data it was made on. A link holds choices, never data.
+ * grain, then its name and the fingerprint of the data it was made on, and last the cohort it is compared
+ * with, if any. A link holds choices, never data.
  */
-export function savedViewSearch(view: SavedView): string {
+export function savedViewSearch(view: SavedView, compared?: ComparedCohort): string {
 	const params = filtersToParams(view.filters);
 	if (view.publication) params.set('mode', 'publication');
 	if (view.grain !== 'month') params.set('grain', view.grain);
 	params.set(linkParams.name, view.name);
 	if (view.dataset !== undefined) params.set(linkParams.dataset, view.dataset);
+	const search = withCompared(params, compared);
 	// Commas separate list values; unescaped they are legal and the link stays readable (as FilterState does).
-	return `?${params.toString().replaceAll('%2C', ',')}`;
+	return `?${search.toString().replaceAll('%2C', ',')}`;
 }
 
 /** What a link says about the view it opens: its name and the fingerprint of its data, when it has them. */

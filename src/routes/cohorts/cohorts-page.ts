@@ -1,11 +1,13 @@
 import { categoryBarsChart } from '$lib/charts/category-bars';
-import { categorical } from '$lib/charts/palette';
+import { interventionColours } from '$lib/charts/palette';
+import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
 import { stackedSharesChart } from '$lib/charts/stacked-shares';
 import { projectionSpec } from '$lib/charts/projection-spec';
 import { xmrChart } from '$lib/charts/xmr-chart';
 import { districts, indicators, interventionKinds, type District, type IndicatorColumn } from '$lib/contract';
 import { periodStart, type Grain } from '$lib/domain/calendar';
 import type { Filters } from '$lib/domain/filters';
+import { matchingPopulation } from '$lib/domain/matching-population';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import { formatPeriod } from '$lib/format/period';
@@ -18,7 +20,8 @@ import {
 	cohortInterventions,
 	type CohortInterventionRow
 } from '$lib/sql/metrics/cohorts/cohort-interventions';
-import { districtRates, type DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
+import { matchingRates, type MatchingRateRow } from '$lib/sql/metrics/cohorts/matching-rates';
+import { populationDetail, type PopulationDetailRow } from '$lib/sql/metrics/cohorts/population-detail';
 import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
 import { indicatorPrevalence, type IndicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
 import { pathwayFunnel, type PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
@@ -37,9 +40,10 @@ import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import { measureSeries, type Coverage } from '$lib/transform/measure-series';
 import { withProportions } from '$lib/transform/proportions';
 import { hidden } from '$lib/summaries/share';
-import { interventionShares, type InterventionShare } from '../pathway/intervention-shares';
-import { quarterLabel } from '../pathway/quarter-label';
-import { stageShares, type StageShare } from '../pathway/stage-shares';
+import { rereferralShares, type RereferralShare } from '$lib/transform/rereferral-shares';
+import { interventionShares, type InterventionShare } from '$lib/transform/intervention-shares';
+import { quarterLabel } from '$lib/format/quarter-label';
+import { stageShares, type StageShare } from '$lib/transform/stage-shares';
 import {
 	blockLabel,
 	lastCompleteMonthEnd,
@@ -47,14 +51,15 @@ import {
 	projectDemand,
 	type PlanningShare
 } from './cohort-demand';
-import { cohortDistrictRates, ratePopulation, type CohortDistrictRate } from './cohort-rates';
+import { cohortDistrictRates, type CohortDistrictRate } from './cohort-rates';
 import {
-	agesWords,
 	countText,
 	districtRatesTitle,
 	inSentence,
+	populationWords,
 	shareWithCounts,
-	summariseDistrictRates
+	summariseDistrictRates,
+	widerWords
 } from './cohort-sentences';
 
 /** One figure in the row of headlines at the top of a cohort. */
@@ -70,25 +75,12 @@ export type IndicatorShare = ReturnType<typeof indicatorShares>[number];
 export type KindRow = ReturnType<typeof kindRows>[number];
 /** A row of an interventions-by-group chart: the kind's share of the group with the counts behind it. */
 export type GroupKindRow = InterventionShare & { children: number | null };
-/** A row of the outcomes chart. */
-export type OutcomeRow = ReturnType<typeof outcomeRows>[number];
 
-const interval = (_: never, row: { lower: number | null; upper: number | null }) =>
-	row.lower === null || row.upper === null
-		? '–'
-		: `${formatPercent(row.lower)} to ${formatPercent(row.upper)}`;
 const rateInterval = (_: never, row: { lower: number | null; upper: number | null }) =>
 	row.lower === null || row.upper === null
 		? '–'
 		: `${formatDecimal(row.lower)} to ${formatDecimal(row.upper)}`;
 const pct = (share: number | null) => (share === null ? 'c' : formatPercent(share));
-
-const kindColours: Record<string, string> = {
-	none: categorical[4],
-	deter: categorical[0],
-	understand: categorical[1],
-	disrupt: categorical[3]
-};
 
 /** The size of the cohort over time: one XmR chart of referrals or children for the cohort as a whole. */
 function sizeChart<Row extends { period: string; area: string }>(
@@ -187,32 +179,6 @@ const minFollowedUp = 20;
 const followedUpEnough = (any: { children: number | null } | undefined) =>
 	any !== undefined && any.children !== null && any.children >= minFollowedUp;
 
-const outcomeLabels: Record<string, string> = {
-	any: 'Any intervention',
-	deter: interventionKinds.label('deter'),
-	understand: interventionKinds.label('understand'),
-	disrupt: interventionKinds.label('disrupt'),
-	none: 'No intervention (comparison)'
-};
-
-/** Referred again within 12 months, by kind of intervention, led by all kinds together. */
-function outcomeRows(rows: readonly RereferralRow[]) {
-	const kinds = rows.filter((row) => row.intervention !== 'none');
-	const sum = (key: 'children' | 're_referred' | 'follow_up_incomplete') =>
-		kinds.reduce((total, row) => total + row[key], 0);
-	const any: RereferralRow = {
-		intervention: 'any',
-		children: sum('children'),
-		re_referred: sum('re_referred'),
-		follow_up_incomplete: sum('follow_up_incomplete')
-	};
-	const ordered = ['any', 'deter', 'understand', 'disrupt', 'none']
-		.map((kind) => (kind === 'any' ? any : rows.find((row) => row.intervention === kind)))
-		.filter((row): row is RereferralRow => row !== undefined)
-		.map((row) => ({ ...row, label: outcomeLabels[row.intervention] ?? row.intervention }));
-	return withProportions(ordered, { numerator: 're_referred', denominator: 'children' });
-}
-
 /**
  * The kind most often the commonest within a group (a tie counts for every kind in it): a finding that
  * holds on small groups, where comparing one kind's share across groups would not.
@@ -296,7 +262,7 @@ function groupKindChart(
 					share: row.share,
 					count: row.referrals
 				})),
-				{ width, label: summary, colours: kindColours, segmentOrder: interventionKinds.codes }
+				{ width, label: summary, colours: interventionColours, segmentOrder: interventionKinds.codes }
 			)
 	};
 }
@@ -328,7 +294,18 @@ export const cohortsPage = definePageOverShownDays()
 	)
 	.derive('historyFilters', ({ filters }): Filters => ({ ...filters, from: undefined }))
 	.derive('description', ({ filters }) => describeFilters(filters))
-	.derive('population', ({ filters }) => ratePopulation(filters))
+	// The rates' population: the cohort's sex and single years where the loaded reference has them.
+	.query('populationRows', (): Ask<PopulationDetailRow> => populationDetail())
+	.derive('population', ({ filters, populationRows }) => {
+		const detail = populationRows.rows?.[0];
+		return detail
+			? matchingPopulation(filters, {
+					bySex: detail.by_sex,
+					byAge: detail.by_age,
+					bands: detail.bands?.split(',') ?? []
+				})
+			: undefined;
+	})
 	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
 	.query('referralRows', ({ historyFilters, grain, coverage, areaReference }): Ask<ReferralSeriesRow> =>
 		coverage
@@ -350,8 +327,8 @@ export const cohortsPage = definePageOverShownDays()
 				})
 			: undefined
 	)
-	.query('rateRows', ({ filters, window }): Ask<DistrictRateRow> =>
-		window ? districtRates(filters, window) : undefined
+	.query('rateRows', ({ filters, window, population }): Ask<MatchingRateRow> =>
+		window && population ? matchingRates(filters, window, population) : undefined
 	)
 	.query('indicatorRows', ({ filters }): Ask<IndicatorPrevalence> => indicatorPrevalence(filters))
 	.query('stageRows', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters))
@@ -385,26 +362,26 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('childChartLoading', ({ childRows }) => childRows.loading)
 
 	// ----- Per district, with rates
-	.derive('districtRates', ({ rateRows, filters, population }) =>
-		cohortDistrictRates(rateRows.rows ?? [], { filters, population })
-	)
-	.derive('districtChart', (scope): ChartSpec<CohortDistrictRate> => {
+	.derive('districtRates', ({ rateRows, filters }) => cohortDistrictRates(rateRows.rows ?? [], { filters }))
+	.derive('districtChart', (scope): ChartSpec<CohortDistrictRate> | undefined => {
 		const { districtRates: rows, population, period, toggle } = scope;
+		if (!population) return undefined;
 		const summary = summariseDistrictRates(rows, population);
-		const ages = agesWords[population];
+		const words = populationWords(population);
+		const wider = widerWords(population);
 		return {
 			title: districtRatesTitle(rows, population),
 			summary,
-			caption: `The cohort's referrals per district of the child, ${period}, and referrals of children ${ages} per 10,000 children ${ages} a year (person-years of the ONS-based population reference; 95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). The population reference is by age band and not by sex, so a cohort of boys is compared with all children ${ages}. Select a district to narrow the cohort to it.`,
+			caption: `The cohort's referrals per district of the child, ${period}, and the rate per 10,000 ${words} a year: the cohort's referrals of those ages over the person-years of the population reference (95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). ${wider ? `Only a wider population than the cohort was available: ${wider}.` : `The population matches the cohort's ${population.sex ? 'sex and ' : ''}ages.`} Select a district to narrow the cohort to it.`,
 			rows,
 			columns: [
 				{ key: 'districtLabel', label: 'District' },
 				publishedColumn<CohortDistrictRate>('referrals', 'Referrals', formatCount),
 				publishedColumn<CohortDistrictRate>('children', 'Children', formatCount),
-				publishedColumn<CohortDistrictRate>('counted', `Referrals ${ages}`, formatCount),
+				publishedColumn<CohortDistrictRate>('counted', `Referrals of ${words}`, formatCount),
 				{
 					key: 'personYears',
-					label: `Children ${ages} (person-years)`,
+					label: `${words.charAt(0).toUpperCase()}${words.slice(1)} (person-years)`,
 					numeric: true,
 					format: (value) => formatCount(Math.round(Number(value)))
 				},
@@ -425,7 +402,7 @@ export const cohortsPage = definePageOverShownDays()
 					{
 						width,
 						label: summary,
-						valueLabel: `Referrals a year per 10,000 children ${ages}`,
+						valueLabel: `Referrals a year per 10,000 ${words}`,
 						onSelect: (district) => toggle('districts', district as District),
 						marginLeft: 170
 					}
@@ -458,7 +435,7 @@ export const cohortsPage = definePageOverShownDays()
 				publishedColumn<IndicatorShare>('present', 'Present', formatCount),
 				publishedColumn<IndicatorShare>('assessed', 'Assessed', formatCount),
 				publishedColumn<IndicatorShare>('share', 'Share', formatPercent),
-				publishedColumn<IndicatorShare>('lower', '95% interval', interval)
+				publishedColumn<IndicatorShare>('lower', '95% interval', percentInterval)
 			],
 			render: (width) =>
 				categoryBarsChart(
@@ -492,40 +469,15 @@ export const cohortsPage = definePageOverShownDays()
 						.join(
 							', '
 						)}.${notRecorded > 0 ? ` ${formatCount(notRecorded)} with no stage recorded are left out.` : ''}`;
-		return {
+		return stageSharesSpec(stages, {
 			title:
 				mase && mase.share !== null
 					? `${formatPercent(mase.share)} of the cohort's referrals were discussed at MASE (${countText(mase.reached)} of ${countText(mase.recorded)})`
 					: 'How far the cohort went along the pathway',
 			summary,
 			caption: `The cohort's referrals by the furthest stage of the pathway they reached, ${period}: each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			rows: stages,
-			columns: [
-				{ key: 'stageLabel', label: 'Stage' },
-				publishedColumn<StageShare>('reached', 'Reached', formatCount),
-				publishedColumn<StageShare>('recorded', 'Referrals', formatCount),
-				publishedColumn<StageShare>('share', 'Share', formatPercent),
-				publishedColumn<StageShare>('lower', '95% interval', interval)
-			],
-			render: (width) =>
-				categoryBarsChart(
-					stages.map((share) => ({
-						key: share.stage,
-						label: share.stageLabel,
-						value: share.share,
-						lower: share.lower,
-						upper: share.upper,
-						text: share.reached === null ? 'c' : shareWithCounts(share.share, share.reached, share.recorded)
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Share of referrals reaching the stage',
-						percent: true,
-						marginLeft: 290
-					}
-				)
-		};
+			text: (share) => shareWithCounts(share.share, share.reached, share.recorded)
+		});
 	})
 	.derive('stageChartLoading', ({ stageRows }) => stageRows.loading)
 
@@ -560,7 +512,7 @@ export const cohortsPage = definePageOverShownDays()
 				{ key: 'label', label: 'Intervention' },
 				publishedColumn<KindRow>('referrals', 'Referrals', formatCount),
 				publishedColumn<KindRow>('share', 'Share of referrals', formatPercent),
-				publishedColumn<KindRow>('lower', '95% interval', interval),
+				publishedColumn<KindRow>('lower', '95% interval', percentInterval),
 				publishedColumn<KindRow>('children', 'Children', formatCount)
 			],
 			render: (width) =>
@@ -609,8 +561,8 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('quarterKindChartLoading', ({ quarterKindCounts }) => quarterKindCounts.loading)
 
 	// ----- Outcomes: referred again within 12 months of an intervention
-	.derive('outcomes', ({ outcomeCounts }) => outcomeRows(outcomeCounts.rows ?? []))
-	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<OutcomeRow> => {
+	.derive('outcomes', ({ outcomeCounts }) => rereferralShares(outcomeCounts.rows ?? []))
+	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<RereferralShare> => {
 		const any = outcomes.find((row) => row.intervention === 'any');
 		const incomplete = any?.follow_up_incomplete ?? 0;
 		const enough = followedUpEnough(any);
@@ -628,45 +580,25 @@ export const cohortsPage = definePageOverShownDays()
 							(row) => `${inSentence(row.label)} ${shareWithCounts(row.share, row.re_referred, row.children)}`
 						)
 						.join(', ')}.${left}`;
-		return {
+		return rereferralSpec(outcomes, {
 			title:
 				enough && any!.share !== null
 					? `${formatPercent(any!.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any!.re_referred)} of ${countText(any!.children)} followed up)`
 					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral`,
 			summary,
 			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up, so a recent period has few; below ${minFollowedUp} children followed up no share is drawn. Children with no intervention are a comparison, not a like-for-like control.`,
-			rows: outcomes,
-			columns: [
-				{ key: 'label', label: 'Intervention' },
-				publishedColumn<OutcomeRow>('re_referred', 'Referred again', formatCount),
-				publishedColumn<OutcomeRow>('children', 'Children followed up', formatCount),
-				publishedColumn<OutcomeRow>('share', 'Share', formatPercent),
-				publishedColumn<OutcomeRow>('lower', '95% interval', interval)
-			],
-			render: (width) =>
-				categoryBarsChart(
-					outcomes.map((row) => ({
-						key: row.intervention,
-						label: row.label,
-						value: enough ? row.share : null,
-						lower: enough ? row.lower : null,
-						upper: enough ? row.upper : null,
-						highlight: row.intervention === 'any',
-						text: !enough
-							? `${countText(row.children)} followed up`
-							: row.share === null && row.children !== 0
-								? 'c'
-								: shareWithCounts(row.share, row.re_referred, row.children)
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Referred again within 12 months',
-						percent: true,
-						marginLeft: 320
-					}
-				)
-		};
+			bar: (row) => ({
+				value: enough ? row.share : null,
+				lower: enough ? row.lower : null,
+				upper: enough ? row.upper : null,
+				text: !enough
+					? `${countText(row.children)} followed up`
+					: row.share === null && row.children !== 0
+						? 'c'
+						: shareWithCounts(row.share, row.re_referred, row.children)
+			}),
+			marginLeft: 320
+		});
 	})
 	.derive('outcomeChartLoading', ({ outcomeCounts }) => outcomeCounts.loading)
 

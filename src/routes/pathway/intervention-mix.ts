@@ -1,7 +1,7 @@
 import { interventionKinds, type InterventionKind } from '$lib/contract';
 import { formatCount, formatPercent } from '$lib/format/number';
 import { compareProportions } from '$lib/stats';
-import type { InterventionShare } from './intervention-shares';
+import type { InterventionShare } from '$lib/transform/intervention-shares';
 
 /** Groups smaller than this are not compared (their shares are too uncertain to headline). */
 const MIN_GROUP = 20;

@@ -1,7 +1,7 @@
 import { formatPercent } from '$lib/format/number';
 import { compareProportions } from '$lib/stats';
 import { formatQuarterMonths } from '$lib/format/period';
-import { quarterYearEarlier } from './quarter-label';
+import { quarterYearEarlier } from '$lib/format/quarter-label';
 
 interface QuarterShare {
 	period: string;

@@ -1,5 +1,5 @@
 import { formatCount, formatPercent } from '$lib/format/number';
-import type { StageShare } from './stage-shares';
+import type { StageShare } from '$lib/transform/stage-shares';
 import type { PathwayStage } from '$lib/contract';
 import { listNames } from '$lib/summaries/list-names';
 import { stageVerbs } from './stage-labels';

@@ -1,5 +1,5 @@
-import { categoryBarsChart } from '$lib/charts/category-bars';
-import { categorical } from '$lib/charts/palette';
+import { interventionColours } from '$lib/charts/palette';
+import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
 import { shareHeatmapChart, type HeatCell } from '$lib/charts/share-heatmap';
 import { sharesOverTimeChart, type SharePoint } from '$lib/charts/shares-over-time';
 import { stackedSharesChart, type StackedSegment } from '$lib/charts/stacked-shares';
@@ -30,14 +30,15 @@ import { interventionMixTitle, summariseInterventionMix } from './intervention-m
 import { latestQuarterComparison } from './latest-quarter';
 import { nrmTitle, summariseNrm } from './nrm';
 import { pathwayFunnelTitle, summarisePathwayFunnel } from './pathway-funnel';
-import { incompleteQuarter, quarterLabel } from './quarter-label';
+import { incompleteQuarter, quarterLabel } from '$lib/format/quarter-label';
 import { rereferralTitle, summariseRereferral } from './rereferral';
 import { stageByDistrictTitle, summariseStageByDistrict, type GroupStageShare } from './stage-by-district';
 import { stageShortLabels } from './stage-labels';
-import { interventionShares, type InterventionShare } from './intervention-shares';
-import { stageShares, type StageShare } from './stage-shares';
+import { interventionShares, type InterventionShare } from '$lib/transform/intervention-shares';
+import { stageShares, type StageShare } from '$lib/transform/stage-shares';
 import { withProportions } from '$lib/transform/proportions';
 import { hidden } from '$lib/summaries/share';
+import { rereferralShares, type RereferralShare } from '$lib/transform/rereferral-shares';
 
 /** One figure in the row of headlines at the top of the page. */
 export interface PathwayHeadline {
@@ -56,26 +57,14 @@ export type NrmPoint = SharePoint & {
 	suppressed?: Record<string, string>;
 };
 
-/** A row of the re-referral chart: one kind of intervention (or any, or none) with its share. */
-export type RereferralShare = ReturnType<typeof rereferralShares>[number];
-
 const pct = (share: number | null | undefined) =>
 	share === null || share === undefined ? 'c' : formatPercent(share);
 /** "12 of 40": the counts behind a share, each "c" when publication mode withholds it. */
 const ofCount = (part: number | null, whole: number | null) =>
 	`${part === null ? 'c' : formatCount(part)} of ${whole === null ? 'c' : formatCount(whole)}`;
-const interval = (_: never, row: { lower: number | null; upper: number | null }) =>
-	row.lower === null ? '–' : `${formatPercent(row.lower)} to ${formatPercent(row.upper!)}`;
 
 /** The stages the quarterly chart follows. */
 const quarterSeries = ['central_list', 'mase_discussed', 'risk_tool_completed'] as const;
-
-const kindColours: Record<string, string> = {
-	none: categorical[4],
-	deter: categorical[0],
-	understand: categorical[1],
-	disrupt: categorical[3]
-};
 
 const ageLabel = (band: string) =>
 	`Aged ${ageBands
@@ -121,35 +110,10 @@ function mixChart(
 			stackedSharesChart(segments(mix.rows), {
 				width,
 				label: summary,
-				colours: kindColours,
+				colours: interventionColours,
 				segmentOrder: interventionKinds.codes
 			})
 	};
-}
-
-const rereferralLabels: Record<string, string> = {
-	any: 'Any intervention',
-	deter: interventionKinds.label('deter'),
-	understand: interventionKinds.label('understand'),
-	disrupt: interventionKinds.label('disrupt'),
-	none: 'No intervention (comparison)'
-};
-
-/** Re-referral by kind of intervention, led by all kinds together and followed by the no-intervention group. */
-function rereferralShares(rows: readonly RereferralRow[]) {
-	const kinds = rows.filter((row) => row.intervention !== 'none');
-	const sum = (key: 'children' | 're_referred') => kinds.reduce((total, row) => total + row[key], 0);
-	const any = {
-		intervention: 'any',
-		children: sum('children'),
-		re_referred: sum('re_referred'),
-		follow_up_incomplete: 0
-	};
-	const ordered = ['any', 'deter', 'understand', 'disrupt', 'none']
-		.map((kind) => (kind === 'any' ? any : rows.find((row) => row.intervention === kind)))
-		.filter((row): row is RereferralRow => row !== undefined)
-		.map((row) => ({ ...row, label: rereferralLabels[row.intervention] ?? row.intervention }));
-	return withProportions(ordered, { numerator: 're_referred', denominator: 'children' });
 }
 
 /**
@@ -179,37 +143,12 @@ export const pathwayPage = definePage()
 	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))
 	.derive('funnelChart', ({ funnel, funnelCounts, period }): ChartSpec<StageShare> => {
 		const summary = summarisePathwayFunnel(funnel, funnelCounts.rows?.[0]?.not_recorded ?? 0);
-		return {
+		return stageSharesSpec(funnel, {
 			title: pathwayFunnelTitle(funnel),
 			summary,
 			caption: `Referrals by the furthest stage of the pathway they reached, ${period}: a referral that reached the MASE was also on the central list, and so on, so each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			rows: funnel,
-			columns: [
-				{ key: 'stageLabel', label: 'Stage' },
-				publishedColumn<StageShare>('reached', 'Reached', formatCount),
-				publishedColumn<StageShare>('recorded', 'Referrals', formatCount),
-				publishedColumn<StageShare>('share', 'Share', formatPercent),
-				publishedColumn<StageShare>('lower', '95% interval', interval)
-			],
-			render: (width) =>
-				categoryBarsChart(
-					funnel.map((share) => ({
-						key: share.stage,
-						label: share.stageLabel,
-						value: share.share,
-						lower: share.lower,
-						upper: share.upper,
-						text: share.reached === null ? 'c' : `${formatCount(share.reached)} (${pct(share.share)})`
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Share of referrals reaching the stage',
-						percent: true,
-						marginLeft: 290
-					}
-				)
-		};
+			text: (share) => `${formatCount(share.reached!)} (${pct(share.share)})`
+		});
 	})
 	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
 
@@ -249,7 +188,7 @@ export const pathwayPage = definePage()
 					publishedColumn<GroupStageShare>('reached', 'Reached', formatCount),
 					publishedColumn<GroupStageShare>('recorded', 'Referrals', formatCount),
 					publishedColumn<GroupStageShare>('share', 'Share', formatPercent),
-					publishedColumn<GroupStageShare>('lower', '95% interval', interval)
+					publishedColumn<GroupStageShare>('lower', '95% interval', percentInterval)
 				],
 				render: (width) =>
 					shareHeatmapChart(cells, {
@@ -306,7 +245,7 @@ export const pathwayPage = definePage()
 				publishedColumn<QuarterPoint>('numerator', 'Reached', formatCount),
 				publishedColumn<QuarterPoint>('denominator', 'Referrals', formatCount),
 				publishedColumn<QuarterPoint>('share', 'Share', formatPercent),
-				publishedColumn<QuarterPoint>('lower', '95% interval', interval)
+				publishedColumn<QuarterPoint>('lower', '95% interval', percentInterval)
 			],
 			render: (width) =>
 				sharesOverTimeChart(quarterPoints, { width, label: summary, valueLabel: 'Share of referrals' })
@@ -379,7 +318,7 @@ export const pathwayPage = definePage()
 				publishedColumn<NrmPoint>('nrm', 'NRM referrals', formatCount),
 				publishedColumn<NrmPoint>('recorded', 'Referrals', formatCount),
 				publishedColumn<NrmPoint>('share', 'Share', formatPercent),
-				publishedColumn<NrmPoint>('lower', '95% interval', interval)
+				publishedColumn<NrmPoint>('lower', '95% interval', percentInterval)
 			],
 			render: (width) =>
 				sharesOverTimeChart(nrmPoints, { width, label: summary, valueLabel: 'Share of referrals' })
@@ -394,41 +333,21 @@ export const pathwayPage = definePage()
 			.filter((row) => row.intervention !== 'none')
 			.reduce((sum, row) => sum + row.follow_up_incomplete, 0);
 		const summary = summariseRereferral(rereferral, incompleteFollowUp);
-		return {
+		return rereferralSpec(rereferral, {
 			title: rereferralTitle(rereferral),
 			summary,
 			caption: `Children referred again within 12 months after an intervention, by kind of intervention, with 95% intervals (Wilson); index referrals in ${period}. Definition above.`,
-			rows: rereferral,
-			columns: [
-				{ key: 'label', label: 'Intervention' },
-				publishedColumn<RereferralShare>('re_referred', 'Referred again', formatCount),
-				publishedColumn<RereferralShare>('children', 'Children followed up', formatCount),
-				publishedColumn<RereferralShare>('share', 'Share', formatPercent),
-				publishedColumn<RereferralShare>('lower', '95% interval', interval)
-			],
-			render: (width) =>
-				categoryBarsChart(
-					rereferral.map((row) => ({
-						key: row.intervention,
-						label: row.label,
-						value: row.share,
-						lower: row.lower,
-						upper: row.upper,
-						highlight: row.intervention === 'any',
-						text:
-							row.share === null
-								? 'c'
-								: `${pct(row.share)} (${row.re_referred === null ? 'c' : formatCount(row.re_referred)} of ${row.children === null ? 'c' : formatCount(row.children)})`
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Referred again within 12 months',
-						percent: true,
-						marginLeft: 330
-					}
-				)
-		};
+			bar: (row) => ({
+				value: row.share,
+				lower: row.lower,
+				upper: row.upper,
+				text:
+					row.share === null
+						? 'c'
+						: `${pct(row.share)} (${row.re_referred === null ? 'c' : formatCount(row.re_referred)} of ${row.children === null ? 'c' : formatCount(row.children)})`
+			}),
+			marginLeft: 330
+		});
 	})
 	.derive('rereferralChartLoading', ({ rereferralCounts }) => rereferralCounts.loading)
 

@@ -1,6 +1,6 @@
 import { formatPercent } from '$lib/format/number';
 import { proportionFunnelSignificance } from '$lib/stats';
-import type { StageShare } from './stage-shares';
+import type { StageShare } from '$lib/transform/stage-shares';
 import { listNames } from '$lib/summaries/list-names';
 
 export interface GroupStageShare extends StageShare {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { districts, population } from '$lib/contract';
-import { childrenAged10to17, districtPopulation } from '../../../data/generator/district-population';
+import { districts, populationOverlap, populationRowSchema } from '$lib/contract';
+import {
+	childrenAged10to17,
+	districtPopulation,
+	SPLIT_METHOD
+} from '../../../data/generator/district-population';
 
 const rows = districtPopulation([2021, 2022, 2023, 2024, 2025, 2026]);
 const total = (district: string, year: number) =>
@@ -8,10 +12,24 @@ const total = (district: string, year: number) =>
 
 describe('districtPopulation', () => {
 	it('has both age bands for every district and year, and passes the population contract', () => {
-		expect(rows).toHaveLength(6 * 6 * 2);
-		for (const row of rows) population.schema.parse(row);
+		expect(rows).toHaveLength(6 * 6 * 2 * 18);
+		for (const row of rows) populationRowSchema.parse(row);
+		expect(populationOverlap(rows)).toBeUndefined();
 		expect(new Set(rows.map((r) => r.district))).toEqual(new Set(districts.codes));
 		for (const row of rows) expect(['0-9', '10-17']).toContain(row.age_band);
+	});
+
+	it('splits every band by sex at the stated share and evenly by single year, adding up to the band', () => {
+		const band = rows.filter((r) => r.district === 'fenland' && r.year === 2024 && r.age_band === '10-17');
+		const boys = band.filter((r) => r.sex === 'male');
+		const all = band.reduce((sum, r) => sum + r.children, 0);
+		const male = boys.reduce((sum, r) => sum + r.children, 0);
+		// Trafford, ONS mid-2020: 13,275 boys of 26,005 children aged 10 to 17.
+		expect(male).toBe(Math.round((all * 13_275) / 26_005));
+		expect(boys.map((r) => r.age)).toEqual([10, 11, 12, 13, 14, 15, 16, 17]);
+		const counts = boys.map((r) => r.children);
+		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+		expect(band.every((r) => r.source.endsWith(SPLIT_METHOD))).toBe(true);
 	});
 
 	it('uses the ONS Peterborough totals for 2023 and 2024, about 1% growth otherwise', () => {

@@ -49,6 +49,21 @@ describe('FilterState', () => {
 		expect(visited.at(-1)).toBe('/trends');
 	});
 
+	it('keeps the cohort compared with (a page choice, not a filter) when the filters change', async () => {
+		open('/cohorts/?gender=male&compare=Girls&compare-gender=female&compare-district=fenland,cambridge');
+		const state = new FilterState();
+		expect(state.filters.genders).toEqual(['male']);
+		expect(state.filters.districts).toBeUndefined();
+		await state.update({ ageFrom: 14 });
+		expect(visited.at(-1)).toBe(
+			'/cohorts/?gender=male&age-from=14&compare=Girls&compare-gender=female&compare-district=fenland,cambridge'
+		);
+		await state.reset();
+		expect(visited.at(-1)).toBe(
+			'/cohorts/?compare=Girls&compare-gender=female&compare-district=fenland,cambridge'
+		);
+	});
+
 	it('keeps each filter the same value while others change, so views reading it do not re-run', () => {
 		open('/trends?district=fenland&from=2025-04-01');
 		const state = new FilterState();

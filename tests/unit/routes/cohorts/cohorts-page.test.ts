@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districts, interventionKinds } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
@@ -58,7 +60,7 @@ describe("the commissioner's cohort on the demo extract", () => {
 		const view = await runPage(cohortsPage, engine, { filters: commissioner });
 		const expected = byDistrict(cohort);
 		const shown = Object.fromEntries(
-			view.districtChart.rows.map((row) => [
+			view.districtChart!.rows.map((row) => [
 				row.district,
 				{ referrals: row.referrals, children: row.children }
 			])
@@ -74,16 +76,50 @@ describe("the commissioner's cohort on the demo extract", () => {
 		);
 	});
 
-	it('divides each district by children aged 10 to 17, as the population reference holds them', async () => {
+	it('divides each district by the boys aged 14 to 17 of the population reference', async () => {
 		const view = await runPage(cohortsPage, engine, { filters: commissioner });
-		expect(view.population).toBe('10_17');
-		for (const row of view.districtChart.rows) {
-			// Every referral of the cohort is aged 10 to 17, so all of them are counted in the rate.
+		expect(view.population).toEqual({ ages: [14, 15, 16, 17], bands: [], sex: 'male', wider: [] });
+		// Person-years read straight from the reference CSV: boys aged 14 to 17 in mid-2025 for 61 of 365 days
+		// (November and December 2025) and in mid-2026 for 304 of 365 (January to October 2026).
+		const reference = Papa.parse<Row>(readFileSync('data/reference/district-population.csv', 'utf8'), {
+			header: true,
+			skipEmptyLines: true
+		}).data;
+		const boys = (district: string, year: string) =>
+			reference
+				.filter(
+					(row) =>
+						row.district === district &&
+						row.year === year &&
+						row.sex === 'male' &&
+						Number(row.age) >= 14 &&
+						Number(row.age) <= 17
+				)
+				.reduce((sum, row) => sum + Number(row.children), 0);
+		for (const row of view.districtChart!.rows) {
+			const personYears = (boys(row.district, '2025') * 61 + boys(row.district, '2026') * 304) / 365;
+			expect(row.personYears).toBeCloseTo(personYears, 6);
+			// Every referral of the cohort is a boy aged 14 to 17, so all of them are counted in the rate.
 			expect(row.counted).toBe(row.referrals);
-			expect(row.rate).toBeCloseTo((row.referrals! / row.personYears) * 10_000, 9);
+			expect(row.rate).toBeCloseTo((row.referrals! / personYears) * 10_000, 9);
 			expect(row.lower!).toBeLessThanOrEqual(row.rate!);
 		}
-		expect(view.districtChart.caption).toContain('per 10,000 children aged 10 to 17 a year');
+		expect(view.districtChart!.title).toMatch(/referrals a year per 10,000 boys aged 14–17$/);
+		expect(view.districtChart!.caption).toContain('the rate per 10,000 boys aged 14–17');
+		expect(view.districtChart!.caption).toContain("The population matches the cohort's sex and ages.");
+	});
+
+	it('says when a cohort is compared with a wider population than its own', async () => {
+		// Gender not recorded: the reference has no such population, so all children of the cohort's ages.
+		const view = await runPage(cohortsPage, engine, {
+			filters: { ...commissioner, genders: ['male', 'not_recorded'], ageBands: ['17', '18-24'] }
+		});
+		expect(view.population).toEqual({ ages: [17], bands: [], sex: undefined, wider: [] });
+		expect(view.districtChart!.caption).toContain('the rate per 10,000 children aged 17');
+		const adults = await runPage(cohortsPage, engine, { filters: { ageBands: ['18-24'] } });
+		expect(adults.districtChart!.caption).toContain(
+			'Only a wider population than the cohort was available: the cohort has no children aged 0 to 17'
+		);
 	});
 
 	it('counts interventions by kind, referrals and distinct children, as the CSV does', async () => {
@@ -209,7 +245,7 @@ describe("the commissioner's cohort on the demo extract", () => {
 
 	it('withholds small district counts in publication mode', async () => {
 		const view = await runPage(cohortsPage, engine, { filters: commissioner, publication: true });
-		const small = view.districtChart.rows.filter((row) => row.referrals === null);
+		const small = view.districtChart!.rows.filter((row) => row.referrals === null);
 		const expected = byDistrict(cohort);
 		const tiny = Object.values(expected).filter((one) => one.referrals >= 1 && one.referrals <= 5).length;
 		expect(small.length).toBeGreaterThanOrEqual(tiny);

@@ -7,19 +7,15 @@ import {
 import { latestQuarterComparison } from '../../../../src/routes/pathway/latest-quarter';
 import { nrmTitle, summariseNrm } from '../../../../src/routes/pathway/nrm';
 import { pathwayFunnelTitle, summarisePathwayFunnel } from '../../../../src/routes/pathway/pathway-funnel';
-import {
-	incompleteQuarter,
-	quarterLabel,
-	quarterYearEarlier
-} from '../../../../src/routes/pathway/quarter-label';
+import { incompleteQuarter, quarterLabel, quarterYearEarlier } from '$lib/format/quarter-label';
 import { rereferralTitle, summariseRereferral } from '../../../../src/routes/pathway/rereferral';
 import {
 	stageByDistrictTitle,
 	summariseStageByDistrict,
 	type GroupStageShare
 } from '../../../../src/routes/pathway/stage-by-district';
-import { interventionShares } from '../../../../src/routes/pathway/intervention-shares';
-import { stageShares } from '../../../../src/routes/pathway/stage-shares';
+import { interventionShares } from '$lib/transform/intervention-shares';
+import { stageShares } from '$lib/transform/stage-shares';
 import { withProportions } from '$lib/transform/proportions';
 
 const stages = [

@@ -30,6 +30,23 @@ export interface DistrictRateRow {
 }
 
 /**
+ * The CTEs `span` (each calendar year the period touches, with the fraction of it the period covers) and
+ * `known` (the first and last year of the population table), from which a rate's person-years are summed:
+ * `JOIN population p ON p.year = least(greatest(s.year, k.first_year), k.last_year)`, so years outside the
+ * table use the nearest year's estimate.
+ */
+export function exposureYears(period: RatePeriod): Sql {
+	return sql`span AS (
+	SELECT y AS year,
+		greatest(0, least(CAST(${period.to} AS DATE), make_date(y, 12, 31))
+			- greatest(CAST(${period.from} AS DATE), make_date(y, 1, 1)) + 1)
+			/ (make_date(y, 12, 31) - make_date(y, 1, 1) + 1) AS fraction
+	FROM range(year(CAST(${period.from} AS DATE)), year(CAST(${period.to} AS DATE)) + 1) AS years(y)
+),
+known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${ident('population')})`;
+}
+
+/**
  * Referrals and the child population at risk per district, for rates per 10,000 children a year.
  *
  * The denominator is person-years: each mid-year estimate in the population table is weighted by the share
@@ -51,14 +68,7 @@ export function districtRates(filters: Filters, period: RatePeriod): Sql {
 		['looked_after', rowCount(sql`looked_after`)],
 		['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)]
 	];
-	return sql`WITH span AS (
-	SELECT y AS year,
-		greatest(0, least(CAST(${period.to} AS DATE), make_date(y, 12, 31))
-			- greatest(CAST(${period.from} AS DATE), make_date(y, 1, 1)) + 1)
-			/ (make_date(y, 12, 31) - make_date(y, 1, 1) + 1) AS fraction
-	FROM range(year(CAST(${period.from} AS DATE)), year(CAST(${period.to} AS DATE)) + 1) AS years(y)
-),
-known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${population}),
+	return sql`WITH ${exposureYears(period)},
 exposure AS (
 	SELECT p.district,
 		sum(p.children * s.fraction) AS person_years_0_17,

@@ -1,4 +1,4 @@
-import { formatQuarter } from '$lib/format/period';
+import { formatQuarter } from './period';
 
 /** A calendar quarter's short name, for axes and tables: "2025-07-01" → "Jul–Sept 2025" (format/period). */
 export const quarterLabel = formatQuarter;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
 import { wilsonInterval } from '$lib/stats';
-import { stageShares } from '../../../../src/routes/pathway/stage-shares';
+import { stageShares } from '$lib/transform/stage-shares';
 
 const stages = [
 	'mash_referral',

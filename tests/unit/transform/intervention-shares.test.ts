@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InterventionMixRow } from '$lib/sql/metrics/pathway/intervention-mix';
-import { interventionShares } from '../../../../src/routes/pathway/intervention-shares';
+import { interventionShares } from '$lib/transform/intervention-shares';
 
 const rows: InterventionMixRow[] = [
 	{ group: '13-14', intervention: 'none', referrals: 50 },
