@@ -1,6 +1,6 @@
 import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
 import { buildFacts } from '$lib/sql/derived';
-import { buildCube, episodeCube, referralCube } from '$lib/sql/cubes';
+import { buildCube, cubes } from '$lib/sql/cubes';
 import { setSecret } from '$lib/sql/record-keys';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql } from '$lib/sql/sql';
@@ -30,8 +30,7 @@ export async function changeSecret(engine: Engine, secret: string): Promise<void
 
 /** Rebuild the derived facts tables; call after every change to the base tables. */
 export async function refreshFacts(engine: Engine): Promise<void> {
-	for (const statement of [...buildFacts(), buildCube(referralCube), buildCube(episodeCube)])
-		await engine.exec(statement);
+	for (const statement of [...buildFacts(), ...cubes().map(buildCube)]) await engine.exec(statement);
 }
 
 /** The field names on a contract CSV's first line (plain names: the contract's own layout is unquoted). */
