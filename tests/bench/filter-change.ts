@@ -5,7 +5,8 @@ import { districts } from '../../src/lib/contract';
 import { loadPopulation } from '../../src/lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '../../src/lib/engine/load-tables';
 import { createNodeEngine } from '../../src/lib/engine/node-engine';
-import { Sql } from '../../src/lib/sql/sql';
+import type { Engine } from '../../src/lib/engine/engine';
+import { sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
 import { median, percentile, startPreview } from './preview-server';
 
@@ -84,6 +85,24 @@ const redrawTimer = `(() => {
 	});
 })()`;
 
+/**
+ * The cube floor (issue 14): one GROUP BY on the referral cube under a district filter, the least a filter
+ * change can cost DuckDB. Timed in Node on the same wasm build as the raw column, over 20 district sets (one
+ * to six districts, each a new SQL text), so the ratios to it compare like with like.
+ */
+async function cubeFloor(engine: Engine): Promise<number> {
+	const times: number[] = [];
+	for (let sample = 0; sample < 20; sample++) {
+		const chosen = districts.codes.slice(sample % 6, (sample % 6) + 1 + (sample % 3));
+		const start = performance.now();
+		await engine.query(
+			sql`SELECT month, district, sum(rows) AS referrals FROM referral_cube WHERE district IN ${chosen} GROUP BY ALL`
+		);
+		times.push(performance.now() - start);
+	}
+	return median(times);
+}
+
 /** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
 async function timeChange(
 	page: Page,
@@ -117,8 +136,8 @@ export async function filterChange(): Promise<void> {
 	const { baseUrl, stop } = await startPreview(4320);
 	const browser = await launchChromium();
 	const table = [
-		'| rows | page | redraw median (ms) | redraw p95 (ms) | raw DuckDB median (ms) | ratio |',
-		'| --- | --- | --- | --- | --- | --- |'
+		'| rows | page | redraw median (ms) | redraw p95 (ms) | raw DuckDB median (ms) | ratio | cube floor (ms) | median ÷ floor | p95 ÷ floor |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- |'
 	];
 	try {
 		for (const { label, rows } of sizes) {
@@ -130,6 +149,7 @@ export async function filterChange(): Promise<void> {
 			await loadContractCsv(engine, 'referrals', readFileSync(`${dir}/referrals.csv`, 'utf8'));
 			await loadContractCsv(engine, 'missing_episodes', readFileSync(`${dir}/missing_episodes.csv`, 'utf8'));
 			await refreshFacts(engine);
+			const floor = await cubeFloor(engine);
 
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			const page = await context.newPage();
@@ -185,8 +205,9 @@ export async function filterChange(): Promise<void> {
 				}
 				// Pages whose charts all ignore the district filter (Districts highlights it) run no query.
 				const ratio = median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
+				const toFloor = (ms: number) => (ms / floor).toFixed(1);
 				table.push(
-					`| ${label} | ${path} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio} |`
+					`| ${label} | ${path} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
 				);
 				console.log(table.at(-1));
 			}

@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Serve the production build for a benchmark; returns the base URL and a stop function. */
-export async function startPreview(port = 4318): Promise<{ baseUrl: string; stop: () => void }> {
+/**
+ * Serve the production build for a benchmark; returns the base URL and a stop function. BENCH_PORT overrides
+ * the benchmark's own port, so benchmarks run from several worktrees at once do not collide.
+ */
+export async function startPreview(defaultPort = 4318): Promise<{ baseUrl: string; stop: () => void }> {
 	if (!existsSync('build/index.html')) throw new Error('No production build: run `npm run build` first.');
+	const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : defaultPort;
 	const server = spawn(
 		'npx',
 		['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],

@@ -3,11 +3,13 @@ import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
 import { pivotWiderBench } from './pivot-wider';
 import { loadExtract } from './load-extract';
+import { pageQueries } from './page-queries';
 import { slowestQueries } from './slowest-queries';
 
 /**
  * Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. `slowest-queries` runs only
- * when named, after a filter-change run with BENCH_QUERIES set.
+ * when named, after a filter-change run with BENCH_QUERIES set; so does `page-queries` (DuckDB's part of a
+ * filter change per page, in Node: the quick loop while changing SQL).
  */
 const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
@@ -15,12 +17,13 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),
-	'slowest-queries': () => slowestQueries()
+	'slowest-queries': () => slowestQueries(),
+	'page-queries': () => pageQueries()
 };
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
-	const onlyWhenNamed = name === 'slowest-queries';
+	const onlyWhenNamed = name === 'slowest-queries' || name === 'page-queries';
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);
 	await run();

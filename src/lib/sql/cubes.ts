@@ -19,14 +19,18 @@ import { ident, join, sql, Sql, total } from './sql';
  * about 12,000 rows, so a filter change it can answer sums a few thousand rows instead of scanning a million.
  * Counting queries ask `referralCounts` / `episodeCounts` for their source: the cube when every active
  * filter is one of its dimensions and the period is whole months, the facts table otherwise; both give the
- * same numbers. Distinct counts (children) and per-row statistics (median age) always read the facts.
- * A filter has a cube dimension only through `columns`: single-year ages, indicators, intervention, pathway
- * stage, repeat and NRM referral have none, so any of them sends referral counts to the facts, while
+ * same numbers. Distinct counts (children) and per-row statistics (median age) always read the facts
+ * (distinct counts hash only the rows that are not their child's only one: keyed-count.ts).
+ * Which filters each path answers: the facts answer every filter. A cube answers a filter only through
+ * `columns`: every cube has month (whole-month periods), district, age band and looked-after, and the referral
+ * cubes gender; the pathway cube adds intervention, stage and NRM referral, the indicator-count cube
+ * intervention, the risk cube risk level. Single-year ages, indicators, ethnicity, referral source, repeat and
+ * a part-month period have no cube dimension, so any of them sends referral counts to the facts, while
  * episode counts ignore the referral-only ones (their facts have no such column either) and stay on the cube.
  * Each measure is a keyed count (keyed-count.ts): beside it the cube keeps the sum of its records' keys,
  * which adds up like the count, so a count from the cube gets the same cell key as one from the facts.
  */
-interface Cube {
+export interface Cube {
 	table: Sql;
 	facts: Sql;
 	factsColumns: FilterColumns;
@@ -52,10 +56,8 @@ const rows = measure('rows', '1');
 const repeats = measure('repeat_referrals', 'CAST(is_repeat AS INTEGER)');
 const under15 = measure('under_15', 'CAST(age_at_referral < 15 AS INTEGER)');
 
-export const referralCube: Cube = {
-	table: ident('referral_cube'),
-	facts: referralFacts,
-	factsColumns: referralColumns,
+/** The dimensions every referral cube has, and the filters they answer. */
+const referralBase = {
 	columns: {
 		date: 'month',
 		ageBand: 'age_band',
@@ -63,7 +65,14 @@ export const referralCube: Cube = {
 		gender: 'gender',
 		lookedAfter: 'looked_after'
 	},
-	dimensions: ['month', 'district', 'age_band', 'gender', 'looked_after'],
+	dimensions: ['month', 'district', 'age_band', 'gender', 'looked_after']
+} satisfies Pick<Cube, 'columns' | 'dimensions'>;
+
+export const referralCube: Cube = {
+	table: ident('referral_cube'),
+	facts: referralFacts,
+	factsColumns: referralColumns,
+	...referralBase,
 	measures: [
 		rows,
 		repeats,
@@ -101,13 +110,79 @@ export const returnInterviewCounts = Object.keys(returnInterviewMeasures) as Ret
 const returnInterviewMeasure = (name: ReturnInterviewCount) =>
 	measure(name, `CAST(COALESCE(${returnInterviewMeasures[name]}, FALSE) AS INTEGER)`);
 
+/**
+ * Referrals counted by the base dimensions and a chart's own: each cube holds only `rows` (with its key sum)
+ * and answers the filters on its extra dimensions too. Sizes at 1M referrals (the base alone: 12,000 cells):
+ * the Pathway page's stage × intervention × NRM referral about 140,000 cells; indicator count × intervention
+ * about 205,000; risk level about 37,000. A dimension a cube adds multiplies its cells, which is why these are
+ * three cubes, not one (all together: 1M cells, no smaller than the facts), and why no cube has the indicator
+ * bitmask (4,096 values: 790,000 cells).
+ */
+function rowsCube(name: string, dimensions: readonly string[], columns: Partial<FilterColumns>): Cube {
+	return {
+		table: ident(name),
+		facts: referralFacts,
+		factsColumns: referralColumns,
+		columns: { ...referralBase.columns, ...columns },
+		dimensions: [...referralBase.dimensions, ...dimensions],
+		measures: [rows]
+	};
+}
+
+/** Pathway stage, intervention and NRM referral: the funnels, the NRM counts and intervention by age band. */
+export const pathwayCube = rowsCube('pathway_cube', ['pathway_stage', 'intervention', 'nrm_referral'], {
+	stage: 'pathway_stage',
+	intervention: 'intervention',
+	nrm: 'nrm_referral'
+});
+/** How many indicators are present, and the intervention: indicators per referral, intervention by profile. */
+export const indicatorCountCube = rowsCube('indicator_count_cube', ['indicator_count', 'intervention'], {
+	intervention: 'intervention'
+});
+/** Overall risk level: risk levels by financial year. */
+export const riskCube = rowsCube('risk_cube', ['risk_level'], { riskLevel: 'risk_level' });
+
+/** Every cube, in the order they are built after the facts. */
+export const cubes = (): readonly Cube[] => [
+	referralCube,
+	episodeCube,
+	pathwayCube,
+	indicatorCountCube,
+	riskCube
+];
+
+/** Duration bands in whole days between the start and end dates (times are not recorded). */
+export const durationBands = [
+	'same_day',
+	'one_to_two',
+	'three_to_seven',
+	'over_seven',
+	'still_missing'
+] as const;
+export type DurationBand = (typeof durationBands)[number];
+/** An episode's duration band: back the same day, 1–2 days, 3–7 days, more than 7 days, or still missing. */
+const durationBand = `CASE
+		WHEN end_date IS NULL THEN 'still_missing'
+		WHEN duration_days <= 0 THEN 'same_day'
+		WHEN duration_days <= 2 THEN 'one_to_two'
+		WHEN duration_days <= 7 THEN 'three_to_seven'
+		ELSE 'over_seven'
+	END`;
+/** Episodes in one duration band: a measure of the episode cube, so the durations chart reads no facts. */
+const durationMeasure = (band: DurationBand) =>
+	measure(`duration_${band}`, `CAST(${durationBand} = '${band}' AS INTEGER)`);
+
 export const episodeCube: Cube = {
 	table: ident('episode_cube'),
 	facts: episodeFacts,
 	factsColumns: episodeColumns,
 	columns: { date: 'month', ageBand: 'age_band', district: 'district', lookedAfter: 'looked_after' },
 	dimensions: ['month', 'district', 'age_band', 'looked_after'],
-	measures: [rows, ...returnInterviewCounts.map(returnInterviewMeasure)]
+	measures: [
+		rows,
+		...returnInterviewCounts.map(returnInterviewMeasure),
+		...durationBands.map(durationMeasure)
+	]
 };
 
 /** Build a cube from its facts; run after the facts are built. */
@@ -186,11 +261,31 @@ export function referralCounts(filters: Filters, except: readonly FilterKey[] = 
 	};
 }
 
+export interface RowCounts {
+	from: Sql;
+	where: Sql;
+	/** Whether the counts come from the cube (otherwise the facts). */
+	fromCube: boolean;
+	/** Rows counted (optionally only those where a dimension predicate holds). */
+	rows(where?: Sql): Keyed;
+}
+
+/**
+ * Row counts under the filters from one of the rows cubes, or from the facts when the cube cannot answer
+ * them: the facts answer every filter; a cube answers those on its dimensions (`cube.columns`, see
+ * `cubeAnswers`). Group and predicate on the cube's dimensions only, which the facts have too.
+ */
+export function rowCounts(cube: Cube, filters: Filters, except: readonly FilterKey[] = []): RowCounts {
+	const { from, where, sum } = countsFrom(cube, filters, except);
+	return { from, where, fromCube: from === cube.table, rows: (only) => sum(rows, only) };
+}
+
 export interface EpisodeCounts {
 	from: Sql;
 	where: Sql;
 	episodes(where?: Sql): Keyed;
 	returnInterviews(count: ReturnInterviewCount): Keyed;
+	inDurationBand(band: DurationBand): Keyed;
 }
 
 /** Missing-episode counts under the filters, from the episode cube when it can answer. */
@@ -200,6 +295,7 @@ export function episodeCounts(filters: Filters, except: readonly FilterKey[] = [
 		from,
 		where,
 		episodes: (only) => sum(rows, only),
-		returnInterviews: (count) => sum(returnInterviewMeasure(count))
+		returnInterviews: (count) => sum(returnInterviewMeasure(count)),
+		inDurationBand: (band) => sum(durationMeasure(band))
 	};
 }

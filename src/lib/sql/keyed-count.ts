@@ -32,13 +32,26 @@ export function rowCount(where?: Sql): Keyed {
 }
 
 /**
- * Distinct children among the rows: the key is the sum of their distinct 64-bit hashes (record-keys.ts),
- * so a cell's key depends on which children are in it, however many rows each has.
+ * Which solo flag of the facts (derived.ts) a distinct count may use: `all` holds for any grouping; `month`
+ * and `quarter` only when every group lies within one month or one calendar quarter (a monthly series).
  */
-export function childCount(where?: Sql): Keyed {
+export type SoloPeriod = 'all' | 'quarter' | 'month';
+
+/**
+ * Distinct children among the rows: the key is the sum of their distinct 64-bit hashes (record-keys.ts),
+ * so a cell's key depends on which children are in it, however many rows each has. A child whose row is
+ * their only one in the `solo` period counts once wherever that row falls, so solo rows are summed and only
+ * the other rows are counted distinct (the two sets of children are disjoint): the same count and key,
+ * without hashing most rows. The source must have the facts' `solo_*` columns.
+ */
+export function childCount(where?: Sql, solo: SoloPeriod = 'all'): Keyed {
+	const flag = ident(`solo_${solo}`);
+	const and = (condition: Sql) => (where ? sql`(${where}) AND ${condition}` : condition);
+	const soloRows = and(flag);
+	const others = and(sql`NOT ${flag}`);
 	return {
-		count: bigint(sql`count(DISTINCT child_key)`, where),
-		keySum: sql`COALESCE(${filtered(sql`sum(DISTINCT ${childCellHash})`, where)}, 0)`
+		count: sql`(${bigint(sql`count(*)`, soloRows)} + ${bigint(sql`count(DISTINCT child_key)`, others)})`,
+		keySum: sql`(COALESCE(${filtered(sql`sum(${childCellHash})`, soloRows)}, 0) + COALESCE(${filtered(sql`sum(DISTINCT ${childCellHash})`, others)}, 0))`
 	};
 }
 

@@ -34,7 +34,12 @@ const commonAnalysis: ConsoleColumn[] = [
 		name: 'age_band',
 		kind: 'code',
 		description: 'Analysis age band of the age (0-9, 10-12, 13-14, 15-16, 17, 18-24).'
-	}
+	},
+	...(['all', 'quarter', 'month'] as const).map((period) => ({
+		name: `solo_${period}`,
+		kind: 'boolean',
+		description: `The child's only row ${period === 'all' ? 'in the data' : `in its calendar ${period}`} (distinct counts sum these).`
+	}))
 ];
 const referralAnalysis: ConsoleColumn[] = [
 	...commonAnalysis,
@@ -62,6 +67,27 @@ const referralAnalysis: ConsoleColumn[] = [
 		name: 'next_referral_date',
 		kind: 'date',
 		description: "The child's next referral on a later day, if any."
+	},
+	{
+		name: 'index_order',
+		kind: 'integer',
+		description:
+			"Place among the child's referrals with an intervention recorded (interventions first, then by date)."
+	},
+	{
+		name: 'solo_index',
+		kind: 'boolean',
+		description: "The child's only referral with an intervention recorded."
+	},
+	{
+		name: 'followed_up',
+		kind: 'boolean',
+		description: 'At least 12 months of loaded data follow the referral.'
+	},
+	{
+		name: 're_referred',
+		kind: 'boolean',
+		description: 'The child was referred again within 12 months after this referral.'
 	}
 ];
 const episodeAnalysis: ConsoleColumn[] = [

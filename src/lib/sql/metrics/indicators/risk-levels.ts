@@ -1,9 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { riskCube, rowCounts } from '../../cubes';
 import { financialYear } from '../../period-columns';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { keyedAs } from '../../keyed-count';
 
 export interface RiskLevelYear {
 	/** Financial year, as the calendar year it starts in (2024 = 2024-25). */
@@ -18,11 +17,13 @@ export interface RiskLevelYear {
  * cross-filters by risk level, so it keeps every level and the page highlights the choice.
  */
 export function riskLevelsByYear(filters: Filters): Sql {
-	return sql`SELECT ${financialYear('referral_date')} AS year,
+	// From the risk cube unless a filter needs the facts; a month lies in one financial year.
+	const counts = rowCounts(riskCube, filters, ['riskLevels']);
+	return sql`SELECT ${financialYear('month')} AS year,
 	COALESCE(CAST(risk_level AS VARCHAR), 'not_assessed') AS risk_level,
-	${keyedAs('referrals', rowCount())}
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns, ['riskLevels'])}
+	${keyedAs('referrals', counts.rows())}
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY year, risk_level`.publishing('year');
 }

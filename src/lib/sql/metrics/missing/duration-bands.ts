@@ -1,18 +1,9 @@
 import type { Filters } from '$lib/domain/filters';
-import { episodeFacts } from '../../derived';
-import { episodeColumns, filterPredicate } from '../../filters';
-import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { durationBands, episodeCounts, type DurationBand } from '../../cubes';
+import { join, literal, sql, Sql } from '../../sql';
+import { keyedAs, keyName } from '../../keyed-count';
 
-/** Duration bands in whole days between the start and end dates (times are not recorded). */
-export const durationBands = [
-	'same_day',
-	'one_to_two',
-	'three_to_seven',
-	'over_seven',
-	'still_missing'
-] as const;
-export type DurationBand = (typeof durationBands)[number];
+export { durationBands, type DurationBand } from '../../cubes';
 
 export interface DurationBandRow {
 	band: DurationBand;
@@ -21,18 +12,24 @@ export interface DurationBandRow {
 
 /**
  * Episodes by how long the child was away: back the same day (under 24 hours), 1–2 days, 3–7 days, more
- * than 7 days, or still missing (no end date).
+ * than 7 days, or still missing (no end date). Each band is a measure of the episode cube (the facts when a
+ * filter needs them), summed in one pass and unnested into a row per band; bands with no episodes are absent.
  */
 export function episodeDurations(filters: Filters): Sql {
-	return sql`SELECT CASE
-		WHEN end_date IS NULL THEN 'still_missing'
-		WHEN duration_days <= 0 THEN 'same_day'
-		WHEN duration_days <= 2 THEN 'one_to_two'
-		WHEN duration_days <= 7 THEN 'three_to_seven'
-		ELSE 'over_seven'
-	END AS band,
-	${keyedAs('episodes', rowCount())}
-FROM ${episodeFacts}
-WHERE ${filterPredicate(filters, episodeColumns)}
-GROUP BY 1`;
+	const counts = episodeCounts(filters);
+	const column = (band: DurationBand) => `band_${band}`;
+	const structs = durationBands.map(
+		(band) =>
+			sql`{'band': ${literal(band)}, 'episodes': ${new Sql(`"${column(band)}"`)}, ${literal(keyName('episodes'))}: ${new Sql(`"${keyName(column(band))}"`)}}`
+	);
+	return sql`SELECT band, episodes, "episodes:key"
+FROM (
+	SELECT unnest(${new Sql(`[${join(structs).text}]`)}, recursive := true)
+	FROM (
+		SELECT ${join(durationBands.map((band) => keyedAs(column(band), counts.inDurationBand(band))))}
+		FROM ${counts.from}
+		WHERE ${counts.where}
+	)
+)
+WHERE episodes > 0`;
 }

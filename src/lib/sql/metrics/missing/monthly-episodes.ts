@@ -19,7 +19,7 @@ export function monthlyEpisodes(filters: Filters): Sql {
 	return sql`SELECT CAST(month AS VARCHAR) AS month, 'episodes' AS series, ${keyedAs('count', counts.episodes())}
 FROM ${counts.from} WHERE ${counts.where} GROUP BY month
 UNION ALL
-SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, ${keyedAs('count', childCount())}
+SELECT CAST(month AS VARCHAR) AS month, 'children' AS series, ${keyedAs('count', childCount(undefined, 'month'))}
 FROM ${episodeFacts} WHERE ${filterPredicate(filters, episodeColumns)} GROUP BY month
 ORDER BY month, series`;
 }

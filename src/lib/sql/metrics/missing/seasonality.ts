@@ -1,8 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
+import { episodeCounts } from '../../cubes';
 import { episodeFacts } from '../../derived';
-import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, keyedThrough, rowCount } from '../../keyed-count';
+import { keyedAs, keyedThrough } from '../../keyed-count';
 
 export interface SeasonalityRow {
 	year: number;
@@ -20,6 +20,8 @@ export interface SeasonalityRow {
  * period is the filter's dates, or the first to the last episode loaded.
  */
 export function seasonality(filters: Filters): Sql {
+	// Counted from the episode cube (a month lies in one year and calendar month) unless a filter needs the facts.
+	const counts = episodeCounts(filters);
 	return sql`WITH bounds AS (
 	SELECT coalesce(CAST(${filters.from ?? null} AS DATE), min(start_date)) AS first_day,
 		coalesce(CAST(${filters.to ?? null} AS DATE), max(start_date)) AS last_day
@@ -36,9 +38,9 @@ coverage AS (
 	GROUP BY 1, 2
 ),
 counts AS (
-	SELECT year(start_date) AS year, month(start_date) AS month, ${keyedAs('episodes', rowCount())}
-	FROM ${episodeFacts}
-	WHERE ${filterPredicate(filters, episodeColumns)}
+	SELECT year(source.month) AS year, month(source.month) AS month, ${keyedAs('episodes', counts.episodes())}
+	FROM ${counts.from} AS source
+	WHERE ${counts.where}
 	GROUP BY 1, 2
 )
 SELECT c.year, c.month, ${keyedThrough('episodes', 'n')}, c.days_covered, c.days_in_month

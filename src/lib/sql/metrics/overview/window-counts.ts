@@ -3,7 +3,8 @@ import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, type Sql } from '../../sql';
 import { ALL_AREAS } from '../trends/period-area-grid';
-import { childCount, keyedAs, keyedThrough, rowCount, type Keyed } from '../../keyed-count';
+import { childCount, keyedAs, keyedThrough, rowCount, type Keyed, type SoloPeriod } from '../../keyed-count';
+import { periodStart } from '$lib/domain/calendar';
 
 /** A named span of days, e.g. the current quarter and the two it is compared with. */
 export interface CountWindow {
@@ -44,9 +45,20 @@ function areasTable(filters: Filters, allAreas: readonly string[]): Sql {
 	return sql`SELECT * FROM (VALUES ${join(areas.map((area) => sql`(${literal(area)})`))}) AS a(area)`;
 }
 
-const referralMeasures: [string, Keyed][] = [
+/**
+ * The finest solo flag (keyed-count.ts) every window lies within: the latest complete quarter and the two it
+ * is compared with are calendar quarters, so each child counted once per window is hashed only when they
+ * have two rows in that quarter; a window of other days falls back to solo in all the data.
+ */
+function soloWithin(windows: readonly CountWindow[]): SoloPeriod {
+	const sameQuarter = ({ from, to }: CountWindow) =>
+		periodStart(from, 'quarter') === periodStart(to, 'quarter');
+	return windows.every(sameQuarter) ? 'quarter' : 'all';
+}
+
+const referralMeasures = (solo: SoloPeriod): [string, Keyed][] => [
 	['referrals', rowCount()],
-	['children', childCount()],
+	['children', childCount(undefined, solo)],
 	['repeat_referrals', rowCount(sql`is_repeat`)],
 	['looked_after', rowCount(sql`looked_after`)],
 	['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)],
@@ -63,23 +75,25 @@ export function referralWindowCounts(
 	allAreas: readonly string[]
 ): Sql {
 	const date = ident(referralColumns.date);
+	const measures = referralMeasures(soloWithin(windows));
+	const solo = ident(`solo_${soloWithin(windows)}`);
 	return sql`WITH windows AS (${windowsTable(windows)}),
 areas AS (${areasTable(filters, allAreas)}),
 facts AS (
 	SELECT w.name AS span, r.district, r.child_key, r.child_cell_hash, r.record_key, r.is_repeat, r.looked_after,
-		r.age_at_referral
+		r.age_at_referral, r.${solo}
 	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
 ),
 counts AS (
 	SELECT span,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-		${join(referralMeasures.map(([name, keyed]) => keyedAs(name, keyed)))}
+		${join(measures.map(([name, keyed]) => keyedAs(name, keyed)))}
 	FROM facts
 	GROUP BY GROUPING SETS ((span, district), (span))
 )
 SELECT w.name AS span, a.area,
-	${join(referralMeasures.map(([name]) => keyedThrough(name, 'c')))}
+	${join(measures.map(([name]) => keyedThrough(name, 'c')))}
 FROM windows w CROSS JOIN areas a
 LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
@@ -92,10 +106,11 @@ export function episodeWindowCounts(
 	allAreas: readonly string[]
 ): Sql {
 	const date = ident(episodeColumns.date);
+	const solo = soloWithin(windows);
 	return sql`WITH windows AS (${windowsTable(windows)}),
 areas AS (${areasTable(filters, allAreas)}),
 facts AS (
-	SELECT w.name AS span, e.district, e.child_key, e.child_cell_hash, e.record_key
+	SELECT w.name AS span, e.district, e.child_key, e.child_cell_hash, e.record_key, e.${ident(`solo_${solo}`)}
 	FROM ${episodeFacts} e JOIN windows w ON e.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, episodeColumns, ['from', 'to'])}
 ),
@@ -103,7 +118,7 @@ counts AS (
 	SELECT span,
 		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
 		${keyedAs('episodes', rowCount())},
-		${keyedAs('children_missing', childCount())}
+		${keyedAs('children_missing', childCount(undefined, solo))}
 	FROM facts
 	GROUP BY GROUPING SETS ((span, district), (span))
 )

@@ -1,8 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
-import { indicatorCount, referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { indicatorCountCube, pathwayCube, rowCounts, type Cube } from '../../cubes';
+import { indicatorCount } from '../../derived';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { keyedAs } from '../../keyed-count';
 
 export interface InterventionMixRow {
 	/** An age band code, or an indicator-count band ('0-2', '3-4', '5-6', '7-8', '9-12'). */
@@ -15,25 +15,28 @@ export interface InterventionMixRow {
 /** Indicator-count bands for the intervention-by-profile chart, lowest first. */
 export const indicatorBands = ['0-2', '3-4', '5-6', '7-8', '9-12'] as const;
 
-function mix(filters: Filters, group: Sql): Sql {
+/** Counted from a cube with the group's column and the intervention, or the facts when a filter needs them. */
+function mix(filters: Filters, cube: Cube, group: Sql): Sql {
+	const counts = rowCounts(cube, filters);
 	return sql`SELECT ${group} AS "group",
 	coalesce(CAST(intervention AS VARCHAR), 'not_recorded') AS intervention,
-	${keyedAs('referrals', rowCount())}
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns)}
+	${keyedAs('referrals', counts.rows())}
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY 1, 2`;
 }
 
 /** Referrals by age band at referral and the kind of intervention offered. */
 export function interventionByAgeBand(filters: Filters): Sql {
-	return mix(filters, sql`CAST(age_band AS VARCHAR)`);
+	return mix(filters, pathwayCube, sql`CAST(age_band AS VARCHAR)`);
 }
 
 /** Referrals by the number of indicators present (banded) and the kind of intervention offered. */
 export function interventionByIndicatorCount(filters: Filters): Sql {
 	return mix(
 		filters,
+		indicatorCountCube,
 		sql`CASE WHEN ${indicatorCount} <= 2 THEN '0-2' WHEN ${indicatorCount} <= 4 THEN '3-4'
 		WHEN ${indicatorCount} <= 6 THEN '5-6' WHEN ${indicatorCount} <= 8 THEN '7-8' ELSE '9-12' END`
 	);

@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { pathwayCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { keyedAs } from '../../keyed-count';
 
 export interface NrmRow {
 	/** Calendar quarter start (yyyy-mm-dd), or '' for the whole period. */
@@ -15,14 +14,13 @@ export interface NrmRow {
 
 /** NRM referrals among exploitation referrals, per calendar quarter of referral, or overall. */
 export function nrmReferrals(filters: Filters, { byQuarter }: { byQuarter: boolean }): Sql {
-	const quarter = byQuarter
-		? sql`CAST(CAST(date_trunc('quarter', referral_date) AS DATE) AS VARCHAR)`
-		: sql`''`;
+	const quarter = byQuarter ? sql`CAST(CAST(date_trunc('quarter', month) AS DATE) AS VARCHAR)` : sql`''`;
+	const counts = rowCounts(pathwayCube, filters);
 	return sql`SELECT ${quarter} AS quarter,
-	${keyedAs('nrm', rowCount(sql`nrm_referral`))},
-	${keyedAs('recorded', rowCount(sql`nrm_referral IS NOT NULL`))}
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns)}
+	${keyedAs('nrm', counts.rows(sql`nrm_referral`))},
+	${keyedAs('recorded', counts.rows(sql`nrm_referral IS NOT NULL`))}
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY 1`;
 }

@@ -1,9 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { pathwayCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { stageIndex, stageList } from './stage-index';
-import { keyedAs, keyedPartial, partialOf, rowCount, summedCount } from '../../keyed-count';
+import { keyedAs, keyedPartial, partialOf, summedCount } from '../../keyed-count';
 
 export interface PathwayFunnelRow {
 	/** '' overall, a district code, or a quarter start (yyyy-mm-dd), by the grouping asked for. */
@@ -31,16 +30,17 @@ export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none
 		grouping === 'district'
 			? sql`CAST(district AS VARCHAR)`
 			: grouping === 'quarter'
-				? sql`CAST(CAST(date_trunc('quarter', referral_date) AS DATE) AS VARCHAR)`
+				? sql`CAST(CAST(date_trunc('quarter', month) AS DATE) AS VARCHAR)`
 				: sql`''`;
-	const where = filterPredicate(filters, referralColumns, grouping === 'district' ? ['districts'] : []);
+	// From the pathway cube (stage is one of its dimensions) unless a filter needs the facts.
+	const counts = rowCounts(pathwayCube, filters, grouping === 'district' ? ['districts'] : []);
 	// Referrals are counted per group and furthest stage first; only those few rows meet the five stages.
 	const staged = partialOf('referrals', 'r');
 	const reached = (where: Sql) => summedCount(staged.count, staged.keySum, where);
 	return sql`WITH staged AS (
-	SELECT ${group} AS "group", ${stageIndex()} AS stage_index, ${keyedPartial('referrals', rowCount())}
-	FROM ${referralFacts}
-	WHERE ${where}
+	SELECT ${group} AS "group", ${stageIndex()} AS stage_index, ${keyedPartial('referrals', counts.rows())}
+	FROM ${counts.from}
+	WHERE ${counts.where}
 	GROUP BY ALL
 )
 SELECT r."group", stages.stage, stages.stage_index,

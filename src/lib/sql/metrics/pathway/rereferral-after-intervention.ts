@@ -25,29 +25,30 @@ export interface RereferralRow {
  * children with a full 12 months of data after the index date (up to the last referral loaded) are counted.
  */
 export function rereferralAfterIntervention(filters: Filters): Sql {
-	// One pass: each child's index referral is the least by (no intervention after any intervention, date, id).
+	// Each candidate referral's place in the child's order and its outcome are columns of the facts (derived.ts):
+	// a child's only candidate is their index referral whenever it passes the filters; for the others, the
+	// least `index_order` among their rows that pass.
+	const where = sql`(${filterPredicate(filters, referralColumns)}) AND intervention IS NOT NULL`;
 	return sql`WITH index_referrals AS (
-	SELECT any_value(child_cell_hash) AS child_cell_hash, arg_min(
-		{'kind': CAST(intervention AS VARCHAR), 'index_date': referral_date, 'next_date': next_referral_date},
-		{'rank': CASE WHEN intervention = 'none' THEN 1 ELSE 0 END, 'date': referral_date, 'id': referral_id}
-	) AS chosen
+	SELECT child_cell_hash, CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again
 	FROM ${referralFacts}
-	WHERE ${filterPredicate(filters, referralColumns)} AND intervention IS NOT NULL
-	GROUP BY child_key
-),
-data_end AS (SELECT max(referral_date) AS last_date FROM ${referralFacts}),
-outcomes AS (
-	SELECT chosen.kind AS kind, child_cell_hash,
-		CAST(chosen.index_date + INTERVAL 12 MONTH AS DATE) <= e.last_date AS followed_up,
-		COALESCE(chosen.next_date <= CAST(chosen.index_date + INTERVAL 12 MONTH AS DATE), FALSE) AS again
-	FROM index_referrals
-	CROSS JOIN data_end e
+	WHERE ${where} AND solo_index
+	UNION ALL
+	SELECT child_cell_hash, chosen.kind, chosen.followed_up, chosen.again
+	FROM (
+		SELECT any_value(child_cell_hash) AS child_cell_hash, arg_min(
+			{'kind': CAST(intervention AS VARCHAR), 'followed_up': followed_up, 'again': re_referred}, index_order
+		) AS chosen
+		FROM ${referralFacts}
+		WHERE ${where} AND NOT solo_index
+		GROUP BY child_key
+	)
 )
 SELECT kind AS intervention,
 	${keyedAs('children', perChildCount(sql`followed_up`))},
 	${keyedAs('re_referred', perChildCount(sql`followed_up AND again`))},
 	${keyedAs('follow_up_incomplete', perChildCount(sql`NOT followed_up`))}
-FROM outcomes
+FROM index_referrals
 GROUP BY kind
 ORDER BY kind`;
 }

@@ -22,7 +22,8 @@ export function childSeries(filters: Filters, window: SeriesWindow): SeriesQuery
 	return seriesByArea(
 		filters,
 		{ from: referralFacts, where: filterPredicate(filters, referralColumns) },
-		{ children: childCount() },
+		// Each group lies within one period, so a child counts by a plain sum there unless they have two rows in it.
+		{ children: childCount(undefined, window.grain) },
 		window
 	);
 }

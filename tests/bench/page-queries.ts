@@ -1,0 +1,154 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { cambridgeshireAndPeterborough } from '../../src/lib/contract';
+import type { Filters } from '../../src/lib/domain/filters';
+import type { Engine } from '../../src/lib/engine/engine';
+import { loadPopulation } from '../../src/lib/engine/load-reference';
+import { createSchema, loadContractCsv, refreshFacts } from '../../src/lib/engine/load-tables';
+import { createNodeEngine } from '../../src/lib/engine/node-engine';
+import { evaluatePage, type PageContext, type PageDefinition } from '../../src/lib/page/define-page';
+import { dataExtent, type DataExtent } from '../../src/lib/sql/metrics/data-extent';
+import { sql, type Sql } from '../../src/lib/sql/sql';
+import { childrenPage } from '../../src/routes/children/children-page';
+import { districtsPage } from '../../src/routes/districts/districts-page';
+import { indicatorsPage } from '../../src/routes/indicators/indicators-page';
+import { missingPage } from '../../src/routes/missing/missing-page';
+import { overviewPage } from '../../src/routes/overview-page';
+import { pathwayPage } from '../../src/routes/pathway/pathway-page';
+import { trendsPage } from '../../src/routes/trends/trends-page';
+import { median, percentile } from './preview-server';
+
+/** Any fixed secret: benches time queries, whatever the record keys. */
+const TEST_SECRET = 'sightline-bench';
+
+const definitions: Record<string, PageDefinition<PageContext>> = {
+	Overview: overviewPage as unknown as PageDefinition<PageContext>,
+	Trends: trendsPage as unknown as PageDefinition<PageContext>,
+	Children: childrenPage as unknown as PageDefinition<PageContext>,
+	Indicators: indicatorsPage as unknown as PageDefinition<PageContext>,
+	'Missing episodes': missingPage as unknown as PageDefinition<PageContext>,
+	Districts: districtsPage as unknown as PageDefinition<PageContext>,
+	Pathway: pathwayPage as unknown as PageDefinition<PageContext>
+};
+
+const codes = cambridgeshireAndPeterborough.enumeration.codes;
+/** The filter-change bench's district clicks (1…6 on in turn, then off), as filter states. */
+function districtStates(offset: number, count: number): Filters[] {
+	const chosen = new Set<string>();
+	const clicks = [0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4];
+	return Array.from({ length: count }, (_, change) => {
+		const code = codes[(clicks[change % clicks.length]! + offset) % codes.length]!;
+		if (chosen.has(code)) chosen.delete(code);
+		else chosen.add(code);
+		return chosen.size > 0 ? { districts: [...chosen].sort() } : {};
+	});
+}
+
+/** Filters the cohort work added, each of which some cube cannot answer. */
+const cohortStates: Filters[] = [
+	{ indicators: { conditions: { ind_drugs: 'present', ind_missing: 'present' }, match: 'any' } },
+	{ indicators: { conditions: { ind_drugs: 'present', ind_coercion: 'present' }, match: 'all' } },
+	{ ageFrom: 13, ageTo: 15 },
+	{ interventions: ['deter', 'not_recorded'] },
+	{ stages: ['central_list', 'mase_discussed'] },
+	{ repeat: true },
+	{ nrm: true },
+	{ ethnicities: ['white'] },
+	{ districts: [codes[1]!], from: '2023-02-14', to: '2024-05-20' },
+	{ genders: ['female'], lookedAfter: true, districts: [codes[2]!, codes[3]!] }
+];
+
+/** An engine that times every query it answers. */
+function timed(engine: Engine): { engine: Engine; log: { ms: number; text: string }[] } {
+	const log: { ms: number; text: string }[] = [];
+	return {
+		log,
+		engine: {
+			...engine,
+			async query<Row extends object>(query: Sql): Promise<Row[]> {
+				const start = performance.now();
+				const rows = await engine.query<Row>(query);
+				log.push({ ms: performance.now() - start, text: query.text });
+				return rows;
+			}
+		}
+	};
+}
+
+/**
+ * The DuckDB part of a filter change, page by page, without a browser: each page definition evaluated in Node
+ * (DuckDB-WASM, the same build) at BENCH_SIZES (default 1M; `demo` for the demo extract) under the filter-change bench's district clicks
+ * and under the cohort filters, every query of the page timed back to back. Prints median and p95 of a
+ * change's total query time next to the cube floor (one GROUP BY on the referral cube), and each page's
+ * slowest queries. Quick to rerun while changing SQL; `filter-change` gives the browser's figures.
+ */
+export async function pageQueries(): Promise<void> {
+	const size = process.env.BENCH_SIZES?.split(',')[0] ?? '1M';
+	const dir = size === 'demo' ? 'data/demo' : `data/bench/${size}`;
+	if (!existsSync(`${dir}/referrals.csv`)) throw new Error(`No ${dir}: run the filter-change bench first.`);
+	const pages = process.env.BENCH_PAGES?.split(',') ?? Object.keys(definitions);
+	const changes = Number(process.env.BENCH_CHANGES ?? 10);
+	const base = await createNodeEngine();
+	await createSchema(base, TEST_SECRET);
+	await loadPopulation(base, readFileSync('data/reference/district-population.csv', 'utf8'));
+	for (const table of ['referrals', 'missing_episodes'] as const)
+		await loadContractCsv(base, table, readFileSync(`${dir}/${table}.csv`, 'utf8'));
+	let start = performance.now();
+	await refreshFacts(base);
+	console.log(`facts and cubes rebuilt in ${(performance.now() - start).toFixed(0)} ms`);
+	const [extent] = await base.query<DataExtent>(dataExtent());
+
+	const floors: number[] = [];
+	for (let sample = 0; sample < 20; sample++) {
+		const chosen = codes.slice(sample % 6, (sample % 6) + 1 + (sample % 3));
+		start = performance.now();
+		await base.query(
+			sql`SELECT month, district, sum(rows) AS referrals FROM referral_cube WHERE district IN ${chosen} GROUP BY ALL`
+		);
+		floors.push(performance.now() - start);
+	}
+	const floor = median(floors);
+	const table = [
+		'| page | filters | median (ms) | p95 (ms) | floor (ms) | median ÷ floor | p95 ÷ floor |',
+		'| --- | --- | --- | --- | --- | --- | --- |'
+	];
+	for (const [index, name] of pages.entries()) {
+		const definition = definitions[name];
+		if (!definition) throw new Error(`No page called ${name}`);
+		for (const [kind, states] of [
+			['districts', districtStates(index, changes)],
+			['cohort', cohortStates]
+		] as const) {
+			const { engine, log } = timed(base);
+			const totals: number[] = [];
+			for (const filters of states) {
+				const before = log.length;
+				const context: PageContext = {
+					filters,
+					publication: false,
+					grain: 'month',
+					extent,
+					areaReference: cambridgeshireAndPeterborough,
+					toggle: () => undefined
+				};
+				await evaluatePage(definition, context, (query) => engine.query(query));
+				totals.push(log.slice(before).reduce((sum, query) => sum + query.ms, 0));
+			}
+			table.push(
+				`| ${name} | ${kind} | ${median(totals).toFixed(0)} | ${percentile(totals, 95).toFixed(0)} | ${floor.toFixed(1)} | ${(median(totals) / floor).toFixed(1)} | ${(percentile(totals, 95) / floor).toFixed(1)} |`
+			);
+			console.log(table.at(-1));
+			const slowest = new Map<string, number[]>();
+			for (const { ms, text } of log) {
+				const key = text
+					.replace(/\s+/g, ' ')
+					.replace(/IN \([^)]*\)/g, 'IN (…)')
+					.slice(0, 140);
+				slowest.set(key, [...(slowest.get(key) ?? []), ms]);
+			}
+			for (const [text, times] of [...slowest].sort((a, b) => median(b[1]) - median(a[1])).slice(0, 4))
+				console.log(`    ${median(times).toFixed(0).padStart(5)} ms  ${text}`);
+		}
+	}
+	console.log(table.join('\n'));
+	await base.close();
+}
