@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Serve the production build for a benchmark; returns the base URL and a stop function. */
-export async function startPreview(port = 4318): Promise<{ baseUrl: string; stop: () => void }> {
+/**
+ * Serve the production build for a benchmark; returns the base URL and a stop function. BENCH_PORT overrides
+ * the port, so engineers sharing a machine each use their own.
+ */
+export async function startPreview(defaultPort = 4318): Promise<{ baseUrl: string; stop: () => void }> {
+	const port = Number(process.env.BENCH_PORT ?? defaultPort);
 	if (!existsSync('build/index.html')) throw new Error('No production build: run `npm run build` first.');
 	const server = spawn(
 		'npx',
