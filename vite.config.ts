@@ -48,7 +48,8 @@ export default defineConfig({
 			{
 				// jsdom chart snapshots keep a fresh environment per file.
 				extends: true,
-				test: { name: 'charts', include: ['tests/charts/**/*.test.ts'] }
+				// plot.css is read as text (`?raw`) by the SVG export: Vitest empties stylesheets it does not process.
+				test: { name: 'charts', include: ['tests/charts/**/*.test.ts'], css: { include: [/plot\.css/] } }
 			},
 			{
 				// Runes in test files (`*.svelte.test.ts`) need Svelte's client runtime, as the Svelte testing docs

@@ -8,6 +8,7 @@ import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Engine } from '../../src/lib/engine/engine';
 import { sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
+import { mainThreadSplit } from './main-thread-split';
 import { median, percentile, startPreview } from './preview-server';
 
 /** Any fixed secret: benches time queries, whatever the record keys. */
@@ -37,6 +38,11 @@ interface QueryMeasure {
 }
 
 const changes = Number(process.env.BENCH_CHANGES ?? 10);
+/**
+ * Set BENCH_TRACE=n to follow each page's timed changes with n more under a Chrome trace (not timed: tracing
+ * slows the page), printing the main thread's time per change by kind of work.
+ */
+const traced = Number(process.env.BENCH_TRACE ?? 0);
 /**
  * Each change ticks or unticks one district in the filter bar: districts 1…6 on in turn, then off in turn,
  * so every state is new and no answer comes from the cache.
@@ -195,6 +201,24 @@ export async function filterChange(): Promise<void> {
 					const start = performance.now();
 					for (const query of queries) await engine.query(new Sql(query));
 					raws.push(performance.now() - start);
+				}
+				if (traced > 0) {
+					const browserOf = page.context().browser()!;
+					await page.evaluate(() => performance.clearMeasures('sightline:render'));
+					await browserOf.startTracing(page, { categories: ['devtools.timeline'] });
+					for (let change = changes; change < changes + traced; change++)
+						await timeChange(page, clickFor(pageIndex, change));
+					const split = mainThreadSplit((await browserOf.stopTracing()).toString('utf8'));
+					const render = await page.evaluate(() =>
+						performance.getEntriesByName('sightline:render').reduce((sum, entry) => sum + entry.duration, 0)
+					);
+					const perChange = Object.entries(split)
+						.sort(([, a], [, b]) => b - a)
+						.map(([kind, ms]) => `${kind} ${(ms / traced).toFixed(1)}`)
+						.join(', ');
+					console.log(
+						`  main thread per change (ms): ${perChange}; of script, drawing charts ${(render / traced).toFixed(1)}`
+					);
 				}
 				if (queryDump) {
 					mkdirSync(queryDump, { recursive: true });

@@ -127,6 +127,7 @@ export async function pageQueries(): Promise<void> {
 					publication: false,
 					grain: 'month',
 					extent,
+					gaps: { referrals: [], missing_episodes: [] },
 					areaReference: cambridgeshireAndPeterborough,
 					toggle: () => undefined
 				};

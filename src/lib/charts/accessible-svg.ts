@@ -1,5 +1,8 @@
+import { dropPlotStyle } from './plot-style';
+
 /**
- * Give a Plot chart one accessible name. Plot writes `aria-label` on a role-less <svg> and on its mark
+ * Finish a Plot chart: give it one accessible name, and drop the <style> Plot wrote into it (`plot.css`
+ * styles every chart once, see plot-style.ts). Plot writes `aria-label` on a role-less <svg> and on its mark
  * groups, which axe-core flags (`aria-prohibited-attr`). As a labelled image, the chart is announced by
  * its generated summary instead of hundreds of unlabeled paths; the table view carries the numbers.
  */
@@ -14,5 +17,5 @@ export function labelChart<E extends Element>(chart: E, label: string): E {
 		root.setAttribute('role', 'img');
 		root.setAttribute('aria-label', label);
 	}
-	return chart;
+	return dropPlotStyle(chart);
 }

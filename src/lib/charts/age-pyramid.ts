@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options';
 import { clickable } from './clickable';
 import { gridline, pair, text as textColour } from './palette';
 import { textWidth } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface PyramidBar {
 	age: number;
@@ -43,6 +44,7 @@ export function agePyramidChart(data: readonly PyramidBar[], options: PyramidOpt
 		end: (bar.side === 'left' ? -1 : 1) * (bar.value ?? 0)
 	}));
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: ages.length * 24 + 80,

@@ -4,6 +4,7 @@ import type { ChartOptions } from './chart-options';
 import { clickable } from './clickable';
 import { categorical, gridline, text as textColour } from './palette';
 import { labelMargin, valueMargin } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface IntervalBar {
 	/** What a click selects (a filter code). */
@@ -45,6 +46,7 @@ export function barsWithIntervalChart(data: readonly IntervalBar[], options: Bar
 	const marginLeft = wrap ? cap : natural;
 	const end = (bar: IntervalBar) => Math.max(bar.value ?? 0, bar.upper ?? 0);
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: data.length * (wrap ? 40 : 30) + 64,

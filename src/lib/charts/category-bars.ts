@@ -4,6 +4,7 @@ import { valueMargin } from './text-width';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text } from './palette';
 import { selectOnClick } from './select-on-click';
+import { plotClass } from './plot-style';
 
 export interface CategoryBar {
 	key: string;
@@ -49,6 +50,7 @@ export function categoryBarsChart(
 	// Stacked: the bar sits in the lower part of its row, under its label; whiskers and values follow it.
 	const shift = stacked ? 8 : 0;
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: data.length * (stacked ? 54 : 38) + 74,

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text as textColour } from './palette';
+import { plotClass } from './plot-style';
 
 export interface Column {
 	label: string;
@@ -20,6 +21,7 @@ export interface ColumnsOptions extends ChartOptions {
 export function columnsChart(data: readonly Column[], options: ColumnsOptions): Element {
 	const max = Math.max(1, ...data.map((column) => column.value ?? 0));
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: 280,

@@ -4,6 +4,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
+import { plotClass } from './plot-style';
 
 export interface DistrictRatePoint {
 	district: string;
@@ -35,6 +36,7 @@ export function districtRatesChart(
 	);
 	const order = [...new Set(data.map((point) => point.districtLabel))];
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: Math.max(220, order.length * 40 + 70),

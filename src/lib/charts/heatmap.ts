@@ -5,6 +5,7 @@ import { clickable } from './clickable';
 import { heatFill, textOn } from './heat-colour';
 import { gridline, muted, text as textColour } from './palette';
 import { labelMargin, textWidth } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface HeatCell {
 	x: string;
@@ -85,6 +86,7 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 	const rotate = longestX > columnWidth - 6;
 	const marginBottom = rotate ? Math.min(140, longestX + 16) : 36;
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: options.yDomain.length * rowHeight + marginBottom + (options.fxDomain ? 34 : 10),

@@ -3,6 +3,7 @@ import { formatMonth, parseIsoDay } from '$lib/format/date';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, pair, text } from './palette';
+import { plotClass } from './plot-style';
 
 export interface SeriesPoint {
 	month: string;
@@ -48,6 +49,7 @@ export function monthlyLinesChart(
 		return { ...end, labelY: (top / plotHeight) * yMax };
 	});
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: HEIGHT,

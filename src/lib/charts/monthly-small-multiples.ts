@@ -6,6 +6,7 @@ import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { spcMarks } from './spc-marks';
+import { plotClass } from './plot-style';
 
 export interface PanelPoint {
 	month: string;
@@ -65,6 +66,7 @@ export function monthlySmallMultiplesChart(
 	const rows = Math.ceil(labels.length / columns);
 	const last = points.reduce((latest, point) => (point.date > latest ? point.date : latest), new Date(0));
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: rows * (options.height ?? 190) + 50,

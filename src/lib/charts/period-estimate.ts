@@ -4,6 +4,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text as textColour } from './palette';
 import { textWidth } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface PeriodEstimate {
 	/** Period label on the x axis (e.g. "2024-25", "Apr to Jun 2024"); periods are drawn in the given order. */
@@ -59,6 +60,7 @@ export function periodEstimateChart(
 		? data.map((point, index) => ({ period: point.period, value: options.secondary!.values[index] ?? null }))
 		: [];
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: 300,

@@ -3,6 +3,7 @@ import { formatCount } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text as textColour } from './palette';
+import { plotClass } from './plot-style';
 
 /** A counted 3-month block (history) or a projected one, by its first month (`YYYY-MM`) and its label. */
 export interface ProjectionPoint {
@@ -61,6 +62,7 @@ export function projectionChart(
 	const colour = categorical[0];
 	const projection = categorical[1];
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: 320,

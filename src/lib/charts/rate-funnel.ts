@@ -6,6 +6,7 @@ import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { textWidth } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface FunnelPoint {
 	district: string;
@@ -114,6 +115,7 @@ export function rateFunnelChart(
 		...lineLabel('lower998', '99.8% limit', 12)
 	].filter((label) => label.y > yMax * 0.08);
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height,

@@ -3,6 +3,7 @@ import { formatDecimal } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
+import { plotClass } from './plot-style';
 
 export interface SeasonBar {
 	month: number;
@@ -45,6 +46,7 @@ export function seasonalityChart(
 	const step = (options.width - marginLeft - 20) / Math.max(1, domain.length);
 	const initials = step < 30;
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: 340,

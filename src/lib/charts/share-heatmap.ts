@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options';
 import { gridline, sequential, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { textWidth } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface HeatCell {
 	/** Row key (a district code) and label. */
@@ -43,6 +44,7 @@ export function shareHeatmapChart(
 	const columnWidth = (options.width - marginLeft - marginRight) / Math.max(1, columns.length);
 	const numbersFit = textWidth('100.0%', 13) + 8 <= columnWidth;
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: rows.length * 40 + 90 + (slant ? Math.round(longestHeading * 0.64) : 0),

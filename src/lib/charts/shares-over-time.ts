@@ -4,6 +4,7 @@ import { formatPercent } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text } from './palette';
+import { plotClass } from './plot-style';
 
 export interface SharePoint {
 	/** Period start, yyyy-mm-dd. */
@@ -53,6 +54,7 @@ export function sharesOverTimeChart(
 			return { ...end, labelY: (top / plotHeight) * yMax };
 		});
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height,

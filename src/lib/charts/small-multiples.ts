@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text as textColour } from './palette';
+import { plotClass } from './plot-style';
 
 export interface PanelPoint {
 	panel: string;
@@ -45,6 +46,7 @@ export function smallMultiplesChart(data: readonly PanelPoint[], options: SmallM
 	}));
 	const faint = (point: { panel: string }) => (options.dimmed?.has(point.panel) ? 0.35 : 1);
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: rows * 200 + 52,

@@ -4,6 +4,7 @@ import type { SpcSeries } from '$lib/transform/spc-series';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { departure, spcMarks, spcStyle } from './spc-marks';
+import { plotClass } from './plot-style';
 
 export interface SparklineOptions extends ChartOptions {
 	height?: number;
@@ -17,6 +18,7 @@ export interface SparklineOptions extends ChartOptions {
 export function spcSparkline(series: SpcSeries, options: SparklineOptions): Element {
 	const rows = series.points.map((point) => ({ ...point, date: parseIsoDay(point.period) }));
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: options.height ?? 64,

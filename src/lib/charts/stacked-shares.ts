@@ -3,6 +3,7 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { gridline, text } from './palette';
+import { plotClass } from './plot-style';
 
 export interface StackedSegment {
 	groupLabel: string;
@@ -114,6 +115,7 @@ export function stackedSharesChart(
 	const marginTop = 50 + (lines - 1) * 20;
 	const keyDy = (item: { line: number }) => -marginTop + 20 + item.line * 20;
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: groups.length * 40 + 100 + (lines - 1) * 20,

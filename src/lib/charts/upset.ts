@@ -3,6 +3,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text as textColour } from './palette';
 import { labelMargin } from './text-width';
+import { plotClass } from './plot-style';
 
 export interface UpsetColumn {
 	/** Unique id of the combination (its order on the x axis is the order given). */
@@ -40,6 +41,7 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 		style: { fontSize: '13px', color: textColour }
 	};
 	const bars = Plot.plot({
+		className: plotClass,
 		...shared,
 		height: 210,
 		marginTop: 24,
@@ -68,6 +70,7 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 	const stripes = options.sets.filter((_, index) => index % 2 === 0);
 	const matrixHeight = options.sets.length * 24 + 16;
 	const matrix = Plot.plot({
+		className: plotClass,
 		...shared,
 		height: matrixHeight,
 		marginTop: 8,

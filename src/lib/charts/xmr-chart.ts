@@ -9,6 +9,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { gridline } from './palette';
 import { departure, drawLegend, legendHeight, spcLegendItems, spcMarks, spcStyle } from './spc-marks';
+import { plotClass } from './plot-style';
 
 export interface XmrChartOptions extends ChartOptions {
 	kind: 'count' | 'share';
@@ -129,6 +130,7 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		.filter((date) => date.getTime() >= minTime && date.getTime() <= maxTime);
 	const middle = (minTime + maxTime) / 2;
 	const chart = Plot.plot({
+		className: plotClass,
 		document: options.document,
 		width,
 		height: (faceted ? panelRows * 165 : 280) + top + bottom,

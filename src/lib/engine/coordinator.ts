@@ -16,26 +16,37 @@ interface Waiting {
 	wanted: () => boolean;
 	resolve: (answer: never) => void;
 	reject: (error: unknown) => void;
+	/** Needs the engine to itself: waits until nothing is in flight, and nothing else is sent meanwhile. */
+	exclusive?: boolean;
 }
 
 /**
- * The only path from views to the engine (after Mosaic's QueryManager). DuckDB-WASM answers one query at a
- * time, so requests wait in one queue: a request whose view has since asked for something newer is dropped
- * before it reaches DuckDB (after a quick run of filter changes only the latest queries run), and results are
- * cached by SQL text, so charts asking the same question share one query. Each query is timed with the User
- * Timing API (`sightline:query` measures), which benchmarks read.
+ * The only path from views to the engine (after Mosaic's QueryManager). Requests wait in one queue: a request
+ * whose view has since asked for something newer is dropped before it reaches DuckDB (after a quick run of
+ * filter changes only the latest queries run), and results are cached by SQL text, so charts asking the same
+ * question share one query. The queue is sent on at the end of the current task, so a page's queries (asked
+ * together in one effect flush) are checked together and sent up to `maxInFlight` at once: DuckDB-WASM still
+ * answers one at a time, but its worker starts the next query while the main thread turns the last answer
+ * into rows, rather than waiting a round trip for each. A few in flight keep the worker busy; the rest stay
+ * queued, where a newer filter change can still drop them. Each query is timed with the User Timing API
+ * (`sightline:query` measures, from being sent to being answered, so a query's time includes any wait behind
+ * the others in flight), which benchmarks read.
  */
 export class QueryCoordinator {
 	readonly #engine: Engine;
 	readonly #cache = new Map<string, Promise<unknown[]>>();
 	readonly #queue: Waiting[] = [];
-	#running = false;
+	#inFlight = 0;
+	#exclusiveRunning = false;
+	#pumpScheduled = false;
 	#generation = 0;
 	readonly #maxEntries: number;
+	readonly #maxInFlight: number;
 
-	constructor(engine: Engine, maxEntries = 500) {
+	constructor(engine: Engine, maxEntries = 500, maxInFlight = 3) {
 		this.#engine = engine;
 		this.#maxEntries = maxEntries;
+		this.#maxInFlight = maxInFlight;
 	}
 
 	/** Increments whenever loaded data changes. */
@@ -71,7 +82,7 @@ export class QueryCoordinator {
 			const oldest = this.#cache.keys().next().value;
 			if (oldest !== undefined) this.#cache.delete(oldest);
 		}
-		void this.#pump();
+		this.#schedulePump();
 		return pending as Promise<Row[]>;
 	}
 
@@ -82,32 +93,42 @@ export class QueryCoordinator {
 	exclusive<T>(label: string, task: (engine: Engine) => Promise<T>): Promise<T> {
 		const pending = new Promise<T>((resolve, reject) => {
 			const run = () => task(this.#engine);
-			this.#queue.push({ label, run, wanted: () => true, resolve, reject });
+			this.#queue.push({ label, run, wanted: () => true, resolve, reject, exclusive: true });
 		});
-		void this.#pump();
+		this.#schedulePump();
 		return pending;
 	}
 
-	async #pump(): Promise<void> {
-		if (this.#running) return;
-		this.#running = true;
-		try {
-			for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
-				if (!next.wanted()) {
-					next.reject(new StaleQueryError());
-					continue;
-				}
-				const start = performance.now();
-				try {
-					next.resolve((await next.run()) as never);
-				} catch (error) {
-					next.reject(error);
-				} finally {
-					performance.measure('sightline:query', { start, detail: next.label });
-				}
+	/** Send the queue on once the current task's requests are all in it. */
+	#schedulePump(): void {
+		if (this.#pumpScheduled) return;
+		this.#pumpScheduled = true;
+		queueMicrotask(() => {
+			this.#pumpScheduled = false;
+			this.#pump();
+		});
+	}
+
+	#pump(): void {
+		while (this.#queue.length > 0 && this.#inFlight < this.#maxInFlight && !this.#exclusiveRunning) {
+			const next = this.#queue[0]!;
+			if (next.exclusive && this.#inFlight > 0) return;
+			this.#queue.shift();
+			if (!next.wanted()) {
+				next.reject(new StaleQueryError());
+				continue;
 			}
-		} finally {
-			this.#running = false;
+			this.#inFlight++;
+			this.#exclusiveRunning = next.exclusive === true;
+			const start = performance.now();
+			new Promise((resolve) => resolve(next.run()))
+				.then(next.resolve as (answer: unknown) => void, next.reject)
+				.finally(() => {
+					performance.measure('sightline:query', { start, detail: next.label });
+					this.#inFlight--;
+					this.#exclusiveRunning = false;
+					this.#pump();
+				});
 		}
 	}
 

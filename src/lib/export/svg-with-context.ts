@@ -1,10 +1,12 @@
+import plotStyles from '$lib/charts/plot.css?raw';
 import { metadataLines, type ExportMetadata } from './export-metadata';
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
  * A standalone SVG of a chart with its title above and filters, source, data-as-at and publication mode
- * below, so a downloaded image carries its context. Works on any serialised Plot SVG.
+ * below, so a downloaded image carries its context. Works on any serialised Plot SVG. The charts' shared
+ * styles (`plot.css`, which the page loads once) go in with it, as the image stands alone.
  */
 export function svgWithContext(
 	chartSvg: string,
@@ -23,6 +25,6 @@ export function svgWithContext(
 		)
 		.join('');
 	const inner = chartSvg.replace(/^<svg\b/, `<svg x="0" y="${top}"`);
-	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${totalHeight}" viewBox="0 0 ${width} ${totalHeight}" font-family="Arial, sans-serif"><rect width="100%" height="100%" fill="#fff"/><text x="8" y="24" font-size="18" font-weight="bold" fill="#0b0c0c">${escapeXml(title ?? '')}</text>${inner}${footerText}</svg>`;
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${totalHeight}" viewBox="0 0 ${width} ${totalHeight}" font-family="Arial, sans-serif"><style>${plotStyles}</style><rect width="100%" height="100%" fill="#fff"/><text x="8" y="24" font-size="18" font-weight="bold" fill="#0b0c0c">${escapeXml(title ?? '')}</text>${inner}${footerText}</svg>`;
 	return { svg, width, height: totalHeight };
 }

@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
 import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
 import type { VerdictCheck } from '$lib/publication/verdict-changed';
+import { sameRows } from '$lib/page/same-rows';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -9,7 +10,8 @@ export type { QuerySpec };
 /**
  * A view's live query result. It re-runs when the SQL text or the data changes; an answer that arrives
  * after a newer request was made is dropped ("latest wins"), so fast filter changes never show stale
- * numbers. The previous rows stay visible while the next ones load, so charts do not flash empty.
+ * numbers. The previous rows stay visible while the next ones load, so charts do not flash empty; an answer
+ * with the same rows as those shown leaves them as they are (`sameRows`), so nothing redraws.
  */
 export class LiveQuery<Row extends object> {
 	#rows = $state.raw<Row[] | undefined>();
@@ -56,7 +58,8 @@ export class LiveQuery<Row extends object> {
 			shaped.then(
 				(answer) =>
 					settle(() => {
-						this.#rows = answer.rows as Row[];
+						// Rows equal to those shown keep their identity: nothing built from them re-runs or redraws.
+						if (!sameRows(this.#rows, answer.rows as Row[])) this.#rows = answer.rows as Row[];
 						this.#changed = answer.publicationChanged as VerdictCheck<Row>;
 						this.#error = undefined;
 					}),

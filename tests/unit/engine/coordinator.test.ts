@@ -34,12 +34,74 @@ describe('QueryCoordinator', () => {
 			return coordinator.query(sql`SELECT ${n}`, () => latest === n);
 		};
 		const first = request(1);
+		// Asked later, while the first is running: 2 is queued and replaced by 3 before it can be sent.
+		await new Promise((resolve) => setTimeout(resolve, 1));
 		const second = request(2);
 		const third = request(3);
 		await expect(first).resolves.toEqual([{ text: 'SELECT 1' }]);
 		await expect(second).rejects.toBeInstanceOf(StaleQueryError);
 		await expect(third).resolves.toEqual([{ text: 'SELECT 3' }]);
 		expect(ran).toEqual(['SELECT 1', 'SELECT 3']);
+	});
+
+	it('sends the queries asked together at once, a few in flight, rather than one round trip at a time', async () => {
+		let running = 0;
+		let most = 0;
+		const engine = {
+			async query(statement: { text: string }) {
+				most = Math.max(most, ++running);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				running--;
+				return [{ text: statement.text }];
+			}
+		} as unknown as Engine;
+		const coordinator = new QueryCoordinator(engine, 500, 3);
+		const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => coordinator.query(sql`SELECT ${n}`)));
+		expect(answers.map((rows) => rows[0])).toEqual([1, 2, 3, 4, 5].map((n) => ({ text: `SELECT ${n}` })));
+		expect(most).toBe(3);
+	});
+
+	it('runs an exclusive task alone: after the queries in flight, before the ones asked after it', async () => {
+		const log: string[] = [];
+		const engine = {
+			async query(statement: { text: string }) {
+				log.push(`start ${statement.text}`);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				log.push(`end ${statement.text}`);
+				return [];
+			}
+		} as unknown as Engine;
+		const coordinator = new QueryCoordinator(engine);
+		const done = [
+			coordinator.query(sql`SELECT 1`),
+			coordinator.query(sql`SELECT 2`),
+			coordinator.exclusive('console', async () => {
+				log.push('start console');
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				log.push('end console');
+			}),
+			coordinator.query(sql`SELECT 3`)
+		];
+		await Promise.all(done);
+		expect(log.slice(4)).toEqual(['start console', 'end console', 'start SELECT 3', 'end SELECT 3']);
+		expect(log.slice(0, 4).sort()).toEqual([
+			'end SELECT 1',
+			'end SELECT 2',
+			'start SELECT 1',
+			'start SELECT 2'
+		]);
+	});
+
+	it('drops every query of a burst but the latest ones before any is sent', async () => {
+		const { engine, ran } = recordingEngine();
+		const coordinator = new QueryCoordinator(engine);
+		let latest = 0;
+		const asked = [1, 2, 3].map((n) => {
+			latest = n;
+			return coordinator.query(sql`SELECT ${n}`, () => latest === n);
+		});
+		await Promise.allSettled(asked);
+		expect(ran).toEqual(['SELECT 3']);
 	});
 
 	it('re-runs an abandoned query when it is asked for again, and forgets everything on invalidate', async () => {

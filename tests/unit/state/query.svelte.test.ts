@@ -155,6 +155,41 @@ describe('LiveQuery', () => {
 		expect(query.rows).toEqual([{ n: 10 }]);
 	});
 
+	it('keeps the rows it shows when a new answer holds the same rows, so nothing built on them re-runs', async () => {
+		const { dataset, state, query } = liveQuery(sql`SELECT 1`);
+		let built = 0;
+		let chart: unknown;
+		cleanups.push(
+			$effect.root(() => {
+				const spec = $derived.by(() => {
+					built++;
+					return { rows: query.rows };
+				});
+				$effect(() => {
+					chart = spec;
+				});
+			})
+		);
+		dataset.asked[0]!.resolve([{ n: 1 }]);
+		await settle();
+		const shown = query.rows;
+		const builtOnce = built;
+		expect(chart).toEqual({ rows: [{ n: 1 }] });
+		state.query = sql`SELECT 1 + 0`;
+		flushSync();
+		dataset.asked[1]!.resolve([{ n: 1 }]);
+		await settle();
+		expect(query.loading).toBe(false);
+		expect(query.rows).toBe(shown);
+		expect(built).toBe(builtOnce);
+		state.query = sql`SELECT 2`;
+		flushSync();
+		dataset.asked[2]!.resolve([{ n: 2 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 2 }]);
+		expect(built).toBe(builtOnce + 1);
+	});
+
 	it('stops counting as a loading view when it goes away', () => {
 		const { dataset } = liveQuery(sql`SELECT 1`);
 		expect(dataset.waiting).toBe(1);
