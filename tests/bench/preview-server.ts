@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Serve the production build for a benchmark; returns the base URL and a stop function. */
-export async function startPreview(port = 4318): Promise<{ baseUrl: string; stop: () => void }> {
+/**
+ * Serve the production build for a benchmark; returns the base URL and a stop function. BENCH_PORT chooses
+ * the port, so benchmarks run side by side on one machine do not collide.
+ */
+export async function startPreview(
+	port = Number(process.env.BENCH_PORT ?? 4318)
+): Promise<{ baseUrl: string; stop: () => void }> {
 	if (!existsSync('build/index.html')) throw new Error('No production build: run `npm run build` first.');
 	const server = spawn(
 		'npx',
