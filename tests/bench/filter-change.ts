@@ -161,6 +161,8 @@ export async function filterChange(): Promise<void> {
 			const page = await context.newPage();
 			await page.goto(`${baseUrl}/data/`);
 			await page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 120_000 });
+			// The banner names the demo while the engine starts (answers computed at build time): wait for it.
+			await page.locator('main[data-status="ready"]').waitFor({ timeout: 120_000 });
 			await page
 				.getByTestId('file-input')
 				.setInputFiles([`${dir}/referrals.csv`, `${dir}/missing_episodes.csv`]);

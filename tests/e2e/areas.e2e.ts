@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { samplesDirectory } from '../fixtures/ingest/samples-directory';
-import { launchBrowser, openPage, screenshot, waitForCharts, type PageWatch } from './browser';
+import { launchBrowser, openPage, screenshot, waitForCharts, waitForEngine, type PageWatch } from './browser';
 
 const manchester = [
 	['E08000003', 'Manchester', 120],
@@ -50,6 +50,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	watch = await openPage(browser, '/data/');
 	await watch.page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
+	await waitForEngine(watch.page);
 });
 afterAll(() => browser?.close());
 

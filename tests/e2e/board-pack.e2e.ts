@@ -14,7 +14,7 @@ import { launchBrowser, openPage, screenshotDir, type PageWatch } from './browse
 async function packReady(page: Page): Promise<void> {
 	await page.waitForFunction(
 		() =>
-			document.querySelector('main[data-views-loading="0"]') !== null &&
+			document.querySelector('main[data-status="ready"][data-views-loading="0"]') !== null &&
 			document.querySelector('article.pack[aria-busy="false"]') !== null &&
 			[...document.querySelectorAll('figure.pack-figure')].every(
 				(figure) => figure.querySelector('svg[viewBox], .empty') !== null

@@ -20,9 +20,14 @@ export interface PageWatch {
 
 /**
  * Open a fresh context that records every request — the page's and its workers' (DuckDB runs in a Web
- * Worker) — and refuses any that would leave the app's origin.
+ * Worker) — and refuses any that would leave the app's origin. `prepare` runs on the context before the
+ * page is opened (init scripts, routes of a test's own).
  */
-export async function openPage(browser: Browser, path = '/'): Promise<PageWatch> {
+export async function openPage(
+	browser: Browser,
+	path = '/',
+	prepare?: (context: BrowserContext) => Promise<void>
+): Promise<PageWatch> {
 	const baseUrl = inject('baseUrl');
 	const origin = new URL(baseUrl).origin;
 	const context = await browser.newContext({
@@ -57,6 +62,7 @@ export async function openPage(browser: Browser, path = '/'): Promise<PageWatch>
 		if (isOffOrigin(request.url()) && !watch.offOrigin.includes(request.url()))
 			watch.offOrigin.push(request.url());
 	});
+	await prepare?.(context);
 	const page = await context.newPage();
 	page.on('console', (message) => {
 		if (message.type() === 'error') watch.consoleErrors.push(message.text());
@@ -73,11 +79,23 @@ export async function openPage(browser: Browser, path = '/'): Promise<PageWatch>
 	return watch;
 }
 
-/** Wait until DuckDB has loaded the data, no view is waiting for a query, and the charts have rendered. */
+/**
+ * Wait until DuckDB has started and loaded the data. The banner names the demo before that, while the
+ * Overview is drawn from answers computed at build time, and the file input stays disabled until then.
+ */
+export async function waitForEngine(page: Page): Promise<void> {
+	await page.locator('main[data-status="ready"]').waitFor({ timeout: 90_000 });
+}
+
+/**
+ * Wait until DuckDB has loaded the data, no view is waiting for a query, and the charts have rendered. The
+ * engine's status is part of it: while DuckDB starts, the Overview draws answers computed at build time, and
+ * no view is waiting then.
+ */
 export async function waitForCharts(page: Page, count = 1): Promise<void> {
 	await page.waitForFunction(
 		(expected) =>
-			document.querySelector('main[data-views-loading="0"]') !== null &&
+			document.querySelector('main[data-status="ready"][data-views-loading="0"]') !== null &&
 			document.querySelectorAll('figure.chart[aria-busy="false"] svg[role="img"]').length >= expected,
 		count,
 		{ timeout: 90_000 }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, runAxe, screenshot, waitForCharts, type PageWatch } from './browser';
+import {
+	launchBrowser,
+	openPage,
+	runAxe,
+	screenshot,
+	waitForCharts,
+	waitForEngine,
+	type PageWatch
+} from './browser';
 
 const fixture = (name: string) => `tests/fixtures/ingest/${name}`;
 
@@ -10,6 +18,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	watch = await openPage(browser, '/data/');
 	await watch.page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
+	await waitForEngine(watch.page);
 });
 afterAll(() => browser?.close());
 
@@ -129,6 +138,7 @@ describe('keeping data on this device', () => {
 			const { page } = kept;
 			const banner = page.getByTestId('data-banner');
 			await banner.getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
+			await waitForEngine(page);
 			expect(await page.getByTestId('keep-data').isChecked()).toBe(false);
 
 			await page.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));

@@ -94,7 +94,8 @@ async function settled(page: Page): Promise<void> {
 	await page.waitForFunction(
 		() => {
 			const main = document.querySelector('main');
-			if (!main || main.dataset.viewsLoading !== '0') return false;
+			// Ready, not drawn from the answers computed at build time while the engine starts.
+			if (!main || main.dataset.status !== 'ready' || main.dataset.viewsLoading !== '0') return false;
 			if (main.querySelector('[aria-busy="true"]')) return false;
 			if ([...main.querySelectorAll('[data-testid="headline-value"]')].some((v) => v.textContent === '…'))
 				return false;

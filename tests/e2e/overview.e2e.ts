@@ -14,7 +14,15 @@ import {
 	monthName,
 	percent
 } from './independent-periods';
-import { launchBrowser, openPage, runAxe, screenshot, waitForCharts, type PageWatch } from './browser';
+import {
+	launchBrowser,
+	openPage,
+	runAxe,
+	screenshot,
+	waitForCharts,
+	waitForEngine,
+	type PageWatch
+} from './browser';
 
 // With no period filter the overview shows the latest complete quarter of the data (July–September 2026
 // for an extract ending on 15 November 2026), worked out here from the CSV.
@@ -205,6 +213,7 @@ describe('overview on the demo extract', () => {
 
 	it('says so when the filters select no day of the data', async () => {
 		await watch.page.goto(new URL('/?from=2027-01-01', watch.baseUrl).href);
+		await waitForEngine(watch.page);
 		await expect
 			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 90_000 })
 			.toContain('Referrals from');

@@ -22,7 +22,7 @@ async function settled(page: Page): Promise<void> {
 		() =>
 			document.querySelector('[data-testid="data-banner"]')?.textContent?.includes('Synthetic demo data') ===
 				true &&
-			document.querySelector('main[data-views-loading="0"]') !== null &&
+			document.querySelector('main[data-status="ready"][data-views-loading="0"]') !== null &&
 			document.querySelectorAll('figure.chart').length > 0 &&
 			[...document.querySelectorAll('figure.chart')].every(
 				(figure) =>

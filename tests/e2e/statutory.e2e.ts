@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { samplesDirectory } from '../fixtures/ingest/samples-directory';
-import { launchBrowser, openPage, screenshot, waitForCharts, type PageWatch } from './browser';
+import { launchBrowser, openPage, screenshot, waitForCharts, waitForEngine, type PageWatch } from './browser';
 
 // One statutory sample per format through the Data page, as a user loads it; the counts are those the
 // Node pipeline asserts (tests/unit/ingest/samples.test.ts, cli-samples.test.ts).
@@ -14,6 +14,7 @@ beforeAll(async () => {
 	browser = await launchBrowser();
 	watch = await openPage(browser, '/data/');
 	await watch.page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 120_000 });
+	await waitForEngine(watch.page);
 });
 afterAll(() => browser?.close());
 

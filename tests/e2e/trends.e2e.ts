@@ -9,7 +9,15 @@ import {
 	monthKeys,
 	monthName
 } from './independent-periods';
-import { launchBrowser, openPage, runAxe, screenshot, waitForCharts, type PageWatch } from './browser';
+import {
+	launchBrowser,
+	openPage,
+	runAxe,
+	screenshot,
+	waitForCharts,
+	waitForEngine,
+	type PageWatch
+} from './browser';
 
 let browser: Browser;
 let watch: PageWatch;
@@ -180,6 +188,7 @@ describe('trends on the demo extract', () => {
 
 	it('shows an empty state when the filters select no day of the data', async () => {
 		await watch.page.goto(new URL('/trends/?from=2027-01-01', watch.baseUrl).href);
+		await waitForEngine(watch.page);
 		await expect
 			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 90_000 })
 			.toContain('Referrals from');

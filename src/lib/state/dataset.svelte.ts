@@ -14,6 +14,7 @@ import { changeSecret, createSchema, loadContractCsv, refreshFacts } from '$lib/
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
 import { sql } from '$lib/sql/sql';
+import { precomputedFor, type PrecomputedAnswers } from '$lib/page/precomputed-answers';
 import type { DataSource, LoadedFile } from './data-source';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
@@ -23,6 +24,17 @@ export interface ContractFile {
 	name: string;
 	url: string;
 }
+
+/** A contract file read from its URL, before it is loaded into the engine. */
+interface FetchedFile {
+	file: LoadedFile;
+	text: string;
+}
+
+/** The performance mark set when the engine has started and the first data is loaded and queryable. */
+export const engineReadyMark = 'sightline:engine-ready';
+/** The performance mark set when answers precomputed for the data about to be loaded are shown. */
+export const precomputedMark = 'sightline:precomputed-answers';
 
 /**
  * The loaded data: the engine, its query coordinator, and what is in it. One instance per app, created in
@@ -40,6 +52,8 @@ export class Dataset {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly #waitingViews = new Set<object>();
 	#coordinator: QueryCoordinator | undefined;
+	#precomputed = $state.raw<PrecomputedAnswers | undefined>();
+	#readyOnce = false;
 	#demo: Record<TableName, ContractFile> | undefined;
 	#populationUrl: string | undefined;
 
@@ -89,26 +103,70 @@ export class Dataset {
 		return this.#status === 'ready' ? this.#coordinator : undefined;
 	}
 
-	/** Start DuckDB and load the bundled demo extract. */
+	/**
+	 * What a query with this `answerKey` gave its view when computed ahead from the data being loaded, while
+	 * the engine starts; undefined once it is ready (every view then asks it) or when there is none.
+	 */
+	precomputedAnswer(key: string): object[] | undefined {
+		return this.#precomputed?.answers[key];
+	}
+
+	/**
+	 * Start DuckDB and load the bundled demo extract. The engine, the demo files and `precomputed` (answers
+	 * computed from the demo at build time, when nothing else is about to replace it) are fetched at once;
+	 * while DuckDB compiles, the answers are shown if they were computed from exactly the files fetched.
+	 */
 	async start(
 		createEngine: () => Promise<Engine>,
 		demo: Record<TableName, ContractFile>,
 		populationUrl: string,
-		secret: string
+		secret: string,
+		precomputed?: () => Promise<unknown>
 	): Promise<void> {
 		this.#demo = demo;
 		this.#populationUrl = populationUrl;
 		try {
-			const engine = await createEngine();
+			const engineStarted = createEngine();
+			const files = this.#fetchFiles(demo);
+			const population = fetchText(populationUrl);
+			// Settled here as well, so a failure while the engine is still starting is not left unhandled.
+			void Promise.allSettled([files, population]);
+			if (precomputed) void this.#showPrecomputed(precomputed(), files, population);
+			const engine = await engineStarted;
 			await lockDown(engine);
 			await createSchema(engine, secret);
-			await loadPopulation(engine, await (await fetch(populationUrl)).text());
+			await loadPopulation(engine, (await population).text);
 			this.#coordinator = new QueryCoordinator(engine);
-			await this.loadContractFiles(demo, 'demo');
+			await this.#loadFiles(await files, 'demo');
 		} catch (error) {
+			this.#precomputed = undefined;
 			this.#error = error instanceof Error ? error.message : String(error);
 			this.#status = 'error';
 		}
+	}
+
+	/** Show precomputed answers, with the source and extent they describe, if they fit the files fetched. */
+	async #showPrecomputed(
+		json: Promise<unknown>,
+		files: Promise<FetchedFile[]>,
+		population: Promise<{ sha256: string }>
+	): Promise<void> {
+		const fetched = await Promise.all([json, files, population]).catch(() => undefined);
+		if (!fetched || this.#status === 'ready' || this.#status === 'error') return;
+		const [answers, loaded, { sha256 }] = fetched;
+		const fitting = precomputedFor(answers, [
+			...loaded.map(({ file }) => ({ name: file.table, sha256: file.sha256 })),
+			{ name: 'population', sha256 }
+		]);
+		if (!fitting) return;
+		this.#precomputed = fitting;
+		this.#source = {
+			kind: 'demo',
+			files: loaded.map(({ file }) => file),
+			loadedAt: isoTimestamp(Date.now())
+		};
+		this.#extent = fitting.extent;
+		performance.mark(precomputedMark);
 	}
 
 	/** Go back to the bundled demo extract, and to its area reference if another was loaded. */
@@ -125,26 +183,32 @@ export class Dataset {
 
 	/** Replace the data with files already in the contract's layout (the demo extract). */
 	async loadContractFiles(urls: Record<TableName, ContractFile>, kind: DataSource['kind']): Promise<void> {
+		if (!this.#coordinator) throw new Error('The data engine has not started.');
+		return this.#loadFiles(await this.#fetchFiles(urls), kind);
+	}
+
+	/** Read contract files, all at once, with what the banner says of each. */
+	#fetchFiles(urls: Record<TableName, ContractFile>): Promise<FetchedFile[]> {
+		return Promise.all(
+			(Object.entries(urls) as [TableName, ContractFile][]).map(async ([table, { name, url }]) => {
+				const { text, bytes, sha256 } = await fetchText(url);
+				const rows = text.split('\n').filter((line) => line.length > 0).length - 1;
+				return { file: { name, table, rows, bytes, sha256 }, text };
+			})
+		);
+	}
+
+	async #loadFiles(fetched: readonly FetchedFile[], kind: DataSource['kind']): Promise<void> {
 		const coordinator = this.#coordinator;
 		if (!coordinator) throw new Error('The data engine has not started.');
 		this.#status = 'loading';
-		const files: LoadedFile[] = [];
-		for (const [table, { name, url }] of Object.entries(urls) as [TableName, ContractFile][]) {
-			const response = await fetch(url);
-			if (!response.ok) throw new Error(`Could not read ${url} (${response.status}).`);
-			const bytes = await response.arrayBuffer();
-			const text = new TextDecoder().decode(bytes);
-			await loadContractCsv(coordinator.engine, table, text);
-			files.push({
-				name,
-				table,
-				rows: text.split('\n').filter((line) => line.length > 0).length - 1,
-				bytes: bytes.byteLength,
-				sha256: await sha256Hex(new Uint8Array(bytes))
-			});
-		}
+		for (const { file, text } of fetched) await loadContractCsv(coordinator.engine, file.table, text);
 		await refreshFacts(coordinator.engine);
-		await this.#afterChange({ kind, files, loadedAt: isoTimestamp(Date.now()) });
+		await this.#afterChange({
+			kind,
+			files: fetched.map(({ file }) => file),
+			loadedAt: isoTimestamp(Date.now())
+		});
 	}
 
 	/**
@@ -220,8 +284,20 @@ export class Dataset {
 		this.#source = source;
 		this.#extent = extent;
 		this.#generation = coordinator.generation;
+		if (!this.#readyOnce) performance.mark(engineReadyMark);
+		this.#readyOnce = true;
+		// From now on every view asks the engine; the answers computed ahead are not needed again.
+		this.#precomputed = undefined;
 		this.#status = 'ready';
 	}
+}
+
+/** A file's text, size and SHA-256. */
+async function fetchText(url: string): Promise<{ text: string; bytes: number; sha256: string }> {
+	const response = await fetch(url);
+	if (!response.ok) throw new Error(`Could not read ${url} (${response.status}).`);
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	return { text: new TextDecoder().decode(bytes), bytes: bytes.byteLength, sha256: await sha256Hex(bytes) };
 }
 
 export const [getDataset, setDataset] = createContext<Dataset>();

@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
+import { answerKey } from '$lib/page/answer-key';
 import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
 import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import { sameRows } from '$lib/page/same-rows';
@@ -11,7 +12,8 @@ export type { QuerySpec };
  * A view's live query result. It re-runs when the SQL text or the data changes; an answer that arrives
  * after a newer request was made is dropped ("latest wins"), so fast filter changes never show stale
  * numbers. The previous rows stay visible while the next ones load, so charts do not flash empty; an answer
- * with the same rows as those shown leaves them as they are (`sameRows`), so nothing redraws.
+ * with the same rows as those shown leaves them as they are (`sameRows`), so nothing redraws. While the
+ * engine starts, a request whose answer was computed ahead (`Dataset.precomputedAnswer`) shows that answer.
  */
 export class LiveQuery<Row extends object> {
 	#rows = $state.raw<Row[] | undefined>();
@@ -19,6 +21,8 @@ export class LiveQuery<Row extends object> {
 	#error = $state<string | undefined>();
 	#loading = $state(true);
 	#ticket = 0;
+	/** The rows shown were computed ahead, not asked of the engine (not reactive: only this class reads it). */
+	#ahead = false;
 
 	/**
 	 * @param publication whether publication mode is on: every answer passes the publication seam
@@ -29,16 +33,24 @@ export class LiveQuery<Row extends object> {
 		const request = $derived(asked && { spec: asked, ...specParts(asked), publication: publication() });
 		// A filter this view ignores rebuilds an identical request: keyed by its text, the view neither re-runs
 		// nor redraws.
-		const key = $derived(
-			request &&
-				`${request.query.text}\n${JSON.stringify(request.reshape ?? null)}\n${request.query.dimensions.join()}\n${request.publication}`
-		);
+		const key = $derived(request && answerKey(request.spec, request.publication));
 		$effect(() => {
 			const coordinator = dataset.coordinator;
-			void key;
 			void dataset.generation;
 			const wanted = untrack(() => request);
-			if (!coordinator || !wanted) return;
+			if (!key || !wanted) return;
+			if (!coordinator) {
+				// While the engine starts: the answer computed ahead for this very request (the demo's first
+				// screen), if there is one; any other request, such as a filter changed meanwhile, waits for it.
+				const ahead = dataset.precomputedAnswer(key) as Row[] | undefined;
+				if (ahead) {
+					this.#rows = ahead;
+					this.#loading = false;
+					this.#ahead = true;
+				} else if (this.#ahead) this.#loading = true;
+				return;
+			}
+			this.#ahead = false;
 			const { query, spec: answered, publication: published } = wanted;
 			const ticket = ++this.#ticket;
 			const current = () => ticket === this.#ticket;

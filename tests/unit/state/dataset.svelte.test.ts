@@ -126,3 +126,60 @@ describe('Dataset', () => {
 		expect(dataset.viewsLoading).toBe(0);
 	});
 });
+
+describe('Dataset while the engine starts', () => {
+	/** Answers computed ahead from files whose every hash is `digit` repeated (the stubbed digest gives 0s). */
+	const precomputed = (digit: string) => ({
+		files: ['referrals', 'missing_episodes', 'population'].map((name) => ({
+			name,
+			sha256: digit.repeat(64)
+		})),
+		extent: { referrals: 2, first_referral: '2026-01-01', last_referral: '2026-02-01', episodes: 2 },
+		answers: { key: [{ n: 1 }] }
+	});
+
+	/** A dataset whose engine starts when the test says so. */
+	function starting(json: unknown) {
+		const { engine } = fakeEngine();
+		let ready!: () => void;
+		const engineStarted = new Promise<Engine>((resolve) => (ready = () => resolve(engine)));
+		const dataset = new Dataset();
+		const started = dataset.start(
+			() => engineStarted,
+			demo,
+			'/population.csv',
+			'a-test-partnership-secret',
+			async () => json
+		);
+		return { dataset, ready, started };
+	}
+
+	it('shows answers computed from the very files it is loading, with their source and extent, until the engine is ready', async () => {
+		const { dataset, ready, started } = starting(precomputed('0'));
+		await vi.waitFor(() => expect(dataset.precomputedAnswer('key')).toEqual([{ n: 1 }]));
+		expect(dataset.status).toBe('starting');
+		expect(dataset.coordinator).toBeUndefined();
+		expect(dataset.extent).toEqual(precomputed('0').extent);
+		expect(dataset.source?.files.map((file) => [file.name, file.rows])).toEqual([
+			['referrals.csv', 2],
+			['missing.csv', 2]
+		]);
+		ready();
+		await started;
+		expect(dataset.status).toBe('ready');
+		expect(dataset.precomputedAnswer('key')).toBeUndefined();
+		expect(dataset.extent).toEqual({ referrals: 42 });
+	});
+
+	it('ignores answers computed from other files', async () => {
+		const { dataset, ready, started } = starting(precomputed('1'));
+		// Let every fetch and hash settle: nothing is shown.
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(dataset.precomputedAnswer('key')).toBeUndefined();
+		expect(dataset.extent).toBeUndefined();
+		expect(dataset.source).toBeUndefined();
+		ready();
+		await started;
+		expect(dataset.status).toBe('ready');
+	});
+});

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { StaleQueryError } from '$lib/engine/coordinator';
 import { sql, type Sql } from '$lib/sql/sql';
 import type { Dataset } from '$lib/state/dataset.svelte';
+import { answerKey } from '$lib/page/answer-key';
 import { LiveQuery } from '$lib/state/query.svelte';
 
 /** One query the fake coordinator was asked for, answered when the test says so. */
@@ -34,6 +35,27 @@ class FakeDataset {
 			if (!done) this.waiting--;
 			done = true;
 		};
+	}
+}
+
+/**
+ * A dataset whose engine is still starting: no coordinator until `ready()`, and answers computed ahead by
+ * `answerKey` until then, as Dataset holds them.
+ */
+class StartingDataset extends FakeDataset {
+	#ready = $state(false);
+	precomputed = $state.raw<Record<string, object[]> | undefined>();
+	constructor() {
+		super();
+		const coordinator = this.coordinator;
+		Object.defineProperty(this, 'coordinator', { get: () => (this.#ready ? coordinator : undefined) });
+	}
+	precomputedAnswer(key: string) {
+		return this.precomputed?.[key];
+	}
+	ready() {
+		this.precomputed = undefined;
+		this.#ready = true;
 	}
 }
 
@@ -195,5 +217,76 @@ describe('LiveQuery', () => {
 		expect(dataset.waiting).toBe(1);
 		cleanups.pop()!();
 		expect(dataset.waiting).toBe(0);
+	});
+});
+
+describe('LiveQuery while the engine starts', () => {
+	function startingQuery(initial: Sql) {
+		const dataset = new StartingDataset();
+		const state = $state({ query: initial });
+		let query!: LiveQuery<{ n: number }>;
+		cleanups.push(
+			$effect.root(() => {
+				query = new LiveQuery<{ n: number }>(dataset as unknown as Dataset, () => state.query);
+			})
+		);
+		flushSync();
+		return { dataset, state, query };
+	}
+
+	it('shows the answer computed ahead for its request at once, then the engine’s answer when it is ready', async () => {
+		const { dataset, query } = startingQuery(sql`SELECT 1`);
+		expect(query.rows).toBeUndefined();
+		expect(query.loading).toBe(true);
+		dataset.precomputed = { [answerKey(sql`SELECT 1`, false)]: [{ n: 1 }] };
+		flushSync();
+		expect(query.rows).toEqual([{ n: 1 }]);
+		expect(query.loading).toBe(false);
+		expect(dataset.asked).toHaveLength(0);
+		dataset.ready();
+		flushSync();
+		// The engine is asked the same question; the answer computed ahead stays until its answer arrives.
+		expect(dataset.asked.map((asked) => asked.text)).toEqual(['SELECT 1']);
+		expect(query.rows).toEqual([{ n: 1 }]);
+		expect(query.loading).toBe(true);
+		dataset.asked[0]!.resolve([{ n: 1 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 1 }]);
+		expect(query.loading).toBe(false);
+	});
+
+	it('waits for the engine for a request nothing was computed for (a filter changed meanwhile), showing it is loading', async () => {
+		const { dataset, state, query } = startingQuery(sql`SELECT 1`);
+		dataset.precomputed = { [answerKey(sql`SELECT 1`, false)]: [{ n: 1 }] };
+		flushSync();
+		state.query = sql`SELECT 2`;
+		flushSync();
+		expect(query.loading).toBe(true);
+		expect(dataset.asked).toHaveLength(0);
+		dataset.ready();
+		flushSync();
+		expect(dataset.asked.map((asked) => asked.text)).toEqual(['SELECT 2']);
+		dataset.asked[0]!.resolve([{ n: 2 }]);
+		await settle();
+		expect(query.rows).toEqual([{ n: 2 }]);
+		expect(query.loading).toBe(false);
+	});
+
+	it('never shows an answer computed for the same SQL in the other publication mode', () => {
+		const dataset = new StartingDataset();
+		dataset.precomputed = { [answerKey(sql`SELECT 1`, false)]: [{ n: 1 }] };
+		let query!: LiveQuery<{ n: number }>;
+		cleanups.push(
+			$effect.root(() => {
+				query = new LiveQuery<{ n: number }>(
+					dataset as unknown as Dataset,
+					() => sql`SELECT 1`,
+					() => true
+				);
+			})
+		);
+		flushSync();
+		expect(query.rows).toBeUndefined();
+		expect(query.loading).toBe(true);
 	});
 });
