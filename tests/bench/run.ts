@@ -3,6 +3,7 @@ import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
 import { pivotWiderBench } from './pivot-wider';
 import { loadExtract } from './load-extract';
+import { loadBaselines } from './load-baselines';
 import { slowestQueries } from './slowest-queries';
 
 /**
@@ -12,6 +13,7 @@ import { slowestQueries } from './slowest-queries';
 const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
 	'load-extract': () => loadExtract(),
+	'load-baselines': () => loadBaselines(),
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),

@@ -37,6 +37,7 @@ import {
 	valueColumn,
 	type FieldSource,
 	type IssueRow,
+	type JudgedColumn,
 	type StagedSource,
 	type Verdict
 } from '$lib/sql/staging';
@@ -96,29 +97,38 @@ function cellVerdict(
 	field: Field,
 	plan: CellPlan,
 	parse: (cell: string) => unknown,
+	index: number,
 	cell: string,
 	column: ColumnMatch
 ): Verdict {
+	const verdict = (value: string | null, reason: string | null, rejects: boolean): Verdict => ({
+		field: index,
+		cell,
+		value,
+		reason,
+		rejects,
+		needsDate: false
+	});
 	let parsed = parse(plan.invisible ? withoutInvisibles(cell) : cell);
 	if (plan.from !== null && typeof parsed === 'string' && parsed < plan.from) {
 		parsed = new CellProblem(`${field.label} ${parsed} is before ${plan.from}, the earliest plausible date`);
 	}
 	if (parsed instanceof CellProblem) {
-		if (plan.required) return { cell, value: null, reason: parsed.reason, rejects: true, needsDate: false };
+		if (plan.required) return verdict(null, parsed.reason, true);
 		const fallback = field.kind === 'enum' ? (field.fallback ?? null) : null;
 		const kept =
 			fallback !== null && field.kind === 'enum' ? `kept as ${field.values.label(fallback)}` : 'left blank';
-		return { cell, value: fallback, reason: `${parsed.reason}; ${kept}`, rejects: false, needsDate: false };
+		return verdict(fallback, `${parsed.reason}; ${kept}`, false);
 	}
 	if (parsed === null || parsed === undefined) {
-		if (!plan.required) return { cell, value: null, reason: null, rejects: false, needsDate: false };
+		if (!plan.required) return verdict(null, null, false);
 		const shown = cellText(cell);
 		const reason =
 			column.missingReason ??
 			`${field.label} is required but the cell is ${shown.trim() === '' ? 'empty' : `"${shown}" (no value)`}`;
-		return { cell, value: null, reason, rejects: true, needsDate: false };
+		return verdict(null, reason, true);
 	}
-	return { cell, value: String(parsed), reason: null, rejects: false, needsDate: false };
+	return verdict(String(parsed), null, false);
 }
 
 /**
@@ -126,7 +136,7 @@ function cellVerdict(
  * of birth: a file in the contract's layout has none). "Required but empty" is said only of a row whose main
  * date was read, as in the browser, hence `needsDate`.
  */
-function ageVerdict(rule: AgeRule, column: ColumnMatch, cell: string): Verdict {
+function ageVerdict(rule: AgeRule, column: ColumnMatch, index: number, cell: string): Verdict {
 	const parserFor = (field: Field) => fieldParser(field);
 	const resolve = ageResolver(rule, { age: { ...column, index: 0 }, birth: null }, parserFor);
 	const dated = resolve([cell], '2000-01-01');
@@ -134,10 +144,18 @@ function ageVerdict(rule: AgeRule, column: ColumnMatch, cell: string): Verdict {
 	const needsDate = dated.problem !== null && undated.problem === null;
 	if (dated.problem) {
 		return rule.age.required
-			? { cell, value: null, reason: dated.problem.reason, rejects: true, needsDate }
-			: { cell, value: null, reason: `${dated.problem.reason}; left blank`, rejects: false, needsDate };
+			? { field: index, cell, value: null, reason: dated.problem.reason, rejects: true, needsDate }
+			: {
+					field: index,
+					cell,
+					value: null,
+					reason: `${dated.problem.reason}; left blank`,
+					rejects: false,
+					needsDate
+				};
 	}
 	return {
+		field: index,
 		cell,
 		value: dated.value === null ? null : String(dated.value),
 		reason: dated.warning?.reason ?? null,
@@ -266,7 +284,9 @@ export async function loadStaged(
 	const mainDate = fields.findIndex((field) => field.kind === 'date' && field.required);
 
 	// Each column's distinct cells, judged once by the browser's parsers.
+	const verdicts = ident(`verdicts_${name}`);
 	const sources: FieldSource[] = [];
+	const judgedColumns: (JudgedColumn & { isAge: boolean; match: ColumnMatch })[] = [];
 	for (const [index, field] of fields.entries()) {
 		const column = columnOf.get(field.name);
 		const isAge = ageRule !== null && ageRule.age === field;
@@ -277,17 +297,27 @@ export async function loadStaged(
 		const staged = ident(headers[column.index]!);
 		const plain = field.kind === 'text' ? plainText(sql`${stage}.${staged}`, field) : undefined;
 		const plainCell = field.kind === 'text' ? plainText(staged, field) : undefined;
-		const verdicts = ident(`verdicts_${name}_${index}`);
-		await engine.exec(createVerdicts(verdicts));
-		const cells = await engine.query<{ cell: string }>(distinctCells(stage, staged, plainCell));
-		const parse = fieldParser(field);
-		const judged = cells.map(({ cell }) =>
-			isAge ? ageVerdict(ageRule!, column, cell) : cellVerdict(field, plans.get(field)!, parse, cell, column)
-		);
-		for (let at = 0; at < judged.length; at += verdictBatch)
-			await engine.exec(insertVerdicts(verdicts, judged.slice(at, at + verdictBatch)));
+		judgedColumns.push({ field: index, column: staged, plain: plainCell, isAge, match: column });
 		sources.push({ field, column: staged, verdicts, plain });
 	}
+	await engine.exec(createVerdicts(verdicts));
+	const cells = await engine.query<{ field: number; cell: string }>(distinctCells(stage, judgedColumns));
+	const judge = new Map(
+		judgedColumns.map((judged) => {
+			const field = fields[judged.field]!;
+			const parse = fieldParser(field);
+			return [
+				judged.field,
+				(cell: string): Verdict =>
+					judged.isAge
+						? ageVerdict(ageRule!, judged.match, judged.field, cell)
+						: cellVerdict(field, plans.get(field)!, parse, judged.field, cell, judged.match)
+			];
+		})
+	);
+	const judged = cells.map(({ field, cell }) => judge.get(field)!(cell));
+	for (let at = 0; at < judged.length; at += verdictBatch)
+		await engine.exec(insertVerdicts(verdicts, judged.slice(at, at + verdictBatch)));
 
 	const checked = ident(`checked_${name}`);
 	const firsts = ident(`first_${name}`);
@@ -353,13 +383,7 @@ export async function loadStaged(
 	const insertStart = performance.now();
 	await engine.exec(insertLoaded(ident(name), outcome, fields));
 	const insertMs = performance.now() - insertStart;
-	for (const temporary of [
-		stage,
-		checked,
-		firsts,
-		outcome,
-		...sources.flatMap((one) => (one.column ? [one.verdicts] : []))
-	])
+	for (const temporary of [stage, checked, firsts, outcome, verdicts])
 		await engine.exec(sql`DROP TABLE IF EXISTS ${temporary}`);
 
 	const read = counts!.read + unreadable.length;

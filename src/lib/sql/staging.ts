@@ -55,18 +55,32 @@ export function blankRow(columns: readonly Sql[]): Sql {
 	);
 }
 
-/** The distinct cells of a column a parser must judge (text fields: only those that are not plain). */
-export function distinctCells(stage: Sql, column: Sql, plain: Sql | undefined): Sql {
-	const where = plain ? sql` WHERE NOT ${plain}` : sql``;
-	return sql`SELECT DISTINCT ${cellKey(column)} AS cell FROM ${stage}${where}`;
+/** A staged column whose distinct cells a parser must judge; `plain` cells (text fields) need none. */
+export interface JudgedColumn {
+	readonly field: number;
+	readonly column: Sql;
+	readonly plain?: Sql;
 }
 
-/** A lookup of one column's verdicts: the cell, its value as text (NULL for none), a reason and whether it rejects. */
+/** The distinct cells of every judged column, tagged with the field's index, in one statement. */
+export function distinctCells(stage: Sql, columns: readonly JudgedColumn[]): Sql {
+	const parts = columns.map(({ field, column, plain }) => {
+		const where = plain ? sql` WHERE NOT ${plain}` : sql``;
+		return sql`SELECT DISTINCT ${field} AS field, ${cellKey(column)} AS cell FROM ${stage}${where}`;
+	});
+	return join(parts, ' UNION ALL ');
+}
+
+/**
+ * The verdicts on every judged cell: the field's index, the cell, its value as text (NULL for none), a
+ * reason, whether it rejects the row, and whether the reason needs the row's main date.
+ */
 export function createVerdicts(table: Sql): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${table} (cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
+	return sql`CREATE OR REPLACE TEMP TABLE ${table} (field INTEGER, cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
 }
 
 export interface Verdict {
+	readonly field: number;
 	readonly cell: string;
 	readonly value: string | null;
 	readonly reason: string | null;
@@ -78,7 +92,7 @@ export interface Verdict {
 export function insertVerdicts(table: Sql, verdicts: readonly Verdict[]): Sql {
 	const rows = verdicts.map(
 		(verdict) =>
-			sql`(${verdict.cell}, ${verdict.value}, ${verdict.reason}, ${verdict.rejects}, ${verdict.needsDate})`
+			sql`(${verdict.field}, ${verdict.cell}, ${verdict.value}, ${verdict.reason}, ${verdict.rejects}, ${verdict.needsDate})`
 	);
 	return sql`INSERT INTO ${table} VALUES ${join(rows)}`;
 }
@@ -127,7 +141,9 @@ export function checkRows(stage: Sql, checked: Sql, sources: readonly FieldSourc
 			sql`coalesce(${holds} AND ${alias}.rejects, FALSE) AS ${rejectsColumn(index)}`,
 			sql`CASE WHEN ${holds} THEN ${cellKey(column)} END AS ${cellColumn(index)}`
 		);
-		joins.push(sql`LEFT JOIN ${source.verdicts} AS ${alias} ON ${cellKey(column)} = ${alias}.cell`);
+		joins.push(
+			sql`LEFT JOIN (SELECT * FROM ${source.verdicts} WHERE field = ${index}) AS ${alias} ON ${cellKey(column)} = ${alias}.cell`
+		);
 	});
 	const columns = sources.flatMap((source) => (source.column ? [sql`${stage}.${source.column}`] : []));
 	select.push(sql`${blankRow(columns)} AS blank`);
