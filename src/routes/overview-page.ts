@@ -126,9 +126,14 @@ export const overviewPage = definePage()
 				area === 'all' ? (allSelected ? 'All districts' : 'Selected districts') : areaReference.label(area)
 	)
 	.derive('spc', (scope) => {
-		const { spcEnd, dataStart, areaLabel, publication, monthRange, lookbackFrom } = scope;
+		const { spcEnd, dataStart, areaLabel, publication, monthRange, lookbackFrom, gaps } = scope;
 		if (!spcEnd || !dataStart) return undefined;
-		const base = { grain: 'month' as const, label: areaLabel, coverage: { to: spcEnd }, publication };
+		const base = {
+			grain: 'month' as const,
+			label: areaLabel,
+			coverage: { to: spcEnd, gaps: gaps.referrals },
+			publication
+		};
 		const series = <Row extends { period: string; area: string }>(
 			rows: readonly Row[],
 			options: Omit<MeasureSeriesOptions<Row>, keyof typeof base>
@@ -140,7 +145,11 @@ export const overviewPage = definePage()
 			referrals: series(referrals, { count: (row) => row.referrals }),
 			children: series(monthRange ? (scope.childMonths.rows ?? []) : [], { count: (row) => row.children }),
 			repeat_referrals: series(referrals, { count: (row) => row.repeat_referrals, lookbackFrom }),
-			episodes: series(monthRange ? (scope.episodeMonths.rows ?? []) : [], { count: (row) => row.episodes }),
+			episodes: measureSeries(monthRange ? (scope.episodeMonths.rows ?? []) : [], {
+				...base,
+				coverage: { to: spcEnd, gaps: gaps.missing_episodes },
+				count: (row) => row.episodes
+			}),
 			under_15_share: series(overall, { count: (row) => row.under_15, denominator: (row) => row.referrals }),
 			looked_after_share: series(overall, {
 				count: (row) => row.looked_after,

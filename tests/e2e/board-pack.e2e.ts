@@ -63,7 +63,7 @@ describe('board pack', () => {
 	it('opens on the latest complete quarter with publication mode on and the data provenance on its cover', async () => {
 		expect(await page.locator('#pack-quarter').inputValue()).toBe('2026-07-01');
 		const cover = collapse(await page.locator('section.cover').innerText());
-		expect(cover).toContain('Q2 2026-27 (July to September 2026) · All districts');
+		expect(cover).toContain('Q2 2026-27 (July–September 2026) · All districts');
 		expect(cover).toContain('Data as at 15 November 2026');
 		// The full SHA-256 of each source file, so a reader can check the pack came from these files.
 		expect(cover).toMatch(/referrals\.csv: [\d,]+ rows, SHA-256 [0-9a-f]{64}/);
@@ -164,7 +164,7 @@ describe('board pack', () => {
 		await page.waitForURL((url) => url.searchParams.get('quarter') === '2025-04-01');
 		await packReady(page);
 		const cover = collapse(await page.locator('section.cover').innerText());
-		expect(cover).toContain('Q1 2025-26 (April to June 2025) · Fenland');
+		expect(cover).toContain('Q1 2025-26 (April–June 2025) · Fenland');
 		const first = collapse(await page.locator('section.theme h2').first().innerText());
 		expect(first.length).toBeGreaterThan(10);
 		expect(watch.consoleErrors).toEqual([]);

@@ -53,14 +53,48 @@ describe('loading a messy extract through the page', () => {
 	it('appends a second extract, counting repeated referrals once', async () => {
 		await watch.page.getByTestId('file-input').setInputFiles(fixture('append-january.csv'));
 		await expect
-			.poll(() => watch.page.getByTestId('data-banner').textContent())
+			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 60_000 })
 			.toContain('append-january.csv');
 		await watch.page.getByTestId('file-input').setInputFiles(fixture('append-february.csv'));
 		await expect
-			.poll(() => watch.page.getByTestId('data-banner').textContent())
+			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 60_000 })
 			.toContain('append-february.csv');
 		const counts = await watch.page.getByTestId('report-counts').allTextContents();
 		expect(counts.at(-1)).toMatch(/rejected/);
+	});
+
+	it('appends two files of the same name, lists both and flags the gap between them', async () => {
+		const heading = 'Referral ID,Child ID,Date of Referral,Age,Gender,District';
+		const extract = (rows: string[]) => ({
+			name: 'extract.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from([heading, ...rows, ''].join('\r\n'))
+		});
+		// january/extract.csv to 15 January, february/extract.csv from 1 February: 16 days neither covers.
+		const banner = watch.page.getByTestId('data-banner');
+		await watch.page
+			.getByTestId('file-input')
+			.setInputFiles(extract(['S1,K1,02/01/2025,15,M,Fenland', 'S2,K2,15/01/2025,14,F,Cambridge']));
+		await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toMatch(/extract\.csv \(2 rows\)/);
+		await expect.poll(() => watch.page.getByTestId('file-input').isEnabled(), { timeout: 60_000 }).toBe(true);
+		await watch.page
+			.getByTestId('file-input')
+			.setInputFiles(extract(['S3,K3,01/02/2025,15,M,Fenland', 'S4,K4,20/02/2025,16,F,Peterborough']));
+		await expect
+			.poll(() => banner.textContent(), { timeout: 60_000 })
+			.toMatch(/extract\.csv \(2 rows\); extract\.csv \(2 rows\)/);
+		await expect
+			.poll(() => watch.page.getByTestId('report-coverage').last().textContent(), { timeout: 60_000 })
+			.toMatch(/^Gap: nothing loaded covers 16 Jan.*31 Jan.* \(16 days\) between extract\.csv/);
+		expect(await watch.page.getByTestId('data-gap').textContent()).toMatch(/16 Jan[a-z]* (2025 )?to 31 Jan/);
+		expect(watch.consoleErrors).toEqual([]);
+	});
+
+	it('keeps the data shown when every row of a file is rejected', async () => {
+		const before = await watch.page.getByTestId('data-banner').textContent();
+		await watch.page.getByTestId('file-input').setInputFiles(fixture('all-rejected.csv'));
+		await watch.page.getByTestId('report-unchanged').waitFor({ timeout: 60_000 });
+		expect(await watch.page.getByTestId('data-banner').textContent()).toBe(before);
 	});
 
 	it('opens the mapping step when two columns claim a required field, and loads after the user chooses', async () => {
@@ -75,7 +109,7 @@ describe('loading a messy extract through the page', () => {
 		await select.selectOption({ label: 'District (column G)' });
 		await form.getByRole('button', { name: 'Load with this mapping' }).click();
 		await expect
-			.poll(() => watch.page.getByTestId('data-banner').textContent())
+			.poll(() => watch.page.getByTestId('data-banner').textContent(), { timeout: 60_000 })
 			.toContain('duplicate-headings.csv');
 	});
 
@@ -87,30 +121,85 @@ describe('loading a messy extract through the page', () => {
 });
 
 describe('keeping data on this device', () => {
-	it('is off by default, restores kept files after a reload, and removes every trace on request', async () => {
-		const kept = await openPage(browser, '/data/');
-		const { page } = kept;
-		const banner = page.getByTestId('data-banner');
-		await banner.getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
-		expect(await page.getByTestId('keep-data').isChecked()).toBe(false);
+	it(
+		'is off by default, restores kept data after a reload and in a second tab, and removes every trace on request',
+		{ timeout: 400_000 },
+		async () => {
+			const kept = await openPage(browser, '/data/');
+			const { page } = kept;
+			const banner = page.getByTestId('data-banner');
+			await banner.getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
+			expect(await page.getByTestId('keep-data').isChecked()).toBe(false);
 
-		await page.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));
-		await expect.poll(() => banner.textContent()).toContain('utf8-basic.csv');
-		await page.getByTestId('keep-data').check();
-		await expect.poll(() => banner.textContent()).toContain('kept on this device');
+			await page.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('utf8-basic.csv');
+			await page.getByTestId('keep-data').check();
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('kept on this device');
 
-		await page.reload();
-		await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('utf8-basic.csv (6 rows)');
-		expect(await page.getByTestId('keep-data').isChecked()).toBe(true);
+			await page.reload();
+			await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('utf8-basic.csv (6 rows)');
+			expect(await page.getByTestId('keep-data').isChecked()).toBe(true);
 
-		await page.getByTestId('remove-all').click();
-		await expect.poll(() => banner.textContent()).toContain('Synthetic demo data');
-		const databases = await page.evaluate(() => indexedDB.databases());
-		expect(databases.map((database) => database.name)).not.toContain('sightline');
-		await page.reload();
-		await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('Synthetic demo data');
-		expect(kept.offOrigin).toEqual([]);
-		expect(kept.consoleErrors).toEqual([]);
-		await kept.context.close();
-	});
+			// What is stored is the contract's columns and the files' provenance, never the file.
+			const stored = await page.evaluate(
+				() =>
+					new Promise<string>((resolve, reject) => {
+						const request = indexedDB.open('sightline');
+						request.onerror = () => reject(request.error);
+						request.onsuccess = () => {
+							const get = request.result.transaction('kept-data').objectStore('kept-data').get('data');
+							get.onsuccess = () => {
+								const { source, tables } = get.result;
+								request.result.close();
+								resolve(
+									JSON.stringify({
+										keys: Object.keys(get.result).sort(),
+										files: source.files.map((file: { name: string }) => file.name),
+										blobs: Object.values(tables).filter((value) => value instanceof Blob).length
+									})
+								);
+							};
+						};
+					})
+			);
+			expect(JSON.parse(stored)).toEqual({ keys: ['source', 'tables'], files: ['utf8-basic.csv'], blobs: 0 });
+
+			// A second tab shows the kept data; removing it in the first is seen in the second.
+			const second = await kept.context.newPage();
+			await second.goto(new URL('/data/', kept.baseUrl).href);
+			const secondBanner = second.getByTestId('data-banner');
+			await expect
+				.poll(() => secondBanner.textContent(), { timeout: 90_000 })
+				.toContain('utf8-basic.csv (6 rows)');
+
+			await page.getByTestId('remove-all').click();
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('Synthetic demo data');
+			await expect
+				.poll(() => secondBanner.textContent(), { timeout: 30_000 })
+				.toContain('Synthetic demo data');
+			expect(await second.getByTestId('keep-data').isChecked()).toBe(false);
+
+			// Kept again in the second tab: the first follows, so a load there appends rather than overwriting.
+			await second.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));
+			await expect.poll(() => secondBanner.textContent(), { timeout: 60_000 }).toContain('utf8-basic.csv');
+			await second.getByTestId('keep-data').check();
+			await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain('utf8-basic.csv (6 rows)');
+			await page.getByTestId('file-input').setInputFiles(fixture('append-january.csv'));
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('append-january.csv');
+			await expect
+				.poll(() => secondBanner.textContent(), { timeout: 30_000 })
+				.toMatch(/utf8-basic\.csv \(6 rows\); append-january\.csv/);
+			await second.close();
+
+			await page.getByTestId('remove-all').click();
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('Synthetic demo data');
+			const databases = await page.evaluate(() => indexedDB.databases());
+			expect(databases.map((database) => database.name)).not.toContain('sightline');
+			await page.reload();
+			await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('Synthetic demo data');
+			expect(kept.offOrigin).toEqual([]);
+			expect(kept.consoleErrors).toEqual([]);
+			await kept.context.close();
+		}
+	);
 });

@@ -126,8 +126,8 @@ export function monthKeys(first: string, last: string): string[] {
 }
 
 /**
- * The latest financial quarter wholly inside the data ending on `last`, as first and last day, with its
- * label ("Q2 2026-27") and the quarter before it.
+ * The latest calendar quarter wholly inside the data ending on `last`, as first and last day, with its
+ * short label ("Jul–Sept 2026") and long label ("July–September 2026"), and the quarters before it.
  */
 export function latestCompleteQuarter(last: string) {
 	const end = new Date(`${last}T00:00:00Z`);
@@ -139,13 +139,17 @@ export function latestCompleteQuarter(last: string) {
 		new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, dayOfMonth)).toISOString().slice(0, 10);
 	const quarter = (endMonth: number) => {
 		const from = day(endMonth - 2, 1);
-		const startMonth = (endMonth - 2) % 12; // 0 = January
-		const fyStart = startMonth >= 3 ? Math.floor((endMonth - 2) / 12) : Math.floor((endMonth - 2) / 12) - 1;
-		const number = ((startMonth - 3 + 12) % 12) / 3 + 1;
+		const name = (monthIndex: number, month: 'short' | 'long') =>
+			new Date(Date.UTC(Math.floor(monthIndex / 12), monthIndex % 12, 1)).toLocaleDateString('en-GB', {
+				month,
+				timeZone: 'UTC'
+			});
+		const year = Math.floor((endMonth - 2) / 12);
 		return {
 			from,
 			to: day(endMonth + 1, 0),
-			label: `Q${number} ${fyStart}-${String((fyStart + 1) % 100).padStart(2, '0')}`
+			label: `${name(endMonth - 2, 'short')}–${name(endMonth, 'short')} ${year}`,
+			long: `${name(endMonth - 2, 'long')}–${name(endMonth, 'long')} ${year}`
 		};
 	};
 	return { current: quarter(month), previous: quarter(month - 3), yearAgo: quarter(month - 12) };

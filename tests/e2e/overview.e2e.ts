@@ -16,12 +16,12 @@ import {
 } from './independent-periods';
 import { launchBrowser, openPage, runAxe, screenshot, waitForCharts, type PageWatch } from './browser';
 
-// With no period filter the overview shows the latest complete financial quarter of the data (Q2 2026-27,
-// July to September 2026, for an extract ending on 15 November 2026), worked out here from the CSV.
+// With no period filter the overview shows the latest complete quarter of the data (July–September 2026
+// for an extract ending on 15 November 2026), worked out here from the CSV.
 const extent = demoExtent();
 const quarters = latestCompleteQuarter(extent.last);
 const quarter = [quarters.current.from, quarters.current.to] as const;
-const quarterHeading = `${quarters.current.label} (${monthName(quarter[0].slice(0, 7)).replace(/ \d{4}$/, '')} to ${monthName(quarter[1].slice(0, 7))})`;
+const quarterHeading = quarters.current.long;
 const months = monthKeys(extent.first, extent.last);
 
 let browser: Browser;

@@ -39,12 +39,13 @@ const months = monthKeys(extent.first, extent.last);
 const lastDayOfMonth = (iso: string) =>
 	new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).toISOString().slice(0, 10);
 const lastMonthIncomplete = extent.last !== lastDayOfMonth(extent.last);
-/** "2021-11" → "Q3 2021-22" (financial quarters: April to June is Q1). */
+/** "2021-11" → "October–December 2021": the quarter containing the month, in its long form. */
 const financialQuarter = (key: string) => {
 	const year = Number(key.slice(0, 4));
-	const month = Number(key.slice(5, 7));
-	const start = month >= 4 ? year : year - 1;
-	return `Q${Math.floor(((month + 8) % 12) / 3) + 1} ${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+	const first = Math.floor((Number(key.slice(5, 7)) - 1) / 3) * 3;
+	const name = (month: number) =>
+		new Date(Date.UTC(year, month, 1)).toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
+	return `${name(first)}–${name(first + 2)} ${year}`;
 };
 const fenlandTitle = /^Referrals in Fenland have been above the mean for \d+ months in a row/;
 

@@ -66,6 +66,10 @@ export async function freshEngine(): Promise<Engine> {
 			await open();
 			return engine.arrow(query);
 		},
+		async ipc(query) {
+			await open();
+			return engine.ipc(query);
+		},
 		async query<Row extends object>(query: Sql) {
 			await open();
 			return engine.query<Row>(query);

@@ -66,6 +66,7 @@ export async function runPage<Scope extends PageContext>(
 		publication: view.publication ?? false,
 		grain: view.grain ?? 'month',
 		extent,
+		gaps: { referrals: [], missing_episodes: [] },
 		areaReference: view.areas ?? cambridgeshireAndPeterborough,
 		toggle: (key, value) => void toggled.push([key, value])
 	};

@@ -70,8 +70,8 @@ export const missingEpisodeFields = [
 			'Age in whole years when the episode began. Computed from a date of birth when the extract has one.',
 		required: false,
 		min: 0,
+		// 18–24 are allowed without a warning: the guidance follows care leavers up to 25.
 		max: 24,
-		warnAbove: 17,
 		aliases: ['Age', 'Age at Start', 'Age at Episode']
 	}),
 	booleanField('looked_after', {

@@ -80,8 +80,8 @@ export const referralFields = [
 			'Age in whole years on the referral date. Computed from a date of birth when the extract has one.',
 		required: true,
 		min: 0,
+		// 18–24 are allowed without a warning: the guidance follows care leavers up to 25.
 		max: 24,
-		warnAbove: 17,
 		aliases: ['Age at Referral', 'Age', 'Age at Contact', 'Age (years)']
 	}),
 	enumField('gender', {

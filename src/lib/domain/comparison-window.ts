@@ -9,9 +9,9 @@ export interface Window {
 	to: string;
 	/** Days covered: the exposure when comparing counts over spans of different lengths. */
 	days: number;
-	/** en-GB label: "Q2 2026-27 (July to September 2026)", "July 2025 to June 2026", "1 April to …". */
+	/** en-GB label: "July–September 2026", "July 2025 to June 2026", "1 April to …". */
 	label: string;
-	/** For sentences: "Q2 2026-27" for a quarter, otherwise the label. */
+	/** For sentences: "Jul–Sept 2026" for a quarter, otherwise the label. */
 	short: string;
 }
 

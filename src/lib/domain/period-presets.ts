@@ -2,7 +2,7 @@
  * Period presets relative to the data's last date (not today: an extract is reviewed after it is taken).
  * UK public-sector reporting uses financial years (1 April to 31 March) and their quarters.
  */
-import { financialQuarter, financialYearLabel, financialYearStart } from './financial-year';
+import { financialYearLabel, financialYearStart } from './financial-year';
 
 export interface Period {
 	from: string;
@@ -38,12 +38,12 @@ export function periodPresets(lastDate: string): PeriodPreset[] {
 	const quarter = { from: iso(endYear, quarterEndMonth - 2, 1), to: iso(endYear, quarterEndMonth + 1, 0) };
 	const fyStart = financialYearStart(lastDate);
 	const quarterStart = quarter.from;
-	const { quarter: quarterNumber, startYear: quarterYear } = financialQuarter(quarterStart);
 	return [
 		{ id: 'last-12-months', label: `Last 12 months (to ${monthLabel(lastComplete)})`, ...last12 },
 		{
 			id: 'latest-quarter',
-			label: `Quarter ${quarterNumber} ${financialYearLabel(quarterYear)}`,
+			// Named by its months in the long form of format/period (which builds on domain/, so cannot be imported here).
+			label: `Latest quarter (${monthName(quarterStart)}–${monthLabel(quarter.to)})`,
 			...quarter
 		},
 		{
@@ -67,4 +67,8 @@ function monthLabel(date: string): string {
 		year: 'numeric',
 		timeZone: 'UTC'
 	});
+}
+
+function monthName(date: string): string {
+	return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', timeZone: 'UTC' });
 }

@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import type { Sql } from '$lib/sql/sql';
 import { arrowToRows } from './arrow-rows';
 import { connectionSettings, type Engine } from './engine';
@@ -32,6 +32,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 			await connection.query(statement.text);
 		},
 		arrow,
+		async ipc(query) {
+			return tableToIPC(await arrow(query), 'stream');
+		},
 		async query<Row extends object>(query: Sql) {
 			return arrowToRows<Row>(await arrow(query));
 		},

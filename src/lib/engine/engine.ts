@@ -11,6 +11,8 @@ export interface Engine {
 	exec(statement: Sql): Promise<void>;
 	/** Run a query and return its Arrow table. */
 	arrow(query: Sql): Promise<Table>;
+	/** Run a query and return its answer as an Arrow IPC stream (for keeping loaded data on the device). */
+	ipc(query: Sql): Promise<Uint8Array>;
 	/** Run a query and return plain rows: dates as yyyy-mm-dd strings, integers as numbers. */
 	query<Row extends object>(query: Sql): Promise<Row[]>;
 	/**

@@ -28,10 +28,18 @@ export async function changeSecret(engine: Engine, secret: string): Promise<void
 	await refreshFacts(engine);
 }
 
-/** Rebuild the derived facts tables; call after every change to the base tables. */
-export async function refreshFacts(engine: Engine): Promise<void> {
-	for (const statement of [...buildFacts(), buildCube(referralCube), buildCube(episodeCube)])
-		await engine.exec(statement);
+/**
+ * Rebuild the derived facts tables, then the cubes; call after every change to the base tables. `onStep`
+ * hears when each of the two starts (a large load spends most of its last seconds here).
+ */
+export async function refreshFacts(
+	engine: Engine,
+	onStep: (step: 'facts' | 'cubes') => void = () => {}
+): Promise<void> {
+	onStep('facts');
+	for (const statement of buildFacts()) await engine.exec(statement);
+	onStep('cubes');
+	for (const statement of [buildCube(referralCube), buildCube(episodeCube)]) await engine.exec(statement);
 }
 
 /** The field names on a contract CSV's first line (plain names: the contract's own layout is unquoted). */

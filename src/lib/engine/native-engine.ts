@@ -9,7 +9,7 @@ import {
 	type DuckDBValueConverter,
 	type JS
 } from '@duckdb/node-api';
-import { tableFromJSON, type Table } from 'apache-arrow';
+import { tableFromJSON, tableToIPC, type Table } from 'apache-arrow';
 import type { Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 
@@ -66,6 +66,9 @@ export async function createNativeEngine(path = ':memory:'): Promise<NativeEngin
 		// node-api reads results as values, not Arrow: built from the rows, for the few callers that want a table.
 		arrow: async (statement: Sql): Promise<Table> =>
 			tableFromJSON(await query<Record<string, unknown>>(statement)),
+		async ipc(statement) {
+			return tableToIPC(tableFromJSON(await query<Record<string, unknown>>(statement)), 'stream');
+		},
 		query,
 		async querySingle<Row extends object>(statement: Sql) {
 			const prepared = await connection.prepare(statement.text);

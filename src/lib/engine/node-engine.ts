@@ -27,11 +27,16 @@ export async function createNodeEngine(): Promise<Engine> {
 	for (const setting of connectionSettings) connection.query(setting);
 
 	const arrow = async (query: Sql): Promise<Table> => connection.query(query.text) as unknown as Table;
+	// The CommonJS build's own apache-arrow: its tables are not instances of the ESM build's classes.
+	const { tableToIPC } = require('apache-arrow') as typeof import('apache-arrow');
 	return {
 		async exec(statement) {
 			connection.query(statement.text);
 		},
 		arrow,
+		async ipc(query) {
+			return tableToIPC(await arrow(query), 'stream');
+		},
 		async query<Row extends object>(query: Sql) {
 			return arrowToRows<Row>(await arrow(query));
 		},

@@ -26,8 +26,12 @@ export interface IngestRequest {
 	areas?: { title: string; areas: Area[] };
 }
 
+/** The load phases that run in the worker (the page names and times them: state/load-phases.ts). */
+export type WorkerPhase = 'decode' | 'validate' | 'arrow';
+
 export type IngestReply =
 	| { type: 'progress'; id: number; rowsRead: number; bytesRead: number; totalBytes: number }
+	| { type: 'phase'; id: number; phase: WorkerPhase }
 	| { type: 'done'; id: number; outcome: WorkerOutcome }
 	| { type: 'failed'; id: number; message: string };
 
@@ -50,7 +54,12 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 	const controller = new AbortController();
 	controllers.set(message.id, controller);
 	let lastProgress = 0;
+	let validating = false;
+	const phase = (phase: WorkerPhase) =>
+		self.postMessage({ type: 'phase', id: message.id, phase } satisfies IngestReply);
 	try {
+		// Sniffing and decoding the text come first; the first batch of rows starts the validation.
+		phase('decode');
 		const outcome = await ingestFile(
 			{ name: message.name, bytes: new Uint8Array(message.bytes) },
 			{
@@ -64,6 +73,10 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 				areas: message.areas ? areaReference(message.areas.title, message.areas.areas) : undefined,
 				signal: controller.signal,
 				onProgress: (progress) => {
+					if (!validating) {
+						validating = true;
+						phase('validate');
+					}
 					const now = performance.now();
 					if (now - lastProgress < 100) return;
 					lastProgress = now;
@@ -77,6 +90,7 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 			self.postMessage({ type: 'done', id: message.id, outcome: plain } satisfies IngestReply);
 			return;
 		}
+		phase('arrow');
 		const ipc = toArrowIPC(outcome.result);
 		const { columns: _columns, ...result } = outcome.result;
 		const reply: IngestReply = {

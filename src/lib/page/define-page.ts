@@ -4,6 +4,7 @@ import { Sql } from '$lib/sql/sql';
 import { publishRows } from '$lib/publication/publish-rows';
 import type { Filters } from '$lib/domain/filters';
 import type { Grain } from '$lib/domain/calendar';
+import type { DayRange } from '$lib/domain/extract-coverage';
 import { applyReshape, type Reshape } from '$lib/transform/transforms';
 
 /** What every page starts from: the view the user chose and what is loaded. */
@@ -12,6 +13,8 @@ export interface PageContext {
 	readonly publication: boolean;
 	readonly grain: Grain;
 	readonly extent: DataExtent | undefined;
+	/** Per table, days between appended extracts that none covers: periods touching them are incomplete. */
+	readonly gaps: Readonly<Record<'referrals' | 'missing_episodes', readonly DayRange[]>>;
 	/** The loaded area reference: which districts there are, their names and their chart order. */
 	readonly areaReference: AreaReference;
 	/** Cross-filter from a chart click (a no-op in Node). */

@@ -74,6 +74,16 @@ export function filterApplies(columns: FilterColumns, key: FilterKey): boolean {
 	return filterTargets[key].some((target) => columns[target] !== undefined);
 }
 
+/**
+ * The filters none of a page's tables can apply, in the filter bar's order: the bar shows them as not
+ * applying rather than let a reader think, say, a gender filter narrowed the missing episodes.
+ */
+export function filtersNotApplying(tables: readonly FilterColumns[]): FilterKey[] {
+	return (Object.keys(filterTargets) as FilterKey[]).filter(
+		(key) => !tables.some((columns) => filterApplies(columns, key))
+	);
+}
+
 function agePredicate(column: Sql, bands: readonly AgeBand[]): Sql {
 	if (bands.length === 0) return new Sql('FALSE');
 	const ranges = bands.map((band) => {

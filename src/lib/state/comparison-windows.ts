@@ -1,5 +1,5 @@
 import { formatDay, formatDayRange, formatMonth } from '$lib/format/date';
-import { formatFinancialQuarter, formatQuarterMonths } from '$lib/format/period';
+import { formatQuarter, formatQuarterMonths } from '$lib/format/period';
 import {
 	addDays,
 	addMonths,
@@ -21,16 +21,15 @@ function span(from: string, to: string): Window {
 		to,
 		days: daysInclusive(from, to),
 		label,
-		short: quarter ? formatFinancialQuarter(from) : label
+		short: quarter ? formatQuarter(from) : label
 	};
 }
 
-/** A label for a span: a financial quarter, whole months, or days. */
+/** A label for a span: a quarter by its months (long form), whole months, or days. */
 export function windowLabel(from: string, to: string): string {
 	if (isWholeMonths(from, to)) {
 		const months = monthsBetween(from, to);
-		if (months === 3 && periodStart(from, 'quarter') === from)
-			return `${formatFinancialQuarter(from)} (${formatQuarterMonths(from)})`;
+		if (months === 3 && periodStart(from, 'quarter') === from) return formatQuarterMonths(from);
 		if (months === 1) return formatMonth(from);
 		return `${formatMonth(from)} to ${formatMonth(to)}`;
 	}
@@ -89,11 +88,16 @@ export function comparisonWindows(
 	const yearAgo = isWholeMonths(from, to)
 		? span(addMonths(from, -12), addDays(addMonths(addDays(to, 1), -12), -1))
 		: span(addYears(from, -1), addYears(to, -1));
-	const sameName = current.label.startsWith('Q') ? 'quarter' : 'period';
+	const quarter =
+		isWholeMonths(from, to) && monthsBetween(from, to) === 3 && periodStart(from, 'quarter') === from;
+	const sameName = quarter ? 'quarter' : 'period';
+	// A span of 12 months (or a year of days) has its previous period and its year-earlier period on the same
+	// days: list it once, as the previous period, rather than compare with the same window twice.
+	const sameWindow = previous.from === yearAgo.from && previous.to === yearAgo.to;
 	return {
 		current,
 		previous: covered(previous),
-		yearAgo: covered(yearAgo),
+		yearAgo: sameWindow ? null : covered(yearAgo),
 		previousName,
 		yearAgoName: `the same ${sameName} a year earlier`,
 		defaulted

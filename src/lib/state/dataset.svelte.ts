@@ -151,11 +151,16 @@ export class Dataset {
 	 * Change the loaded data: `mutate` runs against the engine, then the facts tables are rebuilt, cached
 	 * results dropped and every view re-queries. If `mutate` throws, the previous data stays as it was.
 	 */
-	async change(source: DataSource, mutate: (engine: Engine) => Promise<void>): Promise<void> {
+	async change(
+		source: DataSource,
+		mutate: (engine: Engine) => Promise<void>,
+		onPhase: (phase: 'insert' | 'facts' | 'cubes') => void = () => {}
+	): Promise<void> {
 		const coordinator = this.#coordinator;
 		if (!coordinator) throw new Error('The data engine has not started.');
 		this.#status = 'loading';
 		const engine = coordinator.engine;
+		onPhase('insert');
 		try {
 			await engine.exec(sql`BEGIN TRANSACTION`);
 			await mutate(engine);
@@ -165,7 +170,7 @@ export class Dataset {
 			this.#status = 'ready';
 			throw error;
 		}
-		await refreshFacts(engine);
+		await refreshFacts(engine, onPhase);
 		await this.#afterChange(source);
 	}
 

@@ -1,27 +1,49 @@
-import type { TableName } from '$lib/contract';
+import type { Area, PopulationRow } from '$lib/contract';
+import type { TableSnapshot } from '$lib/engine/table-snapshot';
 import { savedViewSchema, type SavedView } from '$lib/domain/saved-view';
-import type { MappingProfile } from '$lib/ingest';
+import type { DataSource } from './data-source';
 
-/** A loaded file kept on this device, with what is needed to load it again the same way. */
-export interface KeptFile {
-	/** The file as the user picked it (IndexedDB stores Blobs natively). */
-	file: File;
-	table?: TableName;
-	profile?: MappingProfile;
+/**
+ * What "keep this data on this device" stores: the validated contract columns as loaded, and the
+ * provenance the banner and exports show (each file's name, size, SHA-256, rows and dates). Never the
+ * files themselves (their dates of birth, workers' names and other columns the contract does not hold) and
+ * never the rejected-row report, which quotes raw cell values.
+ */
+export interface KeptData {
+	source: DataSource;
+	tables: TableSnapshot;
+	/** The area reference loaded with the data (ONS estimates or an areas file), when it is not the bundled one. */
+	areas?: KeptAreas;
 }
 
+/** An area reference as loaded: its title, its areas in chart order and their child populations. */
+export interface KeptAreas {
+	title: string;
+	areas: Area[];
+	population: PopulationRow[];
+}
+
+/** A change another tab made to what is kept, announced so every open tab shows the same. */
+export type KeptChange = { type: 'saved' } | { type: 'removed' };
+
 const databaseName = 'sightline';
-const filesStore = 'kept-files';
-/** Saved cohorts and views, keyed by name (added in version 2 of the database). */
+const dataStore = 'kept-data';
+const key = 'data';
+/** Saved cohorts and views, keyed by name. */
 const viewsStore = 'saved-views';
+const channelName = 'sightline-kept-data';
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(databaseName, 2);
+		// Version 3: versions 1 and 2 kept the original files ("kept-files"); upgrading deletes them and keeps
+		// the saved views (added in version 2).
+		const request = indexedDB.open(databaseName, 3);
 		request.onupgradeneeded = () => {
-			const names = request.result.objectStoreNames;
-			if (!names.contains(filesStore)) request.result.createObjectStore(filesStore, { autoIncrement: true });
-			if (!names.contains(viewsStore)) request.result.createObjectStore(viewsStore, { keyPath: 'name' });
+			const database = request.result;
+			const names = database.objectStoreNames;
+			if (names.contains('kept-files')) database.deleteObjectStore('kept-files');
+			if (!names.contains(dataStore)) database.createObjectStore(dataStore);
+			if (!names.contains(viewsStore)) database.createObjectStore(viewsStore, { keyPath: 'name' });
 		};
 		request.onsuccess = () => resolve(request.result);
 		request.onerror = () => reject(request.error ?? new Error('IndexedDB is not available'));
@@ -81,14 +103,27 @@ export const partnershipSecret = {
 	}
 };
 
+const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(channelName);
+const announce = (change: KeptChange) => channel?.postMessage(change);
+
 /**
- * Opt-in persistence: the user's files (as they were loaded, never the derived tables) kept in this
- * browser's IndexedDB so a reload restores them, and the cohorts and views the user saves. Nothing is
- * stored unless the user asks, and "remove all data from this device" deletes the whole database.
+ * Opt-in persistence in this browser's IndexedDB: the kept data, and the cohorts and views the user
+ * saves. Nothing is stored unless the user asks; "remove all data from this device" deletes the whole
+ * database and the partnership secret. Every change is announced to the other open tabs
+ * (BroadcastChannel), so removing the data in one is seen in the others, and a load in one does not
+ * overwrite what another kept.
  */
 export const deviceStore = {
-	add: (file: KeptFile) => run(filesStore, 'readwrite', (store) => store.add(file)).then(() => undefined),
-	all: () => run<KeptFile[]>(filesStore, 'readonly', (store) => store.getAll() as IDBRequest<KeptFile[]>),
+	async save(data: KeptData): Promise<void> {
+		await run(dataStore, 'readwrite', (store) => store.put(data, key));
+		announce({ type: 'saved' });
+	},
+	load: () =>
+		run<KeptData | undefined>(
+			dataStore,
+			'readonly',
+			(store) => store.get(key) as IDBRequest<KeptData | undefined>
+		),
 	/** Save a cohort or view; one saved under the same name is replaced. */
 	saveView: (view: SavedView) =>
 		run(viewsStore, 'readwrite', (store) => store.put(savedViewSchema.parse(view))).then(() => undefined),
@@ -110,5 +145,12 @@ export const deviceStore = {
 			request.onerror = () => reject(request.error ?? new Error('Could not delete the stored data'));
 			request.onblocked = () => resolve();
 		});
+		announce({ type: 'removed' });
+	},
+	/** Call `listener` when another tab changes what is kept; returns the unsubscribe function. */
+	onChange(listener: (change: KeptChange) => void): () => void {
+		const handle = (event: MessageEvent<KeptChange>) => listener(event.data);
+		channel?.addEventListener('message', handle);
+		return () => channel?.removeEventListener('message', handle);
 	}
 };

@@ -1,16 +1,20 @@
 import { createContext } from 'svelte';
 import { areaReference, type TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
+import { restoreTables, snapshotTables } from '$lib/engine/table-snapshot';
 import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
 import type { FileSummary } from '$lib/ingest/ingest-file';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import { keyField } from '$lib/ingest/key-field';
 import { isoTimestamp } from '$lib/format/date';
+import { coverageJoin } from '$lib/domain/extract-coverage';
+import { describeCoverageJoin } from '$lib/summaries/describe-coverage';
 import { tables } from '$lib/contract';
 import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
-import { deviceStore, type KeptFile } from './device-store';
+import { deviceStore, type KeptAreas } from './device-store';
+import { PhaseTimer, type LoadPhase } from './load-phases';
 import { IngestClient, type IngestJob } from './ingest-client';
 
 /** The account of one file the user loaded: what was read, loaded, rejected and warned about. */
@@ -21,6 +25,10 @@ export type FileReport =
 			summary: FileSummary;
 			rejected: readonly Issue[];
 			warnings: readonly Issue[];
+			/** Every row was rejected: nothing was loaded and the data already loaded is unchanged. */
+			unchanged: boolean;
+			/** How an appended file meets the data already loaded: a gap or an overlap, said in words. */
+			coverage?: string;
 	  }
 	| {
 			/** An area reference (ONS mid-year estimates or an areas file), now the one the data is charted by. */
@@ -35,6 +43,9 @@ export type FileReport =
 			removed: number;
 	  }
 	| { status: 'unreadable' | 'cancelled' | 'failed'; fileName: string; reason: string };
+
+/** Where a load is: the file, its phase (each reported and timed), and rows and bytes read so far. */
+export type LoadProgress = IngestProgress & { fileName: string; phase: LoadPhase };
 
 /** A workbook waiting for the user to choose the sheet and what it holds (an Annex A workbook). */
 export interface SheetChoice {
@@ -58,7 +69,8 @@ export interface PendingMapping {
  * already loaded rejected as duplicates. A file that cannot be read leaves the loaded data untouched.
  */
 export class FileLoader {
-	#progress = $state.raw<(IngestProgress & { fileName: string }) | undefined>();
+	#progress = $state.raw<LoadProgress | undefined>();
+	#timer: PhaseTimer | undefined;
 	#reports = $state.raw<FileReport[]>([]);
 	#pending = $state.raw<PendingMapping | undefined>();
 	#sheetChoice = $state.raw<SheetChoice | undefined>();
@@ -66,13 +78,23 @@ export class FileLoader {
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
 	#keep = $state(false);
-	#restoring = false;
-	/** The user's files behind the loaded data, so they can be kept on the device when asked. */
-	#loadedFiles: KeptFile[] = [];
+	/** The area reference the user loaded (kept with the data, so a reload charts by the same areas). */
+	#areas: KeptAreas | undefined;
 	readonly #dataset: Dataset;
 
 	constructor(dataset: Dataset) {
 		this.#dataset = dataset;
+	}
+
+	/**
+	 * Follow what other tabs keep: data kept or added there is shown here too (so a load here appends to it
+	 * rather than overwriting it), and data removed there is removed here. Returns the unsubscribe function.
+	 */
+	followOtherTabs(): () => void {
+		return deviceStore.onChange((change) => {
+			if (change.type === 'saved') void this.restore();
+			else void this.#forget();
+		});
 	}
 
 	get progress() {
@@ -96,36 +118,55 @@ export class FileLoader {
 		return this.#keep;
 	}
 
-	/** Turn keeping on (stores the files loaded so far) or off (deletes everything stored). */
+	/** Turn keeping on (stores the data loaded so far) or off (deletes everything stored). */
 	async setKeep(keep: boolean): Promise<void> {
-		if (keep) {
-			for (const file of this.#loadedFiles) await deviceStore.add(file);
-		} else {
-			await deviceStore.removeAll();
-		}
 		this.#keep = keep;
+		if (keep) await this.#save();
+		else await deviceStore.removeAll();
 	}
 
 	/** Delete every trace from this device and go back to the demo data. */
 	async removeAll(): Promise<void> {
 		await deviceStore.removeAll();
-		this.#keep = false;
-		this.#loadedFiles = [];
-		this.clearReports();
-		await this.#dataset.resetToDemo();
+		await this.#forget();
 	}
 
-	/** At start-up: load the files kept on this device, if the user chose to keep them. */
+	async #forget(): Promise<void> {
+		this.#keep = false;
+		this.#areas = undefined;
+		this.clearReports();
+		if (this.#dataset.source?.kind === 'files') await this.#dataset.resetToDemo();
+	}
+
+	/**
+	 * Show the data kept on this device, if the user chose to keep it: at start-up, and when another tab
+	 * changed it. The kept contract columns go straight into the tables; nothing is read or validated again.
+	 */
 	async restore(): Promise<void> {
-		const kept = await deviceStore.all().catch(() => []);
-		if (kept.length === 0) return;
+		const kept = await deviceStore.load().catch(() => undefined);
+		if (!kept || !this.#dataset.coordinator) return;
 		this.#keep = true;
-		this.#restoring = true;
-		try {
-			for (const { file, table, profile } of kept) await this.load([file], { table, profile });
-		} finally {
-			this.#restoring = false;
+		this.clearReports();
+		if (kept.areas) {
+			this.#areas = kept.areas;
+			await this.#dataset.setAreas(areaReference(kept.areas.title, kept.areas.areas), kept.areas.population);
 		}
+		await this.#dataset.change(kept.source, async (db) => {
+			await clearData(db);
+			await restoreTables(db, kept.tables);
+		});
+	}
+
+	/** Store what is loaded now (when the user keeps data and it is theirs, not the demo). */
+	async #save(): Promise<void> {
+		const source = this.#dataset.source;
+		const engine = this.#dataset.coordinator?.engine;
+		if (!this.#keep || source?.kind !== 'files' || !engine) return;
+		await deviceStore.save({
+			source: $state.snapshot(source),
+			tables: await snapshotTables(engine),
+			...(this.#areas ? { areas: $state.snapshot(this.#areas) } : {})
+		});
 	}
 
 	cancel(): void {
@@ -165,6 +206,8 @@ export class FileLoader {
 			}
 		} finally {
 			this.#busy = false;
+			this.#timer?.end();
+			this.#timer = undefined;
 			this.#progress = undefined;
 			this.#job = undefined;
 		}
@@ -221,7 +264,12 @@ export class FileLoader {
 		this.#client ??= new IngestClient();
 		const replacing = dataset.source?.kind !== 'files';
 		const knownIds = replacing ? undefined : await this.#loadedIds(options.table);
-		this.#progress = { fileName: file.name, rowsRead: 0, bytesRead: 0, totalBytes: file.size };
+		this.#timer?.end();
+		this.#progress = { fileName: file.name, rowsRead: 0, bytesRead: 0, totalBytes: file.size, phase: 'read' };
+		const timer = (this.#timer = new PhaseTimer(file.name, (phase) => {
+			if (this.#progress) this.#progress = { ...this.#progress, phase };
+		}));
+		timer.start('read');
 		let outcome: WorkerOutcome;
 		try {
 			this.#job = this.#client.ingest(
@@ -234,7 +282,9 @@ export class FileLoader {
 					knownIds,
 					areas: { title: dataset.areas.title, areas: [...dataset.areas.areas] }
 				},
-				(progress) => (this.#progress = { fileName: file.name, ...progress })
+				(progress) =>
+					(this.#progress = { fileName: file.name, phase: timer.current ?? 'validate', ...progress }),
+				(phase) => timer.start(phase)
 			);
 			outcome = await this.#job.outcome;
 		} catch (error) {
@@ -258,6 +308,8 @@ export class FileLoader {
 				return false;
 			}
 			const replaced = await dataset.setAreas(reference, list.population);
+			this.#areas = { title: list.title, areas: [...list.areas], population: [...list.population] };
+			await this.#save();
 			this.#report({
 				status: 'areas',
 				fileName: file.name,
@@ -288,38 +340,49 @@ export class FileLoader {
 		}
 		const { result, ipc } = outcome;
 		const summary = result.files[0]!;
-		const previous = replacing ? [] : (dataset.source?.files ?? []);
-		const loadedFile: LoadedFile = {
-			name: file.name,
-			table: result.table,
-			rows: result.loaded,
-			bytes: file.size,
-			sha256: summary.sha256
-		};
-		await dataset.change(
-			{ kind: 'files', files: [...previous, loadedFile], loadedAt: isoTimestamp(Date.now()) },
-			async (db) => {
-				if (replacing) await clearData(db);
-				if (result.loaded > 0) await appendArrow(db, result.table, ipc);
-			}
-		);
-		if (replacing) {
-			// The reports of replaced data go; the area reference loaded before the file stays, and says so.
-			this.#reports = this.#reports.filter((report) => report.status === 'areas');
-			this.#loadedFiles = [];
-		}
-		const kept: KeptFile = { file, table: result.table, profile: options.profile };
-		if (this.#keep && !this.#restoring) {
-			if (replacing) await deviceStore.removeAll();
-			await deviceStore.add(kept);
-		}
-		this.#loadedFiles.push(kept);
-		this.#report({
+		const report = {
 			status: 'loaded',
 			table: result.table,
 			summary,
 			rejected: result.rejected,
 			warnings: result.warnings
+		} as const;
+		if (result.loaded === 0) {
+			// A file whose every row was rejected must not replace what is shown with nothing.
+			this.#report({ ...report, unchanged: true });
+			return false;
+		}
+		const previous = replacing ? [] : (dataset.source?.files ?? []);
+		const days = result.dateRange ? { from: result.dateRange.min, to: result.dateRange.max } : undefined;
+		const join = days
+			? coverageJoin(
+					previous.flatMap((other) => (other.table === result.table && other.days ? [other.days] : [])),
+					days
+				)
+			: undefined;
+		const loadedFile: LoadedFile = {
+			name: file.name,
+			table: result.table,
+			rows: result.loaded,
+			bytes: file.size,
+			sha256: summary.sha256,
+			...(days ? { days } : {})
+		};
+		await dataset.change(
+			{ kind: 'files', files: [...previous, loadedFile], loadedAt: isoTimestamp(Date.now()) },
+			async (db) => {
+				if (replacing) await clearData(db);
+				await appendArrow(db, result.table, ipc);
+			},
+			(phase) => timer.start(phase)
+		);
+		// The reports of replaced data go; the area reference loaded before the file stays, and says so.
+		if (replacing) this.#reports = this.#reports.filter((report) => report.status === 'areas');
+		await this.#save();
+		this.#report({
+			...report,
+			unchanged: false,
+			...(join ? { coverage: describeCoverageJoin(join, file.name) } : {})
 		});
 		return false;
 	}

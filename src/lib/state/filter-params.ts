@@ -174,7 +174,12 @@ export function filtersFromParams(
 	const filters: Record<string, unknown> = {};
 	for (const key of ['from', 'to'] as const) {
 		const value = params.get(key);
-		if (value !== null && isoDate.safeParse(value).success) filters[key] = value;
+		if (value !== null && plausibleDay(value)) filters[key] = value;
+	}
+	// A period that ends before it starts holds no day: a malformed link, not a choice (see `linkNotice`).
+	if (typeof filters.from === 'string' && typeof filters.to === 'string' && filters.from > filters.to) {
+		delete filters.from;
+		delete filters.to;
 	}
 	const district = params.get(districtParam);
 	if (district !== null) {
@@ -206,6 +211,75 @@ export function filtersFromParams(
 	for (const key of Object.keys(filters)) if (filters[key] === undefined) delete filters[key];
 	const parsed = filtersSchema.safeParse(filters);
 	return parsed.success ? parsed.data : {};
+}
+
+/**
+ * A day a filter can name: an ISO date in 1900–2099. Year 0002 is a valid ISO date, and what a date box
+ * holds while "2025" is typed into it; no extract reaches it, and formatting it threw RangeErrors.
+ */
+export function plausibleDay(value: string): boolean {
+	return isoDate.safeParse(value).success && value >= '1900-01-01' && value <= '2099-12-31';
+}
+
+/** Every parameter a link may carry: the filters' and the view settings'. */
+const knownParams = new Set([
+	'from',
+	'to',
+	districtParam,
+	...listKeys.map((key) => listParams[key][0]),
+	'looked-after',
+	'age-from',
+	'age-to',
+	...Object.values(conditionParams),
+	'match',
+	'at-least',
+	'repeat',
+	'nrm',
+	'mode',
+	'grain'
+]);
+const listNames = new Set<string>([
+	...listKeys.map((key) => listParams[key][0]),
+	...Object.values(conditionParams)
+]);
+
+/**
+ * What a link asked for that the view does not apply, in words, so that a stale bookmark or a mistyped
+ * value is never silently read as "all" (or as "none"): each parameter value that parsing dropped, and a
+ * period whose `from` is after its `to`. Empty when the whole link applies. Parameters the app does not
+ * know are left alone (a link may carry other sites' tracking parameters).
+ */
+export function linkNotice(
+	params: URLSearchParams,
+	areas: AreaReference = cambridgeshireAndPeterborough
+): string[] {
+	const kept = filtersToParams(filtersFromParams(params, areas), areas);
+	if (params.get('mode') === 'publication') kept.set('mode', 'publication');
+	if (grainSchema.safeParse(params.get('grain')).success) kept.set('grain', params.get('grain')!);
+	// "all" is the default and is never written back, though it applies.
+	if (params.get('match') === matchParams.all) kept.set('match', matchParams.all);
+	const from = params.get('from');
+	const to = params.get('to');
+	const reversed = from !== null && to !== null && plausibleDay(from) && plausibleDay(to) && from > to;
+	const notes: string[] = [];
+	if (reversed) notes.push(`the period from ${from} to ${to} ends before it starts`);
+	for (const name of new Set(params.keys())) {
+		if (!knownParams.has(name) || (reversed && (name === 'from' || name === 'to'))) continue;
+		const value = params.get(name)!;
+		const keptValue = kept.get(name);
+		if (name === districtParam) {
+			// Any spelling of a loaded area applies (a code, a GSS code, a name): only unknown areas are noted.
+			const dropped = value.split(',').filter((item) => item.trim() !== '' && !areas.resolve(item.trim()));
+			if (dropped.length > 0) notes.push(`${name} ${dropped.map((item) => `“${item}”`).join(', ')}`);
+		} else if (listNames.has(name)) {
+			const keptValues = new Set(keptValue?.split(',') ?? []);
+			const dropped = value.split(',').filter((item) => item !== '' && !keptValues.has(item));
+			if (dropped.length > 0) notes.push(`${name} ${dropped.map((item) => `“${item}”`).join(', ')}`);
+		} else if (keptValue !== value) {
+			notes.push(`${name} “${value}”`);
+		}
+	}
+	return notes;
 }
 
 /** Reporting periods of a trend: calendar months or financial quarters (a view setting, not a filter). */

@@ -4,7 +4,7 @@ import { page } from '$app/state';
 import { cambridgeshireAndPeterborough, type AreaReference } from '$lib/contract';
 import type { Grain } from '$lib/domain/calendar';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
-import { filtersFromParams, filtersToParams, grainFromParam } from './filter-params';
+import { filtersFromParams, filtersToParams, grainFromParam, linkNotice } from './filter-params';
 
 /**
  * Filters and view settings live in the URL, so a view can be bookmarked and shared; the link never holds
@@ -19,12 +19,15 @@ export class FilterState {
 	readonly filters: Filters = filterFields(() => this.#parsed);
 	/** Publication mode: disclosure control on every number shown or exported. */
 	readonly publication: boolean = $derived(page.url.searchParams.get('mode') === 'publication');
+	/** What the link asked for that is not applied (unknown values, a reversed period), in words. */
+	readonly ignored: string[];
 	/** Monthly or financial-quarter periods (Trends): a view setting, kept in the URL so a link reopens it. */
 	readonly grain: Grain = $derived(grainFromParam(page.url.searchParams.get('grain')));
 
 	/** `areas`: the loaded area reference; a link's districts are read against it (codes, GSS codes, names). */
 	constructor(readonly areas: () => AreaReference = () => cambridgeshireAndPeterborough) {
 		this.#parsed = $derived(filtersFromParams(page.url.searchParams, this.areas()));
+		this.ignored = $derived(linkNotice(page.url.searchParams, this.areas()));
 	}
 
 	/** Replace some filters; `undefined` removes a filter. */

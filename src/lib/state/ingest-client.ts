@@ -1,4 +1,4 @@
-import type { IngestReply, IngestRequest, WorkerOutcome } from '$lib/ingest/ingest.worker';
+import type { IngestReply, IngestRequest, WorkerOutcome, WorkerPhase } from '$lib/ingest/ingest.worker';
 import type { IngestProgress } from '$lib/ingest';
 
 export interface IngestJob {
@@ -17,6 +17,7 @@ export class IngestClient {
 			resolve: (outcome: WorkerOutcome) => void;
 			reject: (error: Error) => void;
 			onProgress: (p: IngestProgress) => void;
+			onPhase: (phase: WorkerPhase) => void;
 		}
 	>();
 	#nextId = 0;
@@ -27,6 +28,7 @@ export class IngestClient {
 			const job = this.#jobs.get(reply.id);
 			if (!job) return;
 			if (reply.type === 'progress') job.onProgress(reply);
+			else if (reply.type === 'phase') job.onPhase(reply.phase);
 			else {
 				this.#jobs.delete(reply.id);
 				if (reply.type === 'done') job.resolve(reply.outcome);
@@ -36,10 +38,14 @@ export class IngestClient {
 	}
 
 	/** Start ingesting one file; the bytes are transferred to the worker. */
-	ingest(request: Request, onProgress: (progress: IngestProgress) => void): IngestJob {
+	ingest(
+		request: Request,
+		onProgress: (progress: IngestProgress) => void,
+		onPhase: (phase: WorkerPhase) => void = () => {}
+	): IngestJob {
 		const id = this.#nextId++;
 		const outcome = new Promise<WorkerOutcome>((resolve, reject) => {
-			this.#jobs.set(id, { resolve, reject, onProgress });
+			this.#jobs.set(id, { resolve, reject, onProgress, onPhase });
 		});
 		this.#worker.postMessage({ type: 'ingest', id, ...request } satisfies IngestRequest, [request.bytes]);
 		return { outcome, cancel: () => this.#worker.postMessage({ type: 'cancel', id }) };

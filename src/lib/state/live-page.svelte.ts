@@ -1,5 +1,6 @@
 import { answersOf, type PageContext, type PageDefinition, type QuerySpec } from '$lib/page/define-page';
 import { getDataset } from './dataset.svelte';
+import { sourceGaps } from './data-source';
 import { getFilterState } from './filter-state.svelte';
 import { LiveQuery } from './query.svelte';
 
@@ -35,11 +36,13 @@ export function livePage<Scope extends PageContext>(
 	const dataset = getDataset();
 	const filterState = getFilterState();
 	const scope = {} as Record<string, unknown>;
+	const gaps = $derived(sourceGaps(dataset.source));
 	Object.defineProperties(scope, {
 		filters: { get: override.filters ?? (() => filterState.filters), enumerable: true },
 		publication: { get: override.publication ?? (() => filterState.publication), enumerable: true },
 		grain: { get: override.grain ?? (() => filterState.grain), enumerable: true },
 		extent: { get: () => dataset.extent, enumerable: true },
+		gaps: { get: () => gaps, enumerable: true },
 		areaReference: { get: () => dataset.areas, enumerable: true },
 		toggle: {
 			value:

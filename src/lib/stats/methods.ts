@@ -125,10 +125,11 @@ export const methods: readonly MethodDescription[] = [
 	},
 	{
 		id: 'recent-trend',
-		name: 'Recent trend',
+		name: 'Trend in a percentage across the periods shown',
 		whatItIs:
-			'Looks at the last five periods and asks whether a percentage has been steadily rising or falling, using the chi-square test for trend at a strict 99.8% level. It reports "increasing", "decreasing" or "no significant change", and refuses to call a trend that depends on a single unusual period.',
-		whenUsed: 'The trend arrow next to annual or quarterly percentages.',
+			'Asks whether a percentage has been steadily rising or falling across every period shown (financial years or quarters), using the chi-square test for trend (Cochran–Armitage). It reports "rising significantly", "falling significantly" or "no significant change", with its p-value. It is tested at 95%, except where twelve indicators are tested at once, where it uses a strict 99.8% so that one of the twelve is not called a change by chance alone.',
+		whenUsed:
+			'The Children page (the share of referrals aged under 15 by financial year; the looked-after share by quarter), the high-risk share by year, and the Indicators page (each indicator’s quarterly prevalence, at 99.8%). It needs at least three periods with a recorded count; periods withheld in publication mode are left out, keeping the others’ spacing in time.',
 		sources: [
 			{
 				title:
@@ -138,9 +139,9 @@ export const methods: readonly MethodDescription[] = [
 			PHE_INDICATOR_METHODS
 		],
 		limits: [
-			'It needs five consecutive, non-overlapping periods with no gaps.',
-			'It tests for a straight-line trend; a rise followed by a fall may show as "no significant change".',
-			'Fingertips applies it to yearly data; on quarterly data seasonal patterns can mislead.'
+			'It uses every period shown, not only the most recent ones: a rise followed by a fall may show as "no significant change", and an old change can make the whole span look like a trend.',
+			'It tests for a straight-line trend; it cannot say when a change happened (the XmR charts do that).',
+			'On quarterly data seasonal patterns can mislead.'
 		],
 		checkedAgainst:
 			'The published example for R’s prop.trend.test (chi-square 8.2249, p = 0.004132) and the Fingertips rules for the outlier check.'

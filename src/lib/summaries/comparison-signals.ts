@@ -4,7 +4,7 @@ import { formatValue, type Measure } from './measures';
 
 /** One side of a period comparison: the count (or numerator and denominator of a share) in a span. */
 export interface ComparedPeriod {
-	/** "Q2 2026-27 (July to September 2026)" */
+	/** "July–September 2026" */
 	label: string;
 	/** The count, or the share as a fraction. */
 	value: number;

@@ -1,7 +1,7 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import { periodRange } from '$lib/domain/calendar';
-import { formatQuarter } from '$lib/format/period';
+import { formatQuarter, formatSpan } from '$lib/format/period';
 import type { QuarterPrevalence } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
 import { fillPeriods } from '$lib/transform/fill-periods';
 import type { Published } from '$lib/transform/publish-counts';
@@ -104,16 +104,16 @@ export function indicatorTrendView(
 	const falling = named('falling');
 	const list = (items: string[]) =>
 		items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-	const span = `${periods[0]} and ${periods.at(-1)}`;
+	const span = formatSpan(quarters[0]!, quarters.at(-1)!, 'quarter');
 	const title =
 		rising.length + falling.length === 0
-			? `No indicator’s prevalence changed significantly between ${span}`
+			? `No indicator’s prevalence changed significantly ${span}`
 			: [
 					rising.length > 0 ? `${list(rising)} rose significantly` : undefined,
 					falling.length > 0 ? `${list(falling)} fell significantly` : undefined
 				]
 					.filter(Boolean)
-					.join('; ') + ` between ${span}`;
+					.join('; ') + ` ${span}`;
 	const change = (indicator: IndicatorColumn) => {
 		const series = points.filter((point) => point.indicator === indicator && point.share !== null);
 		const a = series[0];
@@ -127,7 +127,7 @@ export function indicatorTrendView(
 		return direction === 'rising' || direction === 'falling';
 	});
 	const summary =
-		`Quarterly prevalence of each indicator between ${span}, tested with the chi-square test for trend at 99.8% confidence because twelve indicators are tested at once: ` +
+		`Quarterly prevalence of each indicator ${span}, tested with the chi-square test for trend at 99.8% confidence because twelve indicators are tested at once: ` +
 		(changed.length === 0 ? 'none changed significantly.' : `${changed.map(change).join('; ')}.`);
 	return { points, periods, trends, title, summary };
 }

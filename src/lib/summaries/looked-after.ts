@@ -1,6 +1,6 @@
 import { formatPercent } from '$lib/format/number';
 import { periodEnd } from '$lib/domain/calendar';
-import { formatQuarter } from '$lib/format/period';
+import { formatQuarter, formatQuarterMonths, formatSpan } from '$lib/format/period';
 import type { LookedAfterQuarter } from '$lib/sql/metrics/children/looked-after';
 import { fillPeriods } from '$lib/transform/fill-periods';
 import type { Published } from '$lib/transform/publish-counts';
@@ -80,7 +80,7 @@ export function lookedAfterView(
 				: 'Looked-after status is not recorded for these referrals';
 		return { points: rows.length === 0 ? [] : points, overall, trend, title: none, summary: `${none}.` };
 	}
-	const since = points[0]!.period;
+	const since = formatQuarterMonths(points[0]!.quarter);
 	const phrase =
 		trend.direction === 'rising'
 			? `rising significantly since ${since}`
@@ -101,6 +101,6 @@ export function lookedAfterView(
 						? 'no significant change'
 						: `a significant ${trend.direction === 'rising' ? 'rise' : 'fall'}`
 				} (${formatPValue(trend.pValue)}).`;
-	const summary = `${formatShareWithInterval(overall)} of referrals with looked-after status recorded were of looked-after children, between ${since} and ${points.at(-1)!.period}. ${test}`;
+	const summary = `${formatShareWithInterval(overall)} of referrals with looked-after status recorded were of looked-after children, ${formatSpan(points[0]!.quarter, points.at(-1)!.quarter, 'quarter')}. ${test}`;
 	return { points, overall, trend, title, summary };
 }

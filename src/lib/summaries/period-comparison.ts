@@ -13,7 +13,7 @@ export interface SpanValue {
 export interface PeriodComparison {
 	/** "the previous quarter" */
 	against: string;
-	/** The other span's label, e.g. "Q1 2026-27 (April to June 2026)". */
+	/** The other span's label, e.g. "April–June 2026". */
 	label: string;
 	/** The other span's value as shown ("c" when suppressed; "–" when not available). */
 	shown: string;

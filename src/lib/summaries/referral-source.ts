@@ -2,6 +2,7 @@ import { referralSources, type ReferralSource } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { SourceCount } from '$lib/sql/metrics/children/referral-source';
 import type { Published } from '$lib/transform/publish-counts';
+import { listNames } from './list-names';
 import { countPhrase, publishShareRows, shareOf } from './share';
 
 export interface SourcePoint {
@@ -50,19 +51,35 @@ export function referralSourceView(
 			...shareOf(row.referrals, total)
 		}))
 		.sort((a, b) => (b.referrals ?? -1) - (a.referrals ?? -1));
-	const [first, second] = points;
-	const title =
-		first?.share != null
-			? `${first.label} made the most referrals (${formatPercent(first.share)})${
-					second?.share != null
-						? `, followed by ${second.label.toLowerCase()} (${formatPercent(second.share)})`
-						: ''
-				}`
-			: 'Who made the referrals';
+	const title = leadersTitle(points);
 	const listed = points
 		.filter((point) => point.share !== null && point.share > 0)
 		.slice(0, 4)
 		.map((point) => `${point.label} ${formatPercent(point.share!)}`);
 	const summary = `Of ${countPhrase(total, publication)} referrals, the largest sources were ${listed.join(', ')}.`;
 	return { points, title, summary };
+}
+
+/**
+ * "Police made the most referrals (32.4%), followed by schools (23.5%)". Sources with the same count are a
+ * tie and said as one ("Schools and local authority services made the most referrals (22.2% each)"), never
+ * as a leader "followed by" an equal; when the runner-up's share only rounds to the leader's, "just ahead of"
+ * says why two equal-looking figures are ranked.
+ */
+function leadersTitle(points: readonly Published<SourcePoint>[]): string {
+	const shown = points.filter((point) => point.share !== null && point.referrals !== null);
+	const first = shown[0];
+	if (!first) return 'Who made the referrals';
+	const joint = shown.filter((point) => point.referrals === first.referrals);
+	const names = joint.map((point, index) => (index === 0 ? point.label : point.label.toLowerCase()));
+	if (joint.length > 1)
+		return `${listNames(names)} made the most referrals (${formatPercent(first.share!)} each)`;
+	const second = shown[1];
+	if (!second) return `${first.label} made the most referrals (${formatPercent(first.share!)})`;
+	const ahead =
+		formatPercent(second.share!) === formatPercent(first.share!) ? 'just ahead of' : 'followed by';
+	const seconds = shown.filter((point) => point.referrals === second.referrals);
+	return `${first.label} made the most referrals (${formatPercent(first.share!)}), ${ahead} ${listNames(
+		seconds.map((point) => point.label.toLowerCase())
+	)} (${formatPercent(second.share!)}${seconds.length > 1 ? ' each' : ''})`;
 }

@@ -1,4 +1,6 @@
+import { districts } from '$lib/contract';
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
+import type { DayRange } from '$lib/domain/extract-coverage';
 import { publishCounts } from './publish-counts';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
 
@@ -8,6 +10,8 @@ export interface Coverage {
 	from?: string;
 	/** The last day covered: the filter's last day or the last day of data, whichever is earlier. */
 	to: string;
+	/** Runs of days no appended extract covers (`uncoveredDays`): a period touching one is incomplete. */
+	gaps?: readonly DayRange[];
 }
 
 export interface MeasureSeriesOptions<Row> {
@@ -24,9 +28,17 @@ export interface MeasureSeriesOptions<Row> {
 	publication: boolean;
 }
 
-/** Whether a period is only partly covered (the data ends, or the filter starts or ends, inside it). */
+/**
+ * Whether a period is only partly covered: the data ends, or the filter starts or ends, inside it, or it
+ * has days between two appended extracts that neither covers (a half-covered month is not a quiet one).
+ */
 export function isIncomplete(period: string, grain: Grain, coverage: Coverage): boolean {
-	return periodEnd(period, grain) > coverage.to || (coverage.from !== undefined && period < coverage.from);
+	const end = periodEnd(period, grain);
+	return (
+		end > coverage.to ||
+		(coverage.from !== undefined && period < coverage.from) ||
+		(coverage.gaps ?? []).some((gap) => gap.from <= end && gap.to >= period)
+	);
 }
 
 /** The first day with a full 12-month look-back for repeat referrals, for data starting on `dataStart`. */
@@ -35,7 +47,8 @@ export function lookbackStart(dataStart: string): string {
 }
 
 /**
- * One SPC series per area from period × area rows (the `all` area first), with incomplete and
+ * One SPC series per area from period × area rows (the `all` area first, then districts in the contract's
+ * order, the order every chart and table lists them in, whatever order the rows come in), with incomplete and
  * look-back-less periods excluded from the limits. In publication mode the district counts are protected
  * as one period × district table and the all-district series as a list (`publishCounts`), and a share is
  * suppressed with its numerator.
@@ -59,7 +72,7 @@ export function measureSeries<Row extends { period: string; area: string }>(
 		])
 			published.set(key(cell.period, cell.area), { n: cell.n, symbol: cell.suppressed?.n ?? null });
 	}
-	const areas = [...new Set(rows.map((row) => row.area))];
+	const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => areaRank(a) - areaRank(b));
 	return areas.map((area) => {
 		const inputs = rows
 			.filter((row) => row.area === area)
@@ -86,4 +99,11 @@ export function measureSeries<Row extends { period: string; area: string }>(
 			});
 		return spcSeries(area, options.label(area), grain, inputs, { counts: denominator === undefined });
 	});
+}
+
+/** `all` first, then the contract's districts in order, then anything else in the order met. */
+function areaRank(area: string): number {
+	if (area === 'all') return -1;
+	const index = (districts.codes as readonly string[]).indexOf(area);
+	return index === -1 ? districts.codes.length : index;
 }

@@ -1,5 +1,6 @@
 import { tables, type Field, type TableName } from '$lib/contract';
 import { columnLetter, type FileSummary, type HeaderMatch, type MappingProfile } from '$lib/ingest';
+import { ageRule } from '$lib/ingest/age-rule';
 
 /** The choice "one value for the whole file" in a column list (no heading can be this). */
 export const wholeFile = '(one value for the whole file)';
@@ -13,11 +14,17 @@ export function columnOptions(headers: readonly string[]): { value: string; labe
 	});
 }
 
-/** The contract fields no column was matched to yet: what the mapping step asks about. */
+/**
+ * The contract fields no column was matched to yet: what the mapping step asks about. An age computed from a
+ * matched date of birth is not asked for (a required choice left blank would block the form).
+ */
 export function unmappedFields(match: HeaderMatch): Field[] {
 	const contract = tables[match.table];
+	const matched = (name: string) => match.columns.some((column) => column.field === name);
+	const rule = ageRule(contract);
+	const ageFromBirth = rule !== null && matched(rule.dateOfBirth.name) ? rule.age.name : undefined;
 	return [...contract.fields, ...contract.inputOnly].filter(
-		(field) => !match.columns.some((column) => column.field === field.name)
+		(field) => !matched(field.name) && field.name !== ageFromBirth
 	);
 }
 

@@ -1,6 +1,7 @@
 import { formatPercent } from '$lib/format/number';
 import { compareProportions } from '$lib/stats';
-import { quarterLabel, quarterYearEarlier } from './quarter-label';
+import { formatQuarterMonths } from '$lib/format/period';
+import { quarterYearEarlier } from './quarter-label';
 
 interface QuarterShare {
 	period: string;
@@ -12,7 +13,7 @@ interface QuarterShare {
 
 /**
  * The latest complete quarter against the same quarter a year earlier for one series (Newcombe's interval
- * for the difference): e.g. "In Jul to Sep 2026, 35.0% … against 38.0% a year earlier (not significantly
+ * for the difference): e.g. "In July–September 2026, 35.0% … against 38.0% a year earlier (not significantly
  * different)". Null when either quarter is missing or suppressed.
  */
 export function latestQuarterComparison(
@@ -38,5 +39,5 @@ export function latestQuarterComparison(
 		{ numerator: latest.numerator, denominator: latest.denominator },
 		{ numerator: earlier.numerator, denominator: earlier.denominator }
 	);
-	return `In ${quarterLabel(latest.period)}, ${formatPercent(comparison.current!)} ${words}, against ${formatPercent(comparison.previous!)} a year earlier (${comparison.verdict})`;
+	return `In ${formatQuarterMonths(latest.period)}, ${formatPercent(comparison.current!)} ${words}, against ${formatPercent(comparison.previous!)} a year earlier (${comparison.verdict})`;
 }

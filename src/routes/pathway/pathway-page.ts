@@ -8,6 +8,7 @@ import type { TableColumn } from '$lib/page/table-column';
 import { ageBands, interventionKinds, type AgeBand, type PathwayStage } from '$lib/contract';
 import { formatDayRange } from '$lib/format/date';
 import { formatCount, formatPercent } from '$lib/format/number';
+import { formatQuarterMonths } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { shareWithheld } from '$lib/publication/share-base';
 import { definePage, type Ask } from '$lib/page/define-page';
@@ -297,7 +298,7 @@ export const pathwayPage = definePage()
 					? `${formatPercent(latest.share)} of referrals in ${latest.periodLabel} were discussed at MASE`
 					: 'Progress along the pathway by quarter of referral',
 			summary,
-			caption: `Share of referrals in each calendar quarter that reached the central list, the MASE and a completed risk management tool, ${period}. Comparison of the latest complete quarter with a year earlier: Newcombe's interval for the difference.${lastQuarter ? ` ${quarterLabel(lastQuarter)} is not complete (hollow circles).` : ''} Referrals in recent quarters have had less time to progress.`,
+			caption: `Share of referrals in each calendar quarter that reached the central list, the MASE and a completed risk management tool, ${period}. Comparison of the latest complete quarter with a year earlier: Newcombe's interval for the difference.${lastQuarter ? ` ${formatQuarterMonths(lastQuarter)} is not complete (hollow circles).` : ''} Referrals in recent quarters have had less time to progress.`,
 			rows: quarterPoints,
 			columns: [
 				{ key: 'periodLabel', label: 'Quarter' },
@@ -374,7 +375,7 @@ export const pathwayPage = definePage()
 		return {
 			title: nrmTitle(nrmOverall),
 			summary,
-			caption: `Share of referrals that led to a National Referral Mechanism referral, by calendar quarter of referral, ${period}, with the 95% interval (Wilson) as a band; referrals with the NRM not recorded are left out.${lastQuarter ? ` ${quarterLabel(lastQuarter)} is not complete (hollow circle).` : ''}`,
+			caption: `Share of referrals that led to a National Referral Mechanism referral, by calendar quarter of referral, ${period}, with the 95% interval (Wilson) as a band; referrals with the NRM not recorded are left out.${lastQuarter ? ` ${formatQuarterMonths(lastQuarter)} is not complete (hollow circle).` : ''}`,
 			rows: nrmPoints,
 			columns: [
 				{ key: 'periodLabel', label: 'Quarter' },

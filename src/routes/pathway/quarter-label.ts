@@ -1,11 +1,7 @@
-const short = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+import { formatQuarter } from '$lib/format/period';
 
-/** A calendar quarter from its first day: "2025-07-01" → "Jul to Sep 2025". */
-export function quarterLabel(start: string): string {
-	const first = new Date(`${start.slice(0, 10)}T00:00:00Z`);
-	const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 2, 1));
-	return `${short.format(first)} to ${short.format(last)} ${first.getUTCFullYear()}`;
-}
+/** A calendar quarter's short name, for axes and tables: "2025-07-01" → "Jul–Sept 2025" (format/period). */
+export const quarterLabel = formatQuarter;
 
 /** The quarter a period ends in, when the period stops before that quarter does. */
 export function incompleteQuarter(periodEnd: string): string | undefined {

@@ -14,7 +14,7 @@ import { collectSpcSignals, signalSubject } from '$lib/summaries/signal-list';
 import { spcTableRows, type SpcTableRow } from '$lib/summaries/special-cause';
 import type { SpcSignal } from '$lib/summaries/spc-signals';
 import { periodEnd, periodStart, type Grain } from '$lib/domain/calendar';
-import { lookbackStart, measureSeries } from '$lib/transform/measure-series';
+import { lookbackStart, measureSeries, type Coverage } from '$lib/transform/measure-series';
 import { windowSeries } from '$lib/transform/spc-series';
 import { RARE_EVENT_MEAN } from '$lib/stats';
 import type { Filters } from '$lib/domain/filters';
@@ -30,7 +30,7 @@ interface MeasureTrend {
 /** What the two charts of a measure share. */
 interface TrendChartContext {
 	grain: Grain;
-	coverage: { from: string; to: string };
+	coverage: Coverage & { from: string };
 	dataStart: string;
 	allSelected: boolean;
 	areaReference: AreaReference;
@@ -42,7 +42,7 @@ function columns(measure: Measure, grain: Grain): ChartSpec<SpcTableRow>['column
 	return [
 		{
 			key: 'period',
-			label: grain === 'month' ? 'Month' : 'Financial quarter',
+			label: grain === 'month' ? 'Month' : 'Quarter',
 			format: (value) => formatPeriod(String(value), grain)
 		},
 		{ key: 'areaLabel', label: 'Area' },
@@ -60,7 +60,7 @@ function columns(measure: Measure, grain: Grain): ChartSpec<SpcTableRow>['column
 }
 
 function caption(measure: Measure, scope: string, { grain, coverage, dataStart }: TrendChartContext): string {
-	const unit = grain === 'month' ? 'month' : 'financial quarter';
+	const unit = grain === 'month' ? 'month' : 'quarter';
 	const what =
 		measure.key === 'children'
 			? 'Children referred (each child counted once per period)'
@@ -167,11 +167,12 @@ export const trendsPage = definePage()
 		extent?.first_referral ? periodStart(extent.first_referral, 'month') : undefined
 	)
 	// The filters' period, clipped to the data: a period partly outside it is drawn but marked incomplete.
-	.derive('coverage', ({ filters, dataStart, last }) =>
+	.derive('coverage', ({ filters, dataStart, last, gaps }) =>
 		dataStart && last
 			? {
 					from: filters.from !== undefined && filters.from > dataStart ? filters.from : dataStart,
-					to: filters.to !== undefined && filters.to < last ? filters.to : last
+					to: filters.to !== undefined && filters.to < last ? filters.to : last,
+					gaps: gaps.referrals
 				}
 			: undefined
 	)

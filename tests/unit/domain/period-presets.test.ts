@@ -8,7 +8,7 @@ describe('periodPresets', () => {
 		expect(presets['latest-quarter']).toMatchObject({
 			from: '2026-07-01',
 			to: '2026-09-30',
-			label: 'Quarter 2 2026-27'
+			label: 'Latest quarter (July–September 2026)'
 		});
 		expect(presets['financial-year-to-date']).toMatchObject({ from: '2026-04-01', to: '2026-11-15' });
 		expect(presets['previous-financial-year']).toMatchObject({ from: '2025-04-01', to: '2026-03-31' });
@@ -20,7 +20,7 @@ describe('periodPresets', () => {
 		expect(presets['latest-quarter']).toMatchObject({
 			from: '2025-01-01',
 			to: '2025-03-31',
-			label: 'Quarter 4 2024-25'
+			label: 'Latest quarter (January–March 2025)'
 		});
 	});
 });

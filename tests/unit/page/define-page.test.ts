@@ -8,6 +8,7 @@ const context: PageContext = {
 	publication: false,
 	grain: 'month',
 	extent: undefined,
+	gaps: { referrals: [], missing_episodes: [] },
 	areaReference: cambridgeshireAndPeterborough,
 	toggle: () => {}
 };

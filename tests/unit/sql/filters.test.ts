@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { referralFacts } from '$lib/sql/derived';
-import { episodeColumns, filterApplies, filterPredicate, referralColumns } from '$lib/sql/filters';
+import {
+	episodeColumns,
+	filterApplies,
+	filterPredicate,
+	filtersNotApplying,
+	referralColumns
+} from '$lib/sql/filters';
 import { sql } from '$lib/sql/sql';
 import { filtersSchema, referralOnlyFilters, type Filters } from '$lib/domain/filters';
 import { engineWith, referral } from '../../helpers/engine';
@@ -206,6 +212,9 @@ describe('the other cohort filters on DuckDB', () => {
 	});
 });
 
+const barOrder = filtersSchema.keyof().options as readonly string[];
+const byBarOrder = (a: string, b: string) => barOrder.indexOf(a) - barOrder.indexOf(b);
+
 describe('which filters missing episodes ignore', () => {
 	it('is the domain list of referral-only filters, and referrals apply every filter', () => {
 		for (const key of filtersSchema.keyof().options) {
@@ -214,6 +223,11 @@ describe('which filters missing episodes ignore', () => {
 				!(referralOnlyFilters as readonly string[]).includes(key)
 			);
 		}
+	});
+
+	it('names the filters a page cannot apply, for the filter bar to show as not applying', () => {
+		expect(filtersNotApplying([episodeColumns])).toEqual([...referralOnlyFilters].sort(byBarOrder));
+		expect(filtersNotApplying([episodeColumns, referralColumns])).toEqual([]);
 	});
 
 	it('leaves referral-only filters out of the episode predicate, keeping single-year age', () => {

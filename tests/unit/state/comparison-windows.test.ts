@@ -13,14 +13,14 @@ describe('comparisonWindows', () => {
 			from: '2026-07-01',
 			to: '2026-09-30',
 			days: 92,
-			label: 'Q2 2026-27 (July to September 2026)',
-			short: 'Q2 2026-27'
+			label: 'July–September 2026',
+			short: 'Jul–Sept 2026'
 		});
 		expect(windows.previous).toMatchObject({ from: '2026-04-01', to: '2026-06-30', days: 91 });
 		expect(windows.yearAgo).toMatchObject({
 			from: '2025-07-01',
 			to: '2025-09-30',
-			label: 'Q2 2025-26 (July to September 2025)'
+			label: 'July–September 2025'
 		});
 		expect(windows.previousName).toBe('the previous quarter');
 		expect(windows.yearAgoName).toBe('the same quarter a year earlier');
@@ -32,7 +32,8 @@ describe('comparisonWindows', () => {
 		expect(windows.current.label).toBe('November 2025 to October 2026');
 		expect(windows.previous).toMatchObject({ from: '2024-11-01', to: '2025-10-31' });
 		expect(windows.previousName).toBe('the previous 12 months');
-		expect(windows.yearAgo).toMatchObject({ from: '2024-11-01', to: '2025-10-31' });
+		// The year-earlier window is the same 12 months: it is not listed a second time.
+		expect(windows.yearAgo).toBeNull();
 	});
 
 	it('clips the period to the data and compares other spans day for day', () => {

@@ -27,8 +27,26 @@ vi.mock('$lib/engine/load-arrow', () => ({
 	clearData: async () => void loaded.push('clear'),
 	appendArrow: async (_engine: Engine, table: string) => void loaded.push(`append ${table}`)
 }));
+const { store } = vi.hoisted(() => ({
+	store: {
+		kept: undefined as unknown,
+		listener: undefined as ((change: { type: 'saved' | 'removed' }) => void) | undefined
+	}
+}));
 vi.mock('$lib/state/device-store', () => ({
-	deviceStore: { add: vi.fn(), removeAll: vi.fn(), all: vi.fn() }
+	deviceStore: {
+		save: async (data: unknown) => void (store.kept = data),
+		removeAll: async () => void (store.kept = undefined),
+		load: async () => store.kept,
+		onChange: (listener: typeof store.listener) => {
+			store.listener = listener;
+			return () => undefined;
+		}
+	}
+}));
+vi.mock('$lib/engine/table-snapshot', () => ({
+	snapshotTables: async () => ({ referrals: new Uint8Array([1]), missing_episodes: new Uint8Array([2]) }),
+	restoreTables: async () => void loaded.push('restore')
 }));
 
 /** A dataset whose engine knows the ids `r1` and `r2`, and which records each change of data. */
@@ -44,6 +62,10 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 		async change(next: DataSource, mutate: (engine: Engine) => Promise<void>) {
 			await mutate({} as Engine);
 			dataset.source = next;
+		},
+		async resetToDemo() {
+			loaded.push('demo');
+			dataset.source = { kind: 'demo', files: [], loadedAt: '2026-12-01T00:00:00Z' };
 		}
 	};
 	return dataset;
@@ -52,7 +74,12 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 const file = (name: string) =>
 	({ name, size: 100, arrayBuffer: async () => new ArrayBuffer(100) }) as unknown as File;
 
-function loadedOutcome(name: string, loadedRows: number, rejected: number): WorkerOutcome {
+function loadedOutcome(
+	name: string,
+	loadedRows: number,
+	rejected: number,
+	days?: { min: string; max: string }
+): WorkerOutcome {
 	const issue = (row: number) => ({ file: name, row, line: row + 1, column: 'Date of birth', field: 'dob' });
 	return {
 		status: 'loaded',
@@ -65,13 +92,14 @@ function loadedOutcome(name: string, loadedRows: number, rejected: number): Work
 			blankRows: 0,
 			rejected: Array.from({ length: rejected }, (_, index) => issue(index + 1)),
 			warnings: [],
-			dateRange: null
+			dateRange: days ? { field: 'referral_date', ...days } : null
 		},
 		ipc: new Uint8Array()
 	} as unknown as WorkerOutcome;
 }
 
 beforeEach(() => {
+	store.kept = undefined;
 	outcomes.length = 0;
 	requests.length = 0;
 	loaded.length = 0;
@@ -98,15 +126,44 @@ describe('FileLoader', () => {
 		expect(loader.busy).toBe(false);
 	});
 
-	it('reports a file whose every row is rejected, appending nothing', async () => {
-		const dataset = fakeDataset({ kind: 'files', files: [], loadedAt: '2026-12-01T00:00:00Z' });
+	it('reports a file whose every row is rejected and leaves the data shown untouched', async () => {
+		const kept = { name: 'april.csv', table: 'referrals', rows: 2, bytes: 10, sha256: 'a' } as const;
+		const dataset = fakeDataset({ kind: 'files', files: [kept], loadedAt: '2026-12-01T00:00:00Z' });
 		const loader = new FileLoader(dataset as unknown as Dataset);
 		outcomes.push(loadedOutcome('bad.csv', 0, 4));
 		await loader.load([file('bad.csv')]);
 		expect(loaded).toEqual([]);
 		const [report] = loader.reports;
 		expect(report?.status === 'loaded' && report.rejected).toHaveLength(4);
-		expect(dataset.source.files).toEqual([expect.objectContaining({ name: 'bad.csv', rows: 0 })]);
+		expect(report?.status === 'loaded' && report.unchanged).toBe(true);
+		expect(dataset.source.files).toEqual([kept]);
+	});
+
+	it('does not replace the demo with nothing when the first file loads no row', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(loadedOutcome('bad.csv', 0, 2));
+		await loader.load([file('bad.csv')]);
+		// Before, the demo was cleared and an empty set shown.
+		expect(loaded).toEqual([]);
+		expect(dataset.source.kind).toBe('demo');
+	});
+
+	it('lists two files of the same name and flags the days between them that neither covers', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		outcomes.push(
+			loadedOutcome('extract.csv', 5, 0, { min: '2025-04-01', max: '2025-11-15' }),
+			loadedOutcome('extract.csv', 3, 0, { min: '2025-12-01', max: '2025-12-31' })
+		);
+		await loader.load([file('extract.csv')]);
+		await loader.load([file('extract.csv')]);
+		expect(dataset.source.files.map((one) => [one.name, one.rows, one.days])).toEqual([
+			['extract.csv', 5, { from: '2025-04-01', to: '2025-11-15' }],
+			['extract.csv', 3, { from: '2025-12-01', to: '2025-12-31' }]
+		]);
+		const last = loader.reports.at(-1);
+		expect(last?.status === 'loaded' && last.coverage).toMatch(/^Gap: nothing loaded covers .* \(15 days\)/);
 	});
 
 	it('makes an areas file the area reference, and sends it with the next file to the worker', async () => {
@@ -160,5 +217,40 @@ describe('FileLoader', () => {
 		expect(loader.reports).toEqual([
 			expect.objectContaining({ status: 'failed', fileName: 'june.csv, july.csv' })
 		]);
+	});
+
+	it("keeps the contract tables and the files' provenance, never the files, and follows other tabs", async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		loader.followOtherTabs();
+		outcomes.push(loadedOutcome('april.csv', 2, 1, { min: '2025-04-01', max: '2025-04-30' }));
+		await loader.load([file('april.csv')]);
+		expect(store.kept).toBeUndefined();
+		await loader.setKeep(true);
+		const kept = store.kept as { source: DataSource; tables: Record<string, Uint8Array> };
+		expect(Object.keys(kept).sort()).toEqual(['source', 'tables']);
+		expect(kept.source.files).toEqual([
+			{
+				name: 'april.csv',
+				table: 'referrals',
+				rows: 2,
+				bytes: 100,
+				sha256: 'sha-april.csv',
+				days: { from: '2025-04-01', to: '2025-04-30' }
+			}
+		]);
+		expect(Object.keys(kept.tables)).toEqual(['referrals', 'missing_episodes']);
+		// Another tab (the same store) opens: it shows the kept data without reading any file.
+		const other = fakeDataset();
+		const otherLoader = new FileLoader(other as unknown as Dataset);
+		loaded.length = 0;
+		await otherLoader.restore();
+		expect(loaded).toEqual(['clear', 'restore']);
+		expect(other.source.files.map((one) => one.name)).toEqual(['april.csv']);
+		expect(otherLoader.keep).toBe(true);
+		// Removed in another tab: this tab goes back to the demo and stops keeping.
+		store.listener?.({ type: 'removed' });
+		await vi.waitFor(() => expect(dataset.source.kind).toBe('demo'));
+		expect(loader.keep).toBe(false);
 	});
 });

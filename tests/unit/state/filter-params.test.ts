@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Filters } from '$lib/domain/filters';
-import { filtersFromParams, filtersToParams, grainFromParam } from '$lib/state/filter-params';
+import { filtersFromParams, filtersToParams, grainFromParam, linkNotice } from '$lib/state/filter-params';
 
 describe('filters in the URL', () => {
 	it('round-trips every filter, writing lists in contract order', () => {
@@ -25,6 +25,15 @@ describe('filters in the URL', () => {
 			'from=2025-13-45&to=2026-03-31&district=fenland,atlantis&looked-after=maybe'
 		);
 		expect(filtersFromParams(params)).toEqual({ to: '2026-03-31', districts: ['fenland'] });
+	});
+
+	it('drops a period whose from is after its to, and a year no extract reaches', () => {
+		// Before, both were kept and every chart showed zero with confident text.
+		expect(filtersFromParams(new URLSearchParams('from=2026-01-01&to=2025-01-01'))).toEqual({});
+		// Year 0002 is a valid ISO date: what a date box holds while "2025" is typed.
+		expect(filtersFromParams(new URLSearchParams('from=0002-01-01&to=2026-03-31'))).toEqual({
+			to: '2026-03-31'
+		});
 	});
 
 	it('keeps an empty list (nothing selected) apart from no filter', () => {
@@ -114,5 +123,39 @@ describe('the trend grain in the URL', () => {
 		expect(grainFromParam('month')).toBe('month');
 		expect(grainFromParam(null)).toBe('month');
 		expect(grainFromParam('weekly')).toBe('month');
+	});
+});
+
+describe('linkNotice', () => {
+	const notice = (search: string) => linkNotice(new URLSearchParams(search));
+
+	it('names each value the link asked for that the view does not apply', () => {
+		expect(notice('district=narnia')).toEqual(['district “narnia”']);
+		expect(
+			notice(
+				'district=fenland,atlantis&looked-after=maybe&from=2025-13-45&indicators=gifts,telepathy&grain=week'
+			)
+		).toEqual([
+			'district “atlantis”',
+			'looked-after “maybe”',
+			'from “2025-13-45”',
+			'indicators “telepathy”',
+			'grain “week”'
+		]);
+	});
+
+	it('flags a period that ends before it starts', () => {
+		expect(notice('from=2026-01-01&to=2025-01-01&gender=male')).toEqual([
+			'the period from 2026-01-01 to 2025-01-01 ends before it starts'
+		]);
+	});
+
+	it('says nothing about a link that applies whole, in any order, or about parameters it does not own', () => {
+		expect(
+			notice(
+				'district=peterborough,cambridge&from=2025-04-01&to=2026-03-31&match=all&indicators=missing&mode=publication&grain=quarter&district=&utm_source=mail'
+			)
+		).toEqual([]);
+		expect(notice('district=')).toEqual([]);
 	});
 });

@@ -40,3 +40,17 @@ describe('methods descriptions', () => {
 		expect(section).toBe(methodsMarkdown());
 	});
 });
+
+describe('the trend test the Methods page describes', () => {
+	// The pages run the chi-square test for trend over every period shown (summaries/proportion-trend.ts),
+	// at 95% or, for the twelve indicators, 99.8%: the Methods page must not describe a last-five-periods test.
+	it('is the one the pages run', () => {
+		const trend = methods.find((method) => method.id === 'recent-trend')!;
+		const text = `${trend.whatItIs} ${trend.whenUsed} ${trend.limits.join(' ')}`;
+		expect(text).not.toMatch(/last five/i);
+		expect(text).toMatch(/every period shown/);
+		expect(text).toMatch(/95%/);
+		expect(text).toMatch(/99\.8%/);
+		expect(text).toMatch(/at least three periods/);
+	});
+});

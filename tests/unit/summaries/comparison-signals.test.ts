@@ -3,8 +3,8 @@ import { compareProportions, compareRates } from '$lib/stats';
 import { changeSignal, describeInterval } from '$lib/summaries/comparison-signals';
 import { measures } from '$lib/summaries/measures';
 
-const q2 = { label: 'Q2 2026-27', to: '2026-09-30' };
-const q1 = 'Q1 2026-27';
+const q2 = { label: 'Jul–Sept 2026', to: '2026-09-30' };
+const q1 = 'Apr–Jun 2026';
 
 describe('changeSignal', () => {
 	it('states a significant rise in a count with the rate ratio and its interval', () => {
@@ -22,7 +22,7 @@ describe('changeSignal', () => {
 		)!;
 		const interval = `${result.lower!.toFixed(2)} to ${result.upper!.toFixed(2)}`;
 		expect(signal.text).toBe(
-			`Missing episodes overall were significantly higher in Q2 2026-27 (304) than in the previous quarter, Q1 2026-27 (221): rate ratio 1.36, 95% confidence interval ${interval}.`
+			`Missing episodes overall were significantly higher in Jul–Sept 2026 (304) than in the previous quarter, Apr–Jun 2026 (221): rate ratio 1.36, 95% confidence interval ${interval}.`
 		);
 		expect(signal).toMatchObject({ kind: 'change', direction: 'high', current: true, area: 'all' });
 	});
@@ -38,11 +38,11 @@ describe('changeSignal', () => {
 			'The share of referrals for children under 15 in Fenland',
 			{ ...q2, value: 0.52 },
 			'the same quarter a year earlier',
-			{ label: 'Q2 2025-26', value: 0.3 },
+			{ label: 'Jul–Sept 2025', value: 0.3 },
 			result
 		)!;
 		expect(signal.text).toMatch(
-			/^The share of referrals for children under 15 in Fenland was significantly higher in Q2 2026-27 \(52\.0%\) than in the same quarter a year earlier, Q2 2025-26 \(30\.0%\): difference \+22\.0 percentage points, 95% confidence interval \+\d+\.\d to \+\d+\.\d\.$/
+			/^The share of referrals for children under 15 in Fenland was significantly higher in Jul–Sept 2026 \(52\.0%\) than in the same quarter a year earlier, Jul–Sept 2025 \(30\.0%\): difference \+22\.0 percentage points, 95% confidence interval \+\d+\.\d to \+\d+\.\d\.$/
 		);
 	});
 

@@ -92,7 +92,7 @@ describe('describeSpc', () => {
 			firstDay: '2021-11-01'
 		});
 		expect(summary).toContain(
-			'Q3 2021-22 is incomplete (data from 1 November 2021) and is not used for the limits. Q4 2021-22 to Q2 2022-23 have no full 12-month look-back for repeats in the data and are not used for the limits.'
+			'October–December 2021 is incomplete (data from 1 November 2021) and is not used for the limits. January–March 2022 to July–September 2022 have no full 12-month look-back for repeats in the data and are not used for the limits.'
 		);
 		expect(summary).toContain('(provisional limits: fewer than 12 points)');
 	});

@@ -27,14 +27,21 @@ describe('indicatorTrendView', () => {
 			'Jan–Mar 2025'
 		]);
 		expect(view.trends.get('ind_missing')?.direction).toBe('rising');
-		expect(view.title).toBe('‘Missing’ rose significantly between Jan–Mar 2024 and Jan–Mar 2025');
+		expect(view.title).toBe('‘Missing’ rose significantly between January–March 2024 and January–March 2025');
 		expect(view.summary).toContain('‘Missing’ from 20.0% to 60.0%.');
 	});
 
 	it('names none when nothing changes', () => {
 		const view = indicatorTrendView(rows([30, 29, 31, 30, 30]), range);
 		expect(view.title).toBe(
-			'No indicator’s prevalence changed significantly between Jan–Mar 2024 and Jan–Mar 2025'
+			'No indicator’s prevalence changed significantly between January–March 2024 and January–March 2025'
 		);
+	});
+
+	it('never compares a quarter with itself', () => {
+		const one = rows([30, 30, 30, 30, 30]).filter((row) => row.quarter === '2024-07-01');
+		const view = indicatorTrendView(one, { publication: false, first: '2024-07-01', last: '2024-09-30' });
+		expect(view.title).not.toMatch(/between (.+) and \1/);
+		expect(view.title).toBe('No indicator’s prevalence changed significantly in July–September 2024');
 	});
 });

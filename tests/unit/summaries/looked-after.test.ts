@@ -22,10 +22,10 @@ describe('lookedAfterView', () => {
 		]);
 		expect(view.points[2]!.share).toBeNull();
 		expect(view.title).toBe(
-			'20.0% of referrals are of looked-after children, with no significant change since Jan–Mar 2024'
+			'20.0% of referrals are of looked-after children, with no significant change since January–March 2024'
 		);
 		expect(view.summary).toMatch(
-			/^20\.0% \(95% CI 15\.9% to 24\.9%\) of referrals with looked-after status recorded were of looked-after children, between Jan–Mar 2024 and Oct–Dec 2024\. The chi-square test for trend across 3 quarters finds no significant change \(p = 0\.\d\d\)\.$/
+			/^20\.0% \(95% CI 15\.9% to 24\.9%\) of referrals with looked-after status recorded were of looked-after children, between January–March 2024 and October–December 2024\. The chi-square test for trend across 3 quarters finds no significant change \(p = 0\.\d\d\)\.$/
 		);
 	});
 
@@ -40,7 +40,7 @@ describe('lookedAfterView', () => {
 			{ publication: false, first: '2024-01-01', last: '2024-12-31' }
 		);
 		expect(view.title).toBe(
-			'25.0% of referrals are of looked-after children, rising significantly since Jan–Mar 2024'
+			'25.0% of referrals are of looked-after children, rising significantly since January–March 2024'
 		);
 	});
 });

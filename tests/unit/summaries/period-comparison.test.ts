@@ -8,13 +8,13 @@ describe('comparePeriods', () => {
 		const same = comparePeriods(
 			measures.referrals,
 			{ count: 92, days: 92 },
-			{ count: 91, days: 91, label: 'Q1 2026-27' },
+			{ count: 91, days: 91, label: 'Apr–Jun 2026' },
 			'the previous quarter',
 			{ publication: false }
 		);
 		expect(same).toMatchObject({
 			against: 'the previous quarter',
-			label: 'Q1 2026-27',
+			label: 'Apr–Jun 2026',
 			shown: '91',
 			verdict: 'not significantly different',
 			value: 91
@@ -23,7 +23,7 @@ describe('comparePeriods', () => {
 		const higher = comparePeriods(
 			measures.episodes,
 			{ count: 304, days: 92 },
-			{ count: 221, days: 91, label: 'Q1 2026-27' },
+			{ count: 221, days: 91, label: 'Apr–Jun 2026' },
 			'the previous quarter',
 			{ publication: false }
 		);
@@ -34,7 +34,7 @@ describe('comparePeriods', () => {
 		const result = comparePeriods(
 			measures.under_15_share,
 			{ count: 52, denominator: 100, days: 92 },
-			{ count: 30, denominator: 100, days: 92, label: 'Q2 2025-26' },
+			{ count: 30, denominator: 100, days: 92, label: 'Jul–Sept 2025' },
 			'the same quarter a year earlier',
 			{ publication: false }
 		);
@@ -45,7 +45,7 @@ describe('comparePeriods', () => {
 		const result = comparePeriods(
 			measures.referrals,
 			{ count: 40, days: 92 },
-			{ count: 4, days: 91, label: 'Q1 2026-27' },
+			{ count: 4, days: 91, label: 'Apr–Jun 2026' },
 			'the previous quarter',
 			{ publication: true }
 		);
@@ -53,7 +53,7 @@ describe('comparePeriods', () => {
 		const shown = comparePeriods(
 			measures.referrals,
 			{ count: 40, days: 92 },
-			{ count: 4, days: 91, label: 'Q1 2026-27' },
+			{ count: 4, days: 91, label: 'Apr–Jun 2026' },
 			'the previous quarter',
 			{ publication: false }
 		);

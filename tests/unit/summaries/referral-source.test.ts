@@ -40,4 +40,28 @@ describe('referralSourceView', () => {
 		});
 		expect(view.summary).not.toContain('Anonymous');
 	});
+
+	it('says a tie as a tie, never "followed by" an equal', () => {
+		const tie = referralSourceView(
+			[
+				{ source: 'schools', referrals: 20 },
+				{ source: 'la_services', referrals: 20 },
+				{ source: 'police', referrals: 10 }
+			],
+			{ publication: false }
+		);
+		expect(tie.title).not.toContain('followed by');
+		expect(tie.title).toBe('Schools and local authority services made the most referrals (40.0% each)');
+		const second = referralSourceView(
+			[
+				{ source: 'police', referrals: 50 },
+				{ source: 'schools', referrals: 20 },
+				{ source: 'health', referrals: 20 }
+			],
+			{ publication: false }
+		);
+		expect(second.title).toBe(
+			'Police made the most referrals (55.6%), followed by schools and health services (22.2% each)'
+		);
+	});
 });

@@ -51,7 +51,7 @@ describe('spcSignals', () => {
 		const values = [8, 12, 8, 12, 8, 12, 8, 12, 8, 12, 7, 8, 9, 10, 11, 12, 13];
 		const signals = spcSignals(series(values, 'quarter'), measures.referrals, 'Referrals overall');
 		expect(signals.map((signal) => signal.text)).toEqual([
-			'Referrals overall have risen quarter on quarter for 7 quarters, since Q2 2026-27, from 7 to 13 (special cause: trend).'
+			'Referrals overall have risen quarter on quarter for 7 quarters, since July–September 2026, from 7 to 13 (special cause: trend).'
 		]);
 		expect(signals[0]).toMatchObject({
 			rule: 'trend',
@@ -101,6 +101,8 @@ describe('listPeriods', () => {
 		);
 		expect(listPeriods(['2025-11-01', '2026-05-01'], 'month')).toBe('November 2025 and May 2026');
 		expect(listPeriods(['2025-07-01'], 'month')).toBe('July 2025');
-		expect(listPeriods(['2026-04-01', '2026-07-01'], 'quarter')).toBe('Q1 2026-27 and Q2 2026-27');
+		expect(listPeriods(['2026-04-01', '2026-07-01'], 'quarter')).toBe(
+			'April–June 2026 and July–September 2026'
+		);
 	});
 });

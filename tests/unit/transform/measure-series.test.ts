@@ -14,6 +14,19 @@ describe('isIncomplete', () => {
 		expect(isIncomplete('2026-09-01', 'month', { to: '2026-09-30' })).toBe(false);
 	});
 
+	it('marks a period with days between two appended extracts, which neither covers', () => {
+		// One extract to 15 November, the next from 1 December: November is half covered, not a quiet month.
+		const coverage = {
+			from: '2025-04-01',
+			to: '2025-12-31',
+			gaps: [{ from: '2025-11-16', to: '2025-11-30' }]
+		};
+		expect(isIncomplete('2025-11-01', 'month', coverage)).toBe(true);
+		expect(isIncomplete('2025-10-01', 'quarter', coverage)).toBe(true);
+		expect(isIncomplete('2025-10-01', 'month', coverage)).toBe(false);
+		expect(isIncomplete('2025-12-01', 'month', coverage)).toBe(false);
+	});
+
 	it('starts the repeat look-back 12 months after the data', () => {
 		expect(lookbackStart('2021-11-01')).toBe('2022-11-01');
 	});
@@ -40,7 +53,8 @@ describe('measureSeries', () => {
 
 	it('gives one series per area, all first, excluding the incomplete last month from the limits', () => {
 		const series = measureSeries(rows, { ...base, publication: false });
-		expect(series.map((one) => one.area)).toEqual(['all', 'fenland', 'cambridge']);
+		// Districts in the contract's order (Cambridge before Fenland), not the order the rows came in.
+		expect(series.map((one) => one.area)).toEqual(['all', 'cambridge', 'fenland']);
 		expect(series[0]!.label).toBe('All districts');
 		expect(series[0]!.included).toEqual([0, 1]);
 		expect(series[0]!.points[2]).toMatchObject({ value: 4, excluded: 'incomplete', mean: null });

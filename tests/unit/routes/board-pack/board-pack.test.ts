@@ -23,7 +23,7 @@ describe('completeQuarters', () => {
 		expect(quarters[0]).toMatchObject({ start: '2026-07-01', end: '2026-09-30', label: 'Q2 2026-27' });
 		expect(quarters.at(-1)).toMatchObject({ start: '2022-01-01', end: '2022-03-31', label: 'Q4 2021-22' });
 		expect(quarters).toHaveLength(19);
-		expect(quarters[0]!.months).toBe('July to September 2026');
+		expect(quarters[0]!.months).toBe('July–September 2026');
 	});
 
 	it('counts a quarter complete when the data start on its first day and end on its last', () => {
@@ -135,7 +135,7 @@ describe('a pack link', () => {
 		expect(choice.filters).toEqual({ from: '2025-04-01', to: '2025-06-30', districts: ['fenland'] });
 		expect(choice.historyFilters).toEqual({ from: '2023-07-01', to: '2025-06-30', districts: ['fenland'] });
 		expect(footerText(choice)).toBe(
-			'Sightline board pack · Fenland · Q1 2025-26 (April to June 2025) · OFFICIAL'
+			'Sightline board pack · Fenland · Q1 2025-26 (April–June 2025) · OFFICIAL'
 		);
 		expect(packFileName(choice.quarter!)).toBe('board-pack-q1-2025-26.html');
 	});

@@ -30,6 +30,13 @@ describe('the Load data page', () => {
 		expect(asked).not.toContain('episode_id');
 	});
 
+	it('does not ask for an age computed from a matched date of birth (a CIN census file)', () => {
+		const asked = (headers: string[]) =>
+			unmappedFields(matchHeaders(headers, 'referrals')).map((field) => field.name);
+		expect(asked(['LAchildID', 'CINreferralDate', 'PersonBirthDate'])).not.toContain('age_at_referral');
+		expect(asked(['LAchildID', 'CINreferralDate'])).toContain('age_at_referral');
+	});
+
 	it('answers with columns, and with whole-file values only where one was typed', () => {
 		const answer = mappingAnswer(
 			{ episode_id: 'Ref', district: wholeFile, gender: wholeFile, looked_after: '' },

@@ -86,11 +86,11 @@ describe('pathway page on the demo extract', () => {
 
 	it('counts each quarter and marks only the incomplete latest one', async () => {
 		const view = await runPage(pathwayPage, engine);
-		// The demo ends on 15 November 2026, within October to December 2026.
+		// The demo ends on 15 November 2026, within October–December 2026.
 		expect(view.lastQuarter).toBe('2026-10-01');
 		const incomplete = view.quarterPoints.filter((point) => point.incomplete);
 		expect(new Set(incomplete.map((point) => point.period))).toEqual(new Set(['2026-10-01']));
-		expect(view.quarterChart.caption).toContain('Oct to Dec 2026 is not complete');
+		expect(view.quarterChart.caption).toContain('October–December 2026 is not complete');
 		const inQuarter = referrals.filter(
 			(row) => row.referral_date! >= '2025-04-01' && row.referral_date! <= '2025-06-30'
 		);

@@ -81,7 +81,7 @@ describe('stage by district', () => {
 
 describe('quarters', () => {
 	it('labels quarters and finds an incomplete last quarter', () => {
-		expect(quarterLabel('2025-07-01')).toMatch(/^Jul to Sept? 2025$/);
+		expect(quarterLabel('2025-07-01')).toBe('Jul–Sept 2025');
 		expect(incompleteQuarter('2026-11-15')).toBe('2026-10-01');
 		expect(incompleteQuarter('2026-09-30')).toBeUndefined();
 		expect(quarterYearEarlier('2026-07-01')).toBe('2025-07-01');
@@ -102,7 +102,7 @@ describe('quarters', () => {
 			point('2026-10-01', 1, 10, true)
 		];
 		expect(latestQuarterComparison(points, 'mase', 'were discussed at MASE')).toMatch(
-			/^In Jul to Sept? 2026, 20\.0% were discussed at MASE, against 40\.0% a year earlier \(significantly lower\)$/
+			/^In July–September 2026, 20\.0% were discussed at MASE, against 40\.0% a year earlier \(significantly lower\)$/
 		);
 		expect(latestQuarterComparison(points.slice(1), 'mase', 'x')).toBeNull();
 	});
@@ -139,8 +139,8 @@ describe('NRM', () => {
 			publication: false
 		});
 		expect(nrmTitle(overall)).toBe('12.5% of referrals led to a National Referral Mechanism referral');
-		expect(summariseNrm(overall, 'In Jul to Sep 2026, …')).toBe(
-			'50 of 400 referrals (12.5%, 95% interval 9.6% to 16.1%) led to an NRM referral. In Jul to Sep 2026, ….'
+		expect(summariseNrm(overall, 'In July–September 2026, …')).toBe(
+			'50 of 400 referrals (12.5%, 95% interval 9.6% to 16.1%) led to an NRM referral. In July–September 2026, ….'
 		);
 	});
 });

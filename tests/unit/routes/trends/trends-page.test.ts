@@ -75,12 +75,12 @@ describe('trends page on the demo extract', () => {
 		const row = view.referralOverall!.rows.find((one) => one.period === current.from)!;
 		expect(row.value).toBe(inQuarter.length);
 		const columns = view.referralOverall!.columns;
-		expect(columns[0]!.label).toBe('Financial quarter');
-		expect(columns[0]!.format!(row.period, row)).toBe(current.label);
+		expect(columns[0]!.label).toBe('Quarter');
+		expect(columns[0]!.format!(row.period, row)).toBe(current.long);
 		const children = view.childOverall!.rows.find((one) => one.period === current.from)!;
 		expect(children.value).toBe(new Set(inQuarter.map((one) => one.child)).size);
 		expect(view.childOverall!.caption).toMatch(
-			/^Children referred \(each child counted once per period\) per financial quarter/
+			/^Children referred \(each child counted once per period\) per quarter/
 		);
 	});
 

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { samplesDirectory } from '../fixtures/ingest/samples-directory';
+import { launchBrowser, openPage, screenshot, waitForCharts, type PageWatch } from './browser';
+
+// One statutory sample per format through the Data page, as a user loads it; the counts are those the
+// Node pipeline asserts (tests/unit/ingest/samples.test.ts, cli-samples.test.ts).
+const sample = (path: string) => join(samplesDirectory(), path);
+
+let browser: Browser;
+let watch: PageWatch;
+beforeAll(async () => {
+	browser = await launchBrowser();
+	watch = await openPage(browser, '/data/');
+	await watch.page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 120_000 });
+});
+afterAll(() => browser?.close());
+
+const counts = () => watch.page.getByTestId('report-counts').last().textContent();
+const lastError = () => watch.page.getByTestId('report-error').last().textContent();
+
+/** The file names no area: give one for the whole file in the mapping step, as the page asks. */
+async function districtForWholeFile(district: string) {
+	const form = watch.page.getByRole('region', { name: /Map the columns/ });
+	await form.waitFor({ timeout: 60_000 });
+	await form
+		.getByRole('combobox', { name: /District \(required\)/ })
+		.selectOption({ label: 'One value for the whole file…' });
+	await form.getByLabel('District for every row').fill(district);
+	await form.getByRole('button', { name: 'Load with this mapping' }).click();
+}
+
+describe('statutory samples through the Data page', () => {
+	it('SSDA903 XML: six missing episodes loaded, none rejected, once a district is given', async () => {
+		await watch.page.getByTestId('file-input').setInputFiles(sample('ssda903/fake_903.xml'));
+		await districtForWholeFile('Fenland');
+		await expect
+			.poll(counts, { timeout: 60_000 })
+			.toMatch(/Read 6 rows: 6 loaded and 0 rejected \(6 \+ 0 = 6\)/);
+		await watch.page.getByRole('link', { name: 'Missing episodes' }).click();
+		await waitForCharts(watch.page);
+		await screenshot(watch.page, 'missing-after-ssda903');
+		expect(await watch.page.getByTestId('data-banner').textContent()).toContain('fake_903.xml (6 rows)');
+		await watch.page.getByRole('link', { name: 'Load data' }).click();
+	});
+
+	it('SSDA903 Header CSV: recognised as what it is, not loaded as referrals', async () => {
+		await watch.page.getByTestId('file-input').setInputFiles(sample('ssda903/header.csv'));
+		await expect.poll(lastError, { timeout: 60_000 }).toContain('SSDA903 Header table');
+		expect(await watch.page.getByTestId('data-banner').textContent()).toContain('fake_903.xml (6 rows)');
+	});
+
+	it('CIN census XML: the referral with no exploitation factor is counted as out of scope', async () => {
+		await watch.page.getByTestId('file-input').setInputFiles(sample('cin-census/cin-2022.xml'));
+		await districtForWholeFile('Fenland');
+		await expect
+			.poll(counts, { timeout: 60_000 })
+			.toMatch(/Read 1 rows: 0 loaded and 0 rejected, and 1 out of scope \(0 \+ 0 \+ 1 = 1\)/);
+	});
+
+	it('Annex A workbook: List 3 chosen as referrals, six read and loaded', async () => {
+		await watch.page.getByTestId('file-input').setInputFiles(sample('annex-a/Annex_A.xlsx'));
+		const form = watch.page.getByRole('region', { name: /Choose the list/ });
+		await form.waitFor({ timeout: 60_000 });
+		await form.getByTestId('sheet-choice').selectOption('List 3');
+		await form.getByLabel('It holds').selectOption('referrals');
+		await form.getByLabel(/District for every row/).fill('Fenland');
+		await form.getByRole('button', { name: 'Load this list' }).click();
+		await expect
+			.poll(counts, { timeout: 60_000 })
+			.toMatch(/Read 6 rows: 6 loaded and 0 rejected \(6 \+ 0 = 6\)/);
+	});
+
+	it('ONS mid-year estimates: read as a population reference, its areas reported', async () => {
+		await watch.page
+			.getByTestId('file-input')
+			.setInputFiles(sample('ons/mid-year_population_estimates_local_authority.csv'));
+		const areas = () => watch.page.getByTestId('report-areas').last().textContent();
+		await expect.poll(areas, { timeout: 60_000 }).toMatch(/population/i);
+		await expect
+			.poll(areas)
+			.toMatch(/Read 3 rows: 1 area, mid-year 2020\. The districts of every page are now the 1 area of/);
+		expect(watch.consoleErrors).toEqual([]);
+		expect(watch.offOrigin).toEqual([]);
+	});
+});
