@@ -4,6 +4,7 @@ import { fillPeriodsBench } from './fill-periods';
 import { pivotWiderBench } from './pivot-wider';
 import { loadExtract } from './load-extract';
 import { pageQueries } from './page-queries';
+import { loadBaselines } from './load-baselines';
 import { slowestQueries } from './slowest-queries';
 
 /**
@@ -14,6 +15,7 @@ import { slowestQueries } from './slowest-queries';
 const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
 	'load-extract': () => loadExtract(),
+	'load-baselines': () => loadBaselines(),
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),

@@ -1,0 +1,202 @@
+/**
+ * Native load, for extracts too large for a browser: `npm run native -- --referrals R.csv|.parquet
+ * [--missing M.csv|.parquet] --out sightline.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview]
+ * [--publication] [--report REPORT.csv]`. Loads files in the contract's own layout with native DuckDB
+ * (`@duckdb/node-api`), checks them with the Data page's rules and parsers (`engine/load-staged.ts`), accounts
+ * for every row, builds the app's facts and cubes with the app's SQL, and writes them to a DuckDB database
+ * file any DuckDB client can open. `--page overview` prints the Overview's query answers as CSV, through
+ * the same publication seam as the app (`--publication` for publication mode).
+ * Exit codes: 0 every row loaded; 1 some rows rejected; 2 a file or an argument cannot be used.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { TableName } from '../lib/contract';
+import { loadPopulation } from '../lib/engine/load-reference';
+import { loadStaged, StagedFileError, type StagedLoad } from '../lib/engine/load-staged';
+import { createSchema, refreshFacts } from '../lib/engine/load-tables';
+import { createNativeEngine } from '../lib/engine/native-engine';
+import { reportToCsv } from '../lib/ingest/report-to-csv';
+import { pageCsv } from './page-csv';
+
+const usage =
+	'Usage: npm run native -- --referrals FILE [--missing FILE] --out DATABASE.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview] [--publication] [--report REPORT.csv]';
+
+interface Arguments {
+	referrals: string;
+	missing?: string;
+	out: string;
+	today: string;
+	secret?: string;
+	page?: 'overview';
+	publication: boolean;
+	report?: string;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): Arguments {
+	const options: Partial<Arguments> = { publication: false, today: new Date().toISOString().slice(0, 10) };
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i]!.split(/=(.*)/s, 2);
+		const value = () => {
+			const next = inline ?? argv[++i];
+			if (next === undefined) throw new UsageError(`${flag} needs a value.`);
+			return next;
+		};
+		switch (flag) {
+			case '--referrals':
+				options.referrals = value();
+				break;
+			case '--missing':
+				options.missing = value();
+				break;
+			case '--out':
+				options.out = value();
+				break;
+			case '--today':
+				options.today = value();
+				if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
+					throw new UsageError('--today must be a date as yyyy-mm-dd.');
+				break;
+			case '--secret':
+				options.secret = value();
+				break;
+			case '--page':
+				if (value() !== 'overview') throw new UsageError('--page: only overview for now.');
+				options.page = 'overview';
+				break;
+			case '--publication':
+				options.publication = true;
+				break;
+			case '--report':
+				options.report = value();
+				break;
+			case '--help':
+			case '-h':
+				throw new UsageError('');
+			default:
+				throw new UsageError(`Unknown argument ${argv[i]}.`);
+		}
+	}
+	if (!options.referrals) throw new UsageError('Give the referrals file (--referrals).');
+	if (!options.out) throw new UsageError('Give the database file to write (--out).');
+	return options as Arguments;
+}
+
+function formatOf(path: string): 'csv' | 'parquet' {
+	const extension = extname(path).toLowerCase();
+	if (extension === '.parquet') return 'parquet';
+	if (extension === '.csv') return 'csv';
+	throw new UsageError(`${path}: give a .csv or .parquet file in the contract's layout.`);
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function printLoad(load: StagedLoad): void {
+	console.log(`${load.table}: ${load.file}`);
+	console.log(
+		`  Rows: read ${count(load.read)}, loaded ${count(load.loaded)}, rejected ${count(load.rejectedRows)}, out of scope ${count(load.outOfScope)}, warnings ${count(load.warningCount)}${load.blankRows > 0 ? ` (blank rows skipped: ${count(load.blankRows)})` : ''}`
+	);
+	if (load.dateRange) console.log(`  Dates: ${load.dateRange.min} to ${load.dateRange.max}`);
+	if (load.ignored.length > 0) console.log(`  Ignored columns: ${load.ignored.join(', ')}`);
+	console.log(
+		`  Time: read ${seconds(load.phases.read)}, check ${seconds(load.phases.check)}, insert ${seconds(load.phases.insert)}`
+	);
+	const shown = (issues: StagedLoad['rejected'], total: number, title: string) => {
+		if (total === 0) return;
+		console.log(
+			`  ${title} (${count(total)}${issues.length < total ? `, first ${count(issues.length)}` : ''}):`
+		);
+		for (const issue of issues.slice(0, 20))
+			console.log(
+				`    data row ${issue.row}, column "${issue.column}"${issue.value ? `, value "${issue.value}"` : ''}: ${issue.reason}`
+			);
+		if (issues.length > 20) console.log(`    … (all of them in --report)`);
+	};
+	shown(load.rejected, load.rejectedIssues, 'Rejected');
+	shown(load.warnings, load.warningCount, 'Warnings, rows kept');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	let args: Arguments;
+	const files: { table: TableName; path: string; format: 'csv' | 'parquet' }[] = [];
+	try {
+		args = parseArguments(argv);
+		files.push({ table: 'referrals', path: args.referrals, format: formatOf(args.referrals) });
+		if (args.missing)
+			files.push({ table: 'missing_episodes', path: args.missing, format: formatOf(args.missing) });
+		for (const file of files) if (!existsSync(file.path)) throw new UsageError(`${file.path}: no such file.`);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		if (error.message) console.error(error.message);
+		console.error(usage);
+		return 2;
+	}
+
+	// A fresh database each time: the file holds exactly this load.
+	for (const path of [args.out, `${args.out}.wal`]) rmSync(path, { force: true });
+	const engine = await createNativeEngine(args.out);
+	try {
+		const started = performance.now();
+		// Without --secret, record keys are keyed by a fresh random secret, as a new browser profile's are.
+		await createSchema(engine, args.secret ?? randomBytes(32).toString('hex'));
+		await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
+		const loads: StagedLoad[] = [];
+		for (const file of files) {
+			const load = await loadStaged(engine, file.table, file, { today: args.today, listLimit: 10_000 });
+			printLoad(load);
+			loads.push(load);
+		}
+		const factsStart = performance.now();
+		await refreshFacts(engine);
+		console.log(`Facts and cubes: ${seconds(performance.now() - factsStart)}`);
+		console.log(`Total: ${seconds(performance.now() - started)}; written to ${args.out}`);
+		if (args.report) {
+			await writeFile(args.report, reportToCsv(asReport(loads)), 'utf8');
+			console.log(`Report written to ${args.report}`);
+		}
+		if (args.page) process.stdout.write(await pageCsv(engine, args.page, args.publication));
+		return loads.some((load) => load.rejectedRows > 0) ? 1 : 0;
+	} catch (error) {
+		if (error instanceof StagedFileError) {
+			console.error(error.message);
+			return 2;
+		}
+		throw error;
+	} finally {
+		await engine.close();
+	}
+}
+
+/**
+ * The report CSV the validate command and the Data page write: a summary row per file, then its listed
+ * rejections and warnings (at most 10,000 of each per file; the summary's counts are complete).
+ */
+function asReport(loads: readonly StagedLoad[]): Parameters<typeof reportToCsv>[0] {
+	const files = loads.map((load) => ({
+		name: load.file,
+		read: load.read,
+		loaded: load.loaded,
+		rejectedRows: load.rejectedRows,
+		outOfScope: load.outOfScope
+	}));
+	return {
+		// reportToCsv reads only these counts of a file; the rest of the browser's file record has no native equivalent.
+		files: files as unknown as Parameters<typeof reportToCsv>[0]['files'],
+		rejected: loads.flatMap((load) => load.rejected),
+		warnings: loads.flatMap((load) => load.warnings)
+	};
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		process.exitCode = 2;
+	}
+);

@@ -1,0 +1,437 @@
+import {
+	cambridgeshireAndPeterborough,
+	tables,
+	withAreas,
+	type AreaReference,
+	type Field,
+	type TableContract,
+	type TableName
+} from '$lib/contract';
+import type { AgeRule } from '$lib/ingest/age-rule';
+import { CellProblem } from '$lib/ingest/cell-problem';
+import { fieldParser } from '$lib/ingest/field-parser';
+import { cellText, type Issue } from '$lib/ingest/issue';
+import { matchHeaders, type ColumnMatch } from '$lib/ingest/match-headers';
+import { ageResolver } from '$lib/ingest/resolve-age';
+import { rulesFor } from '$lib/ingest/rules';
+import { withoutInvisibles } from '$lib/ingest/without-invisibles';
+import { ident, sql, type Sql } from '$lib/sql/sql';
+import {
+	cellIssues,
+	checkRows,
+	countIssues,
+	createVerdicts,
+	distinctCells,
+	firstLoaded,
+	insertLoaded,
+	insertVerdicts,
+	listIssues,
+	loadedRange,
+	plainText,
+	readerRejects,
+	rowOutcome,
+	rowRuleIssues,
+	stagedColumns,
+	stagedCounts,
+	stageFile,
+	valueColumn,
+	type FieldSource,
+	type IssueRow,
+	type JudgedColumn,
+	type StagedSource,
+	type Verdict
+} from '$lib/sql/staging';
+import type { Engine } from './engine';
+
+export type { StagedSource } from '$lib/sql/staging';
+
+export interface StagedOptions {
+	/** Today as yyyy-mm-dd, for the "in the future" warning. */
+	readonly today: string;
+	readonly areas?: AreaReference;
+	/** How many rejected-row issues and warnings to list (the counts are always complete). */
+	readonly listLimit?: number;
+}
+
+/** Every row of a file accounted for: read = loaded + rejected + out of scope; blank rows are not read. */
+export interface StagedLoad {
+	readonly table: TableName;
+	readonly file: string;
+	readonly read: number;
+	readonly loaded: number;
+	readonly rejectedRows: number;
+	/** Always 0 for a file in the contract's layout (only a CIN census return holds out-of-scope rows). */
+	readonly outOfScope: number;
+	readonly blankRows: number;
+	readonly rejected: Issue[];
+	readonly rejectedIssues: number;
+	readonly warnings: Issue[];
+	readonly warningCount: number;
+	readonly dateRange: { readonly min: string; readonly max: string } | null;
+	readonly columns: readonly ColumnMatch[];
+	readonly ignored: readonly string[];
+	/** Milliseconds: reading the file, checking it, inserting the loaded rows. */
+	readonly phases: { readonly read: number; readonly check: number; readonly insert: number };
+}
+
+/** A file that cannot be loaded as it is (a required column missing, two columns for one field). */
+export class StagedFileError extends Error {}
+
+const lowerFirst = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
+const verdictBatch = 2_000;
+
+/** A field's cell rules, gathered from the declared rules as the browser's column checker gathers them. */
+interface CellPlan {
+	parse: boolean;
+	invisible: boolean;
+	required: boolean;
+	from: string | null;
+}
+
+/**
+ * The verdict on one distinct cell of a field: the browser's cell branch (`check-columns.ts`) applied to
+ * the text the staging table holds, with the same parser, so the value, the reason and whether it rejects
+ * the row are those the Data page gives for the same cell.
+ */
+function cellVerdict(
+	field: Field,
+	plan: CellPlan,
+	parse: (cell: string) => unknown,
+	index: number,
+	cell: string,
+	column: ColumnMatch
+): Verdict {
+	const verdict = (value: string | null, reason: string | null, rejects: boolean): Verdict => ({
+		field: index,
+		cell,
+		value,
+		reason,
+		rejects,
+		needsDate: false
+	});
+	let parsed = parse(plan.invisible ? withoutInvisibles(cell) : cell);
+	if (plan.from !== null && typeof parsed === 'string' && parsed < plan.from) {
+		parsed = new CellProblem(`${field.label} ${parsed} is before ${plan.from}, the earliest plausible date`);
+	}
+	if (parsed instanceof CellProblem) {
+		if (plan.required) return verdict(null, parsed.reason, true);
+		const fallback = field.kind === 'enum' ? (field.fallback ?? null) : null;
+		const kept =
+			fallback !== null && field.kind === 'enum' ? `kept as ${field.values.label(fallback)}` : 'left blank';
+		return verdict(fallback, `${parsed.reason}; ${kept}`, false);
+	}
+	if (parsed === null || parsed === undefined) {
+		if (!plan.required) return verdict(null, null, false);
+		const shown = cellText(cell);
+		const reason =
+			column.missingReason ??
+			`${field.label} is required but the cell is ${shown.trim() === '' ? 'empty' : `"${shown}" (no value)`}`;
+		return verdict(null, reason, true);
+	}
+	return verdict(String(parsed), null, false);
+}
+
+/**
+ * The verdict on one distinct cell of the age column under the age rule (`resolve-age.ts`, without a date
+ * of birth: a file in the contract's layout has none). "Required but empty" is said only of a row whose main
+ * date was read, as in the browser, hence `needsDate`.
+ */
+function ageVerdict(rule: AgeRule, column: ColumnMatch, index: number, cell: string): Verdict {
+	const parserFor = (field: Field) => fieldParser(field);
+	const resolve = ageResolver(rule, { age: { ...column, index: 0 }, birth: null }, parserFor);
+	const dated = resolve([cell], '2000-01-01');
+	const undated = resolve([cell], null);
+	const needsDate = dated.problem !== null && undated.problem === null;
+	if (dated.problem) {
+		return rule.age.required
+			? { field: index, cell, value: null, reason: dated.problem.reason, rejects: true, needsDate }
+			: {
+					field: index,
+					cell,
+					value: null,
+					reason: `${dated.problem.reason}; left blank`,
+					rejects: false,
+					needsDate
+				};
+	}
+	return {
+		field: index,
+		cell,
+		value: dated.value === null ? null : String(dated.value),
+		reason: dated.warning?.reason ?? null,
+		rejects: false,
+		needsDate
+	};
+}
+
+/**
+ * Load one file in the contract's own layout (the generator's, the demo's, the Explore page's download: the
+ * headings are matched as the Data page matches them) into a contract table with DuckDB itself, for files
+ * too large to pass through JavaScript row by row. The file is staged as text; each column's distinct cells
+ * are judged once by the ingest pipeline's own parsers (`rulesFor` and `fieldParser`: the same rules,
+ * values and messages as the browser); the verdicts are joined back in SQL, the key's uniqueness and the
+ * row rules are SQL over the typed values, and the rows no rule rejects are inserted. Every row is
+ * accounted for: read = loaded + rejected (+ out of scope, none here), and the rejected rows are listed
+ * with their data row, column, value and reason (up to `listLimit`). The facts and cubes are not rebuilt
+ * here: call `refreshFacts` once after the last file.
+ */
+export async function loadStaged(
+	engine: Engine,
+	name: TableName,
+	source: StagedSource,
+	options: StagedOptions
+): Promise<StagedLoad> {
+	const table = withAreas(tables[name] as TableContract, options.areas ?? cambridgeshireAndPeterborough);
+	const fields: readonly Field[] = table.fields;
+	const limit = options.listLimit ?? 1_000;
+	const stage = ident(`stage_${name}`);
+	const clock = performance.now();
+
+	for (const rejects of ['reject_errors', 'reject_scans'])
+		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
+	await engine.exec(stageFile(stage, source));
+	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
+	const readMs = performance.now() - clock;
+
+	const match = matchHeaders(headers, name);
+	if (match.missingRequired.length > 0)
+		throw new StagedFileError(`${source.path}: no column for ${match.missingRequired.join(', ')}`);
+	if (match.ambiguous.length > 0)
+		throw new StagedFileError(
+			`${source.path}: ${match.ambiguous.map((one) => `${one.headers.join(' and ')} could each be ${one.field}`).join('; ')}`
+		);
+	const birth = match.columns.find((column) => table.inputOnly.some((field) => field.name === column.field));
+	if (birth)
+		throw new StagedFileError(
+			`${source.path}: "${birth.header}" is a date of birth; the native load reads ages, not dates of birth (load it on the Data page)`
+		);
+	const columnOf = new Map(match.columns.map((column) => [column.field, column]));
+
+	// The declared rules, each handled here or by the parser it names; a new kind of rule fails to compile.
+	const rules = rulesFor(table);
+	const plans = new Map<Field, CellPlan>(
+		fields.map((field) => [field, { parse: false, invisible: false, required: false, from: null }])
+	);
+	const order = new Map<Field, number>();
+	let age: AgeRule | null = null;
+	let key: Field | null = null;
+	const rowRules: { holds: Sql; field: Field; value: Sql; reason: Sql; rule: number }[] = [];
+	const indexOf = (field: Field) => fields.indexOf(field);
+	const value = (field: Field) => valueColumn(indexOf(field));
+	const textOf = (field: Field) => sql`CAST(${value(field)} AS VARCHAR)`;
+	for (const [position, rule] of rules.entries()) {
+		switch (rule.check) {
+			case 'invisible':
+				plans.get(rule.field)!.invisible = true;
+				break;
+			case 'parse':
+				plans.get(rule.field)!.parse = true;
+				order.set(rule.field, position);
+				break;
+			case 'range':
+			case 'allowed':
+				// Applied by the field's parser (integer range; the vocabulary's codes, labels and aliases).
+				break;
+			case 'required':
+				plans.get(rule.field)!.required = true;
+				break;
+			case 'window':
+				plans.get(rule.field)!.from = rule.from;
+				break;
+			case 'age':
+				age = rule.rule;
+				order.set(rule.rule.age, position);
+				break;
+			case 'warnAbove':
+				rowRules.push({
+					holds: sql`${value(rule.field)} > ${rule.above}`,
+					field: rule.field,
+					value: textOf(rule.field),
+					reason: sql`${`${rule.field.label} is `} || ${textOf(rule.field)} || ${`, over ${rule.above}: check it`}`,
+					rule: position
+				});
+				break;
+			case 'future':
+				rowRules.push({
+					holds: sql`${value(rule.field)} > CAST(${options.today} AS DATE)`,
+					field: rule.field,
+					value: textOf(rule.field),
+					reason: sql`${`${rule.field.label} `} || ${textOf(rule.field)} || ${` is in the future (today is ${options.today})`}`,
+					rule: position
+				});
+				break;
+			case 'order':
+				rowRules.push({
+					holds: sql`${value(rule.later)} < ${value(rule.earlier)}`,
+					field: rule.later,
+					value: textOf(rule.later),
+					reason: sql`${`${rule.message} (`} || ${textOf(rule.later)} || ' is before ' || ${textOf(rule.earlier)} || ')'`,
+					rule: position
+				});
+				break;
+			case 'unique':
+				key = rule.field;
+				break;
+			default: {
+				const unhandled: never = rule;
+				throw new Error(`Unhandled rule ${JSON.stringify(unhandled)}`);
+			}
+		}
+	}
+	if (key === null) throw new Error(`${name}: no key rule`);
+	const keyField: Field = key;
+	const ageRule: AgeRule | null = age;
+	const mainDate = fields.findIndex((field) => field.kind === 'date' && field.required);
+
+	// Each column's distinct cells, judged once by the browser's parsers.
+	const verdicts = ident(`verdicts_${name}`);
+	const sources: FieldSource[] = [];
+	const judgedColumns: (JudgedColumn & { isAge: boolean; match: ColumnMatch })[] = [];
+	for (const [index, field] of fields.entries()) {
+		const column = columnOf.get(field.name);
+		const isAge = ageRule !== null && ageRule.age === field;
+		if (!column || column.derive || (!plans.get(field)!.parse && !isAge)) {
+			sources.push({ field, column: undefined });
+			continue;
+		}
+		const staged = ident(headers[column.index]!);
+		const plain = field.kind === 'text' ? plainText(sql`${stage}.${staged}`, field) : undefined;
+		const plainCell = field.kind === 'text' ? plainText(staged, field) : undefined;
+		judgedColumns.push({ field: index, column: staged, plain: plainCell, isAge, match: column });
+		sources.push({ field, column: staged, verdicts, plain });
+	}
+	await engine.exec(createVerdicts(verdicts));
+	const cells = await engine.query<{ field: number; cell: string }>(distinctCells(stage, judgedColumns));
+	const judge = new Map(
+		judgedColumns.map((judged) => {
+			const field = fields[judged.field]!;
+			const parse = fieldParser(field);
+			return [
+				judged.field,
+				(cell: string): Verdict =>
+					judged.isAge
+						? ageVerdict(ageRule!, judged.match, judged.field, cell)
+						: cellVerdict(field, plans.get(field)!, parse, judged.field, cell, judged.match)
+			];
+		})
+	);
+	const judged = cells.map(({ field, cell }) => judge.get(field)!(cell));
+	for (let at = 0; at < judged.length; at += verdictBatch)
+		await engine.exec(insertVerdicts(verdicts, judged.slice(at, at + verdictBatch)));
+
+	const checked = ident(`checked_${name}`);
+	const firsts = ident(`first_${name}`);
+	const outcome = ident(`outcome_${name}`);
+	const keyIndex = indexOf(keyField);
+	await engine.exec(checkRows(stage, checked, sources, mainDate));
+	await engine.exec(firstLoaded(checked, valueColumn(keyIndex), firsts, fields.length));
+	await engine.exec(rowOutcome(checked, valueColumn(keyIndex), firsts, outcome, fields.length));
+	const checkMs = performance.now() - clock - readMs;
+
+	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
+	const unreadable = source.format === 'csv' ? await readerRejected(engine, source.path) : [];
+
+	const [counts] = await engine.query<{ read: number; rejected: number; blank: number }>(
+		stagedCounts(checked, outcome)
+	);
+	const headerFor = fields.map((field) => columnOf.get(field.name)?.header ?? field.label);
+	const rank = (index: number) => order.get(fields[index]!) ?? index;
+	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR) || ')'`;
+	const rejectedParts = cellIssues(
+		outcome,
+		sources,
+		headerFor,
+		true,
+		keyIndex,
+		duplicateReason,
+		rank,
+		rules.length
+	);
+	const warningParts = [
+		...cellIssues(outcome, sources, headerFor, false, keyIndex, duplicateReason, rank, rules.length),
+		...rowRules.map((rule) =>
+			rowRuleIssues(
+				outcome,
+				rule.holds,
+				headerFor[indexOf(rule.field)]!,
+				rule.field.name,
+				rule.value,
+				rule.reason,
+				rule.rule
+			)
+		)
+	];
+	const issues = async (parts: Sql[]) =>
+		(await engine.query<IssueRow>(listIssues(parts, limit))).map((row): Issue => ({
+			file: source.path,
+			row: row.row,
+			line: null,
+			column: row.column,
+			field: row.field,
+			value: row.value ?? '',
+			reason: row.reason
+		}));
+	const rejected = [...unreadable, ...(await issues(rejectedParts))].slice(0, limit);
+	const rejectedIssues =
+		unreadable.length + (await engine.query<{ n: number }>(countIssues(rejectedParts)))[0]!.n;
+	const warnings = await issues(warningParts);
+	const warningCount = (await engine.query<{ n: number }>(countIssues(warningParts)))[0]!.n;
+	const range = (
+		await engine.query<{ min: string | null; max: string | null }>(loadedRange(outcome, mainDate))
+	)[0];
+
+	const insertStart = performance.now();
+	await engine.exec(insertLoaded(ident(name), outcome, fields));
+	const insertMs = performance.now() - insertStart;
+	for (const temporary of [stage, checked, firsts, outcome, verdicts])
+		await engine.exec(sql`DROP TABLE IF EXISTS ${temporary}`);
+
+	const read = counts!.read + unreadable.length;
+	const rejectedRows = counts!.rejected + unreadable.length;
+	const loaded = read - rejectedRows;
+	const [{ n: inserted } = { n: -1 }] = await engine.query<{ n: number }>(
+		sql`SELECT count(*) AS n FROM ${ident(name)}`
+	);
+	if (inserted < loaded)
+		throw new Error(`Internal error: ${loaded} rows passed but ${inserted} are in ${name}`);
+	return {
+		table: name,
+		file: source.path,
+		read,
+		loaded,
+		rejectedRows,
+		outOfScope: 0,
+		blankRows: counts!.blank,
+		rejected,
+		rejectedIssues,
+		warnings,
+		warningCount,
+		dateRange: range?.min && range.max ? { min: range.min, max: range.max } : null,
+		columns: match.columns,
+		ignored: match.ignored,
+		phases: { read: readMs, check: checkMs, insert: insertMs }
+	};
+}
+
+/** The lines DuckDB's CSV reader set aside, as whole-row issues (row numbers: lines after the heading). */
+async function readerRejected(engine: Engine, file: string): Promise<Issue[]> {
+	const rows = await engine.query<{ line: number; message: string; text: string | null }>(
+		sql`SELECT line, error_message AS message, csv_line AS text FROM ${readerRejects} ORDER BY line`
+	);
+	const seen = new Set<number>();
+	return rows.flatMap((row) => {
+		if (seen.has(row.line)) return [];
+		seen.add(row.line);
+		return [
+			{
+				file,
+				row: row.line - 1,
+				line: row.line,
+				column: '(whole row)',
+				field: null,
+				value: '',
+				reason: `DuckDB's CSV reader could not read this line: ${row.message}`
+			}
+		];
+	});
+}

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '$lib/engine/engine';
+import { createNativeEngine } from '$lib/engine/native-engine';
+import { sql } from '$lib/sql/sql';
+import { freshEngine } from '../../helpers/engine';
+
+describe('native engine', () => {
+	let native: Engine;
+	let wasm: Engine;
+	beforeAll(async () => {
+		native = await createNativeEngine();
+		wasm = await freshEngine();
+	}, 60_000);
+	afterAll(async () => {
+		await native.close();
+		await wasm.close();
+	});
+
+	it('is the DuckDB build the wasm engines embed (the dev dependency is pinned to it)', async () => {
+		const build = sql`SELECT library_version AS version, source_id FROM pragma_version()`;
+		expect(await native.query(build)).toEqual(await wasm.query(build));
+	});
+
+	it('gives rows as the wasm engines do: dates as yyyy-mm-dd, big integers and decimals as numbers', async () => {
+		const row = sql`SELECT DATE '2024-02-29' AS day, CAST(12 AS BIGINT) AS n, CAST(1.5 AS DECIMAL(4, 1)) AS d, 'x' AS t, [1, 2] AS l, NULL AS nothing`;
+		expect(await native.query(row)).toEqual([
+			{ day: '2024-02-29', n: 12, d: 1.5, t: 'x', l: [1, 2], nothing: null }
+		]);
+		expect(await native.query(row)).toEqual(await wasm.query(row));
+	});
+
+	it('reads text registered as a file by its name, as the wasm engines do', async () => {
+		await native.registerText('registered.csv', 'a,b\n1,x\n');
+		expect(await native.query(sql`SELECT * FROM read_csv('registered.csv')`)).toEqual([{ a: 1, b: 'x' }]);
+		await native.dropFile('registered.csv');
+	});
+});
