@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { perturb } from '$lib/publication/perturb';
 import { PROTECTED_MAX } from '$lib/publication/ptable';
 import { RARE_EVENT_MEAN } from '$lib/stats';
+import { districts, indicatorColumns } from '$lib/contract';
+import { indicatorDistrictsNotCounts, indicatorDistrictView } from '$lib/summaries/indicator-districts';
 import type { DistrictSpc } from '../../src/routes/districts/district-spc';
 import { districtSpcNotCounts, summariseDistrictSpc } from '../../src/routes/districts/district-spc-summary';
 import { bandShares } from '../../src/routes/missing/band-shares';
@@ -53,6 +55,31 @@ describe('the district SPC summary', () => {
 				notCount: true
 			}))
 		);
+	});
+});
+
+describe('the district prevalence summary', () => {
+	it('declares its numbers of comparisons and of flags', () => {
+		// Every district at 40 of 100 on every indicator but two, one flagged higher and one lower.
+		const given: Record<string, [number, number]> = {
+			'fenland ind_drugs': [80, 100],
+			'cambridge ind_gifts': [10, 100]
+		};
+		const rows = districts.codes.flatMap((district) =>
+			indicatorColumns.map((indicator) => {
+				const [present, assessed] = given[`${district} ${indicator}`] ?? [40, 100];
+				return { district, indicator, present, assessed, referrals: assessed };
+			})
+		);
+		const { summary } = indicatorDistrictView(rows, { publication: false });
+		// "1 district value is … higher and 1 significantly lower", "2 of 72 … comparisons": the reader once
+		// read 2 as the sum of two counts of referrals and held publication mode to it.
+		const whole = (figure: { shown: string }) => /^\d+$/.test(figure.shown);
+		expect(figures(summary, indicatorDistrictsNotCounts).filter(whole)).toEqual(
+			['1', '1', '2', '72'].map((shown) => ({ shown, notCount: true }))
+		);
+		// The shares and the 3.6 expected by chance are not whole numbers: the reader never takes them as counts.
+		expect(figures(summary, indicatorDistrictsNotCounts).filter((figure) => !whole(figure))).toHaveLength(6);
 	});
 });
 

@@ -111,7 +111,7 @@ export function sentenceFigures(text: string): { text: string; context: string; 
 /**
  * Whether a sentence's figure is one its builder declares is not a count of records: the words that
  * follow it as printed (lower case, letters and digits, one space between words) start with one of the
- * declared phrases (`ChartSpec.notCounts`).
+ * declared phrases (`ChartSpec.notCounts`: lower-case words and digits, `#` for any whole number).
  */
 export const declaredNotCount = (following: string, notCounts: readonly string[]) =>
-	notCounts.some((phrase) => following.startsWith(phrase));
+	notCounts.some((phrase) => new RegExp(`^${phrase.replaceAll('#', '\\d+')}`).test(following));
