@@ -5,7 +5,13 @@ import type { PageContext, PageDefinition } from '$lib/page/define-page';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { tableToCsv, type CsvColumn } from '$lib/export/table-to-csv';
 import { runPage, type PageView } from '../helpers/page';
-import { isSymbol, readNumber, sentenceFigures, type PublishedNumber } from './published-number';
+import {
+	declaredNotCount,
+	isSymbol,
+	readNumber,
+	sentenceFigures,
+	type PublishedNumber
+} from './published-number';
 
 /** A dashboard page: its definition and the steps its `+page.svelte` shows (`view.x`). */
 export interface DashboardPage {
@@ -101,10 +107,19 @@ export async function collectPage(
 		if (times > 0) id += `#${times + 1}`;
 		found.push({ id, page: page.name, ...entry });
 	};
-	const sentence = (step: string, path: string, text: string) => {
-		for (const { text: shown, context } of sentenceFigures(text)) {
+	const sentence = (step: string, path: string, text: string, notCounts: readonly string[] = []) => {
+		for (const { text: shown, context, following } of sentenceFigures(text)) {
 			const read = readNumber(shown);
-			if (read) add({ step, row: path, column: context, text: shown, ...read, kind: 'text' });
+			if (read)
+				add({
+					step,
+					row: path,
+					column: context,
+					text: shown,
+					...read,
+					kind: 'text',
+					...(declaredNotCount(following, notCounts) ? { notCount: true as const } : {})
+				});
 		}
 	};
 	const table = (step: string, path: string, spec: ChartSpec) => {
@@ -153,7 +168,7 @@ export async function collectPage(
 		else if (isChartSpec(value)) {
 			for (const field of ['title', 'summary', 'caption'] as const) {
 				const text = value[field];
-				if (typeof text === 'string') sentence(step, `${path}${field}`, text);
+				if (typeof text === 'string') sentence(step, `${path}${field}`, text, value.notCounts);
 			}
 			table(step, path, value);
 		} else if (typeof value === 'object' && value !== null) {

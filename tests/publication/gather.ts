@@ -25,6 +25,8 @@ export interface Cell {
 	/** The rounding of the true figure as printed (0 for a count). */
 	truthHalfWidth?: number;
 	shown?: Shown;
+	/** A sentence's figure its builder declares is not a count of records (a number of months). */
+	notCount?: true;
 }
 
 /** Everything collected: the views, how they partition, and every figure of every page in every view. */
@@ -85,6 +87,7 @@ export async function gather(source: Engine): Promise<Reading> {
 					view: view.name,
 					id: sameFigure(number.id),
 					kind: number.kind,
+					...(number.notCount || known?.notCount ? { notCount: true as const } : {}),
 					...(known?.value !== null && known?.value !== undefined
 						? { truth: known.value, truthHalfWidth: known.halfWidth }
 						: {}),
@@ -98,6 +101,7 @@ export async function gather(source: Engine): Promise<Reading> {
 						view: view.name,
 						id: sameFigure(known.id),
 						kind: known.kind,
+						...(known.notCount ? { notCount: true as const } : {}),
 						truth: known.value,
 						truthHalfWidth: known.halfWidth
 					});

@@ -22,6 +22,8 @@ export interface PublishedNumber {
 	symbol?: string;
 	/** Where the number sits: table cells can be summed by position; sentence numbers only by context. */
 	kind: 'table' | 'text';
+	/** A sentence's number its builder declares is not a count of records (a number of months). */
+	notCount?: true;
 }
 
 /** The GSS symbols a table shows instead of a number. */
@@ -82,21 +84,34 @@ const figure = /(?<![\w.,])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![\w])
  * referrals, 251 were of boys" gives 282 "referrals" and 251 "were of". Dates, ages, years and p-values
  * are read over.
  */
-export function sentenceFigures(text: string): { text: string; context: string }[] {
+export function sentenceFigures(text: string): { text: string; context: string; following: string }[] {
 	const masked = text.replace(notFigures, (match) => '§'.repeat(match.length));
-	const found: { text: string; context: string }[] = [];
+	const found: { text: string; context: string; following: string }[] = [];
 	for (const match of masked.matchAll(figure)) {
 		const number = match[0].replace(/[.,]$/, '');
-		const after = masked
-			.slice(match.index + match[0].length)
+		const after = match.index + match[0].length;
+		const words = masked
+			.slice(after)
 			.toLowerCase()
 			.replace(/[^a-z\s]+/g, ' ')
 			.trim()
 			.split(/\s+/)
-			.filter(Boolean)
-			.slice(0, 2)
-			.join(' ');
-		found.push({ text: number, context: after });
+			.filter(Boolean);
+		// What follows as printed, digits kept ("or 2 days"), for a builder's declaration to match.
+		const following = text
+			.slice(after)
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, ' ')
+			.trim();
+		found.push({ text: number, context: words.slice(0, 2).join(' '), following });
 	}
 	return found;
 }
+
+/**
+ * Whether a sentence's figure is one its builder declares is not a count of records: the words that
+ * follow it as printed (lower case, letters and digits, one space between words) start with one of the
+ * declared phrases (`ChartSpec.notCounts`: lower-case words and digits, `#` for any whole number).
+ */
+export const declaredNotCount = (following: string, notCounts: readonly string[]) =>
+	notCounts.some((phrase) => new RegExp(`^${phrase.replaceAll('#', '\\d+')}`).test(following));

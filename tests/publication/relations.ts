@@ -55,11 +55,14 @@ export function attributeColumns(reading: Reading): Set<string> {
 	]);
 }
 
-/** The figures that are counts: whole numbers, in a sentence or in a table column that counts. */
+/**
+ * The figures that are counts: whole numbers, in a table column that counts or in a sentence, unless the
+ * sentence's builder declares the figure is not a count of records (a number of months, a run length).
+ */
 export function countFilter(reading: Reading): (cell: Cell) => boolean {
 	const attributes = attributeColumns(reading);
 	return (cell) => {
-		if (!isWhole(cell)) return false;
+		if (!isWhole(cell) || cell.notCount) return false;
 		if (cell.kind !== 'table') return true;
 		const { page, step, column } = parts(cell.id);
 		return !attributes.has(`${page}|${step}|${column}`);

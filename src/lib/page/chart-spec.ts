@@ -12,4 +12,11 @@ export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	columns: TableColumn<Row>[];
 	rows: readonly Row[];
 	loading?: boolean;
+	/**
+	 * The numbers in the title, summary and caption that are not counts of records (numbers of months, run
+	 * lengths), each named by the words that follow it ("of its last"). Declared by the sentence's builder:
+	 * publication mode perturbs counts of records, and its automated reader (tests/publication) protects
+	 * only those, so a run of 4 months is not mistaken for 4 children.
+	 */
+	notCounts?: readonly string[];
 }

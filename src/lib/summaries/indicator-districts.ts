@@ -139,6 +139,18 @@ export function indicatorDistrictView(
 }
 
 /**
+ * The numbers the district prevalence title and summary state that are not counts of records, by the words
+ * that follow each: how many district-by-indicator comparisons were made and how many are flagged higher or
+ * lower. They count tests, not referrals; each test is of published counts in publication mode.
+ */
+export const indicatorDistrictsNotCounts = [
+	'district value',
+	'significantly lower',
+	'of # district by indicator',
+	'district by indicator'
+] as const;
+
+/**
  * The multiplicity caveat for many tests at the 5% level: with `tests` district-by-indicator comparisons
  * and no real difference anywhere, about 5% of them (tests × 0.05) would still be flagged, so a count of
  * flags near that number is what chance alone gives. Sightline states the caveat rather than correcting

@@ -22,6 +22,19 @@ export function districtSpcTitle(series: readonly DistrictSpc[]): string {
 	return 'Monthly referrals in every district show common cause variation only in recent months';
 }
 
+/**
+ * The numbers `summariseDistrictSpc` states that are not counts of records, by the words that follow each:
+ * how many of a district's recent months were flagged, how many of those were above the upper limit, how
+ * many months were looked at, and the rare-event threshold. They count months, not children or referrals;
+ * the referral counts behind them are the published ones in publication mode.
+ */
+export const districtSpcNotCounts = [
+	'of its last',
+	'complete month',
+	'above the upper process limit',
+	'a month'
+] as const;
+
 /** One sentence naming each district with special-cause months among its recent complete months. */
 export function summariseDistrictSpc(series: readonly DistrictSpc[]): string {
 	if (series.length === 0) return 'No referrals match the current filters.';

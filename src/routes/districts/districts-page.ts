@@ -20,7 +20,7 @@ import {
 	summariseDistrictFunnel,
 	summariseDistrictRates
 } from './district-rates';
-import { districtSpcTitle, summariseDistrictSpc } from './district-spc-summary';
+import { districtSpcNotCounts, districtSpcTitle, summariseDistrictSpc } from './district-spc-summary';
 import { compareDistricts, type DistrictStat } from './district-comparison';
 import { districtSpc } from './district-spc';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
@@ -269,6 +269,7 @@ export const districtsPage = definePage()
 		return {
 			title: districtSpcTitle(spc),
 			summary,
+			notCounts: districtSpcNotCounts,
 			caption: `Referrals per calendar month by district of the child (all ages), from ${extent?.first_referral ? formatMonth(extent.first_referral) : 'the start of the data'} to ${period ? formatMonth(period.to) : 'the end'}, with the mean and process limits (mean ± 2.66 × average moving range; NHS England Making Data Count). The whole history is shown so that limits rest on enough months${periodStartMonth ? `; the selected period, from ${formatMonth(periodStartMonth)}, is shaded and the summary counts its months only` : ''}. Special-cause months: triangles (high) and diamonds (low).${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete: shown as a hollow circle and left out of the limits.` : ''}${spc.some((series) => series.provisional) ? ' Limits from fewer than 12 months are provisional.' : ''}${publication ? ' Publication mode: months with 1 to 5 referrals (and months that would reveal them) are gaps.' : ''}`,
 			rows: points,
 			columns: [

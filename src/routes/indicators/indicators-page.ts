@@ -37,7 +37,11 @@ import {
 	type AgeGenderCell
 } from '$lib/summaries/indicator-age-gender';
 import { combinationsView, type CombinationPoint } from '$lib/summaries/indicator-combinations';
-import { indicatorDistrictView, type DistrictCell } from '$lib/summaries/indicator-districts';
+import {
+	indicatorDistrictsNotCounts,
+	indicatorDistrictView,
+	type DistrictCell
+} from '$lib/summaries/indicator-districts';
 import { formatDecimal2, pairsView, type PairCell } from '$lib/summaries/indicator-pairs';
 import { prevalenceView, type PrevalencePoint } from '$lib/summaries/indicator-prevalence';
 import { indicatorTrendView, type TrendPoint } from '$lib/summaries/indicator-trend';
@@ -139,6 +143,7 @@ export const indicatorsPage = definePageOverShownDays()
 			return {
 				title: byDistrict.title,
 				summary: byDistrict.summary,
+				notCounts: indicatorDistrictsNotCounts,
 				caption: `Prevalence of each indicator by district of the child, ${period}. ▲ / ▼: significantly higher / lower than the partnership (the district’s 95% Wilson interval excludes the partnership value). Darker blue is higher prevalence; uncoloured cells marked u have fewer than ${MIN_RELIABLE_ASSESSED} assessed referrals. The district filter does not apply to this chart; click a cell to filter by its district.`,
 				rows: byDistrict.cells,
 				columns: [

@@ -4,6 +4,14 @@ import type { BandShare } from './band-shares';
 const count = (rows: readonly BandShare[], band: string) =>
 	rows.find((row) => row.band === band)?.count ?? null;
 
+/**
+ * The numbers the durations title, summary and caption state that are not counts of episodes, by the words
+ * that follow each: the bands' bounds ("1 or 2 days", "within 2 days", "under 24 hours"). Every other
+ * number in them is a published count or is computed from published counts (in publication mode the total
+ * is the sum of the perturbed bands).
+ */
+export const durationsNotCounts = ['or 2 days', 'to 2 days', 'days', 'hours'] as const;
+
 /** Active title: the share of episodes that ended within 2 days. */
 export function durationsTitle(rows: readonly BandShare[], total: number): string {
 	const sameDay = count(rows, 'same_day');

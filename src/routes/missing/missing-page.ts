@@ -26,7 +26,7 @@ import { repeatBands, repeatMissing, type RepeatMissingRow } from '$lib/sql/metr
 import { returnInterviews, type ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
 import { seasonality, type SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
 import { shownPeriod } from '$lib/domain/shown-period';
-import { durationsTitle, summariseDurations } from './durations';
+import { durationsNotCounts, durationsTitle, summariseDurations } from './durations';
 import { episodeTypesTitle, summariseEpisodeTypes } from './episode-types';
 import { episodesByGroupTitle, summariseEpisodesByGroup } from './episodes-by-group';
 import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episodes';
@@ -345,6 +345,7 @@ export const missingPage = definePage()
 		return {
 			title: durationsTitle(durations.rows, durations.total),
 			summary,
+			notCounts: durationsNotCounts,
 			caption: `Episodes by how long the child was missing or away, ${period}, with 95% intervals. Times are not recorded, so duration is whole days between the start and end dates: "back the same day" is under 24 hours; "1 to 2 days" is up to 72 hours. "Still missing" has no end date.`,
 			rows: durations.rows,
 			columns: shareColumns('Episodes'),
