@@ -37,10 +37,9 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'publication',
+					// The live audit (reader.live.test.ts) holds issue 9's pass mark against what the app publishes
+					// now: part of the suite (about 75 s); `npm run audit:publication` runs it alone.
 					include: ['tests/publication/**/*.test.ts'],
-					// The pass mark of issue 9 against what main publishes (`npm run audit:publication`): not yet
-					// met, so it is an audit beside the suite, like the benchmarks, until it passes.
-					exclude: process.env.READER_LIVE === '1' ? [] : ['tests/publication/**/*.live.test.ts'],
 					isolate: false,
 					testTimeout: 240_000
 				}
