@@ -114,9 +114,9 @@ describe('trends on the demo extract', () => {
 		// The latest complete quarter, counted independently: referrals, and children once per quarter.
 		const { current } = latestCompleteQuarter(extent.last);
 		const inQuarter = demoReferrals().filter((row) => row.date >= current.from && row.date <= current.to);
-		expect(rows.find((row) => row[0] === current.label)![2]).toBe(en(inQuarter.length));
+		expect(rows.find((row) => row[0] === current.long)![2]).toBe(en(inQuarter.length));
 		const children = await table(figure(2));
-		expect(children.find((row) => row[0] === current.label)![2]).toBe(
+		expect(children.find((row) => row[0] === current.long)![2]).toBe(
 			en(new Set(inQuarter.map((row) => row.child)).size)
 		);
 		await screenshot(watch.page, 'trends-quarterly');

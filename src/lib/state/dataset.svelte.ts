@@ -111,6 +111,11 @@ export class Dataset {
 		return this.#precomputed?.answers[key];
 	}
 
+	/** Whether answers computed ahead are being shown while the engine starts. */
+	get showingPrecomputed(): boolean {
+		return this.#precomputed !== undefined;
+	}
+
 	/**
 	 * Start DuckDB and load the bundled demo extract. The engine, the demo files and `precomputed` (answers
 	 * computed from the demo at build time, when nothing else is about to replace it) are fetched at once;
