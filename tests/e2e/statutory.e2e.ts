@@ -42,6 +42,9 @@ describe('statutory samples through the Data page', () => {
 		await watch.page.getByRole('link', { name: 'Missing episodes' }).click();
 		await waitForCharts(watch.page);
 		await screenshot(watch.page, 'missing-after-ssda903');
+		// The sample records no return interview: the card says so rather than marking a withheld figure (c).
+		const interviews = watch.page.getByTestId('headline-value').nth(3);
+		expect(await interviews.textContent()).toBe('–');
 		expect(await watch.page.getByTestId('data-banner').textContent()).toContain('fake_903.xml (6 rows)');
 		await watch.page.getByRole('link', { name: 'Load data' }).click();
 	});

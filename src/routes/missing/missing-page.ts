@@ -447,6 +447,8 @@ export const missingPage = definePage()
 		const twice = repeatCounts(repeat.rows, repeat.total).twice;
 		const within = interviews.find((step) => step.step === 'within_72_hours');
 		const strict = interviews.find((step) => step.step === 'within_2_days');
+		// No accepted interview to time: nothing to show, not a withheld figure ("c" only means withheld).
+		const noInterviews = within?.denominator === 0;
 		return [
 			{ label: 'Missing or away episodes', value: answered ? text(episodesShown) : '…' },
 			{ label: 'Children missing or away', value: answered ? text(childrenShown) : '…' },
@@ -464,9 +466,16 @@ export const missingPage = definePage()
 			},
 			{
 				label: 'Return interviews within 72 hours',
-				value: within ? (within.share === null ? 'c' : formatPercent(within.share)) : '…',
-				detail:
-					within && within.numerator !== null && within.denominator !== null
+				value: within
+					? noInterviews
+						? '–'
+						: within.share === null
+							? 'c'
+							: formatPercent(within.share)
+					: '…',
+				detail: noInterviews
+					? 'No accepted return interviews recorded'
+					: within && within.numerator !== null && within.denominator !== null
 						? `${formatCount(within.numerator)} of ${formatCount(within.denominator)} accepted interviews, held ${withinDefinition(timing)}${
 								timing === 'hours'
 									? ''
