@@ -10,7 +10,7 @@ export function episodeSexesTitle(rows: readonly BandShare[]): string {
 	return `${formatPercent(top.share)} of missing episodes were of ${top.label.toLowerCase()} children`;
 }
 
-/** One sentence: episodes and children by sex, most first; episodes with no sex recorded said apart. */
+/** One sentence: episodes and children by sex, in the contract's order (not recorded last). */
 export function summariseEpisodeSexes(
 	rows: readonly BandShare[],
 	children: ReadonlyMap<string, number | null>
@@ -23,7 +23,10 @@ export function summariseEpisodeSexes(
 			const kids = children.get(row.band);
 			const count = row.count === null ? 'c' : formatCount(row.count);
 			const share = row.share === null ? '' : ` (${formatPercent(row.share)})`;
-			const who = kids === undefined ? '' : `, ${kids === null ? 'c' : formatCount(kids)} children`;
+			const who =
+				kids === undefined
+					? ''
+					: `, ${kids === null ? 'c' : formatCount(kids)} ${kids === 1 ? 'child' : 'children'}`;
 			return `${row.label.toLowerCase()} ${count}${share}${who}`;
 		});
 	return `Episodes by sex: ${parts.join('; ')}.`;
