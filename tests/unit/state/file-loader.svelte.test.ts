@@ -11,7 +11,7 @@ import { FileLoader } from '$lib/state/file-loader.svelte';
 // or append, which ids count as known, what is reported.
 const { outcomes, requests, loaded } = vi.hoisted(() => ({
 	outcomes: [] as unknown[],
-	requests: [] as { name: string; knownIds?: string[] }[],
+	requests: [] as { name: string; knownIds?: string[]; references?: unknown[] }[],
 	loaded: [] as string[]
 }));
 
