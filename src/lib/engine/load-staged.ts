@@ -20,9 +20,10 @@ import {
 	cellIssues,
 	checkRows,
 	countIssues,
+	changesCell,
 	createVerdicts,
 	distinctCells,
-	firstLoaded,
+	duplicateRows,
 	insertLoaded,
 	insertVerdicts,
 	listIssues,
@@ -283,24 +284,20 @@ export async function loadStaged(
 	const ageRule: AgeRule | null = age;
 	const mainDate = fields.findIndex((field) => field.kind === 'date' && field.required);
 
-	// Each column's distinct cells, judged once by the browser's parsers.
-	const verdicts = ident(`verdicts_${name}`);
-	const sources: FieldSource[] = [];
+	// Each column's distinct cells, judged once by the browser's parsers. Only verdicts that say more than
+	// the cell itself are kept (a clean column then needs no join at all).
+	const verdictsOf = (index: number) => ident(`verdicts_${name}_${index}`);
 	const judgedColumns: (JudgedColumn & { isAge: boolean; match: ColumnMatch })[] = [];
+	const stagedOf = new Map<number, Sql>();
 	for (const [index, field] of fields.entries()) {
 		const column = columnOf.get(field.name);
 		const isAge = ageRule !== null && ageRule.age === field;
-		if (!column || column.derive || (!plans.get(field)!.parse && !isAge)) {
-			sources.push({ field, column: undefined });
-			continue;
-		}
+		if (!column || column.derive || (!plans.get(field)!.parse && !isAge)) continue;
 		const staged = ident(headers[column.index]!);
-		const plain = field.kind === 'text' ? plainText(sql`${stage}.${staged}`, field) : undefined;
-		const plainCell = field.kind === 'text' ? plainText(staged, field) : undefined;
-		judgedColumns.push({ field: index, column: staged, plain: plainCell, isAge, match: column });
-		sources.push({ field, column: staged, verdicts, plain });
+		const plain = field.kind === 'text' ? plainText(staged, field) : undefined;
+		judgedColumns.push({ field: index, column: staged, plain, isAge, match: column });
+		stagedOf.set(index, staged);
 	}
-	await engine.exec(createVerdicts(verdicts));
 	const cells = await engine.query<{ field: number; cell: string }>(distinctCells(stage, judgedColumns));
 	const judge = new Map(
 		judgedColumns.map((judged) => {
@@ -315,24 +312,38 @@ export async function loadStaged(
 			];
 		})
 	);
-	const judged = cells.map(({ field, cell }) => judge.get(field)!(cell));
-	for (let at = 0; at < judged.length; at += verdictBatch)
-		await engine.exec(insertVerdicts(verdicts, judged.slice(at, at + verdictBatch)));
+	const byField = new Map<number, Verdict[]>();
+	for (const { field, cell } of cells) {
+		const verdict = judge.get(field)!(cell);
+		if (!changesCell(verdict)) continue;
+		const list = byField.get(field) ?? [];
+		list.push(verdict);
+		byField.set(field, list);
+	}
+	for (const [field, judged] of byField) {
+		await engine.exec(createVerdicts(verdictsOf(field)));
+		for (let at = 0; at < judged.length; at += verdictBatch)
+			await engine.exec(insertVerdicts(verdictsOf(field), judged.slice(at, at + verdictBatch)));
+	}
+	const sources: FieldSource[] = fields.map((field, index) => {
+		const column = stagedOf.get(index);
+		if (column === undefined) return { field, column: undefined };
+		return byField.has(index) ? { field, column, verdicts: verdictsOf(index) } : { field, column };
+	});
 
 	const checked = ident(`checked_${name}`);
-	const firsts = ident(`first_${name}`);
+	const duplicates = ident(`duplicates_${name}`);
 	const outcome = ident(`outcome_${name}`);
 	const keyIndex = indexOf(keyField);
 	await engine.exec(checkRows(stage, checked, sources, mainDate));
-	await engine.exec(firstLoaded(checked, valueColumn(keyIndex), firsts, fields.length));
-	await engine.exec(rowOutcome(checked, valueColumn(keyIndex), firsts, outcome, fields.length));
-	const checkMs = performance.now() - clock - readMs;
+	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates));
+	await engine.exec(rowOutcome(checked, duplicates, outcome));
 
 	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
 	const unreadable = source.format === 'csv' ? await readerRejected(engine, source.path) : [];
 
 	const [counts] = await engine.query<{ read: number; rejected: number; blank: number }>(
-		stagedCounts(checked, outcome)
+		stagedCounts(stage, outcome)
 	);
 	const headerFor = fields.map((field) => columnOf.get(field.name)?.header ?? field.label);
 	const rank = (index: number) => order.get(fields[index]!) ?? index;
@@ -380,10 +391,12 @@ export async function loadStaged(
 		await engine.query<{ min: string | null; max: string | null }>(loadedRange(outcome, mainDate))
 	)[0];
 
+	const checkMs = performance.now() - clock - readMs;
 	const insertStart = performance.now();
 	await engine.exec(insertLoaded(ident(name), outcome, fields));
 	const insertMs = performance.now() - insertStart;
-	for (const temporary of [stage, checked, firsts, outcome, verdicts])
+	await engine.exec(sql`DROP VIEW IF EXISTS ${outcome}`);
+	for (const temporary of [stage, checked, duplicates, ...[...byField.keys()].map(verdictsOf)])
 		await engine.exec(sql`DROP TABLE IF EXISTS ${temporary}`);
 
 	const read = counts!.read + unreadable.length;
