@@ -20,15 +20,16 @@ export const readerRejects = ident('reject_errors');
 
 /**
  * Read a file into `stage` as text, in file order (DuckDB keeps insertion order, so `rowid + 1` is the data
- * row). CSV: every cell as VARCHAR (a blank cell is NULL), a short row padded with NULLs, a line that cannot
+ * row). CSV: every cell as VARCHAR (a blank cell is NULL), a short row padded with NULLs (or, with
+ * `padShortRows` false, kept aside as the reader's error: the Data page warns about a short row), a line that cannot
  * be split kept aside in `reject_errors` with its line number rather than failing the load. Parquet: every
  * column cast to VARCHAR, so its cells meet the same parsers as text (dates as yyyy-mm-dd, true/false).
  */
-export function stageFile(stage: Sql, source: StagedSource): Sql {
+export function stageFile(stage: Sql, source: StagedSource, padShortRows = true): Sql {
 	if (source.format === 'parquet') {
 		return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
 	}
-	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = true, store_rejects = true)`;
+	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true)`;
 }
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */
@@ -45,6 +46,13 @@ export const cellKey = (column: Sql): Sql => sql`COALESCE(${column}, '')`;
  */
 export function plainText(column: Sql, field: TextField): Sql {
 	return sql`(length(${column}) BETWEEN 5 AND ${field.maxLength} AND regexp_full_match(${column}, '[A-Za-z0-9_.:/][A-Za-z0-9_.:/-]*'))`;
+}
+
+/** Whether any cell of the columns holds a line break (a quoted newline). */
+export function anyLineBreak(stage: Sql, columns: readonly Sql[]): Sql {
+	if (columns.length === 0) return sql`SELECT FALSE AS found`;
+	const tests = columns.map((column) => sql`regexp_matches(${column}, '[\r\n]')`);
+	return sql`SELECT bool_or(${join(tests, ' OR ')}) AS found FROM ${stage}`;
 }
 
 /** A row whose every staged cell is blank: skipped and counted, never read (as in the browser). */
