@@ -14,7 +14,7 @@ import { extract, timeDataPageLoad } from './load-extract';
 import { median, startPreview } from './preview-server';
 
 type Format = 'csv' | 'parquet';
-const formats: readonly Format[] = ['csv', 'parquet'];
+const formats = (process.env.BENCH_FORMATS?.split(',') ?? ['csv', 'parquet']) as readonly Format[];
 const today = '2026-12-07';
 const port = Number(process.env.BENCH_PORT ?? 4471);
 

@@ -80,6 +80,7 @@ export async function freshEngine(): Promise<Engine> {
 		},
 		registerText: (name, text) => engine.registerText(name, text),
 		registerBytes: (name, bytes) => engine.registerBytes(name, bytes),
+		registerFile: (name, file) => engine.registerFile(name, file),
 		dropFile: (name) => engine.dropFile(name),
 		async insertArrow(table, ipcStream, create) {
 			await open();

@@ -48,6 +48,8 @@ export async function createBrowserEngine(): Promise<Engine> {
 		},
 		registerText: (name, text) => db.registerFileText(name, text),
 		registerBytes: (name, bytes) => db.registerFileBuffer(name, bytes),
+		registerFile: (name, file) =>
+			db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
 		async dropFile(name) {
 			await db.dropFile(name);
 		},

@@ -24,6 +24,11 @@ export interface Engine {
 	registerText(name: string, text: string): Promise<void>;
 	/** Register bytes as a virtual file. */
 	registerBytes(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Register a file the user chose as a virtual file DuckDB reads in pieces as it needs them (in the browser,
+	 * through the browser's file reader: the file is never copied whole into JavaScript).
+	 */
+	registerFile(name: string, file: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Append an Arrow IPC stream to a table, creating it when absent. */
 	insertArrow(table: string, ipcStream: Uint8Array, create: boolean): Promise<void>;

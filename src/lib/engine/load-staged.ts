@@ -20,14 +20,16 @@ import {
 	cellIssues,
 	checkRows,
 	countIssues,
+	changesCell,
 	createVerdicts,
 	distinctCells,
-	firstLoaded,
+	duplicateRows,
 	insertLoaded,
 	insertVerdicts,
 	listIssues,
 	loadedRange,
 	plainText,
+	anyLineBreak,
 	readerRejects,
 	rowOutcome,
 	rowRuleIssues,
@@ -51,6 +53,36 @@ export interface StagedOptions {
 	readonly areas?: AreaReference;
 	/** How many rejected-row issues and warnings to list (the counts are always complete). */
 	readonly listLimit?: number;
+	/** The file's name in the issues (default: the path DuckDB reads). */
+	readonly fileName?: string;
+	/**
+	 * Every data row is one line, straight after the heading on line 1 (no quoted newlines, no blank lines: the
+	 * caller has checked), so an issue gives its line as the Data page does: the data row + 1.
+	 */
+	readonly lines?: boolean;
+}
+
+/** A file read into a staging table as text, and its headings. */
+export interface Staged {
+	readonly stage: Sql;
+	readonly headers: readonly string[];
+	/** Milliseconds spent reading. */
+	readonly read: number;
+}
+
+/** A staged file checked and not yet inserted: the account of every row, and the way to finish. */
+export interface StagedCheck extends Omit<StagedLoad, 'phases'> {
+	readonly phases: { readonly read: number; readonly check: number };
+	/** Lines DuckDB's CSV reader could not split (each also a rejected row). */
+	readonly unreadableLines: number;
+	/** Whether some date was refused because it can only be month-first (the Data page adds a note then). */
+	readonly monthFirst: boolean;
+	/** Whether some cell holds a line break (a quoted newline: data rows and lines then differ). */
+	readonly multiline: boolean;
+	/** Insert the loaded rows into the contract table; returns the milliseconds it took. */
+	insert(): Promise<number>;
+	/** Drop the staging and checking tables. */
+	discard(): Promise<void>;
 }
 
 /** Every row of a file accounted for: read = loaded + rejected + out of scope; blank rows are not read. */
@@ -181,17 +213,56 @@ export async function loadStaged(
 	source: StagedSource,
 	options: StagedOptions
 ): Promise<StagedLoad> {
+	const staged = await readStaged(engine, source, ident(`stage_${name}`));
+	const check = await checkStaged(engine, name, source, staged, options);
+	try {
+		const insert = await check.insert();
+		const {
+			insert: _insert,
+			discard: _discard,
+			unreadableLines: _lines,
+			monthFirst: _m,
+			multiline: _n,
+			...load
+		} = check;
+		return { ...load, phases: { ...check.phases, insert } };
+	} finally {
+		await check.discard();
+	}
+}
+
+/** Read a file into a staging table as text (`stageFile`); the heading row's cells name its columns. */
+export async function readStaged(
+	engine: Engine,
+	source: StagedSource,
+	stage: Sql,
+	padShortRows = true
+): Promise<Staged> {
+	const clock = performance.now();
+	for (const rejects of ['reject_errors', 'reject_scans'])
+		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
+	await engine.exec(stageFile(stage, source, padShortRows));
+	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
+	return { stage, headers, read: performance.now() - clock };
+}
+
+/**
+ * Check a staged file against table `name`'s contract, as `loadStaged` describes, and hand back the account
+ * of every row with `insert` and `discard`: the Data page shows the account first and inserts only when a
+ * row loads, inside its own transaction.
+ */
+export async function checkStaged(
+	engine: Engine,
+	name: TableName,
+	source: StagedSource,
+	{ stage, headers, read: readMs }: Staged,
+	options: StagedOptions
+): Promise<StagedCheck> {
 	const table = withAreas(tables[name] as TableContract, options.areas ?? cambridgeshireAndPeterborough);
 	const fields: readonly Field[] = table.fields;
 	const limit = options.listLimit ?? 1_000;
-	const stage = ident(`stage_${name}`);
+	const fileName = options.fileName ?? source.path;
 	const clock = performance.now();
-
-	for (const rejects of ['reject_errors', 'reject_scans'])
-		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
-	await engine.exec(stageFile(stage, source));
-	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
-	const readMs = performance.now() - clock;
 
 	const match = matchHeaders(headers, name);
 	if (match.missingRequired.length > 0)
@@ -283,24 +354,20 @@ export async function loadStaged(
 	const ageRule: AgeRule | null = age;
 	const mainDate = fields.findIndex((field) => field.kind === 'date' && field.required);
 
-	// Each column's distinct cells, judged once by the browser's parsers.
-	const verdicts = ident(`verdicts_${name}`);
-	const sources: FieldSource[] = [];
+	// Each column's distinct cells, judged once by the browser's parsers. Only verdicts that say more than
+	// the cell itself are kept (a clean column then needs no join at all).
+	const verdictsOf = (index: number) => ident(`verdicts_${name}_${index}`);
 	const judgedColumns: (JudgedColumn & { isAge: boolean; match: ColumnMatch })[] = [];
+	const stagedOf = new Map<number, Sql>();
 	for (const [index, field] of fields.entries()) {
 		const column = columnOf.get(field.name);
 		const isAge = ageRule !== null && ageRule.age === field;
-		if (!column || column.derive || (!plans.get(field)!.parse && !isAge)) {
-			sources.push({ field, column: undefined });
-			continue;
-		}
+		if (!column || column.derive || (!plans.get(field)!.parse && !isAge)) continue;
 		const staged = ident(headers[column.index]!);
-		const plain = field.kind === 'text' ? plainText(sql`${stage}.${staged}`, field) : undefined;
-		const plainCell = field.kind === 'text' ? plainText(staged, field) : undefined;
-		judgedColumns.push({ field: index, column: staged, plain: plainCell, isAge, match: column });
-		sources.push({ field, column: staged, verdicts, plain });
+		const plain = field.kind === 'text' ? plainText(staged, field) : undefined;
+		judgedColumns.push({ field: index, column: staged, plain, isAge, match: column });
+		stagedOf.set(index, staged);
 	}
-	await engine.exec(createVerdicts(verdicts));
 	const cells = await engine.query<{ field: number; cell: string }>(distinctCells(stage, judgedColumns));
 	const judge = new Map(
 		judgedColumns.map((judged) => {
@@ -315,28 +382,43 @@ export async function loadStaged(
 			];
 		})
 	);
-	const judged = cells.map(({ field, cell }) => judge.get(field)!(cell));
-	for (let at = 0; at < judged.length; at += verdictBatch)
-		await engine.exec(insertVerdicts(verdicts, judged.slice(at, at + verdictBatch)));
+	const byField = new Map<number, Verdict[]>();
+	for (const { field, cell } of cells) {
+		const verdict = judge.get(field)!(cell);
+		if (!changesCell(verdict)) continue;
+		const list = byField.get(field) ?? [];
+		list.push(verdict);
+		byField.set(field, list);
+	}
+	for (const [field, judged] of byField) {
+		await engine.exec(createVerdicts(verdictsOf(field)));
+		for (let at = 0; at < judged.length; at += verdictBatch)
+			await engine.exec(insertVerdicts(verdictsOf(field), judged.slice(at, at + verdictBatch)));
+	}
+	const sources: FieldSource[] = fields.map((field, index) => {
+		const column = stagedOf.get(index);
+		if (column === undefined) return { field, column: undefined };
+		return byField.has(index) ? { field, column, verdicts: verdictsOf(index) } : { field, column };
+	});
 
 	const checked = ident(`checked_${name}`);
-	const firsts = ident(`first_${name}`);
+	const duplicates = ident(`duplicates_${name}`);
 	const outcome = ident(`outcome_${name}`);
 	const keyIndex = indexOf(keyField);
 	await engine.exec(checkRows(stage, checked, sources, mainDate));
-	await engine.exec(firstLoaded(checked, valueColumn(keyIndex), firsts, fields.length));
-	await engine.exec(rowOutcome(checked, valueColumn(keyIndex), firsts, outcome, fields.length));
-	const checkMs = performance.now() - clock - readMs;
+	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates));
+	await engine.exec(rowOutcome(checked, duplicates, outcome));
 
 	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
-	const unreadable = source.format === 'csv' ? await readerRejected(engine, source.path) : [];
+	const unreadable = source.format === 'csv' ? await readerRejected(engine, fileName) : [];
 
 	const [counts] = await engine.query<{ read: number; rejected: number; blank: number }>(
-		stagedCounts(checked, outcome)
+		stagedCounts(stage, outcome)
 	);
 	const headerFor = fields.map((field) => columnOf.get(field.name)?.header ?? field.label);
 	const rank = (index: number) => order.get(fields[index]!) ?? index;
-	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR) || ')'`;
+	const lineOf = options.lines ? sql` || ', line ' || CAST(duplicate_of + 1 AS VARCHAR)` : sql``;
+	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR)${lineOf} || ')'`;
 	const rejectedParts = cellIssues(
 		outcome,
 		sources,
@@ -363,12 +445,12 @@ export async function loadStaged(
 	];
 	const issues = async (parts: Sql[]) =>
 		(await engine.query<IssueRow>(listIssues(parts, limit))).map((row): Issue => ({
-			file: source.path,
+			file: fileName,
 			row: row.row,
-			line: null,
+			line: options.lines ? row.row + 1 : null,
 			column: row.column,
 			field: row.field,
-			value: row.value ?? '',
+			value: cellText(row.value ?? ''),
 			reason: row.reason
 		}));
 	const rejected = [...unreadable, ...(await issues(rejectedParts))].slice(0, limit);
@@ -380,20 +462,21 @@ export async function loadStaged(
 		await engine.query<{ min: string | null; max: string | null }>(loadedRange(outcome, mainDate))
 	)[0];
 
-	const insertStart = performance.now();
-	await engine.exec(insertLoaded(ident(name), outcome, fields));
-	const insertMs = performance.now() - insertStart;
-	for (const temporary of [stage, checked, firsts, outcome, verdicts])
-		await engine.exec(sql`DROP TABLE IF EXISTS ${temporary}`);
+	const multiline = options.lines
+		? ((
+				await engine.query<{ found: boolean | null }>(
+					anyLineBreak(
+						stage,
+						judgedColumns.map((one) => one.column)
+					)
+				)
+			)[0]?.found ?? false)
+		: false;
+	const checkMs = performance.now() - clock;
 
 	const read = counts!.read + unreadable.length;
 	const rejectedRows = counts!.rejected + unreadable.length;
 	const loaded = read - rejectedRows;
-	const [{ n: inserted } = { n: -1 }] = await engine.query<{ n: number }>(
-		sql`SELECT count(*) AS n FROM ${ident(name)}`
-	);
-	if (inserted < loaded)
-		throw new Error(`Internal error: ${loaded} rows passed but ${inserted} are in ${name}`);
 	return {
 		table: name,
 		file: source.path,
@@ -409,7 +492,33 @@ export async function loadStaged(
 		dateRange: range?.min && range.max ? { min: range.min, max: range.max } : null,
 		columns: match.columns,
 		ignored: match.ignored,
-		phases: { read: readMs, check: checkMs, insert: insertMs }
+		phases: { read: readMs, check: checkMs },
+		unreadableLines: unreadable.length,
+		monthFirst: [...byField.values()].some((verdicts) =>
+			verdicts.some((verdict) => verdict.reason?.includes('month-first') === true)
+		),
+		multiline,
+		async insert() {
+			const started = performance.now();
+			const [{ n: before } = { n: 0 }] = await engine.query<{ n: number }>(
+				sql`SELECT count(*) AS n FROM ${ident(name)}`
+			);
+			await engine.exec(insertLoaded(ident(name), outcome, fields));
+			const [{ n: after } = { n: -1 }] = await engine.query<{ n: number }>(
+				sql`SELECT count(*) AS n FROM ${ident(name)}`
+			);
+			if (after - before !== loaded)
+				throw new Error(
+					`Internal error: ${loaded} rows passed but ${after - before} were inserted into ${name}`
+				);
+			return performance.now() - started;
+		},
+		async discard() {
+			await engine.exec(sql`DROP VIEW IF EXISTS ${outcome}`);
+			const temporaries = [stage, checked, duplicates, ...[...byField.keys()].map(verdictsOf), readerRejects];
+			for (const temporary of [...temporaries, ident('reject_scans')])
+				await engine.exec(sql`DROP TABLE IF EXISTS ${temporary}`);
+		}
 	};
 }
 

@@ -80,6 +80,9 @@ export async function createNativeEngine(path = ':memory:'): Promise<NativeEngin
 		async registerBytes(name, bytes) {
 			writeFileSync(join(files, name), bytes);
 		},
+		async registerFile(name, file) {
+			writeFileSync(join(files, name), new Uint8Array(await file.arrayBuffer()));
+		},
 		async dropFile(name) {
 			rmSync(join(files, name), { force: true });
 		},

@@ -54,6 +54,10 @@ export async function createNodeEngine(): Promise<Engine> {
 		async registerBytes(name, bytes) {
 			db.registerFileBuffer(name, bytes);
 		},
+		// Node's DuckDB-WASM has no browser file reader: the file's bytes are registered instead.
+		async registerFile(name, file) {
+			db.registerFileBuffer(name, new Uint8Array(await file.arrayBuffer()));
+		},
 		async dropFile(name) {
 			db.dropFile(name);
 		},

@@ -160,7 +160,8 @@ export type IngestOutcome =
 	  };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const localToday = () => {
+/** Today as yyyy-mm-dd in the local time zone (the default `today` of a load). */
+export const localToday = () => {
 	const now = new Date();
 	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
@@ -199,7 +200,7 @@ function mappingReason(match: HeaderMatch): string {
  * The district values a file names that are not areas of the reference, in one note (count and names), so
  * another partnership's areas are reported together rather than only row by row.
  */
-function unknownAreas(rejected: readonly Issue[], areas: AreaReference): string[] {
+export function unknownAreas(rejected: readonly Issue[], areas: AreaReference): string[] {
 	const byName = new Map<string, number>();
 	for (const issue of rejected) {
 		if (issue.field !== 'district' || issue.value.trim() === '') continue;

@@ -20,15 +20,16 @@ export const readerRejects = ident('reject_errors');
 
 /**
  * Read a file into `stage` as text, in file order (DuckDB keeps insertion order, so `rowid + 1` is the data
- * row). CSV: every cell as VARCHAR (a blank cell is NULL), a short row padded with NULLs, a line that cannot
+ * row). CSV: every cell as VARCHAR (a blank cell is NULL), a short row padded with NULLs (or, with
+ * `padShortRows` false, kept aside as the reader's error: the Data page warns about a short row), a line that cannot
  * be split kept aside in `reject_errors` with its line number rather than failing the load. Parquet: every
  * column cast to VARCHAR, so its cells meet the same parsers as text (dates as yyyy-mm-dd, true/false).
  */
-export function stageFile(stage: Sql, source: StagedSource): Sql {
+export function stageFile(stage: Sql, source: StagedSource, padShortRows = true): Sql {
 	if (source.format === 'parquet') {
 		return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
 	}
-	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = true, store_rejects = true)`;
+	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true)`;
 }
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */
@@ -45,6 +46,13 @@ export const cellKey = (column: Sql): Sql => sql`COALESCE(${column}, '')`;
  */
 export function plainText(column: Sql, field: TextField): Sql {
 	return sql`(length(${column}) BETWEEN 5 AND ${field.maxLength} AND regexp_full_match(${column}, '[A-Za-z0-9_.:/][A-Za-z0-9_.:/-]*'))`;
+}
+
+/** Whether any cell of the columns holds a line break (a quoted newline). */
+export function anyLineBreak(stage: Sql, columns: readonly Sql[]): Sql {
+	if (columns.length === 0) return sql`SELECT FALSE AS found`;
+	const tests = columns.map((column) => sql`regexp_matches(${column}, '[\r\n]')`);
+	return sql`SELECT bool_or(${join(tests, ' OR ')}) AS found FROM ${stage}`;
 }
 
 /** A row whose every staged cell is blank: skipped and counted, never read (as in the browser). */
@@ -72,11 +80,12 @@ export function distinctCells(stage: Sql, columns: readonly JudgedColumn[]): Sql
 }
 
 /**
- * The verdicts on every judged cell: the field's index, the cell, its value as text (NULL for none), a
- * reason, whether it rejects the row, and whether the reason needs the row's main date.
+ * One judged field's verdicts, a small table per field (so each column's join reads only its own): the
+ * cell, its value as text (NULL for none), a reason, whether it rejects the row, and whether the reason
+ * needs the row's main date.
  */
 export function createVerdicts(table: Sql): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${table} (field INTEGER, cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
+	return sql`CREATE OR REPLACE TEMP TABLE ${table} (cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
 }
 
 export interface Verdict {
@@ -92,15 +101,32 @@ export interface Verdict {
 export function insertVerdicts(table: Sql, verdicts: readonly Verdict[]): Sql {
 	const rows = verdicts.map(
 		(verdict) =>
-			sql`(${verdict.field}, ${verdict.cell}, ${verdict.value}, ${verdict.reason}, ${verdict.rejects}, ${verdict.needsDate})`
+			sql`(${verdict.cell}, ${verdict.value}, ${verdict.reason}, ${verdict.rejects}, ${verdict.needsDate})`
 	);
 	return sql`INSERT INTO ${table} VALUES ${join(rows)}`;
 }
 
-/** How one contract field is fed: from a staged column judged by a verdict table, or absent (NULL). */
+/**
+ * How one contract field is fed: from a staged column, judged by a verdict table when any of its cells needs
+ * one (a cell the table does not hold is its own value, with nothing to say), or absent (NULL).
+ */
 export type FieldSource =
-	| { readonly field: Field; readonly column: Sql; readonly verdicts: Sql; readonly plain?: Sql }
+	| { readonly field: Field; readonly column: Sql; readonly verdicts?: Sql }
 	| { readonly field: Field; readonly column: undefined };
+
+/**
+ * Whether a verdict says anything a plain cast of the cell would not: a value other than the cell itself,
+ * or a reason. Only those are written to the verdict tables, so a clean column needs no join at all.
+ */
+export const changesCell = (verdict: Verdict): boolean =>
+	verdict.reason !== null || verdict.value !== (verdict.cell === '' ? null : verdict.cell);
+
+/** A cell as its own value: itself, or none when it is empty (a blank Parquet string is '', not NULL). */
+const ownValue = (column: Sql): Sql => sql`NULLIF(${column}, '')`;
+
+/** A judged cell's value: the verdict's where the table holds one, else the cell itself. */
+const judgedValue = (column: Sql, alias: Sql): Sql =>
+	sql`CASE WHEN ${alias}.cell IS NULL THEN ${ownValue(column)} ELSE ${alias}.value END`;
 
 /** The checked columns of field `i`: its typed value, the reason of its verdict and whether it rejects. */
 export const valueColumn = (index: number) => ident(`v${index}`);
@@ -109,14 +135,23 @@ export const rejectsColumn = (index: number) => ident(`x${index}`);
 export const cellColumn = (index: number) => ident(`c${index}`);
 
 /**
- * One row per staged row: its data row number, whether it is blank, and per field the value cast to the
- * contract's type, the verdict's reason, whether it rejects the row, and the cell (only where there is a
- * reason, so the table stays as small as the typed data). `mainDate` is the index of the table's main date,
- * which the age verdicts depend on.
+ * One row per read staged row (blank rows are left out): its data row number, per field the value cast to
+ * the contract's type, the verdict's reason, whether it rejects the row, and the cell (only where there is a
+ * reason, so the table stays as small as the typed data), and `cell_rejects`: whether any cell rule rejects
+ * the row. One pass over the staged rows, each column whose cells need a verdict joined to its own small
+ * verdict table (a clean column is cast, with no join), and no ordering (the data row number says where a row came from). `mainDate` is the index of the table's main
+ * date, which the age verdicts depend on.
  */
 export function checkRows(stage: Sql, checked: Sql, sources: readonly FieldSource[], mainDate: number): Sql {
 	const select: Sql[] = [sql`${stage}.rowid + 1 AS "row"`];
 	const joins: Sql[] = [];
+	const rejects: Sql[] = [];
+	const main = sources[mainDate];
+	const mainValue = main?.column
+		? main.verdicts
+			? judgedValue(sql`${stage}.${main.column}`, ident(`l${mainDate}`))
+			: ownValue(sql`${stage}.${main.column}`)
+		: new Sql('NULL');
 	sources.forEach((source, index) => {
 		const type = columnType(source.field);
 		if (source.column === undefined) {
@@ -128,59 +163,67 @@ export function checkRows(stage: Sql, checked: Sql, sources: readonly FieldSourc
 			);
 			return;
 		}
-		const alias = ident(`l${index}`);
 		const column = sql`${stage}.${source.column}`;
-		const value = source.plain
-			? sql`CASE WHEN ${source.plain} THEN ${column} ELSE ${alias}.value END`
-			: sql`${alias}.value`;
-		const mainValue = sources[mainDate]?.column ? sql`${ident(`l${mainDate}`)}.value` : new Sql('NULL');
+		if (source.verdicts === undefined) {
+			// Every cell of this column is its own value with nothing to say: no join.
+			select.push(
+				sql`CAST(${ownValue(column)} AS ${type}) AS ${valueColumn(index)}`,
+				sql`CAST(NULL AS VARCHAR) AS ${reasonColumn(index)}`,
+				sql`FALSE AS ${rejectsColumn(index)}`,
+				sql`CAST(NULL AS VARCHAR) AS ${cellColumn(index)}`
+			);
+			return;
+		}
+		const alias = ident(`l${index}`);
 		const holds = sql`(${alias}.reason IS NOT NULL AND (NOT ${alias}.needs_date OR ${mainValue} IS NOT NULL))`;
+		const rejected = sql`coalesce(${holds} AND ${alias}.rejects, FALSE)`;
+		rejects.push(rejected);
 		select.push(
-			sql`CAST(${value} AS ${type}) AS ${valueColumn(index)}`,
+			sql`CAST(${judgedValue(column, alias)} AS ${type}) AS ${valueColumn(index)}`,
 			sql`CASE WHEN ${holds} THEN ${alias}.reason END AS ${reasonColumn(index)}`,
-			sql`coalesce(${holds} AND ${alias}.rejects, FALSE) AS ${rejectsColumn(index)}`,
+			sql`${rejected} AS ${rejectsColumn(index)}`,
 			sql`CASE WHEN ${holds} THEN ${cellKey(column)} END AS ${cellColumn(index)}`
 		);
-		joins.push(
-			sql`LEFT JOIN (SELECT * FROM ${source.verdicts} WHERE field = ${index}) AS ${alias} ON ${cellKey(column)} = ${alias}.cell`
-		);
+		joins.push(sql`LEFT JOIN ${source.verdicts} AS ${alias} ON ${cellKey(column)} = ${alias}.cell`);
 	});
-	const columns = sources.flatMap((source) => (source.column ? [sql`${stage}.${source.column}`] : []));
-	select.push(sql`${blankRow(columns)} AS blank`);
-	return sql`CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} ORDER BY "row"`;
-}
-
-/** Whether a checked row is rejected by a cell rule (before the key's uniqueness is known). */
-export function cellRejects(count: number): Sql {
-	return join(
-		Array.from({ length: count }, (_, index) => rejectsColumn(index)),
-		' OR '
+	select.push(
+		rejects.length > 0 ? sql`(${join(rejects, ' OR ')}) AS cell_rejects` : sql`FALSE AS cell_rejects`
 	);
+	const columns = sources.flatMap((source) => (source.column ? [sql`${stage}.${source.column}`] : []));
+	return sql`CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE NOT (${blankRow(columns)})`;
 }
 
 /**
- * The key's first loaded row: a duplicate is rejected after the first row with that key that no cell rule
- * rejected, as the browser's validator does row by row.
+ * The key's duplicates, as a small table of (row, first): a row whose key was first loaded on an earlier
+ * row (the first row with that key that no cell rule rejected, as the browser's validator decides row by row).
+ * The window reads only the row number, the key and `cell_rejects`, never the rest of the row.
  */
-export function firstLoaded(checked: Sql, key: Sql, firsts: Sql, count: number): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${firsts} AS SELECT ${key} AS key, min("row") AS first FROM ${checked} WHERE NOT blank AND NOT (${cellRejects(count)}) AND ${key} IS NOT NULL GROUP BY ${key}`;
+export function duplicateRows(checked: Sql, key: Sql, duplicates: Sql): Sql {
+	return sql`CREATE OR REPLACE TEMP TABLE ${duplicates} AS SELECT "row", first FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first FROM ${checked} WHERE ${key} IS NOT NULL) WHERE first < "row"`;
 }
 
-/** The verdict per checked row: `duplicate_of` (the first loaded row with its key) and `rejected`. */
-export function rowOutcome(checked: Sql, key: Sql, firsts: Sql, outcome: Sql, count: number): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${outcome} AS SELECT c.*, CASE WHEN f.first < c."row" THEN f.first END AS duplicate_of, (${cellRejects(count)}) OR coalesce(f.first < c."row", FALSE) AS rejected FROM ${checked} AS c LEFT JOIN ${firsts} AS f ON c.${key} = f.key WHERE NOT c.blank ORDER BY c."row"`;
+/**
+ * The verdict per read row, as a view (nothing is copied): the checked row, `duplicate_of` (the first loaded
+ * row with its key) and `rejected`.
+ */
+export function rowOutcome(checked: Sql, duplicates: Sql, outcome: Sql): Sql {
+	return sql`CREATE OR REPLACE TEMP VIEW ${outcome} AS SELECT c.*, d.first AS duplicate_of, c.cell_rejects OR d.first IS NOT NULL AS rejected FROM ${checked} AS c LEFT JOIN ${duplicates} AS d ON c."row" = d."row"`;
 }
 
-/** Insert the rows no rule rejected into the contract table, values already typed, in file order. */
+/**
+ * Insert the rows no rule rejected into the contract table, values already typed, in file order: the checked
+ * rows were written in the staged order by scans, filters and joins that keep DuckDB's insertion order
+ * (`preserve_insertion_order`), so no sort is needed.
+ */
 export function insertLoaded(target: Sql, outcome: Sql, fields: readonly Field[]): Sql {
 	const names = join(fields.map((field) => ident(field.name)));
 	const values = join(fields.map((_, index) => valueColumn(index)));
-	return sql`INSERT INTO ${target} (${names}) SELECT ${values} FROM ${outcome} WHERE NOT rejected ORDER BY "row"`;
+	return sql`INSERT INTO ${target} (${names}) SELECT ${values} FROM ${outcome} WHERE NOT rejected`;
 }
 
 /** Row counts of a staged load: read (blank rows excluded), rejected, blank. */
-export function stagedCounts(checked: Sql, outcome: Sql): Sql {
-	return sql`SELECT (SELECT count(*) FROM ${outcome}) AS "read", (SELECT count(*) FROM ${outcome} WHERE rejected) AS rejected, (SELECT count(*) FROM ${checked} WHERE blank) AS blank`;
+export function stagedCounts(stage: Sql, outcome: Sql): Sql {
+	return sql`SELECT count(*) AS "read", count(*) FILTER (WHERE rejected) AS rejected, (SELECT count(*) FROM ${stage}) - count(*) AS blank FROM ${outcome}`;
 }
 
 /** The loaded rows' earliest and latest main date. */

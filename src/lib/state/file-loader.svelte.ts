@@ -3,7 +3,9 @@ import { areaReference, type TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
 import { restoreTables, snapshotTables } from '$lib/engine/table-snapshot';
 import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
-import type { FileSummary } from '$lib/ingest/ingest-file';
+import { localToday, type FileSummary, type IngestResult } from '$lib/ingest/ingest-file';
+import type { Engine } from '$lib/engine/engine';
+import { ingestStaged } from '$lib/engine/ingest-staged';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import { keyField } from '$lib/ingest/key-field';
 import { isoTimestamp } from '$lib/format/date';
@@ -309,6 +311,24 @@ export class FileLoader {
 			if (this.#progress) this.#progress = { ...this.#progress, phase };
 		}));
 		timer.start('read');
+		// A plain UTF-8 CSV replacing the data is read and checked by DuckDB itself (issue 14); anything the
+		// worker would read differently is handed back untouched and goes to the worker as before.
+		if (replacing && !options.profile && options.sheet === undefined) {
+			const staged = await ingestStaged(engine, file, {
+				today: localToday(),
+				areas: dataset.areas,
+				table: options.table,
+				onPhase: (phase) => timer.start(phase)
+			}).catch(() => undefined);
+			if (staged) {
+				try {
+					await this.#loaded(file, staged.result, replacing, timer, () => staged.insert());
+				} finally {
+					await staged.discard();
+				}
+				return false;
+			}
+		}
 		let outcome: WorkerOutcome;
 		try {
 			this.#job = this.#client.ingest(
@@ -383,6 +403,22 @@ export class FileLoader {
 			return true;
 		}
 		const { result, ipc } = outcome;
+		await this.#loaded(file, result, replacing, timer, (db) => appendArrow(db, result.table, ipc));
+		return false;
+	}
+
+	/**
+	 * Show a checked file's account and, when a row loaded, put its rows in the tables (`insert`, inside the
+	 * dataset's transaction) and rebuild the facts; a file none of whose rows loaded leaves the data as it was.
+	 */
+	async #loaded(
+		file: File,
+		result: Omit<IngestResult, 'columns'>,
+		replacing: boolean,
+		timer: PhaseTimer,
+		insert: (db: Engine) => Promise<void>
+	): Promise<void> {
+		const dataset = this.#dataset;
 		const summary = result.files[0]!;
 		const report = {
 			status: 'loaded',
@@ -395,7 +431,7 @@ export class FileLoader {
 		if (result.loaded === 0) {
 			// A file whose every row was rejected must not replace what is shown with nothing.
 			this.#report({ ...report, unchanged: true });
-			return false;
+			return;
 		}
 		const previous = replacing ? [] : (dataset.source?.files ?? []);
 		const days = result.dateRange ? { from: result.dateRange.min, to: result.dateRange.max } : undefined;
@@ -417,7 +453,7 @@ export class FileLoader {
 			{ kind: 'files', files: [...previous, loadedFile], loadedAt: isoTimestamp(Date.now()) },
 			async (db) => {
 				if (replacing) await clearData(db);
-				await appendArrow(db, result.table, ipc);
+				await insert(db);
 			},
 			(phase) => timer.start(phase)
 		);
@@ -440,7 +476,6 @@ export class FileLoader {
 			unchanged: false,
 			...(join ? { coverage: describeCoverageJoin(join, file.name) } : {})
 		});
-		return false;
 	}
 
 	/**

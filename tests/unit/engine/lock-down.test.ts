@@ -4,6 +4,8 @@ import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
 import { appendArrow } from '$lib/engine/load-arrow';
+import { cambridgeshireAndPeterborough } from '$lib/contract';
+import { ingestStaged } from '$lib/engine/ingest-staged';
 import { lockDown } from '$lib/engine/lock-down';
 import { createNodeEngine } from '$lib/engine/node-engine';
 import { wrappedQuery } from '$lib/engine/read-only-query';
@@ -38,6 +40,17 @@ describe('lockDown', () => {
 		const [row] = await engine.query<{ n: number }>(sql`SELECT count(*) AS n FROM referral_facts`);
 		const demoRows = readFileSync('data/demo/referrals.csv', 'utf8').trim().split('\n').length - 1;
 		expect(row?.n).toBe(demoRows + outcome.result.loaded);
+	});
+
+	it("reads a chosen CSV through the Data page's staged load (the one upload name it allows)", async () => {
+		const bytes = readFileSync('tests/fixtures/ingest/utf8-basic.csv');
+		const file = Object.assign(new Blob([new Uint8Array(bytes)]), { name: 'utf8-basic.csv' });
+		const staged = await ingestStaged(engine, file, {
+			today: '2026-11-25',
+			areas: cambridgeshireAndPeterborough
+		});
+		expect(staged?.result.loaded).toBe(6);
+		await staged?.discard();
 	});
 
 	it('refuses any other file, even one registered in the engine, however it is named', async () => {
