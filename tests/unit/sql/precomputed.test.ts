@@ -33,6 +33,7 @@ import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
 import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { monthlyEpisodes } from '$lib/sql/metrics/missing/monthly-episodes';
 import { childSeries } from '$lib/sql/metrics/trends/child-series';
+import { episodeWindowCounts, referralWindowCounts } from '$lib/sql/metrics/overview/window-counts';
 import { ident, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
@@ -297,6 +298,35 @@ describe('distinct children from the child cubes', () => {
 			);
 			expect(row!.pure).toBeGreaterThan(0);
 			expect(row!.others).toBeGreaterThan(0);
+		}
+	);
+
+	// The Overview's windows: a quarter, the one before it and the same quarter a year earlier.
+	const quarters = [
+		{ name: 'current', from: '2024-04-01', to: '2024-06-30' },
+		{ name: 'previous', from: '2024-01-01', to: '2024-03-31' },
+		{ name: 'year_ago', from: '2023-04-01', to: '2023-06-30' }
+	];
+	it.each([
+		['referral', referralWindowCounts],
+		['episode', episodeWindowCounts]
+	] as const)(
+		'give the Overview its %s window counts as the facts do, on random filters',
+		async (_, counts) => {
+			let answeredByCube = 0;
+			await fc.assert(
+				fc.asyncProperty(filters, async (chosen) => {
+					// Every age is at least 0, so this filter keeps every row but sends the counts to the facts.
+					const viaFacts = { ...chosen, ageFrom: chosen.ageFrom ?? 0 };
+					const query = counts(chosen, quarters, districts.codes);
+					if (!query.text.includes('facts')) answeredByCube++;
+					expect(await engine.query(query)).toEqual(
+						await engine.query(counts(viaFacts, quarters, districts.codes))
+					);
+				}),
+				{ numRuns: 30, seed: 1416 }
+			);
+			expect(answeredByCube).toBeGreaterThan(3);
 		}
 	);
 
