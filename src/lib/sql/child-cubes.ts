@@ -22,8 +22,10 @@ import { ident, join, sql, type Sql } from './sql';
  * - the pure child-periods counted per cell (`pure`, `children`, `child_key_sum`: the sum of their children's
  *   hashes, so the cell key is the one a distinct count gives), and
  * - one row per cell of each other child-period (`pure` false, with its `child_key` and hash), which a query
- *   counts distinct, as the facts path does: at 1M referrals about 2% of child-months, at 1.6M episodes
- *   about 5%.
+ *   counts distinct, as the facts path does.
+ * At 1M referrals and 1.58M episodes (the bench extract) the tables hold 12,718 rows (474 of them impure)
+ * for referrals by month, 8,856 (3,916) by quarter, 11,731 (7,339) for episodes by month and 37,911
+ * (36,399) by quarter: the size of the referral cube (12,247), not of the facts.
  * The two halves hold different children in each period, so a count is their sum. A child cube answers
  * the filters on its dimensions, with a period of whole months (whole quarters for the quarter cube); other
  * filters send the count back to the facts (`childrenIn`).
