@@ -9,7 +9,10 @@ import {
 	type TableName
 } from '$lib/contract';
 import { createEnumType, createTable, enumTypeName, readContractCsv } from '$lib/sql/schema';
-import { ident, join, literal, sql } from '$lib/sql/sql';
+import { childCubes } from '$lib/sql/child-cubes';
+import { cubes } from '$lib/sql/cubes';
+import { episodeFacts, referralFacts } from '$lib/sql/derived';
+import { ident, join, literal, sql, type Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 import { refreshFacts } from './load-tables';
 
@@ -37,7 +40,12 @@ export interface AreasReplaced {
 }
 
 /** The derived tables that carry the district type; dropped before the type is replaced, then rebuilt. */
-const derivedTables = ['referral_cube', 'episode_cube', 'referral_facts', 'episode_facts'];
+const derivedTables = (): Sql[] => [
+	...childCubes().map((cube) => cube.table),
+	...cubes().map((cube) => cube.table),
+	referralFacts,
+	episodeFacts
+];
 
 /**
  * Make `reference` the area reference: the district ENUM type is recreated with its codes (in its order),
@@ -60,8 +68,8 @@ export async function replaceAreas(
 			sql`CREATE OR REPLACE TEMP TABLE ${ident(`kept_${name}`)} AS SELECT * REPLACE (CAST(district AS VARCHAR) AS district) FROM ${ident(name)}`
 		);
 	}
-	for (const name of [...derivedTables, population.name, ...names])
-		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(name)}`);
+	for (const table of [...derivedTables(), ...[population.name, ...names].map((name) => ident(name))])
+		await engine.exec(sql`DROP TABLE IF EXISTS ${table}`);
 	const district = withAreas(tables.referrals, reference).field('district') as EnumField;
 	await engine.exec(sql`DROP TYPE IF EXISTS ${enumTypeName(district)}`);
 	await engine.exec(createEnumType(district));

@@ -1,6 +1,7 @@
 import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
 import { buildFacts } from '$lib/sql/derived';
 import { buildCube, cubes } from '$lib/sql/cubes';
+import { buildChildCube, childCubes } from '$lib/sql/child-cubes';
 import { setSecret } from '$lib/sql/record-keys';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql } from '$lib/sql/sql';
@@ -40,6 +41,7 @@ export async function refreshFacts(
 	for (const statement of buildFacts()) await engine.exec(statement);
 	onStep('cubes');
 	for (const statement of cubes().map(buildCube)) await engine.exec(statement);
+	for (const statement of childCubes().map(buildChildCube)) await engine.exec(statement);
 }
 
 /** The field names on a contract CSV's first line (plain names: the contract's own layout is unquoted). */

@@ -1,10 +1,9 @@
 import type { Filters } from '$lib/domain/filters';
 import type { MatchingPopulation } from '$lib/domain/matching-population';
-import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { childCount, keyedAs, keyedThrough, rowCount, type Keyed } from '../../keyed-count';
-import { and, ident, join, sql, type Sql } from '../../sql';
-import { exposureYears, type RatePeriod } from '../districts/district-rates';
+import { childCount, rowCount, type Keyed } from '../../keyed-count';
+import { and, sql, type Sql } from '../../sql';
+import { rateQuery, type RatePeriod } from '../districts/rate-query';
 
 export interface MatchingRateRow {
 	district: string;
@@ -36,25 +35,11 @@ export function matchingRates(filters: Filters, period: RatePeriod, population: 
 		population.bands.length > 0 ? sql`p.age_band IN ${population.bands}` : sql`p.age IN ${ages}`,
 		population.sex !== undefined ? sql`p.sex = ${population.sex}` : undefined
 	);
-	return sql`WITH ${exposureYears(period)},
-exposure AS (
-	SELECT p.district, sum(p.children * s.fraction) FILTER (WHERE ${rows}) AS person_years
-	FROM span s
-	CROSS JOIN known k
-	JOIN ${ident('population')} p ON p.year = least(greatest(s.year, k.first_year), k.last_year)
-	GROUP BY 1
-),
-counts AS (
-	SELECT district,
-		${join(counted.map(([name, keyed]) => keyedAs(name, keyed)))}
-	FROM ${referralFacts}
-	WHERE referral_date BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE) AND (${where})
-	GROUP BY 1
-)
-SELECT CAST(e.district AS VARCHAR) AS district,
-	${join(counted.map(([name]) => keyedThrough(name, 'c')))},
-	coalesce(e.person_years, 0) AS person_years
-FROM exposure e
-LEFT JOIN counts c USING (district)
-ORDER BY e.district`.publishing('person_years');
+	return rateQuery({
+		period,
+		where,
+		counted,
+		exposure: [sql`sum(p.children * s.fraction) FILTER (WHERE ${rows}) AS person_years`],
+		exposureColumns: [sql`coalesce(e.person_years, 0) AS person_years`]
+	}).publishing('person_years');
 }

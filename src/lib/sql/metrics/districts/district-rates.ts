@@ -1,14 +1,10 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
-import { ident, join, sql, type Sql } from '../../sql';
-import { childCount, keyedAs, keyedThrough, rowCount, type Keyed } from '../../keyed-count';
+import { sql, type Sql } from '../../sql';
+import { childCount, rowCount, type Keyed } from '../../keyed-count';
+import { rateQuery, type RatePeriod } from './rate-query';
 
-/** The period a rate is measured over: both ends inclusive, yyyy-mm-dd. */
-export interface RatePeriod {
-	from: string;
-	to: string;
-}
+export type { RatePeriod };
 
 export interface DistrictRateRow {
 	district: string;
@@ -30,23 +26,6 @@ export interface DistrictRateRow {
 }
 
 /**
- * The CTEs `span` (each calendar year the period touches, with the fraction of it the period covers) and
- * `known` (the first and last year of the population table), from which a rate's person-years are summed:
- * `JOIN population p ON p.year = least(greatest(s.year, k.first_year), k.last_year)`, so years outside the
- * table use the nearest year's estimate.
- */
-export function exposureYears(period: RatePeriod): Sql {
-	return sql`span AS (
-	SELECT y AS year,
-		greatest(0, least(CAST(${period.to} AS DATE), make_date(y, 12, 31))
-			- greatest(CAST(${period.from} AS DATE), make_date(y, 1, 1)) + 1)
-			/ (make_date(y, 12, 31) - make_date(y, 1, 1) + 1) AS fraction
-	FROM range(year(CAST(${period.from} AS DATE)), year(CAST(${period.to} AS DATE)) + 1) AS years(y)
-),
-known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${ident('population')})`;
-}
-
-/**
  * Referrals and the child population at risk per district, for rates per 10,000 children a year.
  *
  * The denominator is person-years: each mid-year estimate in the population table is weighted by the share
@@ -58,7 +37,6 @@ known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${ident('p
  */
 export function districtRates(filters: Filters, period: RatePeriod): Sql {
 	const where = filterPredicate(filters, referralColumns, ['districts', 'ageBands', 'from', 'to']);
-	const population = ident('population');
 	const counted: [string, Keyed][] = [
 		['referrals', rowCount()],
 		['children', childCount()],
@@ -68,31 +46,16 @@ export function districtRates(filters: Filters, period: RatePeriod): Sql {
 		['looked_after', rowCount(sql`looked_after`)],
 		['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)]
 	];
-	return sql`WITH ${exposureYears(period)},
-exposure AS (
-	SELECT p.district,
-		sum(p.children * s.fraction) AS person_years_0_17,
-		coalesce(sum(p.children * s.fraction) FILTER (WHERE p.age_band = '10-17'), 0) AS person_years_10_17,
-		string_agg(DISTINCT CAST(p.year AS VARCHAR), ', ' ORDER BY CAST(p.year AS VARCHAR))
-			FILTER (WHERE p.source LIKE 'ONS%' AND s.fraction > 0) AS ons_years
-	FROM span s
-	CROSS JOIN known k
-	JOIN ${population} p ON p.year = least(greatest(s.year, k.first_year), k.last_year)
-	GROUP BY 1
-),
-counts AS (
-	SELECT district,
-		${join(counted.map(([name, keyed]) => keyedAs(name, keyed)))}
-	FROM ${referralFacts}
-	WHERE referral_date BETWEEN CAST(${period.from} AS DATE) AND CAST(${period.to} AS DATE) AND (${where})
-	GROUP BY 1
-)
-SELECT CAST(e.district AS VARCHAR) AS district,
-	${join(counted.map(([name]) => keyedThrough(name, 'c')))},
-	e.person_years_0_17,
-	e.person_years_10_17,
-	e.ons_years
-FROM exposure e
-LEFT JOIN counts c USING (district)
-ORDER BY e.district`.publishing('person_years_0_17', 'person_years_10_17');
+	return rateQuery({
+		period,
+		where,
+		counted,
+		exposure: [
+			sql`sum(p.children * s.fraction) AS person_years_0_17`,
+			sql`coalesce(sum(p.children * s.fraction) FILTER (WHERE p.age_band = '10-17'), 0) AS person_years_10_17`,
+			sql`string_agg(DISTINCT CAST(p.year AS VARCHAR), ', ' ORDER BY CAST(p.year AS VARCHAR))
+			FILTER (WHERE p.source LIKE 'ONS%' AND s.fraction > 0) AS ons_years`
+		],
+		exposureColumns: [sql`e.person_years_0_17`, sql`e.person_years_10_17`, sql`e.ons_years`]
+	}).publishing('person_years_0_17', 'person_years_10_17');
 }

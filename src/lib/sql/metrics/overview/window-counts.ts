@@ -4,7 +4,9 @@ import { episodeColumns, filterPredicate, referralColumns } from '../../filters'
 import { ident, join, literal, sql, type Sql } from '../../sql';
 import { ALL_AREAS } from '../trends/period-area-grid';
 import { childCount, keyedAs, keyedThrough, rowCount, type Keyed, type SoloPeriod } from '../../keyed-count';
-import { periodStart } from '$lib/domain/calendar';
+import { periodEnd, periodStart } from '$lib/domain/calendar';
+import { childrenIn, episodeChildCubes, referralChildCubes, type ChildrenSource } from '../../child-cubes';
+import { episodeCounts, referralCounts } from '../../cubes';
 
 /** A named span of days, e.g. the current quarter and the two it is compared with. */
 export interface CountWindow {
@@ -56,6 +58,45 @@ function soloWithin(windows: readonly CountWindow[]): SoloPeriod {
 	return windows.every(sameQuarter) ? 'quarter' : 'all';
 }
 
+/** Whether every window is one calendar quarter, which the cubes and the quarter child cubes can sum. */
+const quarterWindows = (windows: readonly CountWindow[]) =>
+	windows.every(({ from, to }) => periodStart(from, 'quarter') === from && periodEnd(from, 'quarter') === to);
+
+/** `span`, `area` and the counts per window and district and per window, from a cube joined to the windows. */
+function windowCells(from: Sql, where: Sql, measures: readonly (readonly [string, Keyed])[]): Sql {
+	return sql`SELECT w.name AS span,
+		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
+		${join(measures.map(([name, keyed]) => keyedAs(name, keyed)))}
+	FROM ${from} JOIN windows w ON month BETWEEN w.first_day AND w.last_day
+	WHERE ${where}
+	GROUP BY GROUPING SETS ((w.name, district), (w.name))`;
+}
+
+/**
+ * Window counts from the cubes (issue 14): the counts from a row cube (`counts`), the distinct children from
+ * the quarter child cube (`children`), each window being one calendar quarter; every window × area appears,
+ * with zeros where nothing matched, in the facts path's columns and order.
+ */
+function windowCountsFromCubes(
+	windows: readonly CountWindow[],
+	areas: Sql,
+	counts: { from: Sql; where: Sql; measures: readonly (readonly [string, Keyed])[] },
+	children: ChildrenSource & { name: string },
+	names: readonly string[]
+): Sql {
+	const through = (name: string) => keyedThrough(name, name === children.name ? 'k' : 'c');
+	return sql`WITH windows AS (${windowsTable(windows)}),
+areas AS (${areas}),
+counts AS (${windowCells(counts.from, counts.where, counts.measures)}),
+children AS (${windowCells(children.from, children.where, [[children.name, children.children]])})
+SELECT w.name AS span, a.area,
+	${join(names.map(through))}
+FROM windows w CROSS JOIN areas a
+LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
+LEFT JOIN children k ON k.span = w.name AND k.area = a.area
+ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
+}
+
 const referralMeasures = (solo: SoloPeriod): [string, Keyed][] => [
 	['referrals', rowCount()],
 	['children', childCount(undefined, solo)],
@@ -68,12 +109,34 @@ const referralMeasures = (solo: SoloPeriod): [string, Keyed][] => [
 /**
  * Referral counts in each window, per selected district and all together, under every filter except the
  * period (the windows are the periods). Every window × area appears, with zeros where nothing matched.
+ * From the cubes when every window is one calendar quarter and they answer the filters, else the facts.
  */
 export function referralWindowCounts(
 	filters: Filters,
 	windows: readonly CountWindow[],
 	allAreas: readonly string[]
 ): Sql {
+	const counts = referralCounts(filters, ['from', 'to']);
+	const children = childrenIn(referralChildCubes.quarter, filters, ['from', 'to']);
+	if (quarterWindows(windows) && counts.from !== referralFacts && children.from !== referralFacts) {
+		const lookedAfter = sql`looked_after`;
+		return windowCountsFromCubes(
+			windows,
+			areasTable(filters, allAreas),
+			{
+				...counts,
+				measures: [
+					['referrals', counts.referrals()],
+					['repeat_referrals', counts.repeatReferrals()],
+					['looked_after', counts.referrals(lookedAfter)],
+					['looked_after_known', counts.referrals(sql`${lookedAfter} IS NOT NULL`)],
+					['under_15', counts.under15()]
+				]
+			},
+			{ ...children, name: 'children' },
+			referralMeasures('all').map(([name]) => name)
+		);
+	}
 	const date = ident(referralColumns.date);
 	const measures = referralMeasures(soloWithin(windows));
 	const solo = ident(`solo_${soloWithin(windows)}`);
@@ -99,12 +162,25 @@ LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
 }
 
-/** Missing episodes and children missing in each window, per selected district and all together. */
+/**
+ * Missing episodes and children missing in each window, per selected district and all together: from the
+ * cubes when every window is one calendar quarter and they answer the filters, else the facts.
+ */
 export function episodeWindowCounts(
 	filters: Filters,
 	windows: readonly CountWindow[],
 	allAreas: readonly string[]
 ): Sql {
+	const counts = episodeCounts(filters, ['from', 'to']);
+	const children = childrenIn(episodeChildCubes.quarter, filters, ['from', 'to']);
+	if (quarterWindows(windows) && counts.from !== episodeFacts && children.from !== episodeFacts)
+		return windowCountsFromCubes(
+			windows,
+			areasTable(filters, allAreas),
+			{ ...counts, measures: [['episodes', counts.episodes()]] },
+			{ ...children, name: 'children_missing' },
+			['episodes', 'children_missing']
+		);
 	const date = ident(episodeColumns.date);
 	const solo = soloWithin(windows);
 	return sql`WITH windows AS (${windowsTable(windows)}),

@@ -1,0 +1,74 @@
+import { referralFacts } from '../../derived';
+import { keyedAs, keyedThrough, type Keyed } from '../../keyed-count';
+import { ident, join, sql, type Sql } from '../../sql';
+
+/** The period a rate is measured over: both ends inclusive, yyyy-mm-dd. */
+export interface RatePeriod {
+	from: string;
+	to: string;
+}
+
+/**
+ * The CTEs `span` (each calendar year the period touches, with the fraction of it the period covers) and
+ * `known` (the first and last year of the population table), from which a rate's person-years are summed:
+ * `JOIN population p ON p.year = least(greatest(s.year, k.first_year), k.last_year)`, so years outside the
+ * table use the nearest year's estimate.
+ */
+function exposureYears(period: RatePeriod): Sql {
+	return sql`span AS (
+	SELECT y AS year,
+		greatest(0, least(CAST(${period.to} AS DATE), make_date(y, 12, 31))
+			- greatest(CAST(${period.from} AS DATE), make_date(y, 1, 1)) + 1)
+			/ (make_date(y, 12, 31) - make_date(y, 1, 1) + 1) AS fraction
+	FROM range(year(CAST(${period.from} AS DATE)), year(CAST(${period.to} AS DATE)) + 1) AS years(y)
+),
+known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${ident('population')})`;
+}
+
+/** What a per-district rate query counts and which population it sets the counts against. */
+export interface RateQuery {
+	period: RatePeriod;
+	/** The filters on referrals, less the period (applied here) and the district (every district is shown). */
+	where: Sql;
+	/** Counts of referrals in the period per district, by output name. */
+	counted: readonly (readonly [string, Keyed])[];
+	/**
+	 * Aggregates of the population rows `p` weighted by the period's coverage `s.fraction` (person-years),
+	 * each with its alias, e.g. `sum(p.children * s.fraction) AS person_years`.
+	 */
+	exposure: readonly Sql[];
+	/** How each exposure column is selected from the CTE `e` in the answer (e.g. `coalesce(…, 0) AS …`). */
+	exposureColumns: readonly Sql[];
+}
+
+/**
+ * Referral counts and person-years per district for rates per 10,000 children a year, shared by the
+ * Districts page (`districtRates`) and the cohort's matching rates (`matchingRates`): the population side
+ * (`exposure`) weighs each mid-year estimate by the share of its year the period covers; the referral side
+ * (`counts`) counts the filtered referrals in the period. Every district of the population appears, with
+ * zero counts where no referral matched. Person-years are not counts of records (`publishing`).
+ */
+export function rateQuery(query: RateQuery): Sql {
+	return sql`WITH ${exposureYears(query.period)},
+exposure AS (
+	SELECT p.district,
+		${join(query.exposure)}
+	FROM span s
+	CROSS JOIN known k
+	JOIN ${ident('population')} p ON p.year = least(greatest(s.year, k.first_year), k.last_year)
+	GROUP BY 1
+),
+counts AS (
+	SELECT district,
+		${join(query.counted.map(([name, keyed]) => keyedAs(name, keyed)))}
+	FROM ${referralFacts}
+	WHERE referral_date BETWEEN CAST(${query.period.from} AS DATE) AND CAST(${query.period.to} AS DATE) AND (${query.where})
+	GROUP BY 1
+)
+SELECT CAST(e.district AS VARCHAR) AS district,
+	${join(query.counted.map(([name]) => keyedThrough(name, 'c')))},
+	${join(query.exposureColumns)}
+FROM exposure e
+LEFT JOIN counts c USING (district)
+ORDER BY e.district`;
+}
