@@ -374,7 +374,9 @@ export class FileLoader {
 				if (replacing) await clearData(db);
 				await appendArrow(db, result.table, ipc);
 			},
-			(phase) => timer.start(phase)
+			(phase) => timer.start(phase),
+			// A further extract only adds rows: its facts and cube cells are added, not everything rebuilt.
+			replacing ? 'rebuild' : 'append'
 		);
 		// The reports of replaced data go; the area reference loaded before the file stays, and says so.
 		if (replacing) this.#reports = this.#reports.filter((report) => report.status === 'areas');
