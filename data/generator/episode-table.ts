@@ -85,6 +85,7 @@ export function episodeTable(
 			rhi_date: { kind: 'date', values: interview }
 		},
 		// The demo records dates only, as most extracts do: "within 72 hours" is then read from the dates.
-		['return_time', 'rhi_time']
+		// Its children's gender is in the referrals table; the episodes table carries no sex, as many don't.
+		['return_time', 'rhi_time', 'sex']
 	);
 }

@@ -18,72 +18,38 @@ import { loadStaged, StagedFileError, type StagedLoad } from '../lib/engine/load
 import { createSchema, refreshFacts } from '../lib/engine/load-tables';
 import { createNativeEngine } from '../lib/engine/native-engine';
 import { reportToCsv } from '../lib/ingest/report-to-csv';
+import { z } from 'zod';
+import { isoDay, parseArguments, UsageError } from './arguments';
 import { pageCsv } from './page-csv';
 
 const usage =
 	'Usage: npm run native -- --referrals FILE [--missing FILE] --out DATABASE.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview] [--publication] [--report REPORT.csv]';
 
-interface Arguments {
-	referrals: string;
-	missing?: string;
-	out: string;
-	today: string;
-	secret?: string;
-	page?: 'overview';
-	publication: boolean;
-	report?: string;
-}
+const schema = z.object({
+	files: z
+		.array(z.string())
+		.max(0, { message: 'Give each file with its flag: --referrals FILE, --missing FILE.' }),
+	referrals: z.string({ message: 'Give the referrals file (--referrals).' }),
+	missing: z.string().optional(),
+	out: z.string({ message: 'Give the database file to write (--out).' }),
+	today: isoDay.default(() => new Date().toISOString().slice(0, 10)),
+	secret: z.string().optional(),
+	page: z.literal('overview', { message: '--page: only overview for now.' }).optional(),
+	publication: z.boolean().default(false),
+	report: z.string().optional()
+});
+type Arguments = z.infer<typeof schema>;
 
-class UsageError extends Error {}
-
-function parseArguments(argv: readonly string[]): Arguments {
-	const options: Partial<Arguments> = { publication: false, today: new Date().toISOString().slice(0, 10) };
-	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i]!.split(/=(.*)/s, 2);
-		const value = () => {
-			const next = inline ?? argv[++i];
-			if (next === undefined) throw new UsageError(`${flag} needs a value.`);
-			return next;
-		};
-		switch (flag) {
-			case '--referrals':
-				options.referrals = value();
-				break;
-			case '--missing':
-				options.missing = value();
-				break;
-			case '--out':
-				options.out = value();
-				break;
-			case '--today':
-				options.today = value();
-				if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today))
-					throw new UsageError('--today must be a date as yyyy-mm-dd.');
-				break;
-			case '--secret':
-				options.secret = value();
-				break;
-			case '--page':
-				if (value() !== 'overview') throw new UsageError('--page: only overview for now.');
-				options.page = 'overview';
-				break;
-			case '--publication':
-				options.publication = true;
-				break;
-			case '--report':
-				options.report = value();
-				break;
-			case '--help':
-			case '-h':
-				throw new UsageError('');
-			default:
-				throw new UsageError(`Unknown argument ${argv[i]}.`);
-		}
-	}
-	if (!options.referrals) throw new UsageError('Give the referrals file (--referrals).');
-	if (!options.out) throw new UsageError('Give the database file to write (--out).');
-	return options as Arguments;
-}
+const flags = {
+	referrals: 'value',
+	missing: 'value',
+	out: 'value',
+	today: 'value',
+	secret: 'value',
+	page: 'value',
+	publication: 'switch',
+	report: 'value'
+} as const;
 
 function formatOf(path: string): 'csv' | 'parquet' {
 	const extension = extname(path).toLowerCase();
@@ -124,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	let args: Arguments;
 	const files: { table: TableName; path: string; format: 'csv' | 'parquet' }[] = [];
 	try {
-		args = parseArguments(argv);
+		args = parseArguments(argv, flags, schema);
 		files.push({ table: 'referrals', path: args.referrals, format: formatOf(args.referrals) });
 		if (args.missing)
 			files.push({ table: 'missing_episodes', path: args.missing, format: formatOf(args.missing) });

@@ -1,94 +1,58 @@
 /**
- * Headless validator: `npm run validate -- FILE [--areas AREAS] [--mapping PROFILE.json] [--table
- * referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]`. Runs the same ingest
- * pipeline as the browser and prints the same report, for analysts who check an extract before sharing it.
- * Statutory files are recognised: SSDA903 and CIN census returns load as what they are, an ONS population
- * file or a simple areas file is reported as an area reference (`--areas` checks FILE's districts against
- * one instead of the bundled Cambridgeshire and Peterborough list), and an SSDA903 Header/Episodes table or an Annex A workbook
- * without `--sheet` and `--table` says what it is and what to do.
- * Exit codes: 0 every row loaded (or a population reference read); 1 some rows rejected; 2 the file (or an
- * argument) cannot be used as it is.
+ * Headless validator: `npm run validate -- FILE... [--areas AREAS] [--mapping PROFILE.json] [--table
+ * referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]`.
+ * Runs the same ingest pipeline as the browser and prints the same report, for analysts who check an extract
+ * before sharing it. Statutory files are recognised: SSDA903 and CIN census returns load as what they are, an
+ * ONS population file or a simple areas file is reported as an area reference (`--areas` checks FILE's
+ * districts against one instead of the bundled Cambridgeshire and Peterborough list), an SSDA903 Header or
+ * Episodes table given with a Missing table (`missing.csv header.csv episodes.csv`, in any order) enriches its
+ * episodes and says how, and an Annex A workbook without `--sheet` and `--table` says what it is and what to
+ * do. The options apply to every file.
+ * Exit codes: 0 every row loaded (or a reference read); 1 some rows rejected; 2 a file (or an argument)
+ * cannot be used as it is. With several files, the highest.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { areaReference, tables, type AreaReference, type TableName } from '../lib/contract';
-import { ingestFile, parseMappingProfile, reportToCsv, type Issue, type MappingProfile } from '../lib/ingest';
+import { z } from 'zod';
+import { areaReference, cambridgeshireAndPeterborough, tables, type AreaReference } from '../lib/contract';
+import {
+	ingestFile,
+	parseMappingProfile,
+	reportToCsv,
+	type IngestOutcome,
+	type Issue,
+	type MappingProfile
+} from '../lib/ingest';
 import type { AreaList } from '../lib/ingest/area-list';
+import { enrichEpisodes } from '../lib/ingest/enrich-episodes';
+import { constants, isoDay, parseArguments, tableName, UsageError } from './arguments';
 
 const usage =
-	'Usage: npm run validate -- FILE [--areas AREAS.csv] [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]';
+	'Usage: npm run validate -- FILE... [--areas AREAS.csv] [--mapping PROFILE.json] [--table referrals|missing_episodes] [--today yyyy-mm-dd] [--sheet NAME] [--set FIELD=VALUE]... [--report REPORT.csv]';
 
-interface Arguments {
-	file: string;
-	/** An ONS mid-year estimate file or a simple areas file: the areas FILE's districts are checked against. */
-	areas?: string;
-	mapping?: string;
-	table?: TableName;
-	today?: string;
-	sheet?: string;
-	report?: string;
+const schema = z.object({
+	files: z.array(z.string()).min(1, { message: 'Give the file to check.' }),
+	/** An ONS mid-year estimate file or a simple areas file: the areas the files' districts are checked against. */
+	areas: z.string().optional(),
+	mapping: z.string().optional(),
+	table: tableName.optional(),
+	today: isoDay.optional(),
+	sheet: z.string().optional(),
+	report: z.string().optional(),
 	/** `--set district=Fenland`: one value for a field across the whole file. */
-	constants: Record<string, string>;
-}
+	set: constants
+});
+type Arguments = z.infer<typeof schema>;
 
-class UsageError extends Error {}
-
-function parseArguments(argv: readonly string[]): Arguments {
-	const options: Partial<Arguments> & Pick<Arguments, 'constants'> = { constants: {} };
-	const files: string[] = [];
-	for (let i = 0; i < argv.length; i++) {
-		const argument = argv[i]!;
-		const [flag, inline] = argument.startsWith('--') ? argument.split(/=(.*)/s, 2) : [argument, undefined];
-		const value = () => {
-			const next = inline ?? argv[++i];
-			if (next === undefined) throw new UsageError(`${flag} needs a value.`);
-			return next;
-		};
-		switch (flag) {
-			case '--mapping':
-				options.mapping = value();
-				break;
-			case '--areas':
-				options.areas = value();
-				break;
-			case '--table': {
-				const table = value();
-				if (!(table in tables))
-					throw new UsageError(`--table must be one of ${Object.keys(tables).join(', ')}.`);
-				options.table = table as TableName;
-				break;
-			}
-			case '--today': {
-				const today = value();
-				if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be a date as yyyy-mm-dd.');
-				options.today = today;
-				break;
-			}
-			case '--sheet':
-				options.sheet = value();
-				break;
-			case '--report':
-				options.report = value();
-				break;
-			case '--set': {
-				const [field, constant] = value().split(/=(.*)/s, 2);
-				if (!field || constant === undefined || constant.trim() === '')
-					throw new UsageError('--set needs FIELD=VALUE, e.g. --set district=Fenland.');
-				options.constants[field.trim()] = constant.trim();
-				break;
-			}
-			case '--help':
-			case '-h':
-				throw new UsageError('');
-			default:
-				if (argument.startsWith('-')) throw new UsageError(`Unknown option ${argument}.`);
-				files.push(argument);
-		}
-	}
-	if (files.length !== 1)
-		throw new UsageError(files.length === 0 ? 'Give the file to check.' : 'Give one file at a time.');
-	return { ...options, file: files[0]! };
-}
+const flags = {
+	areas: 'value',
+	mapping: 'value',
+	table: 'value',
+	today: 'value',
+	sheet: 'value',
+	report: 'value',
+	set: 'values'
+} as const;
 
 /** Terminal-safe text: control characters in a hostile cell must not move the cursor or recolour the screen. */
 const safe = (text: string) =>
@@ -132,7 +96,7 @@ async function readAreas(path: string): Promise<AreaReference> {
 async function main(argv: readonly string[]): Promise<number> {
 	let args: Arguments;
 	try {
-		args = parseArguments(argv);
+		args = parseArguments(argv, flags, schema);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		if (error.message) console.error(error.message);
@@ -140,11 +104,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 2;
 	}
 
-	let bytes: Uint8Array;
+	const files: { name: string; bytes: Uint8Array }[] = [];
 	let profile: MappingProfile | undefined;
 	let areas: AreaReference | undefined;
 	try {
-		bytes = new Uint8Array(await readFile(args.file));
+		for (const path of args.files)
+			files.push({ name: basename(path), bytes: new Uint8Array(await readFile(path)) });
 		if (args.mapping) profile = parseMappingProfile(await readFile(args.mapping, 'utf8'));
 		if (args.areas) areas = await readAreas(args.areas);
 	} catch (error) {
@@ -152,21 +117,71 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 2;
 	}
 
-	const name = basename(args.file);
-	const outcome = await ingestFile(
-		{ name, bytes },
-		{
-			table: args.table,
-			profile,
-			today: args.today,
-			sheet: args.sheet,
-			constants: args.constants,
-			contractCheck: 'sample',
-			areas
-		}
+	const outcomes: IngestOutcome[] = [];
+	for (const file of files) {
+		outcomes.push(
+			await ingestFile(file, {
+				table: args.table,
+				profile,
+				today: args.today,
+				sheet: args.sheet,
+				constants: args.set,
+				contractCheck: 'sample',
+				areas
+			})
+		);
+	}
+	// Header and Episodes tables enrich the missing episodes of the same command, whichever order they came in.
+	const references = outcomes.flatMap((outcome) =>
+		outcome.status === 'reference' ? [outcome.reference] : []
 	);
+	const enriched = outcomes.map((outcome) =>
+		outcome.status === 'loaded' && outcome.result.table === 'missing_episodes' && references.length > 0
+			? {
+					...outcome,
+					result: enrichEpisodes(outcome.result, references, areas ?? cambridgeshireAndPeterborough)
+				}
+			: outcome
+	);
+	const loadedFiles = enriched.filter((outcome) => outcome.status === 'loaded');
+	if (args.report && loadedFiles.length > 1) {
+		console.error('--report writes the report of one loaded file: give the files one at a time.');
+		return 2;
+	}
 	if (areas) console.log(`Areas: ${safe(areas.title)}, ${count(areas.areas.length)} areas (--areas)`);
+	let code = 0;
+	for (const [index, outcome] of enriched.entries()) {
+		if (index > 0) console.log('');
+		const missing = enriched.filter(
+			(other) => other.status === 'loaded' && other.result.table === 'missing_episodes'
+		);
+		code = Math.max(code, await printOutcome(files[index]!.name, outcome, args, missing.length > 0));
+	}
+	return code;
+}
+
+/** One file's report; returns its exit code. `withEpisodes`: a Missing table came in the same command. */
+async function printOutcome(
+	name: string,
+	outcome: IngestOutcome,
+	args: Arguments,
+	withEpisodes: boolean
+): Promise<number> {
 	console.log(`Sightline validation report: ${safe(name)}`);
+	if (outcome.status === 'reference') {
+		console.log(safe(outcome.reason));
+		console.log(
+			withEpisodes
+				? 'Used to enrich the missing episodes of this command (see their report).'
+				: 'No missing episodes were given with it: give the SSDA903 Missing table in the same command, e.g. npm run validate -- missing.csv header.csv episodes.csv'
+		);
+		const { issues } = outcome.reference;
+		if (issues.length > 0) {
+			console.log(`\nWarnings (${count(issues.length)}), rows not used:`);
+			for (const issue of issues) console.log(describeIssue(issue));
+		}
+		return 0;
+	}
 	if (outcome.status === 'unreadable') {
 		console.log(`Cannot read this file: ${safe(outcome.reason)}`);
 		return 2;
@@ -229,6 +244,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		console.log(`${label} range: ${result.dateRange.min} to ${result.dateRange.max}`);
 	}
 	for (const note of file.notes) console.log(`Note: ${safe(note)}`);
+	for (const enrichment of result.enrichments ?? []) console.log(`Enriched: ${safe(enrichment.message)}`);
 	console.log(
 		'Row numbers: data row 1 is the first row after the headings; line is the line (or sheet row) in the file.'
 	);

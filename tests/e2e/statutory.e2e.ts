@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { samplesDirectory } from '../fixtures/ingest/samples-directory';
+import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage, screenshot, waitForCharts, waitForEngine, type PageWatch } from './browser';
 
 // One statutory sample per format through the Data page, as a user loads it; the counts are those the
@@ -19,7 +20,6 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const counts = () => watch.page.getByTestId('report-counts').last().textContent();
-const lastError = () => watch.page.getByTestId('report-error').last().textContent();
 
 /** The file names no area: give one for the whole file in the mapping step, as the page asks. */
 async function districtForWholeFile(district: string) {
@@ -49,9 +49,13 @@ describe('statutory samples through the Data page', () => {
 		await watch.page.getByRole('link', { name: 'Load data' }).click();
 	});
 
-	it('SSDA903 Header CSV: recognised as what it is, not loaded as referrals', async () => {
+	it('SSDA903 Header CSV: a reference table, not referrals; none of its children are in the XML sample', async () => {
 		await watch.page.getByTestId('file-input').setInputFiles(sample('ssda903/header.csv'));
-		await expect.poll(lastError, { timeout: 60_000 }).toContain('SSDA903 Header table');
+		const reference = () => watch.page.getByTestId('report-reference').last().textContent();
+		await expect.poll(reference, { timeout: 60_000 }).toContain('SSDA903 Header table, a reference table');
+		expect(await watch.page.getByTestId('report-enrichments').last().textContent()).toContain(
+			"Sex and age added to 0 of 6 missing episodes from header.csv; 6 episodes' children are not in the header."
+		);
 		expect(await watch.page.getByTestId('data-banner').textContent()).toContain('fake_903.xml (6 rows)');
 	});
 
@@ -87,5 +91,49 @@ describe('statutory samples through the Data page', () => {
 			.toMatch(/Read 3 rows: 1 area, mid-year 2020\. The districts of every page are now the 1 area of/);
 		expect(watch.consoleErrors).toEqual([]);
 		expect(watch.offOrigin).toEqual([]);
+	});
+});
+
+describe('SSDA903 Missing and Header tables dropped together', () => {
+	let own: PageWatch;
+	afterAll(() => own?.context.close());
+
+	it('the Missing table loads once its area is given, the header then adds sex and age, and the Missing page splits by sex', async () => {
+		own = await openPage(browser, '/data/');
+		await own.page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 120_000 });
+		await waitForEngine(own.page);
+		// Four children of the header sample and one in neither (tests/fixtures/ingest/ssda903/README.md).
+		const missing = fileURLToPath(
+			new URL('../fixtures/ingest/ssda903/missing-for-samples.csv', import.meta.url)
+		);
+		await own.page.getByTestId('file-input').setInputFiles([missing, sample('ssda903/header.csv')]);
+		const form = own.page.getByRole('region', { name: /Map the columns/ });
+		await form.waitFor({ timeout: 60_000 });
+		expect(await form.textContent()).toContain('Then header.csv will load.');
+		await form
+			.getByRole('combobox', { name: /District \(required\)/ })
+			.selectOption({ label: 'One value for the whole file…' });
+		await form.getByLabel('District for every row').fill('Fenland');
+		await form.getByRole('button', { name: 'Load with this mapping' }).click();
+		const enrichments = () => own.page.getByTestId('report-enrichments').last().textContent();
+		await expect
+			.poll(enrichments, { timeout: 60_000 })
+			.toContain(
+				"Sex and age added to 4 of 5 missing episodes from header.csv; 1 episode's child is not in the header."
+			);
+		expect(await own.page.getByTestId('report-counts').last().textContent()).toMatch(
+			/Read 5 rows: 5 loaded and 0 rejected \(5 \+ 0 = 5\)/
+		);
+		await screenshot(own.page, 'data-after-ssda903-missing-and-header');
+		await own.page.getByRole('link', { name: 'Missing episodes' }).click();
+		await waitForCharts(own.page);
+		// grep of header.csv: 566910, 384923 and 550084 are female (2), 709901 male (1); 999999 is not listed.
+		const bySex = own.page.locator('figure.chart').filter({ hasText: 'Episodes by sex' });
+		await bySex.waitFor({ timeout: 60_000 });
+		expect(await bySex.textContent()).toMatch(
+			/male 1 \(20\.0%\), 1 child; female 3 \(60\.0%\), 3 children; not recorded 1 \(20\.0%\), 1 child\./
+		);
+		await screenshot(own.page, 'missing-after-ssda903-missing-and-header');
+		expect(own.consoleErrors).toEqual([]);
 	});
 });

@@ -9,7 +9,7 @@ import {
 	timeField,
 	type RowOf
 } from './field';
-import { districts, episodeTypes } from './vocabulary';
+import { districts, episodeTypes, genders } from './vocabulary';
 
 export const missingEpisodeFields = [
 	textField('episode_id', {
@@ -74,9 +74,18 @@ export const missingEpisodeFields = [
 		max: 24,
 		aliases: ['Age', 'Age at Start', 'Age at Episode']
 	}),
+	enumField('sex', {
+		label: 'Sex',
+		description:
+			'Sex of the child as recorded (SSDA903 SEX: 1 male, 2 female). An SSDA903 Missing table has none: the return’s Header table gives it.',
+		required: false,
+		values: genders,
+		aliases: ['SEX', 'Sex', 'Gender', 'Child Sex', 'Child Gender']
+	}),
 	booleanField('looked_after', {
 		label: 'Looked after at start',
-		description: 'Whether the child was looked after when the episode began.',
+		description:
+			'Whether the child was looked after when the episode began (for an SSDA903 return: the start falls in one of the child’s periods of care, from its Episodes table).',
 		required: false,
 		aliases: ['Looked After', 'CLA', 'LAC', 'Looked After at Start', 'Child Looked After']
 	}),

@@ -56,7 +56,10 @@ export function combineResults(first: IngestResult, second: IngestResult): Inges
 		blankRows: first.blankRows + second.blankRows,
 		rejected: [...first.rejected, ...second.rejected],
 		warnings: [...first.warnings, ...second.warnings],
-		dateRange
+		dateRange,
+		...(first.enrichments || second.enrichments
+			? { enrichments: [...(first.enrichments ?? []), ...(second.enrichments ?? [])] }
+			: {})
 	};
 }
 

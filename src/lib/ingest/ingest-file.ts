@@ -3,6 +3,7 @@ import type { TextEncodingName } from './decode-text';
 import type { Delimiter } from './detect-delimiter';
 import { completeMatch } from './complete-match';
 import { detectTable } from './detect-table';
+import { enrichEpisodes, type Enrichment } from './enrich-episodes';
 import type { Issue } from './issue';
 import type { MappingProfile } from './mapping-profile';
 import { matchHeaders, type HeaderMatch } from './match-headers';
@@ -10,6 +11,7 @@ import type { TabularFormat } from './raw-table';
 import { populationAreas, type AreaList } from './area-list';
 import { readAreaList, recogniseAreaList } from './read-area-list';
 import { readPopulation, type PopulationReference } from './read-population';
+import { readSsda903Reference, type Ssda903Reference } from './read-ssda903-reference';
 import { readTable, type ReadTableOptions } from './read-table';
 import { sha256Hex } from './sha256-hex';
 import { recogniseHeadings, recogniseWorkbook, type RecognisedFormat } from './statutory-format';
@@ -54,6 +56,11 @@ export interface IngestOptions extends ReadTableOptions {
 	readonly areaNotRecorded?: 'load' | 'ask';
 	/** The areas a district cell may name (default: the bundled Cambridgeshire and Peterborough list). */
 	readonly areas?: AreaReference;
+	/**
+	 * SSDA903 Header and Episodes tables read earlier (`status: 'reference'`): a file of missing episodes is
+	 * enriched from them (sex, age, looked after, area) as it loads.
+	 */
+	readonly references?: readonly Ssda903Reference[];
 }
 
 /** What the pipeline did with one file: for the banner, the report and next month's profile. */
@@ -99,6 +106,8 @@ export interface IngestResult {
 	readonly rejected: readonly Issue[];
 	readonly warnings: readonly Issue[];
 	readonly dateRange: DateRange | null;
+	/** Missing episodes only: what each SSDA903 reference table filled, in the order applied. */
+	readonly enrichments?: readonly Enrichment[];
 }
 
 export type IngestOutcome =
@@ -119,6 +128,18 @@ export type IngestOutcome =
 			readonly reason: string;
 			/** Workbook sheets to choose from, when the choice is what is needed. */
 			readonly sheets: readonly string[] | null;
+	  }
+	| {
+			/**
+			 * An SSDA903 Header or Episodes table: reference data for the missing episodes of the same children,
+			 * not rows of its own. Give it back in `references` (with, before or after the Missing table).
+			 */
+			readonly status: 'reference';
+			readonly fileName: string;
+			readonly format: RecognisedFormat;
+			/** What it is and how many rows were read, in one or two sentences. */
+			readonly reason: string;
+			readonly reference: Ssda903Reference;
 	  }
 	| {
 			readonly status: 'population';
@@ -223,6 +244,21 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 					sheets: format.id === 'annex-a-workbook' ? (raw.sheets ?? null) : null
 				};
 			}
+			if (format.loadsAs === 'reference') {
+				const kind = format.id === 'ssda903-header' ? 'header' : 'episodes';
+				const reference = await readSsda903Reference(raw, kind, file.name);
+				if (reference.read === 0)
+					throw new UnreadableFileError('The file has a heading row but no data rows.');
+				const rows = kind === 'header' ? 'children' : 'periods of care';
+				const used = reference.kind === 'header' ? reference.children.length : reference.periods.length;
+				return {
+					status: 'reference',
+					fileName: file.name,
+					format,
+					reason: `Recognised as: ${format.label}, a reference table. ${format.use} Read ${reference.read.toLocaleString('en-GB')} rows: ${used.toLocaleString('en-GB')} ${rows}${used < reference.read ? ` (${(reference.read - used).toLocaleString('en-GB')} ${reference.read - used === 1 ? 'row' : 'rows'} cannot be used: see the warnings)` : ''}.`,
+					reference
+				};
+			}
 			if (format.loadsAs === 'population') {
 				const population = await readPopulation(raw, `${format.label}: ${file.name}`, areas).catch(
 					(error: unknown) => {
@@ -253,7 +289,7 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 		}
 		const tableName =
 			explicitTable ??
-			(format?.loadsAs !== 'population' ? format?.loadsAs : undefined) ??
+			(format?.loadsAs !== 'population' && format?.loadsAs !== 'reference' ? format?.loadsAs : undefined) ??
 			detectTable(raw.headers).table;
 		if (!tableName) {
 			throw new UnreadableFileError(
@@ -356,22 +392,32 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			notes
 		};
 		const { columns, loaded, rejectedRows, blankRows, rejected, warnings, dateRange } = validated;
+		const result: IngestResult = {
+			table: tableName,
+			files: [summary],
+			columns,
+			read: summary.read,
+			loaded,
+			rejectedRows,
+			outOfScope,
+			blankRows,
+			rejected,
+			warnings,
+			dateRange
+		};
+		// The file's own reference tables (an XML return's) first, then those loaded as separate files.
+		const own = (raw.references ?? []).map((reference) => ({
+			...reference,
+			fileName: `${file.name} ${reference.fileName}`
+		}));
+		const references = [...own, ...(options.references ?? [])];
 		return {
 			status: 'loaded',
 			match,
-			result: {
-				table: tableName,
-				files: [summary],
-				columns,
-				read: summary.read,
-				loaded,
-				rejectedRows,
-				outOfScope,
-				blankRows,
-				rejected,
-				warnings,
-				dateRange
-			}
+			result:
+				tableName === 'missing_episodes' && references.length > 0 && loaded > 0
+					? enrichEpisodes(result, references, areas)
+					: result
 		};
 	} catch (error) {
 		if (error instanceof UnreadableFileError)

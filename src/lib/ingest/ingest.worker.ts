@@ -2,6 +2,7 @@
 import { cloneableMatch } from './cloneable-match';
 import { ingestFile, type IngestOutcome } from './ingest-file';
 import type { MappingProfile } from './mapping-profile';
+import type { Ssda903Reference } from './read-ssda903-reference';
 import { toArrowIPC } from './to-arrow-ipc';
 import { areaReference, type Area, type TableName } from '../contract';
 
@@ -24,6 +25,8 @@ export interface IngestRequest {
 	knownIds?: string[];
 	/** The loaded area reference, as plain data: the areas a district cell may name. */
 	areas?: { title: string; areas: Area[] };
+	/** SSDA903 Header and Episodes tables loaded earlier: missing episodes are enriched from them. */
+	references?: Ssda903Reference[];
 }
 
 /** The load phases that run in the worker (the page names and times them: state/load-phases.ts). */
@@ -71,6 +74,7 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 				areaNotRecorded: 'ask',
 				knownIds: message.knownIds ? new Set(message.knownIds) : undefined,
 				areas: message.areas ? areaReference(message.areas.title, message.areas.areas) : undefined,
+				references: message.references,
 				signal: controller.signal,
 				onProgress: (progress) => {
 					if (!validating) {

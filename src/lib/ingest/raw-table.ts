@@ -1,5 +1,6 @@
 import type { Delimiter } from './detect-delimiter';
 import type { TextEncodingName } from './decode-text';
+import type { Ssda903Reference } from './read-ssda903-reference';
 import type { OutOfScope, RecognisedFormat } from './statutory-format';
 
 /** A cell as a reader found it, before any contract parsing. XLSX gives Dates and numbers; CSV only strings. */
@@ -45,6 +46,11 @@ export interface RawTable {
 	readonly recognised?: RecognisedFormat;
 	/** Records read but outside Sightline's scope (CIN referrals with no exploitation factor), with why. */
 	readonly outOfScope?: OutOfScope;
+	/**
+	 * Reference tables the file carries with its rows (an SSDA903 XML return's headers and periods of care),
+	 * applied to its missing episodes exactly as the same tables given as separate files.
+	 */
+	readonly references?: readonly Ssda903Reference[];
 	/** Single use: iterating twice is an error. */
 	readonly batches: AsyncIterable<RawBatch>;
 }

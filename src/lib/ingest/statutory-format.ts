@@ -16,8 +16,11 @@ export interface RecognisedFormat {
 	readonly id: StatutoryFormatId;
 	/** What it is, as the user would name it: "SSDA903 Missing table". */
 	readonly label: string;
-	/** Where its rows go: a contract table, the population reference, or nowhere on their own. */
-	readonly loadsAs: TableName | 'population' | null;
+	/**
+	 * Where its rows go: a contract table, the population reference, `reference` (an SSDA903 Header or
+	 * Episodes table, which fills fields of the missing episodes rather than loading rows), or nowhere.
+	 */
+	readonly loadsAs: TableName | 'population' | 'reference' | null;
 	/** What Sightline does with it, in one or two sentences. */
 	readonly use: string;
 	/**
@@ -41,7 +44,7 @@ export interface OutOfScope {
 }
 
 const ssda903Use =
-	'Sightline charts missing and away episodes; the SSDA903 Missing table (or the <MISSING> episodes in the XML return) loads as missing episodes.';
+	'Its rows are not episodes: they fill the missing episodes of the same children (matched by CHILD), whether the SSDA903 Missing table is loaded before, with or after it.';
 
 /** The formats recognised from a heading row alone, with the headings (normalised) that identify each. */
 /** Each entry of `all` must be present: a heading, or any one of a list of alternatives. */
@@ -53,7 +56,7 @@ const byHeadings: readonly (RecognisedFormat & {
 		id: 'ssda903-missing',
 		label: 'SSDA903 Missing table',
 		loadsAs: 'missing_episodes',
-		use: 'It loads as missing episodes: the episode ID is derived from the child and the start date, and the children are looked after (they are in an SSDA903 return).',
+		use: 'It loads as missing episodes: the episode ID is derived from the child and the start date, and the children are looked after (they are in an SSDA903 return) unless the return’s Episodes table has a child out of care on the day. Its Header table adds sex and age.',
 		constants: { looked_after: 'Yes' },
 		areaNotRecorded: true,
 		all: ['child', 'missing', 'misstart']
@@ -61,15 +64,15 @@ const byHeadings: readonly (RecognisedFormat & {
 	{
 		id: 'ssda903-episodes',
 		label: 'SSDA903 Episodes table',
-		loadsAs: null,
-		use: `It records periods of care and placements, which Sightline does not chart, so it is not loaded. ${ssda903Use}`,
+		loadsAs: 'reference',
+		use: `It records each child's periods of care, which give whether a missing episode began while the child was looked after. ${ssda903Use}`,
 		all: ['child', 'decom', 'rne', 'ls']
 	},
 	{
 		id: 'ssda903-header',
 		label: 'SSDA903 Header table',
-		loadsAs: null,
-		use: `It holds each looked-after child's sex, date of birth and ethnicity, not referrals or episodes, so it is not loaded on its own. ${ssda903Use} The XML return carries the header with the episodes, so ages are computed from it.`,
+		loadsAs: 'reference',
+		use: `It holds each looked-after child's sex and date of birth, which give the sex and the age at the start of a missing episode. ${ssda903Use}`,
 		all: ['child', 'sex', 'dob'],
 		none: ['misstart', 'decom']
 	},

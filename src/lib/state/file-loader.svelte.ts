@@ -16,6 +16,8 @@ import type { Dataset } from './dataset.svelte';
 import { deviceStore, type KeptAreas } from './device-store';
 import { PhaseTimer, type LoadPhase } from './load-phases';
 import { IngestClient, type IngestJob } from './ingest-client';
+import { enrichLoaded } from './enrich-loaded';
+import type { Ssda903Reference } from '$lib/ingest/read-ssda903-reference';
 
 /** The account of one file the user loaded: what was read, loaded, rejected and warned about. */
 export type FileReport =
@@ -29,6 +31,21 @@ export type FileReport =
 			unchanged: boolean;
 			/** How an appended file meets the data already loaded: a gap or an overlap, said in words. */
 			coverage?: string;
+			/** Missing episodes: what each SSDA903 Header or Episodes table filled (sex, age, looked after). */
+			enrichments?: readonly string[];
+	  }
+	| {
+			/**
+			 * An SSDA903 Header or Episodes table: reference data, not rows. It fills the missing episodes
+			 * already loaded (`enrichments`) and is remembered for the session, for Missing tables to come.
+			 */
+			status: 'reference';
+			fileName: string;
+			reason: string;
+			/** What it filled in the episodes already loaded; empty when there were none yet. */
+			enrichments: readonly string[];
+			/** Its rows that cannot be used, and the episodes' values it contradicts (kept, not overwritten). */
+			warnings: readonly Issue[];
 	  }
 	| {
 			/** An area reference (ONS mid-year estimates or an areas file), now the one the data is charted by. */
@@ -73,6 +90,8 @@ export class FileLoader {
 	#timer: PhaseTimer | undefined;
 	#reports = $state.raw<FileReport[]>([]);
 	#pending = $state.raw<PendingMapping | undefined>();
+	/** Files dropped with one that waits for a choice (its columns, its sheet): they load after it. */
+	#waiting: File[] = [];
 	#sheetChoice = $state.raw<SheetChoice | undefined>();
 	#busy = $state(false);
 	#job: IngestJob | undefined;
@@ -80,6 +99,10 @@ export class FileLoader {
 	#keep = $state(false);
 	/** The area reference the user loaded (kept with the data, so a reload charts by the same areas). */
 	#areas: KeptAreas | undefined;
+	/** SSDA903 Header and Episodes tables loaded this session: each Missing table loaded later is enriched from them. */
+	#references: Ssda903Reference[] = [];
+	/** Whether a loaded file read looked-after status from its own column (then periods of care only warn). */
+	#lookedAfterRead = false;
 	readonly #dataset: Dataset;
 
 	constructor(dataset: Dataset) {
@@ -127,6 +150,7 @@ export class FileLoader {
 
 	/** Delete every trace from this device and go back to the demo data. */
 	async removeAll(): Promise<void> {
+		this.#references = [];
 		await deviceStore.removeAll();
 		await this.#forget();
 	}
@@ -176,6 +200,7 @@ export class FileLoader {
 	/** Forget the reports (after "start again" or going back to the demo). */
 	clearReports(): void {
 		this.#reports = [];
+		this.#waiting = [];
 		this.#pending = undefined;
 		this.#sheetChoice = undefined;
 	}
@@ -190,17 +215,12 @@ export class FileLoader {
 		this.#sheetChoice = undefined;
 		try {
 			for (const [index, file] of files.entries()) {
-				const needsMapping = await this.#loadOne(file, options);
-				if (needsMapping) {
-					// The rest wait until this one is mapped; the user can load them again after.
-					const rest = files.slice(index + 1).map((other) => other.name);
-					if (rest.length > 0) {
-						this.#report({
-							status: 'failed',
-							fileName: rest.join(', '),
-							reason: `Not loaded yet: ${file.name} needs its columns (or its sheet) choosing first. Load these again afterwards.`
-						});
-					}
+				const needsChoice = await this.#loadOne(file, options);
+				if (needsChoice) {
+					// The rest of the drop waits for this one's choice, then loads (completeMapping, chooseSheet).
+					this.#waiting = files.slice(index + 1);
+					const names = this.#waiting.map((other) => other.name);
+					if (names.length > 0) this.#sayWaiting(` Then ${names.join(', ')} will load.`);
 					break;
 				}
 			}
@@ -235,7 +255,26 @@ export class FileLoader {
 			columns: { ...matched, ...columns },
 			...(Object.keys(constants).length > 0 ? { constants } : {})
 		};
-		await this.load([pending.file], { profile, table: pending.match.table, sheet: pending.sheet });
+		await this.#thenWaiting(() =>
+			this.load([pending.file], { profile, table: pending.match.table, sheet: pending.sheet })
+		);
+	}
+
+	/** Tell the user, with the choice asked for, which files load after it. */
+	#sayWaiting(then: string): void {
+		const pending = this.#pending;
+		const sheetChoice = this.#sheetChoice;
+		if (pending) this.#pending = { ...pending, reason: pending.reason + then };
+		if (sheetChoice) this.#sheetChoice = { ...sheetChoice, reason: sheetChoice.reason + then };
+	}
+
+	/** Load the chosen file, then the files dropped with it, unless it asks for another choice first. */
+	async #thenWaiting(loadChosen: () => Promise<void>): Promise<void> {
+		const waiting = this.#waiting;
+		this.#waiting = [];
+		await loadChosen();
+		if (this.#pending || this.#sheetChoice) this.#waiting = waiting;
+		else if (waiting.length > 0) await this.load(waiting);
 	}
 
 	/** Load a workbook's chosen sheet as the chosen table (an Annex A list): choosing is the confirmation. */
@@ -247,7 +286,7 @@ export class FileLoader {
 			Object.keys(constants).length > 0
 				? { name: choice.file.name, table, columns: {}, constants }
 				: undefined;
-		await this.load([choice.file], { table, sheet, profile });
+		await this.#thenWaiting(() => this.load([choice.file], { table, sheet, profile }));
 	}
 
 	#report(report: FileReport) {
@@ -280,7 +319,8 @@ export class FileLoader {
 					profile: options.profile,
 					sheet: options.sheet,
 					knownIds,
-					areas: { title: dataset.areas.title, areas: [...dataset.areas.areas] }
+					areas: { title: dataset.areas.title, areas: [...dataset.areas.areas] },
+					references: this.#references
 				},
 				(progress) =>
 					(this.#progress = { fileName: file.name, phase: timer.current ?? 'validate', ...progress }),
@@ -323,6 +363,10 @@ export class FileLoader {
 			});
 			return false;
 		}
+		if (outcome.status === 'reference') {
+			await this.#loadReference(outcome.reference, outcome.reason);
+			return false;
+		}
 		// A recognised statutory file loads no rows here: its message says why.
 		if (outcome.status === 'unreadable' || outcome.status === 'recognised') {
 			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
@@ -345,7 +389,8 @@ export class FileLoader {
 			table: result.table,
 			summary,
 			rejected: result.rejected,
-			warnings: result.warnings
+			warnings: result.warnings,
+			...(result.enrichments ? { enrichments: result.enrichments.map((one) => one.message) } : {})
 		} as const;
 		if (result.loaded === 0) {
 			// A file whose every row was rejected must not replace what is shown with nothing.
@@ -378,8 +423,19 @@ export class FileLoader {
 			// A further extract only adds rows: its facts and cube cells are added, not everything rebuilt.
 			replacing ? 'rebuild' : 'append'
 		);
-		// The reports of replaced data go; the area reference loaded before the file stays, and says so.
-		if (replacing) this.#reports = this.#reports.filter((report) => report.status === 'areas');
+		if (replacing) this.#lookedAfterRead = false;
+		if (
+			result.table === 'missing_episodes' &&
+			summary.mapping.looked_after &&
+			!summary.constants.looked_after
+		)
+			this.#lookedAfterRead = true;
+		// The reports of replaced data go; the area reference and the reference tables loaded before the file
+		// stay, and say so.
+		if (replacing)
+			this.#reports = this.#reports.filter(
+				(report) => report.status === 'areas' || report.status === 'reference'
+			);
 		await this.#save();
 		this.#report({
 			...report,
@@ -387,6 +443,36 @@ export class FileLoader {
 			...(join ? { coverage: describeCoverageJoin(join, file.name) } : {})
 		});
 		return false;
+	}
+
+	/**
+	 * An SSDA903 Header or Episodes table: remembered for the Missing tables still to come, and applied now
+	 * to the user's missing episodes already loaded (none while the demo is shown).
+	 */
+	async #loadReference(reference: Ssda903Reference, reason: string): Promise<void> {
+		const dataset = this.#dataset;
+		this.#references = [
+			...this.#references.filter(
+				(other) => !(other.fileName === reference.fileName && other.kind === reference.kind)
+			),
+			reference
+		];
+		const source = dataset.source;
+		let applied: Awaited<ReturnType<typeof enrichLoaded>> = null;
+		if (source?.kind === 'files') {
+			await dataset.change(source, async (db) => {
+				applied = await enrichLoaded(db, reference, dataset.areas, !this.#lookedAfterRead);
+			});
+			await this.#save();
+		}
+		const done = applied as Awaited<ReturnType<typeof enrichLoaded>>;
+		this.#report({
+			status: 'reference',
+			fileName: reference.fileName,
+			reason,
+			enrichments: done ? [done.enrichment.message] : [],
+			warnings: [...reference.issues, ...(done?.warnings ?? [])]
+		});
 	}
 
 	/** Ids already loaded for the table the next file will go into (both tables when it is not yet known). */

@@ -15,6 +15,7 @@ import {
 	type DurationBandRow
 } from '$lib/sql/metrics/missing/duration-bands';
 import { episodeExtent, type EpisodeExtent } from '$lib/sql/metrics/missing/episode-extent';
+import { episodeSexes, type EpisodeSexRow } from '$lib/sql/metrics/missing/episode-sexes';
 import { episodeTypes, type EpisodeTypeRow } from '$lib/sql/metrics/missing/episode-types';
 import { monthlyEpisodes, type MonthlyEpisodeCount } from '$lib/sql/metrics/missing/monthly-episodes';
 import {
@@ -27,6 +28,7 @@ import { returnInterviews, type ReturnInterviewRow } from '$lib/sql/metrics/miss
 import { seasonality, type SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
 import { shownPeriod } from '$lib/domain/shown-period';
 import { durationsNotCounts, durationsTitle, summariseDurations } from './durations';
+import { episodeSexesTitle, summariseEpisodeSexes } from './episode-sexes';
 import { episodeTypesTitle, summariseEpisodeTypes } from './episode-types';
 import { episodesByGroupTitle, summariseEpisodesByGroup } from './episodes-by-group';
 import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episodes';
@@ -39,6 +41,7 @@ import { interviewShares, interviewTiming, type InterviewShare } from './return-
 import { seasonalPattern, type CalendarMonth } from './seasonal-pattern';
 import type { Published } from '$lib/publication/withheld';
 import { shareWithheld } from '$lib/publication/share-base';
+import { genders } from '$lib/contract';
 
 /** One figure in the row of headlines at the top of the page. */
 export interface MissingHeadline {
@@ -155,6 +158,7 @@ export const missingPage = definePage()
 	.query('durationByBand', ({ filters }): Ask<DurationBandRow> => episodeDurations(filters))
 	.query('interviewCounts', ({ filters }): Ask<ReturnInterviewRow> => returnInterviews(filters))
 	.query('typeCounts', ({ filters }): Ask<EpisodeTypeRow> => episodeTypes(filters))
+	.query('sexCounts', ({ filters }): Ask<EpisodeSexRow> => episodeSexes(filters))
 
 	// The headline counts as published (perturbed in publication mode by the seam).
 	.derive('episodesShown', ({ headlineCounts }) => headlineCounts.rows?.[0]?.episodes ?? null)
@@ -437,6 +441,42 @@ export const missingPage = definePage()
 		};
 	})
 	.derive('typeChartLoading', ({ typeCounts }) => typeCounts.loading)
+
+	// ----- By sex: only when some episode records it (an SSDA903 return's Header table gives it; the demo
+	// and most extracts have none, and a chart of "not recorded" alone would say nothing).
+	.derive('sexRecorded', ({ sexCounts }) =>
+		(sexCounts.rows ?? []).some((row) => row.sex !== 'not_recorded' && (row.episodes ?? 0) > 0)
+	)
+	.derive('sexChart', ({ sexCounts, publication, period }): ChartSpec<Published<BandShare>> => {
+		const rows = sexCounts.rows ?? [];
+		const present = new Set(rows.map((row) => row.sex));
+		const sexes = bandShares(rows, {
+			// Male and female always; indeterminate and not recorded when some episode has them.
+			bands: genders.codes.filter((code) => code === 'male' || code === 'female' || present.has(code)),
+			labels: Object.fromEntries(genders.codes.map((code) => [code, genders.label(code)])),
+			band: 'sex',
+			count: 'episodes',
+			publication
+		});
+		const children = new Map(rows.map((row) => [row.sex, row.children]));
+		const summary = summariseEpisodeSexes(sexes.rows, children);
+		return {
+			title: episodeSexesTitle(sexes.rows),
+			summary,
+			caption: `Episodes by the child's sex as recorded, ${period}, as a share of all episodes, with 95% intervals (Wilson). For an SSDA903 return the sex comes from its Header table, matched by child; episodes whose child it does not list are not recorded.`,
+			rows: sexes.rows,
+			columns: shareColumns('Episodes'),
+			render: (width) =>
+				categoryBarsChart(bars(sexes.rows), {
+					width,
+					label: summary,
+					valueLabel: 'Share of episodes',
+					percent: true,
+					marginLeft: 140
+				})
+		};
+	})
+	.derive('sexChartLoading', ({ sexCounts }) => sexCounts.loading)
 
 	// ----- Headlines
 	.derive('headlines', (scope): MissingHeadline[] => {

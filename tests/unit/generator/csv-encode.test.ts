@@ -26,7 +26,7 @@ const episodes = columnarTable(
 		rhi_accepted: { kind: 'boolean', values: Uint8Array.of(0, NULL_CODE) },
 		rhi_date: { kind: 'date', values: Int32Array.of(NULL_INT, NULL_INT) }
 	},
-	['return_time', 'rhi_time']
+	['return_time', 'rhi_time', 'sex']
 );
 
 describe('CSV encoding', () => {

@@ -41,8 +41,30 @@ describe.concurrent('npm run validate on the statutory samples', { timeout: 120_
 	it('SSDA903 Header, no options: says what it is, not "referrals"', async () => {
 		const { code, stdout } = await validate(sample('ssda903/header.csv'));
 		expect(code).toBe(0);
-		expect(stdout).toContain('Recognised as: SSDA903 Header table');
+		expect(stdout).toContain('Recognised as: SSDA903 Header table, a reference table.');
+		expect(stdout).toContain('Read 2,675 rows: 2,675 children.');
+		expect(stdout).toContain('give the SSDA903 Missing table in the same command');
 		expect(stdout).not.toContain('Table: referrals');
+	});
+
+	it('a Missing table with the Header and Episodes samples, in any order: the enrichment is reported', async () => {
+		// Counts of enrich-episodes.test.ts, found there by hand.
+		const { code, stdout } = await validate(
+			sample('ssda903/episodes.csv'),
+			join(root, 'tests/fixtures/ingest/ssda903/missing-for-samples.csv'),
+			sample('ssda903/header.csv'),
+			'--today',
+			'2026-12-06'
+		);
+		expect(code).toBe(0);
+		expect(stdout).toContain('Rows: read 5, loaded 5, rejected 0, warnings 0');
+		expect(stdout).toContain(
+			"Enriched: Looked-after status at the start added to 4 of 5 missing episodes from episodes.csv; 3 began in a period of care, 1 outside one; 1 episode's child is not in the episodes table (status unchanged)."
+		);
+		expect(stdout).toContain(
+			"Enriched: Sex and age added to 4 of 5 missing episodes from header.csv; 1 episode's child is not in the header."
+		);
+		expect(stdout).toContain('Read 5,050 rows: 5,050 periods of care.');
 	});
 
 	it('ONS estimates, no options: reported as a population reference', async () => {

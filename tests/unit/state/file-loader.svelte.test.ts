@@ -11,7 +11,7 @@ import { FileLoader } from '$lib/state/file-loader.svelte';
 // or append, which ids count as known, what is reported.
 const { outcomes, requests, loaded } = vi.hoisted(() => ({
 	outcomes: [] as unknown[],
-	requests: [] as { name: string; knownIds?: string[] }[],
+	requests: [] as { name: string; knownIds?: string[]; references?: unknown[] }[],
 	loaded: [] as string[]
 }));
 
@@ -201,22 +201,47 @@ describe('FileLoader', () => {
 		expect(loader.reports).toEqual([{ status: 'unreadable', fileName: 'photo.png', reason: 'Not a table' }]);
 	});
 
-	it('stops at a file that needs its columns mapping, and says which files wait', async () => {
+	it('stops at a file that needs its columns mapping, says which files wait, and loads them after the choice', async () => {
 		const dataset = fakeDataset();
 		const loader = new FileLoader(dataset as unknown as Dataset);
 		outcomes.push({
 			status: 'needs-mapping',
 			fileName: 'odd.csv',
-			reason: 'No column for the referral id',
+			reason: 'No column for the referral id.',
 			headers: ['Ref', 'DOB'],
 			match: { table: 'referrals', columns: [] }
 		});
 		await loader.load([file('odd.csv'), file('june.csv'), file('july.csv')]);
 		expect(requests.map((request) => request.name)).toEqual(['odd.csv']);
 		expect(loader.pending?.headers).toEqual(['Ref', 'DOB']);
-		expect(loader.reports).toEqual([
-			expect.objectContaining({ status: 'failed', fileName: 'june.csv, july.csv' })
-		]);
+		expect(loader.pending?.reason).toBe('No column for the referral id. Then june.csv, july.csv will load.');
+		expect(loader.reports).toEqual([]);
+		// A dropped SSDA903 Header table waits for its Missing table's mapping, then loads: nothing is refused.
+		for (const name of ['odd.csv', 'june.csv', 'july.csv'])
+			outcomes.push(loadedOutcome(name, 1, 0, { min: '2025-06-01', max: '2025-06-30' }));
+		await loader.completeMapping({ referral_id: 'Ref' });
+		expect(requests.map((request) => request.name)).toEqual(['odd.csv', 'odd.csv', 'june.csv', 'july.csv']);
+		expect(loader.reports.map((report) => report.status)).toEqual(['loaded', 'loaded', 'loaded']);
+	});
+
+	it('remembers an SSDA903 Header table loaded before any episodes and sends it with the next file', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		const reference = { kind: 'header', fileName: 'header.csv', read: 1, issues: [], children: [] } as const;
+		outcomes.push({
+			status: 'reference',
+			fileName: 'header.csv',
+			format: { id: 'ssda903-header', label: 'SSDA903 Header table', loadsAs: 'reference', use: '' },
+			reason: 'Recognised as: SSDA903 Header table, a reference table.',
+			reference
+		});
+		outcomes.push(loadedOutcome('missing.csv', 1, 0));
+		await loader.load([file('header.csv'), file('missing.csv')]);
+		expect(requests.map((request) => request.references)).toEqual([[], [reference]]);
+		// The demo is still shown: nothing of the user's to enrich yet, and the page says it will be.
+		expect(loader.reports[0]).toEqual(
+			expect.objectContaining({ status: 'reference', fileName: 'header.csv', enrichments: [] })
+		);
 	});
 
 	it("keeps the contract tables and the files' provenance, never the files, and follows other tabs", async () => {

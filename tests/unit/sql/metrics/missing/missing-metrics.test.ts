@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { episodeDurations, type DurationBandRow } from '$lib/sql/metrics/missing/duration-bands';
 import { episodeExtent, type EpisodeExtent } from '$lib/sql/metrics/missing/episode-extent';
+import { episodeSexes, type EpisodeSexRow } from '$lib/sql/metrics/missing/episode-sexes';
 import { episodeTypes, type EpisodeTypeRow } from '$lib/sql/metrics/missing/episode-types';
 import { monthlyEpisodes, type MonthlyEpisodeCount } from '$lib/sql/metrics/missing/monthly-episodes';
 import {
@@ -16,9 +17,9 @@ import { engineWith, episode } from '../../../../helpers/engine';
 import { answer } from '../../../../helpers/answer';
 
 // Hand-counted fixture: child A (Fenland, looked after) has 5 episodes, B (Cambridge, not looked after) 2,
-// C'q (Cambridge, status not recorded) 1. Durations and return home interviews as commented.
-const A = { child_id: 'A', district: 'fenland', looked_after: true };
-const B = { child_id: 'B', district: 'cambridge', looked_after: false };
+// C'q (Cambridge, status and sex not recorded) 1. Durations and return home interviews as commented.
+const A = { child_id: 'A', district: 'fenland', looked_after: true, sex: 'female' };
+const B = { child_id: 'B', district: 'cambridge', looked_after: false, sex: 'male' };
 const C = { child_id: "C'q", district: 'cambridge', looked_after: null };
 const episodes = [
 	// same day; interview 2 days after return: within 72 hours
@@ -132,6 +133,14 @@ describe('missing episode metrics', () => {
 			{ month: '2024-01-01', group: 'looked_after', episodes: 2 },
 			{ month: '2024-01-01', group: 'not_recorded', episodes: 1 },
 			{ month: '2024-02-01', group: 'looked_after', episodes: 1 }
+		]);
+	});
+
+	it('counts episodes and children by sex, an episode with none as not recorded', async () => {
+		expect(await answer<EpisodeSexRow>(engine, episodeSexes({}))).toEqual([
+			{ sex: 'female', episodes: 5, children: 1 },
+			{ sex: 'male', episodes: 2, children: 1 },
+			{ sex: 'not_recorded', episodes: 1, children: 1 }
 		]);
 	});
 
