@@ -1,3 +1,4 @@
+import { appendMonth } from './append-month';
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
 	'load-extract': () => loadExtract(),
 	'load-baselines': () => loadBaselines(),
+	'append-month': () => appendMonth(),
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),

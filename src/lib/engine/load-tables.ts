@@ -1,10 +1,8 @@
 import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
-import { buildFacts } from '$lib/sql/derived';
-import { buildCube, cubes } from '$lib/sql/cubes';
-import { buildChildCube, childCubes } from '$lib/sql/child-cubes';
+import { derivedTables, dropAppended, findAppended, onlyAppended } from '$lib/sql/derived-tables';
 import { setSecret } from '$lib/sql/record-keys';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
-import { ident, sql } from '$lib/sql/sql';
+import { ident, sql, type Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 
 /**
@@ -29,19 +27,53 @@ export async function changeSecret(engine: Engine, secret: string): Promise<void
 	await refreshFacts(engine);
 }
 
+/** What a refresh did: rebuilt every derived table, or brought them up to date with appended rows. */
+export type Refresh = 'rebuild' | 'append';
+
 /**
- * Rebuild the derived facts tables, then the cubes; call after every change to the base tables. `onStep`
- * hears when each of the two starts (a large load spends most of its last seconds here).
+ * Bring the derived tables (sql/derived-tables.ts: the facts, then the cubes) up to date; call after every
+ * change to the base tables. `onStep` hears when each of the two starts (a large load spends most of its last
+ * seconds here). After rows were only appended (`append`: a further monthly extract), only the appended rows,
+ * the rows of the children they belong to, and the cube cells those fall in are recomputed, in one
+ * transaction; if rows were in fact removed too, or the append fails part way, everything is rebuilt.
+ * Returns which it did. Call `append` outside any transaction of the caller's.
  */
 export async function refreshFacts(
 	engine: Engine,
-	onStep: (step: 'facts' | 'cubes') => void = () => {}
-): Promise<void> {
-	onStep('facts');
-	for (const statement of buildFacts()) await engine.exec(statement);
-	onStep('cubes');
-	for (const statement of cubes().map(buildCube)) await engine.exec(statement);
-	for (const statement of childCubes().map(buildChildCube)) await engine.exec(statement);
+	onStep: (step: 'facts' | 'cubes') => void = () => {},
+	change: Refresh = 'rebuild'
+): Promise<Refresh> {
+	if (change === 'append') {
+		const [only] = await engine.query<{ only_appended: boolean }>(onlyAppended());
+		if (only?.only_appended === true && (await appendDerived(engine, onStep))) return 'append';
+	}
+	for (const statement of derivedStatements(onStep, 'rebuild')) await engine.exec(statement);
+	return 'rebuild';
+}
+
+/** Each derived table's statements in order, telling `onStep` as the facts, then the cubes, begin. */
+function* derivedStatements(onStep: (step: 'facts' | 'cubes') => void, change: Refresh): Generator<Sql> {
+	let step: 'facts' | 'cubes' | undefined;
+	for (const table of derivedTables()) {
+		if (table.step !== step) onStep((step = table.step));
+		yield* change === 'append' && table.append ? table.append() : table.build();
+	}
+}
+
+/** The append refresh, all or nothing: false (nothing changed) if any statement failed. */
+async function appendDerived(engine: Engine, onStep: (step: 'facts' | 'cubes') => void): Promise<boolean> {
+	await engine.exec(sql`BEGIN TRANSACTION`);
+	try {
+		for (const statement of findAppended()) await engine.exec(statement);
+		for (const statement of derivedStatements(onStep, 'append')) await engine.exec(statement);
+		for (const statement of dropAppended()) await engine.exec(statement);
+		await engine.exec(sql`COMMIT`);
+		return true;
+	} catch (error) {
+		await engine.exec(sql`ROLLBACK`).catch(() => undefined);
+		console.warn('Appending to the facts and cubes failed; rebuilding them instead', error);
+		return false;
+	}
 }
 
 /** The field names on a contract CSV's first line (plain names: the contract's own layout is unquoted). */

@@ -16,7 +16,7 @@ export const episodeFacts = ident('episode_facts');
  * counting distinct integers (children referred, children missing) is about 1.5 times faster than counting
  * distinct IDs. Metrics count and group children by `child_key`; `child_id` stays for display.
  */
-const childKeys = ident('child_keys');
+export const childKeys = ident('child_keys');
 
 /**
  * Each referral's 12 indicators as two bitmasks (bit i is the contract's i-th indicator): which are present
@@ -85,28 +85,52 @@ const indexReferralColumns = sql`CASE WHEN f.intervention IS NOT NULL THEN CAST(
 		ORDER BY f.intervention = 'none', f.referral_date, f.referral_id
 	) AS INTEGER) END AS index_order,
 	f.intervention IS NOT NULL AND count(*) OVER (PARTITION BY f.child_id, f.intervention IS NULL) = 1 AS solo_index,
-	CAST(f.referral_date + INTERVAL 12 MONTH AS DATE) <= max(f.referral_date) OVER () AS followed_up,
+	${followedUp(sql`f.referral_date`)} AS followed_up,
 	COALESCE(f.next_referral_date <= CAST(f.referral_date + INTERVAL 12 MONTH AS DATE), FALSE) AS re_referred`;
 
 /**
- * Build the facts tables after every load. A referral is a repeat referral when the same child had a
- * previous referral in the 12 months before it (DfE re-referral definition), looking across all loaded data
- * so that filters never change whether a referral counts as a repeat; `next_referral_date` is the child's
- * next referral on a later day, likewise across all loaded data (re-referral after an intervention). Rows
- * are sorted by date, which lets DuckDB skip row groups for period filters. Every referral and episode gets
- * its `record_key` and every child its `child_cell_hash` from the partnership secret (record-keys.ts).
+ * Whether 12 months of data follow a referral: the only facts column that depends on rows of other children
+ * (the last referral date loaded), so an append that moves it on updates it for every child (append-facts.ts).
  */
-export function buildFacts(): Sql[] {
-	const bands = join(ageBands.codes.map((code) => literal(code)));
-	return [
-		sql`CREATE TYPE IF NOT EXISTS ${ident('age_band_t')} AS ENUM (${bands})`,
-		sql`CREATE OR REPLACE TABLE ${childKeys} AS
+export function followedUp(referralDate: Sql): Sql {
+	return sql`CAST(${referralDate} + INTERVAL 12 MONTH AS DATE) <= (SELECT max(referral_date) FROM referrals)`;
+}
+
+/** Rows of the children listed in `children` only (an append's), or every row. */
+const ofChildren = (child: Sql, children?: Sql) =>
+	children ? sql`WHERE ${child} IN (SELECT child_id FROM ${children})` : sql``;
+
+/** The age band ENUM the facts' `age_band` column has. */
+export const createAgeBandType = (): Sql =>
+	sql`CREATE TYPE IF NOT EXISTS ${ident('age_band_t')} AS ENUM (${join(ageBands.codes.map((code) => literal(code)))})`;
+
+/** Number every child in the loaded data (see `childKeys`). */
+export const buildChildKeys = (): Sql => sql`CREATE OR REPLACE TABLE ${childKeys} AS
 SELECT child_id, CAST(row_number() OVER () AS INTEGER) AS child_key,
 	${keyedHash(sql`s.secret`, 'child', sql`child_id`)} AS ${childCellHash}
 FROM (SELECT child_id FROM referrals UNION SELECT child_id FROM missing_episodes)
-CROSS JOIN ${secretTable} s`,
-		sql`CREATE OR REPLACE TABLE ${referralFacts} AS
-SELECT f.*,
+CROSS JOIN ${secretTable} s`;
+
+/**
+ * Number the children of `children` that have no number yet after the last one: an append keeps every
+ * existing child's number (a surrogate: only its identity matters, so the numbers need not be those a
+ * full rebuild would give).
+ */
+export const appendChildKeys = (children: Sql): Sql => sql`INSERT INTO ${childKeys}
+SELECT n.child_id,
+	CAST((SELECT COALESCE(max(child_key), 0) FROM ${childKeys}) + row_number() OVER (ORDER BY n.child_id) AS INTEGER),
+	${keyedHash(sql`s.secret`, 'child', sql`n.child_id`)}
+FROM (SELECT DISTINCT child_id FROM ${children}) n
+CROSS JOIN ${secretTable} s
+WHERE NOT EXISTS (SELECT 1 FROM ${childKeys} k WHERE k.child_id = n.child_id)`;
+
+/**
+ * The referral facts of every child, or of the children listed in `children` (one column, `child_id`). Every
+ * analysis column is the row's own or its child's (windows partitioned by child), except `followed_up`, so
+ * an append recomputes the rows of the children it touches and nobody else's.
+ */
+export function referralFactsQuery(children?: Sql): Sql {
+	return sql`SELECT f.*,
 	${indexReferralColumns}
 FROM (
 	SELECT r.*,
@@ -131,10 +155,14 @@ FROM (
 	FROM referrals r
 	JOIN ${childKeys} k ON k.child_id = r.child_id
 	CROSS JOIN ${secretTable} s
+	${ofChildren(sql`r.child_id`, children)}
 ) f
-ORDER BY f.referral_date, f.referral_id`,
-		sql`CREATE OR REPLACE TABLE ${episodeFacts} AS
-SELECT e.*,
+ORDER BY f.referral_date, f.referral_id`;
+}
+
+/** The episode facts of every child, or of the children listed in `children`; all per row or per child. */
+export function episodeFactsQuery(children?: Sql): Sql {
+	return sql`SELECT e.*,
 	k.child_key,
 	k.${childCellHash},
 	${recordKeyOf(sql`s.secret`, 'episode', sql`e.episode_id`)} AS ${recordKey},
@@ -145,6 +173,23 @@ SELECT e.*,
 FROM missing_episodes e
 JOIN ${childKeys} k ON k.child_id = e.child_id
 CROSS JOIN ${secretTable} s
-ORDER BY e.start_date, e.episode_id`
+${ofChildren(sql`e.child_id`, children)}
+ORDER BY e.start_date, e.episode_id`;
+}
+
+/**
+ * Build the facts tables after every load. A referral is a repeat referral when the same child had a
+ * previous referral in the 12 months before it (DfE re-referral definition), looking across all loaded data
+ * so that filters never change whether a referral counts as a repeat; `next_referral_date` is the child's
+ * next referral on a later day, likewise across all loaded data (re-referral after an intervention). Rows
+ * are sorted by date, which lets DuckDB skip row groups for period filters. Every referral and episode gets
+ * its `record_key` and every child its `child_cell_hash` from the partnership secret (record-keys.ts).
+ */
+export function buildFacts(): Sql[] {
+	return [
+		createAgeBandType(),
+		buildChildKeys(),
+		sql`CREATE OR REPLACE TABLE ${referralFacts} AS ${referralFactsQuery()}`,
+		sql`CREATE OR REPLACE TABLE ${episodeFacts} AS ${episodeFactsQuery()}`
 	];
 }

@@ -10,7 +10,13 @@ import type { Engine } from '$lib/engine/engine';
 import { loadPopulation, replaceAreas, type AreasReplaced } from '$lib/engine/load-reference';
 import { lockDown } from '$lib/engine/lock-down';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
-import { changeSecret, createSchema, loadContractCsv, refreshFacts } from '$lib/engine/load-tables';
+import {
+	changeSecret,
+	createSchema,
+	loadContractCsv,
+	refreshFacts,
+	type Refresh
+} from '$lib/engine/load-tables';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { isoTimestamp } from '$lib/format/date';
 import { sql } from '$lib/sql/sql';
@@ -217,13 +223,15 @@ export class Dataset {
 	}
 
 	/**
-	 * Change the loaded data: `mutate` runs against the engine, then the facts tables are rebuilt, cached
-	 * results dropped and every view re-queries. If `mutate` throws, the previous data stays as it was.
+	 * Change the loaded data: `mutate` runs against the engine, then the facts tables and cubes are brought up
+	 * to date (`append`: `mutate` only added rows, so only what they touch is recomputed; otherwise rebuilt),
+	 * cached results dropped and every view re-queries. If `mutate` throws, the previous data stays as it was.
 	 */
 	async change(
 		source: DataSource,
 		mutate: (engine: Engine) => Promise<void>,
-		onPhase: (phase: 'insert' | 'facts' | 'cubes') => void = () => {}
+		onPhase: (phase: 'insert' | 'facts' | 'cubes') => void = () => {},
+		refresh: Refresh = 'rebuild'
 	): Promise<void> {
 		const coordinator = this.#coordinator;
 		if (!coordinator) throw new Error('The data engine has not started.');
@@ -239,7 +247,7 @@ export class Dataset {
 			this.#status = 'ready';
 			throw error;
 		}
-		await refreshFacts(engine, onPhase);
+		await refreshFacts(engine, onPhase, refresh);
 		await this.#afterChange(source);
 	}
 

@@ -455,7 +455,9 @@ export class FileLoader {
 				if (replacing) await clearData(db);
 				await insert(db);
 			},
-			(phase) => timer.start(phase)
+			(phase) => timer.start(phase),
+			// A further extract only adds rows: its facts and cube cells are added, not everything rebuilt.
+			replacing ? 'rebuild' : 'append'
 		);
 		if (replacing) this.#lookedAfterRead = false;
 		if (
