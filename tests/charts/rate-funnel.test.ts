@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { placeLabels, rateFunnelChart, type FunnelPoint } from '$lib/charts/rate-funnel';
+import { textWidth } from '$lib/charts/text-width';
 import { funnelCurve, rateFunnelLimits } from '$lib/stats';
 
 const point = (districtLabel: string, population: number, rate: number): FunnelPoint => ({
@@ -23,6 +24,35 @@ describe('placeLabels', () => {
 		expect(Math.abs(toPixels(a.rate) - toPixels(b.rate))).toBeGreaterThanOrEqual(17 - 1e-9);
 		expect(labels.find((label) => label.point.districtLabel === 'C')!.anchor).toBe('end');
 		expect(a.anchor).toBe('start');
+	});
+
+	it('keeps every label inside a phone-width chart: short wording, and centred above a point if need be', () => {
+		// A 390 px screen leaves the plot about 250 px: the full wording ran off both edges.
+		const margin = { left: 56, right: 24 };
+		const size = { xMax: 300_000, yMax: 35, plotWidth: 250, plotHeight: 376 };
+		const points = [
+			{ ...point('South Cambridgeshire', 150_000, 15), significance: 'Lower (beyond 99.8% limit)' },
+			point('Cambridge', 120_000, 22),
+			{ ...point('Peterborough', 280_000, 27), significance: 'Higher (beyond 99.8% limit)' }
+		];
+		const labels = placeLabels(points, size);
+		expect(labels.map((label) => label.text).sort()).toEqual([
+			'Cambridge: similar',
+			'Peterborough: higher',
+			'South Cambridgeshire: lower'
+		]);
+		for (const label of labels) {
+			const x = (label.point.population / size.xMax) * size.plotWidth;
+			const width = textWidth(label.text);
+			const left =
+				label.anchor === 'start' ? x + 11 : label.anchor === 'end' ? x - 11 - width : x - width / 2;
+			expect(left).toBeGreaterThanOrEqual(-margin.left);
+			expect(left + width).toBeLessThanOrEqual(size.plotWidth + margin.right);
+		}
+		// A desktop chart keeps the whole wording.
+		expect(placeLabels(points, { ...size, plotWidth: 1000 })[0]!.text).toBe(
+			'Peterborough: higher (beyond 99.8% limit)'
+		);
 	});
 });
 

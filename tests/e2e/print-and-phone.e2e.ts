@@ -13,29 +13,43 @@ const dashboard = [
 	{ name: 'districts', link: 'Districts', path: '/districts/' },
 	{ name: 'pathway', link: 'Pathway', path: '/pathway/' }
 ];
+/** The other pages in the navigation: the same checks, but they hold few or no charts. */
+const others = [
+	{ name: 'cohorts', link: 'Cohorts', path: '/cohorts/' },
+	{ name: 'explore', link: 'Explore', path: '/explore/' },
+	{ name: 'board-pack', link: 'Board pack', path: '/board-pack/' },
+	{ name: 'data', link: 'Load data', path: '/data/' },
+	{ name: 'methods', link: 'Methods', path: '/methods/' }
+];
 const phone = { width: 390, height: 844 };
 const desk = { width: 1280, height: 900 };
 
-/** The data is loaded, no view waits for a query, and every chart frame has drawn its chart. */
-async function settled(page: Page): Promise<void> {
+/**
+ * The data is loaded, no view waits for a query, and every chart frame has drawn its chart (there must be
+ * one unless `charts` is false: Explore, Load data and Methods have none). The board pack (`'pack'`) has
+ * assembled every section (it draws the charts below the screen only when they come into view).
+ */
+async function settled(page: Page, charts: boolean | 'pack' = true): Promise<void> {
 	await page.waitForFunction(
-		() =>
+		(charts) =>
 			document.querySelector('[data-testid="data-banner"]')?.textContent?.includes('Synthetic demo data') ===
 				true &&
 			document.querySelector('main[data-status="ready"][data-views-loading="0"]') !== null &&
-			document.querySelectorAll('figure.chart').length > 0 &&
-			[...document.querySelectorAll('figure.chart')].every(
-				(figure) =>
-					figure.getAttribute('aria-busy') === 'false' &&
-					figure.querySelector('svg[role="img"], table, .empty') !== null
-			),
-		null,
-		{ timeout: 90_000 }
+			(charts === 'pack'
+				? document.querySelector('article.pack[aria-busy="false"]') !== null
+				: (!charts || document.querySelectorAll('figure.chart').length > 0) &&
+					[...document.querySelectorAll('figure.chart')].every(
+						(figure) =>
+							figure.getAttribute('aria-busy') === 'false' &&
+							figure.querySelector('svg[role="img"], table, .empty') !== null
+					)),
+		charts,
+		{ timeout: 150_000 }
 	);
 }
 
 /** Move by the navigation, as a reader does: the data engine stays loaded. */
-async function go(page: Page, link: string, path: string): Promise<void> {
+async function go(page: Page, link: string, path: string, charts: boolean | 'pack' = true): Promise<void> {
 	if (new URL(page.url()).pathname !== path) {
 		await page
 			.getByRole('navigation', { name: 'Main' })
@@ -43,7 +57,7 @@ async function go(page: Page, link: string, path: string): Promise<void> {
 			.click();
 		await page.waitForURL((url) => url.pathname === path);
 	}
-	await settled(page);
+	await settled(page, charts);
 }
 
 /**
@@ -68,6 +82,39 @@ function brokenWords(page: Page): Promise<string[]> {
 		}
 		return broken;
 	});
+}
+
+/** Table cells whose content is cut off: wider than the cell shows (`overflow` hidden or clipped). */
+function clippedCells(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('main th, main td')]
+			.filter((cell) => cell.checkVisibility() && cell.scrollWidth > cell.clientWidth)
+			.map((cell) => `${cell.tagName} "${cell.textContent?.trim().slice(0, 40)}"`)
+	);
+}
+
+/**
+ * Controls smaller than 24 × 24 CSS px, the WCAG 2.2 minimum target size (2.5.8). A link inside a sentence
+ * is exempt, as the criterion allows (its parent holds text of its own); a link on its own is not.
+ */
+function smallTargets(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, summary, a[href]')]
+			.filter((element) => element.checkVisibility())
+			.filter(
+				(element) =>
+					element.tagName !== 'A' ||
+					![...(element.parentElement?.childNodes ?? [])].some(
+						(node) => node.nodeType === Node.TEXT_NODE && /[^\s·]/.test(node.textContent ?? '')
+					)
+			)
+			.map((element) => ({ element, box: element.getBoundingClientRect() }))
+			.filter(({ box }) => box.width < 24 || box.height < 24)
+			.map(
+				({ element, box }) =>
+					`${element.tagName}${element.getAttribute('type') ? `[${element.getAttribute('type')}]` : ''} "${(element.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`
+			)
+	);
 }
 
 /** Controls still visible: on paper there must be none. */
@@ -104,6 +151,7 @@ describe('every dashboard page at 390 px and in print', () => {
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				phone.width
 			);
+			expect(await smallTargets(page)).toEqual([]);
 
 			await page.emulateMedia({ media: 'print' });
 			try {
@@ -125,8 +173,34 @@ describe('every dashboard page at 390 px and in print', () => {
 				phone.width
 			);
 			expect(await brokenWords(page)).toEqual([]);
+			expect(await clippedCells(page)).toEqual([]);
 			expect(watch.consoleErrors.slice(errorsBefore)).toEqual([]);
 		});
+	}
+
+	for (const { name, link, path } of others) {
+		it(`${name}: fits a phone, clips no table cell, every control can be tapped, and prints no control`, async () => {
+			const { page } = watch;
+			const errorsBefore = watch.consoleErrors.length;
+			await page.setViewportSize(phone);
+			await go(page, link, path, name === 'board-pack' ? 'pack' : name === 'cohorts');
+			await screenshot(page, `phone-${name}`);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				phone.width
+			);
+			expect(await clippedCells(page)).toEqual([]);
+			expect(await brokenWords(page)).toEqual([]);
+			expect(await smallTargets(page)).toEqual([]);
+
+			await page.emulateMedia({ media: 'print' });
+			try {
+				expect(await visibleControls(page)).toEqual([]);
+			} finally {
+				await page.emulateMedia({ media: 'screen' });
+			}
+			expect(watch.consoleErrors.slice(errorsBefore)).toEqual([]);
+			// The board pack assembles a quarter's every section: slow on a shared machine.
+		}, 200_000);
 	}
 
 	it('prints the overview and the districts on A4 with every chart drawn, and nothing off-origin', async () => {

@@ -83,7 +83,11 @@ export function categoryBarsChart(
 						lineAnchor: 'top',
 						dy: -22,
 						fill: text,
-						fontWeight: 'bold'
+						fontWeight: 'bold',
+						// A label longer than the chart is wide (a phone) ends in "…" rather than running off the
+						// edge; the tooltip and the table give it whole. Plot measures lines in ems (13 px here).
+						lineWidth: (options.width - 16) / 13,
+						textOverflow: 'ellipsis'
 					})
 				: null,
 			Plot.barX(shown, {

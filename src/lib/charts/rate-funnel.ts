@@ -23,18 +23,25 @@ export interface FunnelPoint {
 /** Width of a 13px label plus a gap, for keeping labels apart (no DOM measurement: charts stay pure). */
 const labelWidth = (label: string) => textWidth(label) + 12;
 const LINE = 17;
+/** Plot widths below this (in px) get the short labels. */
+const NARROW = 480;
+/** The chart's margins: a label may run into them, not past them. */
+const MARGIN = { left: 56, right: 24, top: 20, bottom: 44 };
 
 export interface PlacedLabel {
 	point: FunnelPoint;
 	text: string;
-	/** Label position in data units, and which side of the point it sits. */
+	/** Label position in data units, and which side of the point it sits ('middle': above it). */
 	rate: number;
-	anchor: 'start' | 'end';
+	anchor: 'start' | 'middle' | 'end';
 }
 
 /**
  * Place the point labels: to the right of a point in the left half of the plot, to the left in the right
- * half; a label that would overlap one already placed moves down a line (greedy, top to bottom).
+ * half; a label that would overlap one already placed moves down a line (greedy, top to bottom). On a narrow
+ * plot (a phone) the label drops the limit it lies beyond ("Peterborough: higher", not "Peterborough:
+ * higher (beyond 99.8% limit)"), which ran off both edges (the summary and the table give it whole), and a
+ * label that fits on neither side of its point is centred a line above it.
  */
 export function placeLabels(
 	points: readonly FunnelPoint[],
@@ -42,13 +49,19 @@ export function placeLabels(
 ): PlacedLabel[] {
 	const placed: (PlacedLabel & { left: number; right: number; top: number })[] = [];
 	for (const point of [...points].sort((a, b) => b.rate - a.rate)) {
-		const text = `${point.districtLabel}: ${point.significance.toLowerCase()}`;
+		const significance =
+			plotWidth < NARROW ? point.significance.replace(/\s*\(.*\)$/, '') : point.significance;
+		const text = `${point.districtLabel}: ${significance.toLowerCase()}`;
 		const x = (point.population / xMax) * plotWidth;
-		const anchor = x > plotWidth / 2 ? 'end' : 'start';
 		const width = labelWidth(text);
-		const left = anchor === 'start' ? x + 11 : x - 11 - width;
+		const half = x > plotWidth / 2 ? 'end' : 'start';
+		const fits = (side: 'start' | 'end') =>
+			side === 'start' ? x + 11 + width <= plotWidth + MARGIN.right : x - 11 - width >= -MARGIN.left;
+		const other = half === 'start' ? 'end' : 'start';
+		const anchor = fits(half) ? half : fits(other) ? other : 'middle';
+		const left = anchor === 'start' ? x + 11 : anchor === 'end' ? x - 11 - width : x - width / 2;
 		const right = left + width;
-		let top = plotHeight - (point.rate / yMax) * plotHeight;
+		let top = plotHeight - (point.rate / yMax) * plotHeight - (anchor === 'middle' ? LINE : 0);
 		for (const other of placed) {
 			const overlapsX = left < other.right && other.left < right;
 			if (overlapsX && Math.abs(top - other.top) < LINE) top = other.top + LINE;
@@ -76,7 +89,7 @@ export function rateFunnelChart(
 		...points.map((point) => point.population),
 		...curve.map((limit) => limit.denominator)
 	);
-	const margin = { left: 56, right: 24, top: 20, bottom: 44 };
+	const margin = MARGIN;
 	const height = 440;
 	const labels = placeLabels(points, {
 		xMax,
@@ -84,7 +97,7 @@ export function rateFunnelChart(
 		plotWidth: options.width - margin.left - margin.right,
 		plotHeight: height - margin.top - margin.bottom
 	});
-	const labelMark = (anchor: 'start' | 'end', selected: boolean) =>
+	const labelMark = (anchor: PlacedLabel['anchor'], selected: boolean) =>
 		Plot.text(
 			labels.filter((label) => label.anchor === anchor && label.point.selected === selected),
 			{
@@ -92,7 +105,7 @@ export function rateFunnelChart(
 				y: 'rate',
 				text: 'text',
 				textAnchor: anchor,
-				dx: anchor === 'start' ? 11 : -11,
+				dx: anchor === 'start' ? 11 : anchor === 'end' ? -11 : 0,
 				fontWeight: selected ? 'bold' : 'normal',
 				stroke: '#fff',
 				strokeWidth: 4,
@@ -150,8 +163,10 @@ export function rateFunnelChart(
 				r: (point: FunnelPoint) => (point.selected ? 8 : 6)
 			}),
 			labelMark('start', false),
+			labelMark('middle', false),
 			labelMark('end', false),
 			labelMark('start', true),
+			labelMark('middle', true),
 			labelMark('end', true),
 			Plot.tip(
 				points,

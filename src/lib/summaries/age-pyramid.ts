@@ -1,7 +1,7 @@
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { AgeGenderCount } from '$lib/sql/metrics/children/age-gender';
 import type { Published } from '$lib/publication/withheld';
-import { countPhrase, hidden } from './share';
+import { countPhrase, countNounPhrase, hidden } from './share';
 
 /** The two sides of the pyramid. Other recorded genders are too few to chart and are counted in words. */
 export const pyramidSides = [
@@ -125,12 +125,12 @@ export function agePyramidView(
 		return {
 			points: shown,
 			title: `Half of referrals of ${who} are ${range}`,
-			summary: `Of ${countPhrase(n, publication)} referrals of ${who}, half were ${range} at referral${mode !== undefined ? `, and the most common age was ${mode}` : ''}.`,
+			summary: `Of ${countNounPhrase(n, publication, 'referral')} of ${who}, half were ${range} at referral${mode !== undefined ? `, and the most common age was ${mode}` : ''}.`,
 			otherNote: filterNote
 		};
 	}
 	const summary =
-		`Of ${countPhrase(total, publication)} referrals, ${part(boys, 'boys')} and ${part(girls, 'girls')}${otherText}; ` +
+		`Of ${countNounPhrase(total, publication, 'referral')}, ${part(boys, 'boys')} and ${part(girls, 'girls')}${otherText}; ` +
 		`half were ${ageRange} at referral` +
 		(modes.length > 0 ? `, and the most common age was ${modes.join(' and ')}.` : '.');
 	const otherNote =

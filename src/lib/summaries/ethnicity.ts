@@ -2,7 +2,7 @@ import { ethnicities, type Ethnicity } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { EthnicityCount } from '$lib/sql/metrics/children/ethnicity';
 import type { Published } from '$lib/publication/withheld';
-import { countPhrase, publishShareRows, shareOf } from './share';
+import { countNounPhrase, publishShareRows, shareOf } from './share';
 
 export interface EthnicityPoint {
 	ethnicity: Ethnicity;
@@ -68,6 +68,6 @@ export function ethnicityView(
 	const parts = points.map((point) =>
 		point.share === null ? `${point.label} c (suppressed)` : `${point.label} ${formatPercent(point.share)}`
 	);
-	const summary = `Of ${countPhrase(total, publication)} referrals: ${parts.join('; ')}. No comparison with the child population is made: that needs ONS ethnicity estimates for children in each district, which are not loaded.`;
+	const summary = `Of ${countNounPhrase(total, publication, 'referral')}: ${parts.join('; ')}. No comparison with the child population is made: that needs ONS ethnicity estimates for children in each district, which are not loaded.`;
 	return { points, title, summary };
 }

@@ -3,7 +3,7 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { COMBINATION_SEPARATOR, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
 import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
-import { countPhrase, publishShareRows, shareOf } from './share';
+import { countNounPhrase, publishShareRows, shareOf } from './share';
 
 export interface CombinationPoint {
 	rank: number;
@@ -100,7 +100,7 @@ export function combinationsView(
 		.map((point) => `${point.label}${point.degree === 1 ? ' alone' : ''} ${formatPercent(point.share!)}`)
 		.join(', ');
 	const summary =
-		`Of ${countPhrase(total, publication)} referrals, the most frequent exact combinations of indicators present are ${listed}` +
+		`Of ${countNounPhrase(total, publication, 'referral')}, the most frequent exact combinations of indicators present are ${listed}` +
 		(none?.share != null ? `; ${formatPercent(none.share)} have no indicator present` : '') +
 		`. The chart shows the ${points.length} most frequent of ${count === null ? 'all the' : formatCount(count)} combinations.`;
 	return { points, title, summary };

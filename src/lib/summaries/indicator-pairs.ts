@@ -1,5 +1,6 @@
+import { countNoun } from '$lib/format/count-noun';
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
-import { formatCount, formatDecimal2 } from '$lib/format/number';
+import { formatDecimal2 } from '$lib/format/number';
 import type { IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
 import type { Published } from '$lib/publication/withheld';
 import { indicatorLabels, quoted } from './indicator-prevalence';
@@ -90,7 +91,7 @@ export function pairsView(
 		? `${quoted(top.aShort)} and ${quoted(top.bShort)} occur together most often (Jaccard index ${formatDecimal2(top.jaccard!)})`
 		: 'How often indicators occur together';
 	const summary = top
-		? `${formatCount(top.both!)} referrals have both ${quoted(top.aShort)} and ${quoted(top.bShort)}, ${formatDecimal2(top.jaccard!)} of those with either (the Jaccard index)` +
+		? `${countNoun(top.both!, 'referral')} ${top.both === 1 ? 'has' : 'have'} both ${quoted(top.aShort)} and ${quoted(top.bShort)}, ${formatDecimal2(top.jaccard!)} of those with either (the Jaccard index)` +
 			(low && low !== top
 				? `; the pair least often together is ${quoted(low.aShort)} and ${quoted(low.bShort)} (${formatDecimal2(low.jaccard!)}).`
 				: '.')

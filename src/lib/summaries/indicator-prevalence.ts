@@ -2,7 +2,7 @@ import { indicators, type IndicatorColumn } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { PrevalenceCounts } from '$lib/sql/metrics/indicators/prevalence-by';
 import type { Published } from '$lib/publication/withheld';
-import { countPhrase, publishShareRows, shareOf } from './share';
+import { countNounPhrase, publishShareRows, shareOf } from './share';
 
 /** The guidance wording and short label of an indicator column. */
 export function indicatorLabels(column: IndicatorColumn): { label: string; short: string } {
@@ -78,7 +78,7 @@ export function prevalenceView(
 		.join(', ');
 	const summary =
 		top && bottom && top !== bottom
-			? `Of ${countPhrase(referrals, publication)} referrals, the most common indicators were ${leaders}, and the least common ${quoted(bottom.short)} (${formatPercent(bottom.share!)}). ${prevalenceDefinition}`
-			: `Of ${countPhrase(referrals, publication)} referrals: ${leaders || 'prevalence suppressed'}. ${prevalenceDefinition}`;
+			? `Of ${countNounPhrase(referrals, publication, 'referral')}, the most common indicators were ${leaders}, and the least common ${quoted(bottom.short)} (${formatPercent(bottom.share!)}). ${prevalenceDefinition}`
+			: `Of ${countNounPhrase(referrals, publication, 'referral')}: ${leaders || 'prevalence suppressed'}. ${prevalenceDefinition}`;
 	return { points, title, summary };
 }

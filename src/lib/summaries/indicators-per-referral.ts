@@ -2,7 +2,7 @@ import { indicatorColumns } from '$lib/contract';
 import { formatDecimal, formatPercent } from '$lib/format/number';
 import type { IndicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
 import type { Published } from '$lib/publication/withheld';
-import { countPhrase, publishShareRows, shareOf } from './share';
+import { countPhrase, countNounPhrase, publishShareRows, shareOf } from './share';
 
 export interface PerReferralPoint {
 	indicators: number;
@@ -59,7 +59,7 @@ export function perReferralView(
 		`The median referral has ${median} of the 12 indicators present` +
 		(none.share !== null ? `; ${formatPercent(none.share)} have none` : '');
 	const summary =
-		`Of ${countPhrase(total, publication)} referrals, the median number of indicators present was ${median} and the mean ${formatDecimal(mean)}` +
+		`Of ${countNounPhrase(total, publication, 'referral')}, the median number of indicators present was ${median} and the mean ${formatDecimal(mean)}` +
 		(none.share !== null ? `; ${formatPercent(none.share)} had none` : '') +
 		(manyShare !== null ? ` and ${formatPercent(manyShare)} had 6 or more` : '') +
 		'. Indicators not assessed count as not present.';

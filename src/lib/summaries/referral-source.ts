@@ -3,7 +3,7 @@ import { formatPercent } from '$lib/format/number';
 import type { SourceCount } from '$lib/sql/metrics/children/referral-source';
 import type { Published } from '$lib/publication/withheld';
 import { listNames } from './list-names';
-import { countPhrase, publishShareRows, shareOf } from './share';
+import { countNounPhrase, publishShareRows, shareOf } from './share';
 
 export interface SourcePoint {
 	source: ReferralSource;
@@ -56,7 +56,7 @@ export function referralSourceView(
 		.filter((point) => point.share !== null && point.share > 0)
 		.slice(0, 4)
 		.map((point) => `${point.label} ${formatPercent(point.share!)}`);
-	const summary = `Of ${countPhrase(total, publication)} referrals, the largest sources were ${listed.join(', ')}.`;
+	const summary = `Of ${countNounPhrase(total, publication, 'referral')}, the largest sources were ${listed.join(', ')}.`;
 	return { points, title, summary };
 }
 

@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatPercent } from '$lib/format/number';
 import { PROTECTED_MAX } from '$lib/publication/ptable';
 import { shareWithheld } from '$lib/publication/share-base';
@@ -44,6 +45,11 @@ export function shareText(share: number | null, suppressed: boolean): string {
  */
 export function countPhrase(count: number, publication: boolean): string {
 	return hidden(count, publication) ? 'a small number' : formatCount(count);
+}
+
+/** `countPhrase` with its noun in agreement: "1 referral", "240 referrals", "a small number of referrals". */
+export function countNounPhrase(count: number, publication: boolean, one: string, many = `${one}s`): string {
+	return hidden(count, publication) ? `a small number of ${many}` : countNoun(count, one, many);
 }
 
 /** Whether publication mode withholds this count: 1 to 5, which the ptable never publishes. */

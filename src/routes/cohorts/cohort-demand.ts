@@ -1,3 +1,5 @@
+import type { CategoryBar } from '$lib/charts/category-bars';
+import { formatCount } from '$lib/format/number';
 import type { ObservedQuarter } from '$lib/charts/projection-chart';
 import { addDays, periodEnd } from '$lib/domain/calendar';
 import {
@@ -110,4 +112,24 @@ export function planningShares(
 	);
 	if (rows.length === 0) return undefined;
 	return rows.map((row, index) => ({ ...row, label: mix[index]!.label }));
+}
+
+/** The axis title of the planning chart: it names the interval its whiskers and labels give. */
+export const planningValueLabel = 'Children expected next year (80% interval)';
+
+/**
+ * The planning chart's bars: whisker and label both give the 80% interval (the range to plan for), which
+ * the axis title names; the 95% interval is in the summary and the table. (They once disagreed: 80% in the
+ * labels, 95% in the whiskers and the axis title.)
+ */
+export function planningBars(planning: readonly PlanningShare[]): CategoryBar[] {
+	const whole = (value: number) => formatCount(Math.round(value));
+	return planning.map((row) => ({
+		key: row.kind,
+		label: row.label,
+		value: row.point,
+		lower: row.lower80,
+		upper: row.upper80,
+		text: `${whole(row.point)} (${whole(row.lower80)} to ${whole(row.upper80)})`
+	}));
 }

@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatDecimal, formatPercent } from '$lib/format/number';
 import type { MatchingPopulation } from '$lib/domain/matching-population';
 import type { CohortDistrictRate } from './cohort-rates';
@@ -91,7 +92,7 @@ export function summariseDistrictRates(
 		return `${row.districtLabel} ${countText(row.referrals)} referrals, ${rate}`;
 	});
 	const lead =
-		total !== undefined ? `${formatCount(total)} referrals by district: ` : 'Referrals by district: ';
+		total !== undefined ? `${countNoun(total, 'referral')} by district: ` : 'Referrals by district: ';
 	const words = populationWords(population);
 	const wider = widerWords(population);
 	return `${lead}${parts.join('; ')}. Rates are referrals of ${words} a year per 10,000 ${words}${wider ? ` (a wider population than the cohort: ${wider})` : ''}.`;

@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart } from '$lib/charts/category-bars';
 import { interventionColours } from '$lib/charts/palette';
 import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
@@ -49,6 +50,8 @@ import {
 	lastCompleteMonthEnd,
 	planningShares,
 	projectDemand,
+	planningBars,
+	planningValueLabel,
 	type PlanningShare
 } from './cohort-demand';
 import { cohortDistrictRates, type CohortDistrictRate } from './cohort-rates';
@@ -238,7 +241,7 @@ function groupKindChart(
 					})
 					.join(
 						'; '
-					)}. Every kind's count and share is in the table.${mix.notRecorded > 0 ? ` ${formatCount(mix.notRecorded)} referrals with no intervention recorded are left out.` : ''}`;
+					)}. Every kind's count and share is in the table.${mix.notRecorded > 0 ? ` ${countNoun(mix.notRecorded, 'referral')} with no intervention recorded ${mix.notRecorded === 1 ? 'is' : 'are'} left out.` : ''}`;
 	return {
 		title: leader
 			? `${leader.label} is the most common intervention in ${leader.groups} of ${groupCodes.length} ${groupName}s`
@@ -494,7 +497,7 @@ export const cohortsPage = definePageOverShownDays()
 		const summary =
 			recorded === 0
 				? 'No referrals in the cohort have an intervention recorded.'
-				: `Of ${formatCount(recorded)} cohort referrals with the intervention recorded: ${kinds
+				: `Of ${countNoun(recorded, 'cohort referral')} with the intervention recorded: ${kinds
 						.filter((row) => row.recorded !== null)
 						.map(
 							(row) =>
@@ -670,7 +673,7 @@ export const cohortsPage = definePageOverShownDays()
 		return {
 			title: `About ${whole(top.point)} children are expected next year for the commonest intervention, “${top.label}” (80% interval ${band(top.lower80, top.upper80)})`,
 			summary,
-			caption: `Next year's projected children (the projection above) split by the mix of interventions the cohort's children had in ${period}, assuming the mix holds; intervals carry the uncertainty in both the projection and the mix (Dirichlet–multinomial on the recent counts). A child who had two kinds counts in each.`,
+			caption: `Next year's projected children (the projection above) split by the mix of interventions the cohort's children had in ${period}, assuming the mix holds; intervals carry the uncertainty in both the projection and the mix (Dirichlet–multinomial on the recent counts). A child who had two kinds counts in each. Each bar's whisker and label give the 80% interval (the range to plan for: 4 in 5 outcomes fall in it); the 95% interval, wider, is in the sentence and the table.`,
 			rows: planning,
 			columns: [
 				{ key: 'label', label: 'Intervention' },
@@ -694,17 +697,12 @@ export const cohortsPage = definePageOverShownDays()
 				}
 			],
 			render: (width) =>
-				categoryBarsChart(
-					planning.map((row) => ({
-						key: row.kind,
-						label: row.label,
-						value: row.point,
-						lower: row.lower95,
-						upper: row.upper95,
-						text: `${whole(row.point)} (${band(row.lower80, row.upper80)})`
-					})),
-					{ width, label: summary, valueLabel: 'Children expected next year (95% interval)', marginLeft: 320 }
-				)
+				categoryBarsChart(planningBars(planning), {
+					width,
+					label: summary,
+					valueLabel: planningValueLabel,
+					marginLeft: 320
+				})
 		};
 	})
 

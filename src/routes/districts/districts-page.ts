@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
 import { rateFunnelChart, type FunnelPoint } from '$lib/charts/rate-funnel';
@@ -230,7 +231,7 @@ export const districtsPage = definePage()
 	.derive('partnershipLine', ({ comparison }) =>
 		comparison.baseline_0_17 === null
 			? undefined
-			: `Partnership: ${comparison.total_0_17 === null ? 'c' : formatCount(comparison.total_0_17)} referrals aged 0 to 17, ${formatDecimal(comparison.baseline_0_17)} per 10,000 children a year${comparison.baseline_10_17 !== null ? `; ${formatDecimal(comparison.baseline_10_17)} per 10,000 aged 10 to 17` : ''}.`
+			: `Partnership: ${countNoun(comparison.total_0_17, 'referral')} aged 0 to 17, ${formatDecimal(comparison.baseline_0_17)} per 10,000 children a year${comparison.baseline_10_17 !== null ? `; ${formatDecimal(comparison.baseline_10_17)} per 10,000 aged 10 to 17` : ''}.`
 	)
 
 	// ----- SPC of monthly referrals

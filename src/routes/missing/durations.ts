@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { BandShare } from './band-shares';
 
@@ -32,5 +33,5 @@ export function summariseDurations(rows: readonly BandShare[], total: number): s
 		return value === null ? '' : ` (${formatPercent(value / total)})`;
 	};
 	const open = count(rows, 'still_missing');
-	return `Of ${formatCount(total)} episodes, ${show('same_day')}${share('same_day')} ended the same day and ${show('one_to_two')}${share('one_to_two')} after 1 or 2 days; ${show('over_seven')} lasted more than a week, and ${open === 0 ? 'none is' : `${show('still_missing')} ${open === 1 ? 'is' : 'are'}`} still open (no return date).`;
+	return `Of ${countNoun(total, 'episode')}, ${show('same_day')}${share('same_day')} ended the same day and ${show('one_to_two')}${share('one_to_two')} after 1 or 2 days; ${show('over_seven')} lasted more than a week, and ${open === 0 ? 'none is' : `${show('still_missing')} ${open === 1 ? 'is' : 'are'}`} still open (no return date).`;
 }

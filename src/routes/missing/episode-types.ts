@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { BandShare } from './band-shares';
 
@@ -19,7 +20,7 @@ export function summariseEpisodeTypes(
 		const kids = children.get(row.band);
 		const count = row.count === null ? 'c' : formatCount(row.count);
 		const share = row.share === null ? '' : ` (${formatPercent(row.share)})`;
-		const who = kids === undefined ? '' : `, involving ${kids === null ? 'c' : formatCount(kids)} children`;
+		const who = kids === undefined ? '' : `, involving ${countNoun(kids, 'child', 'children')}`;
 		return `${count}${share} ${row.band === 'missing' ? 'missing' : 'away without authorisation'}${who}`;
 	});
 	return `Episodes by type: ${parts.join('; ')}.`;

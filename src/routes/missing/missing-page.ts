@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart, type CategoryBar } from '$lib/charts/category-bars';
 import { monthlyLinesChart, type SeriesPoint } from '$lib/charts/monthly-lines';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
@@ -502,7 +503,10 @@ export const missingPage = definePage()
 						: twice === null || shareWithheld(repeat.total, publication)
 							? 'c'
 							: formatPercent(twice / repeat.total),
-				detail: twice !== null ? `${formatCount(twice)} of ${formatCount(repeat.total)} children` : undefined
+				detail:
+					twice !== null
+						? `${formatCount(twice)} of ${countNoun(repeat.total, 'child', 'children')}`
+						: undefined
 			},
 			{
 				label: 'Return interviews within 72 hours',
@@ -516,7 +520,7 @@ export const missingPage = definePage()
 				detail: noInterviews
 					? 'No accepted return interviews recorded'
 					: within && within.numerator !== null && within.denominator !== null
-						? `${formatCount(within.numerator)} of ${formatCount(within.denominator)} accepted interviews, held ${withinDefinition(timing)}${
+						? `${formatCount(within.numerator)} of ${countNoun(within.denominator, 'accepted interview')}, held ${withinDefinition(timing)}${
 								timing === 'hours'
 									? ''
 									: `; ${strict?.share == null ? 'c' : formatPercent(strict.share)} within two days (strict)`

@@ -1,5 +1,5 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatMonth } from '$lib/format/date';
-import { formatCount } from '$lib/format/number';
 
 interface Point {
 	month: string;
@@ -16,7 +16,7 @@ const busiest = (points: readonly Point[]) =>
 export function monthlyEpisodesTitle(points: readonly Point[]): string {
 	const top = busiest(points);
 	if (!top) return 'Missing episodes per month';
-	return `The busiest month was ${formatMonth(top.month)}, with ${formatCount(top.value!)} missing episodes`;
+	return `The busiest month was ${formatMonth(top.month)}, with ${countNoun(top.value!, 'missing episode')}`;
 }
 
 /**
@@ -29,11 +29,12 @@ export function summariseMonthlyEpisodes(
 ): string {
 	const months = [...new Set(points.map((point) => point.month))].sort();
 	if (months.length === 0 || totals.episodes === 0) return 'No missing episodes match the current filters.';
-	const count = (value: number | null) => (value === null ? 'c (suppressed)' : formatCount(value));
+	const count = (value: number | null, one: string, many?: string) =>
+		countNoun(value, one, many, value === null ? 'c (suppressed)' : undefined);
 	const top = busiest(points);
 	const hidden = points.some((point) => point.value === null);
 	const peak = top
-		? `; the busiest month was ${formatMonth(top.month)}, with ${formatCount(top.value!)} episodes`
+		? `; the busiest month was ${formatMonth(top.month)}, with ${countNoun(top.value!, 'episode')}`
 		: '';
-	return `${count(totals.episodes)} missing or away episodes involving ${count(totals.children)} different children between ${formatMonth(months[0]!)} and ${formatMonth(months.at(-1)!)}${peak}${hidden ? ' (months with small counts suppressed)' : ''}.`;
+	return `${count(totals.episodes, 'missing or away episode')} involving ${count(totals.children, 'different child', 'different children')} between ${formatMonth(months[0]!)} and ${formatMonth(months.at(-1)!)}${peak}${hidden ? ' (months with small counts suppressed)' : ''}.`;
 }

@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { BandShare } from './band-shares';
 import { wilsonInterval } from '$lib/stats';
@@ -30,5 +31,5 @@ export function summariseRepeatMissing(rows: readonly BandShare[], total: number
 		const interval = wilsonInterval(Math.min(count, total), total)!;
 		return `${formatCount(count)} (${formatPercent(count / total)}, 95% interval ${formatPercent(interval.lower)} to ${formatPercent(interval.upper)}) ${words}`;
 	};
-	return `Of ${formatCount(total)} children who went missing or away in the period, ${describe(twice, 'went missing twice or more')} and ${describe(five, 'five times or more')}.`;
+	return `Of ${countNoun(total, 'child', 'children')} who went missing or away in the period, ${describe(twice, 'went missing twice or more')} and ${describe(five, 'five times or more')}.`;
 }

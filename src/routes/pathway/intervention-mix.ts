@@ -1,5 +1,6 @@
+import { countNoun } from '$lib/format/count-noun';
 import { interventionKinds, type InterventionKind } from '$lib/contract';
-import { formatCount, formatPercent } from '$lib/format/number';
+import { formatPercent } from '$lib/format/number';
 import { compareProportions } from '$lib/stats';
 import type { InterventionShare } from '$lib/transform/intervention-shares';
 
@@ -69,7 +70,7 @@ export function summariseInterventionMix(
 	const found = extremes(rows, kind);
 	const missing =
 		notRecorded > 0
-			? ` ${formatCount(notRecorded)} referrals with no intervention recorded are left out.`
+			? ` ${countNoun(notRecorded, 'referral')} with no intervention recorded ${notRecorded === 1 ? 'is' : 'are'} left out.`
 			: '';
 	if (!found) return `Too few referrals to compare the intervention mix by ${noun}.${missing}`;
 	const { top, bottom, comparison } = found;

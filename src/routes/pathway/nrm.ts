@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { Proportion } from '$lib/transform/proportions';
 
@@ -17,6 +18,6 @@ export function summariseNrm(overall: Overall | undefined, latest: string | null
 	if (!overall || overall.recorded === 0)
 		return 'No referrals with the NRM recorded match the current filters.';
 	if (overall.share === null) return 'The NRM share is suppressed for the current filters (small numbers).';
-	const base = `${overall.nrm === null ? 'c' : formatCount(overall.nrm)} of ${overall.recorded === null ? 'c' : formatCount(overall.recorded)} referrals (${formatPercent(overall.share)}, 95% interval ${formatPercent(overall.lower!)} to ${formatPercent(overall.upper!)}) led to an NRM referral`;
+	const base = `${overall.nrm === null ? 'c' : formatCount(overall.nrm)} of ${countNoun(overall.recorded, 'referral')} (${formatPercent(overall.share)}, 95% interval ${formatPercent(overall.lower!)} to ${formatPercent(overall.upper!)}) led to an NRM referral`;
 	return `${base}${latest ? `. ${latest}` : ''}.`;
 }

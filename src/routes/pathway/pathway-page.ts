@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { interventionColours } from '$lib/charts/palette';
 import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
 import { shareHeatmapChart, type HeatCell } from '$lib/charts/share-heatmap';
@@ -172,7 +173,7 @@ export const pathwayPage = definePage()
 				share: share.share,
 				detail:
 					share.reached !== null && share.recorded !== null
-						? `${formatCount(share.reached)} of ${formatCount(share.recorded)} referrals`
+						? `${formatCount(share.reached)} of ${countNoun(share.recorded, 'referral')}`
 						: '',
 				selected: selected.has(share.group)
 			}));
@@ -372,8 +373,7 @@ export const pathwayPage = definePage()
 			{
 				label: 'Discussed at MASE',
 				value: maseShare ? pct(maseShare.share) : '…',
-				detail:
-					maseShare && maseShare.reached !== null ? `${formatCount(maseShare.reached)} referrals` : undefined
+				detail: maseShare && maseShare.reached !== null ? countNoun(maseShare.reached, 'referral') : undefined
 			},
 			{
 				label: 'With an intervention',

@@ -1,4 +1,5 @@
-import { formatCount, formatPercent } from '$lib/format/number';
+import { countNoun } from '$lib/format/count-noun';
+import { formatPercent } from '$lib/format/number';
 import type { Proportion } from '$lib/transform/proportions';
 
 interface Row extends Proportion {
@@ -36,7 +37,7 @@ export function summariseRereferral(rows: readonly Row[], incomplete: number): s
 			: '';
 	const left =
 		incomplete > 0
-			? ` ${formatCount(incomplete)} children with under 12 months of follow-up are not counted.`
+			? ` ${countNoun(incomplete, 'child', 'children')} with under 12 months of follow-up ${incomplete === 1 ? 'is' : 'are'} not counted.`
 			: '';
-	return `Of ${any.children === null ? 'c' : formatCount(any.children)} children with an intervention followed up for 12 months, ${formatPercent(any.share)} (95% interval ${formatPercent(any.lower!)} to ${formatPercent(any.upper!)}) were referred again within 12 months${range}${comparison}.${left}`;
+	return `Of ${countNoun(any.children, 'child', 'children')} with an intervention followed up for 12 months, ${formatPercent(any.share)} (95% interval ${formatPercent(any.lower!)} to ${formatPercent(any.upper!)}) were referred again within 12 months${range}${comparison}.${left}`;
 }

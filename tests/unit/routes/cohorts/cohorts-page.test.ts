@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districts, interventionKinds } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { Engine } from '$lib/engine/engine';
-import { formatPercent } from '$lib/format/number';
+import { formatCount, formatPercent } from '$lib/format/number';
+import { planningBars, planningValueLabel } from '../../../../src/routes/cohorts/cohort-demand';
 import { cohortsPage } from '../../../../src/routes/cohorts/cohorts-page';
 import { demoEngine, demoRows, runPage } from '../../../helpers/page';
 
@@ -238,6 +239,17 @@ describe("the commissioner's cohort on the demo extract", () => {
 			const total = planning.reduce((sum, row) => sum + row.point, 0);
 			expect(total).toBeCloseTo(projection.nextYear.point, 6);
 			for (const row of planning) expect(row.lower95).toBeLessThanOrEqual(row.point);
+			// One interval on the chart: whiskers and labels give the 80% interval, and the axis title says so.
+			const bars = planningBars(planning);
+			expect(bars.map((bar) => [bar.lower, bar.upper])).toEqual(
+				planning.map((row) => [row.lower80, row.upper80])
+			);
+			for (const [i, bar] of bars.entries())
+				expect(bar.text).toBe(
+					`${formatCount(Math.round(planning[i]!.point))} (${formatCount(Math.round(planning[i]!.lower80))} to ${formatCount(Math.round(planning[i]!.upper80))})`
+				);
+			expect(planningValueLabel).toBe('Children expected next year (80% interval)');
+			expect(view.planningChart!.caption).toContain('whisker and label give the 80% interval');
 		}
 		// Fitting, simulating and backtesting two series stays within a page's patience.
 		expect(performance.now() - started).toBeLessThan(20_000);

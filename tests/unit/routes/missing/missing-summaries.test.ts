@@ -42,6 +42,26 @@ describe('monthly episodes', () => {
 			'75 missing or away episodes involving 31 different children between June 2024 and July 2024; the busiest month was July 2024, with 45 episodes.'
 		);
 	});
+	it('puts the noun in the singular when a filter leaves one episode or one child', () => {
+		const one = [
+			{ month: '2024-06-01', series: 'episodes', value: 1 },
+			{ month: '2024-06-01', series: 'children', value: 1 }
+		];
+		expect(monthlyEpisodesTitle(one)).toBe('The busiest month was June 2024, with 1 missing episode');
+		expect(summariseMonthlyEpisodes(one, { episodes: 1, children: 1 })).toBe(
+			'1 missing or away episode involving 1 different child between June 2024 and June 2024; the busiest month was June 2024, with 1 episode.'
+		);
+		const { rows, total } = bands({
+			same_day: 1,
+			one_to_two: 0,
+			three_to_seven: 0,
+			over_seven: 0,
+			still_missing: 0
+		});
+		expect(summariseDurations(rows, total)).toMatch(/^Of 1 episode, 1 \(100\.0%\) ended the same day/);
+		const single = bands({ '1': 1, '2-4': 0, '5-9': 0, '10+': 0 });
+		expect(summariseRepeatMissing(single.rows, single.total)).toMatch(/^Of 1 child who went missing/);
+	});
 	it('says when counts are suppressed, and when there is nothing', () => {
 		expect(
 			summariseMonthlyEpisodes([{ month: '2024-06-01', series: 'episodes', value: null }], {
