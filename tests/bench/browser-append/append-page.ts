@@ -35,6 +35,7 @@ async function createEngine(): Promise<Engine> {
 		ipc: unused,
 		registerText: (name, text) => db.registerFileText(name, text),
 		registerBytes: (name, bytes) => db.registerFileBuffer(name, bytes),
+		registerFile: unused,
 		dropFile: async (name) => {
 			await db.dropFile(name);
 		},
