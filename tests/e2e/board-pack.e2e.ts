@@ -66,8 +66,10 @@ describe('board pack', () => {
 		expect(cover).toContain('Q2 2026-27 (July–September 2026) · All districts');
 		expect(cover).toContain('Data as at 15 November 2026');
 		// The full SHA-256 of each source file, so a reader can check the pack came from these files.
-		expect(cover).toMatch(/referrals\.csv: [\d,]+ rows, SHA-256 [0-9a-f]{64}/);
-		expect(cover).toMatch(/missing_episodes\.csv: [\d,]+ rows, SHA-256 [0-9a-f]{64}/);
+		expect(cover).toMatch(/referrals\.csv, SHA-256 [0-9a-f]{64}/);
+		expect(cover).toMatch(/missing_episodes\.csv, SHA-256 [0-9a-f]{64}/);
+		// No row count: a count of referrals is a figure, and every figure in the pack passes the seam.
+		expect(cover).not.toMatch(/\d rows/);
 		expect(cover).toContain('Publication mode');
 		expect(cover.match(/OFFICIAL/g)).toHaveLength(2);
 		// Six themes, each titled with its main chart's finding, each with a commentary box.
