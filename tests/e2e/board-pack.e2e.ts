@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { launchBrowser, openPage, screenshotDir, type PageWatch } from './browser';
+import { unglossed } from './unglossed';
 
 /**
  * The board pack as a board member gets it: the latest complete quarter by default, publication mode on,
@@ -80,6 +81,14 @@ describe('board pack', () => {
 		);
 		expect(watch.consoleErrors).toEqual([]);
 		expect(watch.offOrigin).toEqual([]);
+	});
+
+	it("glosses every technical term its sentences use, from the app's one glossary", async () => {
+		expect(await unglossed(page)).toEqual([]);
+		// The pack prints its own glossary: the app's entries for the terms it uses, each once.
+		const entries = await page.locator('section.glossary dt').allInnerTexts();
+		expect(new Set(entries).size).toBe(entries.length);
+		expect(entries).toEqual(expect.arrayContaining(['Publication mode', 'c (withheld)']));
 	});
 
 	it('keeps commentary on the device and prints it in the pack', async () => {

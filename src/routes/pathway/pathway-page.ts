@@ -393,9 +393,13 @@ export const pathwayPage = definePage()
 			{ label: 'Referrals', value: headline ? shownCount(headline.referrals) : '…' },
 			{
 				label: 'Discussed at MASE',
-				value: maseShare ? pct(maseShare.share) : '…',
+				value: maseShare ? (maseShare.recorded === 0 ? '–' : pct(maseShare.share)) : '…',
 				detail:
-					maseShare && maseShare.reached !== null ? `${formatCount(maseShare.reached)} referrals` : undefined
+					maseShare?.recorded === 0
+						? 'No referral has a pathway stage recorded'
+						: maseShare && maseShare.reached !== null
+							? `${formatCount(maseShare.reached)} referrals`
+							: undefined
 			},
 			{
 				label: 'With an intervention',
@@ -409,16 +413,23 @@ export const pathwayPage = definePage()
 							: formatPercent(Math.min(some, total) / total),
 				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined
 			},
+			// "–" and a reason where a share has no base: "c" only ever means withheld.
 			{
 				label: 'NRM referral',
-				value: nrmOverall ? pct(nrmOverall.share) : '…',
-				detail: nrmOverall ? `${ofCount(nrmOverall.nrm, nrmOverall.recorded)} referrals` : undefined
+				value: nrmOverall ? (nrmOverall.recorded === 0 ? '–' : pct(nrmOverall.share)) : '…',
+				detail: nrmOverall
+					? nrmOverall.recorded === 0
+						? 'No referral has the NRM recorded'
+						: `${ofCount(nrmOverall.nrm, nrmOverall.recorded)} referrals`
+					: undefined
 			},
 			{
 				label: 'Referred again within 12 months of an intervention',
-				value: anyRereferral ? pct(anyRereferral.share) : '…',
+				value: anyRereferral ? (anyRereferral.children === 0 ? '–' : pct(anyRereferral.share)) : '…',
 				detail: anyRereferral
-					? `${ofCount(anyRereferral.re_referred, anyRereferral.children)} children followed up`
+					? anyRereferral.children === 0
+						? 'No child with an intervention has 12 months of follow-up yet'
+						: `${ofCount(anyRereferral.re_referred, anyRereferral.children)} children followed up`
 					: undefined
 			}
 		];
