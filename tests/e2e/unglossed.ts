@@ -29,7 +29,8 @@ export function unglossed(page: Page): Promise<string[]> {
 						node.nodeType === Node.TEXT_NODE || !(node as Element).matches?.('p, ul, ol, dl, table, .terms')
 				)
 				.map((node) => node.textContent ?? '')
-				.join('');
+				.join('')
+				.replace(/\s+/g, ' ');
 			const scope = block.closest('figure, section, article, aside, main')!;
 			for (const { id, pattern } of patterns) {
 				if (!pattern.test(text)) continue;
