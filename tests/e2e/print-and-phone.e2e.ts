@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, type PageWatch } from './browser';
+import { unglossed } from './unglossed';
 
 /** Every dashboard page in the navigation, by its link text. */
 const dashboard = [
@@ -148,6 +149,8 @@ describe('every dashboard page at 390 px and in print', () => {
 			await page.setViewportSize(phone);
 			await go(page, link, path);
 			await screenshot(page, `phone-${name}`);
+			// Every technical term its sentences use is glossed beside them (issue 13).
+			expect(await unglossed(page)).toEqual([]);
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 				phone.width
 			);

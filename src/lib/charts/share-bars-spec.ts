@@ -1,8 +1,6 @@
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { publishedColumn } from '$lib/page/published-column';
-import type { RereferralShare } from '$lib/transform/rereferral-shares';
-import type { StageShare } from '$lib/transform/stage-shares';
 import { categoryBarsChart, type CategoryBar } from './category-bars';
 
 /** "12.5% to 30.1%": a share's 95% interval in a table cell, "–" when there is none. */
@@ -11,93 +9,51 @@ export const percentInterval = (_: never, row: { lower: number | null; upper: nu
 		? '–'
 		: `${formatPercent(row.lower)} to ${formatPercent(row.upper)}`;
 
-/** What a page says of a chart: its active title, the sentence from its numbers, and its caption. */
-interface Words {
-	title: string;
-	summary: string;
-	caption: string;
+/** A row a share bar draws: its share of a base with the share's 95% interval (null when withheld or none). */
+export interface ShareBarRow {
+	share: number | null;
+	lower: number | null;
+	upper: number | null;
 }
 
-/**
- * The pathway stages reached (Pathway's funnel, a cohort's stages): a bar per stage, the share of referrals
- * reaching it or a later one with its interval, and the counts in the table. `text` labels a bar.
- */
-export function stageSharesSpec(
-	stages: readonly StageShare[],
-	{ title, summary, caption, text }: Words & { text: (share: StageShare) => string }
-): ChartSpec<StageShare> {
-	return {
-		title,
-		summary,
-		caption,
-		rows: stages,
-		columns: [
-			{ key: 'stageLabel', label: 'Stage' },
-			publishedColumn<StageShare>('reached', 'Reached', formatCount),
-			publishedColumn<StageShare>('recorded', 'Referrals', formatCount),
-			publishedColumn<StageShare>('share', 'Share', formatPercent),
-			publishedColumn<StageShare>('lower', '95% interval', percentInterval)
-		],
-		render: (width) =>
-			categoryBarsChart(
-				stages.map((share) => ({
-					key: share.stage,
-					label: share.stageLabel,
-					value: share.share,
-					lower: share.lower,
-					upper: share.upper,
-					text: share.reached === null ? 'c' : text(share)
-				})),
-				{
-					width,
-					label: summary,
-					valueLabel: 'Share of referrals reaching the stage',
-					percent: true,
-					marginLeft: 290
-				}
-			)
-	};
-}
+/** A table column of a share bar's row: the row's field and its header. */
+type Column<Row> = readonly [key: keyof Row & string, header: string];
 
 /**
- * Children referred again within 12 months of an intervention, by kind (Pathway, a cohort's outcomes): a
- * bar per kind led by any intervention, with the counts in the table. `bar` gives each bar's value, interval
- * and label (a page may draw no share where too few were followed up).
+ * A share of a base per category, one bar each with its 95% interval (Pathway's funnel and re-referrals, a
+ * cohort's stages and outcomes): the table holds the category, the count, the base, the share and its
+ * interval; `bar` says how each bar draws and what its label reads (a page may draw no share where too few
+ * were followed up). One spec for every such chart, so they read alike and print alike.
  */
-export function rereferralSpec(
-	rows: readonly RereferralShare[],
-	{
-		title,
-		summary,
-		caption,
-		bar,
-		marginLeft
-	}: Words & {
-		bar: (row: RereferralShare) => Pick<CategoryBar, 'value' | 'lower' | 'upper' | 'text'>;
-		marginLeft: number;
+export function shareBarsSpec<Row extends ShareBarRow>(
+	rows: readonly Row[],
+	options: {
+		title: string;
+		summary: string;
+		caption: string;
+		category: Column<Row>;
+		count: Column<Row>;
+		base: Column<Row>;
+		bar: (row: Row) => Omit<CategoryBar, 'tooltip'>;
+		/** The value axis, in words ("Share of referrals reaching the stage"). */
+		valueLabel: string;
+		marginLeft?: number;
 	}
-): ChartSpec<RereferralShare> {
+): ChartSpec<Row> {
+	const { title, summary, caption, category, count, base, bar, valueLabel, marginLeft } = options;
 	return {
 		title,
 		summary,
 		caption,
 		rows,
 		columns: [
-			{ key: 'label', label: 'Intervention' },
-			publishedColumn<RereferralShare>('re_referred', 'Referred again', formatCount),
-			publishedColumn<RereferralShare>('children', 'Children followed up', formatCount),
-			publishedColumn<RereferralShare>('share', 'Share', formatPercent),
-			publishedColumn<RereferralShare>('lower', '95% interval', percentInterval)
+			{ key: category[0], label: category[1] },
+			publishedColumn<Row>(count[0], count[1], formatCount),
+			publishedColumn<Row>(base[0], base[1], formatCount),
+			publishedColumn<Row>('share', 'Share', formatPercent),
+			publishedColumn<Row>('lower', '95% interval', percentInterval)
 		],
 		render: (width) =>
-			categoryBarsChart(
-				rows.map((row) => ({
-					key: row.intervention,
-					label: row.label,
-					highlight: row.intervention === 'any',
-					...bar(row)
-				})),
-				{ width, label: summary, valueLabel: 'Referred again within 12 months', percent: true, marginLeft }
-			)
+			categoryBarsChart(rows.map(bar), { width, label: summary, valueLabel, percent: true, marginLeft })
 	};
 }

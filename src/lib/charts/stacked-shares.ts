@@ -21,6 +21,23 @@ interface Placed extends StackedSegment {
 	fill: string;
 }
 
+/**
+ * The second channel of a stacked bar (colour is never the only cue, and a printed pack may be greyscale):
+ * each segment in stacking order after the first carries a texture, drawn over its colour and on its key
+ * square alike. Four at most, like the colours.
+ */
+export const segmentTextures = ['solid', 'diagonal', 'dots', 'crosshatch'] as const;
+export type SegmentTexture = (typeof segmentTextures)[number];
+
+/** The pattern's marks within a 6 × 6 tile. */
+const textureMarks: Record<Exclude<SegmentTexture, 'solid'>, string> = {
+	diagonal: '<path d="M-1,1 l2,-2 M0,6 l6,-6 M5,7 l2,-2" stroke-width="1.4"/>',
+	dots: '<circle cx="3" cy="3" r="1.2" stroke="none"/>',
+	crosshatch: '<path d="M0,3 h6 M3,0 v6" stroke-width="1"/>'
+};
+
+let charts = 0;
+
 /** Colours light enough to need dark text on them. */
 const light = new Set(['#28A197', '#F46A25', '#A285D1', '#f3f2f1']);
 const SUPPRESSED = '#f3f2f1';
@@ -77,6 +94,12 @@ export function stackedSharesChart(
 	const labels = new Map(data.map((segment) => [segment.segment, segment.segmentLabel]));
 	const order = options.segmentOrder.filter((key) => labels.has(key));
 	const placed = placeSegments(data, order, options.colours);
+	// Pattern ids unique to this chart: a page draws several stacked charts, and a pack draws them twice.
+	const prefix = `stacked-texture-${++charts}`;
+	const texture = (segment: string): SegmentTexture =>
+		segment === 'suppressed' ? 'solid' : (segmentTextures[order.indexOf(segment)] ?? 'solid');
+	const textured = (segment: string) => texture(segment) !== 'solid';
+	const textureFill = (segment: string) => `url(#${prefix}-${order.indexOf(segment)})`;
 	// Group labels beside the bars take at most a third of a phone's width, wrapping onto two lines.
 	const marginLeft = Math.min(150, Math.round(options.width * 0.34));
 	const marginRight = 20;
@@ -91,6 +114,10 @@ export function stackedSharesChart(
 				x: (segment: Placed) => (segment.x1 + segment.x2) / 2,
 				text: (segment: Placed) => (segment.share === null ? 'c' : formatPercent(segment.share)),
 				fill: dark ? '#ffffff' : text,
+				// A halo in the segment's own colour keeps the figure legible over its texture.
+				stroke: (segment: Placed) => segment.fill,
+				strokeWidth: 4,
+				paintOrder: 'stroke',
 				fontWeight: 'bold'
 			}
 		);
@@ -137,6 +164,18 @@ export function stackedSharesChart(
 				insetTop: 4,
 				insetBottom: 4
 			}),
+			Plot.barX(
+				placed.filter((segment) => textured(segment.segment)),
+				{
+					y: 'groupLabel',
+					x1: 'x1',
+					x2: 'x2',
+					fill: (segment: Placed) => textureFill(segment.segment),
+					stroke: '#ffffff',
+					insetTop: 4,
+					insetBottom: 4
+				}
+			),
 			inside(true),
 			inside(false),
 			...key.map((item) =>
@@ -151,6 +190,20 @@ export function stackedSharesChart(
 					strokeWidth: 0.5
 				})
 			),
+			...key
+				.filter((item) => textured(item.segment))
+				.map((item) =>
+					Plot.dot([item], {
+						frameAnchor: 'top-left',
+						dx: item.dx + 6,
+						dy: keyDy(item),
+						symbol: 'square',
+						r: 6,
+						fill: textureFill(item.segment),
+						stroke: text,
+						strokeWidth: 0.5
+					})
+				),
 			...key.map((item) =>
 				Plot.text([item], {
 					frameAnchor: 'top-left',
@@ -172,5 +225,31 @@ export function stackedSharesChart(
 			)
 		]
 	});
+	addTextures(chart, prefix, order, textured, (segment) => ({
+		texture: texture(segment),
+		ink: light.has(options.colours[segment] ?? '') ? text : '#ffffff'
+	}));
 	return labelChart(chart, options.label);
+}
+
+/** The patterns the textured segments fill with: the texture's marks in ink that contrasts with the colour. */
+function addTextures(
+	chart: Element,
+	prefix: string,
+	order: readonly string[],
+	textured: (segment: string) => boolean,
+	look: (segment: string) => { texture: SegmentTexture; ink: string }
+): void {
+	const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+	const segments = order.filter(textured);
+	if (!svg || segments.length === 0) return;
+	const defs = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'defs');
+	defs.innerHTML = segments
+		.map((segment) => {
+			const { texture, ink } = look(segment);
+			const marks = texture === 'solid' ? '' : textureMarks[texture];
+			return `<pattern id="${prefix}-${order.indexOf(segment)}" data-texture="${texture}" patternUnits="userSpaceOnUse" width="6" height="6"><g stroke="${ink}" fill="${ink}" opacity="0.7">${marks}</g></pattern>`;
+		})
+		.join('');
+	svg.prepend(defs);
 }

@@ -156,6 +156,14 @@ export const glossary: readonly GlossaryEntry[] = [
 			'How often two indicators occur together: referrals with both, divided by referrals with either. 0 means never together, 1 means always together.'
 	},
 	{
+		id: 'publication-mode',
+		term: 'Publication mode',
+		pattern: /\bpublication mode\b/i,
+		meaning:
+			'Every count is moved by a small, consistent amount and the smallest are withheld, so that no child can be recognised by comparing tables; totals are moved on their own, so parts may not add up exactly.',
+		method: 'disclosure-control'
+	},
+	{
 		id: 'withheld',
 		term: 'c (withheld)',
 		pattern: /\b(suppress(?:ed|ion)|withheld)\b/i,

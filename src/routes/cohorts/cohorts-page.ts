@@ -1,7 +1,7 @@
 import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart } from '$lib/charts/category-bars';
 import { interventionColours } from '$lib/charts/palette';
-import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
+import { percentInterval, shareBarsSpec } from '$lib/charts/share-bars-spec';
 import { stackedSharesChart } from '$lib/charts/stacked-shares';
 import { projectionSpec } from '$lib/charts/projection-spec';
 import { xmrChart } from '$lib/charts/xmr-chart';
@@ -472,14 +472,26 @@ export const cohortsPage = definePageOverShownDays()
 						.join(
 							', '
 						)}.${notRecorded > 0 ? ` ${formatCount(notRecorded)} with no stage recorded are left out.` : ''}`;
-		return stageSharesSpec(stages, {
+		return shareBarsSpec(stages, {
 			title:
 				mase && mase.share !== null
 					? `${formatPercent(mase.share)} of the cohort's referrals were discussed at MASE (${countText(mase.reached)} of ${countText(mase.recorded)})`
 					: 'How far the cohort went along the pathway',
 			summary,
 			caption: `The cohort's referrals by the furthest stage of the pathway they reached, ${period}: each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			text: (share) => shareWithCounts(share.share, share.reached, share.recorded)
+			category: ['stageLabel', 'Stage'],
+			count: ['reached', 'Reached'],
+			base: ['recorded', 'Referrals'],
+			valueLabel: 'Share of referrals reaching the stage',
+			marginLeft: 290,
+			bar: (share) => ({
+				key: share.stage,
+				label: share.stageLabel,
+				value: share.share,
+				lower: share.lower,
+				upper: share.upper,
+				text: share.reached === null ? 'c' : shareWithCounts(share.share, share.reached, share.recorded)
+			})
 		});
 	})
 	.derive('stageChartLoading', ({ stageRows }) => stageRows.loading)
@@ -583,14 +595,21 @@ export const cohortsPage = definePageOverShownDays()
 							(row) => `${inSentence(row.label)} ${shareWithCounts(row.share, row.re_referred, row.children)}`
 						)
 						.join(', ')}.${left}`;
-		return rereferralSpec(outcomes, {
+		return shareBarsSpec(outcomes, {
 			title:
 				enough && any!.share !== null
 					? `${formatPercent(any!.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any!.re_referred)} of ${countText(any!.children)} followed up)`
 					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral`,
 			summary,
 			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up, so a recent period has few; below ${minFollowedUp} children followed up no share is drawn. Children with no intervention are a comparison, not a like-for-like control.`,
+			category: ['label', 'Intervention'],
+			count: ['re_referred', 'Referred again'],
+			base: ['children', 'Children followed up'],
+			valueLabel: 'Referred again within 12 months',
 			bar: (row) => ({
+				key: row.intervention,
+				label: row.label,
+				highlight: row.intervention === 'any',
 				value: enough ? row.share : null,
 				lower: enough ? row.lower : null,
 				upper: enough ? row.upper : null,

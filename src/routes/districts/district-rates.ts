@@ -1,4 +1,4 @@
-import { formatDecimal } from '$lib/format/number';
+import { formatCount, formatDecimal } from '$lib/format/number';
 import type { DistrictComparison } from './district-comparison';
 import { listNames, plural } from '$lib/summaries/list-names';
 import { significanceDirection } from './describe-significance';
@@ -11,21 +11,33 @@ function ranked(comparison: DistrictComparison, ages: RateAges) {
 		.map((row) => ({
 			name: row.districtLabel,
 			rate: row[`rate_${ages}`],
+			referrals: row[`referrals_${ages}`],
 			lower: row[`lower_${ages}`],
 			upper: row[`upper_${ages}`]
 		}))
-		.filter((row): row is { name: string; rate: number; lower: number; upper: number } => row.rate !== null)
+		.filter(
+			(row): row is { name: string; rate: number; referrals: number | null; lower: number; upper: number } =>
+				row.rate !== null
+		)
 		.sort((a, b) => b.rate - a.rate);
 }
 
 const hidden = (comparison: DistrictComparison, ages: RateAges) =>
 	comparison.rows.filter((row) => row.suppressed?.[`rate_${ages}`] !== undefined).length;
 
-/** Active title for the rates chart: which district has the highest rate. */
+/** "(312 referrals)": the count beside a rate, so the size behind it is in view; none when withheld. */
+const countBeside = (referrals: number | null) =>
+	referrals === null ? '' : ` (${formatCount(referrals)} ${referrals === 1 ? 'referral' : 'referrals'})`;
+
+/**
+ * Active title for the rates chart: which district has the highest rate, with its count beside it. A
+ * district is "largest" by its rate per 10,000 children, never by its raw count, which mostly says how many
+ * children live there.
+ */
 export function districtRatesTitle(comparison: DistrictComparison): string {
 	const [top] = ranked(comparison, '0_17');
 	if (!top) return 'Referral rates per 10,000 children by district';
-	return `${top.name} has the highest referral rate: ${formatDecimal(top.rate)} per 10,000 children a year`;
+	return `${top.name} has the highest referral rate: ${formatDecimal(top.rate)} per 10,000 children a year${countBeside(top.referrals)}`;
 }
 
 /** One sentence: highest and lowest district rate with intervals, against the partnership rate. */
@@ -40,7 +52,7 @@ export function summariseDistrictRates(comparison: DistrictComparison, ages: Rat
 	const partnership = baseline === null ? '' : `; the partnership rate is ${formatDecimal(baseline)}`;
 	const interval = `(95% interval ${formatDecimal(top.lower)} to ${formatDecimal(top.upper)})`;
 	const lowest = rows.length > 1 ? `, and ${bottom.name} the lowest, ${formatDecimal(bottom.rate)}` : '';
-	return `${top.name} has the highest referral rate, ${formatDecimal(top.rate)} per 10,000 children ${agesText[ages]} a year ${interval}${lowest}${partnership}${note}.`;
+	return `${top.name} has the highest referral rate, ${formatDecimal(top.rate)} per 10,000 children ${agesText[ages]} a year ${interval}${countBeside(top.referrals).replace(/^ \((.*)\)$/, ', from $1')}${lowest}${partnership}${note}.`;
 }
 
 /** Active title for the funnel plot: which districts differ significantly from the partnership. */

@@ -1,10 +1,16 @@
 import { formatPercent } from '$lib/format/number';
 import type { InterviewShare, InterviewTiming } from './return-interview-shares';
 
+/**
+ * A share in words. "c" only ever means withheld (publication mode, a base too small to show a share of);
+ * a share with nothing to take it of is "none" and says what there was none of.
+ */
 const describe = (step: InterviewShare | undefined) =>
-	!step || step.share === null
-		? 'c (suppressed or none)'
-		: `${formatPercent(step.share)} (95% interval ${formatPercent(step.lower!)} to ${formatPercent(step.upper!)})`;
+	!step || step.denominator === 0
+		? `none (no ${step?.of ?? 'records'})`
+		: step.share === null
+			? 'c (withheld)'
+			: `${formatPercent(step.share)} (95% interval ${formatPercent(step.lower!)} to ${formatPercent(step.upper!)})`;
 
 /** What "within 72 hours" counted, in words short enough for a title or a headline card. */
 export function withinDefinition(timing: InterviewTiming): string {
@@ -32,10 +38,11 @@ export function returnInterviewsTitle(steps: readonly InterviewShare[], timing: 
 	const within = steps.find((step) => step.step === 'within_72_hours');
 	if (!within || within.share === null) return 'Return home interviews after missing episodes';
 	const strict = steps.find((step) => step.step === 'within_2_days');
+	// With no interview to take the strict share of, there is nothing to say beside (not "c": nothing is withheld).
 	const beside =
-		timing === 'hours'
+		timing === 'hours' || !strict || strict.denominator === 0
 			? ''
-			: `; ${strict?.share == null ? 'c' : formatPercent(strict.share)} within two days`;
+			: `; ${strict.share === null ? 'c' : formatPercent(strict.share)} within two days`;
 	return `${formatPercent(within.share)} of accepted return home interviews were held within 72 hours (${titleDefinition[timing]}${beside})`;
 }
 

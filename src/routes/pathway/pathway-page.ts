@@ -1,6 +1,6 @@
 import { countNoun } from '$lib/format/count-noun';
 import { interventionColours } from '$lib/charts/palette';
-import { percentInterval, rereferralSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
+import { percentInterval, shareBarsSpec } from '$lib/charts/share-bars-spec';
 import { shareHeatmapChart, type HeatCell } from '$lib/charts/share-heatmap';
 import { sharesOverTimeChart, type SharePoint } from '$lib/charts/shares-over-time';
 import { stackedSharesChart, type StackedSegment } from '$lib/charts/stacked-shares';
@@ -144,11 +144,23 @@ export const pathwayPage = definePage()
 	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))
 	.derive('funnelChart', ({ funnel, funnelCounts, period }): ChartSpec<StageShare> => {
 		const summary = summarisePathwayFunnel(funnel, funnelCounts.rows?.[0]?.not_recorded ?? 0);
-		return stageSharesSpec(funnel, {
+		return shareBarsSpec(funnel, {
 			title: pathwayFunnelTitle(funnel),
 			summary,
 			caption: `Referrals by the furthest stage of the pathway they reached, ${period}: a referral that reached the MASE was also on the central list, and so on, so each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			text: (share) => `${formatCount(share.reached!)} (${pct(share.share)})`
+			category: ['stageLabel', 'Stage'],
+			count: ['reached', 'Reached'],
+			base: ['recorded', 'Referrals'],
+			valueLabel: 'Share of referrals reaching the stage',
+			marginLeft: 290,
+			bar: (share) => ({
+				key: share.stage,
+				label: share.stageLabel,
+				value: share.share,
+				lower: share.lower,
+				upper: share.upper,
+				text: share.reached === null ? 'c' : `${formatCount(share.reached)} (${pct(share.share)})`
+			})
 		});
 	})
 	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
@@ -334,20 +346,30 @@ export const pathwayPage = definePage()
 			.filter((row) => row.intervention !== 'none')
 			.reduce((sum, row) => sum + row.follow_up_incomplete, 0);
 		const summary = summariseRereferral(rereferral, incompleteFollowUp);
-		return rereferralSpec(rereferral, {
+		return shareBarsSpec(rereferral, {
 			title: rereferralTitle(rereferral),
 			summary,
 			caption: `Children referred again within 12 months after an intervention, by kind of intervention, with 95% intervals (Wilson); index referrals in ${period}. Definition above.`,
+			category: ['label', 'Intervention'],
+			count: ['re_referred', 'Referred again'],
+			base: ['children', 'Children followed up'],
+			valueLabel: 'Referred again within 12 months',
+			marginLeft: 330,
 			bar: (row) => ({
+				key: row.intervention,
+				label: row.label,
+				highlight: row.intervention === 'any',
 				value: row.share,
 				lower: row.lower,
 				upper: row.upper,
+				// "c" only ever means withheld: with no child followed up there is no share to withhold.
 				text:
-					row.share === null
-						? 'c'
-						: `${pct(row.share)} (${row.re_referred === null ? 'c' : formatCount(row.re_referred)} of ${row.children === null ? 'c' : formatCount(row.children)})`
-			}),
-			marginLeft: 330
+					row.children === 0
+						? 'none followed up'
+						: row.share === null
+							? 'c'
+							: `${pct(row.share)} (${row.re_referred === null ? 'c' : formatCount(row.re_referred)} of ${row.children === null ? 'c' : formatCount(row.children)})`
+			})
 		});
 	})
 	.derive('rereferralChartLoading', ({ rereferralCounts }) => rereferralCounts.loading)
@@ -372,8 +394,13 @@ export const pathwayPage = definePage()
 			{ label: 'Referrals', value: headline ? shownCount(headline.referrals) : '…' },
 			{
 				label: 'Discussed at MASE',
-				value: maseShare ? pct(maseShare.share) : '…',
-				detail: maseShare && maseShare.reached !== null ? countNoun(maseShare.reached, 'referral') : undefined
+				value: maseShare ? (maseShare.recorded === 0 ? '–' : pct(maseShare.share)) : '…',
+				detail:
+					maseShare?.recorded === 0
+						? 'No referral has a pathway stage recorded'
+						: maseShare && maseShare.reached !== null
+							? countNoun(maseShare.reached, 'referral')
+							: undefined
 			},
 			{
 				label: 'With an intervention',
@@ -387,16 +414,23 @@ export const pathwayPage = definePage()
 							: formatPercent(Math.min(some, total) / total),
 				detail: total > 0 ? `of ${shownCount(total)} with the intervention recorded` : undefined
 			},
+			// "–" and a reason where a share has no base: "c" only ever means withheld.
 			{
 				label: 'NRM referral',
-				value: nrmOverall ? pct(nrmOverall.share) : '…',
-				detail: nrmOverall ? `${ofCount(nrmOverall.nrm, nrmOverall.recorded)} referrals` : undefined
+				value: nrmOverall ? (nrmOverall.recorded === 0 ? '–' : pct(nrmOverall.share)) : '…',
+				detail: nrmOverall
+					? nrmOverall.recorded === 0
+						? 'No referral has the NRM recorded'
+						: `${ofCount(nrmOverall.nrm, nrmOverall.recorded)} referrals`
+					: undefined
 			},
 			{
 				label: 'Referred again within 12 months of an intervention',
-				value: anyRereferral ? pct(anyRereferral.share) : '…',
+				value: anyRereferral ? (anyRereferral.children === 0 ? '–' : pct(anyRereferral.share)) : '…',
 				detail: anyRereferral
-					? `${ofCount(anyRereferral.re_referred, anyRereferral.children)} children followed up`
+					? anyRereferral.children === 0
+						? 'No child with an intervention has 12 months of follow-up yet'
+						: `${ofCount(anyRereferral.re_referred, anyRereferral.children)} children followed up`
 					: undefined
 			}
 		];

@@ -58,10 +58,35 @@ const demo = comparison([
 describe('district rate summaries', () => {
 	it('names the highest and lowest rates with the interval and the partnership rate', () => {
 		expect(summariseDistrictRates(demo)).toBe(
-			'Fenland has the highest referral rate, 60.0 per 10,000 children aged 0 to 17 a year (95% interval 49.8 to 71.7), and Huntingdonshire the lowest, 14.0; the partnership rate is 22.3.'
+			'Fenland has the highest referral rate, 60.0 per 10,000 children aged 0 to 17 a year (95% interval 49.8 to 71.7), from 10 referrals, and Huntingdonshire the lowest, 14.0; the partnership rate is 22.3.'
 		);
 		expect(districtRatesTitle(demo)).toBe(
-			'Fenland has the highest referral rate: 60.0 per 10,000 children a year'
+			'Fenland has the highest referral rate: 60.0 per 10,000 children a year (10 referrals)'
+		);
+	});
+
+	it('names the largest district by its rate, with its count beside it, not the district with most referrals', () => {
+		// Peterborough has most referrals (a large population); Fenland the highest rate.
+		const sizes = comparison([
+			stat('Peterborough', { referrals: 900, referrals_0_17: 880, rate_0_17: 26.6 }),
+			stat('Fenland', {
+				referrals: 300,
+				referrals_0_17: 295,
+				rate_0_17: 31.4,
+				lower_0_17: 28,
+				upper_0_17: 35.2
+			})
+		]);
+		expect(districtRatesTitle(sizes)).toBe(
+			'Fenland has the highest referral rate: 31.4 per 10,000 children a year (295 referrals)'
+		);
+		expect(summariseDistrictRates(sizes)).toMatch(
+			/^Fenland has the highest referral rate, 31\.4 .* from 295 referrals, and Peterborough the lowest, 26\.6/
+		);
+		// A withheld count is not printed beside the rate.
+		const withheld = comparison([stat('Fenland', { referrals_0_17: null, rate_0_17: 31.4 })]);
+		expect(districtRatesTitle(withheld)).toBe(
+			'Fenland has the highest referral rate: 31.4 per 10,000 children a year'
 		);
 	});
 

@@ -166,6 +166,17 @@ describe('return interviews', () => {
 		);
 		expect(summariseReturnInterviews(steps, 'hours')).not.toContain('next two days');
 	});
+
+	it('says "none" where there is nothing to take a share of: "c" only ever means withheld', () => {
+		// Offers were made but none accepted: the later shares have no base, and nothing is withheld.
+		const row = { ...counts, accepted: 0, held: 0, timed: 0, within_72_hours: 0, within_2_days: 0 };
+		const steps = interviewShares(row, { publication: false });
+		const sentence = summariseReturnInterviews(steps, 'dates');
+		expect(sentence).toContain(
+			'held on the day of return or one of the next three days in none (no interviews accepted)'
+		);
+		expect(sentence).not.toMatch(/\bc\b/);
+	});
 });
 
 describe('episode types', () => {
