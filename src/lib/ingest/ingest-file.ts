@@ -229,12 +229,12 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 						throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
 					}
 				);
-				const years = [...new Set(population.rows.map((row) => row.year))].sort();
+				// The notes say what was used (by sex or not, which mid-year) and what was left out, and why.
 				return {
 					status: 'population',
 					fileName: file.name,
 					format,
-					reason: `Recognised as: ${format.label}. ${format.use} Read ${population.read} rows: ${population.areas.length} area${population.areas.length === 1 ? '' : 's'}, mid-year ${years.join(', ')}.`,
+					reason: `Recognised as: ${format.label}. ${format.use} Read ${population.read} rows: ${population.areas.length} area${population.areas.length === 1 ? '' : 's'}, mid-${population.year}. ${population.notes.join(' ')}`,
 					population,
 					areas: populationAreas(population, `${file.name.replace(/\.[a-z]+$/i, '')} (ONS)`)
 				};
