@@ -61,4 +61,27 @@ describe('rateFunnelChart', () => {
 		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent);
 		expect(texts.filter((text) => text === '99.8% limit')).toHaveLength(1);
 	});
+
+	it('with more than 12 areas names only those outside the 95% limits and those selected', () => {
+		const curve = funnelCurve((population) => rateFunnelLimits(population, 0.0025), {
+			from: 5000,
+			to: 60_000
+		});
+		const points: FunnelPoint[] = Array.from({ length: 24 }, (_, index) =>
+			point(`Area ${index + 1}`, 5000 + index * 2000, 25)
+		);
+		points[0] = { ...points[0]!, rate: 60, direction: 'higher', significance: 'Higher (beyond 99.8% limit)' };
+		points[5] = { ...points[5]!, selected: true };
+		const chart = rateFunnelChart(points, curve, {
+			width: 800,
+			label: 'x',
+			populationLabel: 'Children',
+			document
+		});
+		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent ?? '');
+		expect(texts.filter((text) => text.startsWith('Area '))).toEqual([
+			'Area 1: higher (beyond 99.8% limit)',
+			'Area 6: similar (within 95% limits)'
+		]);
+	});
 });

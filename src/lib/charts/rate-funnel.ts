@@ -23,6 +23,8 @@ export interface FunnelPoint {
 /** Width of a 13px label plus a gap, for keeping labels apart (no DOM measurement: charts stay pure). */
 const labelWidth = (label: string) => textWidth(label) + 12;
 const LINE = 17;
+/** More points than this: only those outside the 95% limits (or selected) are labelled. */
+export const manyPoints = 12;
 
 export interface PlacedLabel {
 	point: FunnelPoint;
@@ -64,7 +66,8 @@ const symbol = { higher: 'triangle', lower: 'diamond', similar: 'circle' } as co
 /**
  * A funnel plot of rates against the partnership rate (Spiegelhalter 2005; PHE Fingertips): each district at
  * its population, the baseline, 95% (dashed) and 99.8% (solid) limits drawn from `curve`. Each point is
- * labelled with its name and significance; shape and colour repeat the significance (never colour alone).
+ * labelled with its name and significance (beyond 12 areas, only those outside the 95% limits or selected);
+ * shape and colour repeat the significance (never colour alone).
  */
 export function rateFunnelChart(
 	points: readonly FunnelPoint[],
@@ -78,7 +81,16 @@ export function rateFunnelChart(
 	);
 	const margin = { left: 56, right: 24, top: 20, bottom: 44 };
 	const height = 440;
-	const labels = placeLabels(points, {
+	// With many areas (a regional reference of 20 or more), naming every point piles the labels on the
+	// limits and below the axis: only the areas outside the 95% limits, and those selected, are named; the
+	// sentence and the table name them all.
+	const named =
+		points.length > manyPoints
+			? points.filter(
+					(point) => point.selected || (point.direction !== 'similar' && point.direction !== null)
+				)
+			: points;
+	const labels = placeLabels(named, {
 		xMax,
 		yMax,
 		plotWidth: options.width - margin.left - margin.right,
