@@ -40,11 +40,20 @@ export interface PlacedLabel {
  */
 export function placeLabels(
 	points: readonly FunnelPoint[],
-	{ xMax, yMax, plotWidth, plotHeight }: { xMax: number; yMax: number; plotWidth: number; plotHeight: number }
+	{
+		xMax,
+		yMax,
+		plotWidth,
+		plotHeight,
+		crowded = false
+	}: { xMax: number; yMax: number; plotWidth: number; plotHeight: number; crowded?: boolean }
 ): PlacedLabel[] {
 	const placed: (PlacedLabel & { left: number; right: number; top: number })[] = [];
 	for (const point of [...points].sort((a, b) => b.rate - a.rate)) {
-		const text = `${point.districtLabel}: ${point.significance.toLowerCase()}`;
+		// Crowded (many areas): the name only; shape and colour give the significance, the sentence says it.
+		const text = crowded
+			? point.districtLabel
+			: `${point.districtLabel}: ${point.significance.toLowerCase()}`;
 		const x = (point.population / xMax) * plotWidth;
 		const anchor = x > plotWidth / 2 ? 'end' : 'start';
 		const width = labelWidth(text);
@@ -55,6 +64,9 @@ export function placeLabels(
 			const overlapsX = left < other.right && other.left < right;
 			if (overlapsX && Math.abs(top - other.top) < LINE) top = other.top + LINE;
 		}
+		const pointTop = plotHeight - (point.rate / yMax) * plotHeight;
+		// Crowded: a label pushed more than two lines from its point, or below the plot, is left out.
+		if (crowded && (top - pointTop > 2 * LINE || top > plotHeight - 4)) continue;
 		placed.push({ point, text, anchor, left, right, top, rate: ((plotHeight - top) / plotHeight) * yMax });
 	}
 	return placed.map(({ point, text, anchor, rate }) => ({ point, text, anchor, rate }));
@@ -66,7 +78,8 @@ const symbol = { higher: 'triangle', lower: 'diamond', similar: 'circle' } as co
 /**
  * A funnel plot of rates against the partnership rate (Spiegelhalter 2005; PHE Fingertips): each district at
  * its population, the baseline, 95% (dashed) and 99.8% (solid) limits drawn from `curve`. Each point is
- * labelled with its name and significance (beyond 12 areas, only those outside the 95% limits or selected);
+ * labelled with its name and significance (beyond 12 areas, only those outside the 95% limits or selected,
+ * by name, where a label fits near its point);
  * shape and colour repeat the significance (never colour alone).
  */
 export function rateFunnelChart(
@@ -91,6 +104,7 @@ export function rateFunnelChart(
 				)
 			: points;
 	const labels = placeLabels(named, {
+		crowded: points.length > manyPoints,
 		xMax,
 		yMax,
 		plotWidth: options.width - margin.left - margin.right,
