@@ -169,6 +169,8 @@ describe('another partnership’s areas', () => {
 			await expect
 				.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 60_000 })
 				.toContain('per 10,000 boys aged 14–17');
+			// The cohort by district rates the loaded areas (it listed the bundled six, so showed none).
+			expect(await page.locator('main').textContent()).not.toContain('No district is chosen');
 			await page.waitForTimeout(1500);
 			await screenshot(page, `cohorts-north-west-${width}`);
 		}
