@@ -42,7 +42,7 @@ export function districtRatesChart(
 		width: options.width,
 		height: Math.max(220, order.length * 40 + 70),
 		// Wide enough for the longest area name ("Blackburn with Darwen" was cut to "lackburn with Darwen").
-		marginLeft: labelMargin(order, { min: 150, max: Math.max(150, Math.round(options.width * 0.4)) }),
+		marginLeft: labelMargin(order, { min: 150, max: Math.max(170, Math.round(options.width * 0.4)) }),
 		marginRight: 20,
 		fx: { label: null, padding: 0.08 },
 		y: { domain: order, label: null },
