@@ -206,7 +206,7 @@ async function printOutcome(
 				`Area ${safe(area.name)} (${safe(area.code)}${area.inReference ? '' : ', not in the bundled area reference'}): children aged 0–9 ${count(total('0-9'))}, 10–17 ${count(total('10-17'))}${new Set(rows.map((row) => row.year)).size > 1 ? ' (all years)' : ''}`
 			);
 		}
-		for (const note of population.notes) console.log(`Note: ${safe(note)}`);
+		// The notes are in the reason, printed above.
 		return 0;
 	}
 	if (outcome.status === 'areas') {

@@ -56,6 +56,16 @@ describe('placeLabels', () => {
 	});
 });
 
+describe('placeLabels, crowded', () => {
+	it('leaves out a label pushed more than two lines from its point or below the plot', () => {
+		const size = { xMax: 100, yMax: 50, plotWidth: 1000, plotHeight: 500, crowded: true };
+		const points = [0, 1, 2, 3, 4].map((index) => point(`Low ${index}`, 40 + index, 1));
+		const labels = placeLabels(points, size);
+		expect(labels.length).toBeLessThan(points.length);
+		expect(labels.every((label) => label.rate >= 0 && label.text.startsWith('Low '))).toBe(true);
+	});
+});
+
 describe('rateFunnelChart', () => {
 	it('renders an accessible SVG with a label per district and both pairs of limits', () => {
 		const curve = funnelCurve((population) => rateFunnelLimits(population, 0.0025), {
@@ -90,5 +100,25 @@ describe('rateFunnelChart', () => {
 		});
 		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent);
 		expect(texts.filter((text) => text === '99.8% limit')).toHaveLength(1);
+	});
+
+	it('with more than 12 areas names only those outside the 95% limits and those selected, by name', () => {
+		const curve = funnelCurve((population) => rateFunnelLimits(population, 0.0025), {
+			from: 5000,
+			to: 60_000
+		});
+		const points: FunnelPoint[] = Array.from({ length: 24 }, (_, index) =>
+			point(`Area ${index + 1}`, 5000 + index * 2000, 25)
+		);
+		points[0] = { ...points[0]!, rate: 60, direction: 'higher', significance: 'Higher (beyond 99.8% limit)' };
+		points[5] = { ...points[5]!, selected: true };
+		const chart = rateFunnelChart(points, curve, {
+			width: 800,
+			label: 'x',
+			populationLabel: 'Children',
+			document
+		});
+		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent ?? '');
+		expect(texts.filter((text) => text.startsWith('Area '))).toEqual(['Area 1', 'Area 6']);
 	});
 });

@@ -53,20 +53,35 @@ describe('links that do not lie', () => {
 		expect(await watch.page.getByTestId('link-notice').textContent()).toContain('ends before it starts');
 	});
 
-	it('commits a year typed into a date box once, with no page error', async () => {
-		await watch.page.goto(new URL('/trends/', watch.baseUrl).href);
+	it('date boxes read dd/mm/yyyy: a typed day commits once when finished, an impossible one says why', async () => {
+		await watch.page.goto(new URL('/trends/?from=2025-04-01', watch.baseUrl).href);
 		await waitForCharts(watch.page);
+		const from = watch.page.getByRole('textbox', { name: 'From', exact: true });
+		// Shown day first whatever the browser's locale, with the format as a hint.
+		expect(await from.inputValue()).toBe('01/04/2025');
+		expect(await from.getAttribute('aria-describedby')).toMatch(/hint/);
 		const before = await watch.page.evaluate(() => history.length);
-		const box = watch.page.getByLabel('From', { exact: true });
-		await box.focus();
-		// Day and month (in the browser's order), then the year: each year keystroke makes a valid date
-		// (0002, 0020, 0202, 2025), and each navigated before.
-		await watch.page.keyboard.type('01042025', { delay: 60 });
+		await from.fill('');
+		// Each keystroke of the year would have navigated with the browser's date input (0002, 0020, …).
+		await from.pressSequentially('02/05/2024', { delay: 40 });
+		await watch.page.waitForTimeout(800);
+		expect(new URL(watch.page.url()).searchParams.get('from')).toBe('2025-04-01');
+		await from.press('Enter');
 		await expect
 			.poll(() => new URL(watch.page.url()).searchParams.get('from'), { timeout: 10_000 })
-			.toMatch(/^2025-0[14]-0[14]$/);
+			.toBe('2024-05-02');
 		await watch.page.waitForTimeout(1000);
 		expect((await watch.page.evaluate(() => history.length)) - before).toBe(1);
+
+		const to = watch.page.getByRole('textbox', { name: 'To', exact: true });
+		await to.fill('31/02/2026');
+		await to.press('Tab');
+		const error = watch.page.getByText('To date must be a real date: February 2026 has 28 days');
+		await error.waitFor({ timeout: 10_000 });
+		expect(await to.getAttribute('aria-invalid')).toBe('true');
+		const describedBy = (await to.getAttribute('aria-describedby')) ?? '';
+		expect(describedBy.split(' ')).toContain(await error.evaluate((node) => node.closest('[id]')?.id));
+		expect(new URL(watch.page.url()).searchParams.get('to')).toBeNull();
 		expect(watch.consoleErrors).toEqual([]);
 	});
 });

@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { plotClass } from './plot-style';
+import { labelMargin } from './text-width';
 
 export interface DistrictRatePoint {
 	district: string;
@@ -40,7 +41,8 @@ export function districtRatesChart(
 		document: options.document,
 		width: options.width,
 		height: Math.max(220, order.length * 40 + 70),
-		marginLeft: 150,
+		// Wide enough for the longest area name ("Blackburn with Darwen" was cut to "lackburn with Darwen").
+		marginLeft: labelMargin(order, { min: 150, max: Math.max(170, Math.round(options.width * 0.4)) }),
 		marginRight: 20,
 		fx: { label: null, padding: 0.08 },
 		y: { domain: order, label: null },

@@ -27,6 +27,8 @@ const LINE = 17;
 const NARROW = 480;
 /** The chart's margins: a label may run into them, not past them. */
 const MARGIN = { left: 56, right: 24, top: 20, bottom: 44 };
+/** More points than this: only those outside the 95% limits (or selected) are labelled. */
+export const manyPoints = 12;
 
 export interface PlacedLabel {
 	point: FunnelPoint;
@@ -45,13 +47,20 @@ export interface PlacedLabel {
  */
 export function placeLabels(
 	points: readonly FunnelPoint[],
-	{ xMax, yMax, plotWidth, plotHeight }: { xMax: number; yMax: number; plotWidth: number; plotHeight: number }
+	{
+		xMax,
+		yMax,
+		plotWidth,
+		plotHeight,
+		crowded = false
+	}: { xMax: number; yMax: number; plotWidth: number; plotHeight: number; crowded?: boolean }
 ): PlacedLabel[] {
 	const placed: (PlacedLabel & { left: number; right: number; top: number })[] = [];
 	for (const point of [...points].sort((a, b) => b.rate - a.rate)) {
 		const significance =
 			plotWidth < NARROW ? point.significance.replace(/\s*\(.*\)$/, '') : point.significance;
-		const text = `${point.districtLabel}: ${significance.toLowerCase()}`;
+		// Crowded (many areas): the name only; shape and colour give the significance, the sentence says it.
+		const text = crowded ? point.districtLabel : `${point.districtLabel}: ${significance.toLowerCase()}`;
 		const x = (point.population / xMax) * plotWidth;
 		const width = labelWidth(text);
 		const half = x > plotWidth / 2 ? 'end' : 'start';
@@ -66,6 +75,9 @@ export function placeLabels(
 			const overlapsX = left < other.right && other.left < right;
 			if (overlapsX && Math.abs(top - other.top) < LINE) top = other.top + LINE;
 		}
+		const pointTop = plotHeight - (point.rate / yMax) * plotHeight;
+		// Crowded: a label pushed more than two lines from its point, or below the plot, is left out.
+		if (crowded && (top - pointTop > 2 * LINE || top > plotHeight - 4)) continue;
 		placed.push({ point, text, anchor, left, right, top, rate: ((plotHeight - top) / plotHeight) * yMax });
 	}
 	return placed.map(({ point, text, anchor, rate }) => ({ point, text, anchor, rate }));
@@ -77,7 +89,9 @@ const symbol = { higher: 'triangle', lower: 'diamond', similar: 'circle' } as co
 /**
  * A funnel plot of rates against the partnership rate (Spiegelhalter 2005; PHE Fingertips): each district at
  * its population, the baseline, 95% (dashed) and 99.8% (solid) limits drawn from `curve`. Each point is
- * labelled with its name and significance; shape and colour repeat the significance (never colour alone).
+ * labelled with its name and significance (beyond 12 areas, only those outside the 95% limits or selected,
+ * by name, where a label fits near its point);
+ * shape and colour repeat the significance (never colour alone).
  */
 export function rateFunnelChart(
 	points: readonly FunnelPoint[],
@@ -91,7 +105,17 @@ export function rateFunnelChart(
 	);
 	const margin = MARGIN;
 	const height = 440;
-	const labels = placeLabels(points, {
+	// With many areas (a regional reference of 20 or more), naming every point piles the labels on the
+	// limits and below the axis: only the areas outside the 95% limits, and those selected, are named; the
+	// sentence and the table name them all.
+	const named =
+		points.length > manyPoints
+			? points.filter(
+					(point) => point.selected || (point.direction !== 'similar' && point.direction !== null)
+				)
+			: points;
+	const labels = placeLabels(named, {
+		crowded: points.length > manyPoints,
 		xMax,
 		yMax,
 		plotWidth: options.width - margin.left - margin.right,

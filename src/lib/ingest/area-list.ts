@@ -40,7 +40,8 @@ export function namedAreas(list: readonly { code: string; name: string; parent?:
 }
 
 /**
- * The areas of an ONS mid-year estimate file and their children aged 0–9 and 10–17 by mid-year: loaded, it
+ * The areas of an ONS mid-year estimate file and their children by single year of age 0 to 17 (and by sex
+ * where the file gives it): loaded, it
  * becomes the area reference (`source` names the file, and starts "ONS" so the rates say whose estimates).
  */
 export function populationAreas(population: PopulationReference, title: string): AreaList {
@@ -52,8 +53,8 @@ export function populationAreas(population: PopulationReference, title: string):
 			district: codeOf.get(row.district)!,
 			year: row.year,
 			age_band: row.age_band satisfies (typeof populationAgeBands.codes)[number],
-			sex: null,
-			age: null,
+			sex: row.sex,
+			age: row.age,
 			children: row.children,
 			source: row.source
 		}))

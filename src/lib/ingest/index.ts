@@ -27,6 +27,7 @@ export {
 	profileFromMatch,
 	type MappingProfile
 } from './mapping-profile';
+export { type HeadingRows } from './find-header-row';
 export { matchHeaders, type ColumnMatch, type HeaderMatch, type MatchHow } from './match-headers';
 export { parseDate } from './parse-date';
 export type { RawBatch, RawCell, RawRow, RawTable, TabularFormat } from './raw-table';

@@ -10,6 +10,7 @@ import { matchHeaders, type HeaderMatch } from './match-headers';
 import type { TabularFormat } from './raw-table';
 import { populationAreas, type AreaList } from './area-list';
 import { readAreaList, recogniseAreaList } from './read-area-list';
+import type { HeadingRows } from './find-header-row';
 import { readPopulation, type PopulationReference } from './read-population';
 import { readSsda903Reference, type Ssda903Reference } from './read-ssda903-reference';
 import { readTable, type ReadTableOptions } from './read-table';
@@ -35,6 +36,8 @@ export interface IngestOptions extends ReadTableOptions {
 	/** Which table the file holds; by default recognised from the headings (a profile's table comes next). */
 	readonly table?: TableName;
 	/** A saved mapping: its columns are used first, its value maps before the contract's aliases. */
+	/** CSV and XLSX: the line or sheet row of the headings, 1-based (else a profile's, else found). */
+	readonly headerRow?: number;
 	readonly profile?: MappingProfile;
 	/** Today as yyyy-mm-dd (default: the local date), for "in the future" warnings. */
 	readonly today?: string;
@@ -70,6 +73,8 @@ export interface FileSummary {
 	readonly encoding: TextEncodingName | null;
 	readonly delimiter: Delimiter | null;
 	readonly sheet: string | null;
+	/** The line or sheet row the headings were read from (CSV, XLSX), for a saved profile. */
+	readonly headerRow: number | null;
 	readonly bytes: number;
 	readonly sha256: string;
 	readonly read: number;
@@ -118,8 +123,16 @@ export type IngestOutcome =
 			readonly reason: string;
 			readonly headers: readonly string[];
 			readonly match: HeaderMatch;
+			/** Where the headings were taken from, and the rows the user may choose instead. */
+			readonly headings: HeadingRows | null;
 	  }
-	| { readonly status: 'unreadable'; readonly fileName: string; readonly reason: string }
+	| {
+			readonly status: 'unreadable';
+			readonly fileName: string;
+			readonly reason: string;
+			/** No recognisable columns in a sheet or CSV: the heading row taken, so another can be chosen. */
+			readonly headings?: HeadingRows;
+	  }
 	| {
 			/** Recognised, but not loaded as referrals or episodes: the reason says what it is and what to do. */
 			readonly status: 'recognised';
@@ -230,7 +243,10 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 	digest.catch(() => undefined);
 	const areas = options.areas ?? cambridgeshireAndPeterborough;
 	try {
-		const raw = await readTable(file.bytes, file.name, options);
+		const raw = await readTable(file.bytes, file.name, {
+			...options,
+			headerRow: options.headerRow ?? options.profile?.headerRow
+		});
 		const explicitTable = options.table ?? options.profile?.table;
 		const workbook = raw.sheets ? recogniseWorkbook(raw.sheets) : null;
 		const format =
@@ -266,12 +282,12 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 						throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
 					}
 				);
-				const years = [...new Set(population.rows.map((row) => row.year))].sort();
+				// The notes say what was used (by sex or not, which mid-year) and what was left out, and why.
 				return {
 					status: 'population',
 					fileName: file.name,
 					format,
-					reason: `Recognised as: ${format.label}. ${format.use} Read ${population.read} rows: ${population.areas.length} area${population.areas.length === 1 ? '' : 's'}, mid-year ${years.join(', ')}.`,
+					reason: `Recognised as: ${format.label}. ${format.use} Read ${population.read} rows: ${population.areas.length} area${population.areas.length === 1 ? '' : 's'}, mid-${population.year}. ${population.notes.join(' ')}`,
 					population,
 					areas: populationAreas(population, `${file.name.replace(/\.[a-z]+$/i, '')} (ONS)`)
 				};
@@ -294,7 +310,8 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			detectTable(raw.headers).table;
 		if (!tableName) {
 			throw new UnreadableFileError(
-				`No recognisable columns: none of the headings (${listed(raw.headers)}) match a column of the referrals or missing-episodes tables.`
+				`No recognisable columns: none of the headings (${listed(raw.headers)}) match a column of the referrals or missing-episodes tables.${raw.headings ? ` The headings were taken from row ${raw.headings.row}; if they are on another row, choose it.` : ''}`,
+				raw.headings
 			);
 		}
 		const table = tables[tableName];
@@ -329,7 +346,8 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 				fileName: file.name,
 				reason: `${askArea ? 'The file does not say which area it covers: give District one value for the whole file. ' : ''}${mappingReason(match)}`,
 				headers: raw.headers,
-				match
+				match,
+				headings: raw.headings ?? null
 			};
 		}
 		const validated = await validateRows(raw, match, {
@@ -372,6 +390,7 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 			encoding: raw.encoding,
 			delimiter: raw.delimiter,
 			sheet: raw.sheet,
+			headerRow: raw.headings?.row ?? null,
 			bytes: file.bytes.length,
 			sha256: await digest,
 			read: validated.read + outOfScope,
@@ -422,7 +441,12 @@ export async function ingestFile(file: SourceFile, options: IngestOptions = {}):
 		};
 	} catch (error) {
 		if (error instanceof UnreadableFileError)
-			return { status: 'unreadable', fileName: file.name, reason: error.message };
+			return {
+				status: 'unreadable',
+				fileName: file.name,
+				reason: error.message,
+				...(error.headings ? { headings: error.headings } : {})
+			};
 		throw error;
 	}
 }

@@ -21,6 +21,8 @@ export interface IngestRequest {
 	today?: string;
 	/** XLSX: the sheet to read (an Annex A list). */
 	sheet?: string;
+	/** CSV and XLSX: the line or sheet row of the headings, when the user chose it. */
+	headerRow?: number;
 	/** Identifiers already loaded (referral or episode ids), so repeats across extracts are rejected. */
 	knownIds?: string[];
 	/** The loaded area reference, as plain data: the areas a district cell may name. */
@@ -70,6 +72,7 @@ self.onmessage = async (event: MessageEvent<IngestRequest | { type: 'cancel'; id
 				profile: message.profile,
 				today: message.today,
 				sheet: message.sheet,
+				headerRow: message.headerRow,
 				// The page can ask for the area in its mapping step rather than reject every row.
 				areaNotRecorded: 'ask',
 				knownIds: message.knownIds ? new Set(message.knownIds) : undefined,

@@ -21,6 +21,8 @@ export const mappingProfileSchema = z
 		name: z.string().trim().min(1, 'A profile needs a name.').max(200),
 		table: z.enum(tableNames),
 		columns: z.record(z.string(), z.string().min(1)),
+		/** The line (CSV) or sheet row (XLSX) of the headings, when title rows above them hide them. */
+		headerRow: z.number().int().min(1).max(1000).optional(),
 		/** One value for a field across the whole file, as cell text: `{ "district": "Fenland" }`. */
 		constants: z.record(z.string(), z.string().trim().min(1)).optional(),
 		values: z.record(z.string(), z.record(z.string(), z.string())).optional()

@@ -1,4 +1,5 @@
 import type { Delimiter } from './detect-delimiter';
+import type { HeadingRows } from './find-header-row';
 import type { TextEncodingName } from './decode-text';
 import type { Ssda903Reference } from './read-ssda903-reference';
 import type { OutOfScope, RecognisedFormat } from './statutory-format';
@@ -37,6 +38,8 @@ export interface RawTable {
 	/** File-level facts worth telling the user (the sheet chosen, a `sep=` line, a month-first hint). */
 	readonly notes: readonly string[];
 	readonly totalBytes: number;
+	/** CSV and XLSX: the row the headings were taken from and the rows that could be chosen instead. */
+	readonly headings?: HeadingRows;
 	/** XLSX: every sheet of the workbook, so a caller can offer the choice. */
 	readonly sheets?: readonly string[];
 	/**

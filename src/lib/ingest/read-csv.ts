@@ -1,3 +1,4 @@
+import { findHeaderRow, headingCandidates, searchRows, type HeadingRows } from './find-header-row';
 import Papa from 'papaparse';
 import type { DecodedText } from './decode-text';
 import { detectDelimiter, delimiters, type Delimiter } from './detect-delimiter';
@@ -185,7 +186,11 @@ const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() 
  * Reads CSV/TSV text: Excel's `sep=;` first line, our own delimiter detection, CRLF or LF (or CR), quoted
  * newlines. Papaparse quote errors become a problem on that row (rejected with the message), never a crash.
  */
-export async function readCsv(decoded: DecodedText, totalBytes: number): Promise<RawTable> {
+export async function readCsv(
+	decoded: DecodedText,
+	totalBytes: number,
+	headerRow?: number
+): Promise<RawTable> {
 	let { text } = decoded;
 	const notes: string[] = [];
 	let firstLine = 1;
@@ -204,15 +209,39 @@ export async function readCsv(decoded: DecodedText, totalBytes: number): Promise
 	let pending: CsvRecord[] = [];
 	let end = 0;
 	let header: CsvRecord | undefined;
+	let headings: HeadingRows | undefined;
 	while (!header) {
 		const next = await iterator.next();
 		if (next.done) throw new UnreadableFileError('The file has no heading row: it holds no text.');
 		({ records: pending, end } = next.value);
-		const index = pending.findIndex((record) => record.error !== null || !isBlank(record.cells));
-		if (index !== -1) {
-			header = pending[index]!;
-			pending = pending.slice(index + 1);
-		}
+		const first = pending.findIndex((record) => record.error !== null || !isBlank(record.cells));
+		if (first === -1) continue;
+		// Title and notes rows above the headings ("Annex A – List 3,,,"), as in a sheet: skipped, or the
+		// row the user chose (by line). Looked for in the first chunk (256 K characters).
+		const top = pending.slice(first, first + searchRows);
+		const index =
+			headerRow !== undefined
+				? pending.findIndex((record) => record.line === headerRow)
+				: top[0]!.error !== null
+					? first
+					: first + findHeaderRow(top.map((record) => record.cells));
+		if (index === -1 || isBlank(pending[index]!.cells))
+			throw new UnreadableFileError(`Line ${headerRow} is blank or not among the first lines of the file.`);
+		header = pending[index]!;
+		headings = {
+			row: header.line,
+			candidates: headingCandidates(
+				top.map((record) => record.cells),
+				top.map((record) => record.line)
+			)
+		};
+		const titles = pending.slice(first, index).filter((record) => !isBlank(record.cells));
+		if (headerRow !== undefined) notes.push(`The headings are on line ${headerRow}, as chosen.`);
+		else if (titles.length > 0)
+			notes.push(
+				`The headings are on line ${header.line}; ${titles.length} title row${titles.length === 1 ? '' : 's'} above (first: "${titles[0]!.cells.find((cell) => cell.trim() !== '')?.slice(0, 80) ?? ''}") ${titles.length === 1 ? 'was' : 'were'} skipped.`
+			);
+		pending = pending.slice(index + 1);
 	}
 	if (header.error) {
 		throw new UnreadableFileError(
@@ -246,6 +275,7 @@ export async function readCsv(decoded: DecodedText, totalBytes: number): Promise
 		encoding: decoded.encoding,
 		delimiter,
 		sheet: null,
+		headings,
 		notes,
 		totalBytes,
 		batches: batches()

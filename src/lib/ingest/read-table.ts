@@ -11,6 +11,8 @@ import { UnreadableFileError } from './unreadable-file-error';
 export interface ReadTableOptions {
 	/** XLSX: the sheet to read, by name (default: the first). */
 	readonly sheet?: string;
+	/** CSV and XLSX: the line or sheet row of the headings, 1-based (default: found, see `findHeaderRow`). */
+	readonly headerRow?: number;
 	/** Parquet: how to decode (default: parquet-wasm as the environment resolves it). */
 	readonly parquet?: ParquetDecoder;
 }
@@ -29,7 +31,7 @@ export async function readTable(
 	const table = await (async () => {
 		switch (sniffed.format) {
 			case 'xlsx':
-				return readXlsx(bytes, { sheet: options.sheet });
+				return readXlsx(bytes, { sheet: options.sheet, headerRow: options.headerRow });
 			case 'parquet':
 				return readParquet(bytes, options.parquet);
 			case 'json': {
@@ -39,11 +41,11 @@ export async function readTable(
 				} catch (error) {
 					// Text that merely starts with "[" or "{" (a heading such as "[Referral ID]") is still CSV.
 					if (sniffed.byName || !(error instanceof UnreadableFileError)) throw error;
-					return readCsv(decoded, bytes.length);
+					return readCsv(decoded, bytes.length, options.headerRow);
 				}
 			}
 			case 'csv':
-				return readCsv(decodeText(bytes), bytes.length);
+				return readCsv(decodeText(bytes), bytes.length, options.headerRow);
 			case 'xml':
 				return readXml(decodeText(bytes), bytes.length);
 		}

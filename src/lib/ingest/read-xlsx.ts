@@ -1,5 +1,5 @@
 import readXlsxFile from 'read-excel-file/universal';
-import { findHeaderRow } from './find-header-row';
+import { findHeaderRow, headingCandidates } from './find-header-row';
 import { isBlankRow, type RawBatch, type RawCell, type RawRow, type RawTable } from './raw-table';
 import { UnreadableFileError } from './unreadable-file-error';
 
@@ -16,7 +16,10 @@ const exactBuffer = (bytes: Uint8Array): ArrayBuffer =>
  * unless `sheet` names another (matched case-insensitively); every sheet name is returned for the choice.
  * Title rows above the headings are skipped (see `findHeaderRow`). `line` is the sheet row number.
  */
-export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<RawTable> {
+export async function readXlsx(
+	bytes: Uint8Array,
+	options: { sheet?: string; headerRow?: number } = {}
+): Promise<RawTable> {
 	let sheets: { sheet: string; data: RawCell[][] }[];
 	try {
 		sheets = (await readXlsxFile(exactBuffer(bytes))) as unknown as { sheet: string; data: RawCell[][] }[];
@@ -43,10 +46,18 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = 
 		);
 	}
 	const data = chosen.data;
-	const headerIndex = findHeaderRow(data);
-	if (headerIndex === -1) throw new UnreadableFileError(`Sheet "${chosen.sheet}" is empty.`);
+	const found = findHeaderRow(data);
+	if (found === -1) throw new UnreadableFileError(`Sheet "${chosen.sheet}" is empty.`);
+	// The user's choice of heading row (sheet row, 1-based), else the row found.
+	const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : found;
+	if (headerIndex < 0 || headerIndex >= data.length || isBlankRow(data[headerIndex]!))
+		throw new UnreadableFileError(
+			`Row ${options.headerRow} of sheet "${chosen.sheet}" is blank or beyond its end.`
+		);
 	const titleRows = data.slice(0, headerIndex).filter((cells) => !isBlankRow(cells));
-	if (titleRows.length > 0) {
+	if (options.headerRow !== undefined) {
+		notes.push(`The headings are on sheet row ${options.headerRow}, as chosen.`);
+	} else if (titleRows.length > 0) {
 		const title = titleRows[0]!.find((cell) => cell !== null && String(cell).trim() !== '');
 		notes.push(
 			`The headings are on sheet row ${headerIndex + 1}; ${titleRows.length} title row${titleRows.length === 1 ? '' : 's'} above (first: "${String(title).slice(0, 80)}") ${titleRows.length === 1 ? 'was' : 'were'} skipped.`
@@ -73,6 +84,13 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = 
 		delimiter: null,
 		sheet: chosen.sheet,
 		sheets: names,
+		headings: {
+			row: headerIndex + 1,
+			candidates: headingCandidates(
+				data.slice(0, 30),
+				data.slice(0, 30).map((_, index) => index + 1)
+			)
+		},
 		notes,
 		totalBytes: bytes.length,
 		batches: batches()

@@ -1,5 +1,6 @@
 import type { TableName } from '../contract';
 import { normaliseKey } from './normalise-key';
+import { populationColumns } from './population-columns';
 
 /** The statutory and official formats Sightline recognises by their structure. */
 export type StatutoryFormatId =
@@ -75,30 +76,12 @@ const byHeadings: readonly (RecognisedFormat & {
 		use: `It holds each looked-after child's sex and date of birth, which give the sex and the age at the start of a missing episode. ${ssda903Use}`,
 		all: ['child', 'sex', 'dob'],
 		none: ['misstart', 'decom']
-	},
-	{
-		id: 'ons-population',
-		label: 'ONS mid-year population estimates',
-		loadsAs: 'population',
-		use: 'It is a population reference: children aged 0 to 17 by area and year, the denominators of rates per 10,000 children.',
-		all: ['areacode', '0', '17']
-	},
-	{
-		id: 'ons-population',
-		label: 'ONS mid-year population estimates (long layout)',
-		loadsAs: 'population',
-		use: 'It is a population reference: children aged 0 to 17 by area and year, the denominators of rates per 10,000 children.',
-		all: [
-			['areacode', 'geographycode', 'code', 'ladcode', 'lacode', 'gsscode'],
-			'age',
-			['population', 'count', 'obsvalue', 'estimate', 'value', 'observation']
-		]
 	}
 ];
 
 /**
  * Recognises a statutory table from its headings (SSDA903 Header, Episodes and Missing by their column sets;
- * an ONS mid-year estimate by its area code and single-year-of-age columns), so the file is loaded as what
+ * an ONS or Nomis mid-year estimate by its area code and single years of age, see `populationColumns`), so the file is loaded as what
  * it is, or the user is told what it is, rather than mapped as referrals because "CHILD" looks like a child ID.
  */
 export function recogniseHeadings(headers: readonly string[]): RecognisedFormat | null {
@@ -108,7 +91,14 @@ export function recogniseHeadings(headers: readonly string[]): RecognisedFormat 
 			typeof key === 'string' ? keys.has(key) : key.some((alternative) => keys.has(alternative));
 		if (all.every(present) && !(none ?? []).some((key) => keys.has(key))) return format;
 	}
-	return null;
+	const population = populationColumns(headers);
+	if (population === null) return null;
+	return {
+		id: 'ons-population',
+		label: `ONS mid-year population estimates${population.layout === 'long' ? ' (long layout)' : ''}`,
+		loadsAs: 'population',
+		use: 'It is a population reference: children by area, sex and single year of age 0 to 17, the denominators of rates per 10,000 children.'
+	};
 }
 
 /** An Ofsted Annex A workbook: its sheets are "List 1" … "List 11" (names vary a little between years). */

@@ -2,7 +2,7 @@ import { createContext } from 'svelte';
 import { areaReference, type TableName } from '$lib/contract';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
 import { restoreTables, snapshotTables } from '$lib/engine/table-snapshot';
-import type { HeaderMatch, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
+import type { HeaderMatch, HeadingRows, IngestProgress, Issue, MappingProfile } from '$lib/ingest';
 import { localToday, type FileSummary, type IngestResult } from '$lib/ingest/ingest-file';
 import type { Engine } from '$lib/engine/engine';
 import { ingestStaged } from '$lib/engine/ingest-staged';
@@ -80,6 +80,26 @@ export interface PendingMapping {
 	reason: string;
 	headers: readonly string[];
 	match: HeaderMatch;
+	/** The row the headings were taken from and the rows that could be chosen instead (CSV, XLSX). */
+	headings: HeadingRows | null;
+	/** The table and profile the file was read with, so choosing another heading row keeps them. */
+	options: LoadOptions;
+}
+
+/** A sheet or CSV whose headings were not recognised: the user may choose the heading row. */
+export interface HeadingChoice {
+	file: File;
+	reason: string;
+	headings: HeadingRows;
+	options: LoadOptions;
+}
+
+/** How a file is read: its table, profile, sheet and heading row, each the user's choice. */
+export interface LoadOptions {
+	table?: TableName;
+	profile?: MappingProfile;
+	sheet?: string;
+	headerRow?: number;
 }
 
 /**
@@ -95,6 +115,9 @@ export class FileLoader {
 	/** Files dropped with one that waits for a choice (its columns, its sheet): they load after it. */
 	#waiting: File[] = [];
 	#sheetChoice = $state.raw<SheetChoice | undefined>();
+	#headingChoice = $state.raw<HeadingChoice | undefined>();
+	/** The file the mapping step was last shown for, so a repeat says it is one. */
+	#lastMapping: File | undefined;
 	#busy = $state(false);
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
@@ -133,6 +156,9 @@ export class FileLoader {
 	}
 	get sheetChoice(): SheetChoice | undefined {
 		return this.#sheetChoice;
+	}
+	get headingChoice(): HeadingChoice | undefined {
+		return this.#headingChoice;
 	}
 	get busy(): boolean {
 		return this.#busy;
@@ -205,16 +231,15 @@ export class FileLoader {
 		this.#waiting = [];
 		this.#pending = undefined;
 		this.#sheetChoice = undefined;
+		this.#headingChoice = undefined;
 	}
 
 	/** Load files one after another; `table` overrides recognition, `profile` maps headings and values. */
-	async load(
-		files: readonly File[],
-		options: { table?: TableName; profile?: MappingProfile; sheet?: string } = {}
-	): Promise<void> {
+	async load(files: readonly File[], options: LoadOptions = {}): Promise<void> {
 		this.#busy = true;
 		this.#pending = undefined;
 		this.#sheetChoice = undefined;
+		this.#headingChoice = undefined;
 		try {
 			for (const [index, file] of files.entries()) {
 				const needsChoice = await this.#loadOne(file, options);
@@ -251,14 +276,16 @@ export class FileLoader {
 				.filter((column) => column.index >= 0)
 				.map((column) => [column.field, column.header])
 		);
+		const headerRow = pending.options.headerRow;
 		const profile: MappingProfile = {
 			name,
 			table: pending.match.table,
 			columns: { ...matched, ...columns },
+			...(headerRow !== undefined ? { headerRow } : {}),
 			...(Object.keys(constants).length > 0 ? { constants } : {})
 		};
 		await this.#thenWaiting(() =>
-			this.load([pending.file], { profile, table: pending.match.table, sheet: pending.sheet })
+			this.load([pending.file], { profile, table: pending.match.table, sheet: pending.sheet, headerRow })
 		);
 	}
 
@@ -275,30 +302,49 @@ export class FileLoader {
 		const waiting = this.#waiting;
 		this.#waiting = [];
 		await loadChosen();
-		if (this.#pending || this.#sheetChoice) this.#waiting = waiting;
+		if (this.#pending || this.#sheetChoice || this.#headingChoice) this.#waiting = waiting;
 		else if (waiting.length > 0) await this.load(waiting);
 	}
 
+	/**
+	 * Read the pending file again with its headings taken from another row (the line of a CSV, the row of a
+	 * sheet): the match is run again, and the choice is kept in the profile saved after loading.
+	 */
+	async chooseHeaderRow(row: number): Promise<void> {
+		const waiting = this.#pending ?? this.#headingChoice;
+		if (!waiting) return;
+		const { profile, ...rest } = waiting.options;
+		await this.#thenWaiting(() =>
+			this.load([waiting.file], {
+				...rest,
+				...(profile ? { profile: { ...profile, headerRow: row } } : {}),
+				headerRow: row
+			})
+		);
+	}
+
 	/** Load a workbook's chosen sheet as the chosen table (an Annex A list): choosing is the confirmation. */
-	async chooseSheet(sheet: string, table: TableName, constants: Record<string, string> = {}): Promise<void> {
+	async chooseSheet(
+		sheet: string,
+		table: TableName,
+		constants: Record<string, string> = {},
+		headerRow?: number
+	): Promise<void> {
 		const choice = this.#sheetChoice;
 		if (!choice) return;
 		this.#sheetChoice = undefined;
 		const profile: MappingProfile | undefined =
 			Object.keys(constants).length > 0
-				? { name: choice.file.name, table, columns: {}, constants }
+				? { name: choice.file.name, table, columns: {}, constants, ...(headerRow ? { headerRow } : {}) }
 				: undefined;
-		await this.#thenWaiting(() => this.load([choice.file], { table, sheet, profile }));
+		await this.#thenWaiting(() => this.load([choice.file], { table, sheet, profile, headerRow }));
 	}
 
 	#report(report: FileReport) {
 		this.#reports = [...this.#reports, report];
 	}
 
-	async #loadOne(
-		file: File,
-		options: { table?: TableName; profile?: MappingProfile; sheet?: string }
-	): Promise<boolean> {
+	async #loadOne(file: File, options: LoadOptions): Promise<boolean> {
 		const dataset = this.#dataset;
 		const engine = dataset.coordinator?.engine;
 		if (!engine) throw new Error('The data engine has not started.');
@@ -338,6 +384,7 @@ export class FileLoader {
 					table: options.table,
 					profile: options.profile,
 					sheet: options.sheet,
+					headerRow: options.headerRow,
 					knownIds,
 					areas: { title: dataset.areas.title, areas: [...dataset.areas.areas] },
 					references: this.#references
@@ -388,20 +435,35 @@ export class FileLoader {
 			return false;
 		}
 		// A recognised statutory file loads no rows here: its message says why.
+		// Headings not recognised in a sheet or CSV: the user may say which row holds them.
+		if (outcome.status === 'unreadable' && outcome.headings) {
+			this.#headingChoice = { file, reason: outcome.reason, headings: outcome.headings, options };
+			return true;
+		}
 		if (outcome.status === 'unreadable' || outcome.status === 'recognised') {
 			this.#report({ status: 'unreadable', fileName: file.name, reason: outcome.reason });
 			return false;
 		}
 		if (outcome.status === 'needs-mapping') {
+			// The step again for the same file after the user's choices: say so, and what is still missing, so
+			// it never looks like the same form shown twice.
+			const again = this.#lastMapping === file;
+			const missing = outcome.match.missingRequired.map(
+				(name) => tables[outcome.match.table].field(name).label
+			);
+			this.#lastMapping = file;
 			this.#pending = {
 				file,
 				sheet: options.sheet,
-				reason: outcome.reason,
+				reason: `${again ? `Read again with your choices; still needed: ${missing.length > 0 ? missing.join(', ') : 'one column for each field named below'}. ` : ''}${outcome.reason}`,
 				headers: outcome.headers,
-				match: outcome.match
+				match: outcome.match,
+				headings: outcome.headings,
+				options
 			};
 			return true;
 		}
+		this.#lastMapping = undefined;
 		const { result, ipc } = outcome;
 		await this.#loaded(file, result, replacing, timer, (db) => appendArrow(db, result.table, ipc));
 		return false;

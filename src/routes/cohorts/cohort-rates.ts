@@ -1,5 +1,5 @@
 import type { DisclosureSymbol } from '$lib/publication/withheld';
-import { districts, type District } from '$lib/contract';
+import type { AreaReference } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import type { MatchingRateRow } from '$lib/sql/metrics/cohorts/matching-rates';
 import { rateWithInterval } from '$lib/stats';
@@ -21,22 +21,24 @@ export interface CohortDistrictRate {
 }
 
 /**
- * The cohort's districts (those the filters choose, else all six) with rates per 10,000 of the matching
+ * The cohort's districts (those the filters choose, else every area of the loaded reference: the bundled six,
+ * or the areas of an ONS or areas file) with rates per 10,000 of the matching
  * population a year and 95% intervals (exact Poisson under 10, Byar's method from 10), from the counts as
  * shown (in publication mode perturbed at the seam).
  */
 export function cohortDistrictRates(
 	rows: readonly MatchingRateRow[],
-	{ filters }: { filters: Filters }
+	{ filters, areas }: { filters: Filters; areas: AreaReference }
 ): CohortDistrictRate[] {
-	const chosen = new Set<string>(filters.districts ?? districts.codes);
+	// The loaded areas, not the bundled districts: with a regional reference the by-district chart was empty.
+	const chosen = new Set<string>(filters.districts ?? areas.enumeration.codes);
 	const rates = rows
 		.filter((row) => chosen.has(row.district))
 		.map((row): CohortDistrictRate => {
 			const estimate = rateWithInterval(row.counted, row.person_years);
 			return {
 				district: row.district,
-				districtLabel: districts.label(row.district as District),
+				districtLabel: areas.label(row.district),
 				referrals: row.referrals,
 				children: row.children,
 				counted: row.counted,

@@ -5,7 +5,7 @@ import { percentInterval, shareBarsSpec } from '$lib/charts/share-bars-spec';
 import { stackedSharesChart } from '$lib/charts/stacked-shares';
 import { projectionSpec } from '$lib/charts/projection-spec';
 import { xmrChart } from '$lib/charts/xmr-chart';
-import { districts, indicators, interventionKinds, type District, type IndicatorColumn } from '$lib/contract';
+import { indicators, interventionKinds, type District, type IndicatorColumn } from '$lib/contract';
 import { periodStart, type Grain } from '$lib/domain/calendar';
 import type { Filters } from '$lib/domain/filters';
 import { matchingPopulation } from '$lib/domain/matching-population';
@@ -365,7 +365,9 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('childChartLoading', ({ childRows }) => childRows.loading)
 
 	// ----- Per district, with rates
-	.derive('districtRates', ({ rateRows, filters }) => cohortDistrictRates(rateRows.rows ?? [], { filters }))
+	.derive('districtRates', ({ rateRows, filters, areaReference }) =>
+		cohortDistrictRates(rateRows.rows ?? [], { filters, areas: areaReference })
+	)
 	.derive('districtChart', (scope): ChartSpec<CohortDistrictRate> | undefined => {
 		const { districtRates: rows, population, period, toggle } = scope;
 		if (!population) return undefined;
@@ -556,10 +558,10 @@ export const cohortsPage = definePageOverShownDays()
 		};
 	})
 	.derive('kindChartLoading', ({ kindCounts }) => kindCounts.loading)
-	.derive('districtKindChart', ({ districtKindCounts, filters, period }) =>
+	.derive('districtKindChart', ({ districtKindCounts, filters, period, areaReference }) =>
 		groupKindChart(districtKindCounts.rows ?? [], {
-			groups: filters.districts ?? districts.codes,
-			groupLabel: (code) => districts.label(code as District),
+			groups: filters.districts ?? areaReference.enumeration.codes,
+			groupLabel: (code) => areaReference.label(code),
 			groupName: 'district',
 			caption: `Kind of intervention offered to the cohort, by district of the child, ${period}: shares of each district's referrals with the intervention recorded, with referrals and children counted in the table.`
 		})

@@ -57,6 +57,8 @@ export function savedProfile(summary: FileSummary, table: TableName): MappingPro
 		columns: Object.fromEntries(
 			Object.entries(mapping).filter(([field]) => !(field in constants) && !derived.includes(field))
 		),
+		// Headings below title rows: next month's file has them on the same row.
+		...(summary.headerRow !== null && summary.headerRow > 1 ? { headerRow: summary.headerRow } : {}),
 		...(Object.keys(constants).length > 0 ? { constants: { ...constants } } : {})
 	};
 }

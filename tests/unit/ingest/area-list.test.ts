@@ -35,11 +35,13 @@ describe('ONS mid-year estimates as the area reference', () => {
 		const name = 'mid-year_population_estimates_local_authority.csv';
 		const list = await areaList(name, new Uint8Array(await readFile(join(samplesDirectory(), 'ons', name))));
 		expect(list.areas).toEqual([{ code: 'trafford', name: 'Trafford', gss: 'E08000009' }]);
-		// awk over the Persons row, ages 0–9 and 10–17: 30621 and 26005 (Females + Males give the same).
-		expect(list.population.map((row) => [row.district, row.year, row.age_band, row.children])).toEqual([
-			['trafford', 2020, '0-9', 30621],
-			['trafford', 2020, '10-17', 26005]
-		]);
+		// awk over the Persons row, ages 0–9 and 10–17: 30621 and 26005; the rows are by sex and single year.
+		const band = (code: string) =>
+			list.population.filter((row) => row.age_band === code).reduce((sum, row) => sum + row.children, 0);
+		expect([band('0-9'), band('10-17')]).toEqual([30621, 26005]);
+		expect(new Set(list.population.map((row) => `${row.district} ${row.year} ${row.sex}`))).toEqual(
+			new Set(['trafford 2020 male', 'trafford 2020 female'])
+		);
 		const replaced = await replaceAreas(engine, areaReference(list.title, list.areas), list.population);
 		expect(replaced.removed).toEqual({ referrals: 0, missing_episodes: 0 });
 		const [row] = await engine.query<{ areas: number; children: number; ons: boolean }>(
@@ -48,7 +50,7 @@ describe('ONS mid-year estimates as the area reference', () => {
 		expect(row).toEqual({ areas: 1, children: 30621 + 26005, ons: true });
 	});
 
-	it('a long layout by sex only: the sexes are added, ages 18 and over left out', async () => {
+	it('a long layout by sex only: rows by sex and single year, ages 18 and over left out', async () => {
 		const lines = ['Date,Geography,Geography code,Age,Sex,Value'];
 		for (const [code, place] of [
 			['E06000031', 'Peterborough'],
@@ -64,9 +66,11 @@ describe('ONS mid-year estimates as the area reference', () => {
 		]);
 		// Ages 0–9: Σ (100 + a) × 2 + 10 = 2100; ages 10–17: Σ (100 + a) × 2 + 8 = 1832 (a = 10…17: 108 sum).
 		const fenland = list.population.filter((row) => row.district === 'fenland');
-		expect(fenland.map((row) => [row.age_band, row.children])).toEqual([
-			['0-9', 2 * (1000 + 45) + 10],
-			['10-17', 2 * (800 + 108) + 8]
+		const band = (code: string) =>
+			fenland.filter((row) => row.age_band === code).reduce((sum, row) => sum + row.children, 0);
+		expect([band('0-9'), band('10-17')]).toEqual([2 * (1000 + 45) + 10, 2 * (800 + 108) + 8]);
+		expect(fenland.filter((row) => row.sex === 'male' && row.age === 17).map((row) => row.children)).toEqual([
+			118
 		]);
 	});
 });

@@ -64,10 +64,10 @@ describe('findHeaderRow', () => {
 });
 
 describe('ONS population, long layout', () => {
-	it('adds ages into bands, adds the sexes when no persons row is given, and names areas', async () => {
+	it('keeps the sexes by single year when no persons row is given, leaves adults out, and names areas', async () => {
 		const rows = [
 			'Code,Name,Year,Sex,Age,Population',
-			...[0, 9, 10, 17, 18].flatMap((age) => [
+			...Array.from({ length: 19 }, (_, age) => age).flatMap((age) => [
 				`E07000010,Fenland,2022,M,${age},100`,
 				`E07000010,Fenland,2022,F,${age},10`
 			])
@@ -78,11 +78,17 @@ describe('ONS population, long layout', () => {
 		if (outcome.status !== 'population') return;
 		const { population } = outcome;
 		expect(population.layout).toBe('long');
-		expect(population.rows.map((row) => [row.district, row.age_band, row.children])).toEqual([
-			['E07000010', '0-9', 220],
-			['E07000010', '10-17', 220]
-		]);
-		expect([population.read, population.used, population.skipped]).toEqual([10, 8, 2]);
+		const band = (code: string, sex: string) =>
+			population.rows
+				.filter((row) => row.age_band === code && row.sex === sex)
+				.reduce((sum, row) => sum + row.children, 0);
+		expect([
+			band('0-9', 'male'),
+			band('0-9', 'female'),
+			band('10-17', 'male'),
+			band('10-17', 'female')
+		]).toEqual([1000, 100, 800, 80]);
+		expect([population.read, population.used, population.skipped]).toEqual([38, 36, 2]);
 		// As an area reference, Fenland keeps the bundled list's code: a readable slug of its name.
 		expect(outcome.areas.areas).toEqual([{ code: 'fenland', name: 'Fenland', gss: 'E07000010' }]);
 		expect(population.areas).toEqual([{ code: 'E07000010', name: 'Fenland', inReference: true }]);

@@ -209,7 +209,8 @@ describe('FileLoader', () => {
 			fileName: 'odd.csv',
 			reason: 'No column for the referral id.',
 			headers: ['Ref', 'DOB'],
-			match: { table: 'referrals', columns: [] }
+			match: { table: 'referrals', columns: [], missingRequired: ['referral_id'], ambiguous: [], notes: [] },
+			headings: null
 		});
 		await loader.load([file('odd.csv'), file('june.csv'), file('july.csv')]);
 		expect(requests.map((request) => request.name)).toEqual(['odd.csv']);
@@ -242,6 +243,36 @@ describe('FileLoader', () => {
 		expect(loader.reports[0]).toEqual(
 			expect.objectContaining({ status: 'reference', fileName: 'header.csv', enrichments: [] })
 		);
+	});
+
+	it('a repeated mapping step says it is one and what is still missing; a heading row chosen reads again', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		const headings = {
+			row: 1,
+			candidates: [
+				{ row: 1, text: 'Title' },
+				{ row: 3, text: 'Ref | DOB' }
+			]
+		};
+		const needsMapping = {
+			status: 'needs-mapping' as const,
+			fileName: 'odd.csv',
+			reason: 'No column was recognised as Referral ID.',
+			headers: ['Ref', 'DOB'],
+			match: { table: 'referrals', columns: [], missingRequired: ['referral_id'], ambiguous: [], notes: [] },
+			headings
+		};
+		outcomes.push(needsMapping, needsMapping, needsMapping);
+		await loader.load([file('odd.csv')]);
+		expect(loader.pending?.reason).toBe('No column was recognised as Referral ID.');
+		expect(loader.pending?.headings).toEqual(headings);
+		await loader.completeMapping({ child_id: 'DOB' });
+		expect(loader.pending?.reason).toMatch(
+			/^Read again with your choices; still needed: Referral ID\. No column/
+		);
+		await loader.chooseHeaderRow(3);
+		expect((requests.at(-1) as { headerRow?: number }).headerRow).toBe(3);
 	});
 
 	it("keeps the contract tables and the files' provenance, never the files, and follows other tabs", async () => {
