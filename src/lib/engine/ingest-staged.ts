@@ -145,6 +145,8 @@ export async function ingestStaged(
 		encoding: plain.bom ? 'utf-8-bom' : 'utf-8',
 		delimiter: ',',
 		sheet: null,
+		// Taken only when the headings are the first line (no title rows: the worker would skip those).
+		headerRow: 1,
 		bytes: file.size,
 		sha256: await sha256Hex(new Uint8Array(await file.arrayBuffer())),
 		read: done.read,

@@ -359,7 +359,7 @@ export class FileLoader {
 		timer.start('read');
 		// A plain UTF-8 CSV replacing the data is read and checked by DuckDB itself (issue 14); anything the
 		// worker would read differently is handed back untouched and goes to the worker as before.
-		if (replacing && !options.profile && options.sheet === undefined) {
+		if (replacing && !options.profile && options.sheet === undefined && options.headerRow === undefined) {
 			const staged = await ingestStaged(engine, file, {
 				today: localToday(),
 				areas: dataset.areas,
