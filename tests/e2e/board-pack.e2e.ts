@@ -83,6 +83,29 @@ describe('board pack', () => {
 		expect(watch.offOrigin).toEqual([]);
 	});
 
+	it('publishes no count of 1 to 5 in any table, with no mode in its link (publication mode is always on)', async () => {
+		// Under the cell key method no published count lies in 1–5, and a count a page derives in 1–5 is "c":
+		// a 1–5 in a count column is a true count that bypassed the seam. The pack is opened without
+		// `?mode=publication`, so the pack's own setting must reach every query.
+		const counts = await page.evaluate(() =>
+			[...document.querySelectorAll('.appendix table')].flatMap((table) => {
+				const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+				return [...table.querySelectorAll('tbody tr')].flatMap((row) =>
+					[...row.children].flatMap((cell, index) => {
+						const header = headers[index] ?? '';
+						const counted =
+							/referrals|children|episodes|count|number|reached|present|assessed|followed|referred/i.test(
+								header
+							) && !/rate|share|%|interval|mean|limit|ratio|age at|prevalence/i.test(header);
+						const text = cell.textContent?.trim() ?? '';
+						return counted && /^[1-5]$/.test(text) ? [`${header}: ${text}`] : [];
+					})
+				);
+			})
+		);
+		expect(counts).toEqual([]);
+	});
+
 	it("glosses every technical term its sentences use, from the app's one glossary", async () => {
 		expect(await unglossed(page)).toEqual([]);
 		// The pack prints its own glossary: the app's entries for the terms it uses, each once.
@@ -190,4 +213,4 @@ describe('board pack', () => {
 });
 
 /** Pages in the printed pack for the demo's latest quarter, all districts. */
-const packPages = 32;
+const packPages = 33;

@@ -62,10 +62,11 @@ export function livePage<Scope extends PageContext>(
 		} else {
 			const ask = step.ask as (scope: unknown) => QuerySpec;
 			Object.defineProperty(scope, step.name, {
+				// The view's own publication mode (the board pack's is always on), not the URL's.
 				value: new LiveQuery(
 					dataset,
 					() => ask(scope),
-					() => filterState.publication
+					() => scope.publication as boolean
 				),
 				enumerable: true
 			});

@@ -2,7 +2,7 @@ import { indicators, type IndicatorColumn } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { PrevalenceCounts } from '$lib/sql/metrics/indicators/prevalence-by';
 import type { Published } from '$lib/publication/withheld';
-import { countNounPhrase, publishShareRows, shareOf } from './share';
+import { countNounPhrase, hidden, publishShareRows, shareOf } from './share';
 
 /** The guidance wording and short label of an indicator column. */
 export function indicatorLabels(column: IndicatorColumn): { label: string; short: string } {
@@ -22,8 +22,11 @@ export interface PrevalencePoint {
 	short: string;
 	present: number | null;
 	assessed: number | null;
-	/** Referrals on which the indicator was not assessed. */
-	notAssessed: number;
+	/**
+	 * Referrals on which the indicator was not assessed: the published referrals less the published assessed
+	 * (never the true counts, which publication mode hides); null ("c") when that falls in 1–5.
+	 */
+	notAssessed: number | null;
 	share: number | null;
 	lower: number | null;
 	upper: number | null;
@@ -59,12 +62,18 @@ export function prevalenceView(
 		publication
 	);
 	const points = published
-		.map(({ referrals: all, ...row }): Published<PrevalencePoint> => ({
-			...row,
-			...indicatorLabels(row.indicator),
-			notAssessed: all - (rows.find((raw) => raw.indicator === row.indicator)?.assessed ?? 0),
-			...shareOf(row.present, row.assessed)
-		}))
+		.map(({ referrals: all, ...row }): Published<PrevalencePoint> => {
+			// Two perturbed counts can differ by less than nothing: not assessed is at least 0.
+			const notAssessed = row.assessed === null ? null : Math.max(0, all - row.assessed);
+			const withheld = notAssessed !== null && hidden(notAssessed, publication);
+			return {
+				...row,
+				...indicatorLabels(row.indicator),
+				notAssessed: withheld ? null : notAssessed,
+				...shareOf(row.present, row.assessed),
+				...(withheld ? { suppressed: { ...row.suppressed, notAssessed: 'c' as const } } : {})
+			};
+		})
 		.sort((a, b) => (b.share ?? -1) - (a.share ?? -1));
 	const shown = points.filter((point) => point.share !== null);
 	const top = shown[0];

@@ -22,6 +22,17 @@ describe('prevalenceView', () => {
 		);
 	});
 
+	it('withholds "not assessed" in publication mode when the published referrals less the published assessed is 1 to 5', () => {
+		const rows = prevalenceRows({ ind_drugs: [60, 97], ind_missing: [40, 100], ind_gifts: [10, 80] });
+		const of = (view: ReturnType<typeof prevalenceView>, indicator: string) =>
+			view.points.find((point) => point.indicator === indicator)!;
+		const published = prevalenceView(rows, { publication: true });
+		expect(of(published, 'ind_drugs')).toMatchObject({ notAssessed: null, suppressed: { notAssessed: 'c' } });
+		expect(of(published, 'ind_missing').notAssessed).toBe(0);
+		expect(of(published, 'ind_gifts').notAssessed).toBe(20);
+		expect(of(prevalenceView(rows, { publication: false }), 'ind_drugs').notAssessed).toBe(3);
+	});
+
 	it('withholds a share over a published base under 10 in publication mode, and keeps the rest', () => {
 		const view = prevalenceView(
 			prevalenceRows({
