@@ -65,7 +65,7 @@ describe('Dataset', () => {
 		const { engine, statements } = fakeEngine();
 		await new Dataset().start(async () => engine, demo, '/population.csv', 'a-test-partnership-secret');
 		expect(statements).toEqual([
-			"SET allowed_paths = ['referrals.contract.csv', 'missing_episodes.contract.csv', 'population.contract.csv']",
+			"SET allowed_paths = ['referrals.contract.csv', 'missing_episodes.contract.csv', 'population.contract.csv', 'sightline-upload.csv']",
 			'SET enable_external_access = false',
 			'SET lock_configuration = true'
 		]);
