@@ -150,6 +150,10 @@ describe('another partnership’s areas', () => {
 
 		// Kept on the device, so a link with filters (a new page load) shows the same data.
 		await page.getByTestId('keep-data').check();
+		// Kept once the banner says so: navigating before the write ends would start from the demo.
+		await expect
+			.poll(() => page.getByTestId('data-banner').textContent(), { timeout: 60_000 })
+			.toContain('kept on this device');
 		for (const width of [1280, 390]) {
 			await page.setViewportSize({ width, height: 900 });
 			await page.goto(new URL('/districts/', watch.baseUrl).href);

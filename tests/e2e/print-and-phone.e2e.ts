@@ -64,7 +64,8 @@ async function go(page: Page, link: string, path: string, charts: boolean | 'pac
 /**
  * Table cells in which a word or a number is broken across lines ("128,53 / 3", "Prese / nt"): each
  * run of characters between spaces must lie on one line, i.e. its client rectangles share one top. A
- * hyphen is a fair place to break ("12- / month"); a range's dash is not ("0– / 17").
+ * hyphen is a fair place to break ("12- / month"), and so is a dash after a word ("Apr– / Jun 2026", as
+ * Chromium breaks it); a dash in a number range is not ("0– / 17").
  */
 function brokenWords(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
@@ -72,7 +73,7 @@ function brokenWords(page: Page): Promise<string[]> {
 		for (const cell of document.querySelectorAll('main th, main td')) {
 			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				for (const match of (node.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
+				for (const match of (node.textContent ?? '').matchAll(/(?:[^\s\-–]|(?<=\d)–)+(?:-|(?<=\p{L})–)?/gu)) {
 					const range = document.createRange();
 					range.setStart(node, match.index);
 					range.setEnd(node, match.index + match[0].length);

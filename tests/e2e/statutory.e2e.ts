@@ -88,7 +88,9 @@ describe('statutory samples through the Data page', () => {
 		await expect.poll(areas, { timeout: 60_000 }).toMatch(/population/i);
 		await expect
 			.poll(areas)
-			.toMatch(/Read 3 rows: 1 area, mid-year 2020\. The districts of every page are now the 1 area of/);
+			.toMatch(
+				/Read 3 rows: 1 area, mid-2020\. Children aged 0 to 17 by single year of age and sex \(males and females\), mid-2020\..*The districts of every page are now the 1 area of/s
+			);
 		expect(watch.consoleErrors).toEqual([]);
 		expect(watch.offOrigin).toEqual([]);
 	});
