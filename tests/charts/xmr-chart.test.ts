@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { spcSparkline } from '$lib/charts/spc-sparkline';
 import { xmrChart } from '$lib/charts/xmr-chart';
+import { textWidth } from '$lib/charts/text-width';
 import { periodRange } from '$lib/domain/calendar';
 import { spcSeries, type SpcInput } from '$lib/transform/spc-series';
 
@@ -101,5 +102,26 @@ describe('spcSparkline', () => {
 		});
 		expect(chart.getAttribute('role')).toBe('img');
 		expect(chart.getAttribute('height')).toBe('64');
+	});
+});
+
+describe('small multiples on a phone (358 px)', () => {
+	it('a long panel heading fits its panel: set smaller, not cut off at the frame', () => {
+		const rare = (): SpcInput[] =>
+			[0, 1, 0, 2, 1, 0, 1, 0, 1, 1, 0, 1].map((value, index) => ({ period: months[index]!, value }));
+		const chart = xmrChart(
+			[
+				spcSeries('sc', 'South Cambridgeshire', 'month', rare(), { counts: true }),
+				spcSeries('cambridge', 'Cambridge', 'month', inputs())
+			],
+			{ width: 358, label: 'x', kind: 'count', yLabel: 'Referrals', document }
+		);
+		const heading = [...chart.querySelectorAll('text')].find(
+			(text) => text.textContent === 'South Cambridgeshire (rare: no SPC)'
+		)!;
+		const size = Number(heading.parentElement!.getAttribute('font-size') ?? 13);
+		const frame = (chart as Element & { scale(name: 'x'): { range: number[] } }).scale('x').range;
+		// Bold system-ui measured about 1.25 times the plain estimate; the heading starts 6 px into the frame.
+		expect(textWidth(heading.textContent!, size) * 1.25).toBeLessThanOrEqual(frame[1]! - frame[0]! - 6);
 	});
 });

@@ -36,34 +36,58 @@ export function districtRatesChart(
 		(point) => point.partnership !== null
 	);
 	const order = [...new Set(data.map((point) => point.districtLabel))];
+	// Wide enough for the longest area name ("Blackburn with Darwen" was cut to "lackburn with Darwen").
+	const marginLeft = labelMargin(order, { min: 150, max: Math.max(170, Math.round(options.width * 0.4)) });
+	// Side by side on a phone, each panel would be narrower than its heading and its partnership label,
+	// which then overprint: the panels are stacked instead, each headed above its frame.
+	const stacked = (options.width - marginLeft - 20) / 2 < 160;
+	const facet = stacked ? { fy: 'ages' } : { fx: 'ages' };
+	const panel = order.length * 40 + 10;
+	const gap = 44;
+	const headings = [...new Set(data.map((point) => point.ages))];
 	const chart = Plot.plot({
 		className: plotClass,
 		document: options.document,
 		width: options.width,
-		height: Math.max(220, order.length * 40 + 70),
-		// Wide enough for the longest area name ("Blackburn with Darwen" was cut to "lackburn with Darwen").
-		marginLeft: labelMargin(order, { min: 150, max: Math.max(170, Math.round(options.width * 0.4)) }),
+		...(stacked
+			? {
+					height: 40 + headings.length * panel + (headings.length - 1) * gap + 40,
+					marginTop: 40,
+					marginBottom: 40,
+					fy: { label: null, axis: null, paddingInner: gap / (panel + gap), paddingOuter: 0 }
+				}
+			: { height: Math.max(220, order.length * 40 + 70), fx: { label: null, padding: 0.08 } }),
+		marginLeft,
 		marginRight: 20,
-		fx: { label: null, padding: 0.08 },
 		y: { domain: order, label: null },
 		x: { grid: true, label: 'Referrals per 10,000 children a year', nice: true, zero: true },
 		style: { fontSize: '13px', color: text },
 		marks: [
 			Plot.frame({ stroke: gridline }),
+			stacked
+				? Plot.text(headings, {
+						fy: (ages: string) => ages,
+						frameAnchor: 'top-left',
+						lineAnchor: 'bottom',
+						dy: -20,
+						text: (ages: string) => ages
+					})
+				: null,
 			Plot.ruleX(baselines, {
 				x: 'partnership',
-				fx: 'ages',
+				...facet,
 				stroke: muted,
 				strokeDasharray: '5,4',
 				strokeWidth: 1.5
 			}),
 			Plot.text(baselines, {
 				x: 'partnership',
-				fx: 'ages',
+				...facet,
 				frameAnchor: 'top',
 				dy: -2,
-				dx: 4,
-				textAnchor: 'start',
+				// Stacked on a phone, the label reads leftwards from the line, which lies near the right edge.
+				dx: stacked ? -4 : 4,
+				textAnchor: stacked ? 'end' : 'start',
 				fill: muted,
 				text: (point: DistrictRatePoint) => `Partnership ${formatDecimal(point.partnership!)}`
 			}),
@@ -71,14 +95,14 @@ export function districtRatesChart(
 				y: 'districtLabel',
 				x1: 'lower',
 				x2: 'upper',
-				fx: 'ages',
+				...facet,
 				stroke: categorical[0],
 				strokeWidth: 2
 			}),
 			Plot.dot(shown, {
 				x: 'rate',
 				y: 'districtLabel',
-				fx: 'ages',
+				...facet,
 				r: (point: DistrictRatePoint) => (point.selected ? 7 : 5),
 				fill: categorical[0],
 				stroke: '#fff',
@@ -89,7 +113,7 @@ export function districtRatesChart(
 				Plot.pointerY({
 					x: 'rate',
 					y: 'districtLabel',
-					fx: 'ages',
+					...facet,
 					title: (point: DistrictRatePoint) =>
 						`${point.districtLabel}, ${point.ages.toLowerCase()}\n${formatDecimal(point.rate!)} per 10,000 a year (95% interval ${formatDecimal(point.lower!)} to ${formatDecimal(point.upper!)})\n${point.significance}\nClick to filter by district`
 				})

@@ -84,7 +84,14 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 		};
 	});
 	const rotate = longestX > columnWidth - 6;
-	const marginBottom = rotate ? Math.min(140, longestX + 16) : 36;
+	const upright = rotate && columnWidth < 22;
+	// Labels slanted at 40° need at most 140 px; upright ones (a phone) need their full length in the
+	// axis's 13 px font, or the longest ("Emotional and mental health") is cut off at the bottom.
+	const marginBottom = upright
+		? Math.max(...options.xDomain.map((label) => textWidth(label))) + 16
+		: rotate
+			? Math.min(140, longestX + 16)
+			: 36;
 	const chart = Plot.plot({
 		className: plotClass,
 		document: options.document,
@@ -103,7 +110,7 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			label: null,
 			padding: 0.04,
 			// Columns narrower than a line of text (a phone) take upright labels, which cannot overlap.
-			tickRotate: rotate ? (columnWidth < 22 ? -90 : -40) : 0,
+			tickRotate: upright ? -90 : rotate ? -40 : 0,
 			tickSize: 0
 		},
 		y: { domain: options.yDomain, label: null, padding: 0.06, axis: null },

@@ -5,6 +5,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text } from './palette';
 import { plotClass } from './plot-style';
+import { textWidth } from './text-width';
 
 export interface SharePoint {
 	/** Period start, yyyy-mm-dd. */
@@ -22,6 +23,10 @@ export interface SharePoint {
 }
 
 const LINE = 16;
+const SVG = 'http://www.w3.org/2000/svg';
+/** Below this width the direct labels' 170 px margin would squeeze the lines: a key above them instead. */
+const KEY_BELOW = 560;
+const KEY_TOP = 22;
 
 /**
  * Shares over time on a 0–100% axis, one line per series (up to four, each with its own dash pattern and
@@ -41,8 +46,16 @@ export function sharesOverTimeChart(
 		1,
 		Math.max(0.1, ...points.map((point) => (series.length === 1 ? point.upper : point.share) ?? 0)) * 1.1
 	);
-	const height = 320;
-	const plotHeight = height - 20 - 40;
+	const keyed = options.width < KEY_BELOW;
+	const key = keyed
+		? keyLayout(
+				series.map((one) => data.find((point) => point.series === one)!.seriesLabel),
+				options.width - 48
+			)
+		: [];
+	const keyHeight = keyed ? Math.max(0, ...key.map((item) => item.row + 1)) * LINE + KEY_TOP - 12 : 0;
+	const height = 320 + keyHeight;
+	const plotHeight = 320 - 20 - 40;
 	let previous = Infinity;
 	const labels = series
 		.map((key) => complete.filter((point) => point.series === key && point.share !== null).at(-1))
@@ -58,10 +71,10 @@ export function sharesOverTimeChart(
 		document: options.document,
 		width: options.width,
 		height,
-		marginTop: 20,
+		marginTop: 20 + keyHeight,
 		marginBottom: 40,
 		marginLeft: 48,
-		marginRight: 170,
+		marginRight: keyed ? 16 : 170,
 		x: { type: 'utc', label: null },
 		y: { domain: [0, yMax * 100], percent: true, label: `${options.valueLabel} (%)`, grid: true },
 		style: { fontSize: '13px', color: text },
@@ -93,7 +106,7 @@ export function sharesOverTimeChart(
 				points.filter((point) => point.incomplete && point.share !== null),
 				{ x: 'date', y: 'share', r: 3.5, fill: '#fff', stroke: (point: Point) => colour(point.series) }
 			),
-			Plot.text(labels, {
+			Plot.text(keyed ? [] : labels, {
 				x: 'date',
 				y: 'labelY',
 				text: 'seriesLabel',
@@ -113,5 +126,50 @@ export function sharesOverTimeChart(
 			)
 		]
 	});
+	if (keyed) {
+		const doc = options.document ?? document;
+		const group = doc.createElementNS(SVG, 'g');
+		// Below the y axis's label, which Plot sets at the top of the SVG.
+		group.setAttribute('transform', `translate(48,${KEY_TOP})`);
+		group.setAttribute('font-weight', 'bold');
+		group.setAttribute('text-anchor', 'start');
+		key.forEach((item, index) => {
+			const y = item.row * LINE + LINE / 2;
+			const sample = doc.createElementNS(SVG, 'line');
+			const attributes = {
+				x1: item.x,
+				x2: item.x + SAMPLE,
+				y1: y,
+				y2: y,
+				stroke: colour(series[index]!),
+				'stroke-width': 2,
+				'stroke-dasharray': dashes[index % dashes.length]!
+			};
+			for (const [name, value] of Object.entries(attributes)) sample.setAttribute(name, String(value));
+			const label = doc.createElementNS(SVG, 'text');
+			label.setAttribute('x', String(item.x + SAMPLE + 6));
+			label.setAttribute('y', String(y));
+			label.setAttribute('dy', '0.32em');
+			label.setAttribute('fill', text);
+			label.textContent = item.label;
+			group.append(sample, label);
+		});
+		chart.append(group);
+	}
 	return labelChart(chart, options.label);
+}
+
+const SAMPLE = 20;
+
+/** Key entries (a line sample, then the label) laid out in rows within `width`. */
+function keyLayout(labels: readonly string[], width: number): { label: string; x: number; row: number }[] {
+	let [x, row] = [0, 0];
+	return labels.map((label) => {
+		// Bold system-ui runs about a quarter wider than the plain estimate.
+		const entry = SAMPLE + 6 + textWidth(label) * 1.25 + 16;
+		if (x > 0 && x + entry > width) [x, row] = [0, row + 1];
+		const item = { label, x, row };
+		x += entry;
+		return item;
+	});
 }

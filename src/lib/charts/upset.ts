@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text as textColour } from './palette';
-import { labelMargin } from './text-width';
+import { labelMargin, textWidth } from './text-width';
 import { plotClass } from './plot-style';
 
 export interface UpsetColumn {
@@ -32,7 +32,19 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 	const doc = options.document ?? document;
 	const ids = data.map((column) => column.id);
 	const marginLeft = labelMargin(options.sets, { max: Math.min(240, options.width * 0.4) });
+	// On a phone the margin is capped below the longest indicator label, which would be cut off: the row
+	// labels then wrap onto two lines, and the rows grow to hold them.
+	const wrap = labelMargin(options.sets, { max: Infinity }) > marginLeft;
+	const rowHeight = wrap ? 32 : 24;
 	const max = Math.max(1, ...data.map((column) => column.value ?? 0));
+	// Counts wider than their bar (15 bars on a phone) would overprint each other: they stand upright
+	// above their bars instead, in a top margin tall enough for the longest.
+	const step = (options.width - marginLeft - 12) / Math.max(1, data.length);
+	const countSize = 11;
+	const widest = Math.max(0, ...data.map((column) => textWidth(column.text)));
+	const upright = widest > step * 0.9;
+	const tallest = Math.max(0, ...data.map((column) => textWidth(column.text, countSize)));
+	const barsTop = upright ? Math.max(24, tallest + 10) : 24;
 	const shared = {
 		document: options.document,
 		width: options.width,
@@ -44,14 +56,24 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 		className: plotClass,
 		...shared,
 		height: 210,
-		marginTop: 24,
+		marginTop: barsTop,
 		marginBottom: 8,
 		x: { domain: ids, axis: null, padding: 0.25 },
 		y: { label: 'Referrals', grid: true, domain: [0, max * 1.15], ticks: 4 },
 		marks: [
 			Plot.barY(data, { x: 'id', y: 'value', fill: categorical[0], title: 'title', tip: true }),
 			Plot.ruleY([0], { stroke: gridline }),
-			Plot.text(data, { x: 'id', y: (column: UpsetColumn) => column.value ?? 0, text: 'text', dy: -8 })
+			upright
+				? Plot.text(data, {
+						x: 'id',
+						y: (column: UpsetColumn) => column.value ?? 0,
+						text: 'text',
+						rotate: -90,
+						textAnchor: 'start',
+						dy: -4,
+						fontSize: countSize
+					})
+				: Plot.text(data, { x: 'id', y: (column: UpsetColumn) => column.value ?? 0, text: 'text', dy: -8 })
 		]
 	}) as SVGSVGElement;
 	// The "none" column is labelled in words instead of twelve empty dots.
@@ -68,7 +90,7 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 		});
 	const empty = data.filter((column) => column.members.length === 0);
 	const stripes = options.sets.filter((_, index) => index % 2 === 0);
-	const matrixHeight = options.sets.length * 24 + 16;
+	const matrixHeight = options.sets.length * rowHeight + 16;
 	const matrix = Plot.plot({
 		className: plotClass,
 		...shared,
@@ -77,9 +99,17 @@ export function upsetChart(data: readonly UpsetColumn[], options: UpsetOptions):
 		marginBottom: 8,
 		// A point scale with padding (1 + p) / 2 puts each column at the centre of the bars' band (padding p).
 		x: { type: 'point', domain: ids, axis: null, padding: 0.625 },
-		y: { type: 'point', domain: options.sets, label: null, tickSize: 0, padding: 0.5 },
+		y: {
+			type: 'point',
+			domain: options.sets,
+			label: null,
+			tickSize: 0,
+			padding: 0.5,
+			axis: wrap ? null : 'left'
+		},
 		marks: [
-			Plot.ruleY(stripes, { y: (set: string) => set, stroke: '#f3f2f1', strokeWidth: 22 }),
+			wrap ? Plot.axisY({ label: null, tickSize: 0, lineWidth: (marginLeft - 10) / 13 }) : null,
+			Plot.ruleY(stripes, { y: (set: string) => set, stroke: '#f3f2f1', strokeWidth: rowHeight - 2 }),
 			Plot.dot(
 				cells.filter((cell) => !cell.member),
 				{ x: 'id', y: 'set', r: 5, fill: '#d9dcde' }

@@ -10,6 +10,7 @@ import type { ChartOptions } from './chart-options';
 import { gridline } from './palette';
 import { departure, drawLegend, legendHeight, spcLegendItems, spcMarks, spcStyle } from './spc-marks';
 import { plotClass } from './plot-style';
+import { textWidth } from './text-width';
 
 export interface XmrChartOptions extends ChartOptions {
 	kind: 'count' | 'share';
@@ -122,6 +123,14 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 					? `${one.label} (rare: no SPC)`
 					: one.label
 	}));
+	// A heading wider than its panel ("South Cambridgeshire (rare: no SPC)" on a phone) is cut off at the
+	// frame: such headings are set smaller, and wrap if still too long. Bold system-ui runs about a quarter
+	// wider than the estimate (measured on that heading at 390 px).
+	const panelWidth = (width - 48 - 8) / columns - 12;
+	const headingFits = (size: number) =>
+		panels.every((one) => textWidth(one.label, size) * 1.25 <= panelWidth);
+	const headingSize = headingFits(13) ? undefined : 11;
+	const headingWrap = headingSize !== undefined && !headingFits(11) ? panelWidth / 11 : undefined;
 	const times = rows.map((row) => row.date.getTime());
 	const [minTime, maxTime] = [Math.min(...times), Math.max(...times)];
 	// Financial-year ticks (1 April) inside the data only: Plot draws explicit ticks even outside the domain.
@@ -189,7 +198,9 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 							frameAnchor: 'top-left',
 							dx: 6,
 							dy: 6,
-							fontWeight: 'bold'
+							fontWeight: 'bold',
+							...(headingSize === undefined ? {} : { fontSize: headingSize }),
+							...(headingWrap === undefined ? {} : { lineWidth: headingWrap })
 						})
 					]
 				: [
