@@ -1,3 +1,5 @@
+import { formatMonth } from './date';
+
 /**
  * A day typed as the UK writes it, dd/mm/yyyy, whatever the browser's locale: the period filter's date
  * boxes show and read this, while the URL keeps ISO (yyyy-mm-dd). Errors follow the GOV.UK Design System's
@@ -7,20 +9,6 @@
 /** The earliest and latest days a date box accepts (as the URL's `plausibleDay`). */
 const first = 1900;
 const last = 2099;
-const monthNames = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 /** "2025-04-01" → "01/04/2025"; undefined (no day chosen) → "". */
 export function dayEntryText(iso: string | undefined): string {
@@ -74,7 +62,7 @@ export function parseDayEntry(text: string, name: string): DayEntry {
 	if (day < 1 || day > daysIn(year, month))
 		return {
 			kind: 'error',
-			message: `${name} date must be a real date: ${monthNames[month - 1]} ${year} has ${daysIn(year, month)} days`
+			message: `${name} date must be a real date: ${formatMonth(`${year}-${String(month).padStart(2, '0')}-01`)} has ${daysIn(year, month)} days`
 		};
 	if (year < first || year > last)
 		return { kind: 'error', message: `${name} date must be between 1900 and 2099` };
