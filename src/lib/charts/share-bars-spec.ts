@@ -57,3 +57,44 @@ export function shareBarsSpec<Row extends ShareBarRow>(
 			categoryBarsChart(rows.map(bar), { width, label: summary, valueLabel, percent: true, marginLeft })
 	};
 }
+
+/** A row of a pathway funnel: the share of referrals with a stage recorded that reached this stage or later. */
+export interface StageShareBarRow extends ShareBarRow {
+	stage: string;
+	stageLabel: string;
+	reached: number | null;
+	recorded: number | null;
+}
+
+/**
+ * How far referrals went along the pathway (Pathway's funnel, a cohort's stages): one bar per stage with its
+ * 95% interval; `text` is the bar's label for a published count ("c" where it is withheld).
+ */
+export function stageSharesSpec<Row extends StageShareBarRow>(
+	rows: readonly Row[],
+	options: {
+		title: string;
+		summary: string;
+		caption: string;
+		/** The bar's label, for a row whose count is published. */
+		text: (row: Row & { reached: number }) => string;
+	}
+): ChartSpec<Row> {
+	const { text, ...words } = options;
+	return shareBarsSpec(rows, {
+		...words,
+		category: ['stageLabel', 'Stage'],
+		count: ['reached', 'Reached'],
+		base: ['recorded', 'Referrals'],
+		valueLabel: 'Share of referrals reaching the stage',
+		marginLeft: 290,
+		bar: (row) => ({
+			key: row.stage,
+			label: row.stageLabel,
+			value: row.share,
+			lower: row.lower,
+			upper: row.upper,
+			text: row.reached === null ? 'c' : text(row as Row & { reached: number })
+		})
+	});
+}

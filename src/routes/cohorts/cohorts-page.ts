@@ -1,7 +1,7 @@
 import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart } from '$lib/charts/category-bars';
 import { interventionColours } from '$lib/charts/palette';
-import { percentInterval, shareBarsSpec } from '$lib/charts/share-bars-spec';
+import { percentInterval, shareBarsSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
 import { stackedSharesChart } from '$lib/charts/stacked-shares';
 import { projectionSpec } from '$lib/charts/projection-spec';
 import { xmrChart } from '$lib/charts/xmr-chart';
@@ -474,26 +474,14 @@ export const cohortsPage = definePageOverShownDays()
 						.join(
 							', '
 						)}.${notRecorded > 0 ? ` ${formatCount(notRecorded)} with no stage recorded are left out.` : ''}`;
-		return shareBarsSpec(stages, {
+		return stageSharesSpec(stages, {
 			title:
 				mase && mase.share !== null
 					? `${formatPercent(mase.share)} of the cohort's referrals were discussed at MASE (${countText(mase.reached)} of ${countText(mase.recorded)})`
 					: 'How far the cohort went along the pathway',
 			summary,
 			caption: `The cohort's referrals by the furthest stage of the pathway they reached, ${period}: each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			category: ['stageLabel', 'Stage'],
-			count: ['reached', 'Reached'],
-			base: ['recorded', 'Referrals'],
-			valueLabel: 'Share of referrals reaching the stage',
-			marginLeft: 290,
-			bar: (share) => ({
-				key: share.stage,
-				label: share.stageLabel,
-				value: share.share,
-				lower: share.lower,
-				upper: share.upper,
-				text: share.reached === null ? 'c' : shareWithCounts(share.share, share.reached, share.recorded)
-			})
+			text: (share) => shareWithCounts(share.share, share.reached, share.recorded)
 		});
 	})
 	.derive('stageChartLoading', ({ stageRows }) => stageRows.loading)

@@ -1,6 +1,6 @@
 import { countNoun } from '$lib/format/count-noun';
 import { interventionColours } from '$lib/charts/palette';
-import { percentInterval, shareBarsSpec } from '$lib/charts/share-bars-spec';
+import { percentInterval, shareBarsSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
 import { shareHeatmapChart, type HeatCell } from '$lib/charts/share-heatmap';
 import { sharesOverTimeChart, type SharePoint } from '$lib/charts/shares-over-time';
 import { stackedSharesChart, type StackedSegment } from '$lib/charts/stacked-shares';
@@ -144,23 +144,11 @@ export const pathwayPage = definePage()
 	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))
 	.derive('funnelChart', ({ funnel, funnelCounts, period }): ChartSpec<StageShare> => {
 		const summary = summarisePathwayFunnel(funnel, funnelCounts.rows?.[0]?.not_recorded ?? 0);
-		return shareBarsSpec(funnel, {
+		return stageSharesSpec(funnel, {
 			title: pathwayFunnelTitle(funnel),
 			summary,
 			caption: `Referrals by the furthest stage of the pathway they reached, ${period}: a referral that reached the MASE was also on the central list, and so on, so each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
-			category: ['stageLabel', 'Stage'],
-			count: ['reached', 'Reached'],
-			base: ['recorded', 'Referrals'],
-			valueLabel: 'Share of referrals reaching the stage',
-			marginLeft: 290,
-			bar: (share) => ({
-				key: share.stage,
-				label: share.stageLabel,
-				value: share.share,
-				lower: share.lower,
-				upper: share.upper,
-				text: share.reached === null ? 'c' : `${formatCount(share.reached)} (${pct(share.share)})`
-			})
+			text: (share) => `${formatCount(share.reached)} (${pct(share.share)})`
 		});
 	})
 	.derive('funnelChartLoading', ({ funnelCounts }) => funnelCounts.loading)
