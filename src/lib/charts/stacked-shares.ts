@@ -141,6 +141,17 @@ export function stackedSharesChart(
 	const lines = line + 1;
 	const marginTop = 50 + (lines - 1) * 20;
 	const keyDy = (item: { line: number }) => -marginTop + 20 + item.line * 20;
+	const keySquare = (item: (typeof key)[number], fill: string | undefined) =>
+		Plot.dot([item], {
+			frameAnchor: 'top-left',
+			dx: item.dx + 6,
+			dy: keyDy(item),
+			symbol: 'square',
+			r: 6,
+			fill,
+			stroke: text,
+			strokeWidth: 0.5
+		});
 	const chart = Plot.plot({
 		className: plotClass,
 		document: options.document,
@@ -178,32 +189,11 @@ export function stackedSharesChart(
 			),
 			inside(true),
 			inside(false),
-			...key.map((item) =>
-				Plot.dot([item], {
-					frameAnchor: 'top-left',
-					dx: item.dx + 6,
-					dy: keyDy(item),
-					symbol: 'square',
-					r: 6,
-					fill: options.colours[item.segment],
-					stroke: text,
-					strokeWidth: 0.5
-				})
-			),
+			// Each key square in the segment's colour, then its texture over it, as on the bars.
+			...key.map((item) => keySquare(item, options.colours[item.segment])),
 			...key
 				.filter((item) => textured(item.segment))
-				.map((item) =>
-					Plot.dot([item], {
-						frameAnchor: 'top-left',
-						dx: item.dx + 6,
-						dy: keyDy(item),
-						symbol: 'square',
-						r: 6,
-						fill: textureFill(item.segment),
-						stroke: text,
-						strokeWidth: 0.5
-					})
-				),
+				.map((item) => keySquare(item, textureFill(item.segment))),
 			...key.map((item) =>
 				Plot.text([item], {
 					frameAnchor: 'top-left',
