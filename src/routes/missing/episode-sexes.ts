@@ -1,3 +1,4 @@
+import { countNoun } from '$lib/format/count-noun';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { BandShare } from './band-shares';
 
@@ -23,10 +24,7 @@ export function summariseEpisodeSexes(
 			const kids = children.get(row.band);
 			const count = row.count === null ? 'c' : formatCount(row.count);
 			const share = row.share === null ? '' : ` (${formatPercent(row.share)})`;
-			const who =
-				kids === undefined
-					? ''
-					: `, ${kids === null ? 'c' : formatCount(kids)} ${kids === 1 ? 'child' : 'children'}`;
+			const who = kids === undefined ? '' : `, ${countNoun(kids, 'child', 'children')}`;
 			return `${row.label.toLowerCase()} ${count}${share}${who}`;
 		});
 	return `Episodes by sex: ${parts.join('; ')}.`;
