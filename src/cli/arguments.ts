@@ -15,6 +15,11 @@ export const isoDay = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, { message: '--today must be a date as yyyy-mm-dd.' });
 
+/** `--memory-limit`: an amount of memory as DuckDB's `memory_limit` takes it (`6GB`, `512MB`, `4GiB`). */
+export const memoryAmount = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, {
+	message: '--memory-limit must be an amount such as 6GB or 512MB.'
+});
+
 /** `--table`: one of the contract's tables. */
 export const tableName = z.enum(Object.keys(tables) as [TableName, ...TableName[]], {
 	message: `--table must be one of ${Object.keys(tables).join(', ')}.`

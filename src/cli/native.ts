@@ -1,11 +1,13 @@
 /**
  * Native load, for extracts too large for a browser: `npm run native -- --referrals R.csv|.parquet
  * [--missing M.csv|.parquet] --out sightline.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview]
- * [--publication] [--report REPORT.csv]`. Loads files in the contract's own layout with native DuckDB
+ * [--publication] [--report REPORT.csv] [--memory-limit 6GB]`. Loads files in the contract's own layout with native DuckDB
  * (`@duckdb/node-api`), checks them with the Data page's rules and parsers (`engine/load-staged.ts`), accounts
  * for every row, builds the app's facts and cubes with the app's SQL, and writes them to a DuckDB database
  * file any DuckDB client can open. `--page overview` prints the Overview's query answers as CSV, through
- * the same publication seam as the app (`--publication` for publication mode).
+ * the same publication seam as the app (`--publication` for publication mode). DuckDB holds at most
+ * `--memory-limit` (default: half the memory available at start) and spills the rest to `DATABASE.tmp`
+ * beside the database, deleted when the command ends.
  * Exit codes: 0 every row loaded; 1 some rows rejected; 2 a file or an argument cannot be used.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,14 +18,14 @@ import type { TableName } from '../lib/contract';
 import { loadPopulation } from '../lib/engine/load-reference';
 import { loadStaged, StagedFileError, type StagedLoad } from '../lib/engine/load-staged';
 import { createSchema, refreshFacts } from '../lib/engine/load-tables';
-import { createNativeEngine } from '../lib/engine/native-engine';
+import { createNativeEngine, defaultMemoryLimit } from '../lib/engine/native-engine';
 import { reportToCsv } from '../lib/ingest/report-to-csv';
 import { z } from 'zod';
-import { isoDay, parseArguments, UsageError } from './arguments';
+import { isoDay, memoryAmount, parseArguments, UsageError } from './arguments';
 import { pageCsv } from './page-csv';
 
 const usage =
-	'Usage: npm run native -- --referrals FILE [--missing FILE] --out DATABASE.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview] [--publication] [--report REPORT.csv]';
+	'Usage: npm run native -- --referrals FILE [--missing FILE] --out DATABASE.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview] [--publication] [--report REPORT.csv] [--memory-limit 6GB]';
 
 const schema = z.object({
 	files: z
@@ -36,7 +38,8 @@ const schema = z.object({
 	secret: z.string().optional(),
 	page: z.literal('overview', { message: '--page: only overview for now.' }).optional(),
 	publication: z.boolean().default(false),
-	report: z.string().optional()
+	report: z.string().optional(),
+	'memory-limit': memoryAmount.optional()
 });
 type Arguments = z.infer<typeof schema>;
 
@@ -48,7 +51,8 @@ const flags = {
 	secret: 'value',
 	page: 'value',
 	publication: 'switch',
-	report: 'value'
+	report: 'value',
+	'memory-limit': 'value'
 } as const;
 
 function formatOf(path: string): 'csv' | 'parquet' {
@@ -103,8 +107,11 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 
 	// A fresh database each time: the file holds exactly this load.
-	for (const path of [args.out, `${args.out}.wal`]) rmSync(path, { force: true });
-	const engine = await createNativeEngine(args.out);
+	for (const path of [args.out, `${args.out}.wal`, `${args.out}.tmp`])
+		rmSync(path, { recursive: true, force: true });
+	const memoryLimit = args['memory-limit'] ?? defaultMemoryLimit();
+	console.log(`DuckDB memory limit ${memoryLimit}, spilling to ${args.out}.tmp`);
+	const engine = await createNativeEngine(args.out, { memoryLimit, tempDirectory: `${args.out}.tmp` });
 	try {
 		const started = performance.now();
 		// Without --secret, record keys are keyed by a fresh random secret, as a new browser profile's are.

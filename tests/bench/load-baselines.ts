@@ -17,6 +17,23 @@ type Format = 'csv' | 'parquet';
 const formats = (process.env.BENCH_FORMATS?.split(',') ?? ['csv', 'parquet']) as readonly Format[];
 const today = '2026-12-07';
 const port = Number(process.env.BENCH_PORT ?? 4471);
+/** Native DuckDB's memory limit in every native run (the machine is shared: it spills beyond this). */
+const memoryLimit = process.env.BENCH_MEMORY_LIMIT ?? '6GB';
+
+/** The largest resident memory of this process while `run` runs, sampled every 200 ms, in GB. */
+async function withPeakRss<T>(run: () => Promise<T>): Promise<{ result: T; peakGb: number }> {
+	let peak = process.memoryUsage.rss();
+	const timer = setInterval(() => {
+		peak = Math.max(peak, process.memoryUsage.rss());
+	}, 200);
+	try {
+		const result = await run();
+		peak = Math.max(peak, process.memoryUsage.rss());
+		return { result, peakGb: peak / 1e9 };
+	} finally {
+		clearInterval(timer);
+	}
+}
 
 /**
  * Load baselines (issue 14), in one run: per size and format, the Data page's load in headless Chromium,
@@ -27,7 +44,8 @@ const port = Number(process.env.BENCH_PORT ?? 4471);
  * Parquet is written by native DuckDB from the generator's CSV. 100k and 1M always; BENCH_10M=1 adds 10M
  * rows natively (the 1M extract ten times over with suffixed IDs, written by native DuckDB as Parquet and
  * CSV in a temporary folder, deleted afterwards) and BENCH_100M=1 a single native command run at 100M from
- * Parquet, likewise. BENCH_SIZES=100k,1M picks sizes; BENCH_NATIVE_ONLY=1 skips the browser.
+ * Parquet, likewise. BENCH_SIZES=100k,1M picks sizes; BENCH_NATIVE_ONLY=1 skips the browser. Native runs
+ * hold at most BENCH_MEMORY_LIMIT (default 6GB) and spill beyond it; each prints its peak resident memory.
  */
 export async function loadBaselines(runs = Number(process.env.BENCH_RUNS ?? 3)): Promise<void> {
 	const onlySizes = process.env.BENCH_SIZES?.split(',');
@@ -154,7 +172,11 @@ async function nativeFiles(
 
 /** Native DuckDB reading the file into a table, in a fresh in-memory database: the floor of any load. */
 async function timeNativeRead(path: string, format: Format, rows: number): Promise<number> {
-	const instance = await DuckDBInstance.create(':memory:');
+	const spill = mkdtempSync(join(tmpdir(), 'sightline-read-'));
+	const instance = await DuckDBInstance.create(':memory:', {
+		memory_limit: memoryLimit,
+		temp_directory: spill
+	});
 	const connection = await instance.connect();
 	try {
 		const started = performance.now();
@@ -162,14 +184,18 @@ async function timeNativeRead(path: string, format: Format, rows: number): Promi
 			format === 'csv'
 				? sql`CREATE TABLE t AS SELECT * FROM read_csv(${path}, header = true, all_varchar = true)`
 				: sql`CREATE TABLE t AS SELECT * FROM read_parquet(${path})`;
-		await connection.run(read.text);
+		const { peakGb } = await withPeakRss(() => connection.run(read.text));
 		const seconds = (performance.now() - started) / 1000;
 		const counted = Number((await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]![0]);
 		if (counted !== rows) throw new Error(`native read ${counted} rows of ${path}, not ${rows}`);
+		console.log(
+			`  native read ${format} ${rows.toLocaleString('en-GB')}: ${seconds.toFixed(1)} s, peak resident ${peakGb.toFixed(2)} GB (limit ${memoryLimit})`
+		);
 		return seconds;
 	} finally {
 		connection.closeSync();
 		instance.closeSync();
+		rmSync(spill, { recursive: true, force: true });
 	}
 }
 
@@ -184,17 +210,22 @@ async function timeNativeCommand(
 	folder?: string
 ): Promise<number> {
 	const dir = mkdtempSync(join(folder ?? tmpdir(), 'sightline-native-'));
-	const engine = await createNativeEngine(join(dir, 'sightline.duckdb'));
+	const engine = await createNativeEngine(join(dir, 'sightline.duckdb'), { memoryLimit });
 	try {
 		const started = performance.now();
-		await createSchema(engine, 'sightline-bench');
-		await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
-		const load = await loadStaged(engine, 'referrals', { path, format }, { today });
-		await refreshFacts(engine);
+		const { result: load, peakGb } = await withPeakRss(async () => {
+			await createSchema(engine, 'sightline-bench');
+			await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
+			const staged = await loadStaged(engine, 'referrals', { path, format }, { today });
+			const factsStart = performance.now();
+			await refreshFacts(engine);
+			console.log(`  facts and cubes ${((performance.now() - factsStart) / 1000).toFixed(1)} s`);
+			return staged;
+		});
 		const seconds = (performance.now() - started) / 1000;
 		if (load.loaded !== rows) throw new Error(`the native command loaded ${load.loaded} of ${rows} rows`);
 		console.log(
-			`  native command ${format} ${rows.toLocaleString('en-GB')}: read ${(load.phases.read / 1000).toFixed(1)} s, check ${(load.phases.check / 1000).toFixed(1)} s, insert ${(load.phases.insert / 1000).toFixed(1)} s, total ${seconds.toFixed(1)} s`
+			`  native command ${format} ${rows.toLocaleString('en-GB')}: read ${(load.phases.read / 1000).toFixed(1)} s, check ${(load.phases.check / 1000).toFixed(1)} s, insert ${(load.phases.insert / 1000).toFixed(1)} s, total ${seconds.toFixed(1)} s, peak resident ${peakGb.toFixed(2)} GB (limit ${memoryLimit})`
 		);
 		return seconds;
 	} finally {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { constants, isoDay, parseArguments, tableName, UsageError } from '../../../src/cli/arguments';
+import {
+	constants,
+	isoDay,
+	memoryAmount,
+	parseArguments,
+	tableName,
+	UsageError
+} from '../../../src/cli/arguments';
 
 const schema = z.object({
 	files: z.array(z.string()).min(1, { message: 'Give the file to check.' }),
@@ -49,5 +56,12 @@ describe('parseArguments', () => {
 		expect(() => parse('a.csv', '--tabel', 'x')).toThrow('Unknown option --tabel.');
 		expect(() => parse('a.csv', '--today')).toThrow('--today needs a value.');
 		expect(() => parse('--help')).toThrow(new UsageError(''));
+	});
+});
+
+describe('memoryAmount', () => {
+	it('takes amounts as DuckDB writes them and refuses a bare number', () => {
+		for (const amount of ['6GB', '512MB', '4GiB', '1.5 GB']) expect(memoryAmount.parse(amount)).toBe(amount);
+		for (const amount of ['6', 'lots', '6 G']) expect(memoryAmount.safeParse(amount).success).toBe(false);
 	});
 });

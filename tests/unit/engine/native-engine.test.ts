@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
-import { createNativeEngine } from '$lib/engine/native-engine';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNativeEngine, defaultMemoryLimit } from '$lib/engine/native-engine';
 import { sql } from '$lib/sql/sql';
 import { freshEngine } from '../../helpers/engine';
 
@@ -33,5 +36,29 @@ describe('native engine', () => {
 		await native.registerText('registered.csv', 'a,b\n1,x\n');
 		expect(await native.query(sql`SELECT * FROM read_csv('registered.csv')`)).toEqual([{ a: 1, b: 'x' }]);
 		await native.dropFile('registered.csv');
+	});
+});
+
+describe('native engine memory', () => {
+	it('takes half the memory available, never less than 1 GB', () => {
+		expect(defaultMemoryLimit(8 * 2 ** 30)).toBe('4096MB');
+		expect(defaultMemoryLimit(2 ** 30)).toBe('1024MB');
+	});
+
+	it('holds DuckDB to the limit and spills beside the database file, removing the spill folder on close', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'sightline-native-test-'));
+		try {
+			const path = join(dir, 'test.duckdb');
+			const engine = await createNativeEngine(path, { memoryLimit: '300MB' });
+			const [settings] = await engine.query<{ limit: string; spill: string }>(
+				sql`SELECT current_setting('memory_limit') AS "limit", current_setting('temp_directory') AS spill`
+			);
+			expect(settings).toEqual({ limit: '286.1 MiB', spill: `${path}.tmp` });
+			expect(existsSync(`${path}.tmp`)).toBe(true);
+			await engine.close();
+			expect(existsSync(`${path}.tmp`)).toBe(false);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
