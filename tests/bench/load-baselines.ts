@@ -151,7 +151,7 @@ async function nativeFiles(
 		csv: times === 1 ? `${dir}/referrals.csv` : `${out}/referrals.csv`,
 		parquet: `${out}/referrals.parquet`
 	};
-	const instance = await DuckDBInstance.create(':memory:');
+	const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit });
 	const connection = await instance.connect();
 	const source =
 		times === 1
