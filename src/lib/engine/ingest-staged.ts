@@ -5,7 +5,7 @@ import { detectTable } from '$lib/ingest/detect-table';
 import { unknownAreas, type FileSummary, type IngestResult } from '$lib/ingest/ingest-file';
 import { matchHeaders, type HeaderMatch } from '$lib/ingest/match-headers';
 import { recogniseAreaList } from '$lib/ingest/read-area-list';
-import { sha256Hex } from '$lib/ingest/sha256-hex';
+import { sha256File } from '$lib/ingest/sha256-file';
 import { recogniseHeadings } from '$lib/ingest/statutory-format';
 import { ident, sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
@@ -100,6 +100,10 @@ export async function ingestStaged(
 		return undefined;
 
 	options.onPhase?.('read');
+	// Hashed in pieces beside DuckDB's read: never the whole file in memory (a 1.88 GB extract once failed
+	// here, read whole for the digest, after DuckDB had checked it). A declined file never awaits it.
+	const digest = sha256File(file);
+	digest.catch(() => undefined);
 	await engine.registerFile(uploadFile, file);
 	const source = { path: uploadFile, format: 'csv' } as const;
 	let check: StagedCheck | undefined;
@@ -139,6 +143,13 @@ export async function ingestStaged(
 		return undefined;
 	}
 	const done = check;
+	let sha256: string;
+	try {
+		sha256 = await digest;
+	} catch (error) {
+		await discard().catch(() => undefined);
+		throw error;
+	}
 	const summary: FileSummary = {
 		name: file.name,
 		format: 'csv',
@@ -148,7 +159,7 @@ export async function ingestStaged(
 		// Taken only when the headings are the first line (no title rows: the worker would skip those).
 		headerRow: 1,
 		bytes: file.size,
-		sha256: await sha256Hex(new Uint8Array(await file.arrayBuffer())),
+		sha256,
 		read: done.read,
 		loaded: done.loaded,
 		rejectedRows: done.rejectedRows,
