@@ -50,3 +50,19 @@ describe('decodeText', () => {
 		expect(decodeText(be)).toEqual({ text: 'a’', encoding: 'utf-16be' });
 	});
 });
+
+describe('decodeText beyond the longest string a browser makes', () => {
+	it('refuses the file with its size and what to do, rather than decoding it to nothing', () => {
+		const bytes = new TextEncoder().encode('referral_id,child_id\nR1,C1\n');
+		expect(() => decodeText(bytes, bytes.length - 1)).toThrow(
+			/^The file is 0\.00 GB: more text than a browser can read in one piece \(26 characters\)\. .*npm run native/
+		);
+		expect(decodeText(bytes, bytes.length).text).toBe('referral_id,child_id\nR1,C1\n');
+	});
+
+	it('counts UTF-16 text in characters, two bytes each after the BOM', () => {
+		const bytes = Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x62, 0x00]);
+		expect(decodeText(bytes, 2).text).toBe('ab');
+		expect(() => decodeText(bytes, 1)).toThrow(/more text than a browser can read/);
+	});
+});
