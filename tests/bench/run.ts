@@ -1,4 +1,5 @@
 import { appendMonth } from './append-month';
+import { browserMemory } from './browser-memory';
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
@@ -11,7 +12,8 @@ import { slowestQueries } from './slowest-queries';
 /**
  * Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. `slowest-queries` runs only
  * when named, after a filter-change run with BENCH_QUERIES set; so does `page-queries` (DuckDB's part of a
- * filter change per page, in Node: the quick loop while changing SQL).
+ * filter change per page, in Node: the quick loop while changing SQL) and `browser-memory` (peak memory of a
+ * Data page load, for the browser's row budget).
  */
 const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
@@ -22,12 +24,13 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),
 	'slowest-queries': () => slowestQueries(),
-	'page-queries': () => pageQueries()
+	'page-queries': () => pageQueries(),
+	'browser-memory': () => browserMemory()
 };
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
-	const onlyWhenNamed = name === 'slowest-queries' || name === 'page-queries';
+	const onlyWhenNamed = name === 'slowest-queries' || name === 'page-queries' || name === 'browser-memory';
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);
 	await run();

@@ -6,6 +6,7 @@ import type { HeaderMatch, HeadingRows, IngestProgress, Issue, MappingProfile } 
 import { localToday, type FileSummary, type IngestResult } from '$lib/ingest/ingest-file';
 import type { Engine } from '$lib/engine/engine';
 import { ingestStaged } from '$lib/engine/ingest-staged';
+import { tooLargeForBrowser } from '$lib/ingest/browser-budget';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import { keyField } from '$lib/ingest/key-field';
 import { isoTimestamp } from '$lib/format/date';
@@ -348,6 +349,11 @@ export class FileLoader {
 		const dataset = this.#dataset;
 		const engine = dataset.coordinator?.engine;
 		if (!engine) throw new Error('The data engine has not started.');
+		const tooLarge = tooLargeForBrowser(file);
+		if (tooLarge) {
+			this.#report({ status: 'unreadable', fileName: file.name, reason: tooLarge });
+			return false;
+		}
 		this.#client ??= new IngestClient();
 		const replacing = dataset.source?.kind !== 'files';
 		const knownIds = replacing ? undefined : await this.#loadedIds(options.table);

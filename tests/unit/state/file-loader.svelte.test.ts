@@ -201,6 +201,25 @@ describe('FileLoader', () => {
 		expect(loader.reports).toEqual([{ status: 'unreadable', fileName: 'photo.png', reason: 'Not a table' }]);
 	});
 
+	it('refuses a file beyond the browser row budget before reading any of it, and says to load it natively', async () => {
+		const dataset = fakeDataset();
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		const read = vi.fn(async () => new ArrayBuffer(0));
+		const big = { name: 'referrals-10m.csv', size: 1_881_000_000, arrayBuffer: read, slice: read };
+		await loader.load([big as unknown as File]);
+		expect(read).not.toHaveBeenCalled();
+		expect(requests).toEqual([]);
+		expect(dataset.source.kind).toBe('demo');
+		expect(loader.reports).toEqual([
+			{
+				status: 'unreadable',
+				fileName: 'referrals-10m.csv',
+				reason:
+					'referrals-10m.csv is too large for this browser: about 10,200,000 rows (1,881 MB), beyond the 2,000,000 a browser tab can hold. Load it with `npm run native` (the README\'s "Outgrowing the browser" says how).'
+			}
+		]);
+	});
+
 	it('stops at a file that needs its columns mapping, says which files wait, and loads them after the choice', async () => {
 		const dataset = fakeDataset();
 		const loader = new FileLoader(dataset as unknown as Dataset);
