@@ -28,5 +28,5 @@ export function tooLargeForBrowser(file: {
 	const rows = Math.round(file.size / perRow);
 	if (rows <= browserRowBudget) return undefined;
 	const count = (n: number) => n.toLocaleString('en-GB');
-	return `${file.name} is too large for this browser: about ${count(Math.round(rows / 1e5) * 1e5)} rows (${count(Math.round(file.size / 1e6))} MB), beyond the ${count(browserRowBudget)} a browser tab can hold. Load it with \`npm run native\` (the README's "Outgrowing the browser" says how).`;
+	return `${file.name} is too large for this browser: about ${count(Math.round(rows / 1e5) * 1e5)} rows (${count(Math.round(file.size / 1e6))} MB), beyond the ${count(browserRowBudget)} a browser tab can hold. Load it with the command "npm run native" (the README's "Outgrowing the browser" says how).`;
 }

@@ -28,7 +28,7 @@ export function decodeText(bytes: Uint8Array, limit = maxTextLength): DecodedTex
 	// extracts are nearly all ASCII.
 	if ((utf16 ? (bytes.length - 2) / 2 : bytes.length) > limit) {
 		throw new UnreadableFileError(
-			`The file is ${(bytes.length / 1e9).toFixed(2)} GB: more text than a browser can read in one piece (${limit.toLocaleString('en-GB')} characters). A plain UTF-8, comma-separated CSV in the contract's layout is read by DuckDB instead; otherwise load it with \`npm run native\`.`
+			`The file is ${(bytes.length / 1e9).toFixed(2)} GB: more text than a browser can read in one piece (${limit.toLocaleString('en-GB')} characters). A plain UTF-8, comma-separated CSV in the contract's layout is read by DuckDB instead; otherwise load it with the command "npm run native".`
 		);
 	}
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) {

@@ -215,7 +215,7 @@ describe('FileLoader', () => {
 				status: 'unreadable',
 				fileName: 'referrals-10m.csv',
 				reason:
-					'referrals-10m.csv is too large for this browser: about 10,200,000 rows (1,881 MB), beyond the 2,000,000 a browser tab can hold. Load it with `npm run native` (the README\'s "Outgrowing the browser" says how).'
+					'referrals-10m.csv is too large for this browser: about 10,200,000 rows (1,881 MB), beyond the 2,000,000 a browser tab can hold. Load it with the command "npm run native" (the README\'s "Outgrowing the browser" says how).'
 			}
 		]);
 	});
