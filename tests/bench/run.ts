@@ -1,4 +1,5 @@
 import { appendMonth } from './append-month';
+import { buildSteps } from './build-steps';
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'load-extract': () => loadExtract(),
 	'load-baselines': () => loadBaselines(),
 	'append-month': () => appendMonth(),
+	'build-steps': () => buildSteps(),
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),
@@ -27,7 +29,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
-	const onlyWhenNamed = name === 'slowest-queries' || name === 'page-queries';
+	const onlyWhenNamed = ['slowest-queries', 'page-queries', 'build-steps'].includes(name);
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);
 	await run();

@@ -77,24 +77,35 @@ export const childCubes = (): readonly ChildCube[] => [
 	...Object.values(episodeChildCubes)
 ];
 
-/** Build a child cube from its facts; run after the facts are built. */
+/**
+ * Build a child cube from its facts; run after the facts are built. A row its child has alone in its period
+ * (the facts' `solo_month` / `solo_quarter`: at 1M referrals all but 2% by month, 7% by quarter) is a pure
+ * child-period by itself, so those rows are counted per cell straight away; only the other rows are grouped
+ * by child to find which of their child-periods are pure, which spares grouping every row by child.
+ */
 export function buildChildCube(cube: ChildCube): Sql {
 	const period = cube.grain === 'month' ? sql`month` : sql`CAST(date_trunc('quarter', month) AS DATE)`;
+	const solo = ident(`solo_${cube.grain}`);
 	const dimensions = join(cube.dimensions.map((name) => ident(name)));
 	return sql`CREATE OR REPLACE TABLE ${cube.table} AS
 WITH cells AS (
 	SELECT ${period} AS month, ${dimensions}, child_key, any_value(${childCellHash}) AS ${childCellHash}
 	FROM ${cube.facts}
+	WHERE NOT ${solo}
 	GROUP BY ALL
 ),
 marked AS (
 	SELECT *, count(*) OVER (PARTITION BY month, child_key) = 1 AS pure
 	FROM cells
+),
+pure AS (
+	SELECT ${period} AS month, ${dimensions}, ${childCellHash} FROM ${cube.facts} WHERE ${solo}
+	UNION ALL
+	SELECT month, ${dimensions}, ${childCellHash} FROM marked WHERE pure
 )
 SELECT month, ${dimensions}, TRUE AS pure, CAST(NULL AS INTEGER) AS child_key,
 	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) AS HUGEINT) AS child_key_sum
-FROM marked
-WHERE pure
+FROM pure
 GROUP BY ALL
 UNION ALL
 SELECT month, ${dimensions}, FALSE, child_key, 1, CAST(${childCellHash} AS HUGEINT)
