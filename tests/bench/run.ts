@@ -1,5 +1,6 @@
 import { appendMonth } from './append-month';
 import { browserMemory } from './browser-memory';
+import { buildSteps } from './build-steps';
 import { coldStart } from './cold-start';
 import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'load-extract': () => loadExtract(),
 	'load-baselines': () => loadBaselines(),
 	'append-month': () => appendMonth(),
+	'build-steps': () => buildSteps(),
 	'filter-change': () => filterChange(),
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),
@@ -30,7 +32,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
-	const onlyWhenNamed = name === 'slowest-queries' || name === 'page-queries' || name === 'browser-memory';
+	const onlyWhenNamed = ['slowest-queries', 'page-queries', 'build-steps', 'browser-memory'].includes(name);
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);
 	await run();

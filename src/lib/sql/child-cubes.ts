@@ -77,30 +77,71 @@ export const childCubes = (): readonly ChildCube[] => [
 	...Object.values(episodeChildCubes)
 ];
 
-/** Build a child cube from its facts; run after the facts are built. */
+/**
+ * Build a child cube from its facts; run after the facts are built. A row its child has alone in its period
+ * (the facts' `solo_month` / `solo_quarter`: at 1M referrals all but 2% by month, 7% by quarter) is a pure
+ * child-period by itself, so those rows are counted per cell straight away; only the other rows are grouped
+ * by child to find which of their child-periods are pure, which spares grouping every row by child.
+ */
 export function buildChildCube(cube: ChildCube): Sql {
-	const period = cube.grain === 'month' ? sql`month` : sql`CAST(date_trunc('quarter', month) AS DATE)`;
+	return sql`CREATE OR REPLACE TABLE ${cube.table} AS ${childCubeRows(cube)}`;
+}
+
+/** The first day of a facts row's period in a child cube of this grain. */
+const periodOf = (grain: Grain): Sql =>
+	grain === 'month' ? sql`month` : sql`CAST(date_trunc('quarter', month) AS DATE)`;
+
+/**
+ * The rows of a child cube, of every period or of those listed in `periods` (one column, `month`). A period's
+ * rows depend on the facts rows in that period alone (whether a child is pure is decided within it), so an
+ * append rebuilds only the periods whose rows it changed.
+ */
+function childCubeRows(cube: ChildCube, periods?: Sql): Sql {
+	const period = periodOf(cube.grain);
+	const solo = ident(`solo_${cube.grain}`);
 	const dimensions = join(cube.dimensions.map((name) => ident(name)));
-	return sql`CREATE OR REPLACE TABLE ${cube.table} AS
-WITH cells AS (
+	const inPeriods = periods ? sql`AND ${period} IN (SELECT month FROM ${periods})` : sql``;
+	return sql`WITH cells AS (
 	SELECT ${period} AS month, ${dimensions}, child_key, any_value(${childCellHash}) AS ${childCellHash}
 	FROM ${cube.facts}
+	WHERE NOT ${solo} ${inPeriods}
 	GROUP BY ALL
 ),
 marked AS (
 	SELECT *, count(*) OVER (PARTITION BY month, child_key) = 1 AS pure
 	FROM cells
+),
+pure AS (
+	SELECT ${period} AS month, ${dimensions}, ${childCellHash} FROM ${cube.facts} WHERE ${solo} ${inPeriods}
+	UNION ALL
+	SELECT month, ${dimensions}, ${childCellHash} FROM marked WHERE pure
 )
 SELECT month, ${dimensions}, TRUE AS pure, CAST(NULL AS INTEGER) AS child_key,
 	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) AS HUGEINT) AS child_key_sum
-FROM marked
-WHERE pure
+FROM pure
 GROUP BY ALL
 UNION ALL
 SELECT month, ${dimensions}, FALSE, child_key, 1, CAST(${childCellHash} AS HUGEINT)
 FROM marked
 WHERE NOT pure
 ORDER BY month`;
+}
+
+/**
+ * Bring a child cube up to date after an append: the periods holding rows of the touched `children` before
+ * (`removed`) or after (`added`) are rebuilt from the facts, the rest kept. The other rows an append replaces
+ * (`followed_up` moved on) keep their period and cell, so they change nothing here.
+ */
+export function appendChildCube(cube: ChildCube, children: Sql, removed: Sql, added: Sql): Sql[] {
+	const periods = ident(`append_${cube.table.text.replaceAll('"', '')}_periods`);
+	const touched = (facts: Sql) =>
+		sql`SELECT ${periodOf(cube.grain)} AS month FROM ${facts} WHERE child_id IN (SELECT child_id FROM ${children})`;
+	return [
+		sql`CREATE OR REPLACE TABLE ${periods} AS SELECT DISTINCT month FROM (${touched(removed)} UNION ALL ${touched(added)})`,
+		sql`DELETE FROM ${cube.table} WHERE month IN (SELECT month FROM ${periods})`,
+		sql`INSERT INTO ${cube.table} ${childCubeRows(cube, periods)}`,
+		sql`DROP TABLE ${periods}`
+	];
 }
 
 /** Whether the child cube holds the answer for these filters (less those left out). */

@@ -232,8 +232,9 @@ FROM (
 GROUP BY ALL
 HAVING sum(${ident(rows.name)}) <> 0
 ORDER BY month`,
-		sql`CREATE OR REPLACE TABLE ${cube.table} AS SELECT * FROM ${merged}`,
-		sql`DROP TABLE ${merged}`
+		// Renamed into place rather than copied: a copy wrote every cell a second time.
+		sql`DROP TABLE ${cube.table}`,
+		sql`ALTER TABLE ${merged} RENAME TO ${cube.table}`
 	];
 }
 

@@ -1,5 +1,5 @@
 import { appendCube, buildCube, cubes, type Cube } from './cubes';
-import { buildChildCube, childCubes, type ChildCube } from './child-cubes';
+import { appendChildCube, buildChildCube, childCubes, type ChildCube } from './child-cubes';
 import {
 	appendChildKeys,
 	buildChildKeys,
@@ -154,12 +154,19 @@ function cubeTable(cube: Cube): DerivedTable {
 	};
 }
 
-/** A child cube is rebuilt from its facts on append too: its impure cells hold children, not counts. */
-const childCubeTable = (cube: ChildCube): DerivedTable => ({
-	table: cube.table,
-	step: 'cubes',
-	build: () => [buildChildCube(cube)]
-});
+/** A child cube rebuilds on append the periods where the touched children's rows were or are. */
+function childCubeTable(cube: ChildCube): DerivedTable {
+	const [children, removed, added] =
+		cube.facts === referralFacts
+			? [referralChildren, referralsRemoved, referralsAdded]
+			: [episodeChildren, episodesRemoved, episodesAdded];
+	return {
+		table: cube.table,
+		step: 'cubes',
+		build: () => [buildChildCube(cube)],
+		append: () => appendChildCube(cube, children, removed, added)
+	};
+}
 
 /**
  * Every derived table, in the order they are built: the child numbers, the facts, then the cubes. A table

@@ -6,6 +6,7 @@ import {
 	type IndicatorColumn
 } from '$lib/contract';
 import { childCellHash, keyedHash, recordKey, recordKeyOf, secretTable } from './record-keys';
+import { referralEnumValue } from './schema';
 import { ident, join, literal, sql, Sql } from './sql';
 
 /** The derived-facts table every referral metric reads: the contract's columns plus analysis columns. */
@@ -40,9 +41,9 @@ export const presentFlag = (column: IndicatorColumn): Sql => flag(presentMask, c
 /** 1 when the indicator was assessed on the referral, else 0; never NULL. */
 export const assessedFlag = (column: IndicatorColumn): Sql => flag(assessedMask, column);
 
-function indicatorMask(test: (column: Sql) => Sql): Sql {
+function indicatorMask(test: (column: IndicatorColumn) => Sql): Sql {
 	const bits = indicatorColumns.map(
-		(column) => sql`CASE WHEN ${test(ident(column))} THEN ${indicatorBit(column)} ELSE 0 END`
+		(column) => sql`CASE WHEN ${test(column)} THEN ${indicatorBit(column)} ELSE 0 END`
 	);
 	return sql`CAST(${join(bits, ' + ')} AS USMALLINT)`;
 }
@@ -62,13 +63,16 @@ function ageBandCase(age: Sql): Sql {
  * filtered, so `childCount` counts solo rows with a plain sum and hashes only the others (keyed-count.ts).
  * The finer flags serve counts whose groups each lie within one month or quarter (monthly series): at 1M
  * referrals 38% of rows are not solo in all the data, 7% in their quarter, about 2% in their month.
+ * `byChild` orders each child's rows by date, so a period's rows are neighbours: a row is alone in its period
+ * when neither neighbour is in it. Read from the rows' neighbours in the one sort the other windows share, not
+ * a count over a partition of its own per period (three more sorts of every row).
  */
-function soloColumns(child: Sql, date: Sql): Sql {
-	const solo = (period?: string) =>
-		period
-			? sql`count(*) OVER (PARTITION BY ${child}, date_trunc(${period}, ${date})) = 1`
-			: sql`count(*) OVER (PARTITION BY ${child}) = 1`;
-	return sql`${solo()} AS solo_all, ${solo('quarter')} AS solo_quarter, ${solo('month')} AS solo_month`;
+function soloColumns(date: Sql): Sql {
+	const alone = (value: Sql) =>
+		sql`lag(${value}) OVER byChild IS DISTINCT FROM ${value} AND lead(${value}) OVER byChild IS DISTINCT FROM ${value}`;
+	return sql`lag(child_key) OVER byChild IS NULL AND lead(child_key) OVER byChild IS NULL AS solo_all,
+		${alone(sql`date_trunc('quarter', ${date})`)} AS solo_quarter,
+		${alone(sql`date_trunc('month', ${date})`)} AS solo_month`;
 }
 
 /**
@@ -79,14 +83,10 @@ function soloColumns(child: Sql, date: Sql): Sql {
  * outcome, which depends on the referral alone: whether 12 months of data follow it (`followed_up`, up to the
  * last referral loaded) and whether the child was referred again within them (`re_referred`). A filter change
  * then picks the least `index_order` among the other children's rows instead of ordering structs of dates.
+ * `solo_index` reads the neighbours in the same window as `index_order`, so the two cost one sort.
  */
-const indexReferralColumns = sql`CASE WHEN f.intervention IS NOT NULL THEN CAST(row_number() OVER (
-		PARTITION BY f.child_id, f.intervention IS NULL
-		ORDER BY f.intervention = 'none', f.referral_date, f.referral_id
-	) AS INTEGER) END AS index_order,
-	f.intervention IS NOT NULL AND count(*) OVER (PARTITION BY f.child_id, f.intervention IS NULL) = 1 AS solo_index,
-	${followedUp(sql`f.referral_date`)} AS followed_up,
-	COALESCE(f.next_referral_date <= CAST(f.referral_date + INTERVAL 12 MONTH AS DATE), FALSE) AS re_referred`;
+const indexReferralColumns = sql`CASE WHEN intervention IS NOT NULL THEN CAST(row_number() OVER byIndex AS INTEGER) END AS index_order,
+		intervention IS NOT NULL AND lag(child_key) OVER byIndex IS NULL AND lead(child_key) OVER byIndex IS NULL AS solo_index`;
 
 /**
  * Whether 12 months of data follow a referral: the only facts column that depends on rows of other children
@@ -128,50 +128,81 @@ WHERE NOT EXISTS (SELECT 1 FROM ${childKeys} k WHERE k.child_id = n.child_id)`;
  * The referral facts of every child, or of the children listed in `children` (one column, `child_id`). Every
  * analysis column is the row's own or its child's (windows partitioned by child), except `followed_up`, so
  * an append recomputes the rows of the children it touches and nobody else's.
+ * The window columns are computed over a narrow projection (row, child number, date, ID, intervention) and
+ * joined back to the row by `rowid`: a window sorts everything it carries, and the referral rows are wide. All
+ * of them but `next_referral_date` (a frame by date alone) and the index order read two orders of a child's
+ * rows, partitioned by the integer child number rather than the text ID.
  */
 export function referralFactsQuery(children?: Sql): Sql {
-	return sql`SELECT f.*,
-	${indexReferralColumns}
-FROM (
-	SELECT r.*,
-		k.child_key,
-		k.${childCellHash},
-		${recordKeyOf(sql`s.secret`, 'referral', sql`r.referral_id`)} AS ${recordKey},
-		CAST(date_trunc('month', r.referral_date) AS DATE) AS month,
-		${ageBandCase(sql`r.age_at_referral`)} AS age_band,
-		${indicatorMask((column) => sql`${column} IN ${presentLevels}`)} AS ${presentMask},
-		${indicatorMask((column) => sql`${column} <> 'not_assessed'`)} AS ${assessedMask},
-		CAST(bit_count(${presentMask}) AS UTINYINT) AS ${indicatorCount},
-		COALESCE(
-			lag(r.referral_date) OVER (PARTITION BY r.child_id ORDER BY r.referral_date, r.referral_id)
-				>= r.referral_date - INTERVAL 12 MONTH,
-			FALSE
-		) AS is_repeat,
-		min(r.referral_date) OVER (
-			PARTITION BY r.child_id ORDER BY r.referral_date
+	return sql`SELECT r.*,
+	w.child_key,
+	w.${childCellHash},
+	${recordKeyOf(sql`s.secret`, 'referral', sql`r.referral_id`)} AS ${recordKey},
+	CAST(date_trunc('month', r.referral_date) AS DATE) AS month,
+	${ageBandCase(sql`r.age_at_referral`)} AS age_band,
+	${indicatorMask((column) => sql`r.${ident(column)} IN (${join(presentLevels.map((level) => referralEnumValue(column, level)))})`)} AS ${presentMask},
+	${indicatorMask((column) => sql`r.${ident(column)} <> ${referralEnumValue(column, 'not_assessed')}`)} AS ${assessedMask},
+	CAST(bit_count(${presentMask}) AS UTINYINT) AS ${indicatorCount},
+	w.is_repeat,
+	w.next_referral_date,
+	w.solo_all,
+	w.solo_quarter,
+	w.solo_month,
+	w.index_order,
+	w.solo_index,
+	${followedUp(sql`r.referral_date`)} AS followed_up,
+	COALESCE(w.next_referral_date <= CAST(r.referral_date + INTERVAL 12 MONTH AS DATE), FALSE) AS re_referred
+FROM referrals r
+JOIN (
+	SELECT row_id, child_key, ${childCellHash},
+		COALESCE(lag(referral_date) OVER byChild >= referral_date - INTERVAL 12 MONTH, FALSE) AS is_repeat,
+		min(referral_date) OVER (
+			PARTITION BY child_key ORDER BY referral_date
 			RANGE BETWEEN INTERVAL 1 DAY FOLLOWING AND UNBOUNDED FOLLOWING
 		) AS next_referral_date,
-		${soloColumns(sql`r.child_id`, sql`r.referral_date`)}
-	FROM referrals r
-	JOIN ${childKeys} k ON k.child_id = r.child_id
-	CROSS JOIN ${secretTable} s
-	${ofChildren(sql`r.child_id`, children)}
-) f
-ORDER BY f.referral_date, f.referral_id`;
+		${soloColumns(sql`referral_date`)},
+		${indexReferralColumns}
+	FROM (
+		SELECT r.rowid AS row_id, k.child_key, k.${childCellHash}, r.referral_date, r.referral_id, r.intervention
+		FROM referrals r
+		JOIN ${childKeys} k ON k.child_id = r.child_id
+		${ofChildren(sql`r.child_id`, children)}
+	)
+	WINDOW byChild AS (PARTITION BY child_key ORDER BY referral_date, referral_id),
+		byIndex AS (PARTITION BY child_key, intervention IS NULL ORDER BY intervention = ${referralEnumValue('intervention', 'none')}, referral_date, referral_id)
+) w ON w.row_id = r.rowid
+CROSS JOIN ${secretTable} s
+${ofChildren(sql`r.child_id`, children)}
+ORDER BY r.referral_date, r.referral_id`;
 }
 
-/** The episode facts of every child, or of the children listed in `children`; all per row or per child. */
+/**
+ * The episode facts of every child, or of the children listed in `children`; all per row or per child. The
+ * solo flags are windows over a narrow projection joined back by `rowid`, as for referrals; they depend on
+ * no order within a day, so the child's rows are ordered by date alone.
+ */
 export function episodeFactsQuery(children?: Sql): Sql {
 	return sql`SELECT e.*,
-	k.child_key,
-	k.${childCellHash},
+	w.child_key,
+	w.${childCellHash},
 	${recordKeyOf(sql`s.secret`, 'episode', sql`e.episode_id`)} AS ${recordKey},
 	CAST(date_trunc('month', e.start_date) AS DATE) AS month,
 	${ageBandCase(sql`e.age_at_start`)} AS age_band,
 	e.end_date - e.start_date AS duration_days,
-	${soloColumns(sql`e.child_id`, sql`e.start_date`)}
+	w.solo_all,
+	w.solo_quarter,
+	w.solo_month
 FROM missing_episodes e
-JOIN ${childKeys} k ON k.child_id = e.child_id
+JOIN (
+	SELECT row_id, child_key, ${childCellHash}, ${soloColumns(sql`start_date`)}
+	FROM (
+		SELECT e.rowid AS row_id, k.child_key, k.${childCellHash}, e.start_date
+		FROM missing_episodes e
+		JOIN ${childKeys} k ON k.child_id = e.child_id
+		${ofChildren(sql`e.child_id`, children)}
+	)
+	WINDOW byChild AS (PARTITION BY child_key ORDER BY start_date)
+) w ON w.row_id = e.rowid
 CROSS JOIN ${secretTable} s
 ${ofChildren(sql`e.child_id`, children)}
 ORDER BY e.start_date, e.episode_id`;
