@@ -41,6 +41,7 @@ import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episod
 import { repeatCounts, repeatMissingTitle, summariseRepeatMissing } from './repeat-missing';
 import { returnInterviewsTitle, summariseReturnInterviews, withinDefinition } from './return-interviews';
 import { seasonalityTitle, summariseSeasonality } from './seasonality';
+import { inAreaOrder } from '$lib/transform/in-area-order';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import { bandShares, type BandShare } from './band-shares';
 import { interviewShares, interviewTiming, type InterviewShare } from './return-interview-shares';
@@ -252,7 +253,12 @@ export const missingPage = definePage()
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
 	.derive('districtPoints', ({ districtMonths, publication, incompleteMonth, areaReference }) =>
-		groupPoints(districtMonths.rows ?? [], (code) => areaReference.label(code), publication, incompleteMonth)
+		groupPoints(
+			inAreaOrder(districtMonths.rows ?? [], (row) => row.group, areaReference.enumeration.codes),
+			(code) => areaReference.label(code),
+			publication,
+			incompleteMonth
+		)
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts)
 	.derive('districtChart', (scope): ChartSpec<PanelPoint> => {

@@ -33,6 +33,7 @@ import { nrmTitle, summariseNrm } from './nrm';
 import { pathwayFunnelTitle, summarisePathwayFunnel } from './pathway-funnel';
 import { incompleteQuarter, quarterLabel } from '$lib/format/quarter-label';
 import { rereferralTitle, summariseRereferral } from './rereferral';
+import { inAreaOrder } from '$lib/transform/in-area-order';
 import { followUpNotYet } from '$lib/summaries/follow-up-not-yet';
 import { stageByDistrictTitle, summariseStageByDistrict, type GroupStageShare } from './stage-by-district';
 import { stageShortLabels } from './stage-labels';
@@ -156,7 +157,11 @@ export const pathwayPage = definePage()
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
 	.derive('byDistrict', ({ districtCounts, areaReference }) =>
-		stageShares(districtCounts.rows ?? []).map((share): GroupStageShare => ({
+		inAreaOrder(
+			stageShares(districtCounts.rows ?? []),
+			(share) => share.group,
+			areaReference.enumeration.codes
+		).map((share): GroupStageShare => ({
 			...share,
 			groupLabel: areaReference.label(share.group)
 		}))
