@@ -70,4 +70,18 @@ describe('district rates on a phone (358 px)', () => {
 			expect(label[2]).toBeLessThanOrEqual(358);
 		}
 	});
+
+	it('each partnership label stands clear of its panel’s top line, a line below the panel heading', () => {
+		const frames = [...chart.querySelectorAll('rect[fill="none"]')].map((rect) => origin(rect)[1]);
+		const labels = find(/^Partnership /);
+		const headings = find(/^Aged /);
+		expect(labels).toHaveLength(2);
+		for (const [index, label] of labels.entries()) {
+			// Baselines (no hanging offset): descenders reach about 3 px below, capitals about 10 px above.
+			expect(label.getAttribute('y')).toBeNull();
+			const baseline = origin(label)[1];
+			expect(frames[index]! - baseline, 'gap above the top line').toBeGreaterThanOrEqual(6);
+			expect(baseline - origin(headings[index]!)[1], 'gap below the heading').toBeGreaterThanOrEqual(16);
+		}
+	});
 });

@@ -79,6 +79,17 @@ describe('board pack', () => {
 		expect(await page.locator('.appendix table').count()).toBe(
 			await page.locator('figure.pack-figure').count()
 		);
+		// No child referred in the latest quarter has a year of follow-up: its re-referral chart says so.
+		expect(
+			collapse(
+				await page
+					.locator('figure.pack-figure .empty')
+					.allInnerTexts()
+					.then((t) => t.join(' '))
+			)
+		).toBe(
+			'Re-referral within 12 months cannot be known yet for July–September 2026: the first children referred then reach 12 months in July 2027. The latest quarter with a full year of follow-up is July–September 2025.'
+		);
 		expect(watch.consoleErrors).toEqual([]);
 		expect(watch.offOrigin).toEqual([]);
 	});
@@ -182,7 +193,10 @@ describe('board pack', () => {
 		});
 		await file.goto(`file://${resolve(path)}`);
 		const figures = await page.locator('figure.pack-figure').count();
-		expect(await file.locator('figure.pack-figure svg[viewBox]').count()).toBe(figures);
+		// Every figure is drawn, except one that says in words why it has nothing to draw (re-referral).
+		const empty = await page.locator('figure.pack-figure .empty').count();
+		expect(await file.locator('figure.pack-figure .empty').count()).toBe(empty);
+		expect(await file.locator('figure.pack-figure svg[viewBox]').count()).toBe(figures - empty);
 		expect(await file.locator('.appendix table').count()).toBe(figures);
 		expect(await file.locator('textarea, button, select').count()).toBe(0);
 		expect(
@@ -199,6 +213,8 @@ describe('board pack', () => {
 		await packReady(page);
 		const cover = collapse(await page.locator('section.cover').innerText());
 		expect(cover).toContain('Q1 2025-26 (April–June 2025) · Fenland');
+		// A quarter with a full year of follow-up draws its re-referral chart: no figure is left empty.
+		expect(await page.locator('figure.pack-figure .empty').count()).toBe(0);
 		const first = collapse(await page.locator('section.theme h2').first().innerText());
 		expect(first.length).toBeGreaterThan(10);
 		expect(watch.consoleErrors).toEqual([]);

@@ -121,6 +121,18 @@ describe('missing episodes page', () => {
 		expect(new URL(watch.page.url()).search).toBe(`?${query}`);
 	});
 
+	it('keeps its navigation mark and shows the filters it cannot apply as not applying', async () => {
+		// Issue 13: a filter in the URL must not lose the current-page mark, and a gender filter (which the
+		// missing episodes record cannot honour) is marked as not applying rather than silently ignored.
+		await watch.page.goto(new URL('/missing/?gender=female&district=fenland', watch.baseUrl).href);
+		await waitForCharts(watch.page, CHARTS);
+		const current = watch.page.locator('nav a[aria-current="page"]');
+		expect(await current.count()).toBe(1);
+		expect((await current.textContent())?.trim()).toBe('Missing episodes');
+		expect(await watch.page.locator('[data-not-applying]').count()).toBeGreaterThanOrEqual(4);
+		expect(await watch.page.getByTestId('filters-not-applying').textContent()).toContain('Gender');
+	});
+
 	it('publishes a known small cell perturbed in publication mode', async () => {
 		const byMonthDistrict = new Map<string, number>();
 		for (const row of episodes) {

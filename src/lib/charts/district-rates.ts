@@ -22,6 +22,13 @@ export interface DistrictRatePoint {
 	selected: boolean;
 }
 
+/** The gap between the panel's top line and the partnership label hung inside it, in pixels. */
+const LABEL_GAP = 4;
+/** Stacked: the partnership label's baseline above the frame, room for its descenders ("p") and a gap. */
+const ABOVE_FRAME = 7;
+/** Stacked: the panel heading's baseline above the frame, a line clear of the partnership label. */
+const HEADING_ABOVE = 24;
+
 /**
  * Rates per 10,000 children a year by district with 95% intervals, one panel per age group, the
  * partnership rate as a dashed line. Districts in the filter are drawn larger and labelled in bold;
@@ -69,7 +76,7 @@ export function districtRatesChart(
 						fy: (ages: string) => ages,
 						frameAnchor: 'top-left',
 						lineAnchor: 'bottom',
-						dy: -20,
+						dy: -HEADING_ABOVE,
 						text: (ages: string) => ages
 					})
 				: null,
@@ -83,8 +90,11 @@ export function districtRatesChart(
 			Plot.text(baselines, {
 				x: 'partnership',
 				...facet,
+				// Clear of the panel's top line (at dy -2, hung from it, it touched the line): stacked on a phone,
+				// it stands above the frame, under the panel heading; side by side it hangs just inside.
 				frameAnchor: 'top',
-				dy: -2,
+				lineAnchor: stacked ? 'bottom' : 'top',
+				dy: stacked ? -ABOVE_FRAME : LABEL_GAP,
 				// Stacked on a phone, the label reads leftwards from the line, which lies near the right edge.
 				dx: stacked ? -4 : 4,
 				textAnchor: stacked ? 'end' : 'start',

@@ -4,6 +4,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, pair, text } from './palette';
 import { plotClass } from './plot-style';
+import { textWidth } from './text-width';
 
 export interface SeriesPoint {
 	month: string;
@@ -18,6 +19,17 @@ export interface SeriesPoint {
 const HEIGHT = 320;
 const MARGIN = { top: 20, bottom: 40 };
 const LINE = 16;
+/** The gap between a line's last point and its label (the label's `dx`). */
+const LABEL_GAP = 6;
+
+/**
+ * The right margin: room for the widest end label (bold, so measured a point larger) after its gap, and
+ * no more, so short labels such as "Episodes" leave the lines the width; never over 45% of the chart.
+ */
+export function endLabelMargin(labels: readonly string[], width: number): number {
+	const widest = Math.max(0, ...labels.map((label) => textWidth(label, 14)));
+	return Math.round(Math.min(width * 0.45, Math.max(24, LABEL_GAP + widest + 8)));
+}
 
 /**
  * Up to four monthly series in one panel, each named at its right-hand end (direct labels, so colour is never
@@ -56,7 +68,10 @@ export function monthlyLinesChart(
 		marginTop: MARGIN.top,
 		marginBottom: MARGIN.bottom,
 		marginLeft: 48,
-		marginRight: 110,
+		marginRight: endLabelMargin(
+			labels.map((end) => end.seriesLabel),
+			options.width
+		),
 		x: { type: 'utc', label: null },
 		y: { grid: true, label: options.valueLabel, domain: [0, yMax] },
 		style: { fontSize: '13px', color: text },
@@ -84,7 +99,7 @@ export function monthlyLinesChart(
 					y: 'labelY',
 					text: 'seriesLabel',
 					textAnchor: 'start',
-					dx: 6,
+					dx: LABEL_GAP,
 					// Dark text for contrast (WCAG 1.4.3); the label sits at the end of its own line.
 					fill: text,
 					fontWeight: 'bold'

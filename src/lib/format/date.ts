@@ -36,6 +36,16 @@ export function formatShortMonth(iso: string): string {
 	return shortMonth.format(parseIsoDay(iso));
 }
 
+const monthNames = {
+	long: new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }),
+	short: new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' })
+};
+
+/** A calendar month by its number, without a year: (9, 'long') → "September", (9, 'short') → "Sept". */
+export function formatMonthName(month: number, style: 'long' | 'short'): string {
+	return monthNames[style].format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
 /** An instant as an ISO 8601 timestamp (UTC). */
 export function isoTimestamp(epochMs: number): string {
 	return new Date(epochMs).toISOString();

@@ -13,13 +13,10 @@
  * The arithmetic lives in domain/ (calendar.ts, financial-year.ts); this file only names periods.
  */
 import { financialQuarter, financialYearLabel } from '$lib/domain/financial-year';
+import { formatMonth, formatMonthName, formatShortMonth } from './date';
 
-const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const monthOnly = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
-const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const shortMonthName = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
-
-const parse = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+// Months are named by date.ts's formatters, so "July 2026" has one source whichever file names it.
+const name = (date: Date, style: 'long' | 'short') => formatMonthName(date.getUTCMonth() + 1, style);
 
 /** The first day of the calendar quarter containing `iso` (any day in it), as a Date at UTC midnight. */
 function quarterStart(iso: string): Date {
@@ -38,24 +35,24 @@ export function formatFinancialQuarter(iso: string): string {
 export function formatQuarterMonths(iso: string): string {
 	const start = quarterStart(iso);
 	const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 1));
-	return `${monthOnly.format(start)}–${month.format(end)}`;
+	return `${name(start, 'long')}–${formatMonth(end)}`;
 }
 
 /** Short form of a quarter (any day in it): "2024-04-01" → "Apr–Jun 2024". */
 export function formatQuarter(iso: string): string {
 	const start = quarterStart(iso);
 	const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 1));
-	return `${shortMonthName.format(start)}–${shortMonthName.format(end)} ${start.getUTCFullYear()}`;
+	return `${name(start, 'short')}–${name(end, 'short')} ${start.getUTCFullYear()}`;
 }
 
 /** Long form of a month or quarter by its first day: "July 2026" or "July–September 2026". */
 export function formatPeriod(iso: string, grain: 'month' | 'quarter'): string {
-	return grain === 'month' ? month.format(parse(iso)) : formatQuarterMonths(iso);
+	return grain === 'month' ? formatMonth(iso) : formatQuarterMonths(iso);
 }
 
 /** Short form for axes and tips: "Jul 2026" or "Jul–Sept 2026". */
 export function formatShortPeriod(iso: string, grain: 'month' | 'quarter'): string {
-	return grain === 'month' ? shortMonth.format(parse(iso)) : formatQuarter(iso);
+	return grain === 'month' ? formatShortMonth(iso) : formatQuarter(iso);
 }
 
 /**

@@ -13,6 +13,11 @@ export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	rows: readonly Row[];
 	loading?: boolean;
 	/**
+	 * Why the chart has nothing to draw, when the page knows a reason other than "nothing matches" (e.g. an
+	 * outcome that cannot be known yet for a recent period): said in place of the drawing (`chartEmptyText`).
+	 */
+	empty?: string | undefined;
+	/**
 	 * The numbers in the title, summary and caption that are not counts of records (numbers of months, run
 	 * lengths), each named by the words that follow it ("of its last"). Declared by the sentence's builder:
 	 * publication mode perturbs counts of records, and its automated reader (tests/publication) protects

@@ -1,3 +1,4 @@
+import { followUpNotYet } from '$lib/summaries/follow-up-not-yet';
 import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart } from '$lib/charts/category-bars';
 import { interventionColours } from '$lib/charts/palette';
@@ -567,7 +568,7 @@ export const cohortsPage = definePageOverShownDays()
 
 	// ----- Outcomes: referred again within 12 months of an intervention
 	.derive('outcomes', ({ outcomeCounts }) => rereferralShares(outcomeCounts.rows ?? []))
-	.derive('outcomeChart', ({ outcomes, period }): ChartSpec<RereferralShare> => {
+	.derive('outcomeChart', ({ outcomes, period, window, extent }): ChartSpec<RereferralShare> => {
 		const any = outcomes.find((row) => row.intervention === 'any');
 		const incomplete = any?.follow_up_incomplete ?? 0;
 		const enough = followedUpEnough(any);
@@ -585,7 +586,15 @@ export const cohortsPage = definePageOverShownDays()
 							(row) => `${inSentence(row.label)} ${shareWithCounts(row.share, row.re_referred, row.children)}`
 						)
 						.join(', ')}.${left}`;
-		return shareBarsSpec(outcomes, {
+		// No child followed up yet, only some waiting for their 12 months: an empty chart says so and when.
+		const notYet =
+			outcomes.every((row) => row.children === 0) &&
+			outcomes.some((row) => row.follow_up_incomplete > 0) &&
+			window !== undefined &&
+			extent?.last_referral
+				? followUpNotYet({ first: window.from, last: window.to }, extent.last_referral)
+				: undefined;
+		const spec = shareBarsSpec(outcomes, {
 			title:
 				enough && any!.share !== null
 					? `${formatPercent(any!.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any!.re_referred)} of ${countText(any!.children)} followed up)`
@@ -611,6 +620,7 @@ export const cohortsPage = definePageOverShownDays()
 			}),
 			marginLeft: 320
 		});
+		return { ...spec, empty: notYet };
 	})
 	.derive('outcomeChartLoading', ({ outcomeCounts }) => outcomeCounts.loading)
 

@@ -24,6 +24,10 @@ import {
 	monthlyEpisodesByLookedAfter,
 	type MonthlyGroupCount
 } from '$lib/sql/metrics/missing/monthly-episodes-by-group';
+import {
+	districtEpisodeRates,
+	type DistrictEpisodeRateRow
+} from '$lib/sql/metrics/missing/district-episode-rates';
 import { repeatBands, repeatMissing, type RepeatMissingRow } from '$lib/sql/metrics/missing/repeat-missing';
 import { returnInterviews, type ReturnInterviewRow } from '$lib/sql/metrics/missing/return-interviews';
 import { seasonality, type SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
@@ -32,10 +36,12 @@ import { durationsNotCounts, durationsTitle, summariseDurations } from './durati
 import { episodeSexesTitle, summariseEpisodeSexes } from './episode-sexes';
 import { episodeTypesTitle, summariseEpisodeTypes } from './episode-types';
 import { episodesByGroupTitle, summariseEpisodesByGroup } from './episodes-by-group';
+import { districtEpisodeRateTitle, episodeRates } from './district-episode-rate';
 import { monthlyEpisodesTitle, summariseMonthlyEpisodes } from './monthly-episodes';
 import { repeatCounts, repeatMissingTitle, summariseRepeatMissing } from './repeat-missing';
 import { returnInterviewsTitle, summariseReturnInterviews, withinDefinition } from './return-interviews';
 import { seasonalityTitle, summariseSeasonality } from './seasonality';
+import { inAreaOrder } from '$lib/transform/in-area-order';
 import { incompleteLastMonth } from '$lib/transform/incomplete-month';
 import { bandShares, type BandShare } from './band-shares';
 import { interviewShares, interviewTiming, type InterviewShare } from './return-interview-shares';
@@ -150,6 +156,16 @@ export const missingPage = definePage()
 		const reshape = fill('group', areaReference.enumeration.codes, 'episodes');
 		return reshape ? { query: monthlyEpisodesByDistrict(filters), reshape } : undefined;
 	})
+	// The period a district's rate is measured over: the shown days kept within the loaded episodes, so no
+	// empty days dilute a rate (as the Districts page keeps its rates within the loaded referrals).
+	.query('districtRates', ({ filters, months, episodeExtent }): Ask<DistrictEpisodeRateRow> => {
+		const first = episodeExtent.rows?.[0]?.first_start;
+		const last = episodeExtent.rows?.[0]?.last_start;
+		if (!months || !first || !last) return undefined;
+		const from = months.first > first ? months.first : first;
+		const to = months.last < last ? months.last : last;
+		return districtEpisodeRates(filters, { from, to });
+	})
 	.query('lookedAfterMonths', ({ filters, fill }): Ask<MonthlyGroupCount> => {
 		const reshape = fill('group', ['looked_after', 'not_looked_after', 'not_recorded'], 'episodes');
 		return reshape ? { query: monthlyEpisodesByLookedAfter(filters), reshape } : undefined;
@@ -237,16 +253,31 @@ export const missingPage = definePage()
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
 	.derive('districtPoints', ({ districtMonths, publication, incompleteMonth, areaReference }) =>
-		groupPoints(districtMonths.rows ?? [], (code) => areaReference.label(code), publication, incompleteMonth)
+		groupPoints(
+			inAreaOrder(districtMonths.rows ?? [], (row) => row.group, areaReference.enumeration.codes),
+			(code) => areaReference.label(code),
+			publication,
+			incompleteMonth
+		)
 	)
 	.derive('selectedDistricts', ({ filters }) => filters.districts)
 	.derive('districtChart', (scope): ChartSpec<PanelPoint> => {
-		const { districtPoints, selectedDistricts, period, incompleteMonth, toggle } = scope;
+		const {
+			districtPoints,
+			selectedDistricts,
+			period,
+			incompleteMonth,
+			toggle,
+			districtRates,
+			areaReference
+		} = scope;
 		const summary = summariseEpisodesByGroup(districtPoints);
 		return {
-			title: episodesByGroupTitle(districtPoints, 'district'),
+			title: districtEpisodeRateTitle(
+				episodeRates(districtRates.rows ?? [], (code) => areaReference.label(code))
+			),
 			summary,
-			caption: `Missing and away episodes per month by the district the child went missing from, ${period}.${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete (hollow circle).` : ''} Every district is shown whatever the district filter; selected districts have a heavy frame. Select a panel to filter by its district.`,
+			caption: `Missing and away episodes per month by the district the child went missing from, ${period}.${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete (hollow circle).` : ''} Every district is shown whatever the district filter; selected districts have a heavy frame. Select a panel to filter by its district. The title's rate is episodes of children aged 0 to 17 per 10,000 children of those ages a year, against the population the Districts page uses, so a district with more children is not named for that alone.`,
 			rows: districtPoints,
 			columns: [
 				monthColumn,

@@ -1,5 +1,6 @@
 import { countNoun } from '$lib/format/count-noun';
 import { formatMonth } from '$lib/format/date';
+import { formatSpan } from '$lib/format/period';
 
 interface Point {
 	month: string;
@@ -36,5 +37,5 @@ export function summariseMonthlyEpisodes(
 	const peak = top
 		? `; the busiest month was ${formatMonth(top.month)}, with ${countNoun(top.value!, 'episode')}`
 		: '';
-	return `${count(totals.episodes, 'missing or away episode')} involving ${count(totals.children, 'different child', 'different children')} between ${formatMonth(months[0]!)} and ${formatMonth(months.at(-1)!)}${peak}${hidden ? ' (months with small counts suppressed)' : ''}.`;
+	return `${count(totals.episodes, 'missing or away episode')} involving ${count(totals.children, 'different child', 'different children')} ${formatSpan(months[0]!, months.at(-1)!, 'month')}${peak}${hidden ? ' (months with small counts suppressed)' : ''}.`;
 }

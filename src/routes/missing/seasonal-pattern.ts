@@ -1,11 +1,9 @@
 import type { SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
+import { formatMonthName } from '$lib/format/date';
 import { compareRates, type RateComparison } from '$lib/stats';
 
 /** Meteorological summer (Met Office): June, July and August. */
 export const SUMMER_MONTHS: readonly number[] = [6, 7, 8];
-
-const monthName = (month: number, style: 'long' | 'short') =>
-	new Date(Date.UTC(2000, month - 1, 1)).toLocaleDateString('en-GB', { month: style, timeZone: 'UTC' });
 
 export interface CalendarMonth {
 	month: number;
@@ -55,8 +53,8 @@ export function seasonalPattern(rows: readonly SeasonalityRow[]): SeasonalPatter
 		const monthsCovered = cells.reduce((sum, row) => sum + row.days_covered / row.days_in_month, 0);
 		return {
 			month,
-			label: monthName(month, 'short'),
-			name: monthName(month, 'long'),
+			label: formatMonthName(month, 'short'),
+			name: formatMonthName(month, 'long'),
 			summer: SUMMER_MONTHS.includes(month),
 			episodes,
 			monthsCovered,
@@ -67,7 +65,7 @@ export function seasonalPattern(rows: readonly SeasonalityRow[]): SeasonalPatter
 	const years: YearMonth[] = complete.map((row) => ({
 		year: row.year,
 		month: row.month,
-		label: monthName(row.month, 'short'),
+		label: formatMonthName(row.month, 'short'),
 		value: row.episodes
 	}));
 	const sum = (summer: boolean, field: 'episodes' | 'monthsCovered') =>

@@ -33,6 +33,8 @@ import { nrmTitle, summariseNrm } from './nrm';
 import { pathwayFunnelTitle, summarisePathwayFunnel } from './pathway-funnel';
 import { incompleteQuarter, quarterLabel } from '$lib/format/quarter-label';
 import { rereferralTitle, summariseRereferral } from './rereferral';
+import { inAreaOrder } from '$lib/transform/in-area-order';
+import { followUpNotYet } from '$lib/summaries/follow-up-not-yet';
 import { stageByDistrictTitle, summariseStageByDistrict, type GroupStageShare } from './stage-by-district';
 import { stageShortLabels } from './stage-labels';
 import { interventionShares, type InterventionShare } from '$lib/transform/intervention-shares';
@@ -155,7 +157,11 @@ export const pathwayPage = definePage()
 
 	// ----- By district (every district whatever the district filter: the chart cross-filters)
 	.derive('byDistrict', ({ districtCounts, areaReference }) =>
-		stageShares(districtCounts.rows ?? []).map((share): GroupStageShare => ({
+		inAreaOrder(
+			stageShares(districtCounts.rows ?? []),
+			(share) => share.group,
+			areaReference.enumeration.codes
+		).map((share): GroupStageShare => ({
 			...share,
 			groupLabel: areaReference.label(share.group)
 		}))
@@ -329,12 +335,21 @@ export const pathwayPage = definePage()
 
 	// ----- Re-referral after an intervention
 	.derive('rereferral', ({ rereferralCounts }) => rereferralShares(rereferralCounts.rows ?? []))
-	.derive('rereferralChart', ({ rereferral, rereferralCounts, period }): ChartSpec<RereferralShare> => {
+	.derive('rereferralChart', (scope): ChartSpec<RereferralShare> => {
+		const { rereferral, rereferralCounts, period, shown, extent } = scope;
 		const incompleteFollowUp = (rereferralCounts.rows ?? [])
 			.filter((row) => row.intervention !== 'none')
 			.reduce((sum, row) => sum + row.follow_up_incomplete, 0);
 		const summary = summariseRereferral(rereferral, incompleteFollowUp);
-		return shareBarsSpec(rereferral, {
+		// No child followed up yet, only some waiting for their 12 months: an empty chart says so and when.
+		const notYet =
+			rereferral.every((row) => row.children === 0) &&
+			rereferral.some((row) => row.follow_up_incomplete > 0) &&
+			shown !== undefined &&
+			extent?.last_referral
+				? followUpNotYet(shown, extent.last_referral)
+				: undefined;
+		const spec = shareBarsSpec(rereferral, {
 			title: rereferralTitle(rereferral),
 			summary,
 			caption: `Children referred again within 12 months after an intervention, by kind of intervention, with 95% intervals (Wilson); index referrals in ${period}. Definition above.`,
@@ -359,6 +374,7 @@ export const pathwayPage = definePage()
 							: `${pct(row.share)} (${row.re_referred === null ? 'c' : formatCount(row.re_referred)} of ${row.children === null ? 'c' : formatCount(row.children)})`
 			})
 		});
+		return { ...spec, empty: notYet };
 	})
 	.derive('rereferralChartLoading', ({ rereferralCounts }) => rereferralCounts.loading)
 

@@ -42,14 +42,14 @@ describe('monthly episodes', () => {
 			'75 missing or away episodes involving 31 different children between June 2024 and July 2024; the busiest month was July 2024, with 45 episodes.'
 		);
 	});
-	it('puts the noun in the singular when a filter leaves one episode or one child', () => {
+	it('puts the noun in the singular when a filter leaves one episode or one child, and never compares a month with itself', () => {
 		const one = [
 			{ month: '2024-06-01', series: 'episodes', value: 1 },
 			{ month: '2024-06-01', series: 'children', value: 1 }
 		];
 		expect(monthlyEpisodesTitle(one)).toBe('The busiest month was June 2024, with 1 missing episode');
 		expect(summariseMonthlyEpisodes(one, { episodes: 1, children: 1 })).toBe(
-			'1 missing or away episode involving 1 different child between June 2024 and June 2024; the busiest month was June 2024, with 1 episode.'
+			'1 missing or away episode involving 1 different child in June 2024; the busiest month was June 2024, with 1 episode.'
 		);
 		const { rows, total } = bands({
 			same_day: 1,
@@ -69,7 +69,7 @@ describe('monthly episodes', () => {
 				children: null
 			})
 		).toBe(
-			'4 missing or away episodes involving c (suppressed) different children between June 2024 and June 2024 (months with small counts suppressed).'
+			'4 missing or away episodes involving c (suppressed) different children in June 2024 (months with small counts suppressed).'
 		);
 		expect(summariseMonthlyEpisodes([], { episodes: 0, children: 0 })).toBe(
 			'No missing episodes match the current filters.'

@@ -145,6 +145,22 @@ describe('pathway page on the demo extract', () => {
 		);
 	});
 
+	it('says why the re-referral chart is empty for the latest quarter, and draws an earlier one', async () => {
+		const last = referrals
+			.map((row) => row.referral_date!)
+			.sort()
+			.at(-1);
+		expect(last).toBe('2026-11-15');
+		const latest = await runPage(pathwayPage, engine, { filters: { from: '2026-07-01', to: '2026-09-30' } });
+		expect(latest.rereferralChart.rows.every((row) => row.children === 0)).toBe(true);
+		expect(latest.rereferralChart.empty).toBe(
+			'Re-referral within 12 months cannot be known yet for July–September 2026: the first children referred then reach 12 months in July 2027. The latest quarter with a full year of follow-up is July–September 2025.'
+		);
+		const earlier = await runPage(pathwayPage, engine, { filters: { from: '2025-07-01', to: '2025-09-30' } });
+		expect(earlier.rereferralChart.rows[0]!.children).toBeGreaterThan(0);
+		expect(earlier.rereferralChart.empty).toBeUndefined();
+	});
+
 	it('withholds small counts in publication mode and says so under the age chart', async () => {
 		// Referrals from health in East Cambridgeshire in 2025: a handful.
 		const filters = {

@@ -25,12 +25,23 @@ function exposureYears(period: RatePeriod): Sql {
 known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${ident('population')})`;
 }
 
+/** The records a rate counts: their table and the date that places each in the period. */
+export interface RateSource {
+	from: Sql;
+	date: string;
+}
+
+/** Referrals, placed by their referral date: what a rate counts unless told otherwise. */
+export const referralSource: RateSource = { from: referralFacts, date: 'referral_date' };
+
 /** What a per-district rate query counts and which population it sets the counts against. */
 export interface RateQuery {
 	period: RatePeriod;
-	/** The filters on referrals, less the period (applied here) and the district (every district is shown). */
+	/** The records counted (referrals unless given). */
+	source?: RateSource;
+	/** The filters on those records, less the period (applied here) and the district (every district is shown). */
 	where: Sql;
-	/** Counts of referrals in the period per district, by output name. */
+	/** Counts of records in the period per district, by output name. */
 	counted: readonly (readonly [string, Keyed])[];
 	/**
 	 * Aggregates of the population rows `p` weighted by the period's coverage `s.fraction` (person-years),
@@ -42,13 +53,16 @@ export interface RateQuery {
 }
 
 /**
- * Referral counts and person-years per district for rates per 10,000 children a year, shared by the
- * Districts page (`districtRates`) and the cohort's matching rates (`matchingRates`): the population side
- * (`exposure`) weighs each mid-year estimate by the share of its year the period covers; the referral side
- * (`counts`) counts the filtered referrals in the period. Every district of the population appears, with
+ * Counts and person-years per district for rates per 10,000 children a year, shared by the Districts page
+ * (`districtRates`), the cohort's matching rates (`matchingRates`) and the Missing page
+ * (`districtEpisodeRates`): the population side (`exposure`) weighs each mid-year estimate by the share of
+ * its year the period covers; the count side (`counts`) counts the filtered records (referrals unless
+ * `source` says otherwise) in the period. Every district of the population appears, with
  * zero counts where no referral matched. Person-years are not counts of records (`publishing`).
  */
 export function rateQuery(query: RateQuery): Sql {
+	const source = query.source ?? referralSource;
+	const date = ident(source.date);
 	return sql`WITH ${exposureYears(query.period)},
 exposure AS (
 	SELECT p.district,
@@ -61,8 +75,8 @@ exposure AS (
 counts AS (
 	SELECT district,
 		${join(query.counted.map(([name, keyed]) => keyedAs(name, keyed)))}
-	FROM ${referralFacts}
-	WHERE referral_date BETWEEN CAST(${query.period.from} AS DATE) AND CAST(${query.period.to} AS DATE) AND (${query.where})
+	FROM ${source.from}
+	WHERE ${date} BETWEEN CAST(${query.period.from} AS DATE) AND CAST(${query.period.to} AS DATE) AND (${query.where})
 	GROUP BY 1
 )
 SELECT CAST(e.district AS VARCHAR) AS district,
