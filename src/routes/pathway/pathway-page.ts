@@ -340,8 +340,8 @@ export const pathwayPage = definePage()
 		const incompleteFollowUp = (rereferralCounts.rows ?? [])
 			.filter((row) => row.intervention !== 'none')
 			.reduce((sum, row) => sum + row.follow_up_incomplete, 0);
-		const summary = summariseRereferral(rereferral, incompleteFollowUp);
-		// No child followed up yet, only some waiting for their 12 months: an empty chart says so and when.
+		// No child followed up yet, only some waiting for their 12 months: an empty chart says so and when,
+		// and so does its summary (not "no children match", which would blame the filters).
 		const notYet =
 			rereferral.every((row) => row.children === 0) &&
 			rereferral.some((row) => row.follow_up_incomplete > 0) &&
@@ -349,6 +349,7 @@ export const pathwayPage = definePage()
 			extent?.last_referral
 				? followUpNotYet(shown, extent.last_referral)
 				: undefined;
+		const summary = notYet ?? summariseRereferral(rereferral, incompleteFollowUp);
 		const spec = shareBarsSpec(rereferral, {
 			title: rereferralTitle(rereferral),
 			summary,

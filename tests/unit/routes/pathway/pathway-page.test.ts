@@ -156,6 +156,8 @@ describe('pathway page on the demo extract', () => {
 		expect(latest.rereferralChart.empty).toBe(
 			'Re-referral within 12 months cannot be known yet for July–September 2026: the first children referred then reach 12 months in July 2027. The latest quarter with a full year of follow-up is July–September 2025.'
 		);
+		// The summary above the chart gives the same reason, not "no children match the current filters".
+		expect(latest.rereferralChart.summary).toBe(latest.rereferralChart.empty);
 		const earlier = await runPage(pathwayPage, engine, { filters: { from: '2025-07-01', to: '2025-09-30' } });
 		expect(earlier.rereferralChart.rows[0]!.children).toBeGreaterThan(0);
 		expect(earlier.rereferralChart.empty).toBeUndefined();
