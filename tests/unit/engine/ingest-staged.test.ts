@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { DateDay, Table, tableToIPC, Vector, vectorFromArray } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cambridgeshireAndPeterborough, tables } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
@@ -6,12 +8,13 @@ import { ingestStaged } from '$lib/engine/ingest-staged';
 import { createSchema } from '$lib/engine/load-tables';
 import { ingestFile } from '$lib/ingest';
 import { columnValue } from '$lib/ingest/loaded-column';
+import { decodeParquetWasm } from '$lib/ingest/read-parquet';
 import { ident, join, sql } from '$lib/sql/sql';
 import { freshEngine, TEST_SECRET } from '../../helpers/engine';
 
 const today = '2024-06-30';
 const folder = 'tests/fixtures/ingest';
-const fixtures = readdirSync(folder).filter((name) => /\.(csv|tsv|txt)$/.test(name));
+const fixtures = readdirSync(folder).filter((name) => /\.(csv|tsv|txt|parquet)$/.test(name));
 
 /** The files the staged path takes; the rest it hands to the worker (another encoding, delimiter, layout…). */
 const taken = [
@@ -27,6 +30,7 @@ const taken = [
 	'hostile-cells.csv',
 	'invisible-ids.csv',
 	'long-cell.csv',
+	'referrals.parquet',
 	'missing-tokens.csv',
 	'unknown-districts.csv',
 	'unknown-optional-values.csv',
@@ -51,7 +55,11 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		taken: boolean
 	): Promise<void> {
 		const file = Object.assign(new Blob([bytes]), { name });
-		const staged = await ingestStaged(engine, file, { today, areas: cambridgeshireAndPeterborough });
+		const staged = await ingestStaged(engine, file, {
+			today,
+			areas: cambridgeshireAndPeterborough,
+			parquet: decodeParquetWasm
+		});
 		expect(staged !== undefined, `taken by the staged path: ${name}`).toBe(taken);
 		if (!staged) {
 			// Nothing left behind for the worker path's load.
@@ -124,5 +132,54 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			''
 		].join('\n');
 		await expectWorkerAccount('identifiers.csv', new TextEncoder().encode(text), true);
+	});
+
+	/** A Parquet file written by parquet-wasm from Arrow columns (arrays as apache-arrow infers their types). */
+	const parquetOf = (columns: Record<string, readonly unknown[] | Float64Array | Int32Array | Vector>) => {
+		const vectors = Object.fromEntries(
+			Object.entries(columns).map(([name, values]) => [
+				name,
+				values instanceof Vector ? values : vectorFromArray(values)
+			])
+		);
+		return new Uint8Array(writeParquet(WasmTable.fromIPCStream(tableToIPC(new Table(vectors), 'stream'))));
+	};
+
+	it('stages a Parquet file of text, dates, yes/no and whole numbers with the worker account', async () => {
+		const n = 8;
+		const bytes = parquetOf({
+			referral_id: ['P1', 'P2', 'P2', '', ' P5', 'P6', 'P7', 'P8'],
+			child_id: Array.from({ length: n }, (_, at) => `C${at}`),
+			referral_date: vectorFromArray(
+				Array.from({ length: n }, (_, at) => new Date(Date.UTC(2023, 0, 15 + at * 40))),
+				new DateDay()
+			),
+			age_at_referral: Int32Array.from([15, 16, 30, 12, 14, -1, 17, 9]),
+			gender: ['male', 'Female', 'x', 'male', 'female', 'male', 'a) Male', 'female'],
+			district: [
+				'fenland',
+				'Peterborough',
+				'nowhere',
+				'cambridge',
+				'fenland',
+				'fenland',
+				'fenland',
+				'fenland'
+			],
+			looked_after: [true, false, true, false, true, false, true, false]
+		});
+		await expectWorkerAccount('edge.parquet', bytes, true);
+	});
+
+	it('hands a Parquet file with a column of another type (a float) to the worker', async () => {
+		const bytes = parquetOf({
+			referral_id: ['P1', 'P2'],
+			child_id: ['C1', 'C2'],
+			referral_date: ['2024-01-15', '2024-02-01'],
+			age_at_referral: Float64Array.from([15, 16.5]),
+			gender: ['male', 'female'],
+			district: ['fenland', 'fenland']
+		});
+		await expectWorkerAccount('float.parquet', bytes, false);
 	});
 });
