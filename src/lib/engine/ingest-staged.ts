@@ -5,11 +5,12 @@ import { detectTable } from '$lib/ingest/detect-table';
 import { unknownAreas, type FileSummary, type IngestResult } from '$lib/ingest/ingest-file';
 import { matchHeaders, type HeaderMatch } from '$lib/ingest/match-headers';
 import { recogniseAreaList } from '$lib/ingest/read-area-list';
+import type { ParquetDecoder } from '$lib/ingest/read-parquet';
 import { sha256File } from '$lib/ingest/sha256-file';
 import { recogniseHeadings } from '$lib/ingest/statutory-format';
-import { ident, sql } from '$lib/sql/sql';
+import { ident, sql, type Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
-import { checkStaged, readStaged, type StagedCheck } from './load-staged';
+import { checkStaged, readStaged, type Staged, type StagedCheck } from './load-staged';
 
 /** The one name a chosen file is registered under (the engine's lock-down allows it and nothing else). */
 export const uploadFile = 'sightline-upload.csv';
@@ -33,6 +34,8 @@ export interface StagedIngestOptions {
 	readonly table?: TableName;
 	/** Called as the phases start: reading the file, then checking it. */
 	readonly onPhase?: (phase: 'read' | 'validate') => void;
+	/** Parquet to an Arrow IPC stream: a Parquet file is staged only when one is given (else the worker reads it). */
+	readonly parquet?: ParquetDecoder;
 }
 
 const headLength = 1 << 16;
@@ -70,63 +73,135 @@ function declined(head: Uint8Array, more: boolean): { headers: string[]; bom: bo
 }
 
 /**
- * The Data page's load of a plain UTF-8 CSV through DuckDB (issue 14): the file is registered with the
- * engine (read by DuckDB in pieces, never copied whole into JavaScript), staged as text and checked in SQL by
- * the ingest pipeline's own declared rules and parsers (`checkStaged`). Returns undefined, with nothing left
- * behind, for any file the worker would read differently (another encoding or delimiter, a statutory file,
- * a heading that needs mapping or a date of birth, a line DuckDB cannot split, a short row, a quoted
- * newline, a blank row, a month-first date): those keep the worker path, so one file never has two outcomes.
- * The account (rows, issues with their data row and line, notes) is the worker's, as the unit test shows on
- * every bad-input fixture this path takes.
+ * Column types of a Parquet file (as DuckDB names them after the Arrow insert) whose cells, as DuckDB writes
+ * them as text, the ingest parsers read as the worker reads the same Arrow values: text and dictionary codes,
+ * dates (yyyy-mm-dd), yes/no (true/false) and whole numbers. Anything else (a float, a timestamp, a decimal,
+ * a nested type) keeps the worker path.
  */
-export async function ingestStaged(
-	engine: Engine,
-	file: Blob & { readonly name: string },
-	options: StagedIngestOptions
-): Promise<StagedIngest | undefined> {
-	if (!/\.csv$/i.test(file.name) || file.size === 0) return undefined;
-	const head = new Uint8Array(await file.slice(0, headLength).arrayBuffer());
-	const plain = declined(head, file.size > headLength);
-	if (!plain) return undefined;
-	if (recogniseHeadings(plain.headers) || recogniseAreaList(plain.headers)) return undefined;
-	const table = options.table ?? detectTable(plain.headers).table;
+const stageableType = /^(VARCHAR|DATE|BOOLEAN|U?(TINYINT|SMALLINT|INTEGER|BIGINT)|ENUM\(.*\))$/s;
+
+/** Headings the staged path can take: none blank or padded (the worker would read them otherwise). */
+const plainHeadings = (headers: readonly string[]) =>
+	headers.length > 0 && headers.every((header) => header === header.trim() && header !== '');
+
+/**
+ * The table and column match for headings in the contract's own layout, or undefined: a statutory or areas
+ * file, or headings that need the mapping step (a missing or doubtful column, a constant, a derived field or
+ * a date of birth) keep the worker path.
+ */
+function contractLayout(
+	headers: readonly string[],
+	chosen: TableName | undefined
+): { table: TableName; match: HeaderMatch } | undefined {
+	if (recogniseHeadings([...headers]) || recogniseAreaList([...headers])) return undefined;
+	const table = chosen ?? detectTable([...headers]).table;
 	if (!table) return undefined;
-	const match = completeMatch(matchHeaders(plain.headers, table), {}, false);
+	const match = completeMatch(matchHeaders([...headers], table), {}, false);
 	if (
 		match.missingRequired.length > 0 ||
 		match.ambiguous.length > 0 ||
 		match.columns.some((column) => column.how === 'constant' || column.how === 'derived' || column.index < 0)
 	)
 		return undefined;
+	return { table, match };
+}
+
+/** The Arrow table a Parquet file is inserted into before its cells are staged as text. */
+const arrowStage = 'stage_upload_arrow';
+
+/**
+ * Stage a Parquet file: parquet-wasm decodes it to Arrow, DuckDB inserts the Arrow stream as it is (no cell
+ * passes through JavaScript) and the staging table is its columns as text, in file order. Undefined when a
+ * column's type is one the parsers would read differently from the worker's Arrow values.
+ */
+async function stageParquet(
+	engine: Engine,
+	bytes: Uint8Array,
+	decode: ParquetDecoder,
+	stage: Sql
+): Promise<Staged | undefined> {
+	const clock = performance.now();
+	await engine.insertArrow(arrowStage, await decode(bytes), true);
+	const columns = await engine.query<{ name: string; type: string }>(
+		sql`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${ident(arrowStage)})`
+	);
+	if (!columns.every((column) => stageableType.test(column.type))) return undefined;
+	await engine.exec(
+		sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM ${ident(arrowStage)}`
+	);
+	await engine.exec(sql`DROP TABLE ${ident(arrowStage)}`);
+	return { stage, headers: columns.map((column) => column.name), read: performance.now() - clock };
+}
+
+/**
+ * The Data page's load of a plain UTF-8 CSV, or a Parquet file, through DuckDB (issue 14): a CSV is
+ * registered with the engine (read by DuckDB in pieces, never copied whole into JavaScript) and staged as
+ * text; a Parquet file is decoded to Arrow and inserted as it is, then staged as text; either is checked in
+ * SQL by the ingest pipeline's own declared rules and parsers (`checkStaged`). Returns undefined, with
+ * nothing left behind, for any file the worker would read differently (another encoding or delimiter, a
+ * statutory file, a heading that needs mapping or a date of birth, a line DuckDB cannot split, a short row,
+ * a quoted newline, a blank row, a month-first date, a Parquet column that is not text, a date, yes/no or a
+ * whole number): those keep the worker path, so one file never has two outcomes. The account (rows, issues
+ * with their data row and line, notes) is the worker's, as the unit test shows on every bad-input fixture
+ * this path takes.
+ */
+export async function ingestStaged(
+	engine: Engine,
+	file: Blob & { readonly name: string },
+	options: StagedIngestOptions
+): Promise<StagedIngest | undefined> {
+	const parquet = /\.parquet$/i.test(file.name) ? options.parquet : undefined;
+	if ((!parquet && !/\.csv$/i.test(file.name)) || file.size === 0) return undefined;
+	let plain: { headers: string[]; bom: boolean } | undefined;
+	if (!parquet) {
+		const head = new Uint8Array(await file.slice(0, headLength).arrayBuffer());
+		plain = declined(head, file.size > headLength);
+		if (!plain || !contractLayout(plain.headers, options.table)) return undefined;
+	}
 
 	options.onPhase?.('read');
 	// Hashed in pieces beside DuckDB's read: never the whole file in memory (a 1.88 GB extract once failed
 	// here, read whole for the digest, after DuckDB had checked it). A declined file never awaits it.
 	const digest = sha256File(file);
 	digest.catch(() => undefined);
-	await engine.registerFile(uploadFile, file);
-	const source = { path: uploadFile, format: 'csv' } as const;
+	const source = parquet
+		? ({ path: file.name, format: 'parquet' } as const)
+		: ({ path: uploadFile, format: 'csv' } as const);
 	let check: StagedCheck | undefined;
 	const stage = ident('stage_upload');
 	const discard = async () => {
 		await check?.discard();
-		for (const table of [stage, ident('reject_errors'), ident('reject_scans')])
+		for (const table of [stage, ident(arrowStage), ident('reject_errors'), ident('reject_scans')])
 			await engine.exec(sql`DROP TABLE IF EXISTS ${table}`);
-		await engine.dropFile(uploadFile);
+		if (!parquet) await engine.dropFile(uploadFile);
 	};
+	let layout: { table: TableName; match: HeaderMatch } | undefined;
 	try {
-		const staged = await readStaged(engine, source, stage, false);
-		if (staged.headers.join('\u0000') !== plain.headers.join('\u0000')) {
+		let staged: Staged | undefined;
+		if (parquet) {
+			staged = await stageParquet(engine, new Uint8Array(await file.arrayBuffer()), parquet, stage);
+			layout =
+				staged && plainHeadings(staged.headers) ? contractLayout(staged.headers, options.table) : undefined;
+		} else {
+			await engine.registerFile(uploadFile, file);
+			staged = await readStaged(engine, source, stage, false);
+			layout =
+				staged.headers.join('\u0000') === plain!.headers.join('\u0000')
+					? contractLayout(staged.headers, options.table)
+					: undefined;
+		}
+		if (!staged || !layout) {
 			await discard();
 			return undefined;
 		}
 		options.onPhase?.('validate');
-		check = await checkStaged(engine, table, source, staged, {
+		check = await checkStaged(engine, layout.table, source, staged, {
 			today: options.today,
 			areas: options.areas,
 			listLimit: Number.MAX_SAFE_INTEGER,
 			fileName: file.name,
-			lines: true
+			// A CSV's data rows are its lines after the heading (a quoted newline or a blank line is declined).
+			lines: !parquet
 		});
 		if (
 			check.read === 0 ||
@@ -143,6 +218,7 @@ export async function ingestStaged(
 		return undefined;
 	}
 	const done = check;
+	const { table, match } = layout;
 	let sha256: string;
 	try {
 		sha256 = await digest;
@@ -152,12 +228,12 @@ export async function ingestStaged(
 	}
 	const summary: FileSummary = {
 		name: file.name,
-		format: 'csv',
-		encoding: plain.bom ? 'utf-8-bom' : 'utf-8',
-		delimiter: ',',
+		format: parquet ? 'parquet' : 'csv',
+		encoding: parquet ? null : plain!.bom ? 'utf-8-bom' : 'utf-8',
+		delimiter: parquet ? null : ',',
 		sheet: null,
 		// Taken only when the headings are the first line (no title rows: the worker would skip those).
-		headerRow: 1,
+		headerRow: parquet ? null : 1,
 		bytes: file.size,
 		sha256,
 		read: done.read,

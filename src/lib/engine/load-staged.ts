@@ -17,8 +17,9 @@ import { rulesFor } from '$lib/ingest/rules';
 import { withoutInvisibles } from '$lib/ingest/without-invisibles';
 import { ident, sql, type Sql } from '$lib/sql/sql';
 import {
-	cellIssues,
+	cellIssueTests,
 	checkRows,
+	collectIssues,
 	countIssues,
 	changesCell,
 	createVerdicts,
@@ -29,10 +30,9 @@ import {
 	listIssues,
 	loadedRange,
 	plainText,
-	anyLineBreak,
 	readerRejects,
 	rowOutcome,
-	rowRuleIssues,
+	rowRuleTest,
 	stagedColumns,
 	stagedCounts,
 	stageFile,
@@ -405,46 +405,40 @@ export async function checkStaged(
 	const duplicates = ident(`duplicates_${name}`);
 	const outcome = ident(`outcome_${name}`);
 	const keyIndex = indexOf(keyField);
-	await engine.exec(checkRows(stage, checked, sources, mainDate));
+	const issuesTable = ident(`issues_${name}`);
+	// The quoted-newline test (only where lines are reported) rides on the checked pass.
+	const lineBreaks = options.lines ? judgedColumns.map((one) => one.column) : [];
+	await engine.exec(checkRows(stage, checked, sources, mainDate, lineBreaks));
 	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates));
 	await engine.exec(rowOutcome(checked, duplicates, outcome));
 
 	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
 	const unreadable = source.format === 'csv' ? await readerRejected(engine, fileName) : [];
 
-	const [counts] = await engine.query<{ read: number; rejected: number; blank: number }>(
+	const [counts] = await engine.query<{ read: number; rejected: number; blank: number; multiline: boolean }>(
 		stagedCounts(stage, outcome)
 	);
 	const headerFor = fields.map((field) => columnOf.get(field.name)?.header ?? field.label);
 	const rank = (index: number) => order.get(fields[index]!) ?? index;
 	const lineOf = options.lines ? sql` || ', line ' || CAST(duplicate_of + 1 AS VARCHAR)` : sql``;
 	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR)${lineOf} || ')'`;
-	const rejectedParts = cellIssues(
-		outcome,
-		sources,
-		headerFor,
-		true,
-		keyIndex,
-		duplicateReason,
-		rank,
-		rules.length
-	);
-	const warningParts = [
-		...cellIssues(outcome, sources, headerFor, false, keyIndex, duplicateReason, rank, rules.length),
-		...rowRules.map((rule) =>
-			rowRuleIssues(
-				outcome,
-				rule.holds,
-				headerFor[indexOf(rule.field)]!,
-				rule.field.name,
-				rule.value,
-				rule.reason,
-				rule.rule
+	await engine.exec(
+		collectIssues(outcome, issuesTable, [
+			...cellIssueTests(sources, headerFor, keyIndex, duplicateReason, rank, rules.length),
+			...rowRules.map((rule) =>
+				rowRuleTest(
+					rule.holds,
+					headerFor[indexOf(rule.field)]!,
+					rule.field.name,
+					rule.value,
+					rule.reason,
+					rule.rule
+				)
 			)
-		)
-	];
-	const issues = async (parts: Sql[]) =>
-		(await engine.query<IssueRow>(listIssues(parts, limit))).map((row): Issue => ({
+		])
+	);
+	const issues = async (rejects: boolean) =>
+		(await engine.query<IssueRow>(listIssues(issuesTable, rejects, limit))).map((row): Issue => ({
 			file: fileName,
 			row: row.row,
 			line: options.lines ? row.row + 1 : null,
@@ -453,25 +447,15 @@ export async function checkStaged(
 			value: cellText(row.value ?? ''),
 			reason: row.reason
 		}));
-	const rejected = [...unreadable, ...(await issues(rejectedParts))].slice(0, limit);
-	const rejectedIssues =
-		unreadable.length + (await engine.query<{ n: number }>(countIssues(rejectedParts)))[0]!.n;
-	const warnings = await issues(warningParts);
-	const warningCount = (await engine.query<{ n: number }>(countIssues(warningParts)))[0]!.n;
+	const rejected = [...unreadable, ...(await issues(true))].slice(0, limit);
+	const warnings = await issues(false);
+	const [issueCounts] = await engine.query<{ rejected: number; warnings: number }>(countIssues(issuesTable));
+	const rejectedIssues = unreadable.length + issueCounts!.rejected;
+	const warningCount = issueCounts!.warnings;
 	const range = (
 		await engine.query<{ min: string | null; max: string | null }>(loadedRange(outcome, mainDate))
 	)[0];
-
-	const multiline = options.lines
-		? ((
-				await engine.query<{ found: boolean | null }>(
-					anyLineBreak(
-						stage,
-						judgedColumns.map((one) => one.column)
-					)
-				)
-			)[0]?.found ?? false)
-		: false;
+	const multiline = counts!.multiline;
 	const checkMs = performance.now() - clock;
 
 	const read = counts!.read + unreadable.length;
@@ -515,7 +499,14 @@ export async function checkStaged(
 		},
 		async discard() {
 			await engine.exec(sql`DROP VIEW IF EXISTS ${outcome}`);
-			const temporaries = [stage, checked, duplicates, ...[...byField.keys()].map(verdictsOf), readerRejects];
+			const temporaries = [
+				stage,
+				checked,
+				duplicates,
+				issuesTable,
+				...[...byField.keys()].map(verdictsOf),
+				readerRejects
+			];
 			for (const temporary of [...temporaries, ident('reject_scans')])
 				await engine.exec(sql`DROP TABLE IF EXISTS ${temporary}`);
 		}

@@ -9,6 +9,7 @@ import { ingestStaged } from '$lib/engine/ingest-staged';
 import { tooLargeForBrowser } from '$lib/ingest/browser-budget';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import { keyField } from '$lib/ingest/key-field';
+import { decodeParquetWasm } from '$lib/ingest/read-parquet';
 import { isoTimestamp } from '$lib/format/date';
 import { coverageJoin } from '$lib/domain/extract-coverage';
 import { describeCoverageJoin } from '$lib/summaries/describe-coverage';
@@ -363,14 +364,16 @@ export class FileLoader {
 			if (this.#progress) this.#progress = { ...this.#progress, phase };
 		}));
 		timer.start('read');
-		// A plain UTF-8 CSV replacing the data is read and checked by DuckDB itself (issue 14); anything the
+		// A plain UTF-8 CSV or a Parquet file replacing the data is read and checked by DuckDB itself (issue 14); anything the
 		// worker would read differently is handed back untouched and goes to the worker as before.
 		if (replacing && !options.profile && options.sheet === undefined && options.headerRow === undefined) {
 			const staged = await ingestStaged(engine, file, {
 				today: localToday(),
 				areas: dataset.areas,
 				table: options.table,
-				onPhase: (phase) => timer.start(phase)
+				onPhase: (phase) => timer.start(phase),
+				// Parquet goes parquet-wasm → Arrow → DuckDB here, never cell by cell through JavaScript.
+				parquet: decodeParquetWasm
 			}).catch(() => undefined);
 			if (staged) {
 				try {
