@@ -26,6 +26,20 @@ describe('placeLabels', () => {
 		expect(a.anchor).toBe('start');
 	});
 
+	it("keeps a label clear of the limit lines' names at the left of the plot", () => {
+		// Printed at paper width, a district near the left ran its label over "Partnership" (issue 13).
+		const size = { xMax: 300_000, yMax: 37, plotWidth: 560, plotHeight: 376 };
+		const partnership = { x: 20_000, y: 22.5, text: 'Partnership', dy: -7 };
+		const toTop = (rate: number) => size.plotHeight - (rate / size.yMax) * size.plotHeight;
+		const alone = placeLabels([point('Huntingdonshire', 198_000, 22.7)], size)[0]!;
+		expect(Math.abs(toTop(alone.rate) - (toTop(22.5) - 7))).toBeLessThan(17);
+		const [label] = placeLabels([point('Huntingdonshire', 198_000, 22.7)], {
+			...size,
+			lineLabels: [partnership]
+		});
+		expect(Math.abs(toTop(label!.rate) - (toTop(22.5) - 7))).toBeGreaterThanOrEqual(17 - 1e-9);
+	});
+
 	it('keeps every label inside a phone-width chart: short wording, and centred above a point if need be', () => {
 		// A 390 px screen leaves the plot about 250 px: the full wording ran off both edges.
 		const margin = { left: 56, right: 24 };

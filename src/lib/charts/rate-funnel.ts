@@ -30,6 +30,14 @@ const MARGIN = { left: 56, right: 24, top: 20, bottom: 44 };
 /** More points than this: only those outside the 95% limits (or selected) are labelled. */
 export const manyPoints = 12;
 
+/** A name written beside a line at a point (data units), moved `dy` px down (up if negative). */
+export interface LineLabel {
+	x: number;
+	y: number;
+	text: string;
+	dy: number;
+}
+
 export interface PlacedLabel {
 	point: FunnelPoint;
 	text: string;
@@ -52,9 +60,26 @@ export function placeLabels(
 		yMax,
 		plotWidth,
 		plotHeight,
-		crowded = false
-	}: { xMax: number; yMax: number; plotWidth: number; plotHeight: number; crowded?: boolean }
+		crowded = false,
+		lineLabels = []
+	}: {
+		xMax: number;
+		yMax: number;
+		plotWidth: number;
+		plotHeight: number;
+		crowded?: boolean;
+		/** The limit lines' names, already on the chart: a point's label keeps clear of them too. */
+		lineLabels?: readonly LineLabel[];
+	}
 ): PlacedLabel[] {
+	const fixed = lineLabels.map((label) => {
+		const left = (label.x / xMax) * plotWidth + 4;
+		return {
+			left,
+			right: left + labelWidth(label.text),
+			top: plotHeight - (label.y / yMax) * plotHeight + label.dy
+		};
+	});
 	const placed: (PlacedLabel & { left: number; right: number; top: number })[] = [];
 	for (const point of [...points].sort((a, b) => b.rate - a.rate)) {
 		const significance =
@@ -71,10 +96,12 @@ export function placeLabels(
 		const left = anchor === 'start' ? x + 11 : anchor === 'end' ? x - 11 - width : x - width / 2;
 		const right = left + width;
 		let top = plotHeight - (point.rate / yMax) * plotHeight - (anchor === 'middle' ? LINE : 0);
-		for (const other of placed) {
-			const overlapsX = left < other.right && other.left < right;
-			if (overlapsX && Math.abs(top - other.top) < LINE) top = other.top + LINE;
-		}
+		// Down a line past each label in the way, until none is: moving past one can land on another.
+		const inTheWay = () =>
+			[...fixed, ...placed].find(
+				(other) => left < other.right && other.left < right && Math.abs(top - other.top) < LINE
+			);
+		for (let other = inTheWay(); other; other = inTheWay()) top = other.top + LINE;
 		const pointTop = plotHeight - (point.rate / yMax) * plotHeight;
 		// Crowded: a label pushed more than two lines from its point, or below the plot, is left out.
 		if (crowded && (top - pointTop > 2 * LINE || top > plotHeight - 4)) continue;
@@ -114,12 +141,27 @@ export function rateFunnelChart(
 					(point) => point.selected || (point.direction !== 'similar' && point.direction !== null)
 				)
 			: points;
+	// Name the limit lines at the left, where the funnel is widest and the lines are furthest apart.
+	const start = curve[0];
+	const lineLabel = (key: keyof FunnelLimits, label: string, dy: number): LineLabel[] =>
+		start ? [{ x: start.denominator, y: start[key], text: label, dy }] : [];
+	const above = [
+		...lineLabel('upper998', '99.8% limit', -7),
+		...lineLabel('upper95', '95% limit', -7),
+		...lineLabel('baseline', 'Partnership', -7)
+	];
+	// A lower limit close to zero has no room for a label beneath it (it would sit on the axis).
+	const below = [
+		...lineLabel('lower95', '95% limit', 12),
+		...lineLabel('lower998', '99.8% limit', 12)
+	].filter((label) => label.y > yMax * 0.08);
 	const labels = placeLabels(named, {
 		crowded: points.length > manyPoints,
 		xMax,
 		yMax,
 		plotWidth: options.width - margin.left - margin.right,
-		plotHeight: height - margin.top - margin.bottom
+		plotHeight: height - margin.top - margin.bottom,
+		lineLabels: [...above, ...below]
 	});
 	const labelMark = (anchor: PlacedLabel['anchor'], selected: boolean) =>
 		Plot.text(
@@ -137,20 +179,6 @@ export function rateFunnelChart(
 				fill: text
 			}
 		);
-	// Name the limit lines at the left, where the funnel is widest and the lines are furthest apart.
-	const start = curve[0];
-	const lineLabel = (key: keyof FunnelLimits, label: string, dy: number) =>
-		start ? [{ x: start.denominator, y: start[key], text: label, dy }] : [];
-	const above = [
-		...lineLabel('upper998', '99.8% limit', -7),
-		...lineLabel('upper95', '95% limit', -7),
-		...lineLabel('baseline', 'Partnership', -7)
-	];
-	// A lower limit close to zero has no room for a label beneath it (it would sit on the axis).
-	const below = [
-		...lineLabel('lower95', '95% limit', 12),
-		...lineLabel('lower998', '99.8% limit', 12)
-	].filter((label) => label.y > yMax * 0.08);
 	const chart = Plot.plot({
 		className: plotClass,
 		document: options.document,
