@@ -12,6 +12,7 @@ import {
 	referralFactsQuery
 } from './derived';
 import { buildEpisodeChildren, episodeChildrenTable } from './episode-children';
+import { buildEpisodeDates, episodeDates } from './episode-dates';
 import { ident, sql, type Sql } from './sql';
 
 /**
@@ -169,6 +170,12 @@ const episodeChildrenDerived: DerivedTable = {
 	build: () => [buildEpisodeChildren()]
 };
 
+const episodeDatesDerived: DerivedTable = {
+	table: episodeDates,
+	step: 'cubes',
+	build: () => [buildEpisodeDates()]
+};
+
 /**
  * Every derived table, in the order they are built: the child numbers, the facts, then the cubes. A table
  * built after a load must be listed here, so appends bring it up to date and the property test
@@ -181,5 +188,6 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	episodeFactsTable,
 	...cubes().map(cubeTable),
 	...childCubes().map(childCubeTable),
-	episodeChildrenDerived
+	episodeChildrenDerived,
+	episodeDatesDerived
 ];
