@@ -11,6 +11,8 @@ import {
 	referralFacts,
 	referralFactsQuery
 } from './derived';
+import { buildEpisodeChildren, episodeChildrenTable } from './episode-children';
+import { buildEpisodeDates, episodeDates } from './episode-dates';
 import { ident, sql, type Sql } from './sql';
 
 /**
@@ -168,6 +170,19 @@ function childCubeTable(cube: ChildCube): DerivedTable {
 	};
 }
 
+/** The episode children table is rebuilt on append too: a child's purity depends on all their episodes. */
+const episodeChildrenDerived: DerivedTable = {
+	table: episodeChildrenTable,
+	step: 'cubes',
+	build: () => [buildEpisodeChildren()]
+};
+
+const episodeDatesDerived: DerivedTable = {
+	table: episodeDates,
+	step: 'cubes',
+	build: () => [buildEpisodeDates()]
+};
+
 /**
  * Every derived table, in the order they are built: the child numbers, the facts, then the cubes. A table
  * built after a load must be listed here, so appends bring it up to date and the property test
@@ -179,5 +194,7 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	referralFactsTable,
 	episodeFactsTable,
 	...cubes().map(cubeTable),
-	...childCubes().map(childCubeTable)
+	...childCubes().map(childCubeTable),
+	episodeChildrenDerived,
+	episodeDatesDerived
 ];

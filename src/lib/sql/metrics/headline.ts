@@ -1,5 +1,12 @@
 import type { Filters } from '$lib/domain/filters';
+import { episodeCounts } from '../cubes';
 import { episodeFacts, referralFacts } from '../derived';
+import {
+	episodeChildrenTable,
+	episodeChildrenAnswer,
+	episodeChildrenCount,
+	episodeChildrenWhere
+} from '../episode-children';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
 import { sql, type Sql } from '../sql';
 import { childCount, keyedAs, rowCount } from '../keyed-count';
@@ -30,8 +37,21 @@ export interface EpisodeHeadline {
 	children_missing: number;
 }
 
-/** Headline counts of missing episodes under the filters that apply to episodes. */
+/**
+ * Headline counts of missing episodes under the filters that apply to episodes: from the episode cube and
+ * the episode children table when it answers the filters, else from the facts.
+ */
 export function episodeHeadline(filters: Filters): Sql {
+	if (episodeChildrenAnswer(filters)) {
+		const counts = episodeCounts(filters);
+		return sql`SELECT *
+FROM (SELECT ${keyedAs('episodes', counts.episodes())} FROM ${counts.from} WHERE ${counts.where})
+CROSS JOIN (
+	SELECT ${keyedAs('children_missing', episodeChildrenCount())}
+	FROM ${episodeChildrenTable}
+	WHERE ${episodeChildrenWhere(filters)}
+)`;
+	}
 	return sql`SELECT ${keyedAs('episodes', rowCount())}, ${keyedAs('children_missing', childCount())}
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}`;

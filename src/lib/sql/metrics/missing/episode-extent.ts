@@ -1,4 +1,4 @@
-import { episodeFacts } from '../../derived';
+import { episodeDates } from '../../episode-dates';
 import { sql, type Sql } from '../../sql';
 
 export interface EpisodeExtent {
@@ -8,6 +8,6 @@ export interface EpisodeExtent {
 
 /** The first and last episode start dates loaded, unfiltered: the default period of the missing page. */
 export function episodeExtent(): Sql {
-	return sql`SELECT CAST(min(start_date) AS VARCHAR) AS first_start, CAST(max(start_date) AS VARCHAR) AS last_start
-FROM ${episodeFacts}`;
+	return sql`SELECT CAST(first_start AS VARCHAR) AS first_start, CAST(last_start AS VARCHAR) AS last_start
+FROM ${episodeDates}`;
 }

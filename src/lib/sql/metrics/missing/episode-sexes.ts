@@ -1,8 +1,10 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from '../../derived';
+import { episodeChildrenAnswer } from '../../episode-children';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
 import { childCount, keyedAs, rowCount } from '../../keyed-count';
+import { episodesByCode } from './episodes-by-code';
 
 export interface EpisodeSexRow {
 	/** A gender code of the contract; 'not_recorded' also for an episode with no sex (most extracts have none). */
@@ -11,9 +13,23 @@ export interface EpisodeSexRow {
 	children: number;
 }
 
-/** Episodes and children by the child's sex (from the episode, or an SSDA903 return's Header table). */
+const sexLabel = sql`COALESCE(CAST(sex AS VARCHAR), 'not_recorded')`;
+
+/**
+ * Episodes and children by the child's sex (from the episode, or an SSDA903 return's Header table). Under the
+ * filters the episode children table answers, from it and the episode kind cube (episodes-by-code.ts); else
+ * the facts.
+ */
 export function episodeSexes(filters: Filters): Sql {
-	return sql`SELECT COALESCE(CAST(sex AS VARCHAR), 'not_recorded') AS sex, ${keyedAs('episodes', rowCount())}, ${keyedAs('children', childCount())}
+	if (episodeChildrenAnswer(filters))
+		return episodesByCode(filters, {
+			column: sql`sex`,
+			name: 'sex',
+			label: sexLabel,
+			order: sexLabel,
+			mask: 'sex_mask'
+		});
+	return sql`SELECT ${sexLabel} AS sex, ${keyedAs('episodes', rowCount())}, ${keyedAs('children', childCount())}
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}
 GROUP BY 1

@@ -1,6 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeCounts } from '../../cubes';
-import { episodeFacts } from '../../derived';
+import { episodeDates } from '../../episode-dates';
 import { sql, type Sql } from '../../sql';
 import { keyedAs, keyedThrough } from '../../keyed-count';
 
@@ -17,15 +17,15 @@ export interface SeasonalityRow {
 /**
  * Episodes starting in each year × calendar month of the period, with how much of the month the period
  * covers, so that the average per calendar month can weigh partial first and last months fairly. The
- * period is the filter's dates, or the first to the last episode loaded.
+ * period is the filter's dates, or the first to the last episode loaded (episode-dates.ts).
  */
 export function seasonality(filters: Filters): Sql {
 	// Counted from the episode cube (a month lies in one year and calendar month) unless a filter needs the facts.
 	const counts = episodeCounts(filters);
 	return sql`WITH bounds AS (
-	SELECT coalesce(CAST(${filters.from ?? null} AS DATE), min(start_date)) AS first_day,
-		coalesce(CAST(${filters.to ?? null} AS DATE), max(start_date)) AS last_day
-	FROM ${episodeFacts}
+	SELECT coalesce(CAST(${filters.from ?? null} AS DATE), first_start) AS first_day,
+		coalesce(CAST(${filters.to ?? null} AS DATE), last_start) AS last_day
+	FROM ${episodeDates}
 ),
 days AS (
 	SELECT CAST(unnest(generate_series(first_day, last_day, INTERVAL 1 DAY)) AS DATE) AS day

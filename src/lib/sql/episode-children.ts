@@ -1,0 +1,89 @@
+import type { FilterKey, Filters } from '$lib/domain/filters';
+import { episodeFacts } from './derived';
+import { episodeColumns, filterApplies, filterPredicate, type FilterColumns } from './filters';
+import type { Keyed } from './keyed-count';
+import { childCellHash } from './record-keys';
+import { ident, sql, type Sql } from './sql';
+
+/**
+ * Distinct children of missing episodes over the whole period without reading the episode facts (issue 14):
+ * the Missing page's headline, its children by episode type and by sex, and repeat missing. Most children
+ * go missing several times, so the solo flags spare those counts little; but nearly every child's episodes
+ * all lie in one district with one looked-after status (at 1M referrals, 420,005 children with episodes of
+ * whom about 17,000 are in more than one). Such a *pure* child passes a district or looked-after filter with
+ * all their episodes or with none, so the table holds
+ * - pure children counted per cell of district × looked-after × the episode types and sexes they had
+ *   (`type_mask`, `sex_mask`: `codeMask`) × their number of episodes (`episode_count`), with `children` and `child_key_sum` (the sum of their hashes, so a cell key is the
+ *   one a distinct count gives), and
+ * - one row per district × looked-after of each other child, with their `child_key`, hash, masks and episodes
+ *   there, counted distinct by a query as the facts path does.
+ * Districts are a column, not bits of a mask, so any number of areas fits. It answers the district and
+ * looked-after filters only: a period, age bands or single years send the count back to the facts
+ * (`episodeChildrenAnswer`). Rebuilt on append (a child's purity depends on all their rows): one GROUP BY of
+ * the episode facts.
+ */
+export const episodeChildrenTable = ident('episode_children');
+
+/**
+ * The filters the table answers, as its columns. It has no date: it is used only when no period filter is
+ * active (`episodeChildrenAnswer`), so the predicate never names one.
+ */
+const columns: FilterColumns = { date: 'start_date', district: 'district', lookedAfter: 'looked_after' };
+const answered: readonly FilterKey[] = ['districts', 'lookedAfter'];
+
+/** Build the table from the episode facts; run after the facts are built. */
+export function buildEpisodeChildren(): Sql {
+	return sql`CREATE OR REPLACE TABLE ${episodeChildrenTable} AS
+WITH cells AS (
+	SELECT district, looked_after, child_key, any_value(${childCellHash}) AS ${childCellHash},
+		CAST(count(*) AS INTEGER) AS episode_count,
+		${codeMask(sql`episode_type`)} AS type_mask,
+		${codeMask(sql`sex`)} AS sex_mask
+	FROM ${episodeFacts}
+	GROUP BY district, looked_after, child_key
+),
+marked AS (
+	SELECT *, count(*) OVER (PARTITION BY child_key) = 1 AS pure
+	FROM cells
+)
+SELECT district, looked_after, type_mask, sex_mask, episode_count, TRUE AS pure, CAST(NULL AS INTEGER) AS child_key,
+	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) AS HUGEINT) AS child_key_sum
+FROM marked
+WHERE pure
+GROUP BY ALL
+UNION ALL
+SELECT district, looked_after, type_mask, sex_mask, episode_count, FALSE, child_key, 1, CAST(${childCellHash} AS HUGEINT)
+FROM marked
+WHERE NOT pure
+ORDER BY district, looked_after`;
+}
+
+/** Whether the table holds the answer for these filters: none active on episodes but district and looked-after. */
+export function episodeChildrenAnswer(filters: Filters): boolean {
+	return (Object.keys(filters) as FilterKey[]).every(
+		(key) => filters[key] === undefined || !filterApplies(episodeColumns, key) || answered.includes(key)
+	);
+}
+
+/** The table's rows under the filters (which it must answer). */
+export const episodeChildrenWhere = (filters: Filters): Sql => filterPredicate(filters, columns);
+
+/**
+ * Distinct children among the table's rows (optionally only where `where` holds, e.g. a mask bit), within each
+ * group: pure cells summed, the other children counted distinct. The two halves are different children.
+ */
+export function episodeChildrenCount(where?: Sql): Keyed {
+	const and = (condition: Sql) => (where ? sql`(${where}) AND ${condition}` : condition);
+	const bigint = (aggregate: Sql) => sql`CAST(COALESCE(${aggregate}, 0) AS BIGINT)`;
+	return {
+		count: sql`(${bigint(sql`sum(children) FILTER (WHERE ${and(sql`pure`)})`)} + ${bigint(sql`count(DISTINCT child_key) FILTER (WHERE ${and(sql`NOT pure`)})`)})`,
+		keySum: sql`(COALESCE(sum(child_key_sum) FILTER (WHERE ${and(sql`pure`)}), 0) + COALESCE(sum(DISTINCT child_key_sum) FILTER (WHERE ${and(sql`NOT pure`)}), 0))`
+	};
+}
+
+/**
+ * The codes of an ENUM column among some rows as a bitmask (an aggregate): bit `enum_code + 1` per code, bit 0
+ * for NULL. A row of the table had an episode with one of the codes of a mask `m` when `(type_mask & m) <> 0`.
+ */
+export const codeMask = (column: Sql): Sql =>
+	sql`CAST(bit_or(1 << COALESCE(enum_code(${column}) + 1, 0)) AS INTEGER)`;

@@ -1,0 +1,46 @@
+import type { Filters } from '$lib/domain/filters';
+import { episodeKindCube, rowCounts } from '../../cubes';
+import {
+	codeMask,
+	episodeChildrenTable,
+	episodeChildrenCount,
+	episodeChildrenWhere
+} from '../../episode-children';
+import { keyedAs } from '../../keyed-count';
+import { ident, sql, type Sql } from '../../sql';
+
+/** How `episodesByCode` groups: the ENUM column, its label column and the order of the labels. */
+export interface CodeGrouping {
+	column: Sql;
+	/** The output column holding the label (an expression of `column`). */
+	name: string;
+	label: Sql;
+	/** An aggregate ordering the labels. */
+	order: Sql;
+	/** The episode children table's mask of `column`'s codes. */
+	mask: 'type_mask' | 'sex_mask';
+}
+
+/**
+ * Episodes and distinct children by an ENUM column of the episodes (episode type, sex) without the facts:
+ * episodes from the episode kind cube, children from the episode children table, a child counted under a
+ * label when their mask holds one of the label's codes. Only under filters the table answers
+ * (`episodeChildrenAnswer`); labels with no episodes are absent, as in a GROUP BY of the facts.
+ */
+export function episodesByCode(filters: Filters, grouping: CodeGrouping): Sql {
+	const counts = rowCounts(episodeKindCube, filters);
+	const name = ident(grouping.name);
+	return sql`WITH episodes AS (
+	SELECT ${grouping.label} AS ${name}, ${codeMask(grouping.column)} AS codes, ${grouping.order} AS sort,
+		${keyedAs('episodes', counts.rows())}
+	FROM ${counts.from}
+	WHERE ${counts.where}
+	GROUP BY 1
+)
+SELECT e.${name}, e.episodes, e."episodes:key", ${keyedAs('children', episodeChildrenCount())}
+FROM episodes e
+JOIN ${episodeChildrenTable} c ON (c.${ident(grouping.mask)} & e.codes) <> 0
+WHERE ${episodeChildrenWhere(filters)}
+GROUP BY e.${name}, e.episodes, e."episodes:key", e.sort
+ORDER BY e.sort`;
+}
