@@ -11,6 +11,7 @@ import {
 	referralFacts,
 	referralFactsQuery
 } from './derived';
+import { buildIndexReferralCube, indexReferralCube } from './index-referral-cube';
 import { ident, sql, type Sql } from './sql';
 
 /**
@@ -161,6 +162,13 @@ const childCubeTable = (cube: ChildCube): DerivedTable => ({
 	build: () => [buildChildCube(cube)]
 });
 
+/** The index referral cube is rebuilt on append too: its impure rows hold children's candidates, not counts. */
+const indexReferralCubeTable: DerivedTable = {
+	table: indexReferralCube.table,
+	step: 'cubes',
+	build: () => [buildIndexReferralCube()]
+};
+
 /**
  * Every derived table, in the order they are built: the child numbers, the facts, then the cubes. A table
  * built after a load must be listed here, so appends bring it up to date and the property test
@@ -172,5 +180,6 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	referralFactsTable,
 	episodeFactsTable,
 	...cubes().map(cubeTable),
-	...childCubes().map(childCubeTable)
+	...childCubes().map(childCubeTable),
+	indexReferralCubeTable
 ];
