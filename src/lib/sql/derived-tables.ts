@@ -13,6 +13,7 @@ import {
 } from './derived';
 import { buildEpisodeChildren, episodeChildrenTable } from './episode-children';
 import { buildEpisodeDates, episodeDates } from './episode-dates';
+import { buildIndexReferralCube, indexReferralCube } from './index-referral-cube';
 import { ident, sql, type Sql } from './sql';
 
 /**
@@ -170,18 +171,16 @@ function childCubeTable(cube: ChildCube): DerivedTable {
 	};
 }
 
-/** The episode children table is rebuilt on append too: a child's purity depends on all their episodes. */
-const episodeChildrenDerived: DerivedTable = {
-	table: episodeChildrenTable,
+/**
+ * A table with no `append`: rebuilt from the facts on append too, slower but never wrong. The episode
+ * children table and the index referral cube hold some children one by one (whether a child fits one cell
+ * depends on all their rows); the episode dates are one row.
+ */
+const rebuiltOnAppend = (table: Sql, build: () => Sql): DerivedTable => ({
+	table,
 	step: 'cubes',
-	build: () => [buildEpisodeChildren()]
-};
-
-const episodeDatesDerived: DerivedTable = {
-	table: episodeDates,
-	step: 'cubes',
-	build: () => [buildEpisodeDates()]
-};
+	build: () => [build()]
+});
 
 /**
  * Every derived table, in the order they are built: the child numbers, the facts, then the cubes. A table
@@ -195,6 +194,7 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	episodeFactsTable,
 	...cubes().map(cubeTable),
 	...childCubes().map(childCubeTable),
-	episodeChildrenDerived,
-	episodeDatesDerived
+	rebuiltOnAppend(episodeChildrenTable, buildEpisodeChildren),
+	rebuiltOnAppend(episodeDates, buildEpisodeDates),
+	rebuiltOnAppend(indexReferralCube.table, buildIndexReferralCube)
 ];

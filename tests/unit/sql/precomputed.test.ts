@@ -19,6 +19,7 @@ import {
 	type ChildCube
 } from '$lib/sql/child-cubes';
 import { cubeAnswers, indicatorCountCube, pathwayCube, riskCube } from '$lib/sql/cubes';
+import { indexReferralCube, indexReferralCubeAnswers } from '$lib/sql/index-referral-cube';
 import { episodeFacts, referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
 import { childCount, keyedAs, type SoloPeriod } from '$lib/sql/keyed-count';
@@ -128,6 +129,9 @@ describe('the rows cubes', () => {
 		expect(cubeAnswers(indicatorCountCube, { stages: ['central_list'] })).toBe(false);
 		expect(cubeAnswers(riskCube, { riskLevels: ['high'], lookedAfter: true })).toBe(true);
 		expect(cubeAnswers(riskCube, { ageFrom: 13 })).toBe(false);
+		expect(indexReferralCubeAnswers({ interventions: ['deter'], genders: ['female'] })).toBe(true);
+		expect(indexReferralCubeAnswers({ stages: ['central_list'] })).toBe(false);
+		expect(indexReferralCubeAnswers({ from: '2024-01-15' })).toBe(false);
 	});
 });
 
@@ -205,15 +209,55 @@ FROM outcomes
 GROUP BY kind
 ORDER BY kind`;
 
-	it('gives the rows of the per-click arg_min, on random filters', async () => {
+	it('gives the rows of the per-click arg_min, from the index referral cube and the facts, on random filters', async () => {
+		let answeredByCube = 0;
 		await fc.assert(
 			fc.asyncProperty(filters, async (chosen) => {
-				expect(await engine.query(rereferralAfterIntervention(chosen))).toEqual(
-					await engine.query(perClick(chosen))
-				);
+				if (indexReferralCubeAnswers(chosen)) answeredByCube++;
+				const expected = await engine.query(perClick(chosen));
+				expect(await engine.query(rereferralAfterIntervention(chosen))).toEqual(expected);
+				expect(await engine.query(rereferralAfterIntervention(onFacts(chosen)))).toEqual(expected);
 			}),
 			{ numRuns: 30, seed: 3141 }
 		);
+		expect(answeredByCube).toBeGreaterThan(3);
+	});
+
+	it('has pure cells and children in several cells in the index referral cube on the demo', async () => {
+		const [row] = await engine.query<{ pure: number; others: number }>(
+			sql`SELECT count(*) FILTER (WHERE pure) AS pure, count(*) FILTER (WHERE NOT pure) AS others FROM ${indexReferralCube.table}`
+		);
+		expect(row!.pure).toBeGreaterThan(0);
+		expect(row!.others).toBeGreaterThan(0);
+	});
+
+	it('counts a child whose candidates share a cell by their first candidate, in the cube and the facts', async () => {
+		// C1's two interventions fall in one cell of the cube (same month, district, age, intervention): the
+		// first was followed by a referral within 12 months, the second was not. C2's late referral gives
+		// both 12 months of data after them.
+		const own = await engineWith({
+			referrals: [
+				referral({ referral_id: 'R1', child_id: 'C1', referral_date: '2023-01-05', intervention: 'deter' }),
+				referral({ referral_id: 'R2', child_id: 'C1', referral_date: '2023-01-20', intervention: 'deter' }),
+				referral({ referral_id: 'R3', child_id: 'C2', referral_date: '2025-06-01', intervention: null })
+			]
+		});
+		try {
+			const [cells] = await own.query<{ pure: number; others: number }>(
+				sql`SELECT count(*) FILTER (WHERE pure) AS pure, count(*) FILTER (WHERE NOT pure) AS others
+				FROM ${indexReferralCube.table}`
+			);
+			expect(cells).toEqual({ pure: 1, others: 0 });
+			const counts = (chosen: Filters) =>
+				own.query<{ intervention: string; children: number; re_referred: number }>(
+					sql`SELECT intervention, children, re_referred FROM (${rereferralAfterIntervention(chosen)})`
+				);
+			const expected = [{ intervention: 'deter', children: 1, re_referred: 1 }];
+			expect(await counts({ districts: ['fenland'] })).toEqual(expected);
+			expect(await counts(onFacts({ districts: ['fenland'] }))).toEqual(expected);
+		} finally {
+			await own.close();
+		}
 	});
 
 	it('has children with several candidate referrals on the demo, so the arg_min half runs', async () => {

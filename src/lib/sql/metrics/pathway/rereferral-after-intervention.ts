@@ -2,7 +2,8 @@ import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, perChildCount } from '../../keyed-count';
+import { keyedAs, perChildCount, type Keyed } from '../../keyed-count';
+import { indexReferralCube, indexReferralCubeAnswers } from '../../index-referral-cube';
 
 export interface RereferralRow {
 	/** The intervention kind of the child's index referral; 'none' for children with no intervention. */
@@ -25,6 +26,7 @@ export interface RereferralRow {
  * children with a full 12 months of data after the index date (up to the last referral loaded) are counted.
  */
 export function rereferralAfterIntervention(filters: Filters): Sql {
+	if (indexReferralCubeAnswers(filters)) return fromCube(filters);
 	// Each candidate referral's place in the child's order and its outcome are columns of the facts (derived.ts):
 	// a child's only candidate is their index referral whenever it passes the filters; for the others, the
 	// least `index_order` among their rows that pass.
@@ -48,6 +50,41 @@ SELECT kind AS intervention,
 	${keyedAs('children', perChildCount(sql`followed_up`))},
 	${keyedAs('re_referred', perChildCount(sql`followed_up AND again`))},
 	${keyedAs('follow_up_incomplete', perChildCount(sql`NOT followed_up`))}
+FROM index_referrals
+GROUP BY kind
+ORDER BY kind`;
+}
+
+/**
+ * The same from the index referral cube: its pure cells are counted as they are; each other child's index
+ * referral is their least row that passes.
+ */
+function fromCube(filters: Filters): Sql {
+	const where = filterPredicate(filters, indexReferralCube.columns);
+	// The key sums hashes: summed as HUGEINT, never cast to BIGINT (perChildCount's key likewise).
+	const counted = (condition: Sql): Keyed => ({
+		count: sql`CAST(COALESCE(sum(children) FILTER (WHERE ${condition}), 0) AS BIGINT)`,
+		keySum: sql`COALESCE(sum(child_key_sum) FILTER (WHERE ${condition}), 0)`
+	});
+	return sql`WITH index_referrals AS (
+	SELECT CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again, children, child_key_sum
+	FROM ${indexReferralCube.table}
+	WHERE (${where}) AND pure
+	UNION ALL
+	SELECT chosen.kind, chosen.followed_up, chosen.again, 1, child_key_sum
+	FROM (
+		SELECT any_value(child_key_sum) AS child_key_sum, arg_min(
+			{'kind': CAST(intervention AS VARCHAR), 'followed_up': followed_up, 'again': re_referred}, index_order
+		) AS chosen
+		FROM ${indexReferralCube.table}
+		WHERE (${where}) AND NOT pure
+		GROUP BY child_key
+	)
+)
+SELECT kind AS intervention,
+	${keyedAs('children', counted(sql`followed_up`))},
+	${keyedAs('re_referred', counted(sql`followed_up AND again`))},
+	${keyedAs('follow_up_incomplete', counted(sql`NOT followed_up`))}
 FROM index_referrals
 GROUP BY kind
 ORDER BY kind`;
