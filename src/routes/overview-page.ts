@@ -290,6 +290,7 @@ export const overviewPage = definePage()
 					series && series.points.length > 0 && text
 						? (width: number) => spcSparkline(series, { width, label: text })
 						: undefined,
+				sparklineKey: JSON.stringify([series, text]),
 				text
 			};
 		});
@@ -316,6 +317,7 @@ export const overviewPage = definePage()
 					? `Exploitation referrals to the MASH per calendar month by district of the child, ${formatPeriod(dataStart, 'month')} to ${formatPeriod(spcEnd, 'month')}, with XmR limits (Making Data Count). Select a district's panel to filter by it.`
 					: undefined,
 			rows: spcTableRows(series),
+			drawKey: JSON.stringify([series, text.summary]),
 			columns: [
 				{ key: 'period', label: 'Month', format: (value) => formatPeriod(String(value), 'month') },
 				{ key: 'areaLabel', label: 'District' },

@@ -9,7 +9,20 @@ import type { Engine } from '../../src/lib/engine/engine';
 import { sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
 import { mainThreadSplit } from './main-thread-split';
+import { workerBusy } from './worker-busy';
 import { median, percentile, startPreview } from './preview-server';
+
+/**
+ * The User Timing measures a traced change is split by: the worker round trip, Arrow decode and rows
+ * (browser-engine.ts), publication and reshape (query.svelte.ts), Plot (Chart.svelte).
+ */
+const profiled = [
+	'sightline:worker',
+	'sightline:decode',
+	'sightline:rows',
+	'sightline:shape',
+	'sightline:render'
+] as const;
 
 /** Any fixed secret: benches time queries, whatever the record keys. */
 const TEST_SECRET = 'sightline-bench';
@@ -39,8 +52,9 @@ interface QueryMeasure {
 
 const changes = Number(process.env.BENCH_CHANGES ?? 10);
 /**
- * Set BENCH_TRACE=n to follow each page's timed changes with n more under a Chrome trace (not timed: tracing
- * slows the page), printing the main thread's time per change by kind of work.
+ * Set BENCH_TRACE=n to follow each page's timed changes with n more under a Chrome trace (not in the table:
+ * tracing slows the page), printing per change how long the DuckDB worker was busy and idle, the query path's
+ * and the views' parts (User Timing), and the main thread's time by kind of work.
  */
 const traced = Number(process.env.BENCH_TRACE ?? 0);
 /**
@@ -54,6 +68,24 @@ const districtClicks = [0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4];
  */
 const clickFor = (page: number, change: number) =>
 	(districtClicks[change % districtClicks.length]! + page) % districts.codes.length;
+
+/**
+ * The district ticked by a click, and the state it leaves, tracked so the traced changes reach only filter
+ * states no timed change reached (on any page): a state seen before is answered from the cache, which a
+ * profile of a redraw must not count.
+ */
+function toggled(state: readonly number[], district: number): number[] {
+	return state.includes(district)
+		? state.filter((one) => one !== district)
+		: [...state, district].sort((a, b) => a - b);
+}
+
+/** A click from `state` to a filter state not in `seen`. */
+function unseenClick(state: readonly number[], seen: ReadonlySet<string>): number {
+	const fresh = districts.codes.findIndex((_, district) => !seen.has(String(toggled(state, district))));
+	if (fresh < 0) throw new Error('No filter state left to trace: lower BENCH_TRACE');
+	return fresh;
+}
 
 function extract(label: string, rows: number): string {
 	const dir = `data/bench/${label}`;
@@ -112,12 +144,15 @@ async function cubeFloor(engine: Engine): Promise<number> {
 /** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
 async function timeChange(
 	page: Page,
-	district: number
+	district: number,
+	cleared: readonly string[] = []
 ): Promise<{ ms: number; queries: string[]; measures: QueryMeasure[] }> {
 	const menu = page.locator('details.menu', { hasText: 'District' }).first();
 	if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open)))
 		await menu.locator('summary').click();
-	await page.evaluate(() => performance.clearMeasures('sightline:query'));
+	await page.evaluate((names) => {
+		for (const name of ['sightline:query', ...names]) performance.clearMeasures(name);
+	}, cleared);
 	// Timed in the page, from the click event to the first frame after every view has its answer, so the
 	// time Playwright takes to find and click the checkbox is not counted.
 	await page.evaluate(redrawTimer);
@@ -157,6 +192,8 @@ export async function filterChange(): Promise<void> {
 			await refreshFacts(engine);
 			const floor = await cubeFloor(engine);
 
+			// No district ticked: every page's first view.
+			const seen = new Set<string>(['']);
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			const page = await context.newPage();
 			await page.goto(`${baseUrl}/data/`);
@@ -196,7 +233,10 @@ export async function filterChange(): Promise<void> {
 						timeout: 600_000
 					}
 				);
+				let state: number[] = [];
 				for (let change = 0; change < changes; change++) {
+					state = toggled(state, clickFor(pageIndex, change));
+					seen.add(String(state));
 					const { ms, queries, measures } = await timeChange(page, clickFor(pageIndex, change));
 					redraws.push(ms);
 					dumped.push(...measures);
@@ -206,21 +246,36 @@ export async function filterChange(): Promise<void> {
 				}
 				if (traced > 0) {
 					const browserOf = page.context().browser()!;
-					await page.evaluate(() => performance.clearMeasures('sightline:render'));
+					const walls: number[] = [];
+					const timings: Record<string, number> = {};
 					await browserOf.startTracing(page, { categories: ['devtools.timeline'] });
-					for (let change = changes; change < changes + traced; change++)
-						await timeChange(page, clickFor(pageIndex, change));
-					const split = mainThreadSplit((await browserOf.stopTracing()).toString('utf8'));
-					const render = await page.evaluate(() =>
-						performance.getEntriesByName('sightline:render').reduce((sum, entry) => sum + entry.duration, 0)
-					);
+					for (let change = 0; change < traced; change++) {
+						const click = unseenClick(state, seen);
+						state = toggled(state, click);
+						seen.add(String(state));
+						const { ms } = await timeChange(page, click, profiled);
+						walls.push(ms);
+						const sums = await page.evaluate(
+							(names) =>
+								names.map((name) =>
+									performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0)
+								),
+							profiled
+						);
+						profiled.forEach((name, index) => (timings[name] = (timings[name] ?? 0) + sums[index]!));
+					}
+					const trace = (await browserOf.stopTracing()).toString('utf8');
+					const split = mainThreadSplit(trace);
+					const worker = workerBusy(trace);
 					const perChange = Object.entries(split)
 						.sort(([, a], [, b]) => b - a)
 						.map(([kind, ms]) => `${kind} ${(ms / traced).toFixed(1)}`)
 						.join(', ');
+					const each = (name: string) => ((timings[name] ?? 0) / traced).toFixed(1);
 					console.log(
-						`  main thread per change (ms): ${perChange}; of script, drawing charts ${(render / traced).toFixed(1)}`
+						`  traced change (ms, mean of ${traced}): wall median ${median(walls).toFixed(0)}; worker busy ${(worker.busy / traced).toFixed(1)} in ${(worker.tasks.length / traced).toFixed(1)} tasks (median task ${worker.tasks.length > 0 ? median(worker.tasks).toFixed(1) : '–'}), idle ${((walls.reduce((a, b) => a + b, 0) - worker.busy) / traced).toFixed(1)}; queries: round trip summed ${each('sightline:worker')}, Arrow decode ${each('sightline:decode')}, rows ${each('sightline:rows')}; views: publish + reshape ${each('sightline:shape')}, Plot ${each('sightline:render')}`
 					);
+					console.log(`  main thread per change (ms): ${perChange}`);
 				}
 				if (queryDump) {
 					mkdirSync(queryDump, { recursive: true });

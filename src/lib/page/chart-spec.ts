@@ -9,6 +9,12 @@ export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	/** Measure, population, area and period. */
 	caption?: string | undefined;
 	render: (width: number) => Element;
+	/**
+	 * Everything `render` draws from, as text (its data and label). Given, a chart whose key and width are those
+	 * it last drew is not drawn again: a chart built from several answers is recomputed as each arrives, though
+	 * its own figures may not have moved.
+	 */
+	drawKey?: string | undefined;
 	columns: TableColumn<Row>[];
 	rows: readonly Row[];
 	loading?: boolean;
