@@ -4,7 +4,8 @@
  * nested events are not counted twice. Script time is split further by the page's own User Timing measures
  * (`sightline:render`: drawing charts with Plot).
  */
-interface TraceEvent {
+/** One event of a Chrome trace (`devtools.timeline`), as these readers use it. */
+export interface TraceEvent {
 	name: string;
 	ph: string;
 	ts: number;

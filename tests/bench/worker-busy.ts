@@ -1,3 +1,5 @@
+import type { TraceEvent } from './main-thread-split';
+
 /**
  * How busy the DuckDB worker was in a Chrome trace (`devtools.timeline` events): the renderer's dedicated
  * worker threads are found by name, and the one with the most traced time is DuckDB's (the ingest and
@@ -5,16 +7,6 @@
  * nested events count once; each top-level span of at least `minTaskMs` is one task, in practice one query
  * (DuckDB runs it, then writes the Arrow IPC answer and posts it back in the same task).
  */
-interface TraceEvent {
-	name: string;
-	ph: string;
-	ts: number;
-	dur?: number;
-	pid: number;
-	tid: number;
-	args?: { name?: string };
-}
-
 export interface WorkerBusy {
 	/** Milliseconds the worker thread was running something. */
 	busy: number;

@@ -11,6 +11,7 @@ import { repeatMissing } from '$lib/sql/metrics/missing/repeat-missing';
 import { sql, type Sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
+import { rarely, some } from '../../helpers/filter-arbitraries';
 
 /**
  * The episode children table (issue 14) against the facts path: the Missing page's headline, episodes and
@@ -22,12 +23,6 @@ beforeAll(async () => {
 	engine = await demoEngine();
 });
 afterAll(() => engine.close());
-
-const some = <T>(values: readonly T[]) =>
-	fc.option(fc.subarray([...values], { minLength: 1 }), { nil: undefined });
-/** Absent five times in six: a filter the table cannot answer, which sends the metric to the facts. */
-const rarely = <T>(value: fc.Arbitrary<T>) =>
-	fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: value, weight: 1 });
 
 const filters: fc.Arbitrary<Filters> = fc
 	.record({

@@ -38,6 +38,7 @@ import { episodeWindowCounts, referralWindowCounts } from '$lib/sql/metrics/over
 import { ident, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
+import { rarely, some } from '../../helpers/filter-arbitraries';
 
 /**
  * The per-load tables and columns that spare a filter change the facts (issue 14) against the facts path, on
@@ -51,11 +52,6 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const some = <T>(values: readonly T[]) =>
-	fc.option(fc.subarray([...values], { minLength: 1 }), { nil: undefined });
-/** Absent five times in six, so most filter sets hold few of the filters only some cubes answer. */
-const rarely = <T>(value: fc.Arbitrary<T>) =>
-	fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: value, weight: 1 });
 /** Month starts within the demo's five years, so the cubes can answer the period. */
 const monthStart = fc
 	.record({ year: fc.integer({ min: 2021, max: 2026 }), month: fc.integer({ min: 1, max: 12 }) })

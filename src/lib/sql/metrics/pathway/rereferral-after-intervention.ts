@@ -16,6 +16,11 @@ export interface RereferralRow {
 	follow_up_incomplete: number;
 }
 
+/** A child's candidate with the least `index_order` among those that pass: its kind and outcome. */
+const earliestOutcome = sql`arg_min(
+	{'kind': CAST(intervention AS VARCHAR), 'followed_up': followed_up, 'again': re_referred}, index_order
+)`;
+
 /**
  * Re-referral after an intervention. The extract has no intervention date, so the referral that led to the
  * intervention stands in for it. For each child, the index referral is their first referral under the
@@ -31,28 +36,20 @@ export function rereferralAfterIntervention(filters: Filters): Sql {
 	// a child's only candidate is their index referral whenever it passes the filters; for the others, the
 	// least `index_order` among their rows that pass.
 	const where = sql`(${filterPredicate(filters, referralColumns)}) AND intervention IS NOT NULL`;
-	return sql`WITH index_referrals AS (
-	SELECT child_cell_hash, CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again
+	return byKind(
+		sql`SELECT child_cell_hash, CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again
 	FROM ${referralFacts}
 	WHERE ${where} AND solo_index
 	UNION ALL
 	SELECT child_cell_hash, chosen.kind, chosen.followed_up, chosen.again
 	FROM (
-		SELECT any_value(child_cell_hash) AS child_cell_hash, arg_min(
-			{'kind': CAST(intervention AS VARCHAR), 'followed_up': followed_up, 'again': re_referred}, index_order
-		) AS chosen
+		SELECT any_value(child_cell_hash) AS child_cell_hash, ${earliestOutcome} AS chosen
 		FROM ${referralFacts}
 		WHERE ${where} AND NOT solo_index
 		GROUP BY child_key
-	)
-)
-SELECT kind AS intervention,
-	${keyedAs('children', perChildCount(sql`followed_up`))},
-	${keyedAs('re_referred', perChildCount(sql`followed_up AND again`))},
-	${keyedAs('follow_up_incomplete', perChildCount(sql`NOT followed_up`))}
-FROM index_referrals
-GROUP BY kind
-ORDER BY kind`;
+	)`,
+		perChildCount
+	);
 }
 
 /**
@@ -66,21 +63,25 @@ function fromCube(filters: Filters): Sql {
 		count: sql`CAST(COALESCE(sum(children) FILTER (WHERE ${condition}), 0) AS BIGINT)`,
 		keySum: sql`COALESCE(sum(child_key_sum) FILTER (WHERE ${condition}), 0)`
 	});
-	return sql`WITH index_referrals AS (
-	SELECT CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again, children, child_key_sum
+	return byKind(
+		sql`SELECT CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again, children, child_key_sum
 	FROM ${indexReferralCube.table}
 	WHERE (${where}) AND pure
 	UNION ALL
 	SELECT chosen.kind, chosen.followed_up, chosen.again, 1, child_key_sum
 	FROM (
-		SELECT any_value(child_key_sum) AS child_key_sum, arg_min(
-			{'kind': CAST(intervention AS VARCHAR), 'followed_up': followed_up, 'again': re_referred}, index_order
-		) AS chosen
+		SELECT any_value(child_key_sum) AS child_key_sum, ${earliestOutcome} AS chosen
 		FROM ${indexReferralCube.table}
 		WHERE (${where}) AND NOT pure
 		GROUP BY child_key
-	)
-)
+	)`,
+		counted
+	);
+}
+
+/** Children by their index referral's intervention kind: followed up, referred again, not yet followed up. */
+function byKind(indexReferrals: Sql, counted: (condition: Sql) => Keyed): Sql {
+	return sql`WITH index_referrals AS (${indexReferrals})
 SELECT kind AS intervention,
 	${keyedAs('children', counted(sql`followed_up`))},
 	${keyedAs('re_referred', counted(sql`followed_up AND again`))},
