@@ -48,7 +48,8 @@ export const squeezed = (text: string) => text.replace(/[\s\u00ad]+/g, '');
  *   end of the caption below the chart (a figure without a caption is checked by the end of its chart's
  *   text instead);
  * - a heading (or a definition's term, "Sources") as the last text on a sheet, cut off from what it heads;
- * - two of a chart's labels running into each other at the paper's width.
+ * - two of a chart's labels running into each other at the paper's width;
+ * - a chart frame meant to show a chart (not its table) with none drawn in print.
  *
  * `page` is the printed page, still loaded; `pdf` is what it printed.
  */
@@ -56,7 +57,7 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 	await page.emulateMedia({ media: 'print' });
 	// The charts redraw at the paper's width: let them.
 	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
-	const { figures, headings, overlaps } = await page.evaluate(() => {
+	const { figures, headings, overlaps, undrawn } = await page.evaluate(() => {
 		const shown = (element: Element) => (element as HTMLElement).checkVisibility();
 		const text = (element: Element) => (element as HTMLElement).innerText.trim();
 		return {
@@ -72,6 +73,10 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 						end: caption && shown(caption) ? text(caption) : (svgText.at(-1) ?? '')
 					};
 				}),
+			// A chart frame showing its chart (not its table, not "no data") with no chart in it on paper.
+			undrawn: [...document.querySelectorAll('main figure.chart:has(> .plot)')]
+				.filter((figure) => figure.querySelector(':scope > .plot svg') === null)
+				.map((figure) => text(figure.querySelector('h2, h3, h4') ?? figure)),
 			headings: [...document.querySelectorAll('main :is(h1, h2, h3, h4, dt):not(figure *)')]
 				.filter(shown)
 				.map(text)
@@ -98,7 +103,10 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 	});
 	await page.emulateMedia({ media: null });
 	const sheets = (await printedPages(pdf)).map((sheet) => squeezed(sheet.body));
-	const problems: string[] = [...overlaps];
+	const problems: string[] = [
+		...overlaps,
+		...undrawn.map((title) => `figure "${title}": no chart drawn on paper`)
+	];
 	for (const { title, end } of figures) {
 		if (title === '') continue;
 		const tail = squeezed(end).slice(-60);
