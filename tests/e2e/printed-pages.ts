@@ -81,9 +81,15 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 				.filter(shown)
 				.map(text)
 				.filter((heading) => heading !== ''),
-			// Labels a chart writes (Plot's text marks) that run into one another at the paper's width.
+			// Labels a chart writes (text marks, tick labels, facet titles) that run into one another at the
+			// paper's width. Every text in the SVG: accessible-svg.ts strips the `aria-label="text"` Plot puts
+			// on its text marks' groups, so that cannot pick them out.
 			overlaps: [...document.querySelectorAll('main svg')].flatMap((svg) => {
-				const labels = [...svg.querySelectorAll('g[aria-label="text"] text')]
+				// Rotated labels are left out: their boxes are upright rectangles that overlap when the text does not.
+				const labels = [...svg.querySelectorAll('text')]
+					.filter(
+						(node) => !/rotate/.test(node.closest('[transform*="rotate"]')?.getAttribute('transform') ?? '')
+					)
 					.map((node) => ({ text: node.textContent ?? '', box: node.getBoundingClientRect() }))
 					.filter(({ box }) => box.width > 0);
 				return labels.flatMap((a, index) =>
