@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot, type PageWatch } from './browser';
+import { printProblems } from './printed-pages';
 import { unglossed } from './unglossed';
 
 /** Every dashboard page in the navigation, by its link text. */
@@ -131,6 +132,25 @@ function visibleControls(page: Page): Promise<string[]> {
 /** Pages in a PDF written by Chromium: one `/Type /Page` object each. */
 const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 
+/**
+ * Axis titles that run into a tick label at the paper's width: real, found when the overlap check was made
+ * to see every SVG text (it saw none before), and not yet fixed (Plot's axis label placement per chart).
+ * Listed so that any new clash fails; remove an entry when its chart is fixed.
+ */
+const knownOverlaps = new Set([
+	'children: labels "0" and "Referrals" overlap',
+	'children: labels "60%" and "↑ Referrals aged under 15" overlap',
+	'children: labels "16.0" and "↑ Age at referral (years)" overlap',
+	'districts: labels "20" and "Referrals per 10,000 children a year →" overlap',
+	'districts: labels "40" and "Referrals per 10,000 children a year →" overlap',
+	'districts: labels "60" and "Referrals per 10,000 children a year →" overlap',
+	'pathway: labels "80" and "Share of referrals (%) →" overlap',
+	'pathway: labels "100" and "Share of referrals (%) →" overlap',
+	'cohorts: labels "80" and "Share of referrals (%) →" overlap',
+	'cohorts: labels "100" and "Share of referrals (%) →" overlap',
+	'cohorts: labels "300" and "↑ Children a quarter" overlap'
+]);
+
 let browser: Browser;
 let watch: PageWatch;
 beforeAll(async () => {
@@ -161,7 +181,9 @@ describe('every dashboard page at 390 px and in print', () => {
 			try {
 				expect(await visibleControls(page)).toEqual([]);
 			} finally {
-				await page.emulateMedia({ media: 'screen' });
+				// Back to no emulation, not to 'screen': a 'screen' override would outlive this test, and
+				// page.pdf() would then print the screen layout (nav, filters, buttons) instead of the paper one.
+				await page.emulateMedia({ media: null });
 			}
 
 			// Every chart's table view too: the tables are where numbers used to break.
@@ -200,30 +222,48 @@ describe('every dashboard page at 390 px and in print', () => {
 			try {
 				expect(await visibleControls(page)).toEqual([]);
 			} finally {
-				await page.emulateMedia({ media: 'screen' });
+				// Back to no emulation, not to 'screen': a 'screen' override would outlive this test, and
+				// page.pdf() would then print the screen layout (nav, filters, buttons) instead of the paper one.
+				await page.emulateMedia({ media: null });
 			}
 			expect(watch.consoleErrors.slice(errorsBefore)).toEqual([]);
 			// The board pack assembles a quarter's every section: slow on a shared machine.
 		}, 200_000);
 	}
 
-	it('prints the overview and the districts on A4 with every chart drawn, and nothing off-origin', async () => {
+	it('prints every page on A4 with each chart whole on one sheet, no heading left at a foot, nothing off-origin', async () => {
 		const { page } = watch;
 		mkdirSync('tests/output', { recursive: true });
 		const counts: Record<string, number> = {};
-		for (const { name, link, path } of dashboard.filter((entry) =>
-			['overview', 'districts'].includes(entry.name)
+		const problems: string[] = [];
+		// Each page printed once (the board pack in board-pack.e2e.ts), moving by the navigation.
+		for (const { name, link, path } of [...dashboard, ...others].filter(
+			(entry) => entry.name !== 'board-pack'
 		)) {
 			// Printed from a desktop browser: the charts are redrawn for the paper, not the screen.
 			await page.setViewportSize(desk);
-			await go(page, link, path);
+			await go(page, link, path, !['explore', 'data', 'methods'].includes(name));
+			// The phone test above left each chart showing its table: print the charts.
+			await page.evaluate(() => {
+				for (const toggle of document.querySelectorAll<HTMLButtonElement>(
+					'figure.chart button[aria-pressed="true"]'
+				))
+					toggle.click();
+			});
+			await settled(page, !['explore', 'data', 'methods'].includes(name));
+			// A browser fires `beforeprint` and the charts redraw at the paper's width (print-width.svelte.ts);
+			// page.pdf() fires no event, so the print media query stands in for it: set it, let the charts
+			// redraw, then print.
 			await page.emulateMedia({ media: 'print' });
-			const pdf = await page.pdf({ format: 'A4' });
-			await page.emulateMedia({ media: 'screen' });
+			await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
+			const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+			await page.emulateMedia({ media: null });
 			writeFileSync(`tests/output/print-${name}.pdf`, pdf);
 			counts[name] = pdfPages(pdf);
+			problems.push(...(await printProblems(page, pdf)).map((problem) => `${name}: ${problem}`));
 		}
 		console.log(`Printed pages: ${JSON.stringify(counts)}`);
+		expect(problems.filter((problem) => !knownOverlaps.has(problem))).toEqual([]);
 		// Before the print stylesheet: the overview took 4 sheets and the districts 4, with the filters printed.
 		expect(counts.overview).toBeGreaterThan(0);
 		expect(counts.overview).toBeLessThanOrEqual(4);
@@ -231,5 +271,5 @@ describe('every dashboard page at 390 px and in print', () => {
 		expect(counts.districts).toBeLessThanOrEqual(3);
 		expect(watch.offOrigin).toEqual([]);
 		expect(watch.failedResponses).toEqual([]);
-	});
+	}, 300_000);
 });

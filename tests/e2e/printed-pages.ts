@@ -48,7 +48,8 @@ export const squeezed = (text: string) => text.replace(/[\s\u00ad]+/g, '');
  *   end of the caption below the chart (a figure without a caption is checked by the end of its chart's
  *   text instead);
  * - a heading (or a definition's term, "Sources") as the last text on a sheet, cut off from what it heads;
- * - two of a chart's labels running into each other at the paper's width.
+ * - two of a chart's labels running into each other at the paper's width;
+ * - a chart frame meant to show a chart (not its table) with none drawn in print.
  *
  * `page` is the printed page, still loaded; `pdf` is what it printed.
  */
@@ -56,7 +57,7 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 	await page.emulateMedia({ media: 'print' });
 	// The charts redraw at the paper's width: let them.
 	await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 200))));
-	const { figures, headings, overlaps } = await page.evaluate(() => {
+	const { figures, headings, overlaps, undrawn } = await page.evaluate(() => {
 		const shown = (element: Element) => (element as HTMLElement).checkVisibility();
 		const text = (element: Element) => (element as HTMLElement).innerText.trim();
 		return {
@@ -72,13 +73,23 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 						end: caption && shown(caption) ? text(caption) : (svgText.at(-1) ?? '')
 					};
 				}),
+			// A chart frame showing its chart (not its table, not "no data") with no chart in it on paper.
+			undrawn: [...document.querySelectorAll('main figure.chart:has(> .plot)')]
+				.filter((figure) => figure.querySelector(':scope > .plot svg') === null)
+				.map((figure) => text(figure.querySelector('h2, h3, h4') ?? figure)),
 			headings: [...document.querySelectorAll('main :is(h1, h2, h3, h4, dt):not(figure *)')]
 				.filter(shown)
 				.map(text)
 				.filter((heading) => heading !== ''),
-			// Labels a chart writes (Plot's text marks) that run into one another at the paper's width.
+			// Labels a chart writes (text marks, tick labels, facet titles) that run into one another at the
+			// paper's width. Every text in the SVG: accessible-svg.ts strips the `aria-label="text"` Plot puts
+			// on its text marks' groups, so that cannot pick them out.
 			overlaps: [...document.querySelectorAll('main svg')].flatMap((svg) => {
-				const labels = [...svg.querySelectorAll('g[aria-label="text"] text')]
+				// Rotated labels are left out: their boxes are upright rectangles that overlap when the text does not.
+				const labels = [...svg.querySelectorAll('text')]
+					.filter(
+						(node) => !/rotate/.test(node.closest('[transform*="rotate"]')?.getAttribute('transform') ?? '')
+					)
 					.map((node) => ({ text: node.textContent ?? '', box: node.getBoundingClientRect() }))
 					.filter(({ box }) => box.width > 0);
 				return labels.flatMap((a, index) =>
@@ -98,7 +109,10 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 	});
 	await page.emulateMedia({ media: null });
 	const sheets = (await printedPages(pdf)).map((sheet) => squeezed(sheet.body));
-	const problems: string[] = [...overlaps];
+	const problems: string[] = [
+		...overlaps,
+		...undrawn.map((title) => `figure "${title}": no chart drawn on paper`)
+	];
 	for (const { title, end } of figures) {
 		if (title === '') continue;
 		const tail = squeezed(end).slice(-60);
