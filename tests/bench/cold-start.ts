@@ -10,7 +10,7 @@ const barePath = '/__bench-bare-duckdb.html';
  * The built browser engine's chunk (`createBrowserEngine`), from Vite's client manifest: the bare page
  * imports exactly what the app imports, so both start the same worker and wasm from the same origin.
  */
-function browserEngineChunk(): string {
+export function browserEngineChunk(): string {
 	const manifest = JSON.parse(
 		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
 	) as Record<string, { file: string }>;
@@ -42,14 +42,14 @@ window.duckdbReady = performance.now();
 	return ready;
 }
 
-interface AppTimes {
+export interface AppTimes {
 	/** The first chart drawn on the Overview (a figure not busy, with its SVG). */
 	firstChart: number;
 	/** The app's own mark: DuckDB started and the demo extract loaded (absent before the mark existed). */
 	engineReady: number | undefined;
 }
 
-async function appFirstChart(browser: Browser, baseUrl: string): Promise<AppTimes> {
+export async function appFirstChart(browser: Browser, baseUrl: string): Promise<AppTimes> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(`${baseUrl}/`);

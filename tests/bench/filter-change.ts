@@ -66,7 +66,7 @@ const districtClicks = [0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4];
  * Each page starts the sequence at a different district, so its filter states differ from the pages before
  * it and a page's queries are not answered from the cache because another page asked them first.
  */
-const clickFor = (page: number, change: number) =>
+export const clickFor = (page: number, change: number) =>
 	(districtClicks[change % districtClicks.length]! + page) % districts.codes.length;
 
 /**
@@ -142,7 +142,7 @@ async function cubeFloor(engine: Engine): Promise<number> {
 }
 
 /** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
-async function timeChange(
+export async function timeChange(
 	page: Page,
 	district: number,
 	cleared: readonly string[] = []

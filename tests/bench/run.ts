@@ -2,6 +2,7 @@ import { appendMonth } from './append-month';
 import { browserMemory } from './browser-memory';
 import { buildSteps } from './build-steps';
 import { coldStart } from './cold-start';
+import { crossOriginIsolation } from './cross-origin-isolation';
 import { filterChange } from './filter-change';
 import { fillPeriodsBench } from './fill-periods';
 import { pivotWiderBench } from './pivot-wider';
@@ -14,7 +15,7 @@ import { slowestQueries } from './slowest-queries';
  * Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. `slowest-queries` runs only
  * when named, after a filter-change run with BENCH_QUERIES set; so does `page-queries` (DuckDB's part of a
  * filter change per page, in Node: the quick loop while changing SQL) and `browser-memory` (peak memory of a
- * Data page load, for the browser's row budget).
+ * Data page load, for the browser's row budget) and `cross-origin-isolation` (the threaded build against today's).
  */
 const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
@@ -27,12 +28,19 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'pivot-wider': () => pivotWiderBench(),
 	'slowest-queries': () => slowestQueries(),
 	'page-queries': () => pageQueries(),
-	'browser-memory': () => browserMemory()
+	'browser-memory': () => browserMemory(),
+	'cross-origin-isolation': () => crossOriginIsolation()
 };
 
 const selected = process.argv.slice(2);
 for (const [name, run] of Object.entries(benchmarks)) {
-	const onlyWhenNamed = ['slowest-queries', 'page-queries', 'build-steps', 'browser-memory'].includes(name);
+	const onlyWhenNamed = [
+		'slowest-queries',
+		'page-queries',
+		'build-steps',
+		'browser-memory',
+		'cross-origin-isolation'
+	].includes(name);
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);
 	await run();

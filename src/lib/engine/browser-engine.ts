@@ -1,4 +1,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';
+import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url';
+import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
@@ -6,22 +9,28 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { RecordBatchReader, Table, tableToIPC } from 'apache-arrow';
 import type { Sql } from '$lib/sql/sql';
 import { arrowToRows } from './arrow-rows';
+import { chooseBundle, threadsFor } from './duckdb-bundle';
 import { connectionSettings, type Engine } from './engine';
 
 /**
  * DuckDB-WASM in a Web Worker. The wasm and worker files are bundled by Vite (`?url`) and served from the
- * app's own origin, so no request ever leaves it; `selectBundle` picks the exception-handling build where the
- * browser supports it.
+ * app's own origin, so no request ever leaves it. `chooseBundle` picks the threaded build where the host
+ * serves the page cross-origin isolated (README, "Cross-origin isolation"), else the exception-handling build
+ * where the browser supports it. The threaded build's pthread workers come from the same origin too.
  */
 export async function createBrowserEngine(): Promise<Engine> {
-	const bundle = await duckdb.selectBundle({
+	const bundle = chooseBundle(await duckdb.getPlatformFeatures(), {
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+		eh: { mainModule: ehWasm, mainWorker: ehWorker },
+		coi: { mainModule: coiWasm, mainWorker: coiWorker, pthreadWorker: coiPthreadWorker }
 	});
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+	await db.open({
+		maximumThreads: threadsFor(bundle, navigator.hardwareConcurrency),
+		query: { castBigIntToDouble: true, castDecimalToDouble: true }
+	});
 	const connection = await db.connect();
 	for (const setting of connectionSettings) await connection.query(setting);
 
