@@ -290,7 +290,6 @@ export const overviewPage = definePage()
 					series && series.points.length > 0 && text
 						? (width: number) => spcSparkline(series, { width, label: text })
 						: undefined,
-				sparklineKey: JSON.stringify([series, text]),
 				text
 			};
 		});
