@@ -74,7 +74,7 @@ export async function printProblems(page: Page, pdf: Buffer): Promise<string[]> 
 					};
 				}),
 			// A chart frame showing its chart (not its table, not "no data") with no chart in it on paper.
-			undrawn: [...document.querySelectorAll('main figure.chart:has(> .plot)')]
+			undrawn: [...document.querySelectorAll('main figure:has(> .plot)')]
 				.filter((figure) => figure.querySelector(':scope > .plot svg') === null)
 				.map((figure) => text(figure.querySelector('h2, h3, h4') ?? figure)),
 			headings: [...document.querySelectorAll('main :is(h1, h2, h3, h4, dt):not(figure *)')]
