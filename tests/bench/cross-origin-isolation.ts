@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/chromium';
 import { appFirstChart, browserEngineChunk } from './cold-start';
-import { clickFor, timeChange } from './filter-change';
+import { clickFor, loadOnDataPage, timeChange } from './filter-change';
 import { extract, timeDataPageLoad } from './load-extract';
 import { median, percentile } from './preview-server';
 import { startStaticServer } from './static-server';
@@ -57,16 +57,7 @@ async function filterChanges(browser: Browser, baseUrl: string, dir: string): Pr
 	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 	try {
 		const page = await context.newPage();
-		await page.goto(`${baseUrl}/data/`);
-		await page.locator('main[data-status="ready"]').waitFor({ timeout: 120_000 });
-		await page
-			.getByTestId('file-input')
-			.setInputFiles([`${dir}/referrals.csv`, `${dir}/missing_episodes.csv`]);
-		await page
-			.getByTestId('data-banner')
-			.getByText(`referrals.csv (${rows.toLocaleString('en-GB')} rows)`)
-			.waitFor({ timeout: 900_000 });
-		await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor({ timeout: 900_000 });
+		await loadOnDataPage(page, baseUrl, dir, rows);
 		await page
 			.getByRole('navigation', { name: 'Main' })
 			.getByRole('link', { name: 'Overview', exact: true })

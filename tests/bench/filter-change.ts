@@ -142,6 +142,22 @@ async function cubeFloor(engine: Engine): Promise<number> {
 }
 
 /** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
+/**
+ * Open the Data page, wait for the engine, and load an extract's referrals and missing episodes through it
+ * (the banner names both files once they are in).
+ */
+export async function loadOnDataPage(page: Page, baseUrl: string, dir: string, rows: number): Promise<void> {
+	await page.goto(`${baseUrl}/data/`);
+	// The banner names the demo while the engine starts (answers computed at build time): wait for the engine.
+	await page.locator('main[data-status="ready"]').waitFor({ timeout: 120_000 });
+	await page.getByTestId('file-input').setInputFiles([`${dir}/referrals.csv`, `${dir}/missing_episodes.csv`]);
+	await page
+		.getByTestId('data-banner')
+		.getByText(`referrals.csv (${rows.toLocaleString('en-GB')} rows)`)
+		.waitFor({ timeout: 900_000 });
+	await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor({ timeout: 900_000 });
+}
+
 export async function timeChange(
 	page: Page,
 	district: number,
@@ -196,18 +212,7 @@ export async function filterChange(): Promise<void> {
 			const seen = new Set<string>(['']);
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			const page = await context.newPage();
-			await page.goto(`${baseUrl}/data/`);
-			await page.getByTestId('data-banner').getByText('Synthetic demo data').waitFor({ timeout: 120_000 });
-			// The banner names the demo while the engine starts (answers computed at build time): wait for it.
-			await page.locator('main[data-status="ready"]').waitFor({ timeout: 120_000 });
-			await page
-				.getByTestId('file-input')
-				.setInputFiles([`${dir}/referrals.csv`, `${dir}/missing_episodes.csv`]);
-			await page
-				.getByTestId('data-banner')
-				.getByText(`referrals.csv (${rows.toLocaleString('en-GB')} rows)`)
-				.waitFor({ timeout: 900_000 });
-			await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor({ timeout: 900_000 });
+			await loadOnDataPage(page, baseUrl, dir, rows);
 
 			for (const [pageIndex, path] of pages.entries()) {
 				await page
