@@ -129,6 +129,18 @@ function visibleControls(page: Page): Promise<string[]> {
 	);
 }
 
+/** The controls still visible in print media; the page is back to no media emulation afterwards. */
+async function printedControls(page: Page): Promise<string[]> {
+	await page.emulateMedia({ media: 'print' });
+	try {
+		return await visibleControls(page);
+	} finally {
+		// Back to no emulation, not to 'screen': a 'screen' override would outlive this test, and page.pdf()
+		// would then print the screen layout (nav, filters, buttons) instead of the paper one.
+		await page.emulateMedia({ media: null });
+	}
+}
+
 /** Pages in a PDF written by Chromium: one `/Type /Page` object each. */
 const pdfPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
 
@@ -177,14 +189,7 @@ describe('every dashboard page at 390 px and in print', () => {
 			);
 			expect(await smallTargets(page)).toEqual([]);
 
-			await page.emulateMedia({ media: 'print' });
-			try {
-				expect(await visibleControls(page)).toEqual([]);
-			} finally {
-				// Back to no emulation, not to 'screen': a 'screen' override would outlive this test, and
-				// page.pdf() would then print the screen layout (nav, filters, buttons) instead of the paper one.
-				await page.emulateMedia({ media: null });
-			}
+			expect(await printedControls(page)).toEqual([]);
 
 			// Every chart's table view too: the tables are where numbers used to break.
 			await page.evaluate(() => {
@@ -218,14 +223,7 @@ describe('every dashboard page at 390 px and in print', () => {
 			expect(await brokenWords(page)).toEqual([]);
 			expect(await smallTargets(page)).toEqual([]);
 
-			await page.emulateMedia({ media: 'print' });
-			try {
-				expect(await visibleControls(page)).toEqual([]);
-			} finally {
-				// Back to no emulation, not to 'screen': a 'screen' override would outlive this test, and
-				// page.pdf() would then print the screen layout (nav, filters, buttons) instead of the paper one.
-				await page.emulateMedia({ media: null });
-			}
+			expect(await printedControls(page)).toEqual([]);
 			expect(watch.consoleErrors.slice(errorsBefore)).toEqual([]);
 			// The board pack assembles a quarter's every section: slow on a shared machine.
 		}, 200_000);
