@@ -144,7 +144,7 @@ describe('keeping data on this device', () => {
 			await page.getByTestId('file-input').setInputFiles(fixture('utf8-basic.csv'));
 			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('utf8-basic.csv');
 			await page.getByTestId('keep-data').check();
-			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('kept on this device');
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('is kept on this device');
 
 			await page.reload();
 			await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('utf8-basic.csv (6 rows)');

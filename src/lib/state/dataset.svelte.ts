@@ -8,6 +8,7 @@ import {
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation, replaceAreas, type AreasReplaced } from '$lib/engine/load-reference';
+import { clearData } from '$lib/engine/load-arrow';
 import { lockDown } from '$lib/engine/lock-down';
 import { sha256Hex } from '$lib/ingest/sha256-hex';
 import {
@@ -35,6 +36,14 @@ export interface ContractFile {
 interface FetchedFile {
 	file: LoadedFile;
 	text: string;
+}
+
+/** What `Dataset.start` may do besides loading the demo. */
+export interface StartOptions {
+	/** Answers computed from the demo at build time, shown while DuckDB compiles (when nothing replaces it). */
+	precomputed?: () => Promise<unknown>;
+	/** Show data kept on this device instead of the demo; resolves true if there was any. */
+	restoreKept?: () => Promise<boolean>;
 }
 
 /** The performance mark set when the engine has started and the first data is loaded and queryable. */
@@ -105,6 +114,11 @@ export class Dataset {
 		untrack(() => (this.#viewsLoading = count));
 	}
 
+	/** Whether DuckDB has started and data can be put in, even before any is shown. */
+	get engineStarted(): boolean {
+		return this.#coordinator !== undefined;
+	}
+
 	get coordinator(): QueryCoordinator | undefined {
 		return this.#status === 'ready' ? this.#coordinator : undefined;
 	}
@@ -123,16 +137,17 @@ export class Dataset {
 	}
 
 	/**
-	 * Start DuckDB and load the bundled demo extract. The engine, the demo files and `precomputed` (answers
-	 * computed from the demo at build time, when nothing else is about to replace it) are fetched at once;
-	 * while DuckDB compiles, the answers are shown if they were computed from exactly the files fetched.
+	 * Start DuckDB and load the data kept on this device or, if none, the bundled demo extract. The engine, the
+	 * demo files and `precomputed` (answers computed from the demo at build time, when nothing else is about to
+	 * replace it) are fetched at once; while DuckDB compiles, the answers are shown if they were computed from
+	 * exactly the files fetched.
 	 */
 	async start(
 		createEngine: () => Promise<Engine>,
 		demo: Record<TableName, ContractFile>,
 		populationUrl: string,
 		secret: string,
-		precomputed?: () => Promise<unknown>
+		{ precomputed, restoreKept }: StartOptions = {}
 	): Promise<void> {
 		this.#demo = demo;
 		this.#populationUrl = populationUrl;
@@ -148,6 +163,8 @@ export class Dataset {
 			await createSchema(engine, secret);
 			await loadPopulation(engine, (await population).text);
 			this.#coordinator = new QueryCoordinator(engine);
+			// Data kept on this device is shown in place of the demo, not after it: no chart draws the demo first.
+			if (await restoreKept?.().catch(() => false)) return;
 			await this.#loadFiles(await files, 'demo');
 		} catch (error) {
 			this.#precomputed = undefined;
@@ -249,6 +266,34 @@ export class Dataset {
 		}
 		await refreshFacts(engine, onPhase, refresh);
 		await this.#afterChange(source);
+	}
+
+	/**
+	 * Show data kept on this device, with the area reference it was kept with (when it has its own), as one
+	 * change: views wait until both are in, so none shows the kept rows by the old areas, or the old rows
+	 * under the kept files' names. `fill` puts the kept rows in, as `change`'s `mutate`.
+	 */
+	async restore(
+		source: DataSource,
+		areas: { reference: AreaReference; population: readonly PopulationRow[] } | undefined,
+		fill: (engine: Engine) => Promise<void>
+	): Promise<void> {
+		const coordinator = this.#coordinator;
+		if (!coordinator) throw new Error('The data engine has not started.');
+		if (areas) {
+			const before = this.#status;
+			this.#status = 'loading';
+			try {
+				// Emptied first, so replacing the areas has no rows to sort into kept and removed.
+				await clearData(coordinator.engine);
+				await replaceAreas(coordinator.engine, areas.reference, areas.population);
+			} catch (error) {
+				this.#status = before;
+				throw error;
+			}
+			this.#areas = areas.reference;
+		}
+		await this.change(source, fill);
 	}
 
 	/**

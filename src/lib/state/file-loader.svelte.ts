@@ -124,6 +124,9 @@ export class FileLoader {
 	#job: IngestJob | undefined;
 	#client: IngestClient | undefined;
 	#keep = $state(false);
+	/** Whether the data is being written to this device: it is kept only once the write ends. */
+	#saving = $state(false);
+	#keepError = $state<string | undefined>();
 	/** The area reference the user loaded (kept with the data, so a reload charts by the same areas). */
 	#areas: KeptAreas | undefined;
 	/** SSDA903 Header and Episodes tables loaded this session: each Missing table loaded later is enriched from them. */
@@ -171,11 +174,28 @@ export class FileLoader {
 		return this.#keep;
 	}
 
+	/** Whether the data is being written to this device (the banner says "kept" only once it is). */
+	get saving(): boolean {
+		return this.#saving;
+	}
+
+	/** Why the data could not be kept on this device, if the last attempt failed. */
+	get keepError(): string | undefined {
+		return this.#keepError;
+	}
+
 	/** Turn keeping on (stores the data loaded so far) or off (deletes everything stored). */
 	async setKeep(keep: boolean): Promise<void> {
 		this.#keep = keep;
-		if (keep) await this.#save();
-		else await deviceStore.removeAll();
+		this.#keepError = undefined;
+		if (!keep) return deviceStore.removeAll();
+		try {
+			await this.#save();
+		} catch (error) {
+			// Browsers refuse storage in private windows and when the device is full: say so, keep nothing.
+			this.#keep = false;
+			this.#keepError = `This data could not be kept on this device: ${error instanceof Error ? error.message : String(error)}`;
+		}
 	}
 
 	/** Delete every trace from this device and go back to the demo data. */
@@ -193,22 +213,25 @@ export class FileLoader {
 	}
 
 	/**
-	 * Show the data kept on this device, if the user chose to keep it: at start-up, and when another tab
-	 * changed it. The kept contract columns go straight into the tables; nothing is read or validated again.
+	 * Show the data kept on this device, if the user chose to keep it: at start-up (in place of the demo), and
+	 * when another tab changed it. The kept contract columns go straight into the tables; nothing is read or
+	 * validated again. Resolves true if there was data to show.
 	 */
-	async restore(): Promise<void> {
+	async restore(): Promise<boolean> {
 		const kept = await deviceStore.load().catch(() => undefined);
-		if (!kept || !this.#dataset.coordinator) return;
+		if (!kept || !this.#dataset.engineStarted) return false;
 		this.#keep = true;
 		this.clearReports();
-		if (kept.areas) {
-			this.#areas = kept.areas;
-			await this.#dataset.setAreas(areaReference(kept.areas.title, kept.areas.areas), kept.areas.population);
-		}
-		await this.#dataset.change(kept.source, async (db) => {
+		if (kept.areas) this.#areas = kept.areas;
+		const areas = kept.areas && {
+			reference: areaReference(kept.areas.title, kept.areas.areas),
+			population: kept.areas.population
+		};
+		await this.#dataset.restore(kept.source, areas, async (db) => {
 			await clearData(db);
 			await restoreTables(db, kept.tables);
 		});
+		return true;
 	}
 
 	/** Store what is loaded now (when the user keeps data and it is theirs, not the demo). */
@@ -216,11 +239,16 @@ export class FileLoader {
 		const source = this.#dataset.source;
 		const engine = this.#dataset.coordinator?.engine;
 		if (!this.#keep || source?.kind !== 'files' || !engine) return;
-		await deviceStore.save({
-			source: $state.snapshot(source),
-			tables: await snapshotTables(engine),
-			...(this.#areas ? { areas: $state.snapshot(this.#areas) } : {})
-		});
+		this.#saving = true;
+		try {
+			await deviceStore.save({
+				source: $state.snapshot(source),
+				tables: await snapshotTables(engine),
+				...(this.#areas ? { areas: $state.snapshot(this.#areas) } : {})
+			});
+		} finally {
+			this.#saving = false;
+		}
 	}
 
 	cancel(): void {

@@ -5,11 +5,11 @@ import { Dataset, type ContractFile } from '$lib/state/dataset.svelte';
 
 // Loading tables into DuckDB is mocked; the engine records the statements it is sent. What is under test is
 // the dataset's own bookkeeping: the transaction round a change, what it publishes, the waiting views.
-const { refreshed } = vi.hoisted(() => ({ refreshed: { count: 0 } }));
+const { refreshed, loadedCsv } = vi.hoisted(() => ({ refreshed: { count: 0 }, loadedCsv: [] as string[] }));
 vi.mock('$lib/engine/load-tables', () => ({
 	contractCsvFile: (name: string) => `${name}.contract.csv`,
 	createSchema: async () => undefined,
-	loadContractCsv: async () => undefined,
+	loadContractCsv: async (_engine: unknown, table: string) => void loadedCsv.push(table),
 	refreshFacts: async () => void refreshed.count++
 }));
 vi.mock('$lib/engine/load-reference', () => ({
@@ -99,6 +99,44 @@ describe('Dataset', () => {
 		expect(dataset.source).toBe(source);
 	});
 
+	it('starts on the data kept on this device instead of the demo: the demo is never loaded or shown', async () => {
+		const { engine, statements } = fakeEngine();
+		const dataset = new Dataset();
+		const kept = { kind: 'files' as const, files: [], loadedAt: '2026-12-06T00:00:00Z' };
+		const sources: (string | undefined)[] = [];
+		loadedCsv.length = 0;
+		await dataset.start(async () => engine, demo, '/population.csv', 'a-test-partnership-secret', {
+			restoreKept: async () => {
+				sources.push(dataset.source?.kind);
+				await dataset.restore(kept, undefined, (db) => db.exec({ text: 'RESTORE' } as never));
+				return true;
+			}
+		});
+		expect(sources).toEqual([undefined]);
+		expect(loadedCsv).toEqual([]);
+		expect(statements.slice(-3)).toEqual(['BEGIN TRANSACTION', 'RESTORE', 'COMMIT']);
+		expect(dataset.source).toBe(kept);
+		expect(dataset.status).toBe('ready');
+	});
+
+	it('starts on the demo when there is no kept data, or it cannot be restored', async () => {
+		for (const restoreKept of [async () => false, async () => Promise.reject(new Error('corrupt'))]) {
+			loadedCsv.length = 0;
+			const dataset = new Dataset();
+			await dataset.start(
+				async () => fakeEngine().engine,
+				demo,
+				'/population.csv',
+				'a-test-partnership-secret',
+				{
+					restoreKept
+				}
+			);
+			expect(loadedCsv).toEqual(['referrals', 'missing_episodes']);
+			expect(dataset.source?.kind).toBe('demo');
+		}
+	});
+
 	it('reports a failed start as an error', async () => {
 		const dataset = new Dataset();
 		await dataset.start(
@@ -144,13 +182,9 @@ describe('Dataset while the engine starts', () => {
 		let ready!: () => void;
 		const engineStarted = new Promise<Engine>((resolve) => (ready = () => resolve(engine)));
 		const dataset = new Dataset();
-		const started = dataset.start(
-			() => engineStarted,
-			demo,
-			'/population.csv',
-			'a-test-partnership-secret',
-			async () => json
-		);
+		const started = dataset.start(() => engineStarted, demo, '/population.csv', 'a-test-partnership-secret', {
+			precomputed: async () => json
+		});
 		return { dataset, ready, started };
 	}
 

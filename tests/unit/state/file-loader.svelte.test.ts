@@ -30,12 +30,17 @@ vi.mock('$lib/engine/load-arrow', () => ({
 const { store } = vi.hoisted(() => ({
 	store: {
 		kept: undefined as unknown,
+		/** What the next save does instead of storing (a write still under way, a browser refusing storage). */
+		saving: undefined as Promise<void> | undefined,
 		listener: undefined as ((change: { type: 'saved' | 'removed' }) => void) | undefined
 	}
 }));
 vi.mock('$lib/state/device-store', () => ({
 	deviceStore: {
-		save: async (data: unknown) => void (store.kept = data),
+		save: async (data: unknown) => {
+			if (store.saving) return store.saving;
+			store.kept = data;
+		},
 		removeAll: async () => void (store.kept = undefined),
 		load: async () => store.kept,
 		onChange: (listener: typeof store.listener) => {
@@ -55,6 +60,7 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 		source,
 		areas: cambridgeshireAndPeterborough as AreaReference,
 		coordinator: { engine: { query: async () => [{ id: 'r1' }, { id: 'r2' }] } },
+		engineStarted: true,
 		async setAreas(reference: AreaReference) {
 			dataset.areas = reference;
 			return { kept: { referrals: 0, missing_episodes: 0 }, removed: { referrals: 40, missing_episodes: 2 } };
@@ -62,6 +68,9 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 		async change(next: DataSource, mutate: (engine: Engine) => Promise<void>) {
 			await mutate({} as Engine);
 			dataset.source = next;
+		},
+		async restore(next: DataSource, _areas: unknown, fill: (engine: Engine) => Promise<void>) {
+			await dataset.change(next, fill);
 		},
 		async resetToDemo() {
 			loaded.push('demo');
@@ -327,5 +336,27 @@ describe('FileLoader', () => {
 		store.listener?.({ type: 'removed' });
 		await vi.waitFor(() => expect(dataset.source.kind).toBe('demo'));
 		expect(loader.keep).toBe(false);
+	});
+
+	it('says the data is kept only once the write has ended, and why when the browser refuses it', async () => {
+		const loader = new FileLoader(fakeDataset() as unknown as Dataset);
+		outcomes.push(loadedOutcome('may.csv', 2, 0));
+		await loader.load([file('may.csv')]);
+		let finish!: () => void;
+		store.saving = new Promise<void>((resolve) => (finish = resolve));
+		const keeping = loader.setKeep(true);
+		await vi.waitFor(() => expect(loader.saving).toBe(true));
+		expect(loader.keep).toBe(true);
+		finish();
+		await keeping;
+		expect(loader.saving).toBe(false);
+		expect(loader.keepError).toBeUndefined();
+
+		store.saving = Promise.reject(new Error('The quota has been exceeded.'));
+		await loader.setKeep(true);
+		expect(loader.keep).toBe(false);
+		expect(loader.saving).toBe(false);
+		expect(loader.keepError).toBe('This data could not be kept on this device: The quota has been exceeded.');
+		store.saving = undefined;
 	});
 });
