@@ -7,7 +7,9 @@ import { childrenIn, episodeChildCubes, type ChildCube } from '$lib/sql/child-cu
 import { episodeCounts, episodeCube, episodeKindCube, rowCounts, type Cube } from '$lib/sql/cubes';
 import { episodeFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate } from '$lib/sql/filters';
-import { keyedAs } from '$lib/sql/keyed-count';
+import { keyedAs, rowCount } from '$lib/sql/keyed-count';
+import { rateQuery, type RatePeriod } from '$lib/sql/metrics/districts/rate-query';
+import { districtEpisodeRates } from '$lib/sql/metrics/missing/district-episode-rates';
 import { monthlyEpisodes } from '$lib/sql/metrics/missing/monthly-episodes';
 import { ident, join, sql, Sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
@@ -146,6 +148,31 @@ describe('the episode cubes under cohort filters', () => {
 			expect(overPeriod).toBeGreaterThan(10);
 		}
 	);
+
+	it('gives the district episode rates as the facts do, over any period, on random filters', async () => {
+		// The facts path as it was: the rate query over the episode facts with the filters' own predicate.
+		const fromFacts = (chosen: Filters, period: RatePeriod) =>
+			rateQuery({
+				period,
+				source: { from: episodeFacts, date: 'start_date' },
+				where: filterPredicate(chosen, episodeColumns, ['districts', 'ageBands', 'from', 'to']),
+				counted: [
+					['episodes', rowCount()],
+					['episodes_0_17', rowCount(sql`age_at_start BETWEEN 0 AND 17`)]
+				],
+				exposure: [sql`sum(p.children * s.fraction) AS person_years_0_17`],
+				exposureColumns: [sql`e.person_years_0_17`]
+			});
+		await fc.assert(
+			fc.asyncProperty(cohorts, day, day, async (chosen, a, b) => {
+				const period = a <= b ? { from: a, to: b } : { from: b, to: a };
+				expect(await engine.query(districtEpisodeRates(chosen, period))).toEqual(
+					await engine.query(fromFacts(chosen, period))
+				);
+			}),
+			{ numRuns: 25, seed: 1423 }
+		);
+	});
 
 	it('counts a part month by its days in the period, and a single year by that year', async () => {
 		// C1 goes missing on 5 and 25 March at 14 and on 20 March at 15; C2 on 12 March and in April at 13.
