@@ -11,7 +11,8 @@ import {
 } from './filters';
 import { childCount, type Keyed } from './keyed-count';
 import { childCellHash } from './record-keys';
-import { ident, join, sql, type Sql } from './sql';
+import { periodEdges, type DayRange } from './period-edges';
+import { and, ident, join, sql, type Sql } from './sql';
 
 /**
  * Distinct children per month or quarter without reading the facts (issue 14): the Overview's and Trends'
@@ -39,10 +40,20 @@ export interface ChildCube {
 	/** Its dimensions besides the period (`month`: the first day of the month or quarter). */
 	dimensions: readonly string[];
 	grain: Grain;
+	/**
+	 * Whether a period that starts or ends within one of its periods is answered from its whole periods and
+	 * the facts' part periods (`childrenIn`), rather than from the facts alone.
+	 */
+	partPeriods?: boolean;
 }
 
 const referralDimensions = ['district', 'age_band', 'gender', 'looked_after'];
-const episodeDimensions = ['district', 'age_band', 'looked_after'];
+/**
+ * Episodes keep the single year of age at the start besides its band (as the episode cube does), so an age
+ * range is answered here too; a child is rarely in two ages within one month or quarter, so few child-periods
+ * lose their purity to it.
+ */
+const episodeDimensions = ['district', 'age_at_start', 'age_band', 'looked_after'];
 
 function childCube(kind: 'referral' | 'episode', grain: Grain): ChildCube {
 	const referral = kind === 'referral';
@@ -52,13 +63,13 @@ function childCube(kind: 'referral' | 'episode', grain: Grain): ChildCube {
 		factsColumns: referral ? referralColumns : episodeColumns,
 		columns: {
 			date: 'month',
-			ageBand: 'age_band',
+			...(referral ? { ageBand: 'age_band', gender: 'gender' } : { age: 'age_at_start' }),
 			district: 'district',
-			lookedAfter: 'looked_after',
-			...(referral ? { gender: 'gender' } : {})
+			lookedAfter: 'looked_after'
 		},
 		dimensions: referral ? referralDimensions : episodeDimensions,
-		grain
+		grain,
+		partPeriods: !referral
 	};
 }
 
@@ -84,7 +95,7 @@ export const childCubes = (): readonly ChildCube[] => [
  * by child to find which of their child-periods are pure, which spares grouping every row by child.
  */
 export function buildChildCube(cube: ChildCube): Sql {
-	return sql`CREATE OR REPLACE TABLE ${cube.table} AS ${childCubeRows(cube)}`;
+	return sql`CREATE OR REPLACE TABLE ${cube.table} AS ${childCubeRows(cube)} ORDER BY month`;
 }
 
 /** The first day of a facts row's period in a child cube of this grain. */
@@ -96,15 +107,20 @@ const periodOf = (grain: Grain): Sql =>
  * rows depend on the facts rows in that period alone (whether a child is pure is decided within it), so an
  * append rebuilds only the periods whose rows it changed.
  */
-function childCubeRows(cube: ChildCube, periods?: Sql): Sql {
+function childCubeRows(cube: ChildCube, periods?: Sql, days?: DayRange): Sql {
 	const period = periodOf(cube.grain);
 	const solo = ident(`solo_${cube.grain}`);
 	const dimensions = join(cube.dimensions.map((name) => ident(name)));
-	const inPeriods = periods ? sql`AND ${period} IN (SELECT month FROM ${periods})` : sql``;
+	const inPeriods = and(
+		periods ? sql`${period} IN (SELECT month FROM ${periods})` : undefined,
+		days
+			? sql`${ident(cube.factsColumns.date)} BETWEEN CAST(${days.from} AS DATE) AND CAST(${days.to} AS DATE)`
+			: undefined
+	);
 	return sql`WITH cells AS (
 	SELECT ${period} AS month, ${dimensions}, child_key, any_value(${childCellHash}) AS ${childCellHash}
 	FROM ${cube.facts}
-	WHERE NOT ${solo} ${inPeriods}
+	WHERE NOT ${solo} AND ${inPeriods}
 	GROUP BY ALL
 ),
 marked AS (
@@ -112,7 +128,7 @@ marked AS (
 	FROM cells
 ),
 pure AS (
-	SELECT ${period} AS month, ${dimensions}, ${childCellHash} FROM ${cube.facts} WHERE ${solo} ${inPeriods}
+	SELECT ${period} AS month, ${dimensions}, ${childCellHash} FROM ${cube.facts} WHERE ${solo} AND ${inPeriods}
 	UNION ALL
 	SELECT month, ${dimensions}, ${childCellHash} FROM marked WHERE pure
 )
@@ -123,8 +139,7 @@ GROUP BY ALL
 UNION ALL
 SELECT month, ${dimensions}, FALSE, child_key, 1, CAST(${childCellHash} AS HUGEINT)
 FROM marked
-WHERE NOT pure
-ORDER BY month`;
+WHERE NOT pure`;
 }
 
 /**
@@ -139,9 +154,30 @@ export function appendChildCube(cube: ChildCube, children: Sql, removed: Sql, ad
 	return [
 		sql`CREATE OR REPLACE TABLE ${periods} AS SELECT DISTINCT month FROM (${touched(removed)} UNION ALL ${touched(added)})`,
 		sql`DELETE FROM ${cube.table} WHERE month IN (SELECT month FROM ${periods})`,
-		sql`INSERT INTO ${cube.table} ${childCubeRows(cube, periods)}`,
+		sql`INSERT INTO ${cube.table} ${childCubeRows(cube, periods)} ORDER BY month`,
 		sql`DROP TABLE ${periods}`
 	];
+}
+
+/**
+ * The child cube's rows over a period that starts or ends within one of its periods (issue 14): the whole
+ * periods' rows from the cube, and the part periods' rows built from the facts rows of those days alone, as
+ * the cube builds a period's rows (a child is pure when all their rows in the part period share a cell).
+ * Each period is read from one side only, so its distinct children are those of the facts. A subquery with
+ * the cube's columns.
+ */
+function rowsOverPeriod(cube: ChildCube, from: string | undefined, to: string | undefined): Sql {
+	const { wholeFrom, wholeUntil, edges } = periodEdges(from, to, cube.grain);
+	const whole = and(
+		wholeFrom === undefined ? undefined : sql`month >= CAST(${wholeFrom} AS DATE)`,
+		wholeUntil === undefined ? undefined : sql`month < CAST(${wholeUntil} AS DATE)`
+	);
+	const parts = edges.map(
+		(edge) => sql`
+UNION ALL
+(${childCubeRows(cube, undefined, edge)})`
+	);
+	return sql`(SELECT * FROM ${cube.table} WHERE ${whole}${join(parts, '')})`;
 }
 
 /** Whether the child cube holds the answer for these filters (less those left out). */
@@ -179,7 +215,11 @@ export function childrenIn(
 	filters: Filters,
 	except: readonly FilterKey[] = []
 ): ChildrenSource {
-	if (!childCubeAnswers(cube, filters, except))
+	const answers = childCubeAnswers(cube, filters, except);
+	const period = (['from', 'to'] as const).filter((key) => !except.includes(key));
+	const overPeriod =
+		!answers && cube.partPeriods === true && childCubeAnswers(cube, filters, [...except, ...period]);
+	if (!answers && !overPeriod)
 		return {
 			from: cube.facts,
 			where: filterPredicate(filters, cube.factsColumns, except),
@@ -187,8 +227,14 @@ export function childrenIn(
 		};
 	const bigint = (aggregate: Sql) => sql`CAST(COALESCE(${aggregate}, 0) AS BIGINT)`;
 	return {
-		from: cube.table,
-		where: filterPredicate(filters, cube.columns, except),
+		from: overPeriod
+			? rowsOverPeriod(
+					cube,
+					period.includes('from') ? filters.from : undefined,
+					period.includes('to') ? filters.to : undefined
+				)
+			: cube.table,
+		where: filterPredicate(filters, cube.columns, overPeriod ? [...except, 'from', 'to'] : except),
 		children: {
 			count: sql`(${bigint(sql`sum(children) FILTER (WHERE pure)`)} + ${bigint(sql`count(DISTINCT child_key) FILTER (WHERE NOT pure)`)})`,
 			keySum: sql`(COALESCE(sum(child_key_sum) FILTER (WHERE pure), 0) + COALESCE(sum(DISTINCT child_key_sum) FILTER (WHERE NOT pure), 0))`

@@ -11,7 +11,8 @@ import {
 } from './filters';
 import { keyName, summedCount, type Keyed } from './keyed-count';
 import { recordKey } from './record-keys';
-import { ident, join, sql, Sql, total } from './sql';
+import { periodEdges } from './period-edges';
+import { and, ident, join, sql, Sql, total } from './sql';
 
 /**
  * Counts pre-aggregated by month × district × age band × (gender) × looked-after, with the things counted
@@ -25,8 +26,11 @@ import { ident, join, sql, Sql, total } from './sql';
  * `columns`: every cube has month (whole-month periods), district, age band and looked-after, and the referral
  * cubes gender; the pathway cube adds intervention, stage and NRM referral, the indicator-count cube
  * intervention, the risk cube risk level. Single-year ages, indicators, ethnicity, referral source, repeat and
- * a part-month period have no cube dimension, so any of them sends referral counts to the facts, while
- * episode counts ignore the referral-only ones (their facts have no such column either) and stay on the cube.
+ * a part-month period have no referral cube dimension, so any of them sends referral counts to the facts.
+ * Episode counts ignore the referral-only filters (their facts have no such column either), and the episode
+ * cubes answer all the others: they keep the single year of age, and read a part month's days from the facts
+ * (`partMonths`), so a cohort's filters never send them to the facts. The indicator mask cube, keyed by the
+ * exact set of indicators present, has no month: it answers the district filter alone.
  * Each measure is a keyed count (keyed-count.ts): beside it the cube keeps the sum of its records' keys,
  * which adds up like the count, so a count from the cube gets the same cell key as one from the facts.
  */
@@ -35,8 +39,14 @@ export interface Cube {
 	facts: Sql;
 	factsColumns: FilterColumns;
 	columns: FilterColumns;
+	/** The cells' columns, the first the table's sort order; a cube without `month` answers no period. */
 	dimensions: readonly string[];
 	measures: readonly Measure[];
+	/**
+	 * Whether a period that starts or ends within a month is answered from the cube's whole months and the
+	 * facts' part months (`cellsOverPeriod`), rather than from the facts alone.
+	 */
+	partMonths?: boolean;
 }
 
 /** A count of rows for which something holds: a 0/1 expression per facts row, a column of the cube. */
@@ -142,6 +152,22 @@ export const indicatorCountCube = rowsCube('indicator_count_cube', ['indicator_c
 /** Overall risk level: risk levels by financial year. */
 export const riskCube = rowsCube('risk_cube', ['risk_level'], { riskLevel: 'risk_level' });
 
+/**
+ * Referrals by district and the exact set of indicators present (`present_mask`), the one grouping the
+ * combinations (UpSet) and pairs charts need (issue 14: they read the 1M-row facts on every district click).
+ * Every one of the 4,096 masks occurs at 1M referrals, so each added dimension multiplies the cells: by
+ * district alone 24,418 cells; with the month 493,563, and with the referral cube's dimensions 793,546, no
+ * faster than the facts. So it answers the district filter alone, with no period; other filters read the facts.
+ */
+export const indicatorMaskCube: Cube = {
+	table: ident('indicator_mask_cube'),
+	facts: referralFacts,
+	factsColumns: referralColumns,
+	columns: { date: 'month', district: 'district' },
+	dimensions: ['district', 'present_mask'],
+	measures: [rows]
+};
+
 /** Every cube, in the order they are built after the facts. */
 export const cubes = (): readonly Cube[] => [
 	referralCube,
@@ -149,7 +175,8 @@ export const cubes = (): readonly Cube[] => [
 	episodeKindCube,
 	pathwayCube,
 	indicatorCountCube,
-	riskCube
+	riskCube,
+	indicatorMaskCube
 ];
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */
@@ -173,12 +200,19 @@ const durationBand = `CASE
 const durationMeasure = (band: DurationBand) =>
 	measure(`duration_${band}`, `CAST(${durationBand} = '${band}' AS INTEGER)`);
 
+/**
+ * Episodes by month, district, single year of age at the start and looked-after status. The single year
+ * (not only the band, as the referral cubes keep) lets the cube answer the cohort filters' ages too (issue
+ * 14: an age range sent every Missing chart to the 1.58M episode facts); the band is a dimension only to group
+ * by, as it follows from the age and adds no cell.
+ */
 export const episodeCube: Cube = {
 	table: ident('episode_cube'),
 	facts: episodeFacts,
 	factsColumns: episodeColumns,
-	columns: { date: 'month', ageBand: 'age_band', district: 'district', lookedAfter: 'looked_after' },
-	dimensions: ['month', 'district', 'age_band', 'looked_after'],
+	columns: { date: 'month', age: 'age_at_start', district: 'district', lookedAfter: 'looked_after' },
+	dimensions: ['month', 'district', 'age_at_start', 'age_band', 'looked_after'],
+	partMonths: true,
 	measures: [
 		rows,
 		...returnInterviewCounts.map(returnInterviewMeasure),
@@ -198,17 +232,49 @@ export const episodeKindCube: Cube = {
 	measures: [rows]
 };
 
-/** Build a cube from its facts; run after the facts are built. */
-export function buildCube(cube: Cube): Sql {
+/** The cube's cells summed from facts rows (all of them, or those where `where` holds). */
+function cellsOf(cube: Cube, where?: Sql): Sql {
 	const sums = cube.measures.map(
 		(one) =>
 			sql`CAST(sum(${one.perRow}) AS INTEGER) AS ${ident(one.name)}, CAST(sum((${one.perRow}) * ${recordKey}) AS BIGINT) AS ${ident(keySumName(one.name))}`
 	);
+	return sql`SELECT ${join(cube.dimensions.map((name) => ident(name)))}, ${join(sums)}
+FROM ${cube.facts}${where ? sql` WHERE ${where}` : sql``}
+GROUP BY ALL`;
+}
+
+/** Build a cube from its facts; run after the facts are built. */
+export function buildCube(cube: Cube): Sql {
 	return sql`CREATE OR REPLACE TABLE ${cube.table} AS
-SELECT ${join(cube.dimensions.map((name) => ident(name)))}, ${join(sums)}
-FROM ${cube.facts}
-GROUP BY ALL
-ORDER BY month`;
+${cellsOf(cube)}
+ORDER BY ${ident(cube.dimensions[0]!)}`;
+}
+
+/**
+ * The cube's cells over a period that starts or ends within a month (issue 14: a cohort's period need not be
+ * whole months): the whole months' cells from the cube, and the part months' cells summed from the facts
+ * rows of those days alone, which the facts' date order lets DuckDB find without reading the rest. A part
+ * month's cells stand for its rows in the period only, so a month is read from one side or the other, never
+ * both, and every count is the facts' count. A subquery with the cube's columns, to filter on the others.
+ */
+function cellsOverPeriod(cube: Cube, from: string | undefined, to: string | undefined): Sql {
+	const { wholeFrom, wholeUntil, edges } = periodEdges(from, to, 'month');
+	const columns = [
+		...cube.dimensions.map((name) => ident(name)),
+		...cube.measures.flatMap((one) => [ident(one.name), ident(keySumName(one.name))])
+	];
+	const whole = and(
+		wholeFrom === undefined ? undefined : sql`month >= CAST(${wholeFrom} AS DATE)`,
+		wholeUntil === undefined ? undefined : sql`month < CAST(${wholeUntil} AS DATE)`
+	);
+	const date = ident(cube.factsColumns.date);
+	const parts = edges.map(
+		(edge) =>
+			sql`
+UNION ALL
+${cellsOf(cube, sql`${date} BETWEEN CAST(${edge.from} AS DATE) AND CAST(${edge.to} AS DATE)`)}`
+	);
+	return sql`(SELECT ${join(columns)} FROM ${cube.table} WHERE ${whole}${join(parts, '')})`;
 }
 
 /**
@@ -244,7 +310,7 @@ FROM (
 )
 GROUP BY ALL
 HAVING sum(${ident(rows.name)}) <> 0
-ORDER BY month`,
+ORDER BY ${ident(cube.dimensions[0]!)}`,
 		// Renamed into place rather than copied: a copy wrote every cell a second time.
 		sql`DROP TABLE ${cube.table}`,
 		sql`ALTER TABLE ${merged} RENAME TO ${cube.table}`
@@ -264,6 +330,8 @@ export function cubeAnswers(cube: Cube, filters: Filters, except: readonly Filte
 	);
 	if (active.some((key) => filterApplies(cube.factsColumns, key) && !filterApplies(cube.columns, key)))
 		return false;
+	const period = active.includes('from') || active.includes('to');
+	if (period && !cube.dimensions.includes('month')) return false;
 	if (active.includes('from') && !isMonthStart(filters.from!)) return false;
 	if (active.includes('to') && !isMonthEnd(filters.to!)) return false;
 	return true;
@@ -277,8 +345,27 @@ interface Counts {
 	sum(one: Measure, where?: Sql): Keyed;
 }
 
+/**
+ * Whether the cube answers these filters over the whole months of their period, its part months read from
+ * the facts (`cellsOverPeriod`). Only the episode cubes do (`partMonths`).
+ */
+function cubeAnswersOverPeriod(cube: Cube, filters: Filters, except: readonly FilterKey[]): boolean {
+	const period = (['from', 'to'] as const).filter((key) => !except.includes(key));
+	return cube.partMonths === true && cubeAnswers(cube, filters, [...except, ...period]);
+}
+
 /** The source of counts for these filters; every count is a BIGINT, 0 (never NULL) over no rows. */
 function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]): Counts {
+	if (!cubeAnswers(cube, filters, except) && cubeAnswersOverPeriod(cube, filters, except))
+		return {
+			from: cellsOverPeriod(
+				cube,
+				except.includes('from') ? undefined : filters.from,
+				except.includes('to') ? undefined : filters.to
+			),
+			where: filterPredicate(filters, cube.columns, [...except, 'from', 'to']),
+			sum: (one, where) => summedCount(ident(one.name), ident(keySumName(one.name)), where)
+		};
 	const fromCube = cubeAnswers(cube, filters, except);
 	return {
 		from: fromCube ? cube.table : cube.facts,

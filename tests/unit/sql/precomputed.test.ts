@@ -415,6 +415,8 @@ describe('distinct children from the child cubes', () => {
 		expect(childCubeAnswers(episodeChildCubes.month, { genders: ['female'], districts: ['fenland'] })).toBe(
 			true
 		);
-		expect(childCubeAnswers(episodeChildCubes.month, { ageFrom: 12 })).toBe(false);
+		// The episode child cubes keep the single year of age (episode-cubes-cohort.test.ts); the referral ones do not.
+		expect(childCubeAnswers(episodeChildCubes.month, { ageFrom: 12 })).toBe(true);
+		expect(childCubeAnswers(referralChildCubes.month, { ageFrom: 12 })).toBe(false);
 	});
 });

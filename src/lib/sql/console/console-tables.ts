@@ -146,7 +146,7 @@ export const consoleTables: readonly ConsoleTable[] = [
 	},
 	{
 		name: 'episode_cube',
-		description: 'Missing episodes counted by month × district × age band × looked after.',
+		description: 'Missing episodes counted by month × district × age at start (and its band) × looked after.',
 		columns: cubeColumns(episodeCube, [...episodeFields, ...episodeAnalysis])
 	},
 	{ name: population.name, description: population.description, columns: population.fields.map(fromContract) }

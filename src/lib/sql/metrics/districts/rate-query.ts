@@ -25,10 +25,13 @@ function exposureYears(period: RatePeriod): Sql {
 known AS (SELECT min(year) AS first_year, max(year) AS last_year FROM ${ident('population')})`;
 }
 
-/** The records a rate counts: their table and the date that places each in the period. */
+/**
+ * The records a rate counts: their table and the date that places each in the period, or no date when the
+ * table holds the period's records only (a cube's cells over the period: `episodeCounts`).
+ */
 export interface RateSource {
 	from: Sql;
-	date: string;
+	date?: string;
 }
 
 /** Referrals, placed by their referral date: what a rate counts unless told otherwise. */
@@ -62,7 +65,10 @@ export interface RateQuery {
  */
 export function rateQuery(query: RateQuery): Sql {
 	const source = query.source ?? referralSource;
-	const date = ident(source.date);
+	const inPeriod =
+		source.date === undefined
+			? sql`TRUE`
+			: sql`${ident(source.date)} BETWEEN CAST(${query.period.from} AS DATE) AND CAST(${query.period.to} AS DATE)`;
 	return sql`WITH ${exposureYears(query.period)},
 exposure AS (
 	SELECT p.district,
@@ -76,7 +82,7 @@ counts AS (
 	SELECT district,
 		${join(query.counted.map(([name, keyed]) => keyedAs(name, keyed)))}
 	FROM ${source.from}
-	WHERE ${date} BETWEEN CAST(${query.period.from} AS DATE) AND CAST(${query.period.to} AS DATE) AND (${query.where})
+	WHERE ${inPeriod} AND (${query.where})
 	GROUP BY 1
 )
 SELECT CAST(e.district AS VARCHAR) AS district,

@@ -1,10 +1,10 @@
 import { indicatorColumns } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
-import { presentMask, referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { indicatorMaskCube, rowCounts } from '../../cubes';
+import { presentMask } from '../../derived';
 import { join, literal, sql, type Sql } from '../../sql';
 import { isPresent } from './indicator-sql';
-import { keyedAs, keyedPartial, partialOf, rowCount } from '../../keyed-count';
+import { keyedAs, keyedPartial, partialOf } from '../../keyed-count';
 
 /** Separator of indicator columns in a combination key. */
 export const COMBINATION_SEPARATOR = '|';
@@ -34,11 +34,13 @@ export function indicatorCombinations(filters: Filters): Sql {
 	const members = indicatorColumns.map(
 		(column) => sql`CASE WHEN ${isPresent(column)} THEN ${literal(column)} END`
 	);
+	// From the indicator mask cube under a district filter alone, else the facts.
+	const counts = rowCounts(indicatorMaskCube, filters);
 	const mask = partialOf('referrals');
 	return sql`WITH masks AS (
-	SELECT ${presentMask}, ${keyedPartial('referrals', rowCount())}
-	FROM ${referralFacts}
-	WHERE ${filterPredicate(filters, referralColumns)}
+	SELECT ${presentMask}, ${keyedPartial('referrals', counts.rows())}
+	FROM ${counts.from}
+	WHERE ${counts.where}
 	GROUP BY ${presentMask}
 )
 SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination,

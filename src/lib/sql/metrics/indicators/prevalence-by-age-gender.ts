@@ -15,8 +15,8 @@ export function indicatorPrevalenceByAgeAndGender(filters: Filters): Sql {
 	return prevalenceBy(
 		filters,
 		[
-			{ name: 'age_band', expression: sql`CAST(age_band AS VARCHAR)` },
-			{ name: 'gender', expression: sql`CAST(gender AS VARCHAR)` }
+			{ name: 'age_band', expression: sql`age_band` },
+			{ name: 'gender', expression: sql`gender` }
 		],
 		['ageBands']
 	);

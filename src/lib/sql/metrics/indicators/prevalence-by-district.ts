@@ -11,9 +11,5 @@ export interface DistrictPrevalence extends PrevalenceCounts {
  * cross-filters by district, so it keeps every district and the page highlights the choice.
  */
 export function indicatorPrevalenceByDistrict(filters: Filters): Sql {
-	return prevalenceBy(
-		filters,
-		[{ name: 'district', expression: sql`CAST(district AS VARCHAR)` }],
-		['districts']
-	);
+	return prevalenceBy(filters, [{ name: 'district', expression: sql`district` }], ['districts']);
 }

@@ -1,6 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { quarterStart } from '../../period-columns';
-import type { Sql } from '../../sql';
+import { sql, type Sql } from '../../sql';
 import { prevalenceBy, type PrevalenceCounts } from './prevalence-by';
 
 export interface QuarterPrevalence extends PrevalenceCounts {
@@ -10,5 +9,7 @@ export interface QuarterPrevalence extends PrevalenceCounts {
 
 /** Prevalence counts of each indicator per calendar quarter. Quarters with no referrals are absent. */
 export function indicatorPrevalenceByQuarter(filters: Filters): Sql {
-	return prevalenceBy(filters, [{ name: 'quarter', expression: quarterStart('month') }]);
+	return prevalenceBy(filters, [
+		{ name: 'quarter', expression: sql`CAST(date_trunc('quarter', month) AS DATE)` }
+	]);
 }

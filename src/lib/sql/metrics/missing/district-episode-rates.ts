@@ -1,7 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
-import { episodeFacts } from '../../derived';
-import { episodeColumns, filterPredicate } from '../../filters';
-import { rowCount, type Keyed } from '../../keyed-count';
+import { episodeCounts } from '../../cubes';
+import { type Keyed } from '../../keyed-count';
 import { sql, type Sql } from '../../sql';
 import { rateQuery, type RatePeriod } from '../districts/rate-query';
 
@@ -23,15 +22,17 @@ export interface DistrictEpisodeRateRow {
  * page, the district filter and the age bands do not apply (the population is known only for 0–9 and 10–17).
  */
 export function districtEpisodeRates(filters: Filters, period: RatePeriod): Sql {
-	const where = filterPredicate(filters, episodeColumns, ['districts', 'ageBands', 'from', 'to']);
+	// From the episode cube (its whole months, and the part months' days from the facts), which answers
+	// every filter episodes have: the period is the rate's, the districts and age bands do not apply.
+	const counts = episodeCounts({ ...filters, from: period.from, to: period.to }, ['districts', 'ageBands']);
 	const counted: [string, Keyed][] = [
-		['episodes', rowCount()],
-		['episodes_0_17', rowCount(sql`age_at_start BETWEEN 0 AND 17`)]
+		['episodes', counts.episodes()],
+		['episodes_0_17', counts.episodes(sql`age_at_start BETWEEN 0 AND 17`)]
 	];
 	return rateQuery({
 		period,
-		source: { from: episodeFacts, date: 'start_date' },
-		where,
+		source: { from: counts.from },
+		where: counts.where,
 		counted,
 		exposure: [sql`sum(p.children * s.fraction) AS person_years_0_17`],
 		exposureColumns: [sql`e.person_years_0_17`]
