@@ -18,7 +18,7 @@ import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
 import { deviceStore, type KeptAreas } from './device-store';
-import { keptFirstScreen } from './kept-first-screen';
+import { keptFirstScreen, type KeptFirstScreen } from './kept-first-screen';
 import type { PageContext, PageDefinition } from '$lib/page/define-page';
 import { PhaseTimer, type LoadPhase } from './load-phases';
 import { IngestClient, type IngestJob } from './ingest-client';
@@ -218,7 +218,10 @@ export class FileLoader {
 		this.#keep = false;
 		this.#areas = undefined;
 		this.clearReports();
-		if (this.#dataset.source?.kind === 'files') await this.#dataset.resetToDemo();
+		// Before the engine has started (a kept first screen is shown), the start itself finds nothing kept and
+		// loads the demo.
+		if (this.#dataset.source?.kind === 'files' && this.#dataset.engineStarted)
+			await this.#dataset.resetToDemo();
 	}
 
 	/**
@@ -241,6 +244,16 @@ export class FileLoader {
 			await restoreTables(db, kept.tables);
 		});
 		return true;
+	}
+
+	/**
+	 * The first screen kept with the data on this device, read without the data, for `Dataset.start` to show
+	 * while DuckDB compiles; the data it describes is kept, and the banner says so from the start.
+	 */
+	async keptFirstScreen(): Promise<KeptFirstScreen | undefined> {
+		const screen = await deviceStore.firstScreen().catch(() => undefined);
+		if (screen) this.#keep = true;
+		return screen;
 	}
 
 	/** Store what is loaded now (when the user keeps data and it is theirs, not the demo). */
