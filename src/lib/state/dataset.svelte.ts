@@ -74,6 +74,8 @@ export class Dataset {
 	#precomputed = $state.raw<PrecomputedAnswers | undefined>();
 	#readyOnce = false;
 	#demo: Record<TableName, ContractFile> | undefined;
+	#startEnded!: () => void;
+	readonly #started = new Promise<void>((resolve) => (this.#startEnded = resolve));
 	#populationUrl: string | undefined;
 
 	get status(): Status {
@@ -116,6 +118,14 @@ export class Dataset {
 	#publishWaitingViews(): void {
 		const count = this.#waitingViews.size;
 		untrack(() => (this.#viewsLoading = count));
+	}
+
+	/**
+	 * Settles when `start` has ended, with the kept data or the demo shown (or an error): a change asked for
+	 * while a kept first screen is shown, such as removing the data, waits for it.
+	 */
+	get started(): Promise<void> {
+		return this.#started;
 	}
 
 	/** Whether DuckDB has started and data can be put in, even before any is shown. */
@@ -180,6 +190,8 @@ export class Dataset {
 			this.#precomputed = undefined;
 			this.#error = error instanceof Error ? error.message : String(error);
 			this.#status = 'error';
+		} finally {
+			this.#startEnded();
 		}
 	}
 

@@ -218,8 +218,9 @@ export class FileLoader {
 		this.#keep = false;
 		this.#areas = undefined;
 		this.clearReports();
-		// Before the engine has started (a kept first screen is shown), the start itself finds nothing kept and
-		// loads the demo.
+		// Asked while the start is under way (a kept first screen shown): the start may still restore rows it
+		// read before they were deleted, so the demo comes back once it has ended.
+		await this.#dataset.started;
 		if (this.#dataset.source?.kind === 'files' && this.#dataset.engineStarted)
 			await this.#dataset.resetToDemo();
 	}
