@@ -16,6 +16,7 @@ import { loadPopulation } from '../lib/engine/load-reference';
 import { createSchema, loadContractCsv, refreshFacts } from '../lib/engine/load-tables';
 import { createNodeEngine } from '../lib/engine/node-engine';
 import { sha256Hex } from '../lib/ingest/sha256-hex';
+import { firstScreenContext } from '../lib/page/first-screen-context';
 import { precomputeAnswers } from '../lib/page/precompute-answers';
 import type { PrecomputedAnswers } from '../lib/page/precomputed-answers';
 import { dataExtent, type DataExtent } from '../lib/sql/metrics/data-extent';
@@ -55,16 +56,8 @@ export async function demoAnswers(engine: Engine, secret = buildSecret): Promise
 	if (!extent) throw new Error('The demo extract has no extent.');
 	const answers = await precomputeAnswers(
 		overviewPage,
-		{
-			filters: {},
-			publication: false,
-			grain: 'month',
-			extent,
-			// One extract per table: no days between appended extracts.
-			gaps: { referrals: [], missing_episodes: [] },
-			areaReference: cambridgeshireAndPeterborough,
-			toggle: () => undefined
-		},
+		// One extract per table: no days between appended extracts.
+		firstScreenContext(extent, { referrals: [], missing_episodes: [] }, cambridgeshireAndPeterborough),
 		(query) => engine.query(query)
 	);
 	const files = await Promise.all(

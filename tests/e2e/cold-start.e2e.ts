@@ -127,3 +127,62 @@ describe('cold start on the demo', () => {
 		await watch.context.close();
 	});
 });
+
+describe('cold start on data kept on this device', () => {
+	it(
+		'draws the kept file’s Overview from its kept first screen before the engine is ready, then swaps to live queries with the same table views and layout',
+		{ timeout: 400_000 },
+		async () => {
+			const watch = await openPage(browser, '/data/');
+			const { page, context } = watch;
+			const banner = page.getByTestId('data-banner');
+			await banner.getByText('Synthetic demo data').waitFor({ timeout: 90_000 });
+			await waitForEngine(page);
+			await page.getByTestId('file-input').setInputFiles('tests/fixtures/ingest/utf8-basic.csv');
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('utf8-basic.csv');
+			await page.getByTestId('keep-data').check();
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('is kept on this device');
+
+			// Reloaded on the Overview with DuckDB's wasm held back: nothing can come from the engine yet.
+			const release = await holdWasm(context);
+			await page.goto(new URL('/', watch.baseUrl).href);
+			await page.locator(firstChart).first().waitFor({ timeout: 90_000 });
+			await expect
+				.poll(async () => (await page.getByTestId('headline-value').allTextContents()).includes('…'))
+				.toBe(false);
+			expect(await page.locator('main').getAttribute('data-status')).not.toBe('ready');
+			// The kept file's figures, said to be kept, not the demo's.
+			expect(await banner.textContent()).toContain('utf8-basic.csv (6 rows)');
+			expect(await banner.textContent()).toContain('is kept on this device');
+			const [referrals] = await page.getByTestId('headline-value').allTextContents();
+			expect(referrals).toBe('6');
+			const before = await shown(page);
+			await screenshot(page, 'cold-start-kept-precomputed');
+			expect(await page.locator('main').getAttribute('data-status')).not.toBe('ready');
+
+			release();
+			await waitForEngine(page);
+			await waitForCharts(page);
+			const after = await shown(page);
+			await screenshot(page, 'cold-start-kept-live');
+			const marks = await page.evaluate(() => ({
+				precomputedAt: performance.getEntriesByName('sightline:precomputed-answers')[0]?.startTime,
+				readyAt: performance.getEntriesByName('sightline:engine-ready')[0]?.startTime
+			}));
+			expect(marks.precomputedAt).toBeDefined();
+			expect(marks.readyAt).toBeDefined();
+			expect(marks.precomputedAt!).toBeLessThan(marks.readyAt!);
+			expect(after.table).toBe(before.table);
+			expect(after.text).toBe(before.text);
+			expect(after.boxes).toEqual(before.boxes);
+
+			await page.goto(new URL('/data/', watch.baseUrl).href);
+			await waitForEngine(page);
+			await page.getByTestId('remove-all').click();
+			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('Synthetic demo data');
+			expect(watch.offOrigin).toEqual([]);
+			expect(watch.consoleErrors).toEqual([]);
+			await context.close();
+		}
+	);
+});

@@ -149,6 +149,9 @@ describe('keeping data on this device', () => {
 			await page.reload();
 			await expect.poll(() => banner.textContent(), { timeout: 90_000 }).toContain('utf8-basic.csv (6 rows)');
 			expect(await page.getByTestId('keep-data').isChecked()).toBe(true);
+			// The banner names the kept file from its kept first screen, before the engine starts: wait for the
+			// rows themselves to be restored.
+			await waitForEngine(page);
 
 			// What is stored is the contract's columns and the files' provenance, never the file.
 			const stored = await page.evaluate(
@@ -181,6 +184,7 @@ describe('keeping data on this device', () => {
 			await expect
 				.poll(() => secondBanner.textContent(), { timeout: 90_000 })
 				.toContain('utf8-basic.csv (6 rows)');
+			await waitForEngine(second);
 
 			await page.getByTestId('remove-all').click();
 			await expect.poll(() => banner.textContent(), { timeout: 60_000 }).toContain('Synthetic demo data');

@@ -48,6 +48,8 @@ export interface PageView {
 	areas?: AreaReference;
 	publication?: boolean;
 	grain?: Grain;
+	/** Days between appended extracts (default: none). */
+	gaps?: PageContext['gaps'];
 }
 
 /**
@@ -66,7 +68,7 @@ export async function runPage<Scope extends PageContext>(
 		publication: view.publication ?? false,
 		grain: view.grain ?? 'month',
 		extent,
-		gaps: { referrals: [], missing_episodes: [] },
+		gaps: view.gaps ?? { referrals: [], missing_episodes: [] },
 		areaReference: view.areas ?? cambridgeshireAndPeterborough,
 		toggle: (key, value) => void toggled.push([key, value])
 	};

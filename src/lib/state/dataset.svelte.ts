@@ -1,5 +1,6 @@
 import { createContext, untrack } from 'svelte';
 import {
+	areaReference,
 	cambridgeshireAndPeterborough,
 	type AreaReference,
 	type PopulationRow,
@@ -23,6 +24,7 @@ import { isoTimestamp } from '$lib/format/date';
 import { sql } from '$lib/sql/sql';
 import { precomputedFor, type PrecomputedAnswers } from '$lib/page/precomputed-answers';
 import type { DataSource, LoadedFile } from './data-source';
+import type { KeptFirstScreen } from './kept-first-screen';
 
 type Status = 'starting' | 'loading' | 'ready' | 'error';
 
@@ -44,6 +46,8 @@ export interface StartOptions {
 	precomputed?: () => Promise<unknown>;
 	/** Show data kept on this device instead of the demo; resolves true if there was any. */
 	restoreKept?: () => Promise<boolean>;
+	/** The kept data's first screen, computed when it was kept: shown while DuckDB compiles and it restores. */
+	keptFirstScreen?: () => Promise<KeptFirstScreen | undefined>;
 }
 
 /** The performance mark set when the engine has started and the first data is loaded and queryable. */
@@ -70,6 +74,8 @@ export class Dataset {
 	#precomputed = $state.raw<PrecomputedAnswers | undefined>();
 	#readyOnce = false;
 	#demo: Record<TableName, ContractFile> | undefined;
+	#startEnded!: () => void;
+	readonly #started = new Promise<void>((resolve) => (this.#startEnded = resolve));
 	#populationUrl: string | undefined;
 
 	get status(): Status {
@@ -114,6 +120,14 @@ export class Dataset {
 		untrack(() => (this.#viewsLoading = count));
 	}
 
+	/**
+	 * Settles when `start` has ended, with the kept data or the demo shown (or an error): a change asked for
+	 * while a kept first screen is shown, such as removing the data, waits for it.
+	 */
+	get started(): Promise<void> {
+		return this.#started;
+	}
+
 	/** Whether DuckDB has started and data can be put in, even before any is shown. */
 	get engineStarted(): boolean {
 		return this.#coordinator !== undefined;
@@ -147,7 +161,7 @@ export class Dataset {
 		demo: Record<TableName, ContractFile>,
 		populationUrl: string,
 		secret: string,
-		{ precomputed, restoreKept }: StartOptions = {}
+		{ precomputed, restoreKept, keptFirstScreen }: StartOptions = {}
 	): Promise<void> {
 		this.#demo = demo;
 		this.#populationUrl = populationUrl;
@@ -158,6 +172,7 @@ export class Dataset {
 			// Settled here as well, so a failure while the engine is still starting is not left unhandled.
 			void Promise.allSettled([files, population]);
 			if (precomputed) void this.#showPrecomputed(precomputed(), files, population);
+			const keptShown = keptFirstScreen ? this.#showKeptFirstScreen(keptFirstScreen()) : undefined;
 			const engine = await engineStarted;
 			await lockDown(engine);
 			await createSchema(engine, secret);
@@ -165,11 +180,18 @@ export class Dataset {
 			this.#coordinator = new QueryCoordinator(engine);
 			// Data kept on this device is shown in place of the demo, not after it: no chart draws the demo first.
 			if (await restoreKept?.().catch(() => false)) return;
+			// Nothing kept was restored after all: the kept first screen, if shown, gives way to the demo.
+			if (await keptShown) {
+				this.#precomputed = undefined;
+				this.#areas = cambridgeshireAndPeterborough;
+			}
 			await this.#loadFiles(await files, 'demo');
 		} catch (error) {
 			this.#precomputed = undefined;
 			this.#error = error instanceof Error ? error.message : String(error);
 			this.#status = 'error';
+		} finally {
+			this.#startEnded();
 		}
 	}
 
@@ -195,6 +217,27 @@ export class Dataset {
 		};
 		this.#extent = fitting.extent;
 		performance.mark(precomputedMark);
+	}
+
+	/**
+	 * Show the first screen kept with the data on this device, with the source and areas it describes, until
+	 * the kept rows are restored and the engine answers. Resolves true if it was shown.
+	 */
+	async #showKeptFirstScreen(kept: Promise<KeptFirstScreen | undefined>): Promise<boolean> {
+		const screen = await kept.catch(() => undefined);
+		if (!screen || this.#status === 'ready' || this.#status === 'error') return false;
+		let areas = cambridgeshireAndPeterborough;
+		try {
+			if (screen.areas) areas = areaReference(screen.areas.title, screen.areas.areas);
+		} catch {
+			return false;
+		}
+		this.#areas = areas;
+		this.#precomputed = screen.precomputed;
+		this.#source = screen.source;
+		this.#extent = screen.precomputed.extent;
+		performance.mark(precomputedMark);
+		return true;
 	}
 
 	/** Go back to the bundled demo extract, and to its area reference if another was loaded. */

@@ -2,6 +2,7 @@ import type { Area, PopulationRow } from '$lib/contract';
 import type { TableSnapshot } from '$lib/engine/table-snapshot';
 import { savedViewSchema, type SavedView } from '$lib/domain/saved-view';
 import type { DataSource } from './data-source';
+import { readKeptFirstScreen, type KeptFirstScreen } from './kept-first-screen';
 
 /**
  * What "keep this data on this device" stores: the validated contract columns as loaded, and the
@@ -14,6 +15,13 @@ export interface KeptData {
 	tables: TableSnapshot;
 	/** The area reference loaded with the data (ONS estimates or an areas file), when it is not the bundled one. */
 	areas?: KeptAreas;
+	/**
+	 * The first screen's answers, computed from these rows when they were kept (`keptFirstScreen`): shown at
+	 * the next start while DuckDB compiles. Stored beside the record, under its own key in the same
+	 * transaction, so a start reads these few kilobytes without the tables; data kept before there was one
+	 * (or of another version) restores all the same, without it.
+	 */
+	firstScreen?: KeptFirstScreen;
 }
 
 /** An area reference as loaded: its title, its areas in chart order and their child populations. */
@@ -29,6 +37,8 @@ export type KeptChange = { type: 'saved' } | { type: 'removed' };
 const databaseName = 'sightline';
 const dataStore = 'kept-data';
 const key = 'data';
+/** The kept data's first screen, beside it in the same store (see `KeptData.firstScreen`). */
+const firstScreenKey = 'first-screen';
 /** Saved cohorts and views, keyed by name. */
 const viewsStore = 'saved-views';
 const channelName = 'sightline-kept-data';
@@ -114,8 +124,13 @@ const announce = (change: KeptChange) => channel?.postMessage(change);
  * overwrite what another kept.
  */
 export const deviceStore = {
-	async save(data: KeptData): Promise<void> {
-		await run(dataStore, 'readwrite', (store) => store.put(data, key));
+	async save({ firstScreen, ...data }: KeptData): Promise<void> {
+		await run(dataStore, 'readwrite', (store) => {
+			// In one transaction: a first screen is never left beside other data than its own.
+			if (firstScreen) store.put(firstScreen, firstScreenKey);
+			else store.delete(firstScreenKey);
+			return store.put(data, key);
+		});
 		announce({ type: 'saved' });
 	},
 	load: () =>
@@ -124,6 +139,9 @@ export const deviceStore = {
 			'readonly',
 			(store) => store.get(key) as IDBRequest<KeptData | undefined>
 		),
+	/** The kept data's first screen, without reading the data; undefined when there is none of this version. */
+	firstScreen: () =>
+		run<unknown>(dataStore, 'readonly', (store) => store.get(firstScreenKey)).then(readKeptFirstScreen),
 	/** Save a cohort or view; one saved under the same name is replaced. */
 	saveView: (view: SavedView) =>
 		run(viewsStore, 'readwrite', (store) => store.put(savedViewSchema.parse(view))).then(() => undefined),

@@ -18,6 +18,8 @@ import { ident, sql } from '$lib/sql/sql';
 import type { LoadedFile } from './data-source';
 import type { Dataset } from './dataset.svelte';
 import { deviceStore, type KeptAreas } from './device-store';
+import { keptFirstScreen, type KeptFirstScreen } from './kept-first-screen';
+import type { PageContext, PageDefinition } from '$lib/page/define-page';
 import { PhaseTimer, type LoadPhase } from './load-phases';
 import { IngestClient, type IngestJob } from './ingest-client';
 import { enrichLoaded } from './enrich-loaded';
@@ -134,9 +136,16 @@ export class FileLoader {
 	/** Whether a loaded file read looked-after status from its own column (then periods of care only warn). */
 	#lookedAfterRead = false;
 	readonly #dataset: Dataset;
+	/** The page whose first screen is kept with the data (the Overview), if any. */
+	readonly #firstScreen: PageDefinition<PageContext> | undefined;
 
-	constructor(dataset: Dataset) {
+	/**
+	 * @param firstScreen the page whose first-screen answers are computed and kept with the data whenever it
+	 *   is kept, so a reload shows them while DuckDB compiles (`keptFirstScreen`).
+	 */
+	constructor(dataset: Dataset, firstScreen?: PageDefinition<PageContext>) {
 		this.#dataset = dataset;
+		this.#firstScreen = firstScreen;
 	}
 
 	/**
@@ -209,7 +218,11 @@ export class FileLoader {
 		this.#keep = false;
 		this.#areas = undefined;
 		this.clearReports();
-		if (this.#dataset.source?.kind === 'files') await this.#dataset.resetToDemo();
+		// Asked while the start is under way (a kept first screen shown): the start may still restore rows it
+		// read before they were deleted, so the demo comes back once it has ended.
+		await this.#dataset.started;
+		if (this.#dataset.source?.kind === 'files' && this.#dataset.engineStarted)
+			await this.#dataset.resetToDemo();
 	}
 
 	/**
@@ -234,6 +247,16 @@ export class FileLoader {
 		return true;
 	}
 
+	/**
+	 * The first screen kept with the data on this device, read without the data, for `Dataset.start` to show
+	 * while DuckDB compiles; the data it describes is kept, and the banner says so from the start.
+	 */
+	async keptFirstScreen(): Promise<KeptFirstScreen | undefined> {
+		const screen = await deviceStore.firstScreen().catch(() => undefined);
+		if (screen) this.#keep = true;
+		return screen;
+	}
+
 	/** Store what is loaded now (when the user keeps data and it is theirs, not the demo). */
 	async #save(): Promise<void> {
 		const source = this.#dataset.source;
@@ -241,10 +264,19 @@ export class FileLoader {
 		if (!this.#keep || source?.kind !== 'files' || !engine) return;
 		this.#saving = true;
 		try {
+			const kept = $state.snapshot(source);
+			const areas = this.#areas && $state.snapshot(this.#areas);
+			const tables = await snapshotTables(engine);
+			// Computed from the rows as they are kept, with the areas they are kept with; without it (a query
+			// failed) the data is kept all the same, and a reload waits for the engine.
+			const firstScreen =
+				this.#firstScreen &&
+				(await keptFirstScreen(this.#firstScreen, engine, kept, areas).catch(() => undefined));
 			await deviceStore.save({
-				source: $state.snapshot(source),
-				tables: await snapshotTables(engine),
-				...(this.#areas ? { areas: $state.snapshot(this.#areas) } : {})
+				source: kept,
+				tables,
+				...(areas ? { areas } : {}),
+				...(firstScreen ? { firstScreen } : {})
 			});
 		} finally {
 			this.#saving = false;

@@ -137,6 +137,77 @@ describe('Dataset', () => {
 		}
 	});
 
+	it('shows the kept data’s first screen while the engine starts, and drops it once the kept rows answer', async () => {
+		const files = [
+			{ name: 'april.csv', table: 'referrals' as const, rows: 2, bytes: 10, sha256: 'a'.repeat(64) }
+		];
+		const kept = { kind: 'files' as const, files, loadedAt: '2026-12-06T00:00:00Z' };
+		const extent = { referrals: 2, first_referral: '2026-04-01', last_referral: '2026-04-02', episodes: 0 };
+		const screen = {
+			version: 1 as const,
+			source: kept,
+			areas: { title: 'Two towns', areas: [{ code: 'north', name: 'North' }] },
+			precomputed: {
+				files: [{ name: 'referrals/april.csv', sha256: 'a'.repeat(64) }],
+				extent,
+				answers: { key: [{ n: 2 }] }
+			}
+		};
+		let engineStarts!: (engine: Engine) => void;
+		const engineStarted = new Promise<Engine>((resolve) => (engineStarts = resolve));
+		const dataset = new Dataset();
+		const seen: unknown[] = [];
+		const started = dataset.start(() => engineStarted, demo, '/population.csv', 'a-test-partnership-secret', {
+			keptFirstScreen: async () => screen,
+			restoreKept: async () => {
+				seen.push(dataset.precomputedAnswer('key'));
+				await dataset.restore(kept, undefined, async () => undefined);
+				return true;
+			}
+		});
+		await vi.waitFor(() => expect(dataset.showingPrecomputed).toBe(true));
+		expect(dataset.status).toBe('starting');
+		expect(dataset.source).toBe(kept);
+		expect(dataset.extent).toEqual(extent);
+		expect(dataset.areas.title).toBe('Two towns');
+		expect(dataset.precomputedAnswer('key')).toEqual([{ n: 2 }]);
+		engineStarts(fakeEngine().engine);
+		await started;
+		expect(seen).toEqual([[{ n: 2 }]]);
+		expect(dataset.status).toBe('ready');
+		expect(dataset.showingPrecomputed).toBe(false);
+		expect(dataset.precomputedAnswer('key')).toBeUndefined();
+	});
+
+	it('goes back to the demo and its areas when the kept first screen was shown but nothing restores', async () => {
+		loadedCsv.length = 0;
+		const dataset = new Dataset();
+		const screen = {
+			version: 1 as const,
+			source: { kind: 'files' as const, files: [], loadedAt: '' },
+			areas: { title: 'Two towns', areas: [{ code: 'north', name: 'North' }] },
+			precomputed: {
+				files: [],
+				extent: { referrals: 0, first_referral: null, last_referral: null, episodes: 0 },
+				answers: {}
+			}
+		};
+		await dataset.start(
+			async () => fakeEngine().engine,
+			demo,
+			'/population.csv',
+			'a-test-partnership-secret',
+			{
+				keptFirstScreen: async () => screen,
+				restoreKept: async () => false
+			}
+		);
+		expect(loadedCsv).toEqual(['referrals', 'missing_episodes']);
+		expect(dataset.source?.kind).toBe('demo');
+		expect(dataset.areas.title).not.toBe('Two towns');
+		expect(dataset.showingPrecomputed).toBe(false);
+	});
+
 	it('reports a failed start as an error', async () => {
 		const dataset = new Dataset();
 		await dataset.start(

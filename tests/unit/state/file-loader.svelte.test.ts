@@ -61,6 +61,7 @@ function fakeDataset(source: DataSource = { kind: 'demo', files: [], loadedAt: '
 		areas: cambridgeshireAndPeterborough as AreaReference,
 		coordinator: { engine: { query: async () => [{ id: 'r1' }, { id: 'r2' }] } },
 		engineStarted: true,
+		started: Promise.resolve(),
 		async setAreas(reference: AreaReference) {
 			dataset.areas = reference;
 			return { kept: { referrals: 0, missing_episodes: 0 }, removed: { referrals: 40, missing_episodes: 2 } };
