@@ -3,6 +3,7 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { gridline, text } from './palette';
+import { xTitleMargin } from './axis-room';
 import { plotClass } from './plot-style';
 
 export interface StackedSegment {
@@ -158,6 +159,8 @@ export function stackedSharesChart(
 		width: options.width,
 		height: groups.length * 40 + 100 + (lines - 1) * 20,
 		marginTop,
+		// The x-axis title, set at the right under the tick labels, clear of "80" and "100".
+		marginBottom: xTitleMargin(),
 		marginLeft,
 		marginRight,
 		x: { domain: [0, 100], percent: true, label: 'Share of referrals (%)', grid: true },
