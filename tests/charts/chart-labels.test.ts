@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { agePyramidChart, type PyramidBar } from '$lib/charts/age-pyramid';
+import { columnsChart } from '$lib/charts/columns';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { periodEstimateChart, type PeriodEstimate } from '$lib/charts/period-estimate';
 import { projectionChart } from '$lib/charts/projection-chart';
@@ -13,7 +14,7 @@ import { labelOverlaps } from '../helpers/label-boxes';
 
 /**
  * No label runs into another (issue 13): axis titles clear of the tick labels, the XmR key clear of the
- * month ticks, at every width a chart is drawn (a 358 px phone up to a wide screen) and at the paper width.
+ * month ticks, figures printed on bars clear of their neighbours, at every width a chart is drawn (a 358 px phone up to a wide screen) and at the paper width.
  * Each fixture puts a tick where the old layout hit it (a nice domain ends on a tick at the frame's top; the
  * last x ticks lie under a right-hand axis title). Boxes are estimated from the SVG (`label-boxes.ts`).
  */
@@ -173,6 +174,37 @@ describe.each(widths)('at %i px no two labels overlap', (width) => {
 			})
 		);
 		const chart = districtRatesChart(points, { width, label: 'x', document });
+		expect(labelOverlaps(chart)).toEqual([]);
+	});
+
+	it('stacked shares: a percentage printed only in a segment that holds it, clear of its neighbours', () => {
+		// Five kinds of about a fifth each, as the cohorts' districts show them: "19.8%" beside "20.1%".
+		const shares = [0.198, 0.201, 0.2, 0.203, 0.198];
+		const segments: StackedSegment[] = ['Cambridge', 'Fenland'].flatMap((groupLabel) =>
+			shares.map((share, at) => ({
+				groupLabel,
+				segment: String(at),
+				segmentLabel: `Kind ${at}`,
+				share,
+				count: 10
+			}))
+		);
+		const chart = stackedSharesChart(segments, {
+			width,
+			label: 'x',
+			colours: { 0: '#12436D', 1: '#28A197', 2: '#F46A25', 3: '#3D3D3D', 4: '#A285D1' },
+			segmentOrder: ['0', '1', '2', '3', '4'],
+			document
+		});
+		expect(labelOverlaps(chart)).toEqual([]);
+	});
+
+	it('columns: the figure above each of thirteen columns clear of the next', () => {
+		const counts = [12, 48, 120, 233, 293, 306, 329, 281, 190, 102, 44, 15, 4];
+		const chart = columnsChart(
+			counts.map((value, index) => ({ label: String(index), value, text: String(value), title: '' })),
+			{ width, label: 'x', xLabel: 'Indicators present', yLabel: 'Referrals', document }
+		);
 		expect(labelOverlaps(chart)).toEqual([]);
 	});
 });
