@@ -4,6 +4,7 @@ import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { clickable } from './clickable';
 import { gridline, pair, text as textColour } from './palette';
+import { xTitleMargin } from './axis-room';
 import { textWidth } from './text-width';
 import { plotClass } from './plot-style';
 
@@ -51,6 +52,8 @@ export function agePyramidChart(data: readonly PyramidBar[], options: PyramidOpt
 		marginLeft: 50,
 		marginRight: 50,
 		marginTop: 36,
+		// The x-axis title sits under the tick labels, below the middle "0": room for both lines.
+		marginBottom: xTitleMargin(),
 		style: { fontSize: '13px', color: textColour },
 		x: {
 			domain: [-reach, reach],

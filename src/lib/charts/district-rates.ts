@@ -5,6 +5,7 @@ import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { plotClass } from './plot-style';
+import { xTitleMargin } from './axis-room';
 import { labelMargin } from './text-width';
 
 export interface DistrictRatePoint {
@@ -63,7 +64,12 @@ export function districtRatesChart(
 					marginBottom: 40,
 					fy: { label: null, axis: null, paddingInner: gap / (panel + gap), paddingOuter: 0 }
 				}
-			: { height: Math.max(220, order.length * 40 + 70), fx: { label: null, padding: 0.08 } }),
+			: {
+					height: Math.max(220, order.length * 40 + 70),
+					// The x-axis title under the tick labels, not on them.
+					marginBottom: xTitleMargin(),
+					fx: { label: null, padding: 0.08 }
+				}),
 		marginLeft,
 		marginRight: 20,
 		y: { domain: order, label: null },

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, text as textColour } from './palette';
+import { yTitleMargin } from './axis-room';
 import { textWidth } from './text-width';
 import { plotClass } from './plot-style';
 
@@ -32,6 +33,9 @@ export interface PeriodEstimateOptions extends ChartOptions {
 	primaryLabel?: string;
 }
 
+/** The height a series name takes beside its point, with a little space: 13 px text. */
+const nameLine = 17;
+
 /**
  * An estimate per period with its 95% interval as a vertical whisker, joined by a line (gaps where the
  * value is suppressed); hollow points mark part periods.
@@ -59,11 +63,40 @@ export function periodEstimateChart(
 	const secondary = options.secondary
 		? data.map((point, index) => ({ period: point.period, value: options.secondary!.values[index] ?? null }))
 		: [];
+	// The series' names beside their last points ("Mean", "Median"). Less than a line apart they printed over
+	// each other: each moves half the shortfall away from the other, the higher one up.
+	const names = options.secondary
+		? [
+				...data
+					.filter((point): point is PeriodEstimate & { value: number } => point.value !== null)
+					.slice(-1)
+					.map((point) => ({ period: point.period, value: point.value, name: options.primaryLabel ?? '' })),
+				...secondary
+					.filter((point): point is { period: string; value: number } => point.value !== null)
+					.slice(-1)
+					.map((point) => ({ ...point, name: options.secondary!.label }))
+			]
+		: [];
+	const marginTop = yTitleMargin();
+	const plotHeight = 300 - marginTop - 40;
+	const pixels = (value: number) => ((value - domain[0]) / (domain[1] - domain[0])) * plotHeight;
+	const spread = [0, 0];
+	const [first, second] = names;
+	if (first && second && first.period === second.period) {
+		const apart = pixels(first.value) - pixels(second.value);
+		const short = nameLine - Math.abs(apart);
+		if (short > 0) {
+			spread[apart >= 0 ? 0 : 1] = -short / 2;
+			spread[apart >= 0 ? 1 : 0] = short / 2;
+		}
+	}
 	const chart = Plot.plot({
 		className: plotClass,
 		document: options.document,
 		width: options.width,
 		height: 300,
+		// Room above the frame for the y-axis title, clear of the top tick label.
+		marginTop,
 		marginLeft: 52,
 		marginRight: options.secondary ? 64 : 20,
 		marginBottom: 40,
@@ -118,23 +151,17 @@ export function periodEstimateChart(
 						)
 					]
 				: []),
-			...(options.secondary
-				? [
-						Plot.text(
-							[
-								...data
-									.filter((point) => point.value !== null)
-									.slice(-1)
-									.map((point) => ({ ...point, name: options.primaryLabel ?? '' })),
-								...secondary
-									.filter((point) => point.value !== null)
-									.slice(-1)
-									.map((point) => ({ ...point, name: options.secondary!.label }))
-							],
-							{ x: 'period', y: 'value', text: 'name', textAnchor: 'start', dx: 10, fill: textColour }
-						)
-					]
-				: [])
+			...names.map((name, index) =>
+				Plot.text([name], {
+					x: 'period',
+					y: 'value',
+					text: 'name',
+					textAnchor: 'start',
+					dx: 10,
+					dy: spread[index],
+					fill: textColour
+				})
+			)
 		]
 	});
 	return labelChart(chart, options.label);

@@ -3,7 +3,9 @@ import { formatCount } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { categorical, gridline, muted, text as textColour } from './palette';
+import { yTitleMargin } from './axis-room';
 import { plotClass } from './plot-style';
+import { textWidth } from './text-width';
 
 /** A counted 3-month block (history) or a projected one, by its first month (`YYYY-MM`) and its label. */
 export interface ProjectionPoint {
@@ -66,11 +68,20 @@ export function projectionChart(
 		document: options.document,
 		width: options.width,
 		height: 320,
+		// Room above the frame for the y-axis title, clear of the top tick label (the domain need not end on a
+		// tick, but may).
+		marginTop: yTitleMargin(),
 		marginLeft: 52,
 		marginRight: 24,
 		marginBottom: 40,
 		style: { fontSize: '13px', color: textColour },
-		x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor(options.width / 110)) },
+		x: {
+			type: 'utc',
+			label: null,
+			ticks: Math.max(2, Math.floor(options.width / 110)),
+			// Half a year label in from each edge: a tick on the first quarter would run into the y axis's "0".
+			inset: Math.ceil(textWidth('2024') / 2)
+		},
 		y: { label: options.valueLabel, grid: true, domain: [0, Math.ceil(high * 1.08)] },
 		marks: [
 			Plot.frame({ stroke: gridline, anchor: 'bottom' }),

@@ -3,7 +3,9 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { gridline, text } from './palette';
+import { xTitleMargin } from './axis-room';
 import { plotClass } from './plot-style';
+import { textWidth } from './text-width';
 
 export interface StackedSegment {
 	groupLabel: string;
@@ -104,15 +106,22 @@ export function stackedSharesChart(
 	const marginLeft = Math.min(150, Math.round(options.width * 0.34));
 	const marginRight = 20;
 	const plotWidth = options.width - marginLeft - marginRight;
-	// A percentage is printed only inside a segment wide enough to hold it ("39.5%" in bold, about 42 px).
-	const labelled = placed.filter((segment) => segment.x2 - segment.x1 >= Math.max(0.07, 42 / plotWidth));
+	// A percentage is printed only inside a segment wide enough to hold it with its halo: bold system-ui runs
+	// about a fifth wider than the estimate ("19.8%" is 49 px in DejaVu Sans Bold; at 42 px, two such labels
+	// in neighbouring segments ran into each other on a phone).
+	const shareText = (segment: Placed) => (segment.share === null ? 'c' : formatPercent(segment.share));
+	const labelled = placed.filter(
+		(segment) =>
+			segment.x2 - segment.x1 >= 0.07 &&
+			(segment.x2 - segment.x1) * plotWidth >= textWidth(shareText(segment)) * 1.2 + 6
+	);
 	const inside = (dark: boolean) =>
 		Plot.text(
 			labelled.filter((segment) => light.has(segment.fill) !== dark),
 			{
 				y: 'groupLabel',
 				x: (segment: Placed) => (segment.x1 + segment.x2) / 2,
-				text: (segment: Placed) => (segment.share === null ? 'c' : formatPercent(segment.share)),
+				text: shareText,
 				fill: dark ? '#ffffff' : text,
 				// A halo in the segment's own colour keeps the figure legible over its texture.
 				stroke: (segment: Placed) => segment.fill,
@@ -158,6 +167,8 @@ export function stackedSharesChart(
 		width: options.width,
 		height: groups.length * 40 + 100 + (lines - 1) * 20,
 		marginTop,
+		// The x-axis title, set at the right under the tick labels, clear of "80" and "100".
+		marginBottom: xTitleMargin(),
 		marginLeft,
 		marginRight,
 		x: { domain: [0, 100], percent: true, label: 'Share of referrals (%)', grid: true },

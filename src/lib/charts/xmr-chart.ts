@@ -7,6 +7,7 @@ import { describeSpecialCause } from '$lib/summaries/special-cause';
 import type { SpcSeries } from '$lib/transform/spc-series';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
+import { tickLabelDepth, yTitleMargin } from './axis-room';
 import { gridline } from './palette';
 import { departure, drawLegend, legendHeight, spcLegendItems, spcMarks, spcStyle } from './spc-marks';
 import { plotClass } from './plot-style';
@@ -111,8 +112,10 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 						: 'Not used for limits'
 	);
 	const key = legendHeight(legend, width);
-	const top = 24;
-	const bottom = 30 + key;
+	// Above the frame, room for the y-axis title clear of the top tick label. Below it, the key starts under
+	// the tick labels, which take two lines when monthly ("Oct" over "2024"): at 30 px it ran into them.
+	const top = yTitleMargin();
+	const bottom = Math.max(30, Math.ceil(tickLabelDepth(grain === 'quarter' ? 1 : 2))) + key;
 	const panelRows = Math.ceil(series.length / columns);
 	const panels = series.map((one, panel) => ({
 		panel,
@@ -138,11 +141,21 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		.map((year) => new Date(Date.UTC(year, 3, 1)))
 		.filter((date) => date.getTime() >= minTime && date.getTime() <= maxTime);
 	const middle = (minTime + maxTime) / 2;
+	// A tick on the first or last period would centre its label on the panel's edge, where it ran into the
+	// next panel's first label or the "0" of the y axis: the periods are drawn in from the edges by half a label.
+	const yearLabel = textWidth('2024-25');
+	const edge = Math.ceil(textWidth(grain === 'quarter' ? '2024-25' : '2024') / 2);
+	// A financial year's label needs about 65 px (15% more than the estimate, as system-ui runs wider, and
+	// a gap): in a narrower year (a small multiple on a phone), only every second or third year is labelled.
+	const yearWidth = ((panelWidth - 2 * edge) * 365.25 * 864e5) / Math.max(1, maxTime - minTime);
+	const everyYear = Math.max(1, Math.ceil((yearLabel * 1.15 + 8) / yearWidth));
 	const chart = Plot.plot({
 		className: plotClass,
 		document: options.document,
 		width,
-		height: (faceted ? panelRows * 165 : 280) + top + bottom,
+		// As tall as before the margins grew (24 px above, 30 below the frame, then the key): the panels give up
+		// the room, so a printed page holds what it held.
+		height: (faceted ? panelRows * 165 : 280) + 24 + 30 + key,
 		marginTop: top,
 		marginBottom: bottom,
 		marginLeft: 48,
@@ -152,9 +165,10 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		x: {
 			type: 'utc',
 			label: null,
+			inset: edge,
 			...(grain === 'quarter'
 				? {
-						ticks: financialYearTicks,
+						ticks: financialYearTicks.filter((_, index) => index % everyYear === 0),
 						tickFormat: (date: Date) => financialYearLabel(date.getUTCFullYear())
 					}
 				: { ticks: Math.max(2, Math.floor(width / columns / 110)) })
