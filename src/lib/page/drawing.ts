@@ -16,6 +16,23 @@ export function drawing<Args extends unknown[], Options extends { width: number 
 	};
 }
 
+/** A render function that carries its draw key, for a drawing that is not a `ChartSpec` (a sparkline). */
+export type KeyedRender = ((width: number) => Element) & { readonly drawKey: unknown };
+
+/**
+ * `drawing` as one function: the key rides on the render function, where a walk over the view's values (the
+ * publication reader's, which skips functions) never reads it. A key in a plain object beside a headline
+ * would be read as the headline's text.
+ */
+export function keyedRender<Args extends unknown[], Options extends { width: number }>(
+	chart: (...args: [...Args, Options]) => Element,
+	args: [...Args],
+	options: Omit<Options, 'width'>
+): KeyedRender {
+	const { render, drawKey } = drawing(chart, args, options);
+	return Object.assign(render, { drawKey });
+}
+
 const handlers = new WeakMap<PageContext['toggle'], Map<ToggleFilter, (key: string) => void>>();
 
 /**
