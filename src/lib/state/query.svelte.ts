@@ -5,6 +5,7 @@ import { answerKey } from '$lib/page/answer-key';
 import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
 import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import { sameRows } from '$lib/page/same-rows';
+import { onArrival } from './answer-arrivals';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -75,12 +76,14 @@ export class LiveQuery<Row extends object> {
 				performance.measure('sightline:shape', { start });
 				return answer;
 			});
-			const settle = (apply: () => void) => {
-				if (!current()) return;
-				apply();
-				this.#loading = false;
-				uncount();
-			};
+			// Applied with the other answers arriving before the next frame (answer-arrivals.ts), if still current.
+			const settle = (apply: () => void) =>
+				onArrival(() => {
+					if (!current()) return;
+					apply();
+					this.#loading = false;
+					uncount();
+				});
 			shaped.then(
 				(answer) =>
 					settle(() => {

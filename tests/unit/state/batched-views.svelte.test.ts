@@ -6,6 +6,7 @@ import { Priority } from '$lib/engine/query-batch';
 import { sql, type Sql } from '$lib/sql/sql';
 import type { Dataset } from '$lib/state/dataset.svelte';
 import { LiveQuery } from '$lib/state/query.svelte';
+import { applyArrivals } from '$lib/state/answer-arrivals';
 
 /** An engine whose answers the test releases: each query it was handed, in order, with its release. */
 function heldEngine() {
@@ -41,6 +42,7 @@ function dataset(engine: Engine) {
 
 async function settle() {
 	await new Promise((resolve) => setTimeout(resolve, 0));
+	applyArrivals();
 	flushSync();
 }
 
