@@ -1,3 +1,4 @@
+import { drawing, keyedRender, selecting } from '$lib/page/drawing';
 import { decimalCell } from '$lib/page/cell-format';
 import { spcSparkline } from '$lib/charts/spc-sparkline';
 import { xmrChart } from '$lib/charts/xmr-chart';
@@ -288,7 +289,7 @@ export const overviewPage = definePage()
 				comparisons: figure?.comparisons ?? [],
 				sparkline:
 					series && series.points.length > 0 && text
-						? (width: number) => spcSparkline(series, { width, label: text })
+						? keyedRender(spcSparkline, [series], { label: text })
 						: undefined,
 				text
 			};
@@ -316,7 +317,6 @@ export const overviewPage = definePage()
 					? `Exploitation referrals to the MASH per calendar month by district of the child, ${formatPeriod(dataStart, 'month')} to ${formatPeriod(spcEnd, 'month')}, with XmR limits (Making Data Count). Select a district's panel to filter by it.`
 					: undefined,
 			rows: spcTableRows(series),
-			drawKey: JSON.stringify([series, text.summary]),
 			columns: [
 				{ key: 'period', label: 'Month', format: (value) => formatPeriod(String(value), 'month') },
 				{ key: 'areaLabel', label: 'District' },
@@ -332,14 +332,12 @@ export const overviewPage = definePage()
 				{ key: 'upl', label: 'Upper limit', numeric: true, format: level },
 				{ key: 'spc', label: 'SPC' }
 			],
-			render: (width) =>
-				xmrChart(series, {
-					width,
-					label: text.summary,
-					kind: 'count',
-					yLabel: 'Referrals',
-					onSelect: (area) => toggle('districts', area)
-				})
+			...drawing(xmrChart, [series], {
+				label: text.summary,
+				kind: 'count',
+				yLabel: 'Referrals',
+				onSelect: selecting(toggle, 'districts')
+			})
 		};
 	})
 	// Loading states are steps of their own, so a chart is not redrawn when its query starts or settles.

@@ -1,3 +1,4 @@
+import { drawing } from '$lib/page/drawing';
 import { formatCount, formatDecimal2 } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import type { Backtest, Projection } from '$lib/stats/projection';
@@ -84,12 +85,10 @@ export function projectionSpec(input: ProjectionSpecInput): ChartSpec<Projection
 			caption,
 			columns,
 			rows: counted,
-			render: (width) =>
-				projectionChart(shown, [], {
-					width,
-					label: `${capital(noun)} a quarter, ${cohort}, counted; no projection: ${projection.reason}`,
-					valueLabel: `${capital(noun)} a quarter`
-				})
+			...drawing(projectionChart, [shown, []], {
+				label: `${capital(noun)} a quarter, ${cohort}, counted; no projection: ${projection.reason}`,
+				valueLabel: `${capital(noun)} a quarter`
+			})
 		};
 	}
 	const projected = projection.quarters.map((quarter) => ({
@@ -133,11 +132,9 @@ export function projectionSpec(input: ProjectionSpecInput): ChartSpec<Projection
 		caption,
 		columns,
 		rows,
-		render: (width) =>
-			projectionChart(shown, projected, {
-				width,
-				label: summary,
-				valueLabel: `${capital(noun)} a quarter`
-			})
+		...drawing(projectionChart, [shown, projected], {
+			label: summary,
+			valueLabel: `${capital(noun)} a quarter`
+		})
 	};
 }

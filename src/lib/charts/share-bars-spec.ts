@@ -1,3 +1,4 @@
+import { drawing } from '$lib/page/drawing';
 import { formatCount, formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { publishedColumn } from '$lib/page/published-column';
@@ -53,8 +54,7 @@ export function shareBarsSpec<Row extends ShareBarRow>(
 			publishedColumn<Row>('share', 'Share', formatPercent),
 			publishedColumn<Row>('lower', '95% interval', percentInterval)
 		],
-		render: (width) =>
-			categoryBarsChart(rows.map(bar), { width, label: summary, valueLabel, percent: true, marginLeft })
+		...drawing(categoryBarsChart, [rows.map(bar)], { label: summary, valueLabel, percent: true, marginLeft })
 	};
 }
 

@@ -13,6 +13,8 @@ let listening = false;
 
 // Whether each observed chart is on screen (or within a screen's margin of it), as last reported.
 const onScreen = new WeakMap<Element, boolean>();
+// Who else wants to know (the chart's page, to answer its queries on screen first).
+const reporters = new WeakMap<Element, (onScreen: boolean) => void>();
 let observer: IntersectionObserver | undefined;
 
 /** Draw every pending chart now. */
@@ -60,18 +62,26 @@ export function drawWhenDue(node: Element, draw: () => void, waiting: () => () =
 	};
 }
 
-/** Keep track of whether `node` is on screen; an attachment. Unobserved nodes count as on screen. */
-export function trackOnScreen(node: Element): () => void {
+/**
+ * Keep track of whether `node` is on screen, telling `report` as it changes; an attachment. Unobserved nodes
+ * count as on screen.
+ */
+export function trackOnScreen(node: Element, report?: (onScreen: boolean) => void): () => void {
 	if (typeof IntersectionObserver === 'undefined') return () => {};
 	observer ??= new IntersectionObserver(
 		(entries) => {
-			for (const entry of entries) onScreen.set(entry.target, entry.isIntersecting);
+			for (const entry of entries) {
+				onScreen.set(entry.target, entry.isIntersecting);
+				reporters.get(entry.target)?.(entry.isIntersecting);
+			}
 		},
 		{ rootMargin: '50% 0px' }
 	);
+	if (report) reporters.set(node, report);
 	observer.observe(node);
 	return () => {
 		observer?.unobserve(node);
 		onScreen.delete(node);
+		reporters.delete(node);
 	};
 }

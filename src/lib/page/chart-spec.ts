@@ -10,11 +10,17 @@ export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	caption?: string | undefined;
 	render: (width: number) => Element;
 	/**
-	 * Everything `render` draws from, as text (its data and label). Given, a chart whose key and width are those
-	 * it last drew is not drawn again: a chart built from several answers is recomputed as each arrives, though
-	 * its own figures may not have moved.
+	 * Everything `render` draws from but the width (its data, label and options), compared structurally
+	 * (`sameDrawing`). Given, a chart whose key and width are those it last drew is not drawn again: a chart
+	 * built from several answers is recomputed as each arrives, though its own figures may not have moved.
+	 * Build both with `drawing(chart, args, options)`, so the key holds exactly what the drawing is made from.
 	 */
-	drawKey?: string | undefined;
+	drawKey?: unknown;
+	/**
+	 * Told when the chart's box comes on or goes off screen (set by `livePage`), so the queries of charts off
+	 * screen are answered after the others.
+	 */
+	onScreen?: ((onScreen: boolean) => void) | undefined;
 	columns: TableColumn<Row>[];
 	rows: readonly Row[];
 	loading?: boolean;

@@ -1,4 +1,12 @@
-import { answersOf, type PageContext, type PageDefinition, type QuerySpec } from '$lib/page/define-page';
+import type { ChartSpec } from '$lib/page/chart-spec';
+import {
+	answersOf,
+	type Answer,
+	type PageContext,
+	type PageDefinition,
+	type QuerySpec
+} from '$lib/page/define-page';
+import { StepReads } from './step-reads';
 import { getDataset } from './dataset.svelte';
 import { sourceGaps } from './data-source';
 import { getFilterState } from './filter-state.svelte';
@@ -54,22 +62,52 @@ export function livePage<Scope extends PageContext>(
 			enumerable: true
 		}
 	});
+	// What each step reads, so each query knows whether a chart on screen waits for it.
+	const reads = new StepReads();
 	for (const step of definition.steps) {
+		const name = step.name;
 		if (step.kind === 'derive') {
 			const compute = step.compute as (scope: unknown) => unknown;
-			const value = $derived(compute(scope));
-			Object.defineProperty(scope, step.name, { get: () => value, enumerable: true });
-		} else {
-			const ask = step.ask as (scope: unknown) => QuerySpec;
-			Object.defineProperty(scope, step.name, {
-				// The view's own publication mode (the board pack's is always on), not the URL's.
-				value: new LiveQuery(
-					dataset,
-					() => ask(scope),
-					() => scope.publication as boolean
-				),
+			// A chart reports whether its box is on screen (Chart.svelte), one stable callback per step.
+			const onScreen = (visible: boolean) => reads.chartOnScreen(name, visible);
+			const value = $derived.by(() => {
+				const computed = reads.computing(name, () => compute(scope));
+				return isChart(computed) ? { ...computed, onScreen } : computed;
+			});
+			Object.defineProperty(scope, name, {
+				get: () => {
+					reads.read(name);
+					return value;
+				},
 				enumerable: true
 			});
+		} else {
+			const ask = step.ask as (scope: unknown) => QuerySpec;
+			const query = new LiveQuery(
+				dataset,
+				() => reads.computing(name, () => ask(scope)),
+				// The view's own publication mode (the board pack's is always on), not the URL's.
+				() => scope.publication as boolean,
+				() => reads.priority(name)
+			);
+			// Reading the rows (not the loading flag) is what makes a step wait for this answer.
+			const answer: Answer<object> = {
+				get rows() {
+					reads.read(name);
+					return query.rows;
+				},
+				get publicationChanged() {
+					reads.read(name);
+					return query.publicationChanged;
+				},
+				get loading() {
+					return query.loading;
+				},
+				get error() {
+					return query.error;
+				}
+			};
+			Object.defineProperty(scope, name, { value: answer, enumerable: true });
 		}
 	}
 	const answers = answersOf(definition, scope);
@@ -80,4 +118,9 @@ export function livePage<Scope extends PageContext>(
 		loading: { get: () => loading }
 	});
 	return scope as unknown as LivePage<Scope>;
+}
+
+/** Whether a step's value is one chart (`<Chart {...view.step} />`), which can say whether it is on screen. */
+function isChart(value: unknown): value is ChartSpec {
+	return typeof value === 'object' && value !== null && typeof (value as ChartSpec).render === 'function';
 }

@@ -1,9 +1,11 @@
 import { untrack } from 'svelte';
 import { StaleQueryError } from '$lib/engine/coordinator';
+import { Priority } from '$lib/engine/query-batch';
 import { answerKey } from '$lib/page/answer-key';
 import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
 import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import { sameRows } from '$lib/page/same-rows';
+import { onArrival } from './answer-arrivals';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -27,8 +29,15 @@ export class LiveQuery<Row extends object> {
 	/**
 	 * @param publication whether publication mode is on: every answer passes the publication seam
 	 *   (`viewAnswer`), so a view only ever sees published figures.
+	 * @param priority how soon the answer is needed (`Priority`: on screen first), asked when the request's
+	 *   batch is sent.
 	 */
-	constructor(dataset: Dataset, spec: () => QuerySpec, publication: () => boolean = () => false) {
+	constructor(
+		dataset: Dataset,
+		spec: () => QuerySpec,
+		publication: () => boolean = () => false,
+		priority: () => number = () => Priority.onScreen
+	) {
 		const asked = $derived(spec());
 		const request = $derived(asked && { spec: asked, ...specParts(asked), publication: publication() });
 		// A filter this view ignores rebuilds an identical request: keyed by its text, the view neither re-runs
@@ -57,7 +66,7 @@ export class LiveQuery<Row extends object> {
 			// This request counts as a loading view until it settles or is replaced.
 			const uncount = dataset.viewStarted();
 			this.#loading = true;
-			const rows = coordinator.query<Row>(query, current);
+			const rows = coordinator.query<Row>(query, current, priority);
 			// Published and reshaped here, synchronously, as the answer arrives: no worker round trip (see
 			// transforms.ts).
 			const shaped = rows.then((result) => {
@@ -67,12 +76,14 @@ export class LiveQuery<Row extends object> {
 				performance.measure('sightline:shape', { start });
 				return answer;
 			});
-			const settle = (apply: () => void) => {
-				if (!current()) return;
-				apply();
-				this.#loading = false;
-				uncount();
-			};
+			// Applied with the other answers arriving before the next frame (answer-arrivals.ts), if still current.
+			const settle = (apply: () => void) =>
+				onArrival(() => {
+					if (!current()) return;
+					apply();
+					this.#loading = false;
+					uncount();
+				});
 			shaped.then(
 				(answer) =>
 					settle(() => {

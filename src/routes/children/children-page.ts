@@ -1,3 +1,4 @@
+import { drawing, selecting } from '$lib/page/drawing';
 import { countCell, decimalCell, percentCell } from '$lib/page/cell-format';
 import { definePageOverShownDays } from '$lib/page/shown-days';
 import { agePyramidChart, type PyramidBar } from '$lib/charts/age-pyramid';
@@ -62,14 +63,12 @@ export const childrenPage = definePageOverShownDays()
 				{ key: 'genderLabel', label: 'Gender' },
 				{ key: 'referrals', label: 'Referrals', numeric: true }
 			],
-			render: (width) =>
-				agePyramidChart(bars, {
-					width,
-					label: pyramid.summary,
-					leftLabel: 'Boys',
-					rightLabel: 'Girls',
-					onSelect: (key) => toggle('genders', key)
-				})
+			...drawing(agePyramidChart, [bars], {
+				label: pyramid.summary,
+				leftLabel: 'Boys',
+				rightLabel: 'Girls',
+				onSelect: selecting(toggle, 'genders')
+			})
 		};
 	})
 	.derive('ages', ({ profile, publication, first, last }) =>
@@ -97,13 +96,11 @@ export const childrenPage = definePageOverShownDays()
 				{ key: 'share', label: 'Share under 15', numeric: true, format: percent },
 				...intervalColumns<Published<AgeProfilePoint>>(percent)
 			],
-			render: (width) =>
-				periodEstimateChart(estimates, {
-					width,
-					label: ages?.shareSummary ?? '',
-					valueLabel: 'Referrals aged under 15',
-					percent: true
-				})
+			...drawing(periodEstimateChart, [estimates], {
+				label: ages?.shareSummary ?? '',
+				valueLabel: 'Referrals aged under 15',
+				percent: true
+			})
 		};
 	})
 	.derive('ageMeanChart', ({ ages, period }): ChartSpec<Published<AgeProfilePoint>> => {
@@ -129,14 +126,12 @@ export const childrenPage = definePageOverShownDays()
 				{ key: 'meanUpper', label: '95% CI upper', numeric: true, format: decimal },
 				{ key: 'median', label: 'Median age', numeric: true, format: decimal }
 			],
-			render: (width) =>
-				periodEstimateChart(estimates, {
-					width,
-					label: ages?.meanSummary ?? '',
-					valueLabel: 'Age at referral (years)',
-					primaryLabel: 'Mean',
-					secondary: { label: 'Median', values: points.map((point) => point.median) }
-				})
+			...drawing(periodEstimateChart, [estimates], {
+				label: ages?.meanSummary ?? '',
+				valueLabel: 'Age at referral (years)',
+				primaryLabel: 'Mean',
+				secondary: { label: 'Median', values: points.map((point) => point.median) }
+			})
 		};
 	})
 	.derive('groups', ({ ethnicity, publication }) => ethnicityView(ethnicity.rows ?? [], { publication }))
@@ -164,14 +159,12 @@ export const childrenPage = definePageOverShownDays()
 					{ key: 'share', label: 'Share of referrals', numeric: true, format: percent },
 					...intervalColumns<Published<EthnicityPoint>>(percent)
 				],
-				render: (width) =>
-					barsWithIntervalChart(bars, {
-						width,
-						label: groups.summary,
-						valueLabel: 'Share of referrals',
-						percent: true,
-						onSelect: (key) => toggle('ethnicities', key)
-					})
+				...drawing(barsWithIntervalChart, [bars], {
+					label: groups.summary,
+					valueLabel: 'Share of referrals',
+					percent: true,
+					onSelect: selecting(toggle, 'ethnicities')
+				})
 			};
 		}
 	)
@@ -200,14 +193,12 @@ export const childrenPage = definePageOverShownDays()
 					{ key: 'share', label: 'Share of referrals', numeric: true, format: percent },
 					...intervalColumns<Published<SourcePoint>>(percent)
 				],
-				render: (width) =>
-					barsWithIntervalChart(bars, {
-						width,
-						label: referrers.summary,
-						valueLabel: 'Share of referrals',
-						percent: true,
-						onSelect: (key) => toggle('sources', key)
-					})
+				...drawing(barsWithIntervalChart, [bars], {
+					label: referrers.summary,
+					valueLabel: 'Share of referrals',
+					percent: true,
+					onSelect: selecting(toggle, 'sources')
+				})
 			};
 		}
 	)
@@ -236,14 +227,12 @@ export const childrenPage = definePageOverShownDays()
 				{ key: 'share', label: 'Share looked after', numeric: true, format: percent },
 				...intervalColumns<Published<LookedAfterPoint>>(percent)
 			],
-			render: (width) =>
-				periodEstimateChart(estimates, {
-					width,
-					label: care?.summary ?? '',
-					valueLabel: 'Referrals of looked-after children',
-					percent: true,
-					tickEvery: 4
-				})
+			...drawing(periodEstimateChart, [estimates], {
+				label: care?.summary ?? '',
+				valueLabel: 'Referrals of looked-after children',
+				percent: true,
+				tickEvery: 4
+			})
 		};
 	})
 	// Loading states are steps of their own, so a chart is not redrawn when its query starts or settles.

@@ -1,3 +1,4 @@
+import { drawing } from '$lib/page/drawing';
 import { followUpNotYet } from '$lib/summaries/follow-up-not-yet';
 import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart } from '$lib/charts/category-bars';
@@ -128,8 +129,11 @@ function sizeChart<Row extends { period: string; area: string }>(
 			{ key: 'upl', label: 'Upper limit', numeric: true, format: decimalCell },
 			{ key: 'spc', label: 'SPC' }
 		],
-		render: (width) =>
-			xmrChart(series, { width, label: text.summary, kind: 'count', yLabel: `${measure.label} a ${grain}` })
+		...drawing(xmrChart, [series], {
+			label: text.summary,
+			kind: 'count',
+			yLabel: `${measure.label} a ${grain}`
+		})
 	};
 }
 
@@ -257,17 +261,19 @@ function groupKindChart(
 			publishedColumn<GroupKindRow>('children', 'Children', formatCount),
 			publishedColumn<GroupKindRow>('share', 'Share of referrals', formatPercent)
 		],
-		render: (width) =>
-			stackedSharesChart(
+		...drawing(
+			stackedSharesChart,
+			[
 				tableRows.map((row) => ({
 					groupLabel: row.groupLabel,
 					segment: row.intervention,
 					segmentLabel: row.interventionLabel,
 					share: row.share,
 					count: row.referrals
-				})),
-				{ width, label: summary, colours: interventionColours, segmentOrder: interventionKinds.codes }
-			)
+				}))
+			],
+			{ label: summary, colours: interventionColours, segmentOrder: interventionKinds.codes }
+		)
 	};
 }
 
@@ -394,8 +400,9 @@ export const cohortsPage = definePageOverShownDays()
 				publishedColumn<CohortDistrictRate>('rate', 'Rate per 10,000 a year', formatDecimal),
 				publishedColumn<CohortDistrictRate>('lower', '95% interval', rateInterval)
 			],
-			render: (width) =>
-				categoryBarsChart(
+			...drawing(
+				categoryBarsChart,
+				[
 					rows.map((row) => ({
 						key: row.district,
 						label: row.districtLabel,
@@ -404,15 +411,15 @@ export const cohortsPage = definePageOverShownDays()
 						upper: row.upper,
 						text:
 							row.rate === null ? 'c' : `${formatDecimal(row.rate)} (${countText(row.referrals)} referrals)`
-					})),
-					{
-						width,
-						label: summary,
-						valueLabel: `Referrals a year per 10,000 ${words}`,
-						onSelect: (district) => toggle('districts', district as District),
-						marginLeft: 170
-					}
-				)
+					}))
+				],
+				{
+					label: summary,
+					valueLabel: `Referrals a year per 10,000 ${words}`,
+					onSelect: (district) => toggle('districts', district as District),
+					marginLeft: 170
+				}
+			)
 		};
 	})
 	.derive('districtChartLoading', ({ rateRows }) => rateRows.loading)
@@ -443,8 +450,9 @@ export const cohortsPage = definePageOverShownDays()
 				publishedColumn<IndicatorShare>('share', 'Share', formatPercent),
 				publishedColumn<IndicatorShare>('lower', '95% interval', percentInterval)
 			],
-			render: (width) =>
-				categoryBarsChart(
+			...drawing(
+				categoryBarsChart,
+				[
 					rows.map((row) => ({
 						key: row.indicator,
 						label: row.label,
@@ -453,9 +461,10 @@ export const cohortsPage = definePageOverShownDays()
 						upper: row.upper,
 						highlight: chosen.includes(row.indicator),
 						text: row.share === null ? 'c' : shareWithCounts(row.share, row.present, row.assessed)
-					})),
-					{ width, label: summary, valueLabel: 'Share of assessed referrals', percent: true, marginLeft: 220 }
-				)
+					}))
+				],
+				{ label: summary, valueLabel: 'Share of assessed referrals', percent: true, marginLeft: 220 }
+			)
 		};
 	})
 	.derive('indicatorChartLoading', ({ indicatorRows }) => indicatorRows.loading)
@@ -521,8 +530,9 @@ export const cohortsPage = definePageOverShownDays()
 				publishedColumn<KindRow>('lower', '95% interval', percentInterval),
 				publishedColumn<KindRow>('children', 'Children', formatCount)
 			],
-			render: (width) =>
-				categoryBarsChart(
+			...drawing(
+				categoryBarsChart,
+				[
 					kinds
 						.filter((row) => row.recorded !== null)
 						.map((row) => ({
@@ -535,15 +545,15 @@ export const cohortsPage = definePageOverShownDays()
 								row.share === null
 									? 'c'
 									: `${shareWithCounts(row.share, row.referrals, row.recorded)}, ${countText(row.children)} children`
-						})),
-					{
-						width,
-						label: summary,
-						valueLabel: 'Share of referrals with the intervention recorded',
-						percent: true,
-						marginLeft: 320
-					}
-				)
+						}))
+				],
+				{
+					label: summary,
+					valueLabel: 'Share of referrals with the intervention recorded',
+					percent: true,
+					marginLeft: 320
+				}
+			)
 		};
 	})
 	.derive('kindChartLoading', ({ kindCounts }) => kindCounts.loading)
@@ -715,13 +725,11 @@ export const cohortsPage = definePageOverShownDays()
 					format: (_, row) => band(row.lower95, row.upper95)
 				}
 			],
-			render: (width) =>
-				categoryBarsChart(planningBars(planning), {
-					width,
-					label: summary,
-					valueLabel: planningValueLabel,
-					marginLeft: 320
-				})
+			...drawing(categoryBarsChart, [planningBars(planning)], {
+				label: summary,
+				valueLabel: planningValueLabel,
+				marginLeft: 320
+			})
 		};
 	})
 

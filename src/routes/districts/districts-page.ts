@@ -1,3 +1,4 @@
+import { drawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
@@ -160,12 +161,7 @@ export const districtsPage = definePage()
 			caption: `Referrals of children aged 0 to 17 (and 10 to 17) at referral per 10,000 children of those ages a year, ${periodText}: the denominator is person-years (each mid-year estimate weighted by the share of its year in the period). Intervals are 95% (exact Poisson under 10 referrals, Byar's method otherwise). ${onsNote}${otherFilters ? ' Gender, ethnicity, looked-after, risk and source filters narrow the referrals counted, not the population.' : ''}`,
 			rows: comparison.rows,
 			columns: comparisonColumns,
-			render: (width) =>
-				districtRatesChart(points, {
-					width,
-					label: summary,
-					onSelect: (district) => toggle('districts', district)
-				})
+			...drawing(districtRatesChart, [points], { label: summary, onSelect: selecting(toggle, 'districts') })
 		};
 	})
 	.derive('ratesLoading', ({ rates }) => rates.loading)
@@ -217,13 +213,11 @@ export const districtsPage = definePage()
 					{ numeric: false }
 				)
 			],
-			render: (width) =>
-				rateFunnelChart(points, limits, {
-					width,
-					label: summary,
-					onSelect: (district) => toggle('districts', district),
-					populationLabel: 'Children aged 0 to 17 (person-years)'
-				})
+			...drawing(rateFunnelChart, [points, limits], {
+				label: summary,
+				onSelect: selecting(toggle, 'districts'),
+				populationLabel: 'Children aged 0 to 17 (person-years)'
+			})
 		};
 	})
 
@@ -287,16 +281,14 @@ export const districtsPage = definePage()
 						row.incomplete ? 'Month not complete' : value === null ? '–' : String(value)
 				}
 			],
-			render: (width) =>
-				monthlySmallMultiplesChart(points, {
-					width,
-					label: summary,
-					onSelect: (district) => toggle('districts', district),
-					valueLabel: 'Referrals',
-					unit: 'referrals',
-					selected: selectedDistricts,
-					highlightFrom: periodStartMonth
-				})
+			...drawing(monthlySmallMultiplesChart, [points], {
+				label: summary,
+				onSelect: selecting(toggle, 'districts'),
+				valueLabel: 'Referrals',
+				unit: 'referrals',
+				selected: selectedDistricts,
+				highlightFrom: periodStartMonth
+			})
 		};
 	})
 	.derive('spcChartLoading', ({ monthly }) => monthly.loading);

@@ -1,3 +1,4 @@
+import { drawing, selecting } from '$lib/page/drawing';
 import { countCell, percentCell } from '$lib/page/cell-format';
 import { definePageOverShownDays } from '$lib/page/shown-days';
 import { barsWithIntervalChart, type IntervalBar } from '$lib/charts/bars-with-interval';
@@ -105,13 +106,11 @@ export const indicatorsPage = definePageOverShownDays()
 				{ key: 'share', label: 'Prevalence', numeric: true, format: percent },
 				...intervalColumns<Published<PrevalencePoint>>(percent)
 			],
-			render: (width) =>
-				barsWithIntervalChart(bars, {
-					width,
-					label: prevalence.summary,
-					valueLabel: 'Referrals assessed with the indicator present',
-					percent: true
-				})
+			...drawing(barsWithIntervalChart, [bars], {
+				label: prevalence.summary,
+				valueLabel: 'Referrals assessed with the indicator present',
+				percent: true
+			})
 		};
 	})
 	.derive('byDistrict', ({ districtRows, publication, areaReference }) =>
@@ -156,14 +155,12 @@ export const indicatorsPage = definePageOverShownDays()
 					{ key: 'partnership', label: 'Partnership', numeric: true, format: percent },
 					{ key: 'benchmark', label: 'Compared with partnership', format: benchmarkText }
 				],
-				render: (width) =>
-					heatmapChart(cells, {
-						width,
-						label: byDistrict.summary,
-						xDomain: areaReference.enumeration.codes.map((code) => areaReference.label(code)),
-						yDomain: shorts,
-						onSelect: (key) => toggle('districts', key)
-					})
+				...drawing(heatmapChart, [cells], {
+					label: byDistrict.summary,
+					xDomain: areaReference.enumeration.codes.map((code) => areaReference.label(code)),
+					yDomain: shorts,
+					onSelect: selecting(toggle, 'districts')
+				})
 			};
 		}
 	)
@@ -204,15 +201,13 @@ export const indicatorsPage = definePageOverShownDays()
 					{ key: 'share', label: 'Prevalence', numeric: true, format: percent },
 					...intervalColumns<Published<AgeGenderCell>>(percent)
 				],
-				render: (width) =>
-					heatmapChart(cells, {
-						width,
-						label: byAgeGender.summary,
-						xDomain: byAgeGender.bands.map((band) => ageBands.label(band)),
-						yDomain: shorts,
-						fxDomain: genderPanels.map((panel) => panel.label),
-						onSelect: (key) => toggle('ageBands', key)
-					})
+				...drawing(heatmapChart, [cells], {
+					label: byAgeGender.summary,
+					xDomain: byAgeGender.bands.map((band) => ageBands.label(band)),
+					yDomain: shorts,
+					fxDomain: genderPanels.map((panel) => panel.label),
+					onSelect: selecting(toggle, 'ageBands')
+				})
 			};
 		}
 	)
@@ -254,16 +249,14 @@ export const indicatorsPage = definePageOverShownDays()
 				{ key: 'share', label: 'Prevalence', numeric: true, format: percent },
 				...intervalColumns<Published<TrendPoint>>(percent)
 			],
-			render: (width) =>
-				smallMultiplesChart(points, {
-					width,
-					label: trend?.summary ?? '',
-					panels: shorts,
-					periods: trend?.periods ?? [],
-					notes,
-					valueLabel: 'Prevalence',
-					percent: true
-				})
+			...drawing(smallMultiplesChart, [points], {
+				label: trend?.summary ?? '',
+				panels: shorts,
+				periods: trend?.periods ?? [],
+				notes,
+				valueLabel: 'Prevalence',
+				percent: true
+			})
 		};
 	})
 	.derive('combinations', ({ combinationRows, publication }) =>
@@ -291,7 +284,7 @@ export const indicatorsPage = definePageOverShownDays()
 				{ key: 'referrals', label: 'Referrals', numeric: true },
 				{ key: 'share', label: 'Share of referrals', numeric: true, format: percent }
 			],
-			render: (width) => upsetChart(columns, { width, label: combinations.summary, sets: shorts })
+			...drawing(upsetChart, [columns], { label: combinations.summary, sets: shorts })
 		};
 	})
 	.derive('pairs', ({ pairRows, publication }) => pairsView(pairRows.rows ?? [], { publication }))
@@ -323,8 +316,12 @@ export const indicatorsPage = definePageOverShownDays()
 				},
 				{ key: 'share', label: 'Share of referrals with both', numeric: true, format: percent }
 			],
-			render: (width) =>
-				heatmapChart(cells, { width, label: pairs.summary, xDomain: shorts, yDomain: shorts, rowHeight: 28 })
+			...drawing(heatmapChart, [cells], {
+				label: pairs.summary,
+				xDomain: shorts,
+				yDomain: shorts,
+				rowHeight: 28
+			})
 		};
 	})
 	.derive('perReferral', ({ perReferralRows, publication }) =>
@@ -347,13 +344,11 @@ export const indicatorsPage = definePageOverShownDays()
 				{ key: 'referrals', label: 'Referrals', numeric: true },
 				{ key: 'share', label: 'Share of referrals', numeric: true, format: percent }
 			],
-			render: (width) =>
-				columnsChart(columns, {
-					width,
-					label: perReferral.summary,
-					xLabel: 'Indicators present',
-					yLabel: 'Referrals'
-				})
+			...drawing(columnsChart, [columns], {
+				label: perReferral.summary,
+				xLabel: 'Indicators present',
+				yLabel: 'Referrals'
+			})
 		};
 	})
 	.derive('risk', ({ riskRows, publication }) => riskLevelsView(riskRows.rows ?? [], { publication }))
@@ -395,18 +390,16 @@ export const indicatorsPage = definePageOverShownDays()
 				{ key: 'share', label: 'Share', numeric: true, format: percent },
 				...intervalColumns<Published<RiskPoint>>(percent)
 			],
-			render: (width) =>
-				smallMultiplesChart(points, {
-					width,
-					label: risk.summary,
-					panels: riskLevels.codes.map((level) => riskLevels.label(level)),
-					periods: risk.periods,
-					notes,
-					valueLabel: 'Share of referrals',
-					percent: true,
-					columns: 2,
-					dimmed
-				})
+			...drawing(smallMultiplesChart, [points], {
+				label: risk.summary,
+				panels: riskLevels.codes.map((level) => riskLevels.label(level)),
+				periods: risk.periods,
+				notes,
+				valueLabel: 'Share of referrals',
+				percent: true,
+				columns: 2,
+				dimmed
+			})
 		};
 	})
 	// Loading states are steps of their own, so a chart is not redrawn when its query starts or settles.

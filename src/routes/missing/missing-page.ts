@@ -1,3 +1,4 @@
+import { drawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart, type CategoryBar } from '$lib/charts/category-bars';
 import { monthlyLinesChart, type SeriesPoint } from '$lib/charts/monthly-lines';
@@ -209,7 +210,7 @@ export const missingPage = definePage()
 				{ key: 'seriesLabel', label: 'Measure' },
 				publishedColumn<MonthlyPoint>('value', 'Count', formatCount)
 			],
-			render: (width) => monthlyLinesChart(monthlyPoints, { width, label: summary, valueLabel: 'Per month' })
+			...drawing(monthlyLinesChart, [monthlyPoints], { label: summary, valueLabel: 'Per month' })
 		};
 	})
 	.derive('monthlyChartLoading', ({ monthlyCounts }) => monthlyCounts.loading)
@@ -240,13 +241,11 @@ export const missingPage = definePage()
 				publishedColumn<SeasonRow>('average', 'Average a month', formatDecimal),
 				{ key: 'summer', label: 'Summer', format: (value) => (value ? 'Yes' : 'No') }
 			],
-			render: (width) =>
-				seasonalityChart(season.months, season.years, {
-					width,
-					label: summary,
-					valueLabel: 'Episodes a month',
-					unit: 'episodes'
-				})
+			...drawing(seasonalityChart, [season.months, season.years], {
+				label: summary,
+				valueLabel: 'Episodes a month',
+				unit: 'episodes'
+			})
 		};
 	})
 	.derive('seasonChartLoading', ({ seasonCounts }) => seasonCounts.loading)
@@ -284,16 +283,14 @@ export const missingPage = definePage()
 				{ key: 'label', label: 'District' },
 				publishedColumn<PanelPoint>('value', 'Episodes', formatCount)
 			],
-			render: (width) =>
-				monthlySmallMultiplesChart(districtPoints, {
-					width,
-					label: summary,
-					valueLabel: 'Episodes',
-					unit: 'episodes',
-					onSelect: (district) => toggle('districts', district),
-					selected: selectedDistricts,
-					height: 160
-				})
+			...drawing(monthlySmallMultiplesChart, [districtPoints], {
+				label: summary,
+				valueLabel: 'Episodes',
+				unit: 'episodes',
+				onSelect: selecting(toggle, 'districts'),
+				selected: selectedDistricts,
+				height: 160
+			})
 		};
 	})
 	.derive('districtChartLoading', ({ districtMonths }) => districtMonths.loading)
@@ -321,14 +318,12 @@ export const missingPage = definePage()
 				{ key: 'label', label: 'Looked after' },
 				publishedColumn<PanelPoint>('value', 'Episodes', formatCount)
 			],
-			render: (width) =>
-				monthlySmallMultiplesChart(lookedAfterPoints, {
-					width,
-					label: summary,
-					valueLabel: 'Episodes',
-					unit: 'episodes',
-					height: 170
-				})
+			...drawing(monthlySmallMultiplesChart, [lookedAfterPoints], {
+				label: summary,
+				valueLabel: 'Episodes',
+				unit: 'episodes',
+				height: 170
+			})
 		};
 	})
 	.derive('lookedAfterChartLoading', ({ lookedAfterMonths }) => lookedAfterMonths.loading)
@@ -351,13 +346,11 @@ export const missingPage = definePage()
 			caption: `Children by how many missing or away episodes they had in the period, ${period}, as a share of all children with an episode, with 95% intervals (Wilson). A child's earlier episodes outside the period are not counted.`,
 			rows: repeat.rows,
 			columns: shareColumns('Children'),
-			render: (width) =>
-				categoryBarsChart(bars(repeat.rows), {
-					width,
-					label: summary,
-					valueLabel: 'Share of children missing',
-					percent: true
-				})
+			...drawing(categoryBarsChart, [bars(repeat.rows)], {
+				label: summary,
+				valueLabel: 'Share of children missing',
+				percent: true
+			})
 		};
 	})
 	.derive('repeatChartLoading', ({ repeatByBand }) => repeatByBand.loading)
@@ -385,13 +378,11 @@ export const missingPage = definePage()
 			caption: `Episodes by how long the child was missing or away, ${period}, with 95% intervals. Times are not recorded, so duration is whole days between the start and end dates: "back the same day" is under 24 hours; "1 to 2 days" is up to 72 hours. "Still missing" has no end date.`,
 			rows: durations.rows,
 			columns: shareColumns('Episodes'),
-			render: (width) =>
-				categoryBarsChart(bars(durations.rows, 'still_missing'), {
-					width,
-					label: summary,
-					valueLabel: 'Share of episodes',
-					percent: true
-				})
+			...drawing(categoryBarsChart, [bars(durations.rows, 'still_missing')], {
+				label: summary,
+				valueLabel: 'Share of episodes',
+				percent: true
+			})
 		};
 	})
 	.derive('durationChartLoading', ({ durationByBand }) => durationByBand.loading)
@@ -424,8 +415,9 @@ export const missingPage = definePage()
 					row.lower === null ? '–' : `${formatPercent(row.lower)} to ${formatPercent(row.upper!)}`
 				)
 			],
-			render: (width) =>
-				categoryBarsChart(
+			...drawing(
+				categoryBarsChart,
+				[
 					interviews.map((step) => ({
 						key: step.step,
 						label: step.label,
@@ -437,9 +429,10 @@ export const missingPage = definePage()
 							step.numerator !== null && step.denominator !== null
 								? `${formatCount(step.numerator)} of ${formatCount(step.denominator)} ${step.of}`
 								: undefined
-					})),
-					{ width, label: summary, valueLabel: 'Share', percent: true, marginLeft: 220 }
-				)
+					}))
+				],
+				{ label: summary, valueLabel: 'Share', percent: true, marginLeft: 220 }
+			)
 		};
 	})
 	.derive('interviewChartLoading', ({ interviewCounts }) => interviewCounts.loading)
@@ -462,14 +455,12 @@ export const missingPage = definePage()
 			caption: `Episodes by type, ${period}, with 95% intervals: missing, or away from placement without authorisation (SSDA903; away applies to looked-after children only).`,
 			rows: types.rows,
 			columns: shareColumns('Episodes'),
-			render: (width) =>
-				categoryBarsChart(bars(types.rows), {
-					width,
-					label: summary,
-					valueLabel: 'Share of episodes',
-					percent: true,
-					marginLeft: 210
-				})
+			...drawing(categoryBarsChart, [bars(types.rows)], {
+				label: summary,
+				valueLabel: 'Share of episodes',
+				percent: true,
+				marginLeft: 210
+			})
 		};
 	})
 	.derive('typeChartLoading', ({ typeCounts }) => typeCounts.loading)
@@ -498,14 +489,12 @@ export const missingPage = definePage()
 			caption: `Episodes by the child's sex as recorded, ${period}, as a share of all episodes, with 95% intervals (Wilson). For an SSDA903 return the sex comes from its Header table, matched by child; episodes whose child it does not list are not recorded.`,
 			rows: sexes.rows,
 			columns: shareColumns('Episodes'),
-			render: (width) =>
-				categoryBarsChart(bars(sexes.rows), {
-					width,
-					label: summary,
-					valueLabel: 'Share of episodes',
-					percent: true,
-					marginLeft: 140
-				})
+			...drawing(categoryBarsChart, [bars(sexes.rows)], {
+				label: summary,
+				valueLabel: 'Share of episodes',
+				percent: true,
+				marginLeft: 140
+			})
 		};
 	})
 	.derive('sexChartLoading', ({ sexCounts }) => sexCounts.loading)

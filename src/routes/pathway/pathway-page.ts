@@ -1,3 +1,4 @@
+import { drawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { interventionColours } from '$lib/charts/palette';
 import { percentInterval, shareBarsSpec, stageSharesSpec } from '$lib/charts/share-bars-spec';
@@ -109,13 +110,11 @@ function mixChart(
 		caption,
 		rows: mix.rows,
 		columns: mixColumns,
-		render: (width) =>
-			stackedSharesChart(segments(mix.rows), {
-				width,
-				label: summary,
-				colours: interventionColours,
-				segmentOrder: interventionKinds.codes
-			})
+		...drawing(stackedSharesChart, [segments(mix.rows)], {
+			label: summary,
+			colours: interventionColours,
+			segmentOrder: interventionKinds.codes
+		})
 	};
 }
 
@@ -197,13 +196,11 @@ export const pathwayPage = definePage()
 					publishedColumn<GroupStageShare>('share', 'Share', formatPercent),
 					publishedColumn<GroupStageShare>('lower', '95% interval', percentInterval)
 				],
-				render: (width) =>
-					shareHeatmapChart(cells, {
-						width,
-						label: summary,
-						onSelect: (district) => toggle('districts', district),
-						columnLabel: 'Furthest stage reached, or later'
-					})
+				...drawing(shareHeatmapChart, [cells], {
+					label: summary,
+					onSelect: selecting(toggle, 'districts'),
+					columnLabel: 'Furthest stage reached, or later'
+				})
 			};
 		}
 	)
@@ -254,8 +251,7 @@ export const pathwayPage = definePage()
 				publishedColumn<QuarterPoint>('share', 'Share', formatPercent),
 				publishedColumn<QuarterPoint>('lower', '95% interval', percentInterval)
 			],
-			render: (width) =>
-				sharesOverTimeChart(quarterPoints, { width, label: summary, valueLabel: 'Share of referrals' })
+			...drawing(sharesOverTimeChart, [quarterPoints], { label: summary, valueLabel: 'Share of referrals' })
 		};
 	})
 	.derive('quarterChartLoading', ({ quarterCounts }) => quarterCounts.loading)
@@ -327,8 +323,7 @@ export const pathwayPage = definePage()
 				publishedColumn<NrmPoint>('share', 'Share', formatPercent),
 				publishedColumn<NrmPoint>('lower', '95% interval', percentInterval)
 			],
-			render: (width) =>
-				sharesOverTimeChart(nrmPoints, { width, label: summary, valueLabel: 'Share of referrals' })
+			...drawing(sharesOverTimeChart, [nrmPoints], { label: summary, valueLabel: 'Share of referrals' })
 		};
 	})
 	.derive('nrmChartLoading', ({ nrmQuarterCounts }) => nrmQuarterCounts.loading)

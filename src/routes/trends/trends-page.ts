@@ -1,3 +1,4 @@
+import { drawing, selecting } from '$lib/page/drawing';
 import { decimalCell } from '$lib/page/cell-format';
 import { xmrChart } from '$lib/charts/xmr-chart';
 import type { AreaReference } from '$lib/contract';
@@ -169,16 +170,13 @@ function trendChart(
 		),
 		rows: spcTableRows(series),
 		columns: columns(measure, grain),
-		render: (width) =>
+		...drawing(
+			xmrChart,
+			[series],
 			part === 'overall'
-				? xmrChart(series, { width, label: text.summary, kind: 'count', yLabel })
-				: xmrChart(series, {
-						width,
-						label: text.summary,
-						kind: 'count',
-						yLabel,
-						onSelect: (area) => toggle('districts', area)
-					})
+				? { label: text.summary, kind: 'count', yLabel }
+				: { label: text.summary, kind: 'count', yLabel, onSelect: selecting(toggle, 'districts') }
+		)
 	};
 }
 

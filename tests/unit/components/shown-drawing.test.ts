@@ -27,4 +27,12 @@ describe('shown drawings', () => {
 		expect(alreadyShown(node, undefined, 300)).toBe(false);
 		expect(alreadyShown(node, 'a', 300)).toBe(false);
 	});
+
+	it('counts a key built afresh from the same data as the drawing shown, and one from other data as not', () => {
+		const node = document.createElement('div');
+		const key = (value: number) => [[{ period: '2024-01-01', value }], { label: 'Referrals' }];
+		showDrawing(node, chart(), key(3), 300);
+		expect(alreadyShown(node, key(3), 300)).toBe(true);
+		expect(alreadyShown(node, key(4), 300)).toBe(false);
+	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QueryCoordinator, StaleQueryError } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
+import { Priority } from '$lib/engine/query-batch';
 import { sql } from '$lib/sql/sql';
 
 /** An engine that records which queries reached it and answers each with its text. */
@@ -44,21 +45,68 @@ describe('QueryCoordinator', () => {
 		expect(ran).toEqual(['SELECT 1', 'SELECT 3']);
 	});
 
-	it('sends the queries asked together at once, a few in flight, rather than one round trip at a time', async () => {
-		let running = 0;
-		let most = 0;
+	it('sends the queries asked together as one batch, before any answer is back, and the next batch after it', async () => {
+		const log: string[] = [];
 		const engine = {
 			async query(statement: { text: string }) {
-				most = Math.max(most, ++running);
+				log.push(`start ${statement.text}`);
 				await new Promise((resolve) => setTimeout(resolve, 5));
-				running--;
+				log.push(`end ${statement.text}`);
 				return [{ text: statement.text }];
 			}
 		} as unknown as Engine;
-		const coordinator = new QueryCoordinator(engine, 500, 3);
-		const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => coordinator.query(sql`SELECT ${n}`)));
-		expect(answers.map((rows) => rows[0])).toEqual([1, 2, 3, 4, 5].map((n) => ({ text: `SELECT ${n}` })));
-		expect(most).toBe(3);
+		const coordinator = new QueryCoordinator(engine);
+		const first = [1, 2, 3, 4, 5].map((n) => coordinator.query(sql`SELECT ${n}`));
+		// Asked while the first batch is in flight: it waits for the whole batch.
+		await new Promise((resolve) => setTimeout(resolve, 1));
+		const second = [6, 7].map((n) => coordinator.query(sql`SELECT ${n}`));
+		const answers = await Promise.all([...first, ...second]);
+		expect(answers.map((rows) => rows[0])).toEqual(
+			[1, 2, 3, 4, 5, 6, 7].map((n) => ({ text: `SELECT ${n}` }))
+		);
+		// All five were handed to the engine before the first answer came back: no round trip between them.
+		expect(log.slice(0, 5)).toEqual([1, 2, 3, 4, 5].map((n) => `start SELECT ${n}`));
+		expect(log.indexOf('start SELECT 6')).toBeGreaterThan(log.lastIndexOf('end SELECT 5'));
+	});
+
+	it("sends the on-screen charts' queries of a batch first, the others after, in the order asked", async () => {
+		const { engine, ran } = recordingEngine();
+		const coordinator = new QueryCoordinator(engine);
+		const onScreen = new Set([2, 4]);
+		await Promise.all(
+			[1, 2, 3, 4].map((n) =>
+				coordinator.query(
+					sql`SELECT ${n}`,
+					() => true,
+					() => (onScreen.has(n) ? Priority.onScreen : Priority.offScreen)
+				)
+			)
+		);
+		expect(ran).toEqual(['SELECT 2', 'SELECT 4', 'SELECT 1', 'SELECT 3']);
+	});
+
+	it('drops a stale batch whole, and sends a query two views share while either still wants it', async () => {
+		const { engine, ran } = recordingEngine();
+		const coordinator = new QueryCoordinator(engine);
+		let state = 0;
+		const view = (n: number, shared: number) => {
+			const asked = state;
+			return [
+				coordinator.query(sql`SELECT ${n}`, () => state === asked),
+				coordinator.query(sql`SELECT 'shared', ${shared}`, () => state === asked)
+			];
+		};
+		const busy = coordinator.query(sql`SELECT 0`);
+		await new Promise((resolve) => setTimeout(resolve, 1));
+		// Two filter states asked while the engine is busy: the first is stale before it can be sent, but the
+		// question it shares with the second (asked first by the stale view) is still wanted.
+		const [stale, staleShared] = view(1, 2);
+		state = 1;
+		const fresh = view(2, 2);
+		await busy;
+		await expect(stale).rejects.toBeInstanceOf(StaleQueryError);
+		await expect(Promise.all([...fresh, staleShared])).resolves.toHaveLength(3);
+		expect(ran).toEqual(['SELECT 0', `SELECT 'shared', 2`, 'SELECT 2']);
 	});
 
 	it('runs an exclusive task alone: after the queries in flight, before the ones asked after it', async () => {

@@ -5,6 +5,7 @@ import { sql, type Sql } from '$lib/sql/sql';
 import type { Dataset } from '$lib/state/dataset.svelte';
 import { answerKey } from '$lib/page/answer-key';
 import { LiveQuery } from '$lib/state/query.svelte';
+import { applyArrivals } from '$lib/state/answer-arrivals';
 
 /** One query the fake coordinator was asked for, answered when the test says so. */
 interface Asked {
@@ -62,6 +63,7 @@ class StartingDataset extends FakeDataset {
 /** Let promise callbacks run, then apply the state they wrote. */
 async function settle() {
 	await new Promise((resolve) => setTimeout(resolve, 0));
+	applyArrivals();
 	flushSync();
 }
 

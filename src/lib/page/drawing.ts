@@ -1,0 +1,49 @@
+import type { PageContext, ToggleFilter } from './define-page';
+
+/**
+ * A chart's `render` and `drawKey` from the same arguments: `chart(...args, { ...options, width })` draws it,
+ * and the key is the chart function, the arguments and the options, so it holds exactly what the drawing is
+ * made from and a chart whose data did not change is not drawn again (`ChartSpec.drawKey`).
+ */
+export function drawing<Args extends unknown[], Options extends { width: number }>(
+	chart: (...args: [...Args, Options]) => Element,
+	args: [...Args],
+	options: Omit<Options, 'width'>
+): { render: (width: number) => Element; drawKey: unknown } {
+	return {
+		render: (width) => chart(...args, { ...options, width } as Options),
+		drawKey: [chart, args, options]
+	};
+}
+
+/** A render function that carries its draw key, for a drawing that is not a `ChartSpec` (a sparkline). */
+export type KeyedRender = ((width: number) => Element) & { readonly drawKey: unknown };
+
+/**
+ * `drawing` as one function: the key rides on the render function, where a walk over the view's values (the
+ * publication reader's, which skips functions) never reads it. A key in a plain object beside a headline
+ * would be read as the headline's text.
+ */
+export function keyedRender<Args extends unknown[], Options extends { width: number }>(
+	chart: (...args: [...Args, Options]) => Element,
+	args: [...Args],
+	options: Omit<Options, 'width'>
+): KeyedRender {
+	const { render, drawKey } = drawing(chart, args, options);
+	return Object.assign(render, { drawKey });
+}
+
+const handlers = new WeakMap<PageContext['toggle'], Map<ToggleFilter, (key: string) => void>>();
+
+/**
+ * A chart's click handler that toggles `filter` by the key clicked, the same function each time for the same
+ * `toggle`: a handler in a chart's options is part of its draw key, so a new one each recompute would redraw
+ * the chart.
+ */
+export function selecting(toggle: PageContext['toggle'], filter: ToggleFilter): (key: string) => void {
+	let byFilter = handlers.get(toggle);
+	if (!byFilter) handlers.set(toggle, (byFilter = new Map()));
+	let handler = byFilter.get(filter);
+	if (!handler) byFilter.set(filter, (handler = (key) => toggle(filter, key)));
+	return handler;
+}

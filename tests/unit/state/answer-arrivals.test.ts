@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { onArrival } from '$lib/state/answer-arrivals';
+
+describe('answer arrivals', () => {
+	it('applies the answers that arrive in one task together, on a later task, in the order they came', async () => {
+		const applied: string[] = [];
+		onArrival(() => applied.push('a'));
+		onArrival(() => applied.push('b'));
+		expect(applied).toEqual([]);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(applied).toEqual(['a', 'b']);
+		onArrival(() => applied.push('c'));
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(applied).toEqual(['a', 'b', 'c']);
+	});
+});
