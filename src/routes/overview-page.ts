@@ -334,9 +334,10 @@ export const overviewPage = definePage()
 				{ key: 'upl', label: 'Upper limit', numeric: true, format: level },
 				{ key: 'spc', label: 'SPC' }
 			],
-			render: (width) =>
+			render: (width, paper) =>
 				xmrChart(series, {
 					width,
+					paper,
 					label: text.summary,
 					kind: 'count',
 					yLabel: 'Referrals',

@@ -31,7 +31,8 @@ const subscribe = createSubscriber((update) => {
 	};
 });
 
-function isPrinting(): boolean {
+/** Whether the page is being printed (or laid out in print media); reactive. */
+export function isPrinting(): boolean {
 	subscribe();
 	return printing || printMedia.current;
 }

@@ -128,8 +128,14 @@ function sizeChart<Row extends { period: string; area: string }>(
 			{ key: 'upl', label: 'Upper limit', numeric: true, format: decimalCell },
 			{ key: 'spc', label: 'SPC' }
 		],
-		render: (width) =>
-			xmrChart(series, { width, label: text.summary, kind: 'count', yLabel: `${measure.label} a ${grain}` })
+		render: (width, paper) =>
+			xmrChart(series, {
+				width,
+				paper,
+				label: text.summary,
+				kind: 'count',
+				yLabel: `${measure.label} a ${grain}`
+			})
 	};
 }
 

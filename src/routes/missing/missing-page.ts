@@ -209,7 +209,8 @@ export const missingPage = definePage()
 				{ key: 'seriesLabel', label: 'Measure' },
 				publishedColumn<MonthlyPoint>('value', 'Count', formatCount)
 			],
-			render: (width) => monthlyLinesChart(monthlyPoints, { width, label: summary, valueLabel: 'Per month' })
+			render: (width, paper) =>
+				monthlyLinesChart(monthlyPoints, { width, paper, label: summary, valueLabel: 'Per month' })
 		};
 	})
 	.derive('monthlyChartLoading', ({ monthlyCounts }) => monthlyCounts.loading)
@@ -284,7 +285,7 @@ export const missingPage = definePage()
 				{ key: 'label', label: 'District' },
 				publishedColumn<PanelPoint>('value', 'Episodes', formatCount)
 			],
-			render: (width) =>
+			render: (width, paper) =>
 				monthlySmallMultiplesChart(districtPoints, {
 					width,
 					label: summary,
@@ -292,7 +293,8 @@ export const missingPage = definePage()
 					unit: 'episodes',
 					onSelect: (district) => toggle('districts', district),
 					selected: selectedDistricts,
-					height: 160
+					// Shorter on paper: the chart then shares a sheet with the seasonal chart before it.
+					height: paper ? 110 : 160
 				})
 		};
 	})

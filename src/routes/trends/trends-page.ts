@@ -169,11 +169,12 @@ function trendChart(
 		),
 		rows: spcTableRows(series),
 		columns: columns(measure, grain),
-		render: (width) =>
+		render: (width, paper) =>
 			part === 'overall'
-				? xmrChart(series, { width, label: text.summary, kind: 'count', yLabel })
+				? xmrChart(series, { width, paper, label: text.summary, kind: 'count', yLabel })
 				: xmrChart(series, {
 						width,
+						paper,
 						label: text.summary,
 						kind: 'count',
 						yLabel,
