@@ -37,6 +37,26 @@ describe('xmrChart', () => {
 		expect(triangles).toHaveLength(10);
 	});
 
+	it('draws shorter for paper, one chart and small multiples alike, at the same width', () => {
+		const height = (series: ReturnType<typeof spcSeries>[], paper: boolean) => {
+			const chart = xmrChart(series, {
+				width: 640,
+				label: 'x',
+				kind: 'count',
+				yLabel: 'Referrals',
+				document,
+				paper
+			});
+			const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg')!;
+			return Number(svg.getAttribute('height'));
+		};
+		const one = [spcSeries('all', 'All districts', 'month', inputs())];
+		const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((area) => spcSeries(area, area, 'month', inputs()));
+		// Issue 13: at the screen heights an overall chart and a district chart never shared an A4 sheet.
+		expect(height(one, true)).toBeLessThan(height(one, false) - 100);
+		expect(height(six, true)).toBeLessThan(height(six, false) - 150);
+	});
+
 	it('draws districts as small multiples, one panel each, and cross-filters on click', () => {
 		const selected: string[] = [];
 		const chart = xmrChart(

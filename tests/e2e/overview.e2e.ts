@@ -70,12 +70,12 @@ describe('overview on the demo extract', () => {
 		const yearAgo = countReferrals(demoReferrals(), quarters.yearAgo.from, quarters.yearAgo.to);
 		expect(comparisons[0]).toMatch(
 			new RegExp(
-				`^Against the previous quarter\\s*\\(${quarters.previous.label}\\): ${en(previous.referrals)}`
+				`^Against the previous quarter\\s*\\(${quarters.previous.long}\\): ${en(previous.referrals)}`
 			)
 		);
 		expect(comparisons[1]).toMatch(
 			new RegExp(
-				`^Against the same quarter a year earlier\\s*\\(${quarters.yearAgo.label}\\): ${en(yearAgo.referrals)}`
+				`^Against the same quarter a year earlier\\s*\\(${quarters.yearAgo.long}\\): ${en(yearAgo.referrals)}`
 			)
 		);
 		for (const text of comparisons)
@@ -85,7 +85,7 @@ describe('overview on the demo extract', () => {
 		const before = episodes.filter(
 			(row) => row.date >= quarters.previous.from && row.date <= quarters.previous.to
 		);
-		expect(comparisons[10]).toContain(`(${quarters.previous.label}): ${en(before.length)}`);
+		expect(comparisons[10]).toContain(`(${quarters.previous.long}): ${en(before.length)}`);
 	});
 
 	it('draws an SPC sparkline for every headline, each with its text', async () => {

@@ -5,4 +5,9 @@ export interface ChartOptions {
 	label: string;
 	/** Lets tests render under jsdom; defaults to the global document. */
 	document?: Document;
+	/**
+	 * Drawn for paper (`ChartSpec.render`'s `paper`): a chart whose height suits a screen may draw shorter,
+	 * so that two figures, titles and captions included, share an A4 sheet.
+	 */
+	paper?: boolean;
 }

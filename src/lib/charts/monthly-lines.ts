@@ -17,6 +17,8 @@ export interface SeriesPoint {
 }
 
 const HEIGHT = 320;
+/** On paper: the Missing page's first figure then fits on the first sheet, below the headline cards. */
+const PAPER_HEIGHT = 240;
 const MARGIN = { top: 20, bottom: 40 };
 const LINE = 16;
 /** The gap between a line's last point and its label (the label's `dx`). */
@@ -49,7 +51,8 @@ export function monthlyLinesChart(
 	const dashes = ['none', '6,3', '2,3', '8,3,2,3'];
 	const complete = points.filter((point) => !point.incomplete);
 	const yMax = Math.max(1, ...points.map((point) => point.value ?? 0)) * 1.08;
-	const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+	const height = options.paper ? PAPER_HEIGHT : HEIGHT;
+	const plotHeight = height - MARGIN.top - MARGIN.bottom;
 	const ends = series
 		.map((key) => complete.filter((point) => point.series === key && point.value !== null).at(-1))
 		.filter((point): point is Point => point !== undefined)
@@ -64,7 +67,7 @@ export function monthlyLinesChart(
 		className: plotClass,
 		document: options.document,
 		width: options.width,
-		height: HEIGHT,
+		height,
 		marginTop: MARGIN.top,
 		marginBottom: MARGIN.bottom,
 		marginLeft: 48,

@@ -155,7 +155,7 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		width,
 		// As tall as before the margins grew (24 px above, 30 below the frame, then the key): the panels give up
 		// the room, so a printed page holds what it held.
-		height: (faceted ? panelRows * 165 : 280) + 24 + 30 + key,
+		height: plotHeight(faceted ? panelRows : 0, options.paper ?? false) + 24 + 30 + key,
 		marginTop: top,
 		marginBottom: bottom,
 		marginLeft: 48,
@@ -247,4 +247,14 @@ export function xmrChart(series: readonly SpcSeries[], options: XmrChartOptions)
 		});
 	}
 	return labelChart(chart, options.label);
+}
+
+/**
+ * The plotting area's height: one chart, or `panelRows` rows of small multiples. On paper a chart is drawn
+ * shorter (measured on Trends: a district chart and an overall chart then share an A4 sheet, titles, summaries
+ * and captions included, where the screen heights printed one figure a sheet, half of it blank).
+ */
+function plotHeight(panelRows: number, paper: boolean): number {
+	if (panelRows > 0) return panelRows * (paper ? 90 : 165);
+	return paper ? 140 : 280;
 }

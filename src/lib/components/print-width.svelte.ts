@@ -31,8 +31,26 @@ const subscribe = createSubscriber((update) => {
 	};
 });
 
-/** The width to draw a chart at: its container's, capped at the paper width while printing. */
-export function chartWidth(containerWidth: number): number {
+/** Whether the page is being printed (or laid out in print media); reactive. */
+export function isPrinting(): boolean {
 	subscribe();
-	return printing || printMedia.current ? Math.min(containerWidth, PRINT_CHART_WIDTH) : containerWidth;
+	return printing || printMedia.current;
+}
+
+/**
+ * The width to draw a figure's chart at: its container's on screen, the paper width while printing. On A4
+ * every figure spans the page's one column (the pages' grids hold one 24rem column or more, and two do not
+ * fit in 688 px), so the paper width is known whatever the window is: a chart drawn at the container's
+ * width printed 324 px wide from a 390 px window.
+ */
+export function chartWidth(containerWidth: number): number {
+	return isPrinting() ? PRINT_CHART_WIDTH : containerWidth;
+}
+
+/**
+ * The width to draw a chart inside a box narrower than the page (a headline's sparkline): its container's,
+ * capped at the paper width while printing.
+ */
+export function cappedChartWidth(containerWidth: number): number {
+	return isPrinting() ? Math.min(containerWidth, PRINT_CHART_WIDTH) : containerWidth;
 }

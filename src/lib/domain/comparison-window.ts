@@ -9,10 +9,11 @@ export interface Window {
 	to: string;
 	/** Days covered: the exposure when comparing counts over spans of different lengths. */
 	days: number;
-	/** en-GB label: "July–September 2026", "July 2025 to June 2026", "1 April to …". */
+	/**
+	 * en-GB label, the long form (format/period.ts) wherever it is shown, cards and sentences alike:
+	 * "July–September 2026", "July 2025 to June 2026", "1 April to …".
+	 */
 	label: string;
-	/** For sentences: "Jul–Sept 2026" for a quarter, otherwise the label. */
-	short: string;
 }
 
 export interface ComparisonWindows {

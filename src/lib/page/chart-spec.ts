@@ -8,7 +8,11 @@ export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	summary: string;
 	/** Measure, population, area and period. */
 	caption?: string | undefined;
-	render: (width: number) => Element;
+	/**
+	 * Draws the chart at a width. `paper` is true while printing: a chart whose height was set for a screen
+	 * may draw shorter then, so two figures share an A4 sheet rather than one leaving half of it blank.
+	 */
+	render: (width: number, paper?: boolean) => Element;
 	/**
 	 * Everything `render` draws from but the width (its data, label and options), compared structurally
 	 * (`sameDrawing`). Given, a chart whose key and width are those it last drew is not drawn again: a chart

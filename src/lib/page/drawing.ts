@@ -1,18 +1,27 @@
 import type { PageContext, ToggleFilter } from './define-page';
 
+/** The options every chart builder takes: the width to draw at, and whether it is drawn for paper. */
+interface DrawOptions {
+	width: number;
+	paper?: boolean;
+}
+
 /**
- * A chart's `render` and `drawKey` from the same arguments: `chart(...args, { ...options, width })` draws it,
- * and the key is the chart function, the arguments and the options, so it holds exactly what the drawing is
- * made from and a chart whose data did not change is not drawn again (`ChartSpec.drawKey`).
+ * A chart's `render` and `drawKey` from the same arguments: `chart(...args, { ...options, width, paper })`
+ * draws it (with `paperOptions` over `options` when printing: a shorter height), and the key is the chart
+ * function, the arguments and the options, so it holds exactly what the drawing is made from and a chart
+ * whose data did not change is not drawn again (`ChartSpec.drawKey`).
  */
-export function drawing<Args extends unknown[], Options extends { width: number }>(
+export function drawing<Args extends unknown[], Options extends DrawOptions>(
 	chart: (...args: [...Args, Options]) => Element,
 	args: [...Args],
-	options: Omit<Options, 'width'>
-): { render: (width: number) => Element; drawKey: unknown } {
+	options: Omit<Options, keyof DrawOptions>,
+	paperOptions: Partial<Omit<Options, keyof DrawOptions>> = {}
+): { render: (width: number, paper?: boolean) => Element; drawKey: unknown } {
 	return {
-		render: (width) => chart(...args, { ...options, width } as Options),
-		drawKey: [chart, args, options]
+		render: (width, paper = false) =>
+			chart(...args, { ...options, ...(paper ? paperOptions : {}), width, paper } as Options),
+		drawKey: [chart, args, options, paperOptions]
 	};
 }
 
@@ -24,10 +33,10 @@ export type KeyedRender = ((width: number) => Element) & { readonly drawKey: unk
  * publication reader's, which skips functions) never reads it. A key in a plain object beside a headline
  * would be read as the headline's text.
  */
-export function keyedRender<Args extends unknown[], Options extends { width: number }>(
+export function keyedRender<Args extends unknown[], Options extends DrawOptions>(
 	chart: (...args: [...Args, Options]) => Element,
 	args: [...Args],
-	options: Omit<Options, 'width'>
+	options: Omit<Options, keyof DrawOptions>
 ): KeyedRender {
 	const { render, drawKey } = drawing(chart, args, options);
 	return Object.assign(render, { drawKey });

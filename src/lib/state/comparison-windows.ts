@@ -1,5 +1,5 @@
 import { formatDay, formatDayRange, formatMonth } from '$lib/format/date';
-import { formatQuarter, formatQuarterMonths } from '$lib/format/period';
+import { formatQuarterMonths } from '$lib/format/period';
 import {
 	addDays,
 	addMonths,
@@ -13,16 +13,7 @@ import type { ComparisonWindows, Window } from '$lib/domain/comparison-window';
 import { periodPresets } from '$lib/domain/period-presets';
 
 function span(from: string, to: string): Window {
-	const quarter =
-		isWholeMonths(from, to) && monthsBetween(from, to) === 3 && periodStart(from, 'quarter') === from;
-	const label = windowLabel(from, to);
-	return {
-		from,
-		to,
-		days: daysInclusive(from, to),
-		label,
-		short: quarter ? formatQuarter(from) : label
-	};
+	return { from, to, days: daysInclusive(from, to), label: windowLabel(from, to) };
 }
 
 /** A label for a span: a quarter by its months (long form), whole months, or days. */

@@ -103,7 +103,7 @@ export function headlineFigure(
 		return comparePeriods(
 			measure,
 			now,
-			{ ...definition.value(row), days: window.days, label: window.short },
+			{ ...definition.value(row), days: window.days, label: window.label },
 			against,
 			{ publication: options.publication }
 		);
@@ -158,7 +158,7 @@ export function changeSignals(
 					definition.measure,
 					area,
 					subject,
-					{ label: windows.current.short, value, to: windows.current.to },
+					{ label: windows.current.label, value, to: windows.current.to },
 					comparison.against,
 					{ label: comparison.label, value: comparison.value },
 					comparison.result

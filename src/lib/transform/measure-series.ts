@@ -1,4 +1,5 @@
 import { districts } from '$lib/contract';
+import { shareWithheld } from '$lib/publication/share-base';
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
 import type { DayRange } from '$lib/domain/extract-coverage';
 import { spcSeries, type Exclusion, type SpcInput, type SpcSeries } from './spc-series';
@@ -23,6 +24,12 @@ export interface MeasureSeriesOptions<Row> {
 	coverage: Coverage;
 	/** Periods starting before this day have no full look-back (repeat referrals: 12 months after the data starts). */
 	lookbackFrom?: string;
+	/**
+	 * Publication mode: a share over a published denominator under 10 is withheld ("c"), as every table
+	 * withholds it (`shareWithheld`), so its chart shows a gap there and no limits (`spcSeries`). The Overview's
+	 * sparklines drew such shares, every month of a one-district view, though no table shows them.
+	 */
+	publication?: boolean;
 }
 
 /**
@@ -47,13 +54,14 @@ export function lookbackStart(dataStart: string): string {
  * One SPC series per area from period × area rows (the `all` area first, then districts in the contract's
  * order, the order every chart and table lists them in, whatever order the rows come in), with incomplete and
  * look-back-less periods excluded from the limits. In publication mode the counts arrive perturbed
- * (publication/), so the series, its limits and its verdicts are those of the published counts.
+ * (publication/), so the series, its limits and its verdicts are those of the published counts, and a share
+ * over a published base under 10 is withheld (`publication`).
  */
 export function measureSeries<Row extends { period: string; area: string }>(
 	rows: readonly Row[],
 	options: MeasureSeriesOptions<Row>
 ): SpcSeries[] {
-	const { grain, count, denominator, coverage, lookbackFrom } = options;
+	const { grain, count, denominator, coverage, lookbackFrom, publication = false } = options;
 	const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => areaRank(a) - areaRank(b));
 	return areas.map((area) => {
 		const inputs = rows
@@ -69,11 +77,12 @@ export function measureSeries<Row extends { period: string; area: string }>(
 							? 'empty'
 							: null;
 				const value = d === undefined ? n : d > 0 ? n / d : 0;
+				const withheld = d !== undefined && shareWithheld(d, publication);
 				return {
 					period: row.period,
 					value,
-					published: d === 0 ? null : value,
-					symbol: null,
+					published: d === 0 || withheld ? null : value,
+					symbol: withheld ? 'c' : null,
 					excluded
 				};
 			});

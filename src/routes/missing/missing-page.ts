@@ -283,14 +283,20 @@ export const missingPage = definePage()
 				{ key: 'label', label: 'District' },
 				publishedColumn<PanelPoint>('value', 'Episodes', formatCount)
 			],
-			...drawing(monthlySmallMultiplesChart, [districtPoints], {
-				label: summary,
-				valueLabel: 'Episodes',
-				unit: 'episodes',
-				onSelect: selecting(toggle, 'districts'),
-				selected: selectedDistricts,
-				height: 160
-			})
+			...drawing(
+				monthlySmallMultiplesChart,
+				[districtPoints],
+				{
+					label: summary,
+					valueLabel: 'Episodes',
+					unit: 'episodes',
+					onSelect: selecting(toggle, 'districts'),
+					selected: selectedDistricts,
+					height: 160
+				},
+				// Shorter on paper: the chart then shares a sheet with the seasonal chart before it.
+				{ height: 110 }
+			)
 		};
 	})
 	.derive('districtChartLoading', ({ districtMonths }) => districtMonths.loading)

@@ -238,7 +238,7 @@ export const pathwayPage = definePage()
 		return {
 			title:
 				latest && latest.share !== null
-					? `${formatPercent(latest.share)} of referrals in ${latest.periodLabel} were discussed at MASE`
+					? `${formatPercent(latest.share)} of referrals in ${formatQuarterMonths(latest.period)} were discussed at MASE`
 					: 'Progress along the pathway by quarter of referral',
 			summary,
 			caption: `Share of referrals in each calendar quarter that reached the central list, the MASE and a completed risk management tool, ${period}. Comparison of the latest complete quarter with a year earlier: Newcombe's interval for the difference.${lastQuarter ? ` ${formatQuarterMonths(lastQuarter)} is not complete (hollow circles).` : ''} Referrals in recent quarters have had less time to progress.`,

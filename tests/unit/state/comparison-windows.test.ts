@@ -13,8 +13,7 @@ describe('comparisonWindows', () => {
 			from: '2026-07-01',
 			to: '2026-09-30',
 			days: 92,
-			label: 'July–September 2026',
-			short: 'Jul–Sept 2026'
+			label: 'July–September 2026'
 		});
 		expect(windows.previous).toMatchObject({ from: '2026-04-01', to: '2026-06-30', days: 91 });
 		expect(windows.yearAgo).toMatchObject({

@@ -51,8 +51,8 @@ describe('headlineFigure', () => {
 		const figure = headlineFigure(definition('referrals'), rows, 'all', windows, options)!;
 		expect(figure.value).toBe('140');
 		expect(figure.comparisons.map((one) => [one.against, one.label, one.shown, one.verdict])).toEqual([
-			['the previous quarter', 'Apr–Jun 2026', '149', 'not significantly different'],
-			['the same quarter a year earlier', 'Jul–Sept 2025', '125', 'not significantly different']
+			['the previous quarter', 'April–June 2026', '149', 'not significantly different'],
+			['the same quarter a year earlier', 'July–September 2025', '125', 'not significantly different']
 		]);
 	});
 
@@ -92,12 +92,12 @@ describe('changeSignals', () => {
 		const starts = (prefix: string) => texts.some((text) => text.startsWith(prefix));
 		expect(
 			starts(
-				'Missing episodes overall were significantly higher in Jul–Sept 2026 (304) than in the previous quarter, Apr–Jun 2026 (221): rate ratio'
+				'Missing episodes overall were significantly higher in July–September 2026 (304) than in the previous quarter, April–June 2026 (221): rate ratio'
 			)
 		).toBe(true);
 		expect(
 			starts(
-				'Referrals in Fenland were significantly higher in Jul–Sept 2026 (39) than in the same quarter a year earlier, Jul–Sept 2025 (21)'
+				'Referrals in Fenland were significantly higher in July–September 2026 (39) than in the same quarter a year earlier, July–September 2025 (21)'
 			)
 		).toBe(true);
 		// Districts are compared on counts and the repeat share; the other shares overall only.
