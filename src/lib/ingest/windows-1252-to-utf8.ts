@@ -7,20 +7,27 @@ const highBytes: readonly Uint8Array[] = Array.from({ length: 0x80 }, (_, at) =>
 	return new TextEncoder().encode(String.fromCharCode(codePoint));
 });
 
+/** Whether any byte of `bytes` is 0x80 or above, four bytes at a time (extracts are nearly all ASCII). */
+function hasHighByte(bytes: Uint8Array): boolean {
+	const aligned = bytes.byteOffset % 4 === 0 ? bytes.length >> 2 : 0;
+	const words = aligned > 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, aligned) : new Uint32Array(0);
+	for (let i = 0; i < words.length; i++) if ((words[i]! & 0x80808080) !== 0) return true;
+	for (let i = aligned << 2; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+	return false;
+}
+
 /**
  * Windows-1252 bytes as UTF-8 bytes, with the same characters `decodeWindows1252` gives (so DuckDB's CSV
  * reader, which reads UTF-8 only, sees the text the worker would). Byte to bytes, with no string between:
- * a piece of any length can be converted on its own, since every Windows-1252 character is one byte.
+ * a piece of any length can be converted on its own, since every Windows-1252 character is one byte. A
+ * piece that is all ASCII is already UTF-8 and is returned as it is, not copied.
  */
-export function windows1252ToUtf8(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+export function windows1252ToUtf8(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+	if (!hasHighByte(bytes)) return bytes;
 	let length = bytes.length;
 	for (let i = 0; i < bytes.length; i++)
 		if (bytes[i]! >= 0x80) length += highBytes[bytes[i]! - 0x80]!.length - 1;
 	const out = new Uint8Array(length);
-	if (length === bytes.length) {
-		out.set(bytes);
-		return out;
-	}
 	let at = 0;
 	for (let i = 0; i < bytes.length; i++) {
 		const byte = bytes[i]!;

@@ -16,6 +16,16 @@ describe('windows1252ToUtf8', () => {
 		expect(text).toBe('\u20ac\u2019\u201c\u201d\u2013\u00e9A');
 	});
 
+	it('finds a high byte wherever it is (the four-byte test, its tail, an unaligned view)', () => {
+		for (let at = 0; at < 11; at++) {
+			const bytes = new Uint8Array(11).fill(0x61);
+			bytes[at] = 0x92;
+			const expected = new TextEncoder().encode(decodeWindows1252(bytes));
+			expect(windows1252ToUtf8(bytes)).toEqual(expected);
+			expect(windows1252ToUtf8(bytes.subarray(1))).toEqual(expected.subarray(at === 0 ? 3 : 1));
+		}
+	});
+
 	it('converts a file in pieces to the same bytes as in one', async () => {
 		// Pieces of 7 bytes: high bytes on both sides of a boundary and a last piece that is short.
 		const bytes = Uint8Array.from([0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x92, 0xe9, 0x80, 0x41, 0xa0, 0x93]);
