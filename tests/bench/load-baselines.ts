@@ -235,7 +235,12 @@ async function timeNativeCommand(
 }
 
 /** The in-browser floor: choose the file on the floor page and wait until DuckDB-WASM holds its rows. */
-async function timeFloor(browser: Browser, baseUrl: string, path: string, rows: number): Promise<number> {
+export async function timeFloor(
+	browser: Browser,
+	baseUrl: string,
+	path: string,
+	rows: number
+): Promise<number> {
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
@@ -264,7 +269,7 @@ interface FloorWindow {
 declare const window: FloorWindow;
 
 /** Serves the floor page: its bundled script, DuckDB-WASM's worker and wasm, parquet-wasm's wasm. */
-async function startFloorServer(floorPort: number): Promise<{ baseUrl: string; stop: () => void }> {
+export async function startFloorServer(floorPort: number): Promise<{ baseUrl: string; stop: () => void }> {
 	const { build } = await import('esbuild');
 	const bundle = await build({
 		entryPoints: ['tests/bench/browser-floor/floor-page.ts'],

@@ -9,6 +9,7 @@ import { pivotWiderBench } from './pivot-wider';
 import { loadExtract } from './load-extract';
 import { pageQueries } from './page-queries';
 import { loadBaselines } from './load-baselines';
+import { loadStagedPaths } from './load-staged-paths';
 import { slowestQueries } from './slowest-queries';
 
 /**
@@ -21,6 +22,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'cold-start': () => coldStart(),
 	'load-extract': () => loadExtract(),
 	'load-baselines': () => loadBaselines(),
+	'load-staged-paths': () => loadStagedPaths(),
 	'append-month': () => appendMonth(),
 	'build-steps': () => buildSteps(),
 	'filter-change': () => filterChange(),
@@ -39,7 +41,8 @@ for (const [name, run] of Object.entries(benchmarks)) {
 		'page-queries',
 		'build-steps',
 		'browser-memory',
-		'cross-origin-isolation'
+		'cross-origin-isolation',
+		'load-staged-paths'
 	].includes(name);
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);

@@ -21,14 +21,16 @@ const types: Record<string, string> = {
 /**
  * Serves the production build (`build/`) as a plain static host would, with or without the isolation
  * headers on every response: `vite preview` cannot send them per server, and two servers of one kind, in one
- * process, keep the comparison fair. `extra` answers paths the bench adds (a bare page), never in the build.
+ * process, keep the comparison fair. `extra` answers paths the bench adds (a bare page), never in the build;
+ * `build` is the folder served (another build, e.g. the one before a change, to compare in one run).
  */
 export async function startStaticServer(
 	port: number,
 	isolated: boolean,
-	extra: Record<string, string> = {}
+	extra: Record<string, string> = {},
+	build = 'build'
 ): Promise<{ baseUrl: string; stop: () => void }> {
-	const root = resolve('build');
+	const root = resolve(build);
 	if (!existsSync(join(root, 'index.html')))
 		throw new Error('No production build: run `npm run build` first.');
 	const headers = isolated ? isolationHeaders : {};

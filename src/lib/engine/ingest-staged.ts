@@ -1,13 +1,16 @@
 import { tables, type AreaReference, type TableName } from '$lib/contract';
 import { completeMatch } from '$lib/ingest/complete-match';
+import { decodeWindows1252 } from '$lib/ingest/decode-windows-1252';
 import { detectDelimiter } from '$lib/ingest/detect-delimiter';
 import { detectTable } from '$lib/ingest/detect-table';
 import { unknownAreas, type FileSummary, type IngestResult } from '$lib/ingest/ingest-file';
 import { matchHeaders, type HeaderMatch } from '$lib/ingest/match-headers';
 import { recogniseAreaList } from '$lib/ingest/read-area-list';
+import { chosenHeadingNote } from '$lib/ingest/read-csv';
 import type { ParquetDecoder } from '$lib/ingest/read-parquet';
 import { sha256File } from '$lib/ingest/sha256-file';
 import { recogniseHeadings } from '$lib/ingest/statutory-format';
+import { windows1252FileToUtf8 } from '$lib/ingest/windows-1252-file';
 import { ident, sql, type Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 import { checkStaged, readStaged, type Staged, type StagedCheck } from './load-staged';
@@ -33,9 +36,13 @@ export interface StagedIngestOptions {
 	/** The table the user said the file holds; by default recognised from the headings. */
 	readonly table?: TableName;
 	/** Called as the phases start: reading the file, then checking it. */
-	readonly onPhase?: (phase: 'read' | 'validate') => void;
+	readonly onPhase?: (phase: 'read' | 'decode' | 'validate') => void;
 	/** Parquet to an Arrow IPC stream: a Parquet file is staged only when one is given (else the worker reads it). */
 	readonly parquet?: ParquetDecoder;
+	/** The line of a CSV the user chose as the headings (by default line 1; title rows go to the worker). */
+	readonly headerRow?: number;
+	/** A Windows-1252 CSV as UTF-8 for DuckDB's reader (by default in a worker, in pieces). */
+	readonly toUtf8?: (file: Blob) => Promise<Blob>;
 }
 
 const headLength = 1 << 16;
@@ -44,32 +51,76 @@ const headLength = 1 << 16;
 const mainDateField = (table: TableName): string =>
 	tables[table].fields.find((field) => field.kind === 'date' && field.required)!.name;
 
+/** What the first 64 KB of a CSV say about it, when the staged path can take it. */
+interface PlainHead {
+	readonly headers: string[];
+	/** UTF-8 (with or without a BOM), or Windows-1252: converted to UTF-8 before DuckDB reads it. */
+	readonly encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+	/** The line the headings are on: 1, or the line the user chose. */
+	readonly headingLine: number;
+}
+
 /**
- * Why the first 64 KB of a file rule out the staged path, or undefined: only a plain UTF-8 CSV in the
- * contract's layout goes to DuckDB's reader (comma-delimited, the heading on line 1, no `sep=` line, no quote
- * in the heading, one kind of line ending); everything else keeps the ingest worker, which reads it exactly.
+ * The first 64 KB of a file as text, as the worker would decode the whole file: UTF-8 when they are valid
+ * UTF-8 (a file invalid further on fails DuckDB's reader and goes to the worker), else Windows-1252 (bytes
+ * that are not UTF-8 here are not UTF-8 in the whole file either). Undefined for a BOM before bytes that are
+ * not UTF-8 (left to the worker).
  */
-function declined(head: Uint8Array, more: boolean): { headers: string[]; bom: boolean } | undefined {
+function headText(
+	head: Uint8Array,
+	more: boolean
+): { text: string; encoding: PlainHead['encoding'] } | undefined {
 	const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-	let text: string;
 	try {
-		text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(head.subarray(bom ? 3 : 0), {
-			stream: more
-		});
+		const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+			head.subarray(bom ? 3 : 0),
+			{
+				stream: more
+			}
+		);
+		return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
 	} catch {
-		return undefined;
+		return bom ? undefined : { text: decodeWindows1252(head), encoding: 'windows-1252' };
 	}
-	if (text.includes('\0') || /^sep=/i.test(text) || /^[\s,]*[\r\n]/.test(text)) return undefined;
-	const end = text.search(/[\r\n]/);
-	if (end <= 0) return undefined;
-	const crlf = text[end] === '\r' && text[end + 1] === '\n';
+}
+
+/**
+ * Why the first 64 KB of a file rule out the staged path, or undefined: only a CSV in UTF-8 or Windows-1252
+ * in the contract's layout goes to DuckDB's reader (comma-delimited, the heading on line 1 or on the line the
+ * user chose with no quote above it, no `sep=` line, no quote in the heading, one kind of line ending);
+ * everything else keeps the ingest worker, which reads it exactly.
+ */
+function plainHead(head: Uint8Array, more: boolean, headerRow: number | undefined): PlainHead | undefined {
+	const decoded = headText(head, more);
+	if (!decoded) return undefined;
+	const { text, encoding } = decoded;
+	if (text.includes('\0') || /^sep=/i.test(text)) return undefined;
+	const firstBreak = text.search(/[\r\n]/);
+	if (firstBreak < 0) return undefined;
+	const crlf = text[firstBreak] === '\r' && text[firstBreak + 1] === '\n';
 	// One kind of line ending: mixed endings are read differently by the two readers.
 	if (crlf ? /\r(?!\n)|(?<!\r)\n/.test(text) : text.includes('\r')) return undefined;
-	const heading = text.slice(0, end);
+	const headingLine = headerRow ?? 1;
+	const lineBreak = crlf ? '\r\n' : text[firstBreak]!;
+	// The lines above a chosen heading are skipped by line (DuckDB's `skip`, the worker's line numbers): a
+	// quote there could open a cell across lines, which the two would count differently.
+	let start = 0;
+	for (let line = 1; line < headingLine; line++) {
+		const next = text.indexOf(lineBreak, start);
+		if (next < 0) return undefined;
+		start = next + lineBreak.length;
+	}
+	if (text.slice(0, start).includes('"')) return undefined;
+	const rest = text.slice(start);
+	// A blank first line: the worker looks below it for the headings.
+	if (headerRow === undefined && /^[\s,]*[\r\n]/.test(rest)) return undefined;
+	const end = rest.indexOf(lineBreak);
+	if (end <= 0) return undefined;
+	const heading = rest.slice(0, end);
 	if (heading.includes('"') || detectDelimiter(text) !== ',') return undefined;
 	const headers = heading.split(',');
 	if (headers.some((header) => header !== header.trim() || header === '')) return undefined;
-	return { headers, bom };
+	return { headers, encoding, headingLine };
 }
 
 /**
@@ -134,12 +185,13 @@ async function stageParquet(
 }
 
 /**
- * The Data page's load of a plain UTF-8 CSV, or a Parquet file, through DuckDB (issue 14): a CSV is
- * registered with the engine (read by DuckDB in pieces, never copied whole into JavaScript) and staged as
- * text; a Parquet file is decoded to Arrow and inserted as it is, then staged as text; either is checked in
+ * The Data page's load of a plain CSV, or a Parquet file, through DuckDB (issue 14): a CSV is registered
+ * with the engine (read by DuckDB in pieces, never copied whole into JavaScript; a Windows-1252 one first
+ * converted to UTF-8 in pieces in a worker, and one whose headings are on a line the user chose read from
+ * that line) and staged as text; a Parquet file is decoded to Arrow and inserted as it is, then staged as text; either is checked in
  * SQL by the ingest pipeline's own declared rules and parsers (`checkStaged`). Returns undefined, with
- * nothing left behind, for any file the worker would read differently (another encoding or delimiter, a
- * statutory file, a heading that needs mapping or a date of birth, a line DuckDB cannot split, a short row,
+ * nothing left behind, for any file the worker would read differently (UTF-16 or another delimiter, title
+ * rows above the headings the user did not choose, a statutory file, a heading that needs mapping or a date of birth, a line DuckDB cannot split, a short row,
  * a quoted newline, a blank row, a month-first date, a Parquet column that is not text, a date, yes/no or a
  * whole number): those keep the worker path, so one file never has two outcomes. The account (rows, issues
  * with their data row and line, notes) is the worker's, as the unit test shows on every bad-input fixture
@@ -152,10 +204,11 @@ export async function ingestStaged(
 ): Promise<StagedIngest | undefined> {
 	const parquet = /\.parquet$/i.test(file.name) ? options.parquet : undefined;
 	if ((!parquet && !/\.csv$/i.test(file.name)) || file.size === 0) return undefined;
-	let plain: { headers: string[]; bom: boolean } | undefined;
+	if (parquet && options.headerRow !== undefined) return undefined;
+	let plain: PlainHead | undefined;
 	if (!parquet) {
 		const head = new Uint8Array(await file.slice(0, headLength).arrayBuffer());
-		plain = declined(head, file.size > headLength);
+		plain = plainHead(head, file.size > headLength, options.headerRow);
 		if (!plain || !contractLayout(plain.headers, options.table)) return undefined;
 	}
 
@@ -183,8 +236,14 @@ export async function ingestStaged(
 			layout =
 				staged && plainHeadings(staged.headers) ? contractLayout(staged.headers, options.table) : undefined;
 		} else {
-			await engine.registerFile(uploadFile, file);
-			staged = await readStaged(engine, source, stage, false);
+			let text: Blob = file;
+			if (plain!.encoding === 'windows-1252') {
+				options.onPhase?.('decode');
+				text = await (options.toUtf8 ?? windows1252FileToUtf8)(file);
+				options.onPhase?.('read');
+			}
+			await engine.registerFile(uploadFile, text);
+			staged = await readStaged(engine, source, stage, false, plain!.headingLine - 1);
 			layout =
 				staged.headers.join('\u0000') === plain!.headers.join('\u0000')
 					? contractLayout(staged.headers, options.table)
@@ -201,7 +260,7 @@ export async function ingestStaged(
 			listLimit: Number.MAX_SAFE_INTEGER,
 			fileName: file.name,
 			// A CSV's data rows are its lines after the heading (a quoted newline or a blank line is declined).
-			lines: !parquet
+			...(plain ? { headingLine: plain.headingLine } : {})
 		});
 		if (
 			check.read === 0 ||
@@ -229,11 +288,11 @@ export async function ingestStaged(
 	const summary: FileSummary = {
 		name: file.name,
 		format: parquet ? 'parquet' : 'csv',
-		encoding: parquet ? null : plain!.bom ? 'utf-8-bom' : 'utf-8',
+		encoding: plain?.encoding ?? null,
 		delimiter: parquet ? null : ',',
 		sheet: null,
-		// Taken only when the headings are the first line (no title rows: the worker would skip those).
-		headerRow: parquet ? null : 1,
+		// Taken only when the headings are the first line or the chosen one (the worker finds title rows).
+		headerRow: plain?.headingLine ?? null,
 		bytes: file.size,
 		sha256,
 		read: done.read,
@@ -246,7 +305,11 @@ export async function ingestStaged(
 		constants: {},
 		derived: [],
 		ignoredColumns: match.ignored,
-		notes: [...match.notes, ...unknownAreas(done.rejected, options.areas)]
+		notes: [
+			...(options.headerRow !== undefined && plain ? [chosenHeadingNote(options.headerRow)] : []),
+			...match.notes,
+			...unknownAreas(done.rejected, options.areas)
+		]
 	};
 	return {
 		match,

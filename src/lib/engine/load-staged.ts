@@ -56,10 +56,11 @@ export interface StagedOptions {
 	/** The file's name in the issues (default: the path DuckDB reads). */
 	readonly fileName?: string;
 	/**
-	 * Every data row is one line, straight after the heading on line 1 (no quoted newlines, no blank lines: the
-	 * caller has checked), so an issue gives its line as the Data page does: the data row + 1.
+	 * The line the headings are on, when every data row is one line straight after it (no quoted newlines, no
+	 * blank lines: the caller has checked), so an issue gives its line as the Data page does: the data row +
+	 * this line. Without it, issues give no line.
 	 */
-	readonly lines?: boolean;
+	readonly headingLine?: number;
 }
 
 /** A file read into a staging table as text, and its headings. */
@@ -236,12 +237,13 @@ export async function readStaged(
 	engine: Engine,
 	source: StagedSource,
 	stage: Sql,
-	padShortRows = true
+	padShortRows = true,
+	skipLines = 0
 ): Promise<Staged> {
 	const clock = performance.now();
 	for (const rejects of ['reject_errors', 'reject_scans'])
 		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
-	await engine.exec(stageFile(stage, source, padShortRows));
+	await engine.exec(stageFile(stage, source, padShortRows, skipLines));
 	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
 	return { stage, headers, read: performance.now() - clock };
 }
@@ -407,20 +409,23 @@ export async function checkStaged(
 	const keyIndex = indexOf(keyField);
 	const issuesTable = ident(`issues_${name}`);
 	// The quoted-newline test (only where lines are reported) rides on the checked pass.
-	const lineBreaks = options.lines ? judgedColumns.map((one) => one.column) : [];
+	const lineBreaks = options.headingLine !== undefined ? judgedColumns.map((one) => one.column) : [];
 	await engine.exec(checkRows(stage, checked, sources, mainDate, lineBreaks));
 	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates));
 	await engine.exec(rowOutcome(checked, duplicates, outcome));
 
 	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
-	const unreadable = source.format === 'csv' ? await readerRejected(engine, fileName) : [];
+	const unreadable =
+		source.format === 'csv' ? await readerRejected(engine, fileName, options.headingLine ?? 1) : [];
 
 	const [counts] = await engine.query<{ read: number; rejected: number; blank: number; multiline: boolean }>(
 		stagedCounts(stage, outcome)
 	);
 	const headerFor = fields.map((field) => columnOf.get(field.name)?.header ?? field.label);
 	const rank = (index: number) => order.get(fields[index]!) ?? index;
-	const lineOf = options.lines ? sql` || ', line ' || CAST(duplicate_of + 1 AS VARCHAR)` : sql``;
+	const headingLine = options.headingLine;
+	const lineOf =
+		headingLine !== undefined ? sql` || ', line ' || CAST(duplicate_of + ${headingLine} AS VARCHAR)` : sql``;
 	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR)${lineOf} || ')'`;
 	await engine.exec(
 		collectIssues(outcome, issuesTable, [
@@ -441,7 +446,7 @@ export async function checkStaged(
 		(await engine.query<IssueRow>(listIssues(issuesTable, rejects, limit))).map((row): Issue => ({
 			file: fileName,
 			row: row.row,
-			line: options.lines ? row.row + 1 : null,
+			line: headingLine !== undefined ? row.row + headingLine : null,
 			column: row.column,
 			field: row.field,
 			value: cellText(row.value ?? ''),
@@ -513,8 +518,8 @@ export async function checkStaged(
 	};
 }
 
-/** The lines DuckDB's CSV reader set aside, as whole-row issues (row numbers: lines after the heading). */
-async function readerRejected(engine: Engine, file: string): Promise<Issue[]> {
+/** The lines DuckDB's CSV reader set aside, as whole-row issues (row numbers: lines after the heading's). */
+async function readerRejected(engine: Engine, file: string, headingLine: number): Promise<Issue[]> {
 	const rows = await engine.query<{ line: number; message: string; text: string | null }>(
 		sql`SELECT line, error_message AS message, csv_line AS text FROM ${readerRejects} ORDER BY line`
 	);
@@ -525,7 +530,7 @@ async function readerRejected(engine: Engine, file: string): Promise<Issue[]> {
 		return [
 			{
 				file,
-				row: row.line - 1,
+				row: row.line - headingLine,
 				line: row.line,
 				column: '(whole row)',
 				field: null,

@@ -180,6 +180,9 @@ function describeCsvError(error: Papa.ParseError): string {
 	}
 }
 
+/** The note a CSV read with the headings on the line the user chose carries (the staged load gives it too). */
+export const chosenHeadingNote = (line: number): string => `The headings are on line ${line}, as chosen.`;
+
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 /**
@@ -236,7 +239,7 @@ export async function readCsv(
 			)
 		};
 		const titles = pending.slice(first, index).filter((record) => !isBlank(record.cells));
-		if (headerRow !== undefined) notes.push(`The headings are on line ${headerRow}, as chosen.`);
+		if (headerRow !== undefined) notes.push(chosenHeadingNote(headerRow));
 		else if (titles.length > 0)
 			notes.push(
 				`The headings are on line ${header.line}; ${titles.length} title row${titles.length === 1 ? '' : 's'} above (first: "${titles[0]!.cells.find((cell) => cell.trim() !== '')?.slice(0, 80) ?? ''}") ${titles.length === 1 ? 'was' : 'were'} skipped.`

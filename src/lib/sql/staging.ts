@@ -22,14 +22,15 @@ export const readerRejects = ident('reject_errors');
  * Read a file into `stage` as text, in file order (DuckDB keeps insertion order, so `rowid + 1` is the data
  * row). CSV: every cell as VARCHAR (a blank cell is NULL), a short row padded with NULLs (or, with
  * `padShortRows` false, kept aside as the reader's error: the Data page warns about a short row), a line that cannot
- * be split kept aside in `reject_errors` with its line number rather than failing the load. Parquet: every
+ * be split kept aside in `reject_errors` with its line number rather than failing the load; `skipLines` lines
+ * above the heading (title rows, counted as lines) are not read. Parquet: every
  * column cast to VARCHAR, so its cells meet the same parsers as text (dates as yyyy-mm-dd, true/false).
  */
-export function stageFile(stage: Sql, source: StagedSource, padShortRows = true): Sql {
+export function stageFile(stage: Sql, source: StagedSource, padShortRows = true, skipLines = 0): Sql {
 	if (source.format === 'parquet') {
 		return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
 	}
-	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true)`;
+	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
 }
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */

@@ -424,13 +424,15 @@ export class FileLoader {
 			if (this.#progress) this.#progress = { ...this.#progress, phase };
 		}));
 		timer.start('read');
-		// A plain UTF-8 CSV or a Parquet file replacing the data is read and checked by DuckDB itself (issue 14); anything the
-		// worker would read differently is handed back untouched and goes to the worker as before.
-		if (replacing && !options.profile && options.sheet === undefined && options.headerRow === undefined) {
+		// A plain CSV (UTF-8 or Windows-1252, its headings on line 1 or the line chosen) or a Parquet file replacing
+		// the data is read and checked by DuckDB itself (issue 14); anything the worker would read differently is
+		// handed back untouched and goes to the worker as before.
+		if (replacing && !options.profile && options.sheet === undefined) {
 			const staged = await ingestStaged(engine, file, {
 				today: localToday(),
 				areas: dataset.areas,
 				table: options.table,
+				headerRow: options.headerRow,
 				onPhase: (phase) => timer.start(phase),
 				// Parquet goes parquet-wasm → Arrow → DuckDB here, never cell by cell through JavaScript.
 				parquet: decodeParquetWasm

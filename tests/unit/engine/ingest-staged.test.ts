@@ -4,10 +4,11 @@ import { Table as WasmTable, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cambridgeshireAndPeterborough, tables } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
-import { ingestStaged } from '$lib/engine/ingest-staged';
+import { ingestStaged, type StagedIngest } from '$lib/engine/ingest-staged';
 import { createSchema } from '$lib/engine/load-tables';
 import { ingestFile } from '$lib/ingest';
 import { columnValue } from '$lib/ingest/loaded-column';
+import { windows1252High } from '$lib/ingest/decode-windows-1252';
 import { decodeParquetWasm } from '$lib/ingest/read-parquet';
 import { ident, join, sql } from '$lib/sql/sql';
 import { freshEngine, TEST_SECRET } from '../../helpers/engine';
@@ -52,13 +53,15 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 	async function expectWorkerAccount(
 		name: string,
 		bytes: Uint8Array<ArrayBuffer>,
-		taken: boolean
-	): Promise<void> {
+		taken: boolean,
+		headerRow?: number
+	): Promise<StagedIngest | undefined> {
 		const file = Object.assign(new Blob([bytes]), { name });
 		const staged = await ingestStaged(engine, file, {
 			today,
 			areas: cambridgeshireAndPeterborough,
-			parquet: decodeParquetWasm
+			parquet: decodeParquetWasm,
+			headerRow
 		});
 		expect(staged !== undefined, `taken by the staged path: ${name}`).toBe(taken);
 		if (!staged) {
@@ -67,12 +70,12 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 				sql`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary AND regexp_matches(table_name, '^(stage|checked|verdicts|duplicates|issues|reject)_')`
 			);
 			expect(left[0]!.n).toBe(0);
-			return;
+			return undefined;
 		}
 		try {
 			const worker = await ingestFile(
 				{ name, bytes },
-				{ today, areaNotRecorded: 'ask', contractCheck: 'all' }
+				{ today, areaNotRecorded: 'ask', contractCheck: 'all', headerRow }
 			);
 			if (worker.status !== 'loaded') throw new Error(`the worker did not load ${name}: ${worker.status}`);
 			const { columns: _columns, ...expected } = worker.result;
@@ -93,6 +96,7 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			);
 			const byId = (rows: Record<string, unknown>[]) => rows.map((row) => JSON.stringify(row)).sort();
 			expect(byId(inserted)).toEqual(byId(loaded));
+			return staged;
 		} finally {
 			await staged.discard();
 			await engine.exec(sql`DELETE FROM referrals`);
@@ -132,6 +136,90 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			''
 		].join('\n');
 		await expectWorkerAccount('identifiers.csv', new TextEncoder().encode(text), true);
+	});
+
+	/** Windows-1252 bytes of a text (every character in it is one of Windows-1252's). */
+	const windows1252 = (text: string) =>
+		Uint8Array.from(text, (char) => {
+			const code = char.charCodeAt(0);
+			const high = windows1252High.indexOf(code);
+			if (code >= 0x80 && code <= 0x9f) throw new Error('not a Windows-1252 character');
+			return high >= 0 ? 0x80 + high : code;
+		});
+	const heading =
+		'referral_id,child_id,referral_date,age_at_referral,gender,ethnicity,looked_after,district,referral_source,risk_level';
+	/** Referrals with cells Windows-1252 writes as one byte each, a rejected row of each kind and a duplicate. */
+	const awkwardRows = [
+		'R\u00e90001,C1,15/01/2024,15,male,white,false,fenland,police,high',
+		'R0002,Ch\u00e2teau \u2019\u20ac,2024-02-01,16,Female,white,false,Peterborough,police,medium',
+		'R0003,C3,31/02/2024,14,male,white,false,fenland,police,high',
+		'R0004,C4,2024-03-01,14,m\u00e2le,white,false,fenland,police,high',
+		'R\u00a00005,C5,2024-03-02,15,female,white,false,fenland,police,high',
+		'R0002,C6,2024-03-03,15,female,white,false,fenland,police,high',
+		'R0007,C7,2024-03-04,13,female,white,false,nowhere \u201cquoted\u201d,police,low',
+		'R0008,C8,2024-03-05,17,female,white,false,cambridge,police,low'
+	];
+	const csv = (lines: readonly string[], crlf = false) =>
+		lines.join(crlf ? '\r\n' : '\n') + (crlf ? '\r\n' : '\n');
+
+	it('stages a Windows-1252 CSV (converted to UTF-8 in pieces) with the worker account, row and line numbers', async () => {
+		for (const crlf of [false, true]) {
+			const staged = await expectWorkerAccount(
+				`windows-1252${crlf ? '-crlf' : ''}.csv`,
+				windows1252(csv([heading, ...awkwardRows], crlf)),
+				true
+			);
+			const summary = staged!.result.files[0]!;
+			expect(summary.encoding).toBe('windows-1252');
+			expect([staged!.result.read, staged!.result.loaded, staged!.result.rejectedRows]).toEqual([8, 5, 3]);
+			expect(staged!.result.rejected.map((issue) => [issue.row, issue.line])).toEqual([
+				[3, 4],
+				[6, 7],
+				[7, 8]
+			]);
+			// The unknown district is quoted as Windows-1252 meant it (curly quotes, not bytes 0x93 and 0x94).
+			expect(staged!.result.rejected.map((issue) => issue.value)).toContain('nowhere \u201cquoted\u201d');
+		}
+	});
+
+	it('reads a chosen heading line below title rows as the worker does, with its rows and lines', async () => {
+		const titled = [
+			'Exploitation referrals, Fenland,,',
+			'',
+			'Produced 1 April 2024 by the MASH',
+			heading,
+			...awkwardRows
+		];
+		const staged = await expectWorkerAccount('titled.csv', windows1252(csv(titled)), true, 4);
+		expect(staged!.result.files[0]!.headerRow).toBe(4);
+		expect(staged!.result.files[0]!.notes).toContain('The headings are on line 4, as chosen.');
+		// Data row 6 (line 10) repeats the ID first seen on data row 2, line 6.
+		expect(staged!.result.rejected.map((issue) => [issue.row, issue.line])).toEqual([
+			[3, 7],
+			[6, 10],
+			[7, 11]
+		]);
+		expect(staged!.result.rejected[1]!.reason).toContain('data row 2, line 6');
+		// Line 1 chosen on a file whose headings are there: the same account, with the worker's note.
+		const first = await expectWorkerAccount(
+			'first-line.csv',
+			windows1252(csv([heading, ...awkwardRows])),
+			true,
+			1
+		);
+		expect(first!.result.files[0]!.notes).toContain('The headings are on line 1, as chosen.');
+	});
+
+	it('hands a chosen heading line to the worker when a quote above it could open a cell across lines', async () => {
+		const quoted = ['"Exploitation referrals', 'Fenland"', heading, ...awkwardRows];
+		await expectWorkerAccount('quoted-title.csv', windows1252(csv(quoted)), false, 3);
+		// A blank chosen line is the worker's to refuse.
+		await expectWorkerAccount(
+			'blank-heading.csv',
+			windows1252(csv(['Title', '', heading, ...awkwardRows])),
+			false,
+			2
+		);
 	});
 
 	/** A Parquet file written by parquet-wasm from Arrow columns (arrays as apache-arrow infers their types). */
