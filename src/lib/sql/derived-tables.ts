@@ -3,6 +3,8 @@ import { appendChildCube, buildChildCube, childCubes, type ChildCube } from './c
 import {
 	appendChildKeys,
 	buildChildKeys,
+	buildEpisodeFacts,
+	buildReferralFacts,
 	childKeys,
 	createAgeBandType,
 	episodeFacts,
@@ -112,7 +114,7 @@ const childKeysTable: DerivedTable = {
 const referralFactsTable: DerivedTable = {
 	table: referralFacts,
 	step: 'facts',
-	build: () => [sql`CREATE OR REPLACE TABLE ${referralFacts} AS ${referralFactsQuery()}`],
+	build: buildReferralFacts,
 	append: () =>
 		replaceRows(
 			referralFacts,
@@ -129,7 +131,7 @@ SELECT * REPLACE (${followedUpNow} AS followed_up) FROM ${referralsRemoved} WHER
 const episodeFactsTable: DerivedTable = {
 	table: episodeFacts,
 	step: 'facts',
-	build: () => [sql`CREATE OR REPLACE TABLE ${episodeFacts} AS ${episodeFactsQuery()}`],
+	build: buildEpisodeFacts,
 	append: () =>
 		replaceRows(
 			episodeFacts,
