@@ -5,7 +5,7 @@ describe('tooLargeForBrowser', () => {
 	it('lets through a CSV up to its budget and refuses one beyond it, saying what to do', () => {
 		expect(tooLargeForBrowser({ name: 'referrals.csv', size: 184 * browserRowBudget.csv })).toBeUndefined();
 		expect(tooLargeForBrowser({ name: 'referrals.csv', size: 184 * browserRowBudget.csv + 200 })).toBe(
-			'referrals.csv holds about 2,000,000 rows (368 MB): more than a browser tab can load from one CSV file (2,000,000 rows), so nothing was read. Load an extract of a shorter period, under 2,000,000 rows, here, or the whole file with the command "npm run native" (the README\'s "Outgrowing the browser" says how). As a Parquet file, up to 5,000,000 rows load here.'
+			'referrals.csv holds about 2,000,000 rows (368 MB): more than a browser tab can load from one CSV file (2,000,000 rows), so nothing was read. Load an extract of a shorter period, under 2,000,000 rows, here, or the whole file with the command "npm run native" (the README\'s "Outgrowing the browser" says how). As a Parquet file, up to 10,000,000 rows load here.'
 		);
 	});
 
@@ -14,14 +14,14 @@ describe('tooLargeForBrowser', () => {
 		expect(
 			tooLargeForBrowser({ name: 'referrals.parquet', size: 26 * browserRowBudget.parquet })
 		).toBeUndefined();
-		const refused = tooLargeForBrowser({ name: 'R.PARQUET', size: 241_000_000 });
+		const refused = tooLargeForBrowser({ name: 'R.PARQUET', size: 300_000_000 });
 		expect(refused).toMatch(
-			/^R\.PARQUET holds about 9,300,000 rows \(241 MB\): more than a browser tab can load from one Parquet file \(5,000,000 rows\)/
+			/^R\.PARQUET holds about 11,500,000 rows \(300 MB\): more than a browser tab can load from one Parquet file \(10,000,000 rows\)/
 		);
 		expect(refused).toMatch(/"npm run native"/);
 		expect(refused).not.toMatch(/As a Parquet file/);
 		// A CSV beyond even the Parquet budget is not told to become Parquet.
-		expect(tooLargeForBrowser({ name: 'referrals-10m.csv', size: 1_881_000_000 })).not.toMatch(/Parquet/);
+		expect(tooLargeForBrowser({ name: 'referrals-12m.csv', size: 2_300_000_000 })).not.toMatch(/Parquet/);
 	});
 
 	it('never blames the file', () => {
