@@ -60,7 +60,7 @@ export async function browserMemory(): Promise<void> {
 	});
 	const minFree = Number(process.env.BENCH_MIN_FREE_GB ?? 3) * 1e9;
 	const timeout = Number(process.env.BENCH_TIMEOUT_MIN ?? 30) * 60_000;
-	const { baseUrl, stop } = await startPreview(4551);
+	const { baseUrl, stop } = await startPreview(Number(process.env.BENCH_PORT ?? 4551));
 	const browser = await launchChromium();
 	try {
 		for (const { path, rows } of files) {

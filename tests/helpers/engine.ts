@@ -33,7 +33,7 @@ export function contractCsv(name: TableName, rows: readonly Record<string, Cell>
  */
 let shared: Promise<Engine> | undefined;
 /** The attached database the shared connection currently resolves unqualified names in. */
-let inUse = 'memory';
+let inUse = 'sightline';
 let databases = 0;
 
 /**
@@ -50,7 +50,8 @@ export async function freshEngine(): Promise<Engine> {
 		await engine.exec(sql`USE ${ident(database)}`);
 		inUse = database;
 	};
-	await engine.exec(sql`ATTACH ':memory:' AS ${ident(database)}`);
+	// Compressed, as the app's own database is (engine.ts, `compressedDatabase`).
+	await engine.exec(sql`ATTACH ':memory:' AS ${ident(database)} (COMPRESS)`);
 	await use();
 	let closed = false;
 	const open = async () => {
@@ -90,8 +91,8 @@ export async function freshEngine(): Promise<Engine> {
 			if (closed) return;
 			closed = true;
 			if (inUse === database) {
-				await engine.exec(sql`USE memory`);
-				inUse = 'memory';
+				await engine.exec(sql`USE sightline`);
+				inUse = 'sightline';
 			}
 			await engine.exec(sql`DETACH ${ident(database)}`);
 		}

@@ -36,11 +36,25 @@ export interface Engine {
 }
 
 /**
+ * The app's tables live in an in-memory database that DuckDB compresses as it compresses a database file
+ * (dictionary, run-length, bit-packing, FSST), not in the default in-memory database, which holds every value
+ * uncompressed (issue 14). DuckDB-WASM's memory is 32-bit, at most 4 GB, and it cannot spill to disk (an
+ * OPFS temporary directory does not work: duckdb-wasm issue 2061), so every table must fit in it: compressed,
+ * the contract's coded columns take a byte or less a cell instead of 16. `USE` makes it the default for
+ * every unqualified name, so no query names it. TEMP tables stay in DuckDB's uncompressed temporary
+ * database, which is why the staged load writes its large tables here instead.
+ */
+function compressedDatabase(): string[] {
+	return ["ATTACH IF NOT EXISTS ':memory:' AS sightline (COMPRESS)", 'USE sightline'];
+}
+
+/**
  * Settings applied to every new connection. DuckDB-WASM would otherwise download the Parquet, JSON and ICU
  * extensions from the internet on first use; Sightline must run air-gapped, so autoloading is off and
  * Parquet is read with parquet-wasm instead.
  */
 export const connectionSettings = [
 	'SET autoinstall_known_extensions = false',
-	'SET autoload_known_extensions = false'
+	'SET autoload_known_extensions = false',
+	...compressedDatabase()
 ];

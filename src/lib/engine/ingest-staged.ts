@@ -7,7 +7,7 @@ import { unknownAreas, type FileSummary, type IngestResult } from '$lib/ingest/i
 import { matchHeaders, type HeaderMatch } from '$lib/ingest/match-headers';
 import { recogniseAreaList } from '$lib/ingest/read-area-list';
 import { chosenHeadingNote } from '$lib/ingest/read-csv';
-import type { ParquetDecoder } from '$lib/ingest/read-parquet';
+import type { ParquetGroups } from '$lib/ingest/read-parquet';
 import { sha256File } from '$lib/ingest/sha256-file';
 import { recogniseHeadings } from '$lib/ingest/statutory-format';
 import { windows1252FileToUtf8 } from '$lib/ingest/windows-1252-file';
@@ -37,8 +37,8 @@ export interface StagedIngestOptions {
 	readonly table?: TableName;
 	/** Called as the phases start: reading the file, then checking it. */
 	readonly onPhase?: (phase: 'read' | 'decode' | 'validate') => void;
-	/** Parquet to an Arrow IPC stream: a Parquet file is staged only when one is given (else the worker reads it). */
-	readonly parquet?: ParquetDecoder;
+	/** Parquet to Arrow IPC streams by row group: a Parquet file is staged only when given (else the worker reads it). */
+	readonly parquet?: ParquetGroups;
 	/** The line of a CSV the user chose as the headings (by default line 1; title rows go to the worker). */
 	readonly headerRow?: number;
 	/** A Windows-1252 CSV as UTF-8 for DuckDB's reader (by default in a worker, in pieces). */
@@ -157,31 +157,42 @@ function contractLayout(
 	return { table, match };
 }
 
-/** The Arrow table a Parquet file is inserted into before its cells are staged as text. */
+/** The Arrow table each row group of a Parquet file is inserted into before its cells are staged as text. */
 const arrowStage = 'stage_upload_arrow';
 
 /**
- * Stage a Parquet file: parquet-wasm decodes it to Arrow, DuckDB inserts the Arrow stream as it is (no cell
- * passes through JavaScript) and the staging table is its columns as text, in file order. Undefined when a
- * column's type is one the parsers would read differently from the worker's Arrow values.
+ * Stage a Parquet file row group by row group: parquet-wasm decodes one group to Arrow, DuckDB inserts it as
+ * it is (no cell passes through JavaScript), its columns are appended to the staging table as text, in file
+ * order, and the group is dropped before the next is read. Only one row group is ever decoded at a time, in
+ * JavaScript or in DuckDB (issue 14: the whole file's Arrow did not fit beside the tables). Undefined when a
+ * column's type is one the parsers would read differently from the worker's Arrow values, or the file holds
+ * no row group.
  */
 async function stageParquet(
 	engine: Engine,
-	bytes: Uint8Array,
-	decode: ParquetDecoder,
+	file: Blob,
+	groups: ParquetGroups,
 	stage: Sql
 ): Promise<Staged | undefined> {
 	const clock = performance.now();
-	await engine.insertArrow(arrowStage, await decode(bytes), true);
-	const columns = await engine.query<{ name: string; type: string }>(
-		sql`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${ident(arrowStage)})`
-	);
-	if (!columns.every((column) => stageableType.test(column.type))) return undefined;
-	await engine.exec(
-		sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM ${ident(arrowStage)}`
-	);
-	await engine.exec(sql`DROP TABLE ${ident(arrowStage)}`);
-	return { stage, headers: columns.map((column) => column.name), read: performance.now() - clock };
+	let headers: string[] | undefined;
+	for await (const group of groups(file)) {
+		await engine.insertArrow(arrowStage, group, true);
+		if (headers === undefined) {
+			const columns = await engine.query<{ name: string; type: string }>(
+				sql`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${ident(arrowStage)})`
+			);
+			if (!columns.every((column) => stageableType.test(column.type))) return undefined;
+			headers = columns.map((column) => column.name);
+			await engine.exec(
+				sql`CREATE OR REPLACE TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM ${ident(arrowStage)}`
+			);
+		} else {
+			await engine.exec(sql`INSERT INTO ${stage} SELECT COLUMNS(*)::VARCHAR FROM ${ident(arrowStage)}`);
+		}
+		await engine.exec(sql`DROP TABLE ${ident(arrowStage)}`);
+	}
+	return headers && { stage, headers, read: performance.now() - clock };
 }
 
 /**
@@ -232,7 +243,7 @@ export async function ingestStaged(
 	try {
 		let staged: Staged | undefined;
 		if (parquet) {
-			staged = await stageParquet(engine, new Uint8Array(await file.arrayBuffer()), parquet, stage);
+			staged = await stageParquet(engine, file, parquet, stage);
 			layout =
 				staged && plainHeadings(staged.headers) ? contractLayout(staged.headers, options.table) : undefined;
 		} else {

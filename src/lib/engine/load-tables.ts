@@ -1,5 +1,12 @@
 import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
-import { derivedTables, dropAppended, findAppended, onlyAppended } from '$lib/sql/derived-tables';
+import {
+	baseRows,
+	derivedTables,
+	dropAppended,
+	findAppended,
+	onlyAppended,
+	type BaseRows
+} from '$lib/sql/derived-tables';
 import { setSecret } from '$lib/sql/record-keys';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql, type Sql } from '$lib/sql/sql';
@@ -47,16 +54,21 @@ export async function refreshFacts(
 		const [only] = await engine.query<{ only_appended: boolean }>(onlyAppended());
 		if (only?.only_appended === true && (await appendDerived(engine, onStep))) return 'append';
 	}
-	for (const statement of derivedStatements(onStep, 'rebuild')) await engine.exec(statement);
+	const [rows] = await engine.query<BaseRows>(baseRows());
+	for (const statement of derivedStatements(onStep, 'rebuild', rows)) await engine.exec(statement);
 	return 'rebuild';
 }
 
 /** Each derived table's statements in order, telling `onStep` as the facts, then the cubes, begin. */
-function* derivedStatements(onStep: (step: 'facts' | 'cubes') => void, change: Refresh): Generator<Sql> {
+function* derivedStatements(
+	onStep: (step: 'facts' | 'cubes') => void,
+	change: Refresh,
+	rows?: BaseRows
+): Generator<Sql> {
 	let step: 'facts' | 'cubes' | undefined;
 	for (const table of derivedTables()) {
 		if (table.step !== step) onStep((step = table.step));
-		yield* change === 'append' && table.append ? table.append() : table.build();
+		yield* change === 'append' && table.append ? table.append() : table.build(rows);
 	}
 }
 

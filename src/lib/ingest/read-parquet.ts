@@ -15,6 +15,27 @@ export const decodeParquetWasm: ParquetDecoder = async (bytes) => {
 	return parquet.readParquet(bytes, { batchSize: 10_000 }).intoIPCStream();
 };
 
+/**
+ * Turns a Parquet file into Arrow IPC streams, one per row group, reading only the bytes each needs: the
+ * staged load inserts them one at a time, so neither the whole file nor its whole decoded table is ever held
+ * (at 10M rows that table is about 2.4 GB of Arrow, more than DuckDB-WASM's memory can take in one piece).
+ */
+export type ParquetGroups = (file: Blob) => AsyncIterable<Uint8Array>;
+
+/** parquet-wasm's row-group reader over a Blob (the file the user chose: read by slices, never whole). */
+export const parquetGroupsWasm: ParquetGroups = async function* (file) {
+	const parquet = await import('parquet-wasm');
+	if (typeof parquet.default === 'function') await parquet.default();
+	const reader = await parquet.ParquetFile.fromFile(file);
+	try {
+		const groups = reader.metadata().numRowGroups();
+		for (let group = 0; group < groups; group++)
+			yield (await reader.read({ rowGroups: [group], batchSize: 10_000 })).intoIPCStream();
+	} finally {
+		reader.free();
+	}
+};
+
 /** An Arrow value as a raw cell: dates as UTC Dates (Arrow gives epoch milliseconds), 64-bit integers as numbers. */
 function cellReader(type: DataType): (value: unknown) => RawCell {
 	if (DataType.isDate(type) || DataType.isTimestamp(type)) {

@@ -3,6 +3,8 @@ import { appendChildCube, buildChildCube, childCubes, type ChildCube } from './c
 import {
 	appendChildKeys,
 	buildChildKeys,
+	buildEpisodeFacts,
+	buildReferralFacts,
 	childKeys,
 	createAgeBandType,
 	episodeFacts,
@@ -25,9 +27,20 @@ export interface DerivedTable {
 	readonly table: Sql;
 	/** Facts are built before cubes; the Data page names the step in progress. */
 	readonly step: 'facts' | 'cubes';
-	build(): Sql[];
+	/** `rows`: how many rows the base tables hold (a facts table that large is written in slices). */
+	build(rows?: BaseRows): Sql[];
 	append?(): Sql[];
 }
+
+/** Rows in the base tables, for a build that writes a large table in slices. */
+export interface BaseRows {
+	readonly referrals: number;
+	readonly episodes: number;
+}
+
+/** How many rows the base tables hold. */
+export const baseRows = (): Sql =>
+	sql`SELECT (SELECT count(*) FROM referrals) AS referrals, (SELECT count(*) FROM missing_episodes) AS episodes`;
 
 /**
  * What an append changed, for the derived tables to read: the children the appended rows belong to, and for
@@ -112,7 +125,7 @@ const childKeysTable: DerivedTable = {
 const referralFactsTable: DerivedTable = {
 	table: referralFacts,
 	step: 'facts',
-	build: () => [sql`CREATE OR REPLACE TABLE ${referralFacts} AS ${referralFactsQuery()}`],
+	build: (rows) => buildReferralFacts(rows?.referrals),
 	append: () =>
 		replaceRows(
 			referralFacts,
@@ -129,7 +142,7 @@ SELECT * REPLACE (${followedUpNow} AS followed_up) FROM ${referralsRemoved} WHER
 const episodeFactsTable: DerivedTable = {
 	table: episodeFacts,
 	step: 'facts',
-	build: () => [sql`CREATE OR REPLACE TABLE ${episodeFacts} AS ${episodeFactsQuery()}`],
+	build: (rows) => buildEpisodeFacts(rows?.episodes),
 	append: () =>
 		replaceRows(
 			episodeFacts,

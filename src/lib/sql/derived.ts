@@ -142,7 +142,10 @@ WHERE NOT EXISTS (SELECT 1 FROM ${childKeys} k WHERE k.child_id = n.child_id)`;
  * of them but `next_referral_date` (a frame by date alone) and the index order read two orders of a child's
  * rows, partitioned by the integer child number rather than the text ID.
  */
-export function referralFactsQuery(children?: Sql): Sql {
+export function referralFactsQuery(children?: Sql, windows?: Sql, slice?: Sql): Sql {
+	const where = [children ? sql`r.child_id IN (SELECT child_id FROM ${children})` : undefined, slice].filter(
+		(part) => part !== undefined
+	);
 	return sql`SELECT r.*,
 	w.child_key,
 	w.${childCellHash},
@@ -162,8 +165,18 @@ export function referralFactsQuery(children?: Sql): Sql {
 	${followedUp(sql`r.referral_date`)} AS followed_up,
 	COALESCE(w.next_referral_date <= CAST(r.referral_date + INTERVAL 12 MONTH AS DATE), FALSE) AS re_referred
 FROM referrals r
-JOIN (
-	WITH narrow AS (
+JOIN ${windows ?? sql`(${referralWindowsQuery(children)})`} w ON w.row_id = r.rowid
+CROSS JOIN ${secretTable} s
+${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : sql``}
+ORDER BY r.referral_date, r.referral_id`;
+}
+
+/**
+ * The window columns of the referral facts, by `row_id` (the referral's rowid): see `referralFactsQuery`. A
+ * child's only referral (most children) needs no window: its columns are constants (`soloReferralColumns`).
+ */
+export function referralWindowsQuery(children?: Sql): Sql {
+	return sql`WITH narrow AS (
 		SELECT r.rowid AS row_id, k.child_key, k.${childCellHash}, r.referral_date, r.referral_id, r.intervention,
 			count(*) OVER (PARTITION BY k.child_key) AS referrals
 		FROM referrals r
@@ -185,11 +198,7 @@ JOIN (
 	UNION ALL
 	${soloReferralColumns}
 	FROM narrow
-	WHERE referrals = 1
-) w ON w.row_id = r.rowid
-CROSS JOIN ${secretTable} s
-${ofChildren(sql`r.child_id`, children)}
-ORDER BY r.referral_date, r.referral_id`;
+	WHERE referrals = 1`;
 }
 
 /**
@@ -197,7 +206,10 @@ ORDER BY r.referral_date, r.referral_id`;
  * solo flags are windows over a narrow projection joined back by `rowid`, as for referrals; they depend on
  * no order within a day, so the child's rows are ordered by date alone.
  */
-export function episodeFactsQuery(children?: Sql): Sql {
+export function episodeFactsQuery(children?: Sql, windows?: Sql, slice?: Sql): Sql {
+	const where = [children ? sql`e.child_id IN (SELECT child_id FROM ${children})` : undefined, slice].filter(
+		(part) => part !== undefined
+	);
 	return sql`SELECT e.*,
 	w.child_key,
 	w.${childCellHash},
@@ -209,20 +221,90 @@ export function episodeFactsQuery(children?: Sql): Sql {
 	w.solo_quarter,
 	w.solo_month
 FROM missing_episodes e
-JOIN (
-	SELECT row_id, child_key, ${childCellHash}, ${soloColumns(sql`start_date`)}
+JOIN ${windows ?? sql`(${episodeWindowsQuery(children)})`} w ON w.row_id = e.rowid
+CROSS JOIN ${secretTable} s
+${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : sql``}
+ORDER BY e.start_date, e.episode_id`;
+}
+
+/** The window columns of the episode facts, by `row_id` (the episode's rowid): see `episodeFactsQuery`. */
+export function episodeWindowsQuery(children?: Sql): Sql {
+	return sql`SELECT row_id, child_key, ${childCellHash}, ${soloColumns(sql`start_date`)}
 	FROM (
 		SELECT e.rowid AS row_id, k.child_key, k.${childCellHash}, e.start_date
 		FROM missing_episodes e
 		JOIN ${childKeys} k ON k.child_id = e.child_id
 		${ofChildren(sql`e.child_id`, children)}
 	)
-	WINDOW byChild AS (PARTITION BY child_key ORDER BY start_date)
-) w ON w.row_id = e.rowid
-CROSS JOIN ${secretTable} s
-${ofChildren(sql`e.child_id`, children)}
-ORDER BY e.start_date, e.episode_id`;
+	WINDOW byChild AS (PARTITION BY child_key ORDER BY start_date)`;
 }
+
+/** How many consecutive date ranges a facts table is written in (`slicedFacts`). */
+const factSlices = 8;
+
+/**
+ * Write a facts table from scratch in `factSlices` statements, one per range of its base table's dates (cut at
+ * the dates' eighths), in date order, after its window columns are written to a narrow table of their own
+ * (issue 14). One statement sorting and writing every wide row held the sort and the whole table uncompressed
+ * at once, the largest allocation of a browser load (DuckDB-WASM cannot spill, and the app's database
+ * compresses a write only when the next commits); a slice holds an eighth. The slices are consecutive
+ * ranges written in order, so the table is in the order one sorted write gives it. The base table's date is
+ * required (never NULL); the first slice takes everything below the first cut.
+ */
+export function slicedFacts(
+	facts: Sql,
+	windows: Sql,
+	windowsQuery: Sql,
+	factsQuery: (windows: Sql, slice: Sql) => Sql,
+	base: Sql,
+	date: Sql
+): Sql[] {
+	const cut = (at: number) => sql`(SELECT quantile_disc(${date}, ${at / factSlices}) FROM ${base})`;
+	const slices = Array.from({ length: factSlices }, (_, at) => {
+		const from = at === 0 ? undefined : sql`${date} >= ${cut(at)}`;
+		const to = at === factSlices - 1 ? undefined : sql`${date} < ${cut(at + 1)}`;
+		return from && to ? sql`${from} AND ${to}` : (from ?? to!);
+	});
+	return [
+		sql`CREATE OR REPLACE TABLE ${windows} AS ${windowsQuery}`,
+		sql`CREATE OR REPLACE TABLE ${facts} AS ${factsQuery(windows, slices[0]!)}`,
+		...slices.slice(1).map((slice) => sql`INSERT INTO ${facts} ${factsQuery(windows, slice)}`),
+		sql`DROP TABLE ${windows}`
+	];
+}
+
+/**
+ * Base tables of more rows than this have their facts written in date slices (`slicedFacts`); smaller ones in
+ * one statement, which is quicker for a small table (nine statements' fixed cost) and needs no slicing
+ * (at 1M referrals the one statement took DuckDB-WASM's memory 0.32 GB higher, the slices 0.17 GB).
+ */
+export const sliceFactsAbove = 1_000_000;
+
+/** The referral facts of every child, in one statement or, for more than `sliceFactsAbove` rows, in date slices. */
+export const buildReferralFacts = (rows = 0): Sql[] =>
+	rows <= sliceFactsAbove
+		? [sql`CREATE OR REPLACE TABLE ${referralFacts} AS ${referralFactsQuery()}`]
+		: slicedFacts(
+				referralFacts,
+				ident('referral_windows'),
+				referralWindowsQuery(),
+				(windows, slice) => referralFactsQuery(undefined, windows, slice),
+				ident('referrals'),
+				sql`referral_date`
+			);
+
+/** The episode facts of every child, in one statement or, for more than `sliceFactsAbove` rows, in date slices. */
+export const buildEpisodeFacts = (rows = 0): Sql[] =>
+	rows <= sliceFactsAbove
+		? [sql`CREATE OR REPLACE TABLE ${episodeFacts} AS ${episodeFactsQuery()}`]
+		: slicedFacts(
+				episodeFacts,
+				ident('episode_windows'),
+				episodeWindowsQuery(),
+				(windows, slice) => episodeFactsQuery(undefined, windows, slice),
+				ident('missing_episodes'),
+				sql`start_date`
+			);
 
 /**
  * Build the facts tables after every load. A referral is a repeat referral when the same child had a
@@ -233,10 +315,5 @@ ORDER BY e.start_date, e.episode_id`;
  * its `record_key` and every child its `child_cell_hash` from the partnership secret (record-keys.ts).
  */
 export function buildFacts(): Sql[] {
-	return [
-		createAgeBandType(),
-		buildChildKeys(),
-		sql`CREATE OR REPLACE TABLE ${referralFacts} AS ${referralFactsQuery()}`,
-		sql`CREATE OR REPLACE TABLE ${episodeFacts} AS ${episodeFactsQuery()}`
-	];
+	return [createAgeBandType(), buildChildKeys(), ...buildReferralFacts(), ...buildEpisodeFacts()];
 }

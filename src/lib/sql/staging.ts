@@ -28,9 +28,9 @@ export const readerRejects = ident('reject_errors');
  */
 export function stageFile(stage: Sql, source: StagedSource, padShortRows = true, skipLines = 0): Sql {
 	if (source.format === 'parquet') {
-		return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
+		return sql`CREATE OR REPLACE TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
 	}
-	return sql`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
+	return sql`CREATE OR REPLACE TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
 }
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */
@@ -89,7 +89,7 @@ export function distinctCells(stage: Sql, columns: readonly JudgedColumn[]): Sql
  * needs the row's main date.
  */
 export function createVerdicts(table: Sql): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${table} (cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
+	return sql`CREATE OR REPLACE TABLE ${table} (cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
 }
 
 export interface Verdict {
@@ -201,7 +201,7 @@ export function checkRows(
 	);
 	const columns = sources.flatMap((source) => (source.column ? [sql`${stage}.${source.column}`] : []));
 	// A blank row's test is NULL or FALSE: WHERE leaves it out.
-	return sql`CREATE OR REPLACE TEMP TABLE ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE ${notBlankRow(columns)}`;
+	return sql`CREATE OR REPLACE TABLE ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE ${notBlankRow(columns)}`;
 }
 
 /**
@@ -210,7 +210,7 @@ export function checkRows(
  * The window reads only the row number, the key and `cell_rejects`, never the rest of the row.
  */
 export function duplicateRows(checked: Sql, key: Sql, duplicates: Sql): Sql {
-	return sql`CREATE OR REPLACE TEMP TABLE ${duplicates} AS SELECT "row", first FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first FROM ${checked} WHERE ${key} IS NOT NULL) WHERE first < "row"`;
+	return sql`CREATE OR REPLACE TABLE ${duplicates} AS SELECT "row", first FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first FROM ${checked} WHERE ${key} IS NOT NULL) WHERE first < "row"`;
 }
 
 /**
@@ -342,7 +342,7 @@ export function collectIssues(outcome: Sql, issues: Sql, tests: readonly IssueTe
 		tests.map((test) => sql`(${test.holds})`),
 		' OR '
 	);
-	return sql`CREATE OR REPLACE TEMP TABLE ${issues} AS SELECT "row", issue."column" AS "column", issue.field AS field, issue.value AS value, issue.reason AS reason, issue.rule AS rule, issue.rejects AS rejects FROM (SELECT "row", unnest([${join(entries)}]) AS issue FROM ${outcome} WHERE ${any}) WHERE issue IS NOT NULL`;
+	return sql`CREATE OR REPLACE TABLE ${issues} AS SELECT "row", issue."column" AS "column", issue.field AS field, issue.value AS value, issue.reason AS reason, issue.rule AS rule, issue.rejects AS rejects FROM (SELECT "row", unnest([${join(entries)}]) AS issue FROM ${outcome} WHERE ${any}) WHERE issue IS NOT NULL`;
 }
 
 /** Rejected rows' issues (`rejects`) or warnings, in row order, then rule order within a row, at most `limit`. */

@@ -9,7 +9,7 @@ import { ingestStaged } from '$lib/engine/ingest-staged';
 import { tooLargeForBrowser } from '$lib/ingest/browser-budget';
 import type { WorkerOutcome } from '$lib/ingest/ingest.worker';
 import { keyField } from '$lib/ingest/key-field';
-import { decodeParquetWasm } from '$lib/ingest/read-parquet';
+import { parquetGroupsWasm } from '$lib/ingest/read-parquet';
 import { isoTimestamp } from '$lib/format/date';
 import { coverageJoin } from '$lib/domain/extract-coverage';
 import { describeCoverageJoin } from '$lib/summaries/describe-coverage';
@@ -434,8 +434,8 @@ export class FileLoader {
 				table: options.table,
 				headerRow: options.headerRow,
 				onPhase: (phase) => timer.start(phase),
-				// Parquet goes parquet-wasm → Arrow → DuckDB here, never cell by cell through JavaScript.
-				parquet: decodeParquetWasm
+				// Parquet goes parquet-wasm → Arrow → DuckDB here by row group, never cell by cell through JavaScript.
+				parquet: parquetGroupsWasm
 			}).catch(() => undefined);
 			if (staged) {
 				try {

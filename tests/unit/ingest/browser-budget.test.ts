@@ -2,15 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { browserRowBudget, tooLargeForBrowser } from '$lib/ingest/browser-budget';
 
 describe('tooLargeForBrowser', () => {
-	it('lets through a CSV or Parquet file up to the budget and refuses one beyond it', () => {
-		expect(tooLargeForBrowser({ name: 'referrals.csv', size: 184 * browserRowBudget })).toBeUndefined();
-		expect(tooLargeForBrowser({ name: 'referrals.csv', size: 184 * browserRowBudget + 200 })).toMatch(
-			/^referrals\.csv is too large for this browser: about 2,000,000 rows \(368 MB\), beyond the 2,000,000 a browser tab can hold\. Load it with the command "npm run native"/
+	it('lets through a CSV up to its budget and refuses one beyond it, saying what to do', () => {
+		expect(tooLargeForBrowser({ name: 'referrals.csv', size: 184 * browserRowBudget.csv })).toBeUndefined();
+		expect(tooLargeForBrowser({ name: 'referrals.csv', size: 184 * browserRowBudget.csv + 200 })).toBe(
+			'referrals.csv holds about 2,000,000 rows (368 MB): more than a browser tab can load from one CSV file (2,000,000 rows), so nothing was read. Load an extract of a shorter period, under 2,000,000 rows, here, or the whole file with the command "npm run native" (the README\'s "Outgrowing the browser" says how). As a Parquet file, up to 10,000,000 rows load here.'
 		);
-		expect(tooLargeForBrowser({ name: 'referrals.parquet', size: 26 * browserRowBudget })).toBeUndefined();
-		expect(tooLargeForBrowser({ name: 'R.PARQUET', size: 241_000_000 })).toMatch(
-			/about 9,300,000 rows \(241 MB\)/
+	});
+
+	it('has a larger budget for Parquet, read one row group at a time, and no Parquet hint beyond it', () => {
+		expect(browserRowBudget.parquet).toBeGreaterThan(browserRowBudget.csv);
+		expect(
+			tooLargeForBrowser({ name: 'referrals.parquet', size: 26 * browserRowBudget.parquet })
+		).toBeUndefined();
+		const refused = tooLargeForBrowser({ name: 'R.PARQUET', size: 300_000_000 });
+		expect(refused).toMatch(
+			/^R\.PARQUET holds about 11,500,000 rows \(300 MB\): more than a browser tab can load from one Parquet file \(10,000,000 rows\)/
 		);
+		expect(refused).toMatch(/"npm run native"/);
+		expect(refused).not.toMatch(/As a Parquet file/);
+		// A CSV beyond even the Parquet budget is not told to become Parquet.
+		expect(tooLargeForBrowser({ name: 'referrals-12m.csv', size: 2_300_000_000 })).not.toMatch(/Parquet/);
+	});
+
+	it('never blames the file', () => {
+		const refused = tooLargeForBrowser({ name: 'referrals-10m.csv', size: 1_881_000_000 })!;
+		expect(refused).not.toMatch(/invalid|corrupt|wrong|error|too large/i);
 	});
 
 	it('does not judge a format it cannot estimate rows for', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
-import { referralFacts } from '$lib/sql/derived';
-import { sql } from '$lib/sql/sql';
+import { referralFacts, referralFactsQuery, referralWindowsQuery, slicedFacts } from '$lib/sql/derived';
+import { ident, sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 
 // Child A: 2nd referral within 12 months of the 1st (repeat), 3rd more than 12 months after the 2nd (not).
@@ -75,5 +75,33 @@ describe('referral_facts', () => {
 			R8: '2023-08-01',
 			R9: null
 		});
+	});
+});
+
+describe('referral_facts written in date slices (a base table above a million rows)', () => {
+	it('holds the same rows in the same order as one sorted write, and leaves no windows table', async () => {
+		const sliced = ident('sliced_referral_facts');
+		for (const statement of slicedFacts(
+			sliced,
+			ident('sliced_referral_windows'),
+			referralWindowsQuery(),
+			(windows, slice) => referralFactsQuery(undefined, windows, slice),
+			ident('referrals'),
+			sql`referral_date`
+		))
+			await engine.exec(statement);
+		// In storage order (rowid): the slices must be written in date order, as the one sort leaves them.
+		const rows = async (table: typeof sliced) =>
+			(await engine.query<Record<string, unknown>>(sql`SELECT * FROM ${table} ORDER BY rowid`)).map((row) =>
+				JSON.stringify(row)
+			);
+		const whole = await rows(referralFacts);
+		expect(whole).toHaveLength(9);
+		expect(await rows(sliced)).toEqual(whole);
+		const [left] = await engine.query<{ n: number }>(
+			sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'sliced_referral_windows'`
+		);
+		expect(left!.n).toBe(0);
+		await engine.exec(sql`DROP TABLE ${sliced}`);
 	});
 });

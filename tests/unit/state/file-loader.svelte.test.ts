@@ -211,7 +211,7 @@ describe('FileLoader', () => {
 		expect(loader.reports).toEqual([{ status: 'unreadable', fileName: 'photo.png', reason: 'Not a table' }]);
 	});
 
-	it('refuses a file beyond the browser row budget before reading any of it, and says to load it natively', async () => {
+	it('refuses a file beyond the browser row budget before reading any of it, and says what to do instead', async () => {
 		const dataset = fakeDataset();
 		const loader = new FileLoader(dataset as unknown as Dataset);
 		const read = vi.fn(async () => new ArrayBuffer(0));
@@ -225,7 +225,7 @@ describe('FileLoader', () => {
 				status: 'unreadable',
 				fileName: 'referrals-10m.csv',
 				reason:
-					'referrals-10m.csv is too large for this browser: about 10,200,000 rows (1,881 MB), beyond the 2,000,000 a browser tab can hold. Load it with the command "npm run native" (the README\'s "Outgrowing the browser" says how).'
+					'referrals-10m.csv holds about 10,200,000 rows (1,881 MB): more than a browser tab can load from one CSV file (2,000,000 rows), so nothing was read. Load an extract of a shorter period, under 2,000,000 rows, here, or the whole file with the command "npm run native" (the README\'s "Outgrowing the browser" says how).'
 			}
 		]);
 	});
