@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Filters } from '$lib/domain/filters';
 
 /** Absent, or a non-empty subset of `values`: one filter of a random filter set. */
 export const some = <T>(values: readonly T[]) =>
@@ -10,3 +11,10 @@ export const some = <T>(values: readonly T[]) =>
  */
 export const rarely = <T>(value: fc.Arbitrary<T>) =>
 	fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: value, weight: 1 });
+
+/** A random filter set from a record of optional filters: the absent ones left out, as a page sends them. */
+export const filterSet = <T extends object>(record: fc.Arbitrary<T>): fc.Arbitrary<Filters> =>
+	record.map(
+		(chosen) =>
+			Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== undefined)) as Filters
+	);

@@ -13,7 +13,7 @@ import { districtEpisodeRates } from '$lib/sql/metrics/missing/district-episode-
 import { monthlyEpisodes } from '$lib/sql/metrics/missing/monthly-episodes';
 import { ident, join, sql, Sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
-import { some } from '../../helpers/filter-arbitraries';
+import { filterSet, some } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
 
 /**
@@ -42,8 +42,8 @@ const day = fc
 		return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(date, last)).padStart(2, '0')}`;
 	});
 
-const cohorts: fc.Arbitrary<Filters> = fc
-	.record({
+const cohorts: fc.Arbitrary<Filters> = filterSet(
+	fc.record({
 		from: fc.option(day, { nil: undefined }),
 		to: fc.option(day, { nil: undefined }),
 		ageFrom: fc.option(fc.integer({ min: 8, max: 18 }), { nil: undefined }),
@@ -52,9 +52,7 @@ const cohorts: fc.Arbitrary<Filters> = fc
 		districts: some(districts.codes),
 		lookedAfter: fc.option(fc.boolean(), { nil: undefined })
 	})
-	.map((record) =>
-		Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined))
-	) as fc.Arbitrary<Filters>;
+);
 
 /** A count and its cell key per measure of the cube, summed per row of the facts as the cube sums them. */
 const factsMeasures = (cube: Cube) =>
