@@ -34,10 +34,20 @@ describe('drawing', () => {
 
 	it('draws with the arguments and options at the width asked, keyed by the same arguments', () => {
 		const a = drawing(chart, [[1, 2]], { label: 'x' });
-		expect(a.render(300)).toEqual({ rows: [1, 2], options: { label: 'x', width: 300 } });
+		expect(a.render(300)).toEqual({ rows: [1, 2], options: { label: 'x', width: 300, paper: false } });
 		expect(sameDrawing(a.drawKey, drawing(chart, [[1, 2]], { label: 'x' }).drawKey)).toBe(true);
 		expect(sameDrawing(a.drawKey, drawing(chart, [[1, 3]], { label: 'x' }).drawKey)).toBe(false);
 		expect(sameDrawing(a.drawKey, drawing(chart, [[1, 2]], { label: 'y' }).drawKey)).toBe(false);
+	});
+
+	it('draws for paper with the paper options over the screen ones, and keys them with the drawing', () => {
+		const a = drawing(chart, [[1, 2]], { label: 'x' }, { label: 'on paper' });
+		expect(a.render(640, true)).toEqual({
+			rows: [1, 2],
+			options: { label: 'on paper', width: 640, paper: true }
+		});
+		expect(a.render(640)).toEqual({ rows: [1, 2], options: { label: 'x', width: 640, paper: false } });
+		expect(sameDrawing(a.drawKey, drawing(chart, [[1, 2]], { label: 'x' }).drawKey)).toBe(false);
 	});
 
 	it('gives the same click handler for the same toggle and filter, so it does not change the key', () => {
