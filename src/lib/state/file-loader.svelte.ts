@@ -197,7 +197,13 @@ export class FileLoader {
 	async setKeep(keep: boolean): Promise<void> {
 		this.#keep = keep;
 		this.#keepError = undefined;
-		if (!keep) return deviceStore.removeAll();
+		if (!keep) {
+			// Unticked while the start is under way (a kept first screen shown): the start restores the kept rows
+			// first, so this session goes on showing them; deleted before, the start would fall back to the demo.
+			await this.#dataset.started;
+			this.#keep = false;
+			return deviceStore.removeAll();
+		}
 		try {
 			await this.#save();
 		} catch (error) {

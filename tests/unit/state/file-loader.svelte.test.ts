@@ -339,6 +339,23 @@ describe('FileLoader', () => {
 		expect(loader.keep).toBe(false);
 	});
 
+	it('unticked while the start restores kept data: the rows are restored, then the stored copy deleted', async () => {
+		store.kept = { source: { kind: 'files', files: [], loadedAt: '2026-12-01T00:00:00Z' }, tables: {} };
+		let startEnded!: () => void;
+		const dataset = fakeDataset();
+		dataset.started = new Promise<void>((resolve) => (startEnded = resolve));
+		const loader = new FileLoader(dataset as unknown as Dataset);
+		const unticked = loader.setKeep(false);
+		// The start reads the kept rows before the untick deletes them.
+		expect(await loader.restore()).toBe(true);
+		expect(store.kept).toBeDefined();
+		startEnded();
+		await unticked;
+		expect(store.kept).toBeUndefined();
+		expect(loader.keep).toBe(false);
+		expect(dataset.source.kind).toBe('files');
+	});
+
 	it('says the data is kept only once the write has ended, and why when the browser refuses it', async () => {
 		const loader = new FileLoader(fakeDataset() as unknown as Dataset);
 		outcomes.push(loadedOutcome('may.csv', 2, 0));
