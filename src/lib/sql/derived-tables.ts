@@ -16,6 +16,7 @@ import {
 import { buildEpisodeChildren, episodeChildrenTable } from './episode-children';
 import { buildEpisodeDates, episodeDates } from './episode-dates';
 import { buildIndexReferralCube, indexReferralCube } from './index-referral-cube';
+import { buildReferralChildrenFirst, referralChildrenFirst } from './referral-children-first';
 import { ident, sql, type Sql } from './sql';
 
 /**
@@ -209,5 +210,6 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	...childCubes().map(childCubeTable),
 	rebuiltOnAppend(episodeChildrenTable, buildEpisodeChildren),
 	rebuiltOnAppend(episodeDates, buildEpisodeDates),
-	rebuiltOnAppend(indexReferralCube.table, buildIndexReferralCube)
+	rebuiltOnAppend(indexReferralCube.table, buildIndexReferralCube),
+	rebuiltOnAppend(referralChildrenFirst.table, buildReferralChildrenFirst)
 ];

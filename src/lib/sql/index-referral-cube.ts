@@ -1,27 +1,33 @@
 import type { FilterKey, Filters } from '$lib/domain/filters';
 import { childCubeAnswers, type ChildCube } from './child-cubes';
 import { referralFacts } from './derived';
-import { referralColumns } from './filters';
+import { referralColumns, type FilterColumns } from './filters';
+import { KEY_RANGE } from '$lib/publication/ptable';
 import { childCellHash } from './record-keys';
+import { firstColumns } from './referral-children-first';
 import { ident, join, sql, type Sql } from './sql';
 
 /**
  * Each child's index referral for re-referral after an intervention (metrics/pathway) without reading the
  * facts (issue 14). The index referral is the child's least candidate (a referral with an intervention
- * recorded) under the filters, by `index_order` (derived.ts). A child whose candidates all fall in one cell
- * of the table's dimensions (a *pure* child: every child with one candidate, and a few others) keeps all of
- * them or none under any filter on those dimensions, so their index referral is always their first
- * candidate: such children are counted per cell and outcome (`children`, and `child_key_sum`, the sum of
- * their hashes, so the cell key is the one the facts path gives). Every other child keeps one row per
- * candidate (`pure` false, with its `child_key`, `index_order` and hash), from which a query picks the least
- * that passes, as the facts path does. At 1M referrals (the bench extract) it holds 415,903 rows: 33,847
- * pure cells (the 615,918 children with one candidate, and a few others) and 382,056 impure rows. Few
- * children with several candidates are pure (their candidates lie in different months), so the impure half
- * stays large: re-referral from the cube took a
- * median 734 ms against 1,119 ms from the facts (1.5×, 15 district filters interleaved, load average 18).
- * It answers the filters on its dimensions with a period of whole months; other filters read the facts.
- * Its impure rows hold children, not counts, so an append rebuilds it (7.4 s at 1M in Node, load average
- * about 20, where the referral cube took 4.5 s).
+ * recorded) under the filters, by `index_order` (derived.ts): their first candidate (`index_order` 1) when
+ * it passes, otherwise the least of their later candidates that pass. So the table holds
+ * - every child's first candidate, counted per cell of its dimensions and outcome (`first`, `children`, and
+ *   `child_key_sum`, the sum of their hashes modulo the key range, so the cell key is the facts path's): a
+ *   filter on the dimensions keeps a cell's children or none, with no grouping by child; and
+ * - one row per later candidate (`first` false, with its `child_key`, `index_order` and `child_cell_hash`)
+ *   and the cell of the child's first candidate beside its own (`first_month`, `first_district`, …). A
+ *   later candidate can be the index only when the first fails the filters, which a query reads off these
+ *   columns, so only the children whose first candidate fails are grouped by child to pick their least row
+ *   that passes.
+ * A later candidate in the cell of an earlier one passes only when that one does, so it is never the index
+ * and is left out. The table held before every candidate of each child whose candidates lie in several
+ * cells (382,056 rows at 1M referrals), all grouped by child on every click; at 1M it now holds 282,587
+ * rows (54,768 first cells, 227,819 later candidates), and a district click groups no child at all (no
+ * child of the bench extract has candidates in two districts): re-referral took a median 123 ms against 329
+ * ms (5 runs, load average about 20). It answers the filters on its dimensions with a period of whole
+ * months; other filters read the facts. Its later rows hold children, not counts, so an append rebuilds it
+ * (6.7 s at 1M in Node, against 14.4 s for the table it replaced in the same run, load average about 20).
  */
 export const indexReferralCube: ChildCube = {
 	table: ident('index_referral_cube'),
@@ -39,32 +45,40 @@ export const indexReferralCube: ChildCube = {
 	grain: 'month'
 };
 
+/** The columns of a later candidate's row that hold its child's first candidate's cell, as filter columns. */
+export const firstCandidateColumns: FilterColumns = firstColumns(indexReferralCube.columns);
+
 /** Build the index referral cube from the referral facts; run after the facts are built. */
 export function buildIndexReferralCube(): Sql {
 	const cube = indexReferralCube;
-	const dimensions = join(cube.dimensions.map((name) => ident(name)));
+	const cellNames = ['month', ...cube.dimensions];
+	const cell = join(cellNames.map((name) => ident(name)));
+	const of = (table: string, name: string) => sql`${ident(table)}.${ident(name)}`;
 	return sql`CREATE OR REPLACE TABLE ${cube.table} AS
-WITH candidates AS (
-	SELECT month, ${dimensions}, child_key, ${childCellHash}, index_order, followed_up, re_referred,
-		count(*) OVER (PARTITION BY child_key) = count(*) OVER (PARTITION BY child_key, month, ${dimensions}) AS pure
+WITH firsts AS (
+	SELECT ${cell}, child_key, ${childCellHash}, followed_up, re_referred
 	FROM ${cube.facts}
-	WHERE intervention IS NOT NULL
+	WHERE index_order = 1
 ),
-first_pure AS (
-	SELECT * FROM candidates
-	WHERE pure
-	QUALIFY row_number() OVER (PARTITION BY child_key ORDER BY index_order) = 1
+later AS (
+	SELECT ${cell}, child_key, ${childCellHash}, index_order, followed_up, re_referred
+	FROM ${cube.facts}
+	WHERE intervention IS NOT NULL AND NOT solo_index
+	QUALIFY index_order > 1 AND row_number() OVER (PARTITION BY child_key, ${cell} ORDER BY index_order) = 1
 )
-SELECT month, ${dimensions}, followed_up, re_referred, TRUE AS pure,
+SELECT ${cell}, followed_up, re_referred, TRUE AS first,
 	CAST(NULL AS INTEGER) AS child_key, CAST(NULL AS INTEGER) AS index_order,
-	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) AS HUGEINT) AS child_key_sum
-FROM first_pure
+	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) % ${KEY_RANGE} AS INTEGER) AS child_key_sum,
+	CAST(NULL AS UBIGINT) AS ${childCellHash},
+	${join(cellNames.map((name) => sql`NULL AS ${ident(`first_${name}`)}`))}
+FROM firsts
 GROUP BY ALL
 UNION ALL
-SELECT month, ${dimensions}, followed_up, re_referred, FALSE, child_key, index_order, 1,
-	CAST(${childCellHash} AS HUGEINT)
-FROM candidates
-WHERE NOT pure
+SELECT ${join(cellNames.map((name) => of('l', name)))}, l.followed_up, l.re_referred, FALSE,
+	l.child_key, l.index_order, 1, NULL, l.${childCellHash},
+	${join(cellNames.map((name) => sql`${of('f', name)} AS ${ident(`first_${name}`)}`))}
+FROM later l
+JOIN firsts f USING (child_key)
 ORDER BY month`;
 }
 

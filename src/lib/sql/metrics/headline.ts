@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { episodeCounts } from '../cubes';
+import { episodeCounts, referralCounts, referralCube } from '../cubes';
 import { episodeFacts, referralFacts } from '../derived';
 import {
 	episodeChildrenTable,
@@ -8,6 +8,11 @@ import {
 	episodeChildrenWhere
 } from '../episode-children';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
+import {
+	referralChildrenFirst,
+	referralChildrenFirstAnswers,
+	referralChildrenFirstCount
+} from '../referral-children-first';
 import { sql, type Sql } from '../sql';
 import { childCount, keyedAs, rowCount } from '../keyed-count';
 
@@ -20,8 +25,29 @@ export interface ReferralHeadline {
 	looked_after_known: number;
 }
 
-/** Headline counts of referrals under the filters. */
+/**
+ * Headline counts of referrals under the filters: from the referral cube and the children's first cells
+ * (referral-children-first.ts) when they answer the filters, else from the facts.
+ */
 export function referralHeadline(filters: Filters): Sql {
+	const counts = referralCounts(filters);
+	if (referralChildrenFirstAnswers(filters) && counts.from === referralCube.table) {
+		const children = referralChildrenFirstCount(filters);
+		return sql`SELECT *
+FROM (
+	SELECT ${keyedAs('referrals', counts.referrals())},
+		${keyedAs('repeat_referrals', counts.repeatReferrals())},
+		${keyedAs('looked_after', counts.referrals(sql`looked_after`))},
+		${keyedAs('looked_after_known', counts.referrals(sql`looked_after IS NOT NULL`))}
+	FROM ${counts.from}
+	WHERE ${counts.where}
+)
+CROSS JOIN (
+	SELECT ${keyedAs('children', children.children)}
+	FROM ${referralChildrenFirst.table}
+	WHERE ${children.where}
+)`;
+	}
 	return sql`SELECT
 	${keyedAs('referrals', rowCount())},
 	${keyedAs('children', childCount())},

@@ -1,9 +1,15 @@
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '../../derived';
 import { filterPredicate, referralColumns } from '../../filters';
+import { KEY_RANGE } from '$lib/publication/ptable';
+import { childCellHash } from '../../record-keys';
 import { sql, type Sql } from '../../sql';
 import { keyedAs, perChildCount, type Keyed } from '../../keyed-count';
-import { indexReferralCube, indexReferralCubeAnswers } from '../../index-referral-cube';
+import {
+	firstCandidateColumns,
+	indexReferralCube,
+	indexReferralCubeAnswers
+} from '../../index-referral-cube';
 
 export interface RereferralRow {
 	/** The intervention kind of the child's index referral; 'none' for children with no intervention. */
@@ -53,12 +59,14 @@ export function rereferralAfterIntervention(filters: Filters): Sql {
 }
 
 /**
- * The same from the index referral cube: its pure cells are counted as they are; each other child's index
- * referral is their least row that passes.
+ * The same from the index referral cube: the cells of first candidates that pass are counted as they are; a
+ * child whose first candidate fails has as index referral their least later row that passes.
  */
 function fromCube(filters: Filters): Sql {
 	const where = filterPredicate(filters, indexReferralCube.columns);
-	// The key sums hashes: summed as HUGEINT, never cast to BIGINT (perChildCount's key likewise).
+	// IS NOT TRUE: a first candidate whose predicate is NULL (an unrecorded value) fails, as in WHERE.
+	const firstFails = sql`(${filterPredicate(filters, firstCandidateColumns)}) IS NOT TRUE`;
+	// The key sums hashes modulo the key range (the cube's cells hold theirs so), which keeps the key.
 	const counted = (condition: Sql): Keyed => ({
 		count: sql`CAST(COALESCE(sum(children) FILTER (WHERE ${condition}), 0) AS BIGINT)`,
 		keySum: sql`COALESCE(sum(child_key_sum) FILTER (WHERE ${condition}), 0)`
@@ -66,13 +74,13 @@ function fromCube(filters: Filters): Sql {
 	return byKind(
 		sql`SELECT CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again, children, child_key_sum
 	FROM ${indexReferralCube.table}
-	WHERE (${where}) AND pure
+	WHERE (${where}) AND first
 	UNION ALL
 	SELECT chosen.kind, chosen.followed_up, chosen.again, 1, child_key_sum
 	FROM (
-		SELECT any_value(child_key_sum) AS child_key_sum, ${earliestOutcome} AS chosen
+		SELECT CAST(any_value(${childCellHash}) % ${KEY_RANGE} AS INTEGER) AS child_key_sum, ${earliestOutcome} AS chosen
 		FROM ${indexReferralCube.table}
-		WHERE (${where}) AND NOT pure
+		WHERE (${where}) AND NOT first AND ${firstFails}
 		GROUP BY child_key
 	)`,
 		counted
