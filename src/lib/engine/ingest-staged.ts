@@ -1,5 +1,6 @@
 import { tables, type AreaReference, type TableName } from '$lib/contract';
 import { completeMatch } from '$lib/ingest/complete-match';
+import { csvPieceBytes, csvPieces } from '$lib/ingest/csv-pieces';
 import { decodeWindows1252 } from '$lib/ingest/decode-windows-1252';
 import { detectDelimiter } from '$lib/ingest/detect-delimiter';
 import { detectTable } from '$lib/ingest/detect-table';
@@ -13,7 +14,7 @@ import { recogniseHeadings } from '$lib/ingest/statutory-format';
 import { windows1252FileToUtf8 } from '$lib/ingest/windows-1252-file';
 import { ident, sql, type Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
-import { checkStaged, readStaged, type Staged, type StagedCheck } from './load-staged';
+import { checkStaged, readStaged, readStagedPieces, type Staged, type StagedCheck } from './load-staged';
 
 /** The one name a chosen file is registered under (the engine's lock-down allows it and nothing else). */
 export const uploadFile = 'sightline-upload.csv';
@@ -43,6 +44,8 @@ export interface StagedIngestOptions {
 	readonly headerRow?: number;
 	/** A Windows-1252 CSV as UTF-8 for DuckDB's reader (by default in a worker, in pieces). */
 	readonly toUtf8?: (file: Blob) => Promise<Blob>;
+	/** A CSV larger than this is read in pieces of about this many bytes (`csvPieces`; tests use tiny ones). */
+	readonly csvPieceBytes?: number;
 }
 
 const headLength = 1 << 16;
@@ -58,6 +61,8 @@ interface PlainHead {
 	readonly encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
 	/** The line the headings are on: 1, or the line the user chose. */
 	readonly headingLine: number;
+	/** The file's one kind of line ending. */
+	readonly lineBreak: '\n' | '\r\n' | '\r';
 }
 
 /**
@@ -101,7 +106,7 @@ function plainHead(head: Uint8Array, more: boolean, headerRow: number | undefine
 	// One kind of line ending: mixed endings are read differently by the two readers.
 	if (crlf ? /\r(?!\n)|(?<!\r)\n/.test(text) : text.includes('\r')) return undefined;
 	const headingLine = headerRow ?? 1;
-	const lineBreak = crlf ? '\r\n' : text[firstBreak]!;
+	const lineBreak = crlf ? '\r\n' : text[firstBreak] === '\r' ? '\r' : '\n';
 	// The lines above a chosen heading are skipped by line (DuckDB's `skip`, the worker's line numbers): a
 	// quote there could open a cell across lines, which the two would count differently.
 	let start = 0;
@@ -120,7 +125,7 @@ function plainHead(head: Uint8Array, more: boolean, headerRow: number | undefine
 	if (heading.includes('"') || detectDelimiter(text) !== ',') return undefined;
 	const headers = heading.split(',');
 	if (headers.some((header) => header !== header.trim() || header === '')) return undefined;
-	return { headers, encoding, headingLine };
+	return { headers, encoding, headingLine, lineBreak };
 }
 
 /**
@@ -197,7 +202,9 @@ async function stageParquet(
 
 /**
  * The Data page's load of a plain CSV, or a Parquet file, through DuckDB (issue 14): a CSV is registered
- * with the engine (read by DuckDB in pieces, never copied whole into JavaScript; a Windows-1252 one first
+ * with the engine (read by DuckDB in pieces, never copied whole into JavaScript; one larger than
+ * `csvPieceBytes` given to DuckDB's reader a piece at a time, each appended to the staging table before the
+ * next, so the reader never holds the whole file's rows uncompressed; a Windows-1252 one first
  * converted to UTF-8 in pieces in a worker, and one whose headings are on a line the user chose read from
  * that line) and staged as text; a Parquet file is decoded to Arrow and inserted as it is, then staged as text; either is checked in
  * SQL by the ingest pipeline's own declared rules and parsers (`checkStaged`). Returns undefined, with
@@ -253,8 +260,15 @@ export async function ingestStaged(
 				text = await (options.toUtf8 ?? windows1252FileToUtf8)(file);
 				options.onPhase?.('read');
 			}
-			await engine.registerFile(uploadFile, text);
-			staged = await readStaged(engine, source, stage, false, plain!.headingLine - 1);
+			const pieceBytes = options.csvPieceBytes ?? csvPieceBytes;
+			if (text.size > pieceBytes) {
+				const { headingLine, lineBreak } = plain!;
+				const pieces = csvPieces(text, { pieceBytes, headingLine, lineBreak });
+				staged = await readStagedPieces(engine, pieces, uploadFile, stage, false, headingLine - 1);
+			} else {
+				await engine.registerFile(uploadFile, text);
+				staged = await readStaged(engine, source, stage, false, plain!.headingLine - 1);
+			}
 			layout =
 				staged.headers.join('\u0000') === plain!.headers.join('\u0000')
 					? contractLayout(staged.headers, options.table)

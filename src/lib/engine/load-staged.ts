@@ -9,6 +9,7 @@ import {
 } from '$lib/contract';
 import type { AgeRule } from '$lib/ingest/age-rule';
 import { CellProblem } from '$lib/ingest/cell-problem';
+import type { CsvPiece } from '$lib/ingest/csv-pieces';
 import { fieldParser } from '$lib/ingest/field-parser';
 import { cellText, type Issue } from '$lib/ingest/issue';
 import { matchHeaders, type ColumnMatch } from '$lib/ingest/match-headers';
@@ -42,7 +43,10 @@ import {
 	type JudgedColumn,
 	type Scratch,
 	type StagedSource,
-	type Verdict
+	type Verdict,
+	appendCsvPiece,
+	lastReaderScan,
+	shiftReaderRejects
 } from '$lib/sql/staging';
 import type { Engine } from './engine';
 
@@ -248,6 +252,46 @@ export async function readStaged(
 	for (const rejects of ['reject_errors', 'reject_scans'])
 		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
 	await engine.exec(stageFile(stage, source, padShortRows, skipLines, scratchOf(engine)));
+	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
+	return { stage, headers, read: performance.now() - clock };
+}
+
+/**
+ * Read a CSV into a staging table piece by piece (`csvPieces`: cut at line ends outside quoted cells, each
+ * later piece after a copy of the heading line), as `readStaged` reads it whole: each piece is registered as
+ * `path`, read by DuckDB's reader into the staging table (the first creates it, skipping `skipLines` lines
+ * above the heading; the others append) and dropped, so the reader never holds more than one piece's rows
+ * uncompressed (issue 14). The rows are the file's rows in order, and the lines the reader sets aside carry
+ * the file's line numbers, so the check that follows cannot tell the two reads apart.
+ */
+export async function readStagedPieces(
+	engine: Engine,
+	pieces: AsyncIterable<CsvPiece>,
+	path: string,
+	stage: Sql,
+	padShortRows = true,
+	skipLines = 0
+): Promise<Staged> {
+	const clock = performance.now();
+	for (const rejects of ['reject_errors', 'reject_scans'])
+		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
+	for await (const piece of pieces) {
+		// The reader's latest scan so far: the lines set aside after it are this piece's.
+		const scan = piece.first
+			? 0
+			: Number((await engine.query<{ scan: number | bigint }>(lastReaderScan()))[0]?.scan ?? 0);
+		await engine.registerFile(path, piece.blob);
+		try {
+			await engine.exec(
+				piece.first
+					? stageFile(stage, { path, format: 'csv' }, padShortRows, skipLines, scratchOf(engine))
+					: appendCsvPiece(stage, path, padShortRows)
+			);
+		} finally {
+			await engine.dropFile(path);
+		}
+		if (!piece.first && piece.lineOffset !== 0) await engine.exec(shiftReaderRejects(scan, piece.lineOffset));
+	}
 	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
 	return { stage, headers, read: performance.now() - clock };
 }

@@ -50,8 +50,31 @@ export function stageFile(
 	if (source.format === 'parquet') {
 		return sql`${createScratch(scratch)} ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
 	}
-	return sql`${createScratch(scratch)} ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
+	return sql`${createScratch(scratch)} ${stage} AS SELECT * FROM ${readCsv(source.path, padShortRows, skipLines)}`;
 }
+
+/** DuckDB's CSV reader as `stageFile` reads a CSV: every cell as text, the lines it cannot split set aside. */
+const readCsv = (path: string, padShortRows: boolean, skipLines: number): Sql =>
+	sql`read_csv(${path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
+
+/**
+ * Append a later piece of a CSV (`ingest/csv-pieces.ts`: the heading line, then whole lines) to the staging
+ * table `stageFile` made from its first piece, read the same way; its rows follow the earlier pieces' rows,
+ * so `rowid + 1` stays the data row.
+ */
+export const appendCsvPiece = (stage: Sql, path: string, padShortRows = true): Sql =>
+	sql`INSERT INTO ${stage} SELECT * FROM ${readCsv(path, padShortRows, 0)}`;
+
+/**
+ * Move the lines DuckDB's reader set aside in scans after `scan` (a later piece's) to the file's line
+ * numbers: a piece's line `n` is the file's line `n + offset`.
+ */
+export const shiftReaderRejects = (scan: number, offset: number): Sql =>
+	sql`UPDATE ${readerRejects} SET line = line + ${offset} WHERE scan_id > ${scan}`;
+
+/** The latest scan DuckDB's reader recorded (0 before any). */
+export const lastReaderScan = (): Sql =>
+	sql`SELECT coalesce(max(scan_id), 0) AS scan FROM ${ident('reject_scans')}`;
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */
 export const stagedColumns = (stage: Sql): Sql => sql`SELECT column_name AS name FROM (DESCRIBE ${stage})`;

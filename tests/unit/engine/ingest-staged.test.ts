@@ -41,8 +41,17 @@ const taken = [
 
 describe('the Data page staged path (DuckDB reads the file) against the worker path', () => {
 	let engine: Engine;
+	/** How many files the engine was given to read (each piece of a CSV read in pieces is one). */
+	let registrations = 0;
 	beforeAll(async () => {
-		engine = await freshEngine();
+		const fresh = await freshEngine();
+		engine = {
+			...fresh,
+			async registerFile(name, file) {
+				registrations++;
+				await fresh.registerFile(name, file);
+			}
+		};
 		await createSchema(engine, TEST_SECRET);
 	}, 120_000);
 	afterAll(async () => {
@@ -54,14 +63,16 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		name: string,
 		bytes: Uint8Array<ArrayBuffer>,
 		taken: boolean,
-		headerRow?: number
+		headerRow?: number,
+		csvPieceBytes?: number
 	): Promise<StagedIngest | undefined> {
 		const file = Object.assign(new Blob([bytes]), { name });
 		const staged = await ingestStaged(engine, file, {
 			today,
 			areas: cambridgeshireAndPeterborough,
 			parquet: parquetGroupsWasm,
-			headerRow
+			headerRow,
+			csvPieceBytes
 		});
 		expect(staged !== undefined, `taken by the staged path: ${name}`).toBe(taken);
 		if (!staged) {
@@ -107,6 +118,19 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 	it.each(fixtures)('%s: the same account of every row, or handed to the worker', async (name) => {
 		await expectWorkerAccount(name, new Uint8Array(readFileSync(`${folder}/${name}`)), taken.includes(name));
 	});
+
+	it.each(fixtures.filter((name) => name.endsWith('.csv')))(
+		'%s read in pieces: the same account and rows as read whole (and as the worker)',
+		async (name) => {
+			const bytes = new Uint8Array(readFileSync(`${folder}/${name}`));
+			const registered = registrations;
+			for (const pieceBytes of [1, 50, 333]) {
+				await expectWorkerAccount(name, bytes, taken.includes(name), undefined, pieceBytes);
+			}
+			// Not vacuous: a file staged in pieces registers each piece.
+			if (taken.includes(name)) expect(registrations - registered).toBeGreaterThan(3);
+		}
+	);
 
 	it('sends every identifier the parser would change to the parser (the byte test that skips it)', async () => {
 		// Identifiers the SQL test must not pass as plain: blank, padded, a tab, `#`, a non-breaking or
@@ -208,6 +232,28 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			1
 		);
 		expect(first!.result.files[0]!.notes).toContain('The headings are on line 1, as chosen.');
+	});
+
+	it('reads a Windows-1252 CSV and a chosen heading below title rows in pieces, with the same rows and lines', async () => {
+		const titled = ['Exploitation referrals, Fenland,,', 'Produced 1 April 2024', heading, ...awkwardRows];
+		for (const pieceBytes of [1, 70, 150]) {
+			for (const crlf of [false, true]) {
+				const whole = await expectWorkerAccount('w.csv', windows1252(csv(titled, crlf)), true, 3);
+				const pieced = await expectWorkerAccount(
+					'w.csv',
+					windows1252(csv(titled, crlf)),
+					true,
+					3,
+					pieceBytes
+				);
+				expect(pieced!.result).toEqual(whole!.result);
+				expect(pieced!.result.rejected.map((issue) => [issue.row, issue.line])).toEqual([
+					[3, 6],
+					[6, 9],
+					[7, 10]
+				]);
+			}
+		}
 	});
 
 	it('hands a chosen heading line to the worker when a quote above it could open a cell across lines', async () => {

@@ -215,7 +215,7 @@ describe('FileLoader', () => {
 		const dataset = fakeDataset();
 		const loader = new FileLoader(dataset as unknown as Dataset);
 		const read = vi.fn(async () => new ArrayBuffer(0));
-		const big = { name: 'referrals-10m.csv', size: 1_881_000_000, arrayBuffer: read, slice: read };
+		const big = { name: 'referrals-12m.csv', size: 2_300_000_000, arrayBuffer: read, slice: read };
 		await loader.load([big as unknown as File]);
 		expect(read).not.toHaveBeenCalled();
 		expect(requests).toEqual([]);
@@ -223,9 +223,9 @@ describe('FileLoader', () => {
 		expect(loader.reports).toEqual([
 			{
 				status: 'unreadable',
-				fileName: 'referrals-10m.csv',
+				fileName: 'referrals-12m.csv',
 				reason:
-					'referrals-10m.csv holds about 10,200,000 rows (1,881 MB): more than a browser tab can load from one CSV file (2,000,000 rows), so nothing was read. Load an extract of a shorter period, under 2,000,000 rows, here, or the whole file with the command "npm run native" (the README\'s "Outgrowing the browser" says how).'
+					'referrals-12m.csv holds about 12,500,000 rows (2,300 MB): more than a browser tab can load from one CSV file (10,000,000 rows), so nothing was read. Load an extract of a shorter period, under 10,000,000 rows, here, or the whole file with the command "npm run native" (the README\'s "Outgrowing the browser" says how).'
 			}
 		]);
 	});
