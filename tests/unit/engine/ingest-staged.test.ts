@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { DateDay, Int32, Int64, Table, tableToIPC, Vector, vectorFromArray } from 'apache-arrow';
+import { DateDay, Int32, Int64, Table, tableToIPC, Utf8, Vector, vectorFromArray } from 'apache-arrow';
 import { Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cambridgeshireAndPeterborough, tables } from '$lib/contract';
@@ -323,28 +323,33 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		await expectWorkerAccount('float.parquet', bytes, false);
 	});
 
-	it('stages a Parquet file of several row groups, one at a time, with the worker account in file order', async () => {
-		// Row groups of 3: a duplicate of a first group's ID in the third, a rejected cell in the second, and an
-		// ID whose first row was rejected; row numbers run on across the groups.
-		const n = 10;
-		const bytes = parquetOf(
-			{
-				referral_id: ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G1', 'G8', 'G5', 'G10'],
-				child_id: Array.from({ length: n }, (_, at) => `C${at}`),
-				referral_date: vectorFromArray(
-					Array.from({ length: n }, (_, at) => new Date(Date.UTC(2023, 0, 15 + at * 20))),
-					new DateDay()
-				),
-				age_at_referral: Int32Array.from([15, 16, 12, 14, 40, 13, 11, 17, 9, 10]),
-				gender: ['male', 'female', 'male', 'x', 'male', 'female', 'male', 'female', 'male', 'female'],
-				district: Array.from({ length: n }, () => 'fenland')
-			},
-			3
-		);
-		const { ParquetFile } = await import('parquet-wasm');
-		const reader = await ParquetFile.fromFile(new Blob([bytes]));
-		expect(reader.metadata().numRowGroups()).toBe(4);
-		reader.free();
-		await expectWorkerAccount('groups.parquet', bytes, true);
-	});
+	it.each(['dictionary', 'plain'])(
+		'stages a Parquet file of several row groups (%s text), one at a time, with the worker account in file order',
+		async (kind) => {
+			// Dictionary text is staged by copying each group (its codes as text); plain text appends the groups.
+			const text = (values: string[]) => (kind === 'plain' ? vectorFromArray(values, new Utf8()) : values);
+			// Row groups of 3: a duplicate of a first group's ID in the third, a rejected cell in the second, and an
+			// ID whose first row was rejected; row numbers run on across the groups.
+			const n = 10;
+			const bytes = parquetOf(
+				{
+					referral_id: text(['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G1', 'G8', 'G5', 'G10']),
+					child_id: text(Array.from({ length: n }, (_, at) => `C${at}`)),
+					referral_date: vectorFromArray(
+						Array.from({ length: n }, (_, at) => new Date(Date.UTC(2023, 0, 15 + at * 20))),
+						new DateDay()
+					),
+					age_at_referral: Int32Array.from([15, 16, 12, 14, 40, 13, 11, 17, 9, 10]),
+					gender: text(['male', 'female', 'male', 'x', 'male', 'female', 'male', 'female', 'male', 'female']),
+					district: text(Array.from({ length: n }, () => 'fenland'))
+				},
+				3
+			);
+			const { ParquetFile } = await import('parquet-wasm');
+			const reader = await ParquetFile.fromFile(new Blob([bytes]));
+			expect(reader.metadata().numRowGroups()).toBe(4);
+			reader.free();
+			await expectWorkerAccount('groups.parquet', bytes, true);
+		}
+	);
 });
