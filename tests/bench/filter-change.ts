@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { Page } from 'playwright-core';
-import { districts } from '../../src/lib/contract';
-import { loadPopulation } from '../../src/lib/engine/load-reference';
+import { areaReference, districts } from '../../src/lib/contract';
+import { loadPopulation, replaceAreas } from '../../src/lib/engine/load-reference';
+import { ingestFile } from '../../src/lib/ingest/ingest-file';
 import { createSchema, loadContractCsv, refreshFacts } from '../../src/lib/engine/load-tables';
 import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Engine } from '../../src/lib/engine/engine';
-import { sql, Sql } from '../../src/lib/sql/sql';
+import { join, literal, sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
 import { mainThreadSplit } from './main-thread-split';
 import { workerBusy } from './worker-busy';
@@ -61,13 +64,13 @@ const traced = Number(process.env.BENCH_TRACE ?? 0);
  * Each change ticks or unticks one district in the filter bar, in the order of a Gray code: change k flips
  * the district of the lowest set bit of k + 1, so the first 2⁶ − 1 changes from no filter each reach a filter
  * state not reached before on that page, and no answer comes from the cache. Each page rotates the districts
- * (page p flips district bit + p), so its states come in another order than the pages before it.
+ * (page p flips district bit + p, of `areas` in the menu), so its states come in another order than the pages
+ * before it.
  */
-export const clickFor = (page: number, change: number) => {
+export const clickFor = (page: number, change: number, areas = districts.codes.length) => {
 	const step = change + 1;
-	if (step >= 2 ** districts.codes.length)
-		throw new Error('Every filter state has been reached: fewer changes');
-	return (Math.log2(step & -step) + page) % districts.codes.length;
+	if (step >= 2 ** 6) throw new Error('Every filter state has been reached: fewer changes');
+	return (Math.log2(step & -step) + page) % areas;
 };
 
 function extract(label: string, rows: number): string {
@@ -111,10 +114,10 @@ const redrawTimer = `(() => {
  * change can cost DuckDB. Timed in Node on the same wasm build as the raw column, over 20 district sets (one
  * to six districts, each a new SQL text), so the ratios to it compare like with like.
  */
-async function cubeFloor(engine: Engine): Promise<number> {
+async function cubeFloor(engine: Engine, codes: readonly string[]): Promise<number> {
 	const times: number[] = [];
 	for (let sample = 0; sample < 20; sample++) {
-		const chosen = districts.codes.slice(sample % 6, (sample % 6) + 1 + (sample % 3));
+		const chosen = codes.slice(sample % 6, (sample % 6) + 1 + (sample % 3));
 		const start = performance.now();
 		await engine.query(
 			sql`SELECT month, district, sum(rows) AS referrals FROM referral_cube WHERE district IN ${chosen} GROUP BY ALL`
@@ -124,15 +127,25 @@ async function cubeFloor(engine: Engine): Promise<number> {
 	return median(times);
 }
 
-/** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
 /**
  * Open the Data page, wait for the engine, and load an extract's referrals and missing episodes through it
- * (the banner names both files once they are in).
+ * (the banner names both files once they are in), after the population file `areas` if one is given (its
+ * areas become the districts).
  */
-export async function loadOnDataPage(page: Page, baseUrl: string, dir: string, rows: number): Promise<void> {
+export async function loadOnDataPage(
+	page: Page,
+	baseUrl: string,
+	dir: string,
+	rows: number,
+	areas?: string
+): Promise<void> {
 	await page.goto(`${baseUrl}/data/`);
 	// The banner names the demo while the engine starts (answers computed at build time): wait for the engine.
 	await page.locator('main[data-status="ready"]').waitFor({ timeout: 120_000 });
+	if (areas) {
+		await page.getByTestId('file-input').setInputFiles(areas);
+		await page.getByTestId('report-areas').waitFor({ timeout: 120_000 });
+	}
 	await page.getByTestId('file-input').setInputFiles([`${dir}/referrals.csv`, `${dir}/missing_episodes.csv`]);
 	await page
 		.getByTestId('data-banner')
@@ -141,6 +154,7 @@ export async function loadOnDataPage(page: Page, baseUrl: string, dir: string, r
 	await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor({ timeout: 900_000 });
 }
 
+/** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
 export async function timeChange(
 	page: Page,
 	district: number,
@@ -167,6 +181,47 @@ export async function timeChange(
 }
 
 /**
+ * Set BENCH_AREAS=regional to run on a regional extract: the 24 authorities of a made-up North West ONS
+ * population file (loaded on the Data page first, as a user would) and the same extract with each child moved
+ * to one of them (issue 14 asks for 20 or more areas).
+ */
+const regionalPopulation =
+	process.env.BENCH_AREAS === 'regional' ? 'tests/fixtures/population/north-west-made-up.csv' : undefined;
+
+/** The areas of a population file and their children, read as the Data page reads them. */
+async function areasOf(file: string) {
+	const outcome = await ingestFile({ name: basename(file), bytes: new Uint8Array(readFileSync(file)) });
+	if (outcome.status !== 'population') throw new Error(`${file} is not read as a population file`);
+	return {
+		reference: areaReference(outcome.areas.title, outcome.areas.areas),
+		population: outcome.areas.population
+	};
+}
+
+/**
+ * The extract of `dir` with every row's district replaced by one of `codes`, chosen by a hash of the child so
+ * each child stays in one area; written once by native DuckDB beside it.
+ */
+async function regionalExtract(dir: string, codes: readonly string[]): Promise<string> {
+	const out = `${dir}-regional`;
+	if (existsSync(`${out}/missing_episodes.csv`)) return out;
+	mkdirSync(out, { recursive: true });
+	const instance = await DuckDBInstance.create(':memory:');
+	const connection = await instance.connect();
+	try {
+		const areas = sql`[${join(codes.map((code) => literal(code)))}]`;
+		for (const table of ['referrals', 'missing_episodes']) {
+			const rows = sql`SELECT * REPLACE (${areas}[1 + CAST(hash(child_id) % ${codes.length} AS INTEGER)] AS district) FROM read_csv(${`${dir}/${table}.csv`}, all_varchar = true)`;
+			await connection.run(sql`COPY (${rows}) TO ${`${out}/${table}.csv`} (HEADER)`.text);
+		}
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+	return out;
+}
+
+/**
  * Filter change to every chart on the page redrawn, in headless Chromium at 10k / 100k / 1M referrals:
  * median and p95 per page, next to the raw DuckDB time of the same queries run back to back in Node
  * (DuckDB-WASM, same build), as a ratio. Stale queries abandoned by the coordinator are not counted as run.
@@ -182,18 +237,21 @@ export async function filterChange(): Promise<void> {
 	try {
 		for (const { label, rows } of sizes) {
 			if (only && !only.includes(label)) continue;
-			const dir = extract(label, rows);
+			const regional = regionalPopulation ? await areasOf(regionalPopulation) : undefined;
+			const codes = regional?.reference.areas.map((area) => area.code) ?? districts.codes;
+			const dir = regional ? await regionalExtract(extract(label, rows), codes) : extract(label, rows);
 			const engine = await createNodeEngine();
 			await createSchema(engine, TEST_SECRET);
-			await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
+			if (regional) await replaceAreas(engine, regional.reference, regional.population);
+			else await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
 			await loadContractCsv(engine, 'referrals', readFileSync(`${dir}/referrals.csv`, 'utf8'));
 			await loadContractCsv(engine, 'missing_episodes', readFileSync(`${dir}/missing_episodes.csv`, 'utf8'));
 			await refreshFacts(engine);
-			const floor = await cubeFloor(engine);
+			const floor = await cubeFloor(engine, codes);
 
 			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 			const page = await context.newPage();
-			await loadOnDataPage(page, baseUrl, dir, rows);
+			await loadOnDataPage(page, baseUrl, dir, rows, regionalPopulation);
 
 			for (const [pageIndex, path] of pages.entries()) {
 				await page
@@ -220,7 +278,7 @@ export async function filterChange(): Promise<void> {
 					}
 				);
 				for (let change = 0; change < changes; change++) {
-					const { ms, queries, measures } = await timeChange(page, clickFor(pageIndex, change));
+					const { ms, queries, measures } = await timeChange(page, clickFor(pageIndex, change, codes.length));
 					redraws.push(ms);
 					dumped.push(...measures);
 					const start = performance.now();
@@ -234,7 +292,7 @@ export async function filterChange(): Promise<void> {
 					await browserOf.startTracing(page, { categories: ['devtools.timeline'] });
 					// The traced changes go on along the same code, to states the timed ones did not reach.
 					for (let change = changes; change < changes + traced; change++) {
-						const { ms } = await timeChange(page, clickFor(pageIndex, change), profiled);
+						const { ms } = await timeChange(page, clickFor(pageIndex, change, codes.length), profiled);
 						walls.push(ms);
 						const sums = await page.evaluate(
 							(names) =>
@@ -269,7 +327,7 @@ export async function filterChange(): Promise<void> {
 				const ratio = median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
 				const toFloor = (ms: number) => (ms / floor).toFixed(1);
 				table.push(
-					`| ${label} | ${path} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
+					`| ${regional ? `${label}, ${codes.length} areas` : label} | ${path} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
 				);
 				console.log(table.at(-1));
 			}

@@ -33,6 +33,11 @@ export interface Engine {
 	/** Append an Arrow IPC stream to a table, creating it when absent. */
 	insertArrow(table: string, ipcStream: Uint8Array, create: boolean): Promise<void>;
 	close(): Promise<void>;
+	/**
+	 * Whether DuckDB can spill what exceeds its memory to disk (native DuckDB; DuckDB-WASM cannot): a large
+	 * load's working tables then go to DuckDB's temporary database rather than the app's (`Scratch`).
+	 */
+	readonly canSpill?: boolean;
 }
 
 /**

@@ -41,6 +41,7 @@ import {
 	type FieldSource,
 	type IssueRow,
 	type JudgedColumn,
+	type Scratch,
 	type StagedSource,
 	type Verdict
 } from '$lib/sql/staging';
@@ -115,6 +116,9 @@ export interface StagedLoad {
 
 /** A file that cannot be loaded as it is (a required column missing, two columns for one field). */
 export class StagedFileError extends Error {}
+
+/** Where this engine's load writes its working tables (see `Scratch`). */
+const scratchOf = (engine: Engine): Scratch => (engine.canSpill ? 'temporary' : 'database');
 
 const lowerFirst = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
 const verdictBatch = 2_000;
@@ -249,7 +253,7 @@ export async function readStaged(
 	const clock = performance.now();
 	for (const rejects of ['reject_errors', 'reject_scans'])
 		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
-	await engine.exec(stageFile(stage, source, padShortRows, skipLines));
+	await engine.exec(stageFile(stage, source, padShortRows, skipLines, scratchOf(engine)));
 	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
 	return { stage, headers, read: performance.now() - clock };
 }
@@ -271,6 +275,7 @@ export async function checkStaged(
 	const limit = options.listLimit ?? 1_000;
 	const fileName = options.fileName ?? source.path;
 	const clock = performance.now();
+	const scratch = scratchOf(engine);
 
 	const match = matchHeaders(headers, name);
 	if (match.missingRequired.length > 0)
@@ -400,7 +405,7 @@ export async function checkStaged(
 		byField.set(field, list);
 	}
 	for (const [field, judged] of byField) {
-		await engine.exec(createVerdicts(verdictsOf(field)));
+		await engine.exec(createVerdicts(verdictsOf(field), scratch));
 		for (let at = 0; at < judged.length; at += verdictBatch)
 			await engine.exec(insertVerdicts(verdictsOf(field), judged.slice(at, at + verdictBatch)));
 	}
@@ -427,8 +432,8 @@ export async function checkStaged(
 		options.headingLine !== undefined
 			? [...stagedOf.values()].filter((header) => !types?.has(header)).map((header) => ident(header))
 			: [];
-	await engine.exec(checkRows(stage, checked, sources, mainDate, lineBreaks));
-	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates));
+	await engine.exec(checkRows(stage, checked, sources, mainDate, lineBreaks, scratch));
+	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates, scratch));
 	await engine.exec(rowOutcome(checked, duplicates, outcome));
 
 	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
@@ -445,19 +450,24 @@ export async function checkStaged(
 		headingLine !== undefined ? sql` || ', line ' || CAST(duplicate_of + ${headingLine} AS VARCHAR)` : sql``;
 	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR)${lineOf} || ')'`;
 	await engine.exec(
-		collectIssues(outcome, issuesTable, [
-			...cellIssueTests(sources, headerFor, keyIndex, duplicateReason, rank, rules.length),
-			...rowRules.map((rule) =>
-				rowRuleTest(
-					rule.holds,
-					headerFor[indexOf(rule.field)]!,
-					rule.field.name,
-					rule.value,
-					rule.reason,
-					rule.rule
+		collectIssues(
+			outcome,
+			issuesTable,
+			[
+				...cellIssueTests(sources, headerFor, keyIndex, duplicateReason, rank, rules.length),
+				...rowRules.map((rule) =>
+					rowRuleTest(
+						rule.holds,
+						headerFor[indexOf(rule.field)]!,
+						rule.field.name,
+						rule.value,
+						rule.reason,
+						rule.rule
+					)
 				)
-			)
-		])
+			],
+			scratch
+		)
 	);
 	const issues = async (rejects: boolean) =>
 		(await engine.query<IssueRow>(listIssues(issuesTable, rejects, limit))).map((row): Issue => ({

@@ -95,6 +95,7 @@ export async function createNativeEngine(
 		(await connection.runAndReadAll(statement.text)).convertRowObjects(rowValue) as Row[];
 	return {
 		path,
+		canSpill: true,
 		async exec(statement) {
 			await connection.run(statement.text);
 		},

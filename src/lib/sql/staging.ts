@@ -15,6 +15,20 @@ export interface StagedSource {
 	readonly format: 'csv' | 'parquet';
 }
 
+/**
+ * Where the check's working tables (the staged text, the checked rows, the duplicates, the issues, the
+ * verdicts) are written. `database`: the app's own database, which DuckDB-WASM compresses (it cannot spill,
+ * so the staged text must fit its 4 GB compressed). `temporary`: DuckDB's temporary database, uncompressed
+ * and spilled to disk beyond the memory limit, for native DuckDB: a database file compresses and writes every
+ * table it holds, and these are read a few times and dropped (at 1M rows, staging a Parquet file into the
+ * database file took 5 times the CPU of staging it into a temporary table). Unqualified names find a
+ * temporary table first, so only the statements creating them differ.
+ */
+export type Scratch = 'database' | 'temporary';
+
+const createScratch = (scratch: Scratch): Sql =>
+	new Sql(scratch === 'temporary' ? 'CREATE OR REPLACE TEMP TABLE' : 'CREATE OR REPLACE TABLE');
+
 /** The table DuckDB's CSV reader puts the lines it cannot split into (`store_rejects`). */
 export const readerRejects = ident('reject_errors');
 
@@ -26,11 +40,17 @@ export const readerRejects = ident('reject_errors');
  * above the heading (title rows, counted as lines) are not read. Parquet: every
  * column cast to VARCHAR, so its cells meet the same parsers as text (dates as yyyy-mm-dd, true/false).
  */
-export function stageFile(stage: Sql, source: StagedSource, padShortRows = true, skipLines = 0): Sql {
+export function stageFile(
+	stage: Sql,
+	source: StagedSource,
+	padShortRows = true,
+	skipLines = 0,
+	scratch: Scratch = 'database'
+): Sql {
 	if (source.format === 'parquet') {
-		return sql`CREATE OR REPLACE TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
+		return sql`${createScratch(scratch)} ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${source.path})`;
 	}
-	return sql`CREATE OR REPLACE TABLE ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
+	return sql`${createScratch(scratch)} ${stage} AS SELECT * FROM read_csv(${source.path}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, null_padding = ${new Sql(padShortRows ? 'true' : 'false')}, store_rejects = true${skipLines > 0 ? sql`, skip = ${skipLines}` : sql``})`;
 }
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */
@@ -114,8 +134,8 @@ export function distinctCells(stage: Sql, columns: readonly JudgedColumn[]): Sql
  * cell, its value as text (NULL for none), a reason, whether it rejects the row, and whether the reason
  * needs the row's main date.
  */
-export function createVerdicts(table: Sql): Sql {
-	return sql`CREATE OR REPLACE TABLE ${table} (cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
+export function createVerdicts(table: Sql, scratch: Scratch = 'database'): Sql {
+	return sql`${createScratch(scratch)} ${table} (cell VARCHAR, value VARCHAR, reason VARCHAR, rejects BOOLEAN, needs_date BOOLEAN)`;
 }
 
 export interface Verdict {
@@ -185,7 +205,8 @@ export function checkRows(
 	checked: Sql,
 	sources: readonly FieldSource[],
 	mainDate: number,
-	lineBreaks: readonly Sql[] = []
+	lineBreaks: readonly Sql[] = [],
+	scratch: Scratch = 'database'
 ): Sql {
 	const select: Sql[] = [sql`${stage}.rowid + 1 AS "row"`];
 	const joins: Sql[] = [];
@@ -244,7 +265,7 @@ export function checkRows(
 			: sql`FALSE AS breaks`
 	);
 	// A blank row's test is NULL or FALSE: WHERE leaves it out.
-	return sql`CREATE OR REPLACE TABLE ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE ${notBlankRow(textColumns, typedColumns)}`;
+	return sql`${createScratch(scratch)} ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE ${notBlankRow(textColumns, typedColumns)}`;
 }
 
 /**
@@ -252,8 +273,8 @@ export function checkRows(
  * row (the first row with that key that no cell rule rejected, as the browser's validator decides row by row).
  * The window reads only the row number, the key and `cell_rejects`, never the rest of the row.
  */
-export function duplicateRows(checked: Sql, key: Sql, duplicates: Sql): Sql {
-	return sql`CREATE OR REPLACE TABLE ${duplicates} AS SELECT "row", first FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first FROM ${checked} WHERE ${key} IS NOT NULL) WHERE first < "row"`;
+export function duplicateRows(checked: Sql, key: Sql, duplicates: Sql, scratch: Scratch = 'database'): Sql {
+	return sql`${createScratch(scratch)} ${duplicates} AS SELECT "row", first FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first FROM ${checked} WHERE ${key} IS NOT NULL) WHERE first < "row"`;
 }
 
 /**
@@ -376,7 +397,12 @@ export function rowRuleTest(
  * unnests a list holding one entry per test that holds (rather than one query per test, each reading every
  * row: four unions over every column were a fifth of the check).
  */
-export function collectIssues(outcome: Sql, issues: Sql, tests: readonly IssueTest[]): Sql {
+export function collectIssues(
+	outcome: Sql,
+	issues: Sql,
+	tests: readonly IssueTest[],
+	scratch: Scratch = 'database'
+): Sql {
 	const entries = tests.map(
 		(test) =>
 			sql`CASE WHEN ${test.holds} THEN {'column': ${test.column}, 'field': ${test.field}, 'value': ${test.value}, 'reason': ${test.reason}, 'rule': ${test.rule}, 'rejects': ${test.rejects}} END`
@@ -385,7 +411,7 @@ export function collectIssues(outcome: Sql, issues: Sql, tests: readonly IssueTe
 		tests.map((test) => sql`(${test.holds})`),
 		' OR '
 	);
-	return sql`CREATE OR REPLACE TABLE ${issues} AS SELECT "row", issue."column" AS "column", issue.field AS field, issue.value AS value, issue.reason AS reason, issue.rule AS rule, issue.rejects AS rejects FROM (SELECT "row", unnest([${join(entries)}]) AS issue FROM ${outcome} WHERE ${any}) WHERE issue IS NOT NULL`;
+	return sql`${createScratch(scratch)} ${issues} AS SELECT "row", issue."column" AS "column", issue.field AS field, issue.value AS value, issue.reason AS reason, issue.rule AS rule, issue.rejects AS rejects FROM (SELECT "row", unnest([${join(entries)}]) AS issue FROM ${outcome} WHERE ${any}) WHERE issue IS NOT NULL`;
 }
 
 /** Rejected rows' issues (`rejects`) or warnings, in row order, then rule order within a row, at most `limit`. */

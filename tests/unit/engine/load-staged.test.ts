@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableName } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import { loadPopulation } from '$lib/engine/load-reference';
-import { loadStaged, type StagedLoad } from '$lib/engine/load-staged';
+import { checkStaged, loadStaged, readStaged, type StagedLoad } from '$lib/engine/load-staged';
 import { createSchema, refreshFacts } from '$lib/engine/load-tables';
 import { createNativeEngine } from '$lib/engine/native-engine';
 import { ingestFile, type Issue } from '$lib/ingest';
-import { sql } from '$lib/sql/sql';
+import { ident, sql } from '$lib/sql/sql';
 import { readFileSync } from 'node:fs';
 import { pageCsv } from '../../../src/cli/page-csv';
 import { contractCsv, TEST_SECRET } from '../../helpers/engine';
@@ -171,4 +171,31 @@ describe('native load of a file with bad rows', () => {
 		expect(load!.warnings.map(comparable)).toEqual(result.warnings.map(comparable));
 		expect(load!.read).toBe(load!.loaded + load!.rejectedRows + load!.outOfScope);
 	}, 120_000);
+});
+
+describe('native load working tables', () => {
+	it("are written to DuckDB's temporary database, not the database file the load writes", async () => {
+		const path = join(folder, 'working-referrals.csv');
+		writeFileSync(path, contractCsv('referrals', demoRows().referrals.slice(0, 20)));
+		const engine = await createNativeEngine(join(folder, 'working.duckdb'));
+		try {
+			await createSchema(engine, TEST_SECRET);
+			const staged = await readStaged(engine, { path, format: 'csv' }, ident('stage_referrals'));
+			const check = await checkStaged(engine, 'referrals', { path, format: 'csv' }, staged, { today });
+			const working = await engine.query<{ table_name: string; temporary: boolean }>(
+				sql`SELECT table_name, temporary FROM duckdb_tables() WHERE table_name LIKE '%_referrals' ORDER BY table_name`
+			);
+			expect(working).toEqual(
+				['checked_referrals', 'duplicates_referrals', 'issues_referrals', 'stage_referrals'].map(
+					(table_name) => ({ table_name, temporary: true })
+				)
+			);
+			await check.insert();
+			await check.discard();
+			const [{ n } = { n: 0 }] = await engine.query<{ n: number }>(sql`SELECT count(*) AS n FROM referrals`);
+			expect(n).toBe(20);
+		} finally {
+			await engine.close();
+		}
+	}, 60_000);
 });

@@ -1,12 +1,12 @@
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryCoordinator } from '$lib/engine/coordinator';
 import type { Engine } from '$lib/engine/engine';
 import { Priority } from '$lib/engine/query-batch';
 import { sql, type Sql } from '$lib/sql/sql';
 import type { Dataset } from '$lib/state/dataset.svelte';
 import { LiveQuery } from '$lib/state/query.svelte';
-import { applyArrivals } from '$lib/state/answer-arrivals';
+import { effectRootsEndingWithEachTest, settle } from '../../helpers/live-views';
 
 /** An engine whose answers the test releases: each query it was handed, in order, with its release. */
 function heldEngine() {
@@ -40,17 +40,7 @@ function dataset(engine: Engine) {
 	};
 }
 
-async function settle() {
-	await new Promise((resolve) => setTimeout(resolve, 0));
-	applyArrivals();
-	flushSync();
-}
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-	for (const cleanup of cleanups) cleanup();
-	cleanups = [];
-});
+const keep = effectRootsEndingWithEachTest();
 
 /** A page of views, each asking `SELECT '<view>', <filter state>`, with a priority the test sets per view. */
 function page(engine: Engine, views: readonly string[]) {
@@ -58,7 +48,7 @@ function page(engine: Engine, views: readonly string[]) {
 	const filters = $state({ state: 1 });
 	const priority = new Map<string, number>();
 	const live = new Map<string, LiveQuery<{ text: string }>>();
-	cleanups.push(
+	keep(
 		$effect.root(() => {
 			for (const view of views)
 				live.set(

@@ -1,11 +1,11 @@
 import { flushSync } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StaleQueryError } from '$lib/engine/coordinator';
 import { sql, type Sql } from '$lib/sql/sql';
 import type { Dataset } from '$lib/state/dataset.svelte';
 import { answerKey } from '$lib/page/answer-key';
 import { LiveQuery } from '$lib/state/query.svelte';
-import { applyArrivals } from '$lib/state/answer-arrivals';
+import { effectRootsEndingWithEachTest, settle } from '../../helpers/live-views';
 
 /** One query the fake coordinator was asked for, answered when the test says so. */
 interface Asked {
@@ -60,31 +60,20 @@ class StartingDataset extends FakeDataset {
 	}
 }
 
-/** Let promise callbacks run, then apply the state they wrote. */
-async function settle() {
-	await new Promise((resolve) => setTimeout(resolve, 0));
-	applyArrivals();
-	flushSync();
-}
-
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-	for (const cleanup of cleanups) cleanup();
-	cleanups = [];
-});
+const keep = effectRootsEndingWithEachTest();
 
 /** A LiveQuery on a fake dataset, with its spec driven by reactive state the test changes. */
 function liveQuery(initial: Sql) {
 	const dataset = new FakeDataset();
 	const state = $state({ query: initial });
 	let query!: LiveQuery<{ n: number }>;
-	cleanups.push(
+	const end = keep(
 		$effect.root(() => {
 			query = new LiveQuery<{ n: number }>(dataset as unknown as Dataset, () => state.query);
 		})
 	);
 	flushSync();
-	return { dataset, state, query };
+	return { dataset, state, query, end };
 }
 
 describe('LiveQuery', () => {
@@ -183,7 +172,7 @@ describe('LiveQuery', () => {
 		const { dataset, state, query } = liveQuery(sql`SELECT 1`);
 		let built = 0;
 		let chart: unknown;
-		cleanups.push(
+		keep(
 			$effect.root(() => {
 				const spec = $derived.by(() => {
 					built++;
@@ -215,9 +204,9 @@ describe('LiveQuery', () => {
 	});
 
 	it('stops counting as a loading view when it goes away', () => {
-		const { dataset } = liveQuery(sql`SELECT 1`);
+		const { dataset, end } = liveQuery(sql`SELECT 1`);
 		expect(dataset.waiting).toBe(1);
-		cleanups.pop()!();
+		end();
 		expect(dataset.waiting).toBe(0);
 	});
 });
@@ -227,7 +216,7 @@ describe('LiveQuery while the engine starts', () => {
 		const dataset = new StartingDataset();
 		const state = $state({ query: initial });
 		let query!: LiveQuery<{ n: number }>;
-		cleanups.push(
+		keep(
 			$effect.root(() => {
 				query = new LiveQuery<{ n: number }>(dataset as unknown as Dataset, () => state.query);
 			})
@@ -278,7 +267,7 @@ describe('LiveQuery while the engine starts', () => {
 		const dataset = new StartingDataset();
 		dataset.precomputed = { [answerKey(sql`SELECT 1`, false)]: [{ n: 1 }] };
 		let query!: LiveQuery<{ n: number }>;
-		cleanups.push(
+		keep(
 			$effect.root(() => {
 				query = new LiveQuery<{ n: number }>(
 					dataset as unknown as Dataset,
