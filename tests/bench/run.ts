@@ -11,6 +11,7 @@ import { pageQueries } from './page-queries';
 import { loadBaselines } from './load-baselines';
 import { loadStagedPaths } from './load-staged-paths';
 import { slowestQueries } from './slowest-queries';
+import { stagedPhases } from './staged-phases';
 
 /**
  * Benchmarks: `npm run build && npm run bench [-- name]`. Not part of `npm test`. `slowest-queries` runs only
@@ -29,6 +30,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
 	'fill-periods': () => fillPeriodsBench(),
 	'pivot-wider': () => pivotWiderBench(),
 	'slowest-queries': () => slowestQueries(),
+	'staged-phases': () => stagedPhases(),
 	'page-queries': () => pageQueries(),
 	'browser-memory': () => browserMemory(),
 	'cross-origin-isolation': () => crossOriginIsolation()
@@ -42,7 +44,8 @@ for (const [name, run] of Object.entries(benchmarks)) {
 		'build-steps',
 		'browser-memory',
 		'cross-origin-isolation',
-		'load-staged-paths'
+		'load-staged-paths',
+		'staged-phases'
 	].includes(name);
 	if (selected.length > 0 ? !selected.includes(name) : onlyWhenNamed) continue;
 	console.log(`\n## ${name}`);

@@ -12,7 +12,7 @@ import type { ParquetGroups } from '$lib/ingest/read-parquet';
 import { sha256File } from '$lib/ingest/sha256-file';
 import { recogniseHeadings } from '$lib/ingest/statutory-format';
 import { windows1252FileToUtf8 } from '$lib/ingest/windows-1252-file';
-import { ident, sql, type Sql } from '$lib/sql/sql';
+import { ident, join, sql, type Sql } from '$lib/sql/sql';
 import type { Engine } from './engine';
 import { checkStaged, readStaged, readStagedPieces, type Staged, type StagedCheck } from './load-staged';
 
@@ -162,42 +162,70 @@ function contractLayout(
 	return { table, match };
 }
 
-/** The Arrow table each row group of a Parquet file is inserted into before its cells are staged as text. */
+/** The Arrow table each row group of a Parquet file is inserted into before it is appended to the stage. */
 const arrowStage = 'stage_upload_arrow';
 
 /**
  * Stage a Parquet file row group by row group: parquet-wasm decodes one group to Arrow, DuckDB inserts it as
- * it is (no cell passes through JavaScript), its columns are appended to the staging table as text, in file
- * order, and the group is dropped before the next is read. Only one row group is ever decoded at a time, in
- * JavaScript or in DuckDB (issue 14: the whole file's Arrow did not fit beside the tables). Undefined when a
- * column's type is one the parsers would read differently from the worker's Arrow values, or the file holds
- * no row group.
+ * it is (no cell passes through JavaScript), its columns are appended to the staging table in file order
+ * (a file with no dictionary column: the group itself is appended), and the group is dropped before the
+ * next is read. Only one row group is ever decoded at a time, in
+ * JavaScript or in DuckDB (issue 14: the whole file's Arrow did not fit beside the tables). Text columns
+ * (and dictionary codes, as text) are staged as text; dates, yes/no and whole numbers as they are, typed
+ * (`Staged.types`), and judged as the text DuckDB writes for them: casting every typed cell to text here
+ * was a third of a Parquet load. Undefined when a column's type is one the parsers would read differently
+ * from the worker's Arrow values, or the file holds no row group.
  */
 async function stageParquet(
 	engine: Engine,
 	file: Blob,
 	groups: ParquetGroups,
-	stage: Sql
+	stageName: string
 ): Promise<Staged | undefined> {
 	const clock = performance.now();
-	let headers: string[] | undefined;
+	const stage = ident(stageName);
+	let staged: { headers: string[]; types: Map<string, string>; select: Sql | undefined } | undefined;
 	for await (const group of groups(file)) {
+		// With no dictionary column, every group after the first is appended to the stage as it is (no copy).
+		if (staged && staged.select === undefined) {
+			await engine.insertArrow(stageName, group, false);
+			continue;
+		}
 		await engine.insertArrow(arrowStage, group, true);
-		if (headers === undefined) {
+		if (staged === undefined) {
 			const columns = await engine.query<{ name: string; type: string }>(
 				sql`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${ident(arrowStage)})`
 			);
 			if (!columns.every((column) => stageableType.test(column.type))) return undefined;
-			headers = columns.map((column) => column.name);
-			await engine.exec(
-				sql`CREATE OR REPLACE TABLE ${stage} AS SELECT COLUMNS(*)::VARCHAR FROM ${ident(arrowStage)}`
-			);
+			const typed = columns.filter((column) => column.type !== 'VARCHAR' && !column.type.startsWith('ENUM'));
+			const enums = columns.some((column) => column.type.startsWith('ENUM'));
+			staged = {
+				headers: columns.map((column) => column.name),
+				types: new Map(typed.map((column) => [column.name, column.type])),
+				// A dictionary column becomes a DuckDB ENUM of its row group's codes: copied as text, so groups append.
+				select: enums
+					? join(
+							columns.map((column) =>
+								column.type.startsWith('ENUM')
+									? sql`CAST(${ident(column.name)} AS VARCHAR) AS ${ident(column.name)}`
+									: ident(column.name)
+							)
+						)
+					: undefined
+			};
+			await engine.exec(sql`DROP TABLE IF EXISTS ${stage}`);
+			if (staged.select === undefined) {
+				await engine.exec(sql`ALTER TABLE ${ident(arrowStage)} RENAME TO ${stage}`);
+				continue;
+			}
+			await engine.exec(sql`CREATE TABLE ${stage} AS SELECT ${staged.select} FROM ${ident(arrowStage)}`);
 		} else {
-			await engine.exec(sql`INSERT INTO ${stage} SELECT COLUMNS(*)::VARCHAR FROM ${ident(arrowStage)}`);
+			// A later group is copied only when the first had a dictionary column (a select).
+			await engine.exec(sql`INSERT INTO ${stage} SELECT ${staged.select!} FROM ${ident(arrowStage)}`);
 		}
 		await engine.exec(sql`DROP TABLE ${ident(arrowStage)}`);
 	}
-	return headers && { stage, headers, read: performance.now() - clock };
+	return staged && { stage, headers: staged.headers, types: staged.types, read: performance.now() - clock };
 }
 
 /**
@@ -239,7 +267,8 @@ export async function ingestStaged(
 		? ({ path: file.name, format: 'parquet' } as const)
 		: ({ path: uploadFile, format: 'csv' } as const);
 	let check: StagedCheck | undefined;
-	const stage = ident('stage_upload');
+	const stageName = 'stage_upload';
+	const stage = ident(stageName);
 	const discard = async () => {
 		await check?.discard();
 		for (const table of [stage, ident(arrowStage), ident('reject_errors'), ident('reject_scans')])
@@ -250,7 +279,7 @@ export async function ingestStaged(
 	try {
 		let staged: Staged | undefined;
 		if (parquet) {
-			staged = await stageParquet(engine, file, parquet, stage);
+			staged = await stageParquet(engine, file, parquet, stageName);
 			layout =
 				staged && plainHeadings(staged.headers) ? contractLayout(staged.headers, options.table) : undefined;
 		} else {

@@ -36,6 +36,7 @@ import {
 	rowRuleTest,
 	stagedColumns,
 	stagedCounts,
+	stagedText,
 	stageFile,
 	valueColumn,
 	type FieldSource,
@@ -68,10 +69,15 @@ export interface StagedOptions {
 	readonly headingLine?: number;
 }
 
-/** A file read into a staging table as text, and its headings. */
+/** A file read into a staging table, and its headings. */
 export interface Staged {
 	readonly stage: Sql;
 	readonly headers: readonly string[];
+	/**
+	 * DuckDB's type of each staged column not held as text, by heading (a Parquet file's dates, yes/no and
+	 * whole numbers, staged as Arrow gave them): its cells are judged as their text (`stagedText`).
+	 */
+	readonly types?: ReadonlyMap<string, string>;
 	/** Milliseconds spent reading. */
 	readonly read: number;
 }
@@ -305,7 +311,7 @@ export async function checkStaged(
 	engine: Engine,
 	name: TableName,
 	source: StagedSource,
-	{ stage, headers, read: readMs }: Staged,
+	{ stage, headers, types, read: readMs }: Staged,
 	options: StagedOptions
 ): Promise<StagedCheck> {
 	const table = withAreas(tables[name] as TableContract, options.areas ?? cambridgeshireAndPeterborough);
@@ -409,15 +415,16 @@ export async function checkStaged(
 	// the cell itself are kept (a clean column then needs no join at all).
 	const verdictsOf = (index: number) => ident(`verdicts_${name}_${index}`);
 	const judgedColumns: (JudgedColumn & { isAge: boolean; match: ColumnMatch })[] = [];
-	const stagedOf = new Map<number, Sql>();
+	const stagedOf = new Map<number, string>();
 	for (const [index, field] of fields.entries()) {
 		const column = columnOf.get(field.name);
 		const isAge = ageRule !== null && ageRule.age === field;
 		if (!column || column.derive || (!plans.get(field)!.parse && !isAge)) continue;
-		const staged = ident(headers[column.index]!);
-		const plain = field.kind === 'text' ? plainText(staged, field) : undefined;
-		judgedColumns.push({ field: index, column: staged, plain, isAge, match: column });
-		stagedOf.set(index, staged);
+		const header = headers[column.index]!;
+		const text = stagedText(ident(header), types?.get(header));
+		const plain = field.kind === 'text' ? plainText(text, field) : undefined;
+		judgedColumns.push({ field: index, column: text, plain, isAge, match: column });
+		stagedOf.set(index, header);
 	}
 	const cells = await engine.query<{ field: number; cell: string }>(distinctCells(stage, judgedColumns));
 	const judge = new Map(
@@ -447,9 +454,16 @@ export async function checkStaged(
 			await engine.exec(insertVerdicts(verdictsOf(field), judged.slice(at, at + verdictBatch)));
 	}
 	const sources: FieldSource[] = fields.map((field, index) => {
-		const column = stagedOf.get(index);
-		if (column === undefined) return { field, column: undefined };
-		return byField.has(index) ? { field, column, verdicts: verdictsOf(index) } : { field, column };
+		const header = stagedOf.get(index);
+		if (header === undefined) return { field, column: undefined };
+		const column = ident(header);
+		const type = types?.get(header);
+		return {
+			field,
+			column,
+			...(byField.has(index) ? { verdicts: verdictsOf(index) } : {}),
+			...(type !== undefined ? { type } : {})
+		};
 	});
 
 	const checked = ident(`checked_${name}`);
@@ -458,7 +472,10 @@ export async function checkStaged(
 	const keyIndex = indexOf(keyField);
 	const issuesTable = ident(`issues_${name}`);
 	// The quoted-newline test (only where lines are reported) rides on the checked pass.
-	const lineBreaks = options.headingLine !== undefined ? judgedColumns.map((one) => one.column) : [];
+	const lineBreaks =
+		options.headingLine !== undefined
+			? [...stagedOf.values()].filter((header) => !types?.has(header)).map((header) => ident(header))
+			: [];
 	await engine.exec(checkRows(stage, checked, sources, mainDate, lineBreaks, scratch));
 	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates, scratch));
 	await engine.exec(rowOutcome(checked, duplicates, outcome));

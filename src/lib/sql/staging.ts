@@ -79,6 +79,28 @@ export const lastReaderScan = (): Sql =>
 /** The staged columns' names: the file's headings, as DuckDB read them. */
 export const stagedColumns = (stage: Sql): Sql => sql`SELECT column_name AS name FROM (DESCRIBE ${stage})`;
 
+/**
+ * A staged column's cells as text, as the parsers read them: a text column as it is; a typed column (a
+ * Parquet DATE, BOOLEAN or whole-number column, staged as Arrow gave it: `type` is DuckDB's name for it)
+ * as DuckDB writes its values as text (yyyy-mm-dd, true/false, digits), exactly what staging it as text
+ * gave before (issue 14: the text copy of every typed cell was a third of a Parquet load).
+ */
+export const stagedText = (column: Sql, type?: string): Sql =>
+	type === undefined ? column : sql`CAST(${column} AS VARCHAR)`;
+
+/**
+ * Whether a typed staged column's values can be cast straight to the field's type: a cell whose text the
+ * parser leaves as it is (no verdict) casts from the text to the same value (a DATE to a date field, a
+ * BOOLEAN to a yes/no field, a whole number to a whole-number field). Anything else goes through the text.
+ */
+export function castsDirectly(type: string | undefined, field: Field): boolean {
+	if (type === undefined) return false;
+	if (field.kind === 'date') return type === 'DATE';
+	if (field.kind === 'boolean') return type === 'BOOLEAN';
+	if (field.kind === 'integer') return /^U?(TINYINT|SMALLINT|INTEGER|BIGINT)$/.test(type);
+	return false;
+}
+
 /** A cell as its lookup key: a blank cell (NULL) is the empty text, as the parsers see it. */
 export const cellKey = (column: Sql): Sql => sql`COALESCE(${column}, '')`;
 
@@ -103,9 +125,13 @@ const lineBreakIn = (column: Sql): Sql => sql`(contains(${column}, ${'\n'}) OR c
  * is blank is skipped and counted, never read (as in the browser). A cell whose first character is not a
  * space is settled without trimming it, so almost every row is kept by its first cell's first character.
  */
-export function notBlankRow(columns: readonly Sql[]): Sql {
+export function notBlankRow(columns: readonly Sql[], typed: readonly Sql[] = []): Sql {
 	return join(
-		columns.map((column) => sql`(${column} <> '' AND (${column}[1] <> ' ' OR trim(${column}) <> ''))`),
+		[
+			...columns.map((column) => sql`(${column} <> '' AND (${column}[1] <> ' ' OR trim(${column}) <> ''))`),
+			// A typed value's text is never blank: only a NULL is.
+			...typed.map((column) => sql`(${column} IS NOT NULL)`)
+		],
 		' OR '
 	);
 }
@@ -158,7 +184,13 @@ export function insertVerdicts(table: Sql, verdicts: readonly Verdict[]): Sql {
  * one (a cell the table does not hold is its own value, with nothing to say), or absent (NULL).
  */
 export type FieldSource =
-	| { readonly field: Field; readonly column: Sql; readonly verdicts?: Sql }
+	| {
+			readonly field: Field;
+			readonly column: Sql;
+			readonly verdicts?: Sql;
+			/** The staged column's DuckDB type when it is not text (`stagedText`). */
+			readonly type?: string;
+	  }
 	| { readonly field: Field; readonly column: undefined };
 
 /**
@@ -203,11 +235,14 @@ export function checkRows(
 	const joins: Sql[] = [];
 	const rejects: Sql[] = [];
 	const main = sources[mainDate];
-	const mainValue = main?.column
-		? main.verdicts
-			? judgedValue(sql`${stage}.${main.column}`, ident(`l${mainDate}`))
-			: ownValue(sql`${stage}.${main.column}`)
-		: new Sql('NULL');
+	const mainText = main?.column ? stagedText(sql`${stage}.${main.column}`, main.type) : undefined;
+	const mainValue = !mainText
+		? new Sql('NULL')
+		: main?.column && main.verdicts
+			? judgedValue(mainText, ident(`l${mainDate}`))
+			: ownValue(mainText);
+	const textColumns: Sql[] = [];
+	const typedColumns: Sql[] = [];
 	sources.forEach((source, index) => {
 		const type = columnType(source.field);
 		// A field with no verdict table has nothing to say about any cell: its value only (no reason, rejects or
@@ -216,9 +251,16 @@ export function checkRows(
 			select.push(sql`CAST(NULL AS ${type}) AS ${valueColumn(index)}`);
 			return;
 		}
-		const column = sql`${stage}.${source.column}`;
+		const staged = sql`${stage}.${source.column}`;
+		(source.type === undefined ? textColumns : typedColumns).push(staged);
+		const column = stagedText(staged, source.type);
+		const direct = castsDirectly(source.type, source.field);
 		if (source.verdicts === undefined) {
-			select.push(sql`CAST(${ownValue(column)} AS ${type}) AS ${valueColumn(index)}`);
+			select.push(
+				direct
+					? sql`CAST(${staged} AS ${type}) AS ${valueColumn(index)}`
+					: sql`CAST(${ownValue(column)} AS ${type}) AS ${valueColumn(index)}`
+			);
 			return;
 		}
 		const alias = ident(`l${index}`);
@@ -226,7 +268,9 @@ export function checkRows(
 		const rejected = sql`coalesce(${holds} AND ${alias}.rejects, FALSE)`;
 		rejects.push(rejected);
 		select.push(
-			sql`CAST(${judgedValue(column, alias)} AS ${type}) AS ${valueColumn(index)}`,
+			direct
+				? sql`CASE WHEN ${alias}.cell IS NULL THEN CAST(${staged} AS ${type}) ELSE CAST(${alias}.value AS ${type}) END AS ${valueColumn(index)}`
+				: sql`CAST(${judgedValue(column, alias)} AS ${type}) AS ${valueColumn(index)}`,
 			sql`CASE WHEN ${holds} THEN ${alias}.reason END AS ${reasonColumn(index)}`,
 			sql`${rejected} AS ${rejectsColumn(index)}`,
 			sql`CASE WHEN ${holds} THEN ${cellKey(column)} END AS ${cellColumn(index)}`
@@ -243,9 +287,8 @@ export function checkRows(
 				)}, FALSE) AS breaks`
 			: sql`FALSE AS breaks`
 	);
-	const columns = sources.flatMap((source) => (source.column ? [sql`${stage}.${source.column}`] : []));
 	// A blank row's test is NULL or FALSE: WHERE leaves it out.
-	return sql`${createScratch(scratch)} ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE ${notBlankRow(columns)}`;
+	return sql`${createScratch(scratch)} ${checked} AS SELECT ${join(select)} FROM ${stage} ${join(joins, ' ')} WHERE ${notBlankRow(textColumns, typedColumns)}`;
 }
 
 /**

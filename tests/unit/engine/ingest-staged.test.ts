@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { DateDay, Table, tableToIPC, Vector, vectorFromArray } from 'apache-arrow';
+import { DateDay, Int32, Int64, Table, tableToIPC, Utf8, Vector, vectorFromArray } from 'apache-arrow';
 import { Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cambridgeshireAndPeterborough, tables } from '$lib/contract';
@@ -314,6 +314,49 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		await expectWorkerAccount('edge.parquet', bytes, true);
 	});
 
+	it('stages the dates, yes/no and whole numbers of a Parquet file typed (no text copy), with the worker account', async () => {
+		// Typed cells each check can fail: a date missing or before the plausible window, in the future, a
+		// missing yes/no, an age missing or out of range, a count above its range, a 64-bit count; and clean ones.
+		const day = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+		const dates = ['2023-01-15', null, '1990-06-01', '2027-03-01', '2024-02-29', '2024-05-01', '2000-01-01'];
+		const n = dates.length;
+		const bytes = parquetOf({
+			referral_id: Array.from({ length: n }, (_, at) => `T${at}`),
+			child_id: Array.from({ length: n }, (_, at) => `C${at}`),
+			referral_date: vectorFromArray(dates.map(day), new DateDay()),
+			age_at_referral: vectorFromArray([15, 16, 12, 14, 30, null, 17], new Int32()),
+			gender: Array.from({ length: n }, () => 'female'),
+			district: Array.from({ length: n }, () => 'fenland'),
+			looked_after: [true, null, false, true, null, false, true],
+			nrm_referral: [false, true, null, true, false, null, true],
+			missing_episodes_12m: vectorFromArray([0n, 3n, null, 2n, 40n, 1n, 501n], new Int64())
+		});
+		const file = Object.assign(new Blob([bytes]), { name: 'typed.parquet' });
+		const staged = await ingestStaged(engine, file, {
+			today,
+			areas: cambridgeshireAndPeterborough,
+			parquet: parquetGroupsWasm
+		});
+		try {
+			const types = await engine.query<{ name: string; type: string }>(
+				sql`SELECT column_name AS name, column_type AS type FROM (DESCRIBE stage_upload)`
+			);
+			expect(Object.fromEntries(types.map((column) => [column.name, column.type]))).toMatchObject({
+				referral_id: 'VARCHAR',
+				referral_date: 'DATE',
+				age_at_referral: 'INTEGER',
+				looked_after: 'BOOLEAN',
+				missing_episodes_12m: 'BIGINT'
+			});
+		} finally {
+			await staged?.discard();
+		}
+		const account = await expectWorkerAccount('typed.parquet', bytes, true);
+		// Every kind of typed verdict was met: rejected rows and warnings both.
+		expect(account!.result.rejectedRows).toBeGreaterThan(0);
+		expect(account!.result.warnings.length).toBeGreaterThan(0);
+	});
+
 	it('hands a Parquet file with a column of another type (a float) to the worker', async () => {
 		const bytes = parquetOf({
 			referral_id: ['P1', 'P2'],
@@ -326,28 +369,33 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		await expectWorkerAccount('float.parquet', bytes, false);
 	});
 
-	it('stages a Parquet file of several row groups, one at a time, with the worker account in file order', async () => {
-		// Row groups of 3: a duplicate of a first group's ID in the third, a rejected cell in the second, and an
-		// ID whose first row was rejected; row numbers run on across the groups.
-		const n = 10;
-		const bytes = parquetOf(
-			{
-				referral_id: ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G1', 'G8', 'G5', 'G10'],
-				child_id: Array.from({ length: n }, (_, at) => `C${at}`),
-				referral_date: vectorFromArray(
-					Array.from({ length: n }, (_, at) => new Date(Date.UTC(2023, 0, 15 + at * 20))),
-					new DateDay()
-				),
-				age_at_referral: Int32Array.from([15, 16, 12, 14, 40, 13, 11, 17, 9, 10]),
-				gender: ['male', 'female', 'male', 'x', 'male', 'female', 'male', 'female', 'male', 'female'],
-				district: Array.from({ length: n }, () => 'fenland')
-			},
-			3
-		);
-		const { ParquetFile } = await import('parquet-wasm');
-		const reader = await ParquetFile.fromFile(new Blob([bytes]));
-		expect(reader.metadata().numRowGroups()).toBe(4);
-		reader.free();
-		await expectWorkerAccount('groups.parquet', bytes, true);
-	});
+	it.each(['dictionary', 'plain'])(
+		'stages a Parquet file of several row groups (%s text), one at a time, with the worker account in file order',
+		async (kind) => {
+			// Dictionary text is staged by copying each group (its codes as text); plain text appends the groups.
+			const text = (values: string[]) => (kind === 'plain' ? vectorFromArray(values, new Utf8()) : values);
+			// Row groups of 3: a duplicate of a first group's ID in the third, a rejected cell in the second, and an
+			// ID whose first row was rejected; row numbers run on across the groups.
+			const n = 10;
+			const bytes = parquetOf(
+				{
+					referral_id: text(['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'G1', 'G8', 'G5', 'G10']),
+					child_id: text(Array.from({ length: n }, (_, at) => `C${at}`)),
+					referral_date: vectorFromArray(
+						Array.from({ length: n }, (_, at) => new Date(Date.UTC(2023, 0, 15 + at * 20))),
+						new DateDay()
+					),
+					age_at_referral: Int32Array.from([15, 16, 12, 14, 40, 13, 11, 17, 9, 10]),
+					gender: text(['male', 'female', 'male', 'x', 'male', 'female', 'male', 'female', 'male', 'female']),
+					district: text(Array.from({ length: n }, () => 'fenland'))
+				},
+				3
+			);
+			const { ParquetFile } = await import('parquet-wasm');
+			const reader = await ParquetFile.fromFile(new Blob([bytes]));
+			expect(reader.metadata().numRowGroups()).toBe(4);
+			reader.free();
+			await expectWorkerAccount('groups.parquet', bytes, true);
+		}
+	);
 });
