@@ -8,7 +8,7 @@ import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Engine } from '../../src/lib/engine/engine';
 import { sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
-import { mainThreadSplit } from './main-thread-split';
+import { mainThreadSplit, markedSpans, type TraceEvent } from './main-thread-split';
 import { workerBusy } from './worker-busy';
 import { median, percentile, startPreview } from './preview-server';
 
@@ -92,14 +92,25 @@ function extract(label: string, rows: number): string {
 const redrawTimer = `(() => {
 	const startUrl = location.href;
 	let clickedAt;
-	document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+	document.addEventListener(
+		'click',
+		() => {
+			clickedAt = performance.now();
+			performance.mark('sightline:click');
+		},
+		{ capture: true, once: true }
+	);
 	window.redrawn = new Promise((resolve) => {
 		const poll = () => {
 			const settled =
 				clickedAt !== undefined &&
 				location.href !== startUrl &&
 				document.querySelector('main')?.getAttribute('data-views-loading') === '0';
-			if (settled) requestAnimationFrame(() => resolve(performance.now() - clickedAt));
+			if (settled)
+				requestAnimationFrame(() => {
+					performance.mark('sightline:settled');
+					resolve(performance.now() - clickedAt);
+				});
 			else requestAnimationFrame(poll);
 		};
 		requestAnimationFrame(poll);
@@ -173,6 +184,7 @@ export async function timeChange(
  */
 export async function filterChange(): Promise<void> {
 	const only = process.env.BENCH_SIZES?.split(',');
+	// BENCH_PORT overrides the port (startPreview), for runs from several worktrees at once.
 	const { baseUrl, stop } = await startPreview(4320);
 	const browser = await launchChromium();
 	const table = [
@@ -231,7 +243,9 @@ export async function filterChange(): Promise<void> {
 					const browserOf = page.context().browser()!;
 					const walls: number[] = [];
 					const timings: Record<string, number> = {};
-					await browserOf.startTracing(page, { categories: ['devtools.timeline'] });
+					// Plot time per chart title, and how many drawings were made, over the traced changes.
+					const drawings = new Map<string, { count: number; ms: number }>();
+					await browserOf.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
 					// The traced changes go on along the same code, to states the timed ones did not reach.
 					for (let change = changes; change < changes + traced; change++) {
 						const { ms } = await timeChange(page, clickFor(pageIndex, change), profiled);
@@ -244,9 +258,26 @@ export async function filterChange(): Promise<void> {
 							profiled
 						);
 						profiled.forEach((name, index) => (timings[name] = (timings[name] ?? 0) + sums[index]!));
+						const renders = await page.evaluate(() =>
+							performance
+								.getEntriesByName('sightline:render')
+								.map((entry) => ({ title: String((entry as PerformanceMeasure).detail), ms: entry.duration }))
+						);
+						for (const { title, ms } of renders) {
+							const drawn = drawings.get(title) ?? { count: 0, ms: 0 };
+							drawings.set(title, { count: drawn.count + 1, ms: drawn.ms + ms });
+						}
 					}
 					const trace = (await browserOf.stopTracing()).toString('utf8');
-					const split = mainThreadSplit(trace);
+					// From each click to its settled frame: the bench's own work in the page between changes is not counted.
+					const split = mainThreadSplit(
+						trace,
+						markedSpans(
+							(JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents,
+							'sightline:click',
+							'sightline:settled'
+						)
+					);
 					const worker = workerBusy(trace);
 					const perChange = Object.entries(split)
 						.sort(([, a], [, b]) => b - a)
@@ -257,6 +288,16 @@ export async function filterChange(): Promise<void> {
 						`  traced change (ms, mean of ${traced}): wall median ${median(walls).toFixed(0)}; worker busy ${(worker.busy / traced).toFixed(1)} in ${(worker.tasks.length / traced).toFixed(1)} tasks (median task ${worker.tasks.length > 0 ? median(worker.tasks).toFixed(1) : '–'}), idle ${((walls.reduce((a, b) => a + b, 0) - worker.busy) / traced).toFixed(1)}; queries: round trip summed ${each('sightline:worker')}, Arrow decode ${each('sightline:decode')}, rows ${each('sightline:rows')}; views: publish + reshape ${each('sightline:shape')}, Plot ${each('sightline:render')}`
 					);
 					console.log(`  main thread per change (ms): ${perChange}`);
+					const charts = await page.evaluate(() => document.querySelectorAll('figure.chart').length);
+					const drawn = [...drawings.values()].reduce((sum, { count }) => sum + count, 0);
+					const slowest = [...drawings.entries()]
+						.sort(([, a], [, b]) => b.ms - a.ms)
+						.slice(0, 4)
+						.map(([title, { count, ms }]) => `${title.slice(0, 40)} ${(ms / traced).toFixed(1)} (${count}×)`)
+						.join('; ');
+					console.log(
+						`  Plot drew ${(drawn / traced).toFixed(1)} of ${charts} charts per change; slowest (ms per change): ${slowest}`
+					);
 				}
 				if (queryDump) {
 					mkdirSync(queryDump, { recursive: true });
