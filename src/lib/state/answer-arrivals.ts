@@ -11,6 +11,9 @@
  */
 const arrivals: (() => void)[] = [];
 let scheduled = false;
+/** The pending calls of `applyArrivals` and of the hold's end, cancelled once the arrivals are applied. */
+let frame: number | undefined;
+let fallback: ReturnType<typeof setTimeout> | undefined;
 let holding: ReturnType<typeof setTimeout> | undefined;
 /** Answers asked for that have neither arrived nor been given up (`expectAnswer`). */
 let inFlight = 0;
@@ -21,8 +24,11 @@ export const holdMs = 100;
 /** Apply every answer that has arrived now (tests, as `flushSync` is for Svelte's effects). */
 export function applyArrivals(): void {
 	scheduled = false;
+	// A frame or fallback left from an earlier schedule must not apply answers held since.
+	if (frame !== undefined) cancelAnimationFrame(frame);
+	clearTimeout(fallback);
 	clearTimeout(holding);
-	holding = undefined;
+	frame = fallback = holding = undefined;
 	for (const apply of arrivals.splice(0)) apply();
 }
 
@@ -31,9 +37,9 @@ function schedule(): void {
 	if (scheduled || arrivals.length === 0) return;
 	scheduled = true;
 	if (typeof requestAnimationFrame === 'function') {
-		requestAnimationFrame(applyArrivals);
-		setTimeout(applyArrivals, fallbackMs);
-	} else setTimeout(applyArrivals, 0);
+		frame = requestAnimationFrame(applyArrivals);
+		fallback = setTimeout(applyArrivals, fallbackMs);
+	} else fallback = setTimeout(applyArrivals, 0);
 }
 
 /**
