@@ -11,9 +11,10 @@ import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Engine } from '../../src/lib/engine/engine';
 import { join, literal, sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
-import { mainThreadSplit } from './main-thread-split';
+import { mainThreadSplit, markedSpans, type TraceEvent } from './main-thread-split';
 import { workerBusy } from './worker-busy';
 import { median, percentile, startPreview } from './preview-server';
+import { startStaticServer } from './static-server';
 
 /**
  * The User Timing measures a traced change is split by: the worker round trip, Arrow decode and rows
@@ -45,6 +46,12 @@ const pages = process.env.BENCH_PAGES?.split(',') ?? [
 	'Districts',
 	'Pathway'
 ];
+/**
+ * Set BENCH_BEFORE=dir (a copy of an earlier `build/`) to time it beside the current build in the same run:
+ * each page is timed on one and then the other, so both meet the same machine load (the table and the
+ * traced lines name them "before" and "after").
+ */
+const before = process.env.BENCH_BEFORE;
 /** Set BENCH_QUERIES=dir to write every query run with its browser time, per size and page, as JSON. */
 const queryDump = process.env.BENCH_QUERIES;
 
@@ -95,14 +102,25 @@ function extract(label: string, rows: number): string {
 const redrawTimer = `(() => {
 	const startUrl = location.href;
 	let clickedAt;
-	document.addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+	document.addEventListener(
+		'click',
+		() => {
+			clickedAt = performance.now();
+			performance.mark('sightline:click');
+		},
+		{ capture: true, once: true }
+	);
 	window.redrawn = new Promise((resolve) => {
 		const poll = () => {
 			const settled =
 				clickedAt !== undefined &&
 				location.href !== startUrl &&
 				document.querySelector('main')?.getAttribute('data-views-loading') === '0';
-			if (settled) requestAnimationFrame(() => resolve(performance.now() - clickedAt));
+			if (settled)
+				requestAnimationFrame(() => {
+					performance.mark('sightline:settled');
+					resolve(performance.now() - clickedAt);
+				});
 			else requestAnimationFrame(poll);
 		};
 		requestAnimationFrame(poll);
@@ -228,7 +246,15 @@ async function regionalExtract(dir: string, codes: readonly string[]): Promise<s
  */
 export async function filterChange(): Promise<void> {
 	const only = process.env.BENCH_SIZES?.split(',');
-	const { baseUrl, stop } = await startPreview(4320);
+	// BENCH_PORT overrides the port, for runs from several worktrees at once.
+	const port = Number(process.env.BENCH_PORT ?? 4320);
+	// With BENCH_BEFORE, both builds are served alike (a plain static server each), not one by vite preview.
+	const servers = before
+		? [
+				{ name: 'before', ...(await startStaticServer(port + 1, false, {}, before)) },
+				{ name: 'after', ...(await startStaticServer(port, false)) }
+			]
+		: [{ name: undefined, ...(await startPreview(port)) }];
 	const browser = await launchChromium();
 	const table = [
 		'| rows | page | redraw median (ms) | redraw p95 (ms) | raw DuckDB median (ms) | ratio | cube floor (ms) | median ÷ floor | p95 ÷ floor |',
@@ -249,94 +275,141 @@ export async function filterChange(): Promise<void> {
 			await refreshFacts(engine);
 			const floor = await cubeFloor(engine, codes);
 
-			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			const page = await context.newPage();
-			await loadOnDataPage(page, baseUrl, dir, rows, regionalPopulation);
-
-			for (const [pageIndex, path] of pages.entries()) {
-				await page
-					.getByRole('navigation', { name: 'Main' })
-					.getByRole('link', { name: path, exact: true })
-					.click({ timeout: 30_000 });
-				await page.waitForFunction(
-					() => document.querySelector('main[data-views-loading="0"] figure.chart') !== null,
-					null,
-					{
-						timeout: 600_000
-					}
-				);
-				const redraws: number[] = [];
-				const dumped: QueryMeasure[] = [];
-				const raws: number[] = [];
-				// Start each page from no district filter.
-				await page.getByRole('button', { name: 'Reset filters' }).click();
-				await page.waitForFunction(
-					() => document.querySelector('main[data-views-loading="0"]') !== null,
-					null,
-					{
-						timeout: 600_000
-					}
-				);
-				for (let change = 0; change < changes; change++) {
-					const { ms, queries, measures } = await timeChange(page, clickFor(pageIndex, change, codes.length));
-					redraws.push(ms);
-					dumped.push(...measures);
-					const start = performance.now();
-					for (const query of queries) await engine.query(new Sql(query));
-					raws.push(performance.now() - start);
-				}
-				if (traced > 0) {
-					const browserOf = page.context().browser()!;
-					const walls: number[] = [];
-					const timings: Record<string, number> = {};
-					await browserOf.startTracing(page, { categories: ['devtools.timeline'] });
-					// The traced changes go on along the same code, to states the timed ones did not reach.
-					for (let change = changes; change < changes + traced; change++) {
-						const { ms } = await timeChange(page, clickFor(pageIndex, change, codes.length), profiled);
-						walls.push(ms);
-						const sums = await page.evaluate(
-							(names) =>
-								names.map((name) =>
-									performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0)
-								),
-							profiled
-						);
-						profiled.forEach((name, index) => (timings[name] = (timings[name] ?? 0) + sums[index]!));
-					}
-					const trace = (await browserOf.stopTracing()).toString('utf8');
-					const split = mainThreadSplit(trace);
-					const worker = workerBusy(trace);
-					const perChange = Object.entries(split)
-						.sort(([, a], [, b]) => b - a)
-						.map(([kind, ms]) => `${kind} ${(ms / traced).toFixed(1)}`)
-						.join(', ');
-					const each = (name: string) => ((timings[name] ?? 0) / traced).toFixed(1);
-					console.log(
-						`  traced change (ms, mean of ${traced}): wall median ${median(walls).toFixed(0)}; worker busy ${(worker.busy / traced).toFixed(1)} in ${(worker.tasks.length / traced).toFixed(1)} tasks (median task ${worker.tasks.length > 0 ? median(worker.tasks).toFixed(1) : '–'}), idle ${((walls.reduce((a, b) => a + b, 0) - worker.busy) / traced).toFixed(1)}; queries: round trip summed ${each('sightline:worker')}, Arrow decode ${each('sightline:decode')}, rows ${each('sightline:rows')}; views: publish + reshape ${each('sightline:shape')}, Plot ${each('sightline:render')}`
-					);
-					console.log(`  main thread per change (ms): ${perChange}`);
-				}
-				if (queryDump) {
-					mkdirSync(queryDump, { recursive: true });
-					writeFileSync(
-						`${queryDump}/${label}-${path.replaceAll(' ', '-')}.json`,
-						JSON.stringify(dumped, null, 1)
-					);
-				}
-				// Pages whose charts all ignore the district filter (Districts highlights it) run no query.
-				const ratio = median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
-				const toFloor = (ms: number) => (ms / floor).toFixed(1);
-				table.push(
-					`| ${regional ? `${label}, ${codes.length} areas` : label} | ${path} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
-				);
-				console.log(table.at(-1));
+			const variants: { name: string | undefined; page: Page }[] = [];
+			for (const { name, baseUrl } of servers) {
+				const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+				const page = await context.newPage();
+				await loadOnDataPage(page, baseUrl, dir, rows, regionalPopulation);
+				variants.push({ name, page });
 			}
-			await context.close();
+
+			// Each page is timed on each build in turn, the same filter states in the same order.
+			for (const [pageIndex, path] of pages.entries())
+				for (const { name, page } of variants) {
+					const shown = name ? `${path} (${name})` : path;
+					const from = page.url();
+					await page
+						.getByRole('navigation', { name: 'Main' })
+						.getByRole('link', { name: path, exact: true })
+						.click({ timeout: 30_000 });
+					// The new page's charts, not the last page's: a 'Reset filters' clicked while the link's
+					// navigation still loads the page cancels it, and the changes were then timed on the last page.
+					await page.waitForFunction(
+						(last) =>
+							location.href !== last &&
+							document.querySelector('main[data-views-loading="0"] figure.chart') !== null,
+						from,
+						{
+							timeout: 600_000
+						}
+					);
+					const redraws: number[] = [];
+					const dumped: QueryMeasure[] = [];
+					const raws: number[] = [];
+					// Start each page from no district filter.
+					await page.getByRole('button', { name: 'Reset filters' }).click();
+					await page.waitForFunction(
+						() => document.querySelector('main[data-views-loading="0"]') !== null,
+						null,
+						{
+							timeout: 600_000
+						}
+					);
+					for (let change = 0; change < changes; change++) {
+						const { ms, queries, measures } = await timeChange(
+							page,
+							clickFor(pageIndex, change, codes.length)
+						);
+						redraws.push(ms);
+						dumped.push(...measures);
+						const start = performance.now();
+						for (const query of queries) await engine.query(new Sql(query));
+						raws.push(performance.now() - start);
+					}
+					if (traced > 0) {
+						const browserOf = page.context().browser()!;
+						const walls: number[] = [];
+						const timings: Record<string, number> = {};
+						// Plot time per chart title, and how many drawings were made, over the traced changes.
+						const drawings = new Map<string, { count: number; ms: number }>();
+						await browserOf.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
+						// The traced changes go on along the same code, to states the timed ones did not reach.
+						for (let change = changes; change < changes + traced; change++) {
+							const { ms } = await timeChange(page, clickFor(pageIndex, change, codes.length), profiled);
+							walls.push(ms);
+							const sums = await page.evaluate(
+								(names) =>
+									names.map((name) =>
+										performance.getEntriesByName(name).reduce((sum, entry) => sum + entry.duration, 0)
+									),
+								profiled
+							);
+							profiled.forEach((name, index) => (timings[name] = (timings[name] ?? 0) + sums[index]!));
+							const renders = await page.evaluate(() =>
+								performance.getEntriesByName('sightline:render').map((entry) => ({
+									title: String((entry as PerformanceMeasure).detail),
+									ms: entry.duration
+								}))
+							);
+							for (const { title, ms } of renders) {
+								const drawn = drawings.get(title) ?? { count: 0, ms: 0 };
+								drawings.set(title, { count: drawn.count + 1, ms: drawn.ms + ms });
+							}
+						}
+						const trace = (await browserOf.stopTracing()).toString('utf8');
+						// From each click to its settled frame: the bench's own work in the page between changes is not counted.
+						const split = mainThreadSplit(
+							trace,
+							markedSpans(
+								(JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents,
+								'sightline:click',
+								'sightline:settled'
+							)
+						);
+						const worker = workerBusy(trace);
+						const perChange = Object.entries(split)
+							.sort(([, a], [, b]) => b - a)
+							.map(([kind, ms]) => `${kind} ${(ms / traced).toFixed(1)}`)
+							.join(', ');
+						const each = (name: string) => ((timings[name] ?? 0) / traced).toFixed(1);
+						console.log(
+							`  ${shown}: traced change (ms, mean of ${traced}): wall median ${median(walls).toFixed(0)}; worker busy ${(worker.busy / traced).toFixed(1)} in ${(worker.tasks.length / traced).toFixed(1)} tasks (median task ${worker.tasks.length > 0 ? median(worker.tasks).toFixed(1) : '–'}), idle ${((walls.reduce((a, b) => a + b, 0) - worker.busy) / traced).toFixed(1)}; queries: round trip summed ${each('sightline:worker')}, Arrow decode ${each('sightline:decode')}, rows ${each('sightline:rows')}; views: publish + reshape ${each('sightline:shape')}, Plot ${each('sightline:render')}`
+						);
+						console.log(`  ${shown}: main thread per change (ms): ${perChange}`);
+						const charts = await page.evaluate(() => document.querySelectorAll('figure.chart').length);
+						const drawn = [...drawings.values()].reduce((sum, { count }) => sum + count, 0);
+						const slowest = [...drawings.entries()]
+							.sort(([, a], [, b]) => b.ms - a.ms)
+							.slice(0, 4)
+							.map(
+								([title, { count, ms }]) => `${title.slice(0, 40)} ${(ms / traced).toFixed(1)} (${count}×)`
+							)
+							.join('; ');
+						console.log(
+							`  ${shown}: Plot drew ${(drawn / traced).toFixed(1)} of ${charts} charts per change; slowest (ms per change): ${slowest}`
+						);
+					}
+					if (queryDump) {
+						mkdirSync(queryDump, { recursive: true });
+						writeFileSync(
+							`${queryDump}/${label}-${shown.replaceAll(' ', '-')}.json`,
+							JSON.stringify(dumped, null, 1)
+						);
+					}
+					// Pages whose charts all ignore the district filter (Districts highlights it) run no query.
+					const ratio = median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
+					const toFloor = (ms: number) => (ms / floor).toFixed(1);
+					table.push(
+						`| ${regional ? `${label}, ${codes.length} areas` : label} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${median(raws).toFixed(0)} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
+					);
+					console.log(table.at(-1));
+				}
+			for (const { page } of variants) await page.context().close();
 			await engine.close();
 		}
 	} finally {
 		await browser.close();
-		stop();
+		for (const { stop } of servers) stop();
 	}
 	console.log(table.join('\n'));
 }

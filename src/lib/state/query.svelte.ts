@@ -5,7 +5,7 @@ import { answerKey } from '$lib/page/answer-key';
 import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
 import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import { sameRows } from '$lib/page/same-rows';
-import { onArrival } from './answer-arrivals';
+import { expectAnswer, onArrival } from './answer-arrivals';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -65,6 +65,8 @@ export class LiveQuery<Row extends object> {
 			const current = () => ticket === this.#ticket;
 			// This request counts as a loading view until it settles or is replaced.
 			const uncount = dataset.viewStarted();
+			// The page's other answers wait for this one (answer-arrivals.ts), until it arrives or is dropped.
+			const arrived = expectAnswer();
 			this.#loading = true;
 			const rows = coordinator.query<Row>(query, current, priority);
 			// Published and reshaped here, synchronously, as the answer arrives: no worker round trip (see
@@ -76,14 +78,16 @@ export class LiveQuery<Row extends object> {
 				performance.measure('sightline:shape', { start });
 				return answer;
 			});
-			// Applied with the other answers arriving before the next frame (answer-arrivals.ts), if still current.
-			const settle = (apply: () => void) =>
+			// Applied with the page's other answers (answer-arrivals.ts), if still current.
+			const settle = (apply: () => void) => {
+				arrived();
 				onArrival(() => {
 					if (!current()) return;
 					apply();
 					this.#loading = false;
 					uncount();
 				});
+			};
 			shaped.then(
 				(answer) =>
 					settle(() => {
@@ -101,6 +105,7 @@ export class LiveQuery<Row extends object> {
 			// Before the next run, or when the view goes away, this request is no longer wanted.
 			return () => {
 				this.#ticket++;
+				arrived();
 				uncount();
 			};
 		});

@@ -90,6 +90,22 @@ describe("a page's views through the coordinator", () => {
 		expect(data.waiting).toBe(0);
 	});
 
+	it("applies a filter change's answers together: one that arrives first waits for the others", async () => {
+		const { engine, handed } = heldEngine();
+		const views = ['a', 'b'];
+		const { rows, data } = page(engine, views);
+		await settle();
+		handed[0]!.answer();
+		// Past a frame and its fallback (answer-arrivals.ts), but within the hold: 'a' waits for 'b'.
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		flushSync();
+		expect(views.map(rows)).toEqual([undefined, undefined]);
+		handed[1]!.answer();
+		await settle();
+		expect(views.map(rows)).toEqual(views.map((view) => [{ text: `SELECT '${view}', 1` }]));
+		expect(data.waiting).toBe(0);
+	});
+
 	it('sends the queries of views on screen first', async () => {
 		const { engine, handed } = heldEngine();
 		const { priority } = page(engine, ['below', 'above']);
