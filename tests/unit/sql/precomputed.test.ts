@@ -123,7 +123,7 @@ const metrics: [string, (chosen: Filters) => Sql, typeof pathwayCube][] = [
 	['the age profile', (chosen) => ageProfileByYear(chosen), referralAgeCube],
 	['referrals by ethnicity', referralsByEthnicity, ethnicityCube],
 	['referrals by source', referralsBySource, referralSourceCube],
-	// The referral cube's cells against the facts counted per pair of indicator masks.
+	// The referral cube's 24 indicator measures against the facts' flags.
 	['indicator prevalence', indicatorPrevalence, referralCube],
 	['indicator prevalence by district', indicatorPrevalenceByDistrict, referralCube],
 	['indicator prevalence by age and gender', indicatorPrevalenceByAgeAndGender, referralCube],

@@ -1,9 +1,7 @@
 import type { IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { referralCounts } from '../../cubes';
-import { assessedFlag, assessedMask, presentFlag, presentMask, referralFacts } from '../../derived';
-import { recordKey } from '../../record-keys';
-import { ident, join, sql, total, type Sql } from '../../sql';
+import { ident, join, sql, type Sql } from '../../sql';
 import { perIndicatorList } from './indicator-sql';
 import { keyedAs, keyedNames, keyName, type Keyed } from '../../keyed-count';
 import { KEY_RANGE } from '$lib/publication/ptable';
@@ -33,9 +31,6 @@ export interface Grouping {
  * cube (or the facts, when the filters need them; see cubes.ts). Groups may use the columns both
  * share: month, district, age_band, gender, looked_after. Groups with no referrals are absent. `except`
  * leaves out filters (a chart must not filter itself).
- * From the facts, the referrals are first counted per group and pair of indicator masks (issue 14: summing
- * the 24 indicator flags and their keys row by row over a million referrals took about a second for a cohort
- * filter), and the flags then summed over those counts, as over the cube's cells: the same integers.
  */
 export function prevalenceBy(
 	filters: Filters,
@@ -43,19 +38,13 @@ export function prevalenceBy(
 	except: readonly (keyof Filters)[] = []
 ): Sql {
 	const counts = referralCounts(filters, except);
-	const fromFacts = counts.from === referralFacts;
 	const keyed = (name: string, count: Keyed) => ({
 		[name]: count.count,
 		[keyName(name)]: sql`CAST(${count.keySum} % ${KEY_RANGE} AS INTEGER)`
 	});
-	// Over the facts' mask counts: each flag weighted by the referrals (and their key sum) with those masks.
-	const weighted = (flag: Sql): Keyed => ({
-		count: total(sql`(${flag}) * n`),
-		keySum: total(sql`(${flag}) * n_key`)
-	});
 	const list = perIndicatorList((column) => ({
-		...keyed('present', fromFacts ? weighted(presentFlag(column)) : counts.present(column)),
-		...keyed('assessed', fromFacts ? weighted(assessedFlag(column)) : counts.assessed(column))
+		...keyed('present', counts.present(column)),
+		...keyed('assessed', counts.assessed(column))
 	}));
 	const names = groups.map((group) => ident(group.name));
 	const selectGroups = groups.map((group) => sql`${group.expression} AS ${ident(group.name)}, `);
@@ -64,25 +53,12 @@ export function prevalenceBy(
 	// By the text, as before it was grouped as text (a district ENUM sorts in the reference's order).
 	const orderBy =
 		groups.length > 0 ? sql`ORDER BY ${join(groups.map((_, index) => sql`${index + 1}`))}` : sql``;
-	const inner = fromFacts
-		? sql`SELECT ${join(
-				names.map((name) => sql`${name}, `),
-				''
-			)}${keyedAs('referrals', weighted(sql`1`))}, ${list} AS indicators
-	FROM (
-		SELECT ${join(selectGroups, '')}${presentMask}, ${assessedMask}, count(*) AS n, sum(${recordKey}) AS n_key
-		FROM ${referralFacts}
-		WHERE ${counts.where}
-		GROUP BY ALL
-	)
-	${groupBy}`
-		: sql`SELECT ${join(selectGroups, '')}${keyedAs('referrals', counts.referrals())}, ${list} AS indicators
-	FROM ${counts.from}
-	WHERE ${counts.where}
-	${groupBy}`;
 	return sql`SELECT ${join(outer, '')}${keyedNames('referrals')}, unnest(indicators, recursive := true)
 FROM (
-	${inner}
+	SELECT ${join(selectGroups, '')}${keyedAs('referrals', counts.referrals())}, ${list} AS indicators
+	FROM ${counts.from}
+	WHERE ${counts.where}
+	${groupBy}
 )
 ${orderBy}`;
 }
