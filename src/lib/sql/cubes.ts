@@ -25,8 +25,9 @@ import { and, ident, join, sql, Sql, total } from './sql';
  * Which filters each path answers: the facts answer every filter. A cube answers a filter only through
  * `columns`: every cube has month (whole-month periods), district, age band and looked-after, and the referral
  * cubes gender; the pathway cube adds intervention, stage and NRM referral, the indicator-count cube
- * intervention, the risk cube risk level. Single-year ages, indicators, ethnicity, referral source, repeat and
- * a part-month period have no referral cube dimension, so any of them sends referral counts to the facts.
+ * intervention, the risk cube risk level, the Children page's cubes the single year of age, ethnicity or
+ * referral source. Indicators, repeat and a part-month period have no referral cube dimension, so any of them
+ * sends referral counts to the facts, as does a filter on a dimension the cube asked lacks.
  * Episode counts ignore the referral-only filters (their facts have no such column either), and the episode
  * cubes answer all the others: they keep the single year of age, and read a part month's days from the facts
  * (`partMonths`), so a cohort's filters never send them to the facts. The indicator mask cube, keyed by the
