@@ -159,6 +159,30 @@ describe('the rows cubes', () => {
 	});
 });
 
+describe("the Children page's cubes", () => {
+	it.each<[string, (chosen: Filters) => Sql, Sql]>([
+		['referrals by age and gender', referralsByAgeAndGender, referralAgeCube.table],
+		['the age profile', (chosen) => ageProfileByYear(chosen), referralAgeCube.table],
+		['referrals by ethnicity', referralsByEthnicity, ethnicityCube.table],
+		['referrals by source', referralsBySource, referralSourceCube.table]
+	])('answer %s under a district click without the facts', (_, metric, table) => {
+		// Issue 14: each read the million-row facts on every district click.
+		for (const chosen of [
+			{ districts: ['fenland'] },
+			{ districts: ['cambridge'], lookedAfter: true }
+		] satisfies Filters[]) {
+			expect(metric(chosen).text).toContain(table.text);
+			expect(metric(chosen).text).not.toContain(referralFacts.text);
+		}
+	});
+
+	it('answers single-year ages from the age cube', () => {
+		expect(referralsByAgeAndGender({ ageFrom: 13, ageTo: 15 }).text).not.toContain(referralFacts.text);
+		expect(ageProfileByYear({ ageFrom: 13 }).text).not.toContain(referralFacts.text);
+		expect(referralsByEthnicity({ ageFrom: 13 }).text).toContain(referralFacts.text);
+	});
+});
+
 describe('the age profile from the referrals at each age', () => {
 	it('gives the counts, mean and median of avg and median over the facts, and their standard deviation to 1e-12', async () => {
 		// The statistics as they were computed before the age cube: row by row over the facts.
