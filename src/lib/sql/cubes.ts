@@ -25,8 +25,9 @@ import { and, ident, join, sql, Sql, total } from './sql';
  * Which filters each path answers: the facts answer every filter. A cube answers a filter only through
  * `columns`: every cube has month (whole-month periods), district, age band and looked-after, and the referral
  * cubes gender; the pathway cube adds intervention, stage and NRM referral, the indicator-count cube
- * intervention, the risk cube risk level. Single-year ages, indicators, ethnicity, referral source, repeat and
- * a part-month period have no referral cube dimension, so any of them sends referral counts to the facts.
+ * intervention, the risk cube risk level, the Children page's cubes the single year of age, ethnicity or
+ * referral source. Indicators, repeat and a part-month period have no referral cube dimension, so any of them
+ * sends referral counts to the facts, as does a filter on a dimension the cube asked lacks.
  * Episode counts ignore the referral-only filters (their facts have no such column either), and the episode
  * cubes answer all the others: they keep the single year of age, and read a part month's days from the facts
  * (`partMonths`), so a cohort's filters never send them to the facts. The indicator mask cube, keyed by the
@@ -153,6 +154,26 @@ export const indicatorCountCube = rowsCube('indicator_count_cube', ['indicator_c
 export const riskCube = rowsCube('risk_cube', ['risk_level'], { riskLevel: 'risk_level' });
 
 /**
+ * The Children page's charts (issue 14: four of its five queries read the 1M-row facts on every district
+ * click, about 190 ms of DuckDB time per change). The single year of age at referral, for the pyramid and the
+ * age profile (whose mean, standard deviation and median follow from the count at each age): with it the cube
+ * answers the single-year age filter too, and the band (which follows from the age, adding no cell) is only
+ * grouped by, not filtered on. Ethnicity and referral source each have a cube of their own: together with the
+ * age they would multiply into the facts' size. Sizes at 1M referrals: in `tests/bench/page-queries.ts`'s
+ * output (BENCH_TABLES).
+ */
+export const referralAgeCube = rowsCube('referral_age_cube', ['age_at_referral'], {
+	age: 'age_at_referral',
+	ageBand: undefined
+});
+/** Ethnicity: referrals by ethnic group. */
+export const ethnicityCube = rowsCube('ethnicity_cube', ['ethnicity'], { ethnicity: 'ethnicity' });
+/** Referral source: referrals by who made them. */
+export const referralSourceCube = rowsCube('referral_source_cube', ['referral_source'], {
+	source: 'referral_source'
+});
+
+/**
  * Referrals by district and the exact set of indicators present (`present_mask`), the one grouping the
  * combinations (UpSet) and pairs charts need (issue 14: they read the 1M-row facts on every district click).
  * Every one of the 4,096 masks occurs at 1M referrals, so each added dimension multiplies the cells: by
@@ -176,7 +197,10 @@ export const cubes = (): readonly Cube[] => [
 	pathwayCube,
 	indicatorCountCube,
 	riskCube,
-	indicatorMaskCube
+	indicatorMaskCube,
+	referralAgeCube,
+	ethnicityCube,
+	referralSourceCube
 ];
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	ageBands,
 	districts,
+	ethnicities,
 	genders,
 	indicatorColumns,
 	interventionKinds,
 	pathwayStages,
+	referralSources,
 	riskLevels
 } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
@@ -18,7 +20,16 @@ import {
 	referralChildCubes,
 	type ChildCube
 } from '$lib/sql/child-cubes';
-import { cubeAnswers, indicatorCountCube, pathwayCube, riskCube } from '$lib/sql/cubes';
+import {
+	cubeAnswers,
+	ethnicityCube,
+	indicatorCountCube,
+	pathwayCube,
+	referralAgeCube,
+	referralCube,
+	referralSourceCube,
+	riskCube
+} from '$lib/sql/cubes';
 import { indexReferralCube, indexReferralCubeAnswers } from '$lib/sql/index-referral-cube';
 import { referralHeadline } from '$lib/sql/metrics/headline';
 import { referralChildrenFirst, referralChildrenFirstAnswers } from '$lib/sql/referral-children-first';
@@ -27,6 +38,14 @@ import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filte
 import { childCount, keyedAs, type SoloPeriod } from '$lib/sql/keyed-count';
 import { indicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
 import { riskLevelsByYear } from '$lib/sql/metrics/indicators/risk-levels';
+import { indicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
+import { indicatorPrevalenceByAgeAndGender } from '$lib/sql/metrics/indicators/prevalence-by-age-gender';
+import { indicatorPrevalenceByDistrict } from '$lib/sql/metrics/indicators/prevalence-by-district';
+import { indicatorPrevalenceByQuarter } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
+import { referralsByAgeAndGender } from '$lib/sql/metrics/children/age-gender';
+import { ageProfileByYear } from '$lib/sql/metrics/children/age-profile';
+import { referralsByEthnicity } from '$lib/sql/metrics/children/ethnicity';
+import { referralsBySource } from '$lib/sql/metrics/children/referral-source';
 import {
 	interventionByAgeBand,
 	interventionByIndicatorCount
@@ -75,6 +94,8 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		riskLevels: rarely(fc.subarray([...riskLevels.codes], { minLength: 1 })),
 		repeat: rarely(fc.boolean()),
 		ageFrom: rarely(fc.integer({ min: 10, max: 16 })),
+		ethnicities: rarely(fc.subarray([...ethnicities.codes], { minLength: 1 })),
+		sources: rarely(fc.subarray([...referralSources.codes], { minLength: 1 })),
 		indicators: rarely(
 			fc.record({
 				conditions: fc.constant({ [indicatorColumns[3]!]: 'present' as const }),
@@ -99,7 +120,16 @@ const metrics: [string, (chosen: Filters) => Sql, typeof pathwayCube][] = [
 	['intervention by age band', interventionByAgeBand, pathwayCube],
 	['intervention by indicator count', interventionByIndicatorCount, indicatorCountCube],
 	['indicators per referral', indicatorsPerReferral, indicatorCountCube],
-	['risk levels by year', riskLevelsByYear, riskCube]
+	['risk levels by year', riskLevelsByYear, riskCube],
+	['referrals by age and gender', referralsByAgeAndGender, referralAgeCube],
+	['the age profile', (chosen) => ageProfileByYear(chosen), referralAgeCube],
+	['referrals by ethnicity', referralsByEthnicity, ethnicityCube],
+	['referrals by source', referralsBySource, referralSourceCube],
+	// The referral cube's 24 indicator measures against the facts' flags.
+	['indicator prevalence', indicatorPrevalence, referralCube],
+	['indicator prevalence by district', indicatorPrevalenceByDistrict, referralCube],
+	['indicator prevalence by age and gender', indicatorPrevalenceByAgeAndGender, referralCube],
+	['indicator prevalence by quarter', indicatorPrevalenceByQuarter, referralCube]
 ];
 
 describe('the rows cubes', () => {
@@ -128,6 +158,75 @@ describe('the rows cubes', () => {
 		expect(indexReferralCubeAnswers({ interventions: ['deter'], genders: ['female'] })).toBe(true);
 		expect(indexReferralCubeAnswers({ stages: ['central_list'] })).toBe(false);
 		expect(indexReferralCubeAnswers({ from: '2024-01-15' })).toBe(false);
+	});
+});
+
+describe("the Children page's cubes", () => {
+	it.each<[string, (chosen: Filters) => Sql, Sql]>([
+		['referrals by age and gender', referralsByAgeAndGender, referralAgeCube.table],
+		['the age profile', (chosen) => ageProfileByYear(chosen), referralAgeCube.table],
+		['referrals by ethnicity', referralsByEthnicity, ethnicityCube.table],
+		['referrals by source', referralsBySource, referralSourceCube.table]
+	])('answer %s under a district click without the facts', (_, metric, table) => {
+		// Issue 14: each read the million-row facts on every district click.
+		for (const chosen of [
+			{ districts: ['fenland'] },
+			{ districts: ['cambridge'], lookedAfter: true }
+		] satisfies Filters[]) {
+			expect(metric(chosen).text).toContain(table.text);
+			expect(metric(chosen).text).not.toContain(referralFacts.text);
+		}
+	});
+
+	it('answers single-year ages from the age cube', () => {
+		expect(referralsByAgeAndGender({ ageFrom: 13, ageTo: 15 }).text).not.toContain(referralFacts.text);
+		expect(ageProfileByYear({ ageFrom: 13 }).text).not.toContain(referralFacts.text);
+		expect(referralsByEthnicity({ ageFrom: 13 }).text).toContain(referralFacts.text);
+	});
+});
+
+describe('the age profile from the referrals at each age', () => {
+	it('gives the counts, mean and median of avg and median over the facts, and their standard deviation to 1e-12', async () => {
+		// The statistics as they were computed before the age cube: row by row over the facts.
+		const direct = (chosen: Filters) =>
+			sql`SELECT CAST(year(referral_date) - CASE WHEN month(referral_date) < 4 THEN 1 ELSE 0 END AS INTEGER) AS year,
+				count(*) AS referrals, count(*) FILTER (WHERE age_at_referral < 15) AS younger,
+				avg(age_at_referral) AS mean_age, stddev_samp(age_at_referral) AS sd_age,
+				CAST(median(age_at_referral) AS DOUBLE) AS median_age
+			FROM ${referralFacts} WHERE ${filterPredicate(chosen, referralColumns)} GROUP BY ALL ORDER BY year`;
+		let answered = 0;
+		await fc.assert(
+			fc.asyncProperty(filters, async (chosen) => {
+				const rows = await engine.query<Record<string, number | null>>(ageProfileByYear(chosen));
+				const expected = await engine.query<Record<string, number | null>>(direct(chosen));
+				expect(
+					rows.map(({ year, referrals, younger, mean_age, median_age }) => ({
+						year,
+						referrals,
+						younger,
+						mean_age,
+						median_age
+					}))
+				).toEqual(
+					expected.map(({ year, referrals, younger, mean_age, median_age }) => ({
+						year,
+						referrals,
+						younger,
+						mean_age,
+						median_age
+					}))
+				);
+				rows.forEach((row, index) => {
+					const sd = expected[index]!.sd_age ?? null;
+					if (sd === null) expect(row.sd_age).toBeNull();
+					else expect(Math.abs(row.sd_age! - sd)).toBeLessThan(1e-12 * Math.max(1, sd));
+				});
+				if (rows.length > 0) answered++;
+			}),
+			{ numRuns: 30, seed: 1414 }
+		);
+		// Guards the equality above against filters that all match nothing.
+		expect(answered).toBeGreaterThan(10);
 	});
 });
 

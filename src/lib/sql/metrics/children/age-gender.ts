@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { referralAgeCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { keyedAs } from '../../keyed-count';
 
 export interface AgeGenderCount {
 	/** Age in whole years at referral. */
@@ -15,11 +14,13 @@ export interface AgeGenderCount {
 /**
  * Referrals by single year of age at referral and gender, for the population pyramid. The gender filter is
  * left out: the pyramid cross-filters by gender, so it keeps both sides and the page highlights the choice.
+ * From the age cube unless a filter needs the facts.
  */
 export function referralsByAgeAndGender(filters: Filters): Sql {
-	return sql`SELECT age_at_referral AS age, CAST(gender AS VARCHAR) AS gender, ${keyedAs('referrals', rowCount())}
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns, ['genders'])}
+	const counts = rowCounts(referralAgeCube, filters, ['genders']);
+	return sql`SELECT age_at_referral AS age, CAST(gender AS VARCHAR) AS gender, ${keyedAs('referrals', counts.rows())}
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY age, gender`.publishing('age');
 }

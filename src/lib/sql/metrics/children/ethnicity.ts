@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { ethnicityCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { keyedAs } from '../../keyed-count';
 
 export interface EthnicityCount {
 	/** ONS five-group ethnicity code, or `unknown` (contract `ethnicities`). */
@@ -12,12 +11,14 @@ export interface EthnicityCount {
 
 /**
  * Referrals by ethnic group (ONS five groups and unknown). The ethnicity filter is left out: the chart
- * cross-filters by ethnicity, so it keeps every group and the page highlights the choice.
+ * cross-filters by ethnicity, so it keeps every group and the page highlights the choice. From the ethnicity
+ * cube unless a filter needs the facts.
  */
 export function referralsByEthnicity(filters: Filters): Sql {
-	return sql`SELECT COALESCE(CAST(ethnicity AS VARCHAR), 'unknown') AS ethnicity, ${keyedAs('referrals', rowCount())}
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns, ['ethnicities'])}
+	const counts = rowCounts(ethnicityCube, filters, ['ethnicities']);
+	return sql`SELECT COALESCE(CAST(ethnicity AS VARCHAR), 'unknown') AS ethnicity, ${keyedAs('referrals', counts.rows())}
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY ethnicity`;
 }

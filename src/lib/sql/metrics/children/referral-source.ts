@@ -1,8 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralFacts } from '../../derived';
-import { filterPredicate, referralColumns } from '../../filters';
+import { referralSourceCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
-import { keyedAs, rowCount } from '../../keyed-count';
+import { keyedAs } from '../../keyed-count';
 
 export interface SourceCount {
 	/** Referral source code (contract `referralSources`). */
@@ -12,12 +11,14 @@ export interface SourceCount {
 
 /**
  * Referrals by who made them. The referral-source filter is left out: the chart cross-filters by source,
- * so it keeps every source and the page highlights the choice.
+ * so it keeps every source and the page highlights the choice. From the referral source cube unless a filter
+ * needs the facts.
  */
 export function referralsBySource(filters: Filters): Sql {
-	return sql`SELECT COALESCE(CAST(referral_source AS VARCHAR), 'unknown') AS source, ${keyedAs('referrals', rowCount())}
-FROM ${referralFacts}
-WHERE ${filterPredicate(filters, referralColumns, ['sources'])}
+	const counts = rowCounts(referralSourceCube, filters, ['sources']);
+	return sql`SELECT COALESCE(CAST(referral_source AS VARCHAR), 'unknown') AS source, ${keyedAs('referrals', counts.rows())}
+FROM ${counts.from}
+WHERE ${counts.where}
 GROUP BY ALL
 ORDER BY referrals DESC, source`;
 }

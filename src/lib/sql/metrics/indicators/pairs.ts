@@ -21,20 +21,29 @@ export interface IndicatorPair {
 /**
  * Co-occurrence of every pair of indicators (66 pairs, a before b in the contract's order): referrals with
  * both present and with each present, from which the share with both and the Jaccard index (both ÷ either)
- * follow. Referrals are counted per presence bitmask first (at most 4,096 masks), then each pair's counts
- * are sums over the masks that hold its bits: the masks joined to a table of the 66 pairs and grouped by
- * pair. (As 66 × 3 aggregates of one row unnested into 66, the query took about a second to run even on
- * the mask cube's few thousand cells, most of it the expression's size.)
+ * follow. Referrals are counted per presence bitmask first (at most 4,096 masks); then each pair's referrals
+ * with both present are summed over the masks that hold both its bits, joined on that condition, and each
+ * indicator's over the masks that hold its bit. (As 66 × 3 aggregates of one row unnested into 66, the query
+ * took about a second to run even on the mask cube's few thousand cells, most of it the expression's size;
+ * as every pair against every mask, 270,000 rows grouped by the pair's names, about 20 ms at 1M referrals:
+ * each pair is in a quarter of the masks and each indicator in half, so the joins keep about 92,000.)
  */
 export function indicatorPairs(filters: Filters): Sql {
 	const bit = (column: IndicatorColumn) => 1 << indicatorColumns.indexOf(column);
 	const pairs = indicatorColumns.flatMap((a, i) => indicatorColumns.slice(i + 1).map((b) => [a, b] as const));
 	const rows = pairs.map(([a, b], index) => sql`(${index}, ${a}, ${b}, ${bit(a)}, ${bit(b)})`);
+	const bits = indicatorColumns.map((column) => sql`(${bit(column)})`);
 	// From the indicator mask cube under a district filter alone, else the facts.
 	const source = rowCounts(indicatorMaskCube, filters);
 	const mask = partialOf('referrals', 'm');
-	const referrals = (where?: Sql) => summedCount(mask.count, mask.keySum, where);
-	const holds = (bits: Sql) => sql`(m.${presentMask} & ${bits}) = ${bits}`;
+	const summed = summedCount(mask.count, mask.keySum);
+	const counted = (name: string, table: string) => {
+		const { count, keySum } = partialOf(name, table);
+		return keyedAs(name, {
+			count: sql`CAST(COALESCE(${count}, 0) AS BIGINT)`,
+			keySum: sql`CAST(COALESCE(${keySum}, 0) AS BIGINT)`
+		});
+	};
 	return sql`WITH masks AS (
 	SELECT ${presentMask}, ${keyedPartial('referrals', source.rows())}
 	FROM ${source.from}
@@ -42,14 +51,25 @@ export function indicatorPairs(filters: Filters): Sql {
 	GROUP BY ${presentMask}
 ),
 pairs AS (SELECT * FROM (VALUES ${join(rows)}) AS p(pair, a, b, a_bit, b_bit)),
-total AS (SELECT ${keyedAs('referrals', summedCount(sql`"referrals"`, sql`"referrals:key_sum"`))} FROM masks)
+total AS (SELECT ${keyedAs('referrals', summedCount(sql`"referrals"`, sql`"referrals:key_sum"`))} FROM masks),
+both_present AS (
+	SELECT p.pair, ${keyedPartial('both', summed)}
+	FROM pairs p JOIN masks m ON (m.${presentMask} & (p.a_bit | p.b_bit)) = (p.a_bit | p.b_bit)
+	GROUP BY p.pair
+),
+present AS (
+	SELECT i.bit, ${keyedPartial('present', summed)}
+	FROM (VALUES ${join(bits)}) AS i(bit) JOIN masks m ON (m.${presentMask} & i.bit) <> 0
+	GROUP BY i.bit
+)
 SELECT t.${ident('referrals')}, t.${ident(keyName('referrals'))}, p.a, p.b,
-	${keyedAs('both', referrals(holds(sql`(p.a_bit | p.b_bit)`)))},
-	${keyedAs('a_present', referrals(holds(sql`p.a_bit`)))},
-	${keyedAs('b_present', referrals(holds(sql`p.b_bit`)))}
+	${counted('both', 'w')},
+	${keyedAs('a_present', { count: sql`CAST(COALESCE(sa.present, 0) AS BIGINT)`, keySum: sql`CAST(COALESCE(sa."present:key_sum", 0) AS BIGINT)` })},
+	${keyedAs('b_present', { count: sql`CAST(COALESCE(sb.present, 0) AS BIGINT)`, keySum: sql`CAST(COALESCE(sb."present:key_sum", 0) AS BIGINT)` })}
 FROM pairs p
 CROSS JOIN total t
-LEFT JOIN masks m ON TRUE
-GROUP BY ALL
-ORDER BY any_value(p.pair)`;
+LEFT JOIN both_present w ON w.pair = p.pair
+LEFT JOIN present sa ON sa.bit = p.a_bit
+LEFT JOIN present sb ON sb.bit = p.b_bit
+ORDER BY p.pair`;
 }
