@@ -377,9 +377,10 @@ describe("children referred from each child's first cell", () => {
 					await engine.query(referralHeadline(onFacts(chosen)))
 				);
 			}),
-			{ numRuns: 30, seed: 1417 }
+			// Most random filter sets name a filter the table cannot answer (19 of these 80 it can).
+			{ numRuns: 80, seed: 1417 }
 		);
-		expect(answeredByTable).toBeGreaterThan(3);
+		expect(answeredByTable).toBeGreaterThan(10);
 	});
 
 	it('counts a child whose first cell fails by another cell that passes, once however many pass', async () => {
