@@ -13,6 +13,7 @@ import { sha256File } from '$lib/ingest/sha256-file';
 import { recogniseHeadings } from '$lib/ingest/statutory-format';
 import { windows1252FileToUtf8 } from '$lib/ingest/windows-1252-file';
 import { ident, join, sql, type Sql } from '$lib/sql/sql';
+import { readerRejects, readerScans } from '$lib/sql/staging';
 import type { Engine } from './engine';
 import { checkStaged, readStaged, readStagedPieces, type Staged, type StagedCheck } from './load-staged';
 
@@ -271,7 +272,7 @@ export async function ingestStaged(
 	const stage = ident(stageName);
 	const discard = async () => {
 		await check?.discard();
-		for (const table of [stage, ident(arrowStage), ident('reject_errors'), ident('reject_scans')])
+		for (const table of [stage, ident(arrowStage), readerRejects, readerScans])
 			await engine.exec(sql`DROP TABLE IF EXISTS ${table}`);
 		if (!parquet) await engine.dropFile(uploadFile);
 	};

@@ -25,6 +25,7 @@ import {
 	changesCell,
 	createVerdicts,
 	distinctCells,
+	dropReaderRejects,
 	duplicateRows,
 	insertLoaded,
 	insertVerdicts,
@@ -255,8 +256,7 @@ export async function readStaged(
 	skipLines = 0
 ): Promise<Staged> {
 	const clock = performance.now();
-	for (const rejects of ['reject_errors', 'reject_scans'])
-		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
+	for (const statement of dropReaderRejects()) await engine.exec(statement);
 	await engine.exec(stageFile(stage, source, padShortRows, skipLines, scratchOf(engine)));
 	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
 	return { stage, headers, read: performance.now() - clock };
@@ -279,8 +279,7 @@ export async function readStagedPieces(
 	skipLines = 0
 ): Promise<Staged> {
 	const clock = performance.now();
-	for (const rejects of ['reject_errors', 'reject_scans'])
-		await engine.exec(sql`DROP TABLE IF EXISTS ${ident(rejects)}`);
+	for (const statement of dropReaderRejects()) await engine.exec(statement);
 	for await (const piece of pieces) {
 		// The reader's latest scan so far: the lines set aside after it are this piece's.
 		const scan = piece.first

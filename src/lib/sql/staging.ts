@@ -31,6 +31,12 @@ const createScratch = (scratch: Scratch): Sql =>
 
 /** The table DuckDB's CSV reader puts the lines it cannot split into (`store_rejects`). */
 export const readerRejects = ident('reject_errors');
+/** The table DuckDB's CSV reader lists its scans in (`store_rejects`): a rejected line names its scan. */
+export const readerScans = ident('reject_scans');
+
+/** Drop the reader's reject tables an earlier read left, so a read's rejects are its own. */
+export const dropReaderRejects = (): Sql[] =>
+	[readerRejects, readerScans].map((table) => sql`DROP TABLE IF EXISTS ${table}`);
 
 /**
  * Read a file into `stage` as text, in file order (DuckDB keeps insertion order, so `rowid + 1` is the data
@@ -73,8 +79,7 @@ export const shiftReaderRejects = (scan: number, offset: number): Sql =>
 	sql`UPDATE ${readerRejects} SET line = line + ${offset} WHERE scan_id > ${scan}`;
 
 /** The latest scan DuckDB's reader recorded (0 before any). */
-export const lastReaderScan = (): Sql =>
-	sql`SELECT coalesce(max(scan_id), 0) AS scan FROM ${ident('reject_scans')}`;
+export const lastReaderScan = (): Sql => sql`SELECT coalesce(max(scan_id), 0) AS scan FROM ${readerScans}`;
 
 /** The staged columns' names: the file's headings, as DuckDB read them. */
 export const stagedColumns = (stage: Sql): Sql => sql`SELECT column_name AS name FROM (DESCRIBE ${stage})`;
