@@ -11,7 +11,7 @@ import { repeatMissing } from '$lib/sql/metrics/missing/repeat-missing';
 import { sql, type Sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
-import { filterSet, rarely, some } from '../../helpers/filter-arbitraries';
+import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
 
 /**
  * The episode children table (issue 14) against the facts path: the Missing page's headline, episodes and
@@ -37,9 +37,6 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		ageFrom: rarely(fc.integer({ min: 10, max: 16 }))
 	})
 );
-
-/** The same filters sent to the facts: a period ending after every episode loaded keeps every row. */
-const onFacts = (chosen: Filters): Filters => ({ ...chosen, to: '2099-12-30' });
 
 const metrics: [string, (chosen: Filters) => Sql][] = [
 	['the headline', episodeHeadline],

@@ -9,7 +9,7 @@ import { indicatorCombinations } from '$lib/sql/metrics/indicators/combinations'
 import { indicatorPairs } from '$lib/sql/metrics/indicators/pairs';
 import { sql, type Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
-import { filterSet, rarely, some } from '../../helpers/filter-arbitraries';
+import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
 
 /**
@@ -38,9 +38,6 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		)
 	})
 );
-
-/** The same filters sent to the facts: a period ending long after every row keeps them all. */
-const onFacts = (chosen: Filters): Filters => ({ ...chosen, to: '2099-12-31' });
 
 describe('the indicator mask cube', () => {
 	it.each<[string, (chosen: Filters) => Sql]>([

@@ -59,7 +59,7 @@ import { episodeWindowCounts, referralWindowCounts } from '$lib/sql/metrics/over
 import { ident, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
-import { filterSet, rarely, some } from '../../helpers/filter-arbitraries';
+import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
 
 /**
  * The per-load tables and columns that spare a filter change the facts (issue 14) against the facts path, on
@@ -104,12 +104,6 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		)
 	})
 );
-
-/**
- * The same filters sent to the facts: a period ending on a day that is not a month end (after every row
- * loaded) leaves every row in but no cube can answer it.
- */
-const onFacts = (chosen: Filters): Filters => ({ ...chosen, to: '2099-12-30' });
 
 const metrics: [string, (chosen: Filters) => Sql, typeof pathwayCube][] = [
 	['the funnel', (chosen) => pathwayFunnel(chosen), pathwayCube],
