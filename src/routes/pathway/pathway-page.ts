@@ -329,7 +329,11 @@ export const pathwayPage = definePage()
 	.derive('nrmChartLoading', ({ nrmQuarterCounts }) => nrmQuarterCounts.loading)
 
 	// ----- Re-referral after an intervention
-	.derive('rereferral', ({ rereferralCounts }) => rereferralShares(rereferralCounts.rows ?? []))
+	// No rows before the answer (the chart says "Loading…", the card "…"), not a share of no children: an answer
+	// with no rows is "none followed up", a question not yet answered is not.
+	.derive('rereferral', ({ rereferralCounts }) =>
+		rereferralCounts.rows ? rereferralShares(rereferralCounts.rows) : []
+	)
 	.derive('rereferralChart', (scope): ChartSpec<RereferralShare> => {
 		const { rereferral, rereferralCounts, period, shown, extent } = scope;
 		const incompleteFollowUp = (rereferralCounts.rows ?? [])

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageBandRanges, ageBands, pathwayStages } from '$lib/contract';
+import { ageBandRanges, ageBands, cambridgeshireAndPeterborough, pathwayStages } from '$lib/contract';
+import { evaluatePage } from '$lib/page/define-page';
+import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
+import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import type { Engine } from '$lib/engine/engine';
 import { formatPercent } from '$lib/format/number';
 import { pathwayPage } from '../../../../src/routes/pathway/pathway-page';
@@ -143,6 +146,29 @@ describe('pathway page on the demo extract', () => {
 		expect(headline(view, 'Referred again within 12 months of an intervention').value).toBe(
 			formatPercent(rows[0]!.re_referred! / rows[0]!.children!)
 		);
+	});
+
+	it('shows the re-referral chart and card as waiting, not as "none followed up", before their answer', async () => {
+		const [extent] = await engine.query<DataExtent>(dataExtent());
+		const unanswered = rereferralAfterIntervention({}).text;
+		const view = await evaluatePage(
+			pathwayPage,
+			{
+				filters: {},
+				publication: false,
+				grain: 'month',
+				extent,
+				gaps: { referrals: [], missing_episodes: [] },
+				areaReference: cambridgeshireAndPeterborough,
+				toggle: () => {}
+			},
+			// Every query answered but the re-referral one, whose rows stay undefined as while the engine works
+			// on it (evaluatePage awaits each answer in turn, so it fails rather than never arriving).
+			(query) => (query.text === unanswered ? Promise.reject(new Error('not yet')) : engine.query(query))
+		);
+		expect(view.rereferralCounts.rows).toBeUndefined();
+		expect(view.rereferralChart.rows).toEqual([]);
+		expect(headline(view, 'Referred again within 12 months of an intervention').value).toBe('…');
 	});
 
 	it('says why the re-referral chart is empty for the latest quarter, and draws an earlier one', async () => {
