@@ -497,7 +497,8 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('stageChartLoading', ({ stageRows }) => stageRows.loading)
 
 	// ----- Interventions by kind, district and quarter
-	.derive('kinds', ({ kindCounts }) => kindRows(kindCounts.rows ?? []))
+	// No rows before an answer (the chart says "Loading…", the card "…"): an answer of none is not the same.
+	.derive('kinds', ({ kindCounts }) => (kindCounts.rows ? kindRows(kindCounts.rows) : []))
 	.derive('kindChart', ({ kinds, period }): ChartSpec<KindRow> => {
 		const offered = kinds
 			.filter(
@@ -577,7 +578,7 @@ export const cohortsPage = definePageOverShownDays()
 	.derive('quarterKindChartLoading', ({ quarterKindCounts }) => quarterKindCounts.loading)
 
 	// ----- Outcomes: referred again within 12 months of an intervention
-	.derive('outcomes', ({ outcomeCounts }) => rereferralShares(outcomeCounts.rows ?? []))
+	.derive('outcomes', ({ outcomeCounts }) => (outcomeCounts.rows ? rereferralShares(outcomeCounts.rows) : []))
 	.derive('outcomeChart', ({ outcomes, period, window, extent }): ChartSpec<RereferralShare> => {
 		const any = outcomes.find((row) => row.intervention === 'any');
 		const incomplete = any?.follow_up_incomplete ?? 0;
@@ -605,9 +606,10 @@ export const cohortsPage = definePageOverShownDays()
 				? followUpNotYet({ first: window.from, last: window.to }, extent.last_referral)
 				: undefined;
 		const spec = shareBarsSpec(outcomes, {
-			title:
-				enough && any!.share !== null
-					? `${formatPercent(any!.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any!.re_referred)} of ${countText(any!.children)} followed up)`
+			title: !any
+				? `Re-referral of the cohort's children within 12 months of an intervention`
+				: enough && any.share !== null
+					? `${formatPercent(any.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any.re_referred)} of ${countText(any.children)} followed up)`
 					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral`,
 			summary,
 			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up, so a recent period has few; below ${minFollowedUp} children followed up no share is drawn. Children with no intervention are a comparison, not a like-for-like control.`,
@@ -735,7 +737,7 @@ export const cohortsPage = definePageOverShownDays()
 
 	// ----- Headlines
 	.derive('headlines', (scope): CohortHeadline[] => {
-		const { headlineCounts, kinds, outcomes, publication } = scope;
+		const { headlineCounts, kinds, kindCounts, outcomes, outcomeCounts, publication } = scope;
 		const shown = (value: number) => (hidden(value, publication) ? 'c' : formatCount(value));
 		const headline = headlineCounts.rows?.[0];
 		const withKind = kinds.filter(
@@ -751,17 +753,25 @@ export const cohortsPage = definePageOverShownDays()
 			{ label: 'Children', value: headline ? shown(headline.children) : '…' },
 			{
 				label: 'With an intervention',
-				value: recorded ? (offered === null ? 'c' : formatPercent(offered / recorded)) : '–',
+				value: !kindCounts.rows
+					? '…'
+					: recorded
+						? offered === null
+							? 'c'
+							: formatPercent(offered / recorded)
+						: '–',
 				detail: recorded
 					? `${countText(offered)} of ${shown(recorded)} referrals with it recorded`
 					: undefined
 			},
 			{
 				label: 'Referred again within 12 months of an intervention',
-				value: followedUpEnough(any) ? pct(any!.share) : '–',
-				detail: followedUpEnough(any)
-					? `${countText(any!.re_referred)} of ${countText(any!.children)} children followed up`
-					: `too few followed up for 12 months (${any?.children === null ? 'c' : plural(any?.children ?? 0, 'child', 'children')})`
+				value: !outcomeCounts.rows ? '…' : followedUpEnough(any) ? pct(any!.share) : '–',
+				detail: !outcomeCounts.rows
+					? undefined
+					: followedUpEnough(any)
+						? `${countText(any!.re_referred)} of ${countText(any!.children)} children followed up`
+						: `too few followed up for 12 months (${any?.children === null ? 'c' : plural(any?.children ?? 0, 'child', 'children')})`
 			}
 		];
 	})

@@ -17,10 +17,11 @@ export interface BandShare {
 /**
  * Counts by band in a fixed order (bands with no rows are real zeros) with each band's share of the total
  * and its Wilson interval. In publication mode the counts arrive perturbed (publication/) and the total is
- * their sum; the shares are withheld ("c") when that total is too small to mean anything.
+ * their sum; the shares are withheld ("c") when that total is too small to mean anything. Before the answer
+ * (`rows` undefined) there are no bands at all, so the chart says "Loading…" rather than drawing zeros.
  */
 export function bandShares<Row extends object>(
-	rows: readonly Row[],
+	rows: readonly Row[] | undefined,
 	{
 		bands,
 		labels,
@@ -35,6 +36,7 @@ export function bandShares<Row extends object>(
 		publication: boolean;
 	}
 ): { rows: Published<BandShare>[]; total: number } {
+	if (rows === undefined) return { rows: [], total: 0 };
 	const counts = new Map(rows.map((row) => [String(row[band]), Number(row[count])]));
 	const total = [...counts.values()].reduce((sum, value) => sum + value, 0);
 	const shares: BandShare[] = bands.map((key) => {

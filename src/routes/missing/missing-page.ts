@@ -219,7 +219,8 @@ export const missingPage = definePage()
 	.derive('seasonChart', ({ seasonCounts, period }): ChartSpec<SeasonRow> => {
 		const season = seasonalPattern(seasonCounts.rows ?? []);
 		const summary = summariseSeasonality(season);
-		const rows = season.months.map((month): SeasonRow => ({
+		// No months before the answer (the chart says "Loading…"), not twelve months of none.
+		const rows = (seasonCounts.rows ? season.months : []).map((month): SeasonRow => ({
 			...month,
 			suppressed:
 				month.average === null && month.monthsCovered > 0 ? { average: 'c', episodes: 'c' } : undefined
@@ -336,7 +337,7 @@ export const missingPage = definePage()
 
 	// ----- Repeat missing
 	.derive('repeat', ({ repeatByBand, publication }) =>
-		bandShares(repeatByBand.rows ?? [], {
+		bandShares(repeatByBand.rows, {
 			bands: repeatBands,
 			labels: { '1': '1 episode', '2-4': '2 to 4 episodes', '5-9': '5 to 9 episodes', '10+': '10 or more' },
 			band: 'band',
@@ -363,7 +364,7 @@ export const missingPage = definePage()
 
 	// ----- Durations
 	.derive('durationChart', ({ durationByBand, publication, period }): ChartSpec<Published<BandShare>> => {
-		const durations = bandShares(durationByBand.rows ?? [], {
+		const durations = bandShares(durationByBand.rows, {
 			bands: durationBands,
 			labels: {
 				same_day: 'Back the same day',
@@ -446,7 +447,7 @@ export const missingPage = definePage()
 	// ----- Episode types
 	.derive('typeChart', ({ typeCounts, publication, period }): ChartSpec<Published<BandShare>> => {
 		const rows = typeCounts.rows ?? [];
-		const types = bandShares(rows, {
+		const types = bandShares(typeCounts.rows, {
 			bands: ['missing', 'away'],
 			labels: { missing: 'Missing', away: 'Away without authorisation' },
 			band: 'episode_type',
@@ -479,7 +480,7 @@ export const missingPage = definePage()
 	.derive('sexChart', ({ sexCounts, publication, period }): ChartSpec<Published<BandShare>> => {
 		const rows = sexCounts.rows ?? [];
 		const present = new Set(rows.map((row) => row.sex));
-		const sexes = bandShares(rows, {
+		const sexes = bandShares(sexCounts.rows, {
 			// Male and female always; indeterminate and not recorded when some episode has them.
 			bands: genders.codes.filter((code) => code === 'male' || code === 'female' || present.has(code)),
 			labels: Object.fromEntries(genders.codes.map((code) => [code, genders.label(code)])),
@@ -530,7 +531,7 @@ export const missingPage = definePage()
 							? 'c'
 							: formatPercent(twice / repeat.total),
 				detail:
-					twice !== null
+					twice !== null && repeatByBand.rows
 						? `${formatCount(twice)} of ${countNoun(repeat.total, 'child', 'children')}`
 						: undefined
 			},
