@@ -11,6 +11,7 @@ import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Engine } from '../../src/lib/engine/engine';
 import { ident, join, literal, sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
+import { cohortChanges, type FilterChange } from './cohort-changes';
 import { mainThreadSplit, markedSpans, type TraceEvent } from './main-thread-split';
 import { workerBusy } from './worker-busy';
 import { median, percentile, startPreview } from './preview-server';
@@ -84,6 +85,12 @@ export const clickFor = (page: number, change: number, areas = districts.codes.l
 	if (step >= 2 ** 6) throw new Error('Every filter state has been reached: fewer changes');
 	return (Math.log2(step & -step) + page) % areas;
 };
+
+/**
+ * Set BENCH_FILTERS=cohort to change the cohort filters instead (indicators, single-year age, intervention,
+ * stage: `cohort-changes.ts`), through the filter bar, in a Gray code of their own.
+ */
+const cohortMode = process.env.BENCH_FILTERS === 'cohort';
 
 function extract(label: string, rows: number): string {
 	const dir = `data/bench/${label}`;
@@ -164,21 +171,21 @@ async function loadNodeTables(engine: Engine, dir: string, copies: number): Prom
 }
 
 /**
- * Installed in the page before a click: `window.redrawn` resolves with the time from the click event to the
- * first frame after the URL changed and every view has its answer. A string, because the bench runs
- * through tsx, whose helper for named functions does not exist in the page.
+ * Installed in the page before a click: `window.redrawn` resolves with the time from the click event (or the
+ * change event of a select, which has no click) to the first frame after the URL changed and every view has
+ * its answer. A string, because the bench runs through tsx, whose helper for named functions does not exist
+ * in the page.
  */
 const redrawTimer = `(() => {
 	const startUrl = location.href;
 	let clickedAt;
-	document.addEventListener(
-		'click',
-		() => {
-			clickedAt = performance.now();
-			performance.mark('sightline:click');
-		},
-		{ capture: true, once: true }
-	);
+	const start = () => {
+		if (clickedAt !== undefined) return;
+		clickedAt = performance.now();
+		performance.mark('sightline:click');
+	};
+	document.addEventListener('click', start, { capture: true, once: true });
+	document.addEventListener('change', start, { capture: true, once: true });
 	window.redrawn = new Promise((resolve) => {
 		const poll = () => {
 			const settled =
@@ -246,22 +253,33 @@ export async function loadOnDataPage(
 	await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor(loaded);
 }
 
-/** One filter change: choose a value in the filter bar, wait until every view has its answer and painted. */
+/** Tick or untick the district at this index of the District menu. */
+const districtClick =
+	(district: number): FilterChange =>
+	async (page) => {
+		const menu = page.locator('details.menu', { hasText: 'District' }).first();
+		if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open)))
+			await menu.locator('summary').click();
+		return () => menu.getByRole('checkbox').nth(district).click();
+	};
+
+/**
+ * One filter change (a district's index in the District menu, or any change of the filter bar): make it,
+ * wait until every view has its answer and painted.
+ */
 export async function timeChange(
 	page: Page,
-	district: number,
+	change: number | FilterChange,
 	cleared: readonly string[] = []
 ): Promise<{ ms: number; queries: string[]; measures: QueryMeasure[] }> {
-	const menu = page.locator('details.menu', { hasText: 'District' }).first();
-	if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open)))
-		await menu.locator('summary').click();
+	const act = await (typeof change === 'number' ? districtClick(change) : change)(page);
 	await page.evaluate((names) => {
 		for (const name of ['sightline:query', ...names]) performance.clearMeasures(name);
 	}, cleared);
 	// Timed in the page, from the click event to the first frame after every view has its answer, so the
 	// time Playwright takes to find and click the checkbox is not counted.
 	await page.evaluate(redrawTimer);
-	await menu.getByRole('checkbox').nth(district).click();
+	await act();
 	// Evaluations have no timeout: this resolves once the page has redrawn.
 	const ms = await page.evaluate(() => (window as unknown as { redrawn: Promise<number> }).redrawn);
 	const measures = await page.evaluate(() =>
@@ -420,11 +438,11 @@ export async function filterChange(): Promise<void> {
 							timeout: 600_000
 						}
 					);
+					const cohort = cohortMode ? cohortChanges(pageIndex) : undefined;
+					const changeFor = (change: number) =>
+						cohort ? cohort(change) : clickFor(pageIndex, change, codes.length);
 					for (let change = 0; change < changes; change++) {
-						const { ms, queries, measures } = await timeChange(
-							page,
-							clickFor(pageIndex, change, codes.length)
-						);
+						const { ms, queries, measures } = await timeChange(page, changeFor(change));
 						redraws.push(ms);
 						dumped.push(...measures);
 						// An earlier build's SQL can name tables or columns the current schema (in Node) no longer has:
@@ -447,7 +465,7 @@ export async function filterChange(): Promise<void> {
 						await browserOf.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing'] });
 						// The traced changes go on along the same code, to states the timed ones did not reach.
 						for (let change = changes; change < changes + traced; change++) {
-							const { ms } = await timeChange(page, clickFor(pageIndex, change, codes.length), profiled);
+							const { ms } = await timeChange(page, changeFor(change), profiled);
 							walls.push(ms);
 							const sums = await page.evaluate(
 								(names) =>
@@ -514,7 +532,7 @@ export async function filterChange(): Promise<void> {
 						raws.length > 0 && median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
 					const toFloor = (ms: number) => (ms / floor).toFixed(1);
 					table.push(
-						`| ${regional ? `${label}, ${codes.length} areas` : label} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${raw} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
+						`| ${regional ? `${label}, ${codes.length} areas` : label}${cohortMode ? ', cohort' : ''} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${raw} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
 					);
 					console.log(table.at(-1));
 				}

@@ -60,6 +60,23 @@ const cohortStates: Filters[] = [
 	{ genders: ['female'], lookedAfter: true, districts: [codes[2]!, codes[3]!] }
 ];
 
+/**
+ * The cohort filters of the filter-change bench's cohort mode without an indicator (cohort-changes.ts): an age
+ * range, an intervention and a stage, alone and together, the states the cohort cubes are for.
+ */
+const cohortCubeStates: Filters[] = [
+	{ ageFrom: 13 },
+	{ ageFrom: 13, interventions: ['deter'] },
+	{ interventions: ['deter'] },
+	{ interventions: ['deter'], stages: ['central_list'] },
+	{ ageFrom: 13, interventions: ['deter'], stages: ['central_list'] },
+	{ ageFrom: 13, stages: ['central_list'] },
+	{ stages: ['central_list'] },
+	{ stages: ['central_list'], ageTo: 16 },
+	{ ageFrom: 13, ageTo: 16, stages: ['central_list'] },
+	{ ageFrom: 13, ageTo: 16, interventions: ['deter'], stages: ['central_list'], districts: [codes[0]!] }
+];
+
 /** An engine that times every query it answers. */
 function timed(engine: Engine): { engine: Engine; log: { ms: number; text: string }[] } {
 	const log: { ms: number; text: string }[] = [];
@@ -132,7 +149,8 @@ export async function pageQueries(): Promise<void> {
 		if (!definition) throw new Error(`No page called ${name}`);
 		for (const [kind, states] of [
 			['districts', districtStates(index, changes)],
-			['cohort', cohortStates]
+			['cohort', cohortStates],
+			['age, intervention, stage', cohortCubeStates]
 		] as const) {
 			const { engine, log } = timed(base);
 			const totals: number[] = [];

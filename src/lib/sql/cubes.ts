@@ -26,8 +26,9 @@ import { and, ident, join, sql, Sql, total } from './sql';
  * `columns`: every cube has month (whole-month periods), district, age band and looked-after, and the referral
  * cubes gender; the pathway cube adds intervention, stage and NRM referral, the indicator-count cube
  * intervention, the risk cube risk level, the Children page's cubes the single year of age, ethnicity or
- * referral source. Indicators, repeat and a part-month period have no referral cube dimension, so any of them
- * sends referral counts to the facts, as does a filter on a dimension the cube asked lacks.
+ * referral source, and the cohort cube the single year of age, intervention and stage together (read where
+ * no smaller cube answers). Indicators, repeat and a part-month period have no referral cube dimension, so
+ * any of them sends referral counts to the facts, as does a filter on a dimension the cube asked lacks.
  * Episode counts ignore the referral-only filters (their facts have no such column either), and the episode
  * cubes answer all the others: they keep the single year of age, and read a part month's days from the facts
  * (`partMonths`), so a cohort's filters never send them to the facts. The indicator mask cube, keyed by the
@@ -166,6 +167,26 @@ export const referralAgeCube = rowsCube('referral_age_cube', ['age_at_referral']
 	age: 'age_at_referral',
 	ageBand: undefined
 });
+/**
+ * The cohort filters (issue 14): the single year of age, intervention and furthest stage together, with
+ * the rows, repeat and under-15 measures, so the Overview's, Trends' and Children's referral counts answer an
+ * age range, an intervention or a stage (or all three at once) without the 1M-row facts. 165,000 cells at 1M
+ * referrals (each of the three alone: 21,000, 62,000 and 73,000), a sixth of the facts' rows; used only
+ * where a smaller cube cannot answer (`referralCohortCounting`). Indicator filters still read the facts: the
+ * two masks have 41,827 distinct pairs at 1M, which would multiply the cells past the facts' own.
+ */
+export const referralCohortCube: Cube = {
+	...rowsCube('referral_cohort_cube', ['age_at_referral', 'intervention', 'pathway_stage'], {
+		age: 'age_at_referral',
+		ageBand: undefined,
+		intervention: 'intervention',
+		stage: 'pathway_stage'
+	}),
+	measures: [rows, repeats, under15]
+};
+/** The referral cube, then the cohort cube: the sources of referral counts that need no indicator measure. */
+export const referralCohortCounting: readonly Cube[] = [referralCube, referralCohortCube];
+
 /** Ethnicity: referrals by ethnic group. */
 export const ethnicityCube = rowsCube('ethnicity_cube', ['ethnicity'], { ethnicity: 'ethnicity' });
 /** Referral source: referrals by who made them. */
@@ -200,7 +221,8 @@ export const cubes = (): readonly Cube[] => [
 	indicatorMaskCube,
 	referralAgeCube,
 	ethnicityCube,
-	referralSourceCube
+	referralSourceCube,
+	referralCohortCube
 ];
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */
@@ -378,8 +400,27 @@ function cubeAnswersOverPeriod(cube: Cube, filters: Filters, except: readonly Fi
 	return cube.partMonths === true && cubeAnswers(cube, filters, [...except, ...period]);
 }
 
+/**
+ * The first of the cubes that answers these filters (over the whole months of their period, or with its part
+ * months from the facts), or the first when none does (it then reads its facts, which every candidate shares).
+ */
+function chosenCube(cubes: Cube | readonly Cube[], filters: Filters, except: readonly FilterKey[]): Cube {
+	const candidates = 'table' in cubes ? [cubes] : cubes;
+	return (
+		candidates.find(
+			(cube) => cubeAnswers(cube, filters, except) || cubeAnswersOverPeriod(cube, filters, except)
+		) ?? candidates[0]!
+	);
+}
+
 /** The source of counts for these filters; every count is a BIGINT, 0 (never NULL) over no rows. */
-function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]): Counts {
+function countsFrom(cubes: Cube | readonly Cube[], filters: Filters, except: readonly FilterKey[]): Counts {
+	const cube = chosenCube(cubes, filters, except);
+	const held = (one: Measure) => {
+		if (!cube.measures.some((measure) => measure.name === one.name))
+			throw new Error(`${cube.table.text} has no measure ${one.name}`);
+		return one;
+	};
 	if (!cubeAnswers(cube, filters, except) && cubeAnswersOverPeriod(cube, filters, except))
 		return {
 			from: cellsOverPeriod(
@@ -388,7 +429,7 @@ function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]):
 				except.includes('to') ? undefined : filters.to
 			),
 			where: filterPredicate(filters, cube.columns, [...except, 'from', 'to']),
-			sum: (one, where) => summedCount(ident(one.name), ident(keySumName(one.name)), where)
+			sum: (one, where) => summedCount(ident(held(one).name), ident(keySumName(one.name)), where)
 		};
 	const fromCube = cubeAnswers(cube, filters, except);
 	return {
@@ -396,7 +437,7 @@ function countsFrom(cube: Cube, filters: Filters, except: readonly FilterKey[]):
 		where: filterPredicate(filters, fromCube ? cube.columns : cube.factsColumns, except),
 		sum: (one, where) =>
 			fromCube
-				? summedCount(ident(one.name), ident(keySumName(one.name)), where)
+				? summedCount(ident(held(one).name), ident(keySumName(one.name)), where)
 				: { count: total(one.perRow, where), keySum: total(sql`(${one.perRow}) * ${recordKey}`, where) }
 	};
 }
@@ -411,9 +452,16 @@ export interface ReferralCounts {
 	assessed(column: IndicatorColumn): Keyed;
 }
 
-/** Referral counts under the filters, from the referral cube when it can answer. */
-export function referralCounts(filters: Filters, except: readonly FilterKey[] = []): ReferralCounts {
-	const { from, where, sum } = countsFrom(referralCube, filters, except);
+/**
+ * Referral counts under the filters, from the first of `cubes` that can answer (by default the referral
+ * cube; `referralCohortCounting` adds the cohort cube, which holds no indicator measure), else the facts.
+ */
+export function referralCounts(
+	filters: Filters,
+	except: readonly FilterKey[] = [],
+	cubes: readonly Cube[] = [referralCube]
+): ReferralCounts {
+	const { from, where, sum } = countsFrom(cubes, filters, except);
 	return {
 		from,
 		where,
@@ -435,13 +483,23 @@ export interface RowCounts {
 }
 
 /**
- * Row counts under the filters from one of the rows cubes, or from the facts when the cube cannot answer
- * them: the facts answer every filter; a cube answers those on its dimensions (`cube.columns`, see
- * `cubeAnswers`). Group and predicate on the cube's dimensions only, which the facts have too.
+ * Row counts under the filters from one of the rows cubes (the first of a list that answers), or from the
+ * facts when none can answer them: the facts answer every filter; a cube answers those on its dimensions
+ * (`cube.columns`, see `cubeAnswers`). Group and predicate on the dimensions every candidate has, which the
+ * facts have too.
  */
-export function rowCounts(cube: Cube, filters: Filters, except: readonly FilterKey[] = []): RowCounts {
-	const { from, where, sum } = countsFrom(cube, filters, except);
-	return { from, where, fromCube: from === cube.table, rows: (only) => sum(rows, only) };
+export function rowCounts(
+	cubes: Cube | readonly Cube[],
+	filters: Filters,
+	except: readonly FilterKey[] = []
+): RowCounts {
+	const { from, where, sum } = countsFrom(cubes, filters, except);
+	return {
+		from,
+		where,
+		fromCube: from === chosenCube(cubes, filters, except).table,
+		rows: (only) => sum(rows, only)
+	};
 }
 
 export interface EpisodeCounts {

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralAgeCube, rowCounts } from '../../cubes';
+import { referralAgeCube, referralCohortCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
 
@@ -14,10 +14,10 @@ export interface AgeGenderCount {
 /**
  * Referrals by single year of age at referral and gender, for the population pyramid. The gender filter is
  * left out: the pyramid cross-filters by gender, so it keeps both sides and the page highlights the choice.
- * From the age cube unless a filter needs the facts.
+ * From the age cube, else the cohort cube (an intervention or stage too), unless a filter needs the facts.
  */
 export function referralsByAgeAndGender(filters: Filters): Sql {
-	const counts = rowCounts(referralAgeCube, filters, ['genders']);
+	const counts = rowCounts([referralAgeCube, referralCohortCube], filters, ['genders']);
 	return sql`SELECT age_at_referral AS age, CAST(gender AS VARCHAR) AS gender, ${keyedAs('referrals', counts.rows())}
 FROM ${counts.from}
 WHERE ${counts.where}

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralAgeCube, rowCounts } from '../../cubes';
+import { referralAgeCube, referralCohortCube, rowCounts } from '../../cubes';
 import { financialYear } from '../../period-columns';
 import { sql, type Sql } from '../../sql';
 import { keyedAs, keyedPartial, partialOf, summedCount } from '../../keyed-count';
@@ -31,7 +31,7 @@ export interface AgeProfileRow {
  * as `median` gives for integers.
  */
 export function ageProfileByYear(filters: Filters, youngerThan = YOUNGER_THAN): Sql {
-	const counts = rowCounts(referralAgeCube, filters);
+	const counts = rowCounts([referralAgeCube, referralCohortCube], filters);
 	const n = partialOf('n');
 	const aged = sql`age IS NOT NULL`;
 	// The sums over referrals of a known age; the median's middle ages are the least ages whose running count

@@ -1,6 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
 import { quarterStart } from '../../period-columns';
-import { referralCounts } from '../../cubes';
+import { referralCohortCounting, referralCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
 
@@ -19,7 +19,7 @@ export interface LookedAfterQuarter {
  * share would be 0% or 100% by construction.
  */
 export function lookedAfterByQuarter(filters: Filters): Sql {
-	const counts = referralCounts(filters, ['lookedAfter']);
+	const counts = referralCounts(filters, ['lookedAfter'], referralCohortCounting);
 	return sql`SELECT ${quarterStart('month')} AS quarter,
 	${keyedAs('referrals', counts.referrals())},
 	${keyedAs('looked_after', counts.referrals(sql`looked_after`))},

@@ -5,8 +5,8 @@ import { ident, join, literal, sql, type Sql } from '../../sql';
 import { ALL_AREAS } from '../trends/period-area-grid';
 import { childCount, keyedAs, keyedThrough, rowCount, type Keyed, type SoloPeriod } from '../../keyed-count';
 import { periodEnd, periodStart } from '$lib/domain/calendar';
-import { childrenIn, episodeChildCubes, referralChildCubes, type ChildrenSource } from '../../child-cubes';
-import { episodeCounts, referralCounts } from '../../cubes';
+import { childrenIn, episodeChildCubes, referralChildCounting, type ChildrenSource } from '../../child-cubes';
+import { episodeCounts, referralCohortCounting, referralCounts } from '../../cubes';
 
 /** A named span of days, e.g. the current quarter and the two it is compared with. */
 export interface CountWindow {
@@ -116,8 +116,8 @@ export function referralWindowCounts(
 	windows: readonly CountWindow[],
 	allAreas: readonly string[]
 ): Sql {
-	const counts = referralCounts(filters, ['from', 'to']);
-	const children = childrenIn(referralChildCubes.quarter, filters, ['from', 'to']);
+	const counts = referralCounts(filters, ['from', 'to'], referralCohortCounting);
+	const children = childrenIn(referralChildCounting('quarter'), filters, ['from', 'to']);
 	if (quarterWindows(windows) && counts.from !== referralFacts && children.from !== referralFacts) {
 		const lookedAfter = sql`looked_after`;
 		return windowCountsFromCubes(

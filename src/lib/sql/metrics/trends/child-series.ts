@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { childrenIn, referralChildCubes } from '../../child-cubes';
+import { childrenIn, referralChildCounting } from '../../child-cubes';
 import { seriesByArea, type SeriesQuery, type SeriesWindow } from './period-area-grid';
 
 export interface ChildSeriesRow {
@@ -18,6 +18,6 @@ export interface ChildSeriesRow {
  * slowest query of the Trends page at 1M rows; it runs on its own).
  */
 export function childSeries(filters: Filters, window: SeriesWindow): SeriesQuery {
-	const { from, where, children } = childrenIn(referralChildCubes[window.grain], filters);
+	const { from, where, children } = childrenIn(referralChildCounting(window.grain), filters);
 	return seriesByArea(filters, { from, where }, { children }, window);
 }

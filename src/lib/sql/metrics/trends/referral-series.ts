@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralCounts } from '../../cubes';
+import { referralCohortCounting, referralCounts } from '../../cubes';
 import { sql } from '../../sql';
 import { seriesByArea, type SeriesQuery, type SeriesWindow } from './period-area-grid';
 
@@ -26,7 +26,7 @@ export interface ReferralSeriesRow {
  * are a separate, slower query (`childSeries`) so these charts need not wait for it.
  */
 export function referralSeries(filters: Filters, window: SeriesWindow): SeriesQuery {
-	const counts = referralCounts(filters);
+	const counts = referralCounts(filters, [], referralCohortCounting);
 	return seriesByArea(
 		filters,
 		counts,
