@@ -1,6 +1,7 @@
 import { ageBandRanges, episodeTypes, genders } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from './derived';
+import { codeMask } from './code-mask';
 import { childCellHash } from './record-keys';
 import { ident, join, sql, Sql } from './sql';
 
@@ -8,58 +9,61 @@ import { ident, join, sql, Sql } from './sql';
  * The episode children table (episode-children.ts) with each child's ages, so that it answers a single-year age
  * range or age bands too (issue 14: an age range sent the Missing page's headline, children by type and by sex
  * and repeat missing to the 1.58M episode facts, four distinct counts of about 300 ms each at 1M). Per child
- * and district × looked-after it holds
- * - `age_counts`: the child's episodes at each age at the start, 0 to 24 (the contract's ages), capped at
- *   `countCap` (repeat missing's top band is 10 or more, so the capped sum over any ages gives the same band);
- * - `type_ages` and `sex_ages`: for each bit of `codeMask` (NULL, then each code), the ages at which the child
- *   had an episode with that code, as a bitmask of ages;
+ * and district × looked-after it holds, packed in 128-bit integers (one aggregate each to build, where a list
+ * of 25 counts and masks per code took 33 aggregates and twice the build time),
+ * - `age_counts`: the child's episodes at each age at the start, 0 to 24 (the contract's ages), 4 bits per age
+ *   from the lowest, each capped at `countCap` (repeat missing's top band is 10 or more, so the capped sum
+ *   over any ages gives the same band);
+ * - `type_ages` and `sex_ages`: for each bit of `codeMask` (NULL, then each code), 25 bits of the ages at
+ *   which the child had an episode with that code;
  * and, as the episode children table does, pure children (all their episodes in one district × looked-after)
  * counted per cell of these columns, the others one row per district × looked-after with their `child_key`.
  * Under a set of ages a row's episodes, episode types and sexes there follow from these columns alone
- * (`childAgesColumns`). At 1M referrals about 48,000 pure cells and 34,000 other rows. Episodes with no age
- * are left out: no age filter keeps them. Rebuilt on append, as the episode children table is.
+ * (`childAgesColumns`). At 1M referrals 45,894 pure cells and 34,288 other rows. Episodes with no age are left
+ * out: no age filter keeps them. Rebuilt on append, as the episode children table is.
  */
 export const episodeChildAges = ident('episode_child_ages');
 
 /** The ages a row may hold (the contract's `age_at_start`: 0 to 24). */
 const ages = Array.from({ length: 25 }, (_, age) => age);
-/** Episodes counted per age up to this many: repeat missing's bands end at 10 or more. */
+/** Bits per age in `age_counts`, and the count each holds at most: repeat missing's bands end at 10 or more. */
+const countBits = 4;
 const countCap = 10;
 
-/** How many bits `codeMask` gives a column of these codes: NULL, then each code. */
+/** How many bits `codeMask` gives a column of these codes: NULL, then each code (3 × 25 and 5 × 25 bits). */
 const typeBits = episodeTypes.codes.length + 1;
 const sexBits = genders.codes.length + 1;
 
-/** Per bit of a code mask, the ages at which an episode had that code (an aggregate over rows of one age each). */
+const huge = (value: Sql | bigint) =>
+	typeof value === 'bigint'
+		? new Sql(`CAST('${value.toString()}' AS HUGEINT)`)
+		: sql`CAST(${value} AS HUGEINT)`;
+const shifted = (value: Sql, by: Sql) => sql`(${huge(value)} << ${huge(by)})`;
+
+/** The ages at which an episode had each code of a code mask, 25 bits per code (an aggregate over rows of one age). */
 const agesByCode = (mask: Sql, bits: number): Sql =>
-	sql`[${join(
-		Array.from(
-			{ length: bits },
-			(_, bit) => sql`CAST(bit_or(CASE WHEN (${mask} >> ${bit}) & 1 = 1 THEN 1 << age ELSE 0 END) AS INTEGER)`
-		)
-	)}]`;
+	sql`bit_or(${join(
+		Array.from({ length: bits }, (_, bit) =>
+			shifted(sql`(${mask} >> ${bit}) & 1`, sql`${bit * ages.length} + age`)
+		),
+		' | '
+	)})`;
 
 /** Build the table from the episode facts; run after the facts are built. */
 export function buildEpisodeChildAges(): Sql {
-	const counts = sql`[${join(
-		ages.map(
-			(age) =>
-				sql`CAST(least(COALESCE(sum(episodes) FILTER (WHERE age = ${age}), 0), ${countCap}) AS UTINYINT)`
-		)
-	)}]`;
 	return sql`CREATE OR REPLACE TABLE ${episodeChildAges} AS
 WITH by_age AS (
 	SELECT district, looked_after, child_key, age_at_start AS age, any_value(${childCellHash}) AS ${childCellHash},
 		count(*) AS episodes,
-		CAST(bit_or(1 << COALESCE(enum_code(episode_type) + 1, 0)) AS INTEGER) AS type_mask,
-		CAST(bit_or(1 << COALESCE(enum_code(sex) + 1, 0)) AS INTEGER) AS sex_mask
+		${codeMask(sql`episode_type`)} AS type_mask,
+		${codeMask(sql`sex`)} AS sex_mask
 	FROM ${episodeFacts}
 	WHERE age_at_start BETWEEN ${ages[0]!} AND ${ages.at(-1)!}
 	GROUP BY district, looked_after, child_key, age_at_start
 ),
 cells AS (
 	SELECT district, looked_after, child_key, any_value(${childCellHash}) AS ${childCellHash},
-		${counts} AS age_counts,
+		sum(${shifted(sql`least(episodes, ${countCap})`, sql`${countBits} * age`)}) AS age_counts,
 		${agesByCode(sql`type_mask`, typeBits)} AS type_ages,
 		${agesByCode(sql`sex_mask`, sexBits)} AS sex_ages
 	FROM by_age
@@ -99,20 +103,23 @@ export function agesUnder(filters: Filters): number[] {
  * child_key_sum. Rows with no episode at those ages are left out. A subquery, to filter and group like the table.
  */
 export function childAgesColumns(kept: readonly number[]): Sql {
-	const agesMask = kept.reduce((mask, age) => mask | (1 << age), 0);
-	// Lists are 1-based: the count at age a is age_counts[a + 1].
+	const agesMask = kept.reduce((mask, age) => mask | (1n << BigInt(age)), 0n);
+	const countMask = huge(BigInt(2 ** countBits - 1));
 	const episodeCount =
 		kept.length === 0
 			? sql`0`
 			: sql`least(${join(
-					kept.map((age) => sql`CAST(age_counts[${age + 1}] AS INTEGER)`),
+					kept.map(
+						(age) => sql`CAST((age_counts >> ${huge(BigInt(countBits * age))}) & ${countMask} AS INTEGER)`
+					),
 					' + '
 				)}, ${countCap})`;
-	const codesAt = (list: string, bits: number) =>
+	const codesAt = (column: string, bits: number) =>
 		sql`CAST(${join(
 			Array.from(
 				{ length: bits },
-				(_, bit) => sql`CASE WHEN (${ident(list)}[${bit + 1}] & ${agesMask}) <> 0 THEN ${1 << bit} ELSE 0 END`
+				(_, bit) =>
+					sql`CASE WHEN (${ident(column)} & ${huge(agesMask << BigInt(bit * ages.length))}) <> 0 THEN ${1 << bit} ELSE 0 END`
 			),
 			' + '
 		)} AS INTEGER)`;

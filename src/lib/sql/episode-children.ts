@@ -3,6 +3,7 @@ import { episodeFacts } from './derived';
 import { episodeColumns, filterApplies, filterPredicate, type FilterColumns } from './filters';
 import type { Keyed } from './keyed-count';
 import { childCellHash } from './record-keys';
+import { codeMask } from './code-mask';
 import { agesUnder, childAgesColumns } from './episode-child-ages';
 import { ident, sql, type Sql } from './sql';
 
@@ -106,10 +107,3 @@ export function episodeChildrenCount(where?: Sql): Keyed {
 		keySum: sql`COALESCE(${filtered(sql`sum(child_key_sum)`)}, 0)`
 	};
 }
-
-/**
- * The codes of an ENUM column among some rows as a bitmask (an aggregate): bit `enum_code + 1` per code, bit 0
- * for NULL. A row of the table had an episode with one of the codes of a mask `m` when `(type_mask & m) <> 0`.
- */
-export const codeMask = (column: Sql): Sql =>
-	sql`CAST(bit_or(1 << COALESCE(enum_code(${column}) + 1, 0)) AS INTEGER)`;

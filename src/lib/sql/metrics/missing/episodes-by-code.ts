@@ -1,6 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeKindCube, rowCounts } from '../../cubes';
-import { codeMask, episodeChildGroups, episodeChildrenCount } from '../../episode-children';
+import { codeMask } from '../../code-mask';
+import { episodeChildGroups, episodeChildrenCount } from '../../episode-children';
 import { keyedAs } from '../../keyed-count';
 import { ident, sql, type Sql } from '../../sql';
 
