@@ -13,6 +13,7 @@ import {
 	referralFacts,
 	referralFactsQuery
 } from './derived';
+import { buildEpisodeChildAges, episodeChildAges } from './episode-child-ages';
 import { buildEpisodeChildren, episodeChildrenTable } from './episode-children';
 import { buildEpisodeDates, episodeDates } from './episode-dates';
 import { buildIndexReferralCube, indexReferralCube } from './index-referral-cube';
@@ -187,7 +188,7 @@ function childCubeTable(cube: ChildCube): DerivedTable {
 
 /**
  * A table with no `append`: rebuilt from the facts on append too, slower but never wrong. The episode
- * children table and the index referral cube hold some children one by one (whether a child fits one cell
+ * children tables and the index referral cube hold some children one by one (whether a child fits one cell
  * depends on all their rows); the episode dates are one row.
  */
 const rebuiltOnAppend = (table: Sql, build: () => Sql): DerivedTable => ({
@@ -209,6 +210,7 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	...cubes().map(cubeTable),
 	...childCubes().map(childCubeTable),
 	rebuiltOnAppend(episodeChildrenTable, buildEpisodeChildren),
+	rebuiltOnAppend(episodeChildAges, buildEpisodeChildAges),
 	rebuiltOnAppend(episodeDates, buildEpisodeDates),
 	rebuiltOnAppend(indexReferralCube.table, buildIndexReferralCube),
 	rebuiltOnAppend(referralChildrenFirst.table, buildReferralChildrenFirst)

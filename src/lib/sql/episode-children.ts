@@ -3,6 +3,8 @@ import { episodeFacts } from './derived';
 import { episodeColumns, filterApplies, filterPredicate, type FilterColumns } from './filters';
 import type { Keyed } from './keyed-count';
 import { childCellHash } from './record-keys';
+import { codeMask } from './code-mask';
+import { agesUnder, childAgesColumns } from './episode-child-ages';
 import { ident, sql, type Sql } from './sql';
 
 /**
@@ -18,18 +20,20 @@ import { ident, sql, type Sql } from './sql';
  * - one row per district × looked-after of each other child, with their `child_key`, hash, masks and episodes
  *   there, counted distinct by a query as the facts path does.
  * Districts are a column, not bits of a mask, so any number of areas fits. It answers the district and
- * looked-after filters only: a period, age bands or single years send the count back to the facts
- * (`episodeChildrenAnswer`). Rebuilt on append (a child's purity depends on all their rows): one GROUP BY of
+ * looked-after filters, and with the episode child ages table the ages too: a period sends the count back to
+ * the facts (`episodeChildrenAnswer`). Rebuilt on append (a child's purity depends on all their rows): one GROUP BY of
  * the episode facts.
  */
 export const episodeChildrenTable = ident('episode_children');
 
 /**
  * The filters the table answers, as its columns. It has no date: it is used only when no period filter is
- * active (`episodeChildrenAnswer`), so the predicate never names one.
+ * active (`episodeChildrenAnswer`), so the predicate never names one. Age filters are answered by the episode
+ * child ages table (episode-child-ages.ts), which has the same columns seen through the ages kept.
  */
 const columns: FilterColumns = { date: 'start_date', district: 'district', lookedAfter: 'looked_after' };
 const answered: readonly FilterKey[] = ['districts', 'lookedAfter'];
+const ageFilters: readonly FilterKey[] = ['ageBands', 'ageFrom', 'ageTo'];
 
 /** Build the table from the episode facts; run after the facts are built. */
 export function buildEpisodeChildren(): Sql {
@@ -58,32 +62,48 @@ WHERE NOT pure
 ORDER BY district, looked_after`;
 }
 
-/** Whether the table holds the answer for these filters: none active on episodes but district and looked-after. */
+/**
+ * Whether the table (or, under an age filter, the episode child ages table) holds the answer for these
+ * filters: none active on episodes but district, looked-after and ages.
+ */
 export function episodeChildrenAnswer(filters: Filters): boolean {
 	return (Object.keys(filters) as FilterKey[]).every(
-		(key) => filters[key] === undefined || !filterApplies(episodeColumns, key) || answered.includes(key)
+		(key) =>
+			filters[key] === undefined ||
+			!filterApplies(episodeColumns, key) ||
+			answered.includes(key) ||
+			ageFilters.includes(key)
 	);
 }
 
-/** The table's rows under the filters (which it must answer). */
-export const episodeChildrenWhere = (filters: Filters): Sql => filterPredicate(filters, columns);
-
 /**
- * Distinct children among the table's rows (optionally only where `where` holds, e.g. a mask bit), within each
- * group: pure cells summed, the other children counted distinct. The two halves are different children.
+ * The children under the filters (which the tables must answer) as groups of different children, each with
+ * `children`, `child_key_sum` (the sum of their hashes), `episode_count` (their episodes under the filters;
+ * capped at 10 under an age filter, enough for every band), `type_mask` and `sex_mask` (the codes of those
+ * episodes, `codeMask`): the pure cells as they are, and each other child's rows summed into one (issue 14:
+ * grouped by child once, rather than counting distinct keys and summing distinct 128-bit hashes per group,
+ * which took most of a district click's time on these queries). Every count is then a sum over the groups.
  */
-export function episodeChildrenCount(where?: Sql): Keyed {
-	const and = (condition: Sql) => (where ? sql`(${where}) AND ${condition}` : condition);
-	const bigint = (aggregate: Sql) => sql`CAST(COALESCE(${aggregate}, 0) AS BIGINT)`;
-	return {
-		count: sql`(${bigint(sql`sum(children) FILTER (WHERE ${and(sql`pure`)})`)} + ${bigint(sql`count(DISTINCT child_key) FILTER (WHERE ${and(sql`NOT pure`)})`)})`,
-		keySum: sql`(COALESCE(sum(child_key_sum) FILTER (WHERE ${and(sql`pure`)}), 0) + COALESCE(sum(DISTINCT child_key_sum) FILTER (WHERE ${and(sql`NOT pure`)}), 0))`
-	};
+export function episodeChildGroups(filters: Filters): Sql {
+	const ageFiltered = ageFilters.some((key) => filters[key] !== undefined);
+	const source = ageFiltered ? childAgesColumns(agesUnder(filters)) : episodeChildrenTable;
+	const where = filterPredicate(filters, columns);
+	return sql`(SELECT type_mask, sex_mask, episode_count, children, child_key_sum
+	FROM ${source}
+	WHERE pure AND ${where}
+	UNION ALL
+	SELECT CAST(bit_or(type_mask) AS INTEGER), CAST(bit_or(sex_mask) AS INTEGER), CAST(sum(episode_count) AS INTEGER), 1,
+		any_value(child_key_sum)
+	FROM ${source}
+	WHERE NOT pure AND ${where}
+	GROUP BY child_key)`;
 }
 
-/**
- * The codes of an ENUM column among some rows as a bitmask (an aggregate): bit `enum_code + 1` per code, bit 0
- * for NULL. A row of the table had an episode with one of the codes of a mask `m` when `(type_mask & m) <> 0`.
- */
-export const codeMask = (column: Sql): Sql =>
-	sql`CAST(bit_or(1 << COALESCE(enum_code(${column}) + 1, 0)) AS INTEGER)`;
+/** Children among `episodeChildGroups` rows (optionally only where `where` holds, e.g. a mask bit). */
+export function episodeChildrenCount(where?: Sql): Keyed {
+	const filtered = (aggregate: Sql) => (where ? sql`${aggregate} FILTER (WHERE ${where})` : aggregate);
+	return {
+		count: sql`CAST(COALESCE(${filtered(sql`sum(children)`)}, 0) AS BIGINT)`,
+		keySum: sql`COALESCE(${filtered(sql`sum(child_key_sum)`)}, 0)`
+	};
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBands, districts, genders } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
+import { agesUnder, episodeChildAges } from '$lib/sql/episode-child-ages';
 import { episodeChildrenAnswer, episodeChildrenTable } from '$lib/sql/episode-children';
 import { episodeHeadline } from '$lib/sql/metrics/headline';
 import { episodeSexes } from '$lib/sql/metrics/missing/episode-sexes';
@@ -31,10 +32,12 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		// Filters episodes do not have: the table answers them by ignoring them, as the facts do.
 		genders: some(genders.codes),
 		repeat: rarely(fc.boolean()),
-		// Filters only the facts answer.
-		from: rarely(fc.constantFrom('2023-01-01', '2024-02-14')),
-		ageBands: rarely(fc.subarray([...ageBands.codes], { minLength: 1 })),
-		ageFrom: rarely(fc.integer({ min: 10, max: 16 }))
+		// Ages: the episode child ages table answers them (any bands, empty or not, with any range).
+		ageBands: fc.option(fc.subarray([...ageBands.codes]), { nil: undefined }),
+		ageFrom: fc.option(fc.integer({ min: 0, max: 24 }), { nil: undefined }),
+		ageTo: fc.option(fc.integer({ min: 0, max: 24 }), { nil: undefined }),
+		// A filter only the facts answer.
+		from: rarely(fc.constantFrom('2023-01-01', '2024-02-14'))
 	})
 );
 
@@ -48,16 +51,22 @@ const metrics: [string, (chosen: Filters) => Sql][] = [
 describe('the episode children table', () => {
 	it.each(metrics)('gives %s as the facts do, on random filters', async (_, metric) => {
 		let answered = 0;
+		let byAge = 0;
 		await fc.assert(
 			fc.asyncProperty(filters, async (chosen) => {
 				const query = metric(chosen);
-				if (query.text.includes(episodeChildrenTable.text)) answered++;
-				expect(query.text.includes(episodeChildrenTable.text)).toBe(episodeChildrenAnswer(chosen));
+				const fromTables = [episodeChildrenTable, episodeChildAges].some((table) =>
+					query.text.includes(table.text)
+				);
+				if (fromTables) answered++;
+				if (query.text.includes(episodeChildAges.text)) byAge++;
+				expect(fromTables).toBe(episodeChildrenAnswer(chosen));
 				expect(await engine.query(query)).toEqual(await engine.query(metric(onFacts(chosen))));
 			}),
-			{ numRuns: 30, seed: 1417 }
+			{ numRuns: 60, seed: 1417 }
 		);
-		expect(answered).toBeGreaterThan(10);
+		expect(answered).toBeGreaterThan(30);
+		expect(byAge).toBeGreaterThan(20);
 	});
 
 	it('holds pure cells and children in several cells on the demo, so both halves are counted', async () => {
@@ -74,15 +83,23 @@ describe('the episode children table', () => {
 		expect(row!.children).toBe(facts!.children);
 	});
 
-	it('answers district and looked-after filters only, among those episodes have', () => {
+	it('answers district, looked-after and age filters only, among those episodes have', () => {
 		expect(episodeChildrenAnswer({})).toBe(true);
 		expect(episodeChildrenAnswer({ districts: ['fenland'], lookedAfter: true, genders: ['male'] })).toBe(
 			true
 		);
 		expect(episodeChildrenAnswer({ from: '2024-01-01' })).toBe(false);
 		expect(episodeChildrenAnswer({ to: '2024-01-31' })).toBe(false);
-		expect(episodeChildrenAnswer({ ageBands: ['17'] })).toBe(false);
-		expect(episodeChildrenAnswer({ ageTo: 15 })).toBe(false);
+		expect(episodeChildrenAnswer({ ageBands: ['17'] })).toBe(true);
+		expect(episodeChildrenAnswer({ ageTo: 15, districts: ['fenland'] })).toBe(true);
+		expect(episodeChildrenAnswer({ ageTo: 15, from: '2024-01-01' })).toBe(false);
+	});
+
+	it('keeps the ages of the bands and the single-year range together', () => {
+		expect(agesUnder({ ageBands: ['10-12', '15-16'], ageFrom: 12 })).toEqual([12, 15, 16]);
+		expect(agesUnder({ ageTo: 2 })).toEqual([0, 1, 2]);
+		expect(agesUnder({ ageBands: ['0-9'], ageFrom: 13 })).toEqual([]);
+		expect(agesUnder({})).toHaveLength(25);
 	});
 
 	it('counts a child with episodes in two districts and of several types and sexes once in each group', async () => {

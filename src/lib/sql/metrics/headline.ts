@@ -1,12 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeCounts, referralCounts, referralCube } from '../cubes';
 import { episodeFacts, referralFacts } from '../derived';
-import {
-	episodeChildrenTable,
-	episodeChildrenAnswer,
-	episodeChildrenCount,
-	episodeChildrenWhere
-} from '../episode-children';
+import { episodeChildGroups, episodeChildrenAnswer, episodeChildrenCount } from '../episode-children';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
 import {
 	referralChildrenFirst,
@@ -74,8 +69,7 @@ export function episodeHeadline(filters: Filters): Sql {
 FROM (SELECT ${keyedAs('episodes', counts.episodes())} FROM ${counts.from} WHERE ${counts.where})
 CROSS JOIN (
 	SELECT ${keyedAs('children_missing', episodeChildrenCount())}
-	FROM ${episodeChildrenTable}
-	WHERE ${episodeChildrenWhere(filters)}
+	FROM ${episodeChildGroups(filters)}
 )`;
 	}
 	return sql`SELECT ${keyedAs('episodes', rowCount())}, ${keyedAs('children_missing', childCount())}

@@ -1,11 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeKindCube, rowCounts } from '../../cubes';
-import {
-	codeMask,
-	episodeChildrenTable,
-	episodeChildrenCount,
-	episodeChildrenWhere
-} from '../../episode-children';
+import { codeMask } from '../../code-mask';
+import { episodeChildGroups, episodeChildrenCount } from '../../episode-children';
 import { keyedAs } from '../../keyed-count';
 import { ident, sql, type Sql } from '../../sql';
 
@@ -23,8 +19,8 @@ export interface CodeGrouping {
 
 /**
  * Episodes and distinct children by an ENUM column of the episodes (episode type, sex) without the facts:
- * episodes from the episode kind cube, children from the episode children table, a child counted under a
- * label when their mask holds one of the label's codes. Only under filters the table answers
+ * episodes from the episode kind cube, children from the episode children table's groups of different
+ * children (`episodeChildGroups`), a group counted under a label when its mask holds one of the label's codes. Only under filters the table answers
  * (`episodeChildrenAnswer`); labels with no episodes are absent, as in a GROUP BY of the facts.
  */
 export function episodesByCode(filters: Filters, grouping: CodeGrouping): Sql {
@@ -39,8 +35,7 @@ export function episodesByCode(filters: Filters, grouping: CodeGrouping): Sql {
 )
 SELECT e.${name}, e.episodes, e."episodes:key", ${keyedAs('children', episodeChildrenCount())}
 FROM episodes e
-JOIN ${episodeChildrenTable} c ON (c.${ident(grouping.mask)} & e.codes) <> 0
-WHERE ${episodeChildrenWhere(filters)}
+JOIN ${episodeChildGroups(filters)} c ON (c.${ident(grouping.mask)} & e.codes) <> 0
 GROUP BY e.${name}, e.episodes, e."episodes:key", e.sort
 ORDER BY e.sort`;
 }

@@ -1,6 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from '../../derived';
-import { episodeChildrenTable, episodeChildrenAnswer, episodeChildrenWhere } from '../../episode-children';
+import { episodeChildGroups, episodeChildrenAnswer } from '../../episode-children';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
 import { keyedAs, perChildCount, type Keyed } from '../../keyed-count';
@@ -16,9 +16,9 @@ export interface RepeatMissingRow {
 
 /**
  * Each child's episodes under the filters (`episodes`), with how many children a row stands for
- * (`children`) and the sum of their hashes (`child_cell_hash`): from the episode children table when it
- * answers the filters (a pure cell holds children with the same number of episodes; another child's rows are
- * summed), else one row per child from the facts.
+ * (`children`) and the sum of their hashes (`child_cell_hash`): from the episode children table's groups when
+ * it answers the filters (a pure cell holds children with the same number of episodes; another child's rows are
+ * summed; under an age filter counted up to 10, the top band), else one row per child from the facts.
  */
 function perChild(filters: Filters): { rows: Sql; children: Keyed } {
 	if (!episodeChildrenAnswer(filters))
@@ -29,16 +29,9 @@ function perChild(filters: Filters): { rows: Sql; children: Keyed } {
 	GROUP BY child_key`,
 			children: perChildCount()
 		};
-	const where = episodeChildrenWhere(filters);
 	return {
 		rows: sql`SELECT episode_count AS episodes, children, child_key_sum AS child_cell_hash
-	FROM ${episodeChildrenTable}
-	WHERE pure AND ${where}
-	UNION ALL
-	SELECT sum(episode_count), 1, any_value(child_key_sum)
-	FROM ${episodeChildrenTable}
-	WHERE NOT pure AND ${where}
-	GROUP BY child_key`,
+	FROM ${episodeChildGroups(filters)}`,
 		children: {
 			count: sql`CAST(COALESCE(sum(children), 0) AS BIGINT)`,
 			keySum: sql`COALESCE(sum(child_cell_hash), 0)`
