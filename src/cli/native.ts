@@ -1,13 +1,14 @@
 /**
  * Native load, for extracts too large for a browser: `npm run native -- --referrals R.csv|.parquet
  * [--missing M.csv|.parquet] --out sightline.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview]
- * [--publication] [--report REPORT.csv] [--memory-limit 6GB]`. Loads files in the contract's own layout with native DuckDB
+ * [--publication] [--report REPORT.csv] [--memory-limit 6GB] [--threads N]`. Loads files in the contract's own layout with native DuckDB
  * (`@duckdb/node-api`), checks them with the Data page's rules and parsers (`engine/load-staged.ts`), accounts
  * for every row, builds the app's facts and cubes with the app's SQL, and writes them to a DuckDB database
  * file any DuckDB client can open. `--page overview` prints the Overview's query answers as CSV, through
  * the same publication seam as the app (`--publication` for publication mode). DuckDB holds at most
  * `--memory-limit` (default: half the memory available at start) and spills the rest to `DATABASE.tmp`
- * beside the database, deleted when the command ends.
+ * beside the database, deleted when the command ends; it runs on `--threads` (default: one per core DuckDB
+ * may use).
  * Exit codes: 0 every row loaded; 1 some rows rejected; 2 a file or an argument cannot be used.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,12 +21,13 @@ import { loadStaged, StagedFileError, type StagedLoad } from '../lib/engine/load
 import { createSchema, refreshFacts } from '../lib/engine/load-tables';
 import { createNativeEngine, defaultMemoryLimit } from '../lib/engine/native-engine';
 import { reportToCsv } from '../lib/ingest/report-to-csv';
+import { sql } from '../lib/sql/sql';
 import { z } from 'zod';
 import { isoDay, memoryAmount, parseArguments, UsageError } from './arguments';
 import { pageCsv } from './page-csv';
 
 const usage =
-	'Usage: npm run native -- --referrals FILE [--missing FILE] --out DATABASE.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview] [--publication] [--report REPORT.csv] [--memory-limit 6GB]';
+	'Usage: npm run native -- --referrals FILE [--missing FILE] --out DATABASE.duckdb [--today yyyy-mm-dd] [--secret TEXT] [--page overview] [--publication] [--report REPORT.csv] [--memory-limit 6GB] [--threads N]';
 
 const schema = z.object({
 	files: z
@@ -39,7 +41,12 @@ const schema = z.object({
 	page: z.literal('overview', { message: '--page: only overview for now.' }).optional(),
 	publication: z.boolean().default(false),
 	report: z.string().optional(),
-	'memory-limit': memoryAmount.optional()
+	'memory-limit': memoryAmount.optional(),
+	threads: z.coerce
+		.number({ message: '--threads: give a whole number of threads, 1 or more.' })
+		.int({ message: '--threads: give a whole number of threads, 1 or more.' })
+		.min(1, { message: '--threads: give a whole number of threads, 1 or more.' })
+		.optional()
 });
 type Arguments = z.infer<typeof schema>;
 
@@ -52,7 +59,8 @@ const flags = {
 	page: 'value',
 	publication: 'switch',
 	report: 'value',
-	'memory-limit': 'value'
+	'memory-limit': 'value',
+	threads: 'value'
 } as const;
 
 function formatOf(path: string): 'csv' | 'parquet' {
@@ -110,8 +118,17 @@ async function main(argv: readonly string[]): Promise<number> {
 	for (const path of [args.out, `${args.out}.wal`, `${args.out}.tmp`])
 		rmSync(path, { recursive: true, force: true });
 	const memoryLimit = args['memory-limit'] ?? defaultMemoryLimit();
-	console.log(`DuckDB memory limit ${memoryLimit}, spilling to ${args.out}.tmp`);
-	const engine = await createNativeEngine(args.out, { memoryLimit, tempDirectory: `${args.out}.tmp` });
+	const engine = await createNativeEngine(args.out, {
+		memoryLimit,
+		tempDirectory: `${args.out}.tmp`,
+		...(args.threads ? { threads: args.threads } : {})
+	});
+	const [settings] = await engine.query<{ threads: number }>(
+		sql`SELECT current_setting('threads') AS threads`
+	);
+	console.log(
+		`DuckDB memory limit ${memoryLimit}, ${settings?.threads} threads, spilling to ${args.out}.tmp`
+	);
 	try {
 		const started = performance.now();
 		// Without --secret, record keys are keyed by a fresh random secret, as a new browser profile's are.

@@ -151,7 +151,12 @@ async function nativeFiles(
 		csv: times === 1 ? `${dir}/referrals.csv` : `${out}/referrals.csv`,
 		parquet: `${out}/referrals.parquet`
 	};
-	const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit });
+	// Without insertion order, DuckDB writes the copies as they come instead of holding (and spilling) rows to
+	// keep the join's order: the same rows, in an order no figure depends on.
+	const instance = await DuckDBInstance.create(':memory:', {
+		memory_limit: memoryLimit,
+		preserve_insertion_order: 'false'
+	});
 	const connection = await instance.connect();
 	const source =
 		times === 1

@@ -5,6 +5,8 @@
  * native command's engine (a database file, PROFILE_MEMORY_LIMIT, default 6GB); `wasm` is DuckDB-WASM in
  * Node on the same statements, to tell what native DuckDB does slower. PROFILE_EXPLAIN=N prints DuckDB's
  * `EXPLAIN ANALYZE` of the N slowest statements (native only; they are run again, on a second database).
+ * PROFILE_LOG=1 prints each statement as it ends (a long run stopped part way still says how far it got);
+ * the read, check and insert and the facts and cubes are printed with their wall and CPU seconds.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +34,11 @@ function timed(engine: Engine, log: Timed[]): Engine {
 				return await run(statement, ...rest);
 			} finally {
 				log.push({ text: statement.text, ms: performance.now() - started });
+				// PROFILE_LOG=1: each statement as it ends, for a run that may be stopped before the summary.
+				if (process.env.PROFILE_LOG === '1')
+					console.log(
+						`${new Date().toISOString().slice(11, 19)} ${((performance.now() - started) / 1000).toFixed(2).padStart(8)} s  ${(peakRss / 1e9).toFixed(2)} GB  ${oneLine(statement.text, 120)}`
+					);
 			}
 		};
 	return {
@@ -42,12 +49,32 @@ function timed(engine: Engine, log: Timed[]): Engine {
 	};
 }
 
+/** The largest resident memory of this process so far, sampled every 200 ms. */
+let peakRss = 0;
+setInterval(() => {
+	peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 200).unref();
+
+/** Wall and CPU seconds of this process (every DuckDB thread) since `from`, and the peak resident memory so far. */
+function since(from: { wall: number; cpu: NodeJS.CpuUsage }): string {
+	const cpu = process.cpuUsage(from.cpu);
+	return `${((performance.now() - from.wall) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak resident ${(peakRss / 1e9).toFixed(2)} GB so far`;
+}
+
+const mark = () => ({ wall: performance.now(), cpu: process.cpuUsage() });
+
 async function load(engine: Engine, path: string): Promise<void> {
 	const format = path.endsWith('.parquet') ? 'parquet' : 'csv';
 	await createSchema(engine, 'sightline-profile');
 	await loadPopulation(engine, readFileSync('data/reference/district-population.csv', 'utf8'));
-	await loadStaged(engine, 'referrals', { path, format }, { today: '2026-12-07' });
+	const staged = mark();
+	const loaded = await loadStaged(engine, 'referrals', { path, format }, { today: '2026-12-07' });
+	console.log(
+		`read, check and insert (${loaded.loaded.toLocaleString('en-GB')} rows loaded): ${since(staged)}`
+	);
+	const facts = mark();
 	await refreshFacts(engine);
+	console.log(`facts and cubes: ${since(facts)}`);
 }
 
 const oneLine = (text: string, width = 160) => text.replace(/\s+/g, ' ').slice(0, width);

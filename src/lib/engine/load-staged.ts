@@ -123,7 +123,7 @@ export interface StagedLoad {
 export class StagedFileError extends Error {}
 
 /** Where this engine's load writes its working tables (see `Scratch`). */
-const scratchOf = (engine: Engine): Scratch => (engine.canSpill ? 'temporary' : 'database');
+export const scratchOf = (engine: Engine): Scratch => (engine.canSpill ? 'temporary' : 'database');
 
 const lowerFirst = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
 const verdictBatch = 2_000;

@@ -10,7 +10,9 @@ import {
 import { setSecret } from '$lib/sql/record-keys';
 import { columnList, createEnumTypes, createTable, readContractCsv } from '$lib/sql/schema';
 import { ident, sql, type Sql } from '$lib/sql/sql';
+import type { Scratch } from '$lib/sql/staging';
 import type { Engine } from './engine';
+import { scratchOf } from './load-staged';
 
 /**
  * Create the contract's types and empty tables, keep the partnership secret the record keys are computed
@@ -55,7 +57,8 @@ export async function refreshFacts(
 		if (only?.only_appended === true && (await appendDerived(engine, onStep))) return 'append';
 	}
 	const [rows] = await engine.query<BaseRows>(baseRows());
-	for (const statement of derivedStatements(onStep, 'rebuild', rows)) await engine.exec(statement);
+	for (const statement of derivedStatements(onStep, 'rebuild', rows, scratchOf(engine)))
+		await engine.exec(statement);
 	return 'rebuild';
 }
 
@@ -63,12 +66,13 @@ export async function refreshFacts(
 function* derivedStatements(
 	onStep: (step: 'facts' | 'cubes') => void,
 	change: Refresh,
-	rows?: BaseRows
+	rows?: BaseRows,
+	scratch?: Scratch
 ): Generator<Sql> {
 	let step: 'facts' | 'cubes' | undefined;
 	for (const table of derivedTables()) {
 		if (table.step !== step) onStep((step = table.step));
-		yield* change === 'append' && table.append ? table.append() : table.build(rows);
+		yield* change === 'append' && table.append ? table.append() : table.build(rows, scratch);
 	}
 }
 

@@ -28,6 +28,11 @@ export interface NativeOptions {
 	 * deleted on close). Default: a folder beside a database file (`FILE.tmp`), or DuckDB's own for ':memory:'.
 	 */
 	readonly tempDirectory?: string;
+	/**
+	 * DuckDB's `threads` (default: DuckDB's own, one per core it may use). Every statement of a load runs on all
+	 * of them; fewer leave cores to other work on a shared machine, at the cost of a longer load.
+	 */
+	readonly threads?: number;
 }
 
 /** The share of the memory available at start that native DuckDB takes unless told otherwise. */
@@ -85,7 +90,8 @@ export async function createNativeEngine(
 	if (spill) mkdirSync(spill, { recursive: true });
 	const instance = await DuckDBInstance.create(path, {
 		memory_limit: options.memoryLimit ?? defaultMemoryLimit(),
-		...(spill ? { temp_directory: spill } : {})
+		...(spill ? { temp_directory: spill } : {}),
+		...(options.threads ? { threads: String(options.threads) } : {})
 	});
 	const connection: DuckDBConnection = await instance.connect();
 	const files = mkdtempSync(join(tmpdir(), 'sightline-native-'));

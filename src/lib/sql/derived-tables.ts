@@ -19,6 +19,7 @@ import { buildEpisodeDates, episodeDates } from './episode-dates';
 import { buildIndexReferralCube, indexReferralCube } from './index-referral-cube';
 import { buildReferralChildrenFirst, referralChildrenFirst } from './referral-children-first';
 import { ident, sql, type Sql } from './sql';
+import type { Scratch } from './staging';
 
 /**
  * A table built from the loaded data after every change: how to build it from scratch, and how to bring it up
@@ -29,8 +30,11 @@ export interface DerivedTable {
 	readonly table: Sql;
 	/** Facts are built before cubes; the Data page names the step in progress. */
 	readonly step: 'facts' | 'cubes';
-	/** `rows`: how many rows the base tables hold (a facts table that large is written in slices). */
-	build(rows?: BaseRows): Sql[];
+	/**
+	 * `rows`: how many rows the base tables hold (a facts table that large is written in slices where the
+	 * engine cannot spill); `scratch`: where the engine keeps working tables (`Scratch`).
+	 */
+	build(rows?: BaseRows, scratch?: Scratch): Sql[];
 	append?(): Sql[];
 }
 
@@ -127,7 +131,7 @@ const childKeysTable: DerivedTable = {
 const referralFactsTable: DerivedTable = {
 	table: referralFacts,
 	step: 'facts',
-	build: (rows) => buildReferralFacts(rows?.referrals),
+	build: (rows, scratch) => buildReferralFacts(rows?.referrals, scratch),
 	append: () =>
 		replaceRows(
 			referralFacts,
@@ -144,7 +148,7 @@ SELECT * REPLACE (${followedUpNow} AS followed_up) FROM ${referralsRemoved} WHER
 const episodeFactsTable: DerivedTable = {
 	table: episodeFacts,
 	step: 'facts',
-	build: (rows) => buildEpisodeFacts(rows?.episodes),
+	build: (rows, scratch) => buildEpisodeFacts(rows?.episodes, scratch),
 	append: () =>
 		replaceRows(
 			episodeFacts,

@@ -39,6 +39,22 @@ describe('native engine', () => {
 	});
 });
 
+describe('native engine threads', () => {
+	it('runs on the threads it is given, and on one per core DuckDB may use otherwise', async () => {
+		const threads = sql`SELECT current_setting('threads') AS threads`;
+		const one = await createNativeEngine(':memory:', { memoryLimit: '300MB', threads: 1 });
+		const own = await createNativeEngine(':memory:', { memoryLimit: '300MB' });
+		try {
+			expect(await one.query(threads)).toEqual([{ threads: 1 }]);
+			const [cores] = await own.query<{ threads: number }>(threads);
+			expect(cores!.threads).toBeGreaterThanOrEqual(1);
+		} finally {
+			await one.close();
+			await own.close();
+		}
+	});
+});
+
 describe('native engine memory', () => {
 	it('takes half the memory available, never less than 1 GB', () => {
 		expect(defaultMemoryLimit(8 * 2 ** 30)).toBe('4096MB');

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
-import { referralFacts, referralFactsQuery, referralWindowsQuery, slicedFacts } from '$lib/sql/derived';
+import {
+	referralFacts,
+	referralFactsQuery,
+	referralWindowsQuery,
+	sliceFactsAbove,
+	slicedFacts,
+	slicesFacts
+} from '$lib/sql/derived';
 import { ident, sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 
@@ -79,6 +86,12 @@ describe('referral_facts', () => {
 });
 
 describe('referral_facts written in date slices (a base table above a million rows)', () => {
+	it('only where the engine cannot spill: native DuckDB writes any size in one statement', () => {
+		expect(slicesFacts(sliceFactsAbove, 'database')).toBe(false);
+		expect(slicesFacts(sliceFactsAbove + 1, 'database')).toBe(true);
+		expect(slicesFacts(100 * sliceFactsAbove, 'temporary')).toBe(false);
+	});
+
 	it('holds the same rows in the same order as one sorted write, and leaves no windows table', async () => {
 		const sliced = ident('sliced_referral_facts');
 		for (const statement of slicedFacts(
