@@ -104,12 +104,14 @@ describe('the floor at zero', () => {
 	});
 
 	it('draws a negative lower limit at zero on the sparkline', () => {
-		const chart = spcSparkline(spcSeries('all', 'All', 'month', uneven()), {
-			width: 200,
-			label: 'x',
-			document
-		});
-		expect(yDomain(chart)[0]).toBe(0);
+		const series = spcSeries('all', 'All', 'month', uneven());
+		expect(series.points[0]!.lpl).toBeLessThan(0);
+		const chart = spcSparkline(series, { width: 200, height: 64, label: 'x', document });
+		// The lower limit is the second dashed line; zero is the plot's bottom edge (64 less the 6 px margin).
+		const lower = chart.querySelectorAll('g[stroke-dasharray] path')[1]!.getAttribute('d')!;
+		const ys = [...lower.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((match) => Number(match[1]));
+		expect(ys.length).toBeGreaterThan(0);
+		expect(new Set(ys)).toEqual(new Set([58]));
 	});
 });
 

@@ -7,6 +7,7 @@ import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { spcMarks } from './spc-marks';
 import { plotClass } from './plot-style';
+import { selectable } from './reselect';
 
 export interface PanelPoint {
 	month: string;
@@ -33,7 +34,8 @@ const signalColour = { high: categorical[3], low: categorical[1] } as const;
  * colours in one panel, so position carries the group). With XmR values it is an SPC chart: the mean
  * (solid) and process limits (dashed), special-cause months as large markers (orange triangles high,
  * turquoise diamonds low: shape and colour); an incomplete month is a hollow circle. Selected panels have a
- * heavy frame and "(selected)" in their title; clicking a panel reports its key.
+ * heavy frame and "(selected)" in their title; clicking a panel reports its key. The selection can be changed
+ * on the drawn chart (`reselect`), without drawing it again.
  */
 export function monthlySmallMultiplesChart(
 	data: readonly PanelPoint[],
@@ -58,11 +60,7 @@ export function monthlySmallMultiplesChart(
 	const fy = (point: { label: string }) => Math.floor((position.get(point.label) ?? 0) / columns);
 	const points = data.map((point) => ({ ...point, date: parseIsoDay(point.month) }));
 	type Point = (typeof points)[number];
-	const selected = new Set(options.selected ?? []);
-	const panels = labels.map((label) => {
-		const point = points.find((candidate) => candidate.label === label)!;
-		return { ...point, title: selected.has(point.key) ? `${label} (selected)` : label };
-	});
+	const panels = labels.map((label) => points.find((candidate) => candidate.label === label)!);
 	const rows = Math.ceil(labels.length / columns);
 	const last = points.reduce((latest, point) => (point.date > latest ? point.date : latest), new Date(0));
 	const chart = Plot.plot({
@@ -88,11 +86,9 @@ export function monthlySmallMultiplesChart(
 					})
 				: null,
 			Plot.frame({ stroke: gridline }),
-			// A rect with no x or y fills its facet: a heavy frame round each selected panel.
-			Plot.rect(
-				panels.filter((panel) => selected.has(panel.key)),
-				{ fx, fy, fill: 'none', stroke: text, strokeWidth: 3 }
-			),
+			// A rect with no x or y fills its facet: a heavy frame round each panel, kept only round those
+			// selected (selectPanels).
+			Plot.rect(panels, { fx, fy, fill: 'none', stroke: text, strokeWidth: 3, className: FRAMES }),
 			spcMarks(points, {
 				x: 'date',
 				fx,
@@ -113,7 +109,8 @@ export function monthlySmallMultiplesChart(
 			Plot.text(panels, {
 				fx,
 				fy,
-				text: 'title',
+				text: 'label',
+				className: TITLES,
 				frameAnchor: 'top-left',
 				dx: 6,
 				dy: 6,
@@ -147,5 +144,52 @@ export function monthlySmallMultiplesChart(
 		]
 	});
 	selectOnClick<PanelPoint>(chart, (point) => point.key, options.onSelect);
-	return labelChart(chart, options.label);
+	const restyle = selectPanels(chart, panels);
+	return selectable(labelChart(chart, options.label), restyle, options.selected);
+}
+
+/** Class names that find the heavy frames' and the titles' marks in the drawing, removed once found. */
+const FRAMES = 'sightline-selected-frames';
+const TITLES = 'sightline-panel-titles';
+
+/**
+ * How a drawn small multiple shows a selection: the heavy frames of the selected panels in their mark (the
+ * mark left out while none is, as Plot leaves out a mark with no data), in the panels' order, and each
+ * title with "(selected)" or without. The chart is drawn with every panel's frame; each is matched to its
+ * panel through its facet's position, the same as its title's.
+ */
+function selectPanels(chart: Element, panels: readonly { key: string; label: string }[]) {
+	// Plot writes a faceted mark's class on each of its facets' groups.
+	const frameGroups = [...chart.querySelectorAll(`.${FRAMES}`)];
+	const titleGroups = [...chart.querySelectorAll(`.${TITLES}`)];
+	for (const group of [...frameGroups, ...titleGroups]) group.removeAttribute('class');
+	const frames = frameGroups[0]?.parentElement;
+	// Where the frames' mark goes back: after the mark drawn before it (Plot's panel frames).
+	const before = frames?.previousElementSibling;
+	const keyOf = new Map(panels.map((panel) => [panel.label, panel.key]));
+	const keyAt = new Map<string | null, string>();
+	const title = new Map<string, { element: Element; label: string }>();
+	for (const group of titleGroups)
+		for (const element of group.querySelectorAll('text')) {
+			const label = element.textContent ?? '';
+			const key = keyOf.get(label);
+			if (key === undefined) continue;
+			title.set(key, { element, label });
+			keyAt.set(group.getAttribute('transform'), key);
+		}
+	const frame = frameGroups.map((element) => ({
+		element,
+		key: keyAt.get(element.getAttribute('transform'))
+	}));
+	return (selected: ReadonlySet<string>) => {
+		for (const [key, { element, label }] of title) {
+			const text = selected.has(key) ? `${label} (selected)` : label;
+			if (element.textContent !== text) element.textContent = text;
+		}
+		if (!frames || !before) return;
+		const shown = frame.filter(({ key }) => key !== undefined && selected.has(key));
+		frames.replaceChildren(...shown.map(({ element }) => element));
+		if (shown.length === 0) frames.remove();
+		else if (frames.previousElementSibling !== before) before.after(frames);
+	};
 }

@@ -21,6 +21,11 @@ export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	 */
 	drawKey?: unknown;
 	/**
+	 * The keys `render` shows as selected, when the chart can change its selection in place
+	 * (`selectableDrawing`): left out of `drawKey`, so a change of selection alone restyles the drawn chart.
+	 */
+	selected?: readonly string[] | undefined;
+	/**
 	 * Told when the chart's box comes on or goes off screen (set by `livePage`), so the queries of charts off
 	 * screen are answered after the others.
 	 */

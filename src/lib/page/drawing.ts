@@ -25,6 +25,29 @@ export function drawing<Args extends unknown[], Options extends DrawOptions>(
 	};
 }
 
+/**
+ * `drawing` for a chart that can show a selection on an existing drawing (`$lib/charts/reselect`): the
+ * selection is passed to the chart as `selected` but left out of the draw key and given beside it, so a
+ * change of selection alone restyles the chart shown instead of drawing it again (`ChartSpec.selected`).
+ */
+export function selectableDrawing<
+	Args extends unknown[],
+	Options extends DrawOptions & { selected?: readonly string[] | undefined }
+>(
+	chart: (...args: [...Args, Options]) => Element,
+	args: [...Args],
+	options: Omit<Options, keyof DrawOptions | 'selected'>,
+	selected: readonly string[] | undefined,
+	paperOptions: Partial<Omit<Options, keyof DrawOptions | 'selected'>> = {}
+): { render: (width: number, paper?: boolean) => Element; drawKey: unknown; selected: readonly string[] } {
+	return {
+		render: (width, paper = false) =>
+			chart(...args, { ...options, ...(paper ? paperOptions : {}), selected, width, paper } as Options),
+		drawKey: [chart, args, options, paperOptions],
+		selected: selected ?? []
+	};
+}
+
 /** A render function that carries its draw key, for a drawing that is not a `ChartSpec` (a sparkline). */
 export type KeyedRender = ((width: number) => Element) & { readonly drawKey: unknown };
 

@@ -1,4 +1,4 @@
-import { drawing, selecting } from '$lib/page/drawing';
+import { drawing, selectableDrawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
@@ -281,14 +281,19 @@ export const districtsPage = definePage()
 						row.incomplete ? 'Month not complete' : value === null ? '–' : String(value)
 				}
 			],
-			...drawing(monthlySmallMultiplesChart, [points], {
-				label: summary,
-				onSelect: selecting(toggle, 'districts'),
-				valueLabel: 'Referrals',
-				unit: 'referrals',
-				selected: selectedDistricts,
-				highlightFrom: periodStartMonth
-			})
+			// The selection restyles the chart drawn: a click draws none of its panels again.
+			...selectableDrawing(
+				monthlySmallMultiplesChart,
+				[points],
+				{
+					label: summary,
+					onSelect: selecting(toggle, 'districts'),
+					valueLabel: 'Referrals',
+					unit: 'referrals',
+					highlightFrom: periodStartMonth
+				},
+				selectedDistricts
+			)
 		};
 	})
 	.derive('spcChartLoading', ({ monthly }) => monthly.loading);

@@ -1,4 +1,4 @@
-import { drawing, selecting } from '$lib/page/drawing';
+import { drawing, selectableDrawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { categoryBarsChart, type CategoryBar } from '$lib/charts/category-bars';
 import { monthlyLinesChart, type SeriesPoint } from '$lib/charts/monthly-lines';
@@ -284,7 +284,8 @@ export const missingPage = definePage()
 				{ key: 'label', label: 'District' },
 				publishedColumn<PanelPoint>('value', 'Episodes', formatCount)
 			],
-			...drawing(
+			// The selection restyles the chart drawn: a click alone draws none of its panels again.
+			...selectableDrawing(
 				monthlySmallMultiplesChart,
 				[districtPoints],
 				{
@@ -292,9 +293,9 @@ export const missingPage = definePage()
 					valueLabel: 'Episodes',
 					unit: 'episodes',
 					onSelect: selecting(toggle, 'districts'),
-					selected: selectedDistricts,
 					height: 160
 				},
+				selectedDistricts,
 				// Shorter on paper: the chart then shares a sheet with the seasonal chart before it.
 				{ height: 110 }
 			)
