@@ -34,7 +34,7 @@ export function referralEnumValue(column: string, code: string): Sql {
  * Whether a referral column's ENUM value is one of `codes`, tested on its position in the ENUM (`enum_code`,
  * the contract's order): a range when the positions are consecutive, else a list. NULL for a NULL cell, as a
  * comparison is. At 1M referrals in DuckDB-WASM the indicator masks' CASEs over ENUM constants (four a
- * column for "present") took 1.4 to 3.8 times as long as this test on the position (issue 14, three rounds
+ * column for "present") took 1.1 to 3.8 times as long as this test on the position (issue 14, three rounds
  * alternated in one process).
  */
 export function referralEnumIn(column: Sql, name: string, codes: readonly string[]): Sql {
