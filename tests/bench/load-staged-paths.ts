@@ -22,6 +22,8 @@ interface Variant {
 	readonly label: string;
 	readonly path: string;
 	readonly heading?: ChosenHeading;
+	/** The floor it is measured against: DuckDB-WASM's `read_csv` of the UTF-8 CSV, or parquet-wasm → insert. */
+	readonly floor: 'csv' | 'parquet';
 }
 
 /** The first line of a file, as bytes. */
@@ -76,18 +78,22 @@ async function variants(dir: string): Promise<Variant[]> {
 	}
 	if (heading.length === 0) throw new Error(`${utf8} has no heading line`);
 	return [
-		{ label: 'UTF-8', path: utf8 },
-		{ label: 'Windows-1252', path: windows1252 },
-		{ label: 'heading on line 2, chosen', path: titled, heading: { line: 2 } }
+		{ label: 'UTF-8', path: utf8, floor: 'csv' },
+		{ label: 'Windows-1252', path: windows1252, floor: 'csv' },
+		{ label: 'heading on line 2, chosen', path: titled, heading: { line: 2 }, floor: 'csv' },
+		// The generator's own Parquet (the staged-phases bench's), against the Parquet floor.
+		{ label: 'Parquet', path: `${dir}/referrals.parquet`, floor: 'parquet' }
 	];
 }
 
 /**
- * The Data page's load of a 1M-referral CSV three ways (UTF-8; Windows-1252; the headings on a line the user
- * chooses), each by the build before a change (BENCH_BEFORE_BUILD, a copy of an earlier `build/`) and by
- * today's `build/`, and the in-browser floor (DuckDB-WASM's own `read_csv` of the UTF-8 file) in the same
- * browser, run after run in turn so each run's conditions are shared: medians of BENCH_RUNS (default 2) of
- * the seconds and of each phase, and each against the floor. Heavy: check `free -g` first.
+ * The Data page's load of the 1M referrals three ways as CSV (UTF-8; Windows-1252; the headings on a line the
+ * user chooses) and as Parquet, each by the build before a change (BENCH_BEFORE_BUILD, a copy of an earlier
+ * `build/`) and by today's `build/`, and the in-browser floors (DuckDB-WASM's own `read_csv` of the UTF-8
+ * file; parquet-wasm → Arrow → insert of the Parquet file) in the same browser, run after run in turn so each
+ * run's conditions are shared: medians of BENCH_RUNS (default 2) of the seconds and of each phase, and each
+ * against its format's floor. BENCH_VARIANTS=UTF-8,Parquet picks variants by the start of their label.
+ * Heavy: check `free -g` first.
  */
 export async function loadStagedPaths(runs = Number(process.env.BENCH_RUNS ?? 2)): Promise<void> {
 	const dir = extract('1M', rows);
@@ -102,14 +108,18 @@ export async function loadStagedPaths(runs = Number(process.env.BENCH_RUNS ?? 2)
 	);
 	const floor = await startFloorServer(port + builds.length);
 	const browser = await launchChromium();
-	const floorTimes: number[] = [];
+	const floorTimes: Record<Variant['floor'], number[]> = { csv: [], parquet: [] };
+	const picked = chosen.filter((variant) => !only || only.some((name) => variant.label.startsWith(name)));
+	const floorPaths = { csv: `${dir}/referrals.csv`, parquet: `${dir}/referrals.parquet` };
 	const times = new Map<string, { seconds: number; phases: Record<string, number> }[]>();
 	try {
 		for (let run = 0; run < runs; run++) {
-			floorTimes.push(await timeFloor(browser, floor.baseUrl, `${dir}/referrals.csv`, rows));
-			console.log(`floor ${floorTimes.at(-1)!.toFixed(1)} s`);
-			for (const variant of chosen) {
-				if (only && !only.some((name) => variant.label.startsWith(name))) continue;
+			for (const format of ['csv', 'parquet'] as const) {
+				if (!picked.some((variant) => variant.floor === format)) continue;
+				floorTimes[format].push(await timeFloor(browser, floor.baseUrl, floorPaths[format], rows));
+				console.log(`${format} floor ${floorTimes[format].at(-1)!.toFixed(1)} s`);
+			}
+			for (const variant of picked) {
 				for (const [at, build] of builds.entries()) {
 					const key = `${variant.label} | ${build.label}`;
 					const result = await dataPageLoad(
@@ -130,12 +140,13 @@ export async function loadStagedPaths(runs = Number(process.env.BENCH_RUNS ?? 2)
 		for (const server of servers) server.stop();
 	}
 	const phases = ['read', 'decode', 'validate', 'arrow', 'insert', 'facts', 'cubes'];
-	const floorMedian = median(floorTimes);
 	const lines = [
-		`| CSV | build | Data page (s) | ÷ floor | ${phases.join(' | ')} |`,
+		`| file | build | Data page (s) | ÷ floor | ${phases.join(' | ')} |`,
 		`| --- | --- | --- | --- | ${phases.map(() => '---').join(' | ')} |`
 	];
 	for (const [key, results] of times) {
+		const variant = picked.find((one) => key.startsWith(`${one.label} |`))!;
+		const floorMedian = median(floorTimes[variant.floor]);
 		const seconds = median(results.map((result) => result.seconds));
 		const cells = phases.map((phase) => {
 			const values = results.flatMap((result) => (phase in result.phases ? [result.phases[phase]!] : []));
@@ -145,8 +156,10 @@ export async function loadStagedPaths(runs = Number(process.env.BENCH_RUNS ?? 2)
 			`| ${key} | ${seconds.toFixed(1)} | ${(seconds / floorMedian).toFixed(1)}× | ${cells.join(' | ')} |`
 		);
 	}
-	console.log(
-		`floor (read_csv of the UTF-8 file): median ${floorMedian.toFixed(1)} s of ${floorTimes.length}`
-	);
+	for (const format of ['csv', 'parquet'] as const)
+		if (floorTimes[format].length > 0)
+			console.log(
+				`${format} floor: median ${median(floorTimes[format]).toFixed(1)} s of ${floorTimes[format].length}`
+			);
 	console.log(lines.join('\n'));
 }

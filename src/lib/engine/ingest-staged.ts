@@ -16,6 +16,7 @@ import { ident, join, sql, type Sql } from '$lib/sql/sql';
 import { readerRejects, readerScans } from '$lib/sql/staging';
 import type { Engine } from './engine';
 import { checkStaged, readStaged, readStagedPieces, type Staged, type StagedCheck } from './load-staged';
+import { readAhead } from './read-ahead';
 
 /** The one name a chosen file is registered under (the engine's lock-down allows it and nothing else). */
 export const uploadFile = 'sightline-upload.csv';
@@ -170,8 +171,9 @@ const arrowStage = 'stage_upload_arrow';
  * Stage a Parquet file row group by row group: parquet-wasm decodes one group to Arrow, DuckDB inserts it as
  * it is (no cell passes through JavaScript), its columns are appended to the staging table in file order
  * (a file with no dictionary column: the group itself is appended), and the group is dropped before the
- * next is read. Only one row group is ever decoded at a time, in
- * JavaScript or in DuckDB (issue 14: the whole file's Arrow did not fit beside the tables). Text columns
+ * next is inserted. The next group is decoded while DuckDB inserts this one (`readAhead`: parquet-wasm runs
+ * on this thread, DuckDB in its worker, and they took turns), so at most two row groups are held at once, one
+ * in JavaScript and one in DuckDB (issue 14: the whole file's Arrow did not fit beside the tables). Text columns
  * (and dictionary codes, as text) are staged as text; dates, yes/no and whole numbers as they are, typed
  * (`Staged.types`), and judged as the text DuckDB writes for them: casting every typed cell to text here
  * was a third of a Parquet load. Undefined when a column's type is one the parsers would read differently
@@ -186,7 +188,7 @@ async function stageParquet(
 	const clock = performance.now();
 	const stage = ident(stageName);
 	let staged: { headers: string[]; types: Map<string, string>; select: Sql | undefined } | undefined;
-	for await (const group of groups(file)) {
+	for await (const group of readAhead(groups(file))) {
 		// With no dictionary column, every group after the first is appended to the stage as it is (no copy).
 		if (staged && staged.select === undefined) {
 			await engine.insertArrow(stageName, group, false);

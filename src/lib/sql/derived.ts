@@ -2,11 +2,12 @@ import {
 	ageBandRanges,
 	ageBands,
 	indicatorColumns,
+	indicatorLevels,
 	presentLevels,
 	type IndicatorColumn
 } from '$lib/contract';
 import { childCellHash, keyedHash, recordKey, recordKeyOf, secretTable } from './record-keys';
-import { referralEnumValue } from './schema';
+import { referralEnumIn, referralEnumValue } from './schema';
 import { ident, join, literal, sql, Sql } from './sql';
 import type { Scratch } from './staging';
 
@@ -41,6 +42,9 @@ const flag = (mask: Sql, column: IndicatorColumn) =>
 export const presentFlag = (column: IndicatorColumn): Sql => flag(presentMask, column);
 /** 1 when the indicator was assessed on the referral, else 0; never NULL. */
 export const assessedFlag = (column: IndicatorColumn): Sql => flag(assessedMask, column);
+
+/** Levels that mean the indicator was assessed: all but not assessed (a blank cell is neither). */
+const assessedLevels = indicatorLevels.codes.filter((level) => level !== 'not_assessed');
 
 function indicatorMask(test: (column: IndicatorColumn) => Sql): Sql {
 	const bits = indicatorColumns.map(
@@ -153,8 +157,8 @@ export function referralFactsQuery(children?: Sql, windows?: Sql, slice?: Sql): 
 	${recordKeyOf(sql`s.secret`, 'referral', sql`r.referral_id`)} AS ${recordKey},
 	CAST(date_trunc('month', r.referral_date) AS DATE) AS month,
 	${ageBandCase(sql`r.age_at_referral`)} AS age_band,
-	${indicatorMask((column) => sql`r.${ident(column)} IN (${join(presentLevels.map((level) => referralEnumValue(column, level)))})`)} AS ${presentMask},
-	${indicatorMask((column) => sql`r.${ident(column)} <> ${referralEnumValue(column, 'not_assessed')}`)} AS ${assessedMask},
+	${indicatorMask((column) => referralEnumIn(sql`r.${ident(column)}`, column, presentLevels))} AS ${presentMask},
+	${indicatorMask((column) => referralEnumIn(sql`r.${ident(column)}`, column, assessedLevels))} AS ${assessedMask},
 	CAST(bit_count(${presentMask}) AS UTINYINT) AS ${indicatorCount},
 	w.is_repeat,
 	w.next_referral_date,

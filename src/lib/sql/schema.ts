@@ -30,6 +30,27 @@ export function referralEnumValue(column: string, code: string): Sql {
 	return sql`CAST(${literal(code)} AS ${enumTypeName(field)})`;
 }
 
+/**
+ * Whether a referral column's ENUM value is one of `codes`, tested on its position in the ENUM (`enum_code`,
+ * the contract's order): a range when the positions are consecutive, else a list. NULL for a NULL cell, as a
+ * comparison is. At 1M referrals in DuckDB-WASM the indicator masks' CASEs over ENUM constants (four a
+ * column for "present") took 1.1 to 3.8 times as long as this test on the position (issue 14, three rounds
+ * alternated in one process).
+ */
+export function referralEnumIn(column: Sql, name: string, codes: readonly string[]): Sql {
+	const field = tables.referrals.fields.find((one) => one.name === name);
+	const all = field?.kind === 'enum' ? (field.values.codes as readonly string[]) : [];
+	const positions = codes.map((code) => all.indexOf(code)).sort((a, b) => a - b);
+	if (positions.length === 0 || positions.includes(-1))
+		throw new Error(`referrals.${name} has no codes ${codes.join(', ')}`);
+	const first = positions[0]!;
+	const last = positions.at(-1)!;
+	const position = sql`enum_code(${column})`;
+	return last - first === positions.length - 1
+		? sql`${position} BETWEEN ${first} AND ${last}`
+		: sql`${position} IN (${join(positions.map((at) => sql`${at}`))})`;
+}
+
 export function columnType(field: Field): Sql {
 	switch (field.kind) {
 		case 'text':
