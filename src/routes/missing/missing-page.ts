@@ -228,7 +228,7 @@ export const missingPage = definePage()
 		return {
 			title: seasonalityTitle(season),
 			summary,
-			caption: `Average missing and away episodes per calendar month across ${formatDecimal(season.yearsCovered)} years, ${period} (bars; a month only partly in the period counts as a fraction of a month), with each year's complete months as dots. Summer is June to August. The comparison is a ratio of monthly rates with a 95% interval (score test); it treats episodes as independent, so it understates uncertainty when the same children go missing repeatedly.`,
+			caption: `Average missing and away episodes per calendar month across ${seasonCounts.rows ? formatDecimal(season.yearsCovered) : '…'} years, ${period} (bars; a month only partly in the period counts as a fraction of a month), with each year's complete months as dots. Summer is June to August. The comparison is a ratio of monthly rates with a 95% interval (score test); it treats episodes as independent, so it understates uncertainty when the same children go missing repeatedly.`,
 			rows,
 			columns: [
 				{ key: 'name', label: 'Month' },
