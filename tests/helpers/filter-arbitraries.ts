@@ -12,6 +12,11 @@ export const some = <T>(values: readonly T[]) =>
 export const rarely = <T>(value: fc.Arbitrary<T>) =>
 	fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: value, weight: 1 });
 
+/** The first day of a month within the demo's five years: a period start every cube can answer. */
+export const monthStart = fc
+	.record({ year: fc.integer({ min: 2021, max: 2026 }), month: fc.integer({ min: 1, max: 12 }) })
+	.map(({ year, month }) => `${year}-${String(month).padStart(2, '0')}-01`);
+
 /** A random filter set from a record of optional filters: the absent ones left out, as a page sends them. */
 export const filterSet = <T extends object>(record: fc.Arbitrary<T>): fc.Arbitrary<Filters> =>
 	record.map(

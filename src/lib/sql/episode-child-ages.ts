@@ -1,6 +1,7 @@
 import { ageBandRanges, episodeTypes, genders } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from './derived';
+import { childCellRows } from './child-cell-rows';
 import { codeMask } from './code-mask';
 import { childCellHash } from './record-keys';
 import { ident, join, sql, Sql } from './sql';
@@ -69,20 +70,7 @@ cells AS (
 	FROM by_age
 	GROUP BY district, looked_after, child_key
 ),
-marked AS (
-	SELECT *, count(*) OVER (PARTITION BY child_key) = 1 AS pure
-	FROM cells
-)
-SELECT district, looked_after, age_counts, type_ages, sex_ages, TRUE AS pure, CAST(NULL AS INTEGER) AS child_key,
-	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) AS HUGEINT) AS child_key_sum
-FROM marked
-WHERE pure
-GROUP BY ALL
-UNION ALL
-SELECT district, looked_after, age_counts, type_ages, sex_ages, FALSE, child_key, 1, CAST(${childCellHash} AS HUGEINT)
-FROM marked
-WHERE NOT pure
-ORDER BY district, looked_after`;
+${childCellRows(['district', 'looked_after', 'age_counts', 'type_ages', 'sex_ages'])}`;
 }
 
 /** The ages 0 to 24 the filters' age bands and single-year range keep (all of them when neither is set). */

@@ -3,6 +3,7 @@ import { episodeFacts } from './derived';
 import { episodeColumns, filterApplies, filterPredicate, type FilterColumns } from './filters';
 import type { Keyed } from './keyed-count';
 import { childCellHash } from './record-keys';
+import { childCellRows } from './child-cell-rows';
 import { codeMask } from './code-mask';
 import { agesUnder, childAgesColumns } from './episode-child-ages';
 import { ident, sql, type Sql } from './sql';
@@ -46,20 +47,7 @@ WITH cells AS (
 	FROM ${episodeFacts}
 	GROUP BY district, looked_after, child_key
 ),
-marked AS (
-	SELECT *, count(*) OVER (PARTITION BY child_key) = 1 AS pure
-	FROM cells
-)
-SELECT district, looked_after, type_mask, sex_mask, episode_count, TRUE AS pure, CAST(NULL AS INTEGER) AS child_key,
-	CAST(count(*) AS INTEGER) AS children, CAST(sum(${childCellHash}) AS HUGEINT) AS child_key_sum
-FROM marked
-WHERE pure
-GROUP BY ALL
-UNION ALL
-SELECT district, looked_after, type_mask, sex_mask, episode_count, FALSE, child_key, 1, CAST(${childCellHash} AS HUGEINT)
-FROM marked
-WHERE NOT pure
-ORDER BY district, looked_after`;
+${childCellRows(['district', 'looked_after', 'type_mask', 'sex_mask', 'episode_count'])}`;
 }
 
 /**

@@ -59,7 +59,7 @@ import { episodeWindowCounts, referralWindowCounts } from '$lib/sql/metrics/over
 import { ident, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
-import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
+import { filterSet, monthStart, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
 
 /**
  * The per-load tables and columns that spare a filter change the facts (issue 14) against the facts path, on
@@ -72,11 +72,6 @@ beforeAll(async () => {
 	engine = await demoEngine();
 });
 afterAll(() => engine.close());
-
-/** Month starts within the demo's five years, so the cubes can answer the period. */
-const monthStart = fc
-	.record({ year: fc.integer({ min: 2021, max: 2026 }), month: fc.integer({ min: 1, max: 12 }) })
-	.map(({ year, month }) => `${year}-${String(month).padStart(2, '0')}-01`);
 
 /** Filters the cubes answer (base dimensions, whole months), sometimes with ones only some cubes answer. */
 const filters: fc.Arbitrary<Filters> = filterSet(

@@ -29,7 +29,7 @@ import { referralWindowCounts } from '$lib/sql/metrics/overview/window-counts';
 import { childSeries } from '$lib/sql/metrics/trends/child-series';
 import { referralSeries } from '$lib/sql/metrics/trends/referral-series';
 import { sql, Sql } from '$lib/sql/sql';
-import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
+import { filterSet, monthStart, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
 
 /**
@@ -44,10 +44,6 @@ beforeAll(async () => {
 	engine = await demoEngine();
 });
 afterAll(() => engine.close());
-
-const monthStart = fc
-	.record({ year: fc.integer({ min: 2021, max: 2026 }), month: fc.integer({ min: 1, max: 12 }) })
-	.map(({ year, month }) => `${year}-${String(month).padStart(2, '0')}-01`);
 
 const cohorts: fc.Arbitrary<Filters> = filterSet(
 	fc.record({
