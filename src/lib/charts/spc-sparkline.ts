@@ -31,13 +31,22 @@ function triangle(r: number): string {
 	return `M0,${round(y * 2)}L${round(-sqrt3 * y)},${round(-y)}L${round(sqrt3 * y)},${round(-y)}Z`;
 }
 
-/** A linear scale from `domain` to `range`, as d3's (a single-value domain maps to the range's middle). */
-function linear([d0, d1]: [number, number], [r0, r1]: [number, number]): (value: number) => number {
+/**
+ * A linear scale from `domain` to `range`, as d3's (a single-value domain maps to the range's middle), with
+ * its inverse from a pixel back to a value.
+ */
+function linear(
+	[d0, d1]: [number, number],
+	[r0, r1]: [number, number]
+): ((value: number) => number) & { invert(pixel: number): number } {
 	const span = d1 - d0;
-	return (value) => {
+	const scale = (value: number) => {
 		const t = span ? (value - d0) / span : 0.5;
 		return r0 * (1 - t) + r1 * t;
 	};
+	return Object.assign(scale, {
+		invert: (pixel: number) => (span && r1 !== r0 ? d0 + ((pixel - r0) / (r1 - r0)) * span : d0)
+	});
 }
 
 /** The smallest and largest of the values that are numbers, as d3.extent; undefined when none is. */
@@ -107,6 +116,12 @@ export function spcSparkline(series: SpcSeries, options: SparklineOptions): Elem
 		const x = linear(xs, [MARGIN, width - MARGIN]);
 		const y = linear([Math.min(0, ys[0]), Math.max(0, ys[1])], [height - MARGIN, MARGIN]);
 		const shifted: Record<string, string> = offset ? { transform: `translate(${offset},${offset})` } : {};
+		// Plot's `chart.scale(name)`, so the drawing reads back to months and values as any Plot chart's does
+		// (the publication tests check what a sparkline draws that way).
+		Object.assign(svg, {
+			scale: (name: 'x' | 'y') =>
+				name === 'x' ? { invert: (pixel: number) => new Date(x.invert(pixel)) } : { invert: y.invert }
+		});
 
 		/** A line through the rows, broken where a value is missing (a point alone is closed, as d3 draws it). */
 		const line = (
