@@ -68,15 +68,18 @@ const rows = measure('rows', '1');
 const repeats = measure('repeat_referrals', 'CAST(is_repeat AS INTEGER)');
 const under15 = measure('under_15', 'CAST(age_at_referral < 15 AS INTEGER)');
 
+/** The filters a referral cell (month × district × age band × gender × looked-after) answers, as its columns. */
+export const referralCellColumns = {
+	date: 'month',
+	ageBand: 'age_band',
+	district: 'district',
+	gender: 'gender',
+	lookedAfter: 'looked_after'
+} as const;
+
 /** The dimensions every referral cube has, and the filters they answer. */
 const referralBase = {
-	columns: {
-		date: 'month',
-		ageBand: 'age_band',
-		district: 'district',
-		gender: 'gender',
-		lookedAfter: 'looked_after'
-	},
+	columns: referralCellColumns,
 	dimensions: ['month', 'district', 'age_band', 'gender', 'looked_after']
 } satisfies Pick<Cube, 'columns' | 'dimensions'>;
 

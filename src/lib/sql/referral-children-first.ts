@@ -1,5 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
 import { childCubeAnswers, type ChildCube } from './child-cubes';
+import { referralCellColumns } from './cubes';
 import { referralFacts } from './derived';
 import { filterPredicate, referralColumns, type FilterColumns } from './filters';
 import type { Keyed } from './keyed-count';
@@ -31,13 +32,7 @@ export const referralChildrenFirst: ChildCube = {
 	table: ident('referral_children_first'),
 	facts: referralFacts,
 	factsColumns: referralColumns,
-	columns: {
-		date: 'month',
-		ageBand: 'age_band',
-		district: 'district',
-		gender: 'gender',
-		lookedAfter: 'looked_after'
-	},
+	columns: referralCellColumns,
 	dimensions: ['district', 'age_band', 'gender', 'looked_after'],
 	grain: 'month'
 };
