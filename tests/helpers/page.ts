@@ -52,6 +52,23 @@ export interface PageView {
 	gaps?: PageContext['gaps'];
 }
 
+/** The context a page is evaluated in for one view of data with this extent, as the browser gives it. */
+export function pageContext(
+	extent: DataExtent | undefined,
+	view: PageView = {},
+	toggle: PageContext['toggle'] = () => {}
+): PageContext {
+	return {
+		filters: view.filters ?? {},
+		publication: view.publication ?? false,
+		grain: view.grain ?? 'month',
+		extent,
+		gaps: view.gaps ?? { referrals: [], missing_episodes: [] },
+		areaReference: view.areas ?? cambridgeshireAndPeterborough,
+		toggle
+	};
+}
+
 /**
  * Run a page definition on an engine as the browser would for one view, with every query answered in order.
  * Chart clicks are recorded in `toggled`.
@@ -63,15 +80,7 @@ export async function runPage<Scope extends PageContext>(
 ): Promise<Scope & { toggled: [ToggleFilter, string][] }> {
 	const [extent] = await engine.query<DataExtent>(dataExtent());
 	const toggled: [ToggleFilter, string][] = [];
-	const context: PageContext = {
-		filters: view.filters ?? {},
-		publication: view.publication ?? false,
-		grain: view.grain ?? 'month',
-		extent,
-		gaps: view.gaps ?? { referrals: [], missing_episodes: [] },
-		areaReference: view.areas ?? cambridgeshireAndPeterborough,
-		toggle: (key, value) => void toggled.push([key, value])
-	};
+	const context = pageContext(extent, view, (key, value) => void toggled.push([key, value]));
 	const scope = await evaluatePage(definition, context, (query) => engine.query(query));
 	return Object.assign(scope, { toggled });
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cambridgeshireAndPeterborough } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import { evaluatePage, type PageContext, type PageDefinition } from '$lib/page/define-page';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
@@ -11,7 +10,7 @@ import { missingPage } from '../../../src/routes/missing/missing-page';
 import { overviewPage } from '../../../src/routes/overview-page';
 import { pathwayPage } from '../../../src/routes/pathway/pathway-page';
 import { trendsPage } from '../../../src/routes/trends/trends-page';
-import { demoEngine } from '../../helpers/page';
+import { demoEngine, pageContext } from '../../helpers/page';
 
 const pages = {
 	Overview: overviewPage,
@@ -52,16 +51,9 @@ function charts(scope: object): [string, { rows: unknown[] }][] {
  */
 describe('every chart before its answer', () => {
 	it.each(Object.keys(pages))('%s: no chart has rows while no query has answered', async (name) => {
-		const context: PageContext = {
-			filters: {},
-			publication: false,
-			grain: 'month',
-			extent,
-			gaps: { referrals: [], missing_episodes: [] },
-			areaReference: cambridgeshireAndPeterborough,
-			toggle: () => {}
-		};
-		const scope = await evaluatePage(pages[name]!, context, () => Promise.reject(new Error('not yet')));
+		const scope = await evaluatePage(pages[name]!, pageContext(extent), () =>
+			Promise.reject(new Error('not yet'))
+		);
 		const found = charts(scope);
 		expect(found.length).toBeGreaterThan(0);
 		const drawn = found.filter(([, chart]) => chart.rows.length > 0).map(([key]) => key);

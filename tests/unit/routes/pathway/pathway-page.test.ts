@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageBandRanges, ageBands, cambridgeshireAndPeterborough, pathwayStages } from '$lib/contract';
+import { ageBandRanges, ageBands, pathwayStages } from '$lib/contract';
 import { evaluatePage } from '$lib/page/define-page';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
 import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
@@ -7,7 +7,7 @@ import type { Engine } from '$lib/engine/engine';
 import { formatPercent } from '$lib/format/number';
 import { pathwayPage } from '../../../../src/routes/pathway/pathway-page';
 import { engineWith, referral } from '../../../helpers/engine';
-import { demoEngine, demoRows, runPage } from '../../../helpers/page';
+import { demoEngine, demoRows, pageContext, runPage } from '../../../helpers/page';
 import { isPublishable, publishedByHand } from '../../../helpers/published';
 
 const { referrals } = demoRows();
@@ -153,15 +153,7 @@ describe('pathway page on the demo extract', () => {
 		const unanswered = rereferralAfterIntervention({}).text;
 		const view = await evaluatePage(
 			pathwayPage,
-			{
-				filters: {},
-				publication: false,
-				grain: 'month',
-				extent,
-				gaps: { referrals: [], missing_episodes: [] },
-				areaReference: cambridgeshireAndPeterborough,
-				toggle: () => {}
-			},
+			pageContext(extent),
 			// Every query answered but the re-referral one, whose rows stay undefined as while the engine works
 			// on it (evaluatePage awaits each answer in turn, so it fails rather than never arriving).
 			(query) => (query.text === unanswered ? Promise.reject(new Error('not yet')) : engine.query(query))
