@@ -140,7 +140,7 @@ export const districtsPage = definePage()
 
 	// ----- Rates by district
 	.derive('ratesChart', (scope): ChartSpec<DistrictRow> => {
-		const { comparison, periodText, onsNote, otherFilters, toggle } = scope;
+		const { comparison, periodText, onsNote, otherFilters, selectedDistricts, toggle } = scope;
 		const points = comparison.rows.flatMap((row): DistrictRatePoint[] =>
 			(['0_17', '10_17'] as const).map((ages) => ({
 				district: row.district,
@@ -150,8 +150,7 @@ export const districtsPage = definePage()
 				lower: row[`lower_${ages}`],
 				upper: row[`upper_${ages}`],
 				partnership: comparison[`baseline_${ages}`],
-				significance: describeSignificance(row[`significance_${ages}`]),
-				selected: row.selected
+				significance: describeSignificance(row[`significance_${ages}`])
 			}))
 		);
 		const summary = `${summariseDistrictRates(comparison, '0_17')} ${summariseDistrictRates(comparison, '10_17')}`;
@@ -161,7 +160,13 @@ export const districtsPage = definePage()
 			caption: `Referrals of children aged 0 to 17 (and 10 to 17) at referral per 10,000 children of those ages a year, ${periodText}: the denominator is person-years (each mid-year estimate weighted by the share of its year in the period). Intervals are 95% (exact Poisson under 10 referrals, Byar's method otherwise). ${onsNote}${otherFilters ? ' Gender, ethnicity, looked-after, risk and source filters narrow the referrals counted, not the population.' : ''}`,
 			rows: comparison.rows,
 			columns: comparisonColumns,
-			...drawing(districtRatesChart, [points], { label: summary, onSelect: selecting(toggle, 'districts') })
+			// The selection restyles the chart drawn: a click does not draw it again.
+			...selectableDrawing(
+				districtRatesChart,
+				[points],
+				{ label: summary, onSelect: selecting(toggle, 'districts') },
+				selectedDistricts
+			)
 		};
 	})
 	.derive('ratesLoading', ({ rates }) => rates.loading)
