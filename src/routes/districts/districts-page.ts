@@ -1,4 +1,4 @@
-import { drawing, selectableDrawing, selecting } from '$lib/page/drawing';
+import { selectableDrawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
@@ -173,7 +173,7 @@ export const districtsPage = definePage()
 
 	// ----- Funnel plot (aged 0 to 17)
 	.derive('funnelChart', (scope): ChartSpec<DistrictRow> => {
-		const { comparison, periodText, onsNote, publication, toggle } = scope;
+		const { comparison, periodText, onsNote, publication, selectedDistricts, toggle } = scope;
 		const points = comparison.rows
 			.filter((row) => row.rate_0_17 !== null && row.person_years_0_17 > 0)
 			.map((row): FunnelPoint => ({
@@ -182,8 +182,7 @@ export const districtsPage = definePage()
 				population: row.person_years_0_17,
 				rate: row.rate_0_17!,
 				direction: significanceDirection(row.significance_0_17),
-				significance: describeSignificance(row.significance_0_17),
-				selected: row.selected
+				significance: describeSignificance(row.significance_0_17)
 			}));
 		const baseline = comparison.baseline_0_17;
 		const populations = comparison.rows.map((row) => row.person_years_0_17).filter((value) => value > 0);
@@ -218,11 +217,17 @@ export const districtsPage = definePage()
 					{ numeric: false }
 				)
 			],
-			...drawing(rateFunnelChart, [points, limits], {
-				label: summary,
-				onSelect: selecting(toggle, 'districts'),
-				populationLabel: 'Children aged 0 to 17 (person-years)'
-			})
+			// The selection redraws only the dots and their labels.
+			...selectableDrawing(
+				rateFunnelChart,
+				[points, limits],
+				{
+					label: summary,
+					onSelect: selecting(toggle, 'districts'),
+					populationLabel: 'Children aged 0 to 17 (person-years)'
+				},
+				selectedDistricts
+			)
 		};
 	})
 
