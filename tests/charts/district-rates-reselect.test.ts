@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { reselect } from '$lib/charts/reselect';
-import { svgSnapshot } from '../helpers/svg-snapshot';
+import { expectRestyledAsDrawn } from '../helpers/restyled-as-drawn';
 
 // A Districts click changes only which districts are selected: the drawn rates chart is restyled
 // (`reselect`), not drawn again, and must then be the drawing Plot makes of that selection afresh.
@@ -38,13 +38,7 @@ describe.each([
 
 	it.each(selections.map((from, index) => [index, from] as const))(
 		'from selection %i to every other: the same SVG as drawn afresh',
-		(_, from) => {
-			const chart = draw(from);
-			for (const to of [...selections, from]) {
-				expect(reselect(chart, to)).toBe(true);
-				expect(svgSnapshot(chart)).toBe(svgSnapshot(draw(to)));
-			}
-		}
+		(_, from) => expectRestyledAsDrawn(draw, from, selections)
 	);
 
 	it('draws the selected districts larger and their labels in bold, and only them', () => {

@@ -8,7 +8,7 @@ import { plotClass } from './plot-style';
 import { xTitleMargin } from './axis-room';
 import { labelMargin } from './text-width';
 import { plotRadius } from './plot-radius';
-import { selectable } from './reselect';
+import { datumIndex, selectable, takeMarks } from './reselect';
 
 export interface DistrictRatePoint {
 	district: string;
@@ -167,14 +167,9 @@ function selectDistricts(
 		const district = codeOf.get(element.textContent ?? '');
 		return district === undefined ? [] : [{ element, district }];
 	});
-	const panels = [...chart.querySelectorAll(`.${DOTS}`)];
-	for (const panel of panels) panel.removeAttribute('class');
-	// d3, under Plot, keeps on each drawn element the index of the datum it draws (`__data__`).
+	const panels = takeMarks(chart, DOTS);
 	const dots = panels.map((panel) =>
-		[...panel.children].map((element) => ({
-			element,
-			index: (element as Element & { __data__: number }).__data__
-		}))
+		[...panel.children].map((element) => ({ element, index: datumIndex(element) }))
 	);
 	let first = true;
 	return (selected: ReadonlySet<string>) => {

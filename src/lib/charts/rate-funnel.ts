@@ -7,7 +7,7 @@ import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { textWidth } from './text-width';
 import { plotClass } from './plot-style';
-import { selectable } from './reselect';
+import { selectable, takeMarks } from './reselect';
 
 export interface FunnelPoint {
 	district: string;
@@ -274,17 +274,12 @@ export function rateFunnelChart(
  * The chart comes drawn for its first selection, so that one is not drawn again.
  */
 function replaceSelection(chart: Element, drawSelection: (selected: ReadonlySet<string>) => Element) {
-	const marks = (drawn: Element) => {
-		const groups = [...drawn.querySelectorAll(`.${SELECTION}`)];
-		for (const group of groups) group.removeAttribute('class');
-		return groups;
-	};
-	let shown = marks(chart);
+	let shown = takeMarks(chart, SELECTION);
 	const before = shown[0]?.previousElementSibling;
 	let first = true;
 	return (selected: ReadonlySet<string>) => {
 		if (first || !before) return void (first = false);
-		const drawn = marks(labelChart(drawSelection(selected), ''));
+		const drawn = takeMarks(labelChart(drawSelection(selected), ''), SELECTION);
 		for (const group of shown) group.remove();
 		before.after(...drawn);
 		shown = drawn;
