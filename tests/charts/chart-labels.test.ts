@@ -168,8 +168,7 @@ describe.each(widths)('at %i px no two labels overlap', (width) => {
 					lower: rate - 4,
 					upper: rate + 4,
 					partnership: 22 * (band + 1),
-					significance: '',
-					selected: false
+					significance: ''
 				};
 			})
 		);

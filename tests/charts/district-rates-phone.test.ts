@@ -15,8 +15,7 @@ const points: DistrictRatePoint[] = ['Aged 0 to 17', 'Aged 10 to 17'].flatMap((a
 			lower: rate - 3,
 			upper: rate + 3,
 			partnership: 48 * (band + 1),
-			significance: '',
-			selected: false
+			significance: ''
 		};
 	})
 );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
 import { reselect } from '$lib/charts/reselect';
 import { periodRange } from '$lib/domain/calendar';
-import { svgSnapshot } from '../helpers/svg-snapshot';
+import { expectRestyledAsDrawn } from '../helpers/restyled-as-drawn';
 
 // A Districts click changes only which panels are selected: the drawn chart is restyled (`reselect`), not
 // drawn again, and must then be the drawing a fresh draw of that selection makes.
@@ -43,13 +43,7 @@ describe.each([5, 24])('monthly small multiples of %i panels, selection restyled
 
 	it.each(selections.map((from, index) => [index, from] as const))(
 		'from selection %i to every other: the same SVG as drawn afresh',
-		(_, from) => {
-			const chart = draw(points, from);
-			for (const to of [...selections, from]) {
-				expect(reselect(chart, to)).toBe(true);
-				expect(svgSnapshot(chart)).toBe(svgSnapshot(draw(points, to)));
-			}
-		}
+		(_, from) => expectRestyledAsDrawn((selected) => draw(points, selected), from, selections)
 	);
 
 	it('frames and titles the selected panels, and only them', () => {

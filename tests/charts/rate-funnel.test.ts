@@ -10,8 +10,7 @@ const point = (districtLabel: string, population: number, rate: number): FunnelP
 	population,
 	rate,
 	direction: 'similar',
-	significance: 'Similar (within 95% limits)',
-	selected: false
+	significance: 'Similar (within 95% limits)'
 });
 
 describe('placeLabels', () => {
@@ -125,11 +124,11 @@ describe('rateFunnelChart', () => {
 			point(`Area ${index + 1}`, 5000 + index * 2000, 25)
 		);
 		points[0] = { ...points[0]!, rate: 60, direction: 'higher', significance: 'Higher (beyond 99.8% limit)' };
-		points[5] = { ...points[5]!, selected: true };
 		const chart = rateFunnelChart(points, curve, {
 			width: 800,
 			label: 'x',
 			populationLabel: 'Children',
+			selected: [points[5]!.district],
 			document
 		});
 		const texts = [...chart.querySelectorAll('text')].map((node) => node.textContent ?? '');

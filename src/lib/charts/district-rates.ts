@@ -7,6 +7,8 @@ import { selectOnClick } from './select-on-click';
 import { plotClass } from './plot-style';
 import { xTitleMargin } from './axis-room';
 import { labelMargin } from './text-width';
+import { plotRadius } from './plot-radius';
+import { datumIndex, selectable, takeMarks } from './reselect';
 
 export interface DistrictRatePoint {
 	district: string;
@@ -20,7 +22,6 @@ export interface DistrictRatePoint {
 	/** The partnership rate for the same ages. */
 	partnership: number | null;
 	significance: string;
-	selected: boolean;
 }
 
 /** The gap between the panel's top line and the partnership label hung inside it, in pixels. */
@@ -30,16 +31,23 @@ const ABOVE_FRAME = 7;
 /** Stacked: the panel heading's baseline above the frame, a line clear of the partnership label. */
 const HEADING_ABOVE = 24;
 
+/** A dot's `r` channel: selected districts larger. */
+const dotSize = (selected: boolean) => (selected ? 7 : 5);
+/** Class name that finds the dots' mark in the drawing, removed once found. */
+const DOTS = 'sightline-rate-dots';
+
 /**
  * Rates per 10,000 children a year by district with 95% intervals, one panel per age group, the
- * partnership rate as a dashed line. Districts in the filter are drawn larger and labelled in bold;
- * clicking a district toggles it in the filter.
+ * partnership rate as a dashed line. Districts in the filter (`selected`, district codes) are drawn larger
+ * and labelled in bold; clicking a district toggles it in the filter. The selection can be changed on the
+ * drawn chart (`reselect`), without drawing it again.
  */
 export function districtRatesChart(
 	data: readonly DistrictRatePoint[],
-	options: ChartOptions & { onSelect?: (district: string) => void }
+	options: ChartOptions & { onSelect?: (district: string) => void; selected?: readonly string[] }
 ): Element {
 	const shown = data.filter((point) => point.rate !== null);
+	const drawnSelected = new Set(options.selected);
 	const baselines = [...new Map(data.map((point) => [point.ages, point])).values()].filter(
 		(point) => point.partnership !== null
 	);
@@ -119,7 +127,8 @@ export function districtRatesChart(
 				x: 'rate',
 				y: 'districtLabel',
 				...facet,
-				r: (point: DistrictRatePoint) => (point.selected ? 7 : 5),
+				r: (point: DistrictRatePoint) => dotSize(drawnSelected.has(point.district)),
+				className: DOTS,
 				fill: categorical[0],
 				stroke: '#fff',
 				strokeWidth: 1.5
@@ -136,11 +145,46 @@ export function districtRatesChart(
 			)
 		]
 	});
-	// Bold the tick labels of selected districts: position and weight, not colour, mark the selection.
-	const selected = new Set(data.filter((point) => point.selected).map((point) => point.districtLabel));
-	for (const tick of chart.querySelectorAll('text')) {
-		if (selected.has(tick.textContent ?? '')) tick.setAttribute('font-weight', 'bold');
-	}
 	selectOnClick<DistrictRatePoint>(chart, (point) => point.district, options.onSelect);
-	return labelChart(chart, options.label);
+	const restyle = selectDistricts(chart, data, shown);
+	return selectable(labelChart(chart, options.label), restyle, options.selected);
+}
+
+/**
+ * How a drawn rates chart shows a selection, as Plot draws it afresh: the tick labels of selected districts
+ * in bold (position and weight, not colour, mark the selection), and every dot at the radius Plot's `r` scale
+ * gives it among the new sizes (a selection moves the scale's quartile, so every dot may change), ordered
+ * within its panel as Plot orders them (largest first, then in the data's order). The drawing comes with the
+ * selection's dots already drawn by Plot; only the labels are set here then.
+ */
+function selectDistricts(
+	chart: Element,
+	data: readonly DistrictRatePoint[],
+	shown: readonly DistrictRatePoint[]
+) {
+	const codeOf = new Map(data.map((point) => [point.districtLabel, point.district]));
+	const ticks = [...chart.querySelectorAll('text')].flatMap((element) => {
+		const district = codeOf.get(element.textContent ?? '');
+		return district === undefined ? [] : [{ element, district }];
+	});
+	const panels = takeMarks(chart, DOTS);
+	const dots = panels.map((panel) =>
+		[...panel.children].map((element) => ({ element, index: datumIndex(element) }))
+	);
+	let first = true;
+	return (selected: ReadonlySet<string>) => {
+		for (const { element, district } of ticks) {
+			if (selected.has(district)) element.setAttribute('font-weight', 'bold');
+			else element.removeAttribute('font-weight');
+		}
+		// Drawn by Plot for this selection: nothing to move.
+		if (first) return void (first = false);
+		const sizes = shown.map((point) => dotSize(selected.has(point.district)));
+		const radius = plotRadius(sizes);
+		dots.forEach((panel, at) => {
+			const ordered = [...panel].sort((a, b) => sizes[b.index]! - sizes[a.index]! || a.index - b.index);
+			for (const { element, index } of ordered) element.setAttribute('r', String(radius(sizes[index]!)));
+			panels[at]!.replaceChildren(...ordered.map(({ element }) => element));
+		});
+	};
 }

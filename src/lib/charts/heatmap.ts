@@ -6,6 +6,7 @@ import { heatFill, textOn } from './heat-colour';
 import { gridline, muted, text as textColour } from './palette';
 import { labelMargin, textWidth } from './text-width';
 import { plotClass } from './plot-style';
+import { datumIndex, selectable, takeMarks } from './reselect';
 
 export interface HeatCell {
 	x: string;
@@ -23,7 +24,6 @@ export interface HeatCell {
 	key?: string;
 	/** Too few cases to rely on: left uncoloured, its text marked ‘u’ (GSS symbol for low reliability). */
 	lowReliability?: boolean;
-	dimmed?: boolean;
 }
 
 export interface HeatmapOptions extends ChartOptions {
@@ -36,11 +36,20 @@ export interface HeatmapOptions extends ChartOptions {
 	/** Row height in pixels. */
 	rowHeight?: number;
 	onSelect?: (key: string) => void;
+	/** The keys chosen by the filter the chart sets: the other cells are drawn faint (none, while none is). */
+	selected?: readonly string[];
 }
+
+/** The opacity of a faint cell and of its text: a cell the filter leaves out, still there to compare. */
+const FAINT = { cell: 0.35, text: 0.6 } as const;
+/** Class names that find the cells' and their texts' marks in the drawing, removed once found. */
+const CELLS = 'sightline-heat-cells';
+const TEXTS = 'sightline-heat-texts';
 
 /**
  * A heatmap on the Analysis Function sequential blues with every value printed in its cell (text colour
- * chosen for contrast), so colour is never the only cue; suppressed cells are blank with their symbol.
+ * chosen for contrast), so colour is never the only cue; suppressed cells are blank with their symbol. The
+ * selection (`selected`) can be changed on the drawn chart (`reselect`), without drawing it again.
  */
 export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions): Element {
 	const coloured = data
@@ -83,6 +92,10 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			ink: blank ? muted : textOn(fill)
 		};
 	});
+	const labelled = cells.filter((cell) => cell.text !== '');
+	const drawnSelected = new Set(options.selected);
+	const faint = (cell: HeatCell, selected: ReadonlySet<string>) =>
+		selected.size > 0 && !selected.has(cell.key ?? '');
 	const rotate = longestX > columnWidth - 6;
 	const upright = rotate && columnWidth < 22;
 	// Labels slanted at 40° need at most 140 px; upright ones (a phone) need their full length in the
@@ -121,7 +134,8 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 				y: 'y',
 				fx: options.fxDomain ? 'fx' : undefined,
 				fill: 'fill',
-				fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.35 : 1),
+				fillOpacity: (cell: HeatCell) => (faint(cell, drawnSelected) ? FAINT.cell : 1),
+				className: CELLS,
 				stroke: gridline,
 				strokeWidth: 0.5,
 				title: 'title',
@@ -131,20 +145,31 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 					options.onSelect && ((cell: HeatCell) => cell.key !== undefined && options.onSelect!(cell.key))
 				)
 			}),
-			Plot.text(
-				cells.filter((cell) => cell.text !== ''),
-				{
-					x: 'x',
-					y: 'y',
-					fx: options.fxDomain ? 'fx' : undefined,
-					text: 'text',
-					fill: 'ink',
-					fillOpacity: (cell: HeatCell) => (cell.dimmed ? 0.6 : 1),
-					fontSize,
-					pointerEvents: 'none'
-				}
-			)
+			Plot.text(labelled, {
+				x: 'x',
+				y: 'y',
+				fx: options.fxDomain ? 'fx' : undefined,
+				text: 'text',
+				fill: 'ink',
+				fillOpacity: (cell: HeatCell) => (faint(cell, drawnSelected) ? FAINT.text : 1),
+				className: TEXTS,
+				fontSize,
+				pointerEvents: 'none'
+			})
 		]
 	});
-	return labelChart(chart, options.label);
+	// Each drawn cell and text with the datum it draws, to set its opacity for another selection.
+	const drawn = (className: string, data: readonly HeatCell[], opacity: number) =>
+		takeMarks(chart, className).flatMap((group) =>
+			[...group.children].map((element) => ({ element, cell: data[datumIndex(element)]!, opacity }))
+		);
+	const elements = [...drawn(CELLS, cells, FAINT.cell), ...drawn(TEXTS, labelled, FAINT.text)];
+	let first = true;
+	const restyle = (selected: ReadonlySet<string>) => {
+		// Drawn by Plot for this selection: nothing to change.
+		if (first) return void (first = false);
+		for (const { element, cell, opacity } of elements)
+			element.setAttribute('fill-opacity', String(faint(cell, selected) ? opacity : 1));
+	};
+	return selectable(labelChart(chart, options.label), restyle, options.selected);
 }

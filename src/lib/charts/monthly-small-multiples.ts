@@ -7,7 +7,7 @@ import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { spcMarks } from './spc-marks';
 import { plotClass } from './plot-style';
-import { selectable } from './reselect';
+import { selectable, takeMarks } from './reselect';
 
 export interface PanelPoint {
 	month: string;
@@ -160,9 +160,8 @@ const TITLES = 'sightline-panel-titles';
  */
 function selectPanels(chart: Element, panels: readonly { key: string; label: string }[]) {
 	// Plot writes a faceted mark's class on each of its facets' groups.
-	const frameGroups = [...chart.querySelectorAll(`.${FRAMES}`)];
-	const titleGroups = [...chart.querySelectorAll(`.${TITLES}`)];
-	for (const group of [...frameGroups, ...titleGroups]) group.removeAttribute('class');
+	const frameGroups = takeMarks(chart, FRAMES);
+	const titleGroups = takeMarks(chart, TITLES);
 	const frames = frameGroups[0]?.parentElement;
 	// Where the frames' mark goes back: after the mark drawn before it (Plot's panel frames).
 	const before = frames?.previousElementSibling;

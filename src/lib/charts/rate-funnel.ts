@@ -7,6 +7,7 @@ import { categorical, gridline, muted, text } from './palette';
 import { selectOnClick } from './select-on-click';
 import { textWidth } from './text-width';
 import { plotClass } from './plot-style';
+import { selectable, takeMarks } from './reselect';
 
 export interface FunnelPoint {
 	district: string;
@@ -17,7 +18,6 @@ export interface FunnelPoint {
 	direction: 'higher' | 'lower' | 'similar' | null;
 	/** The significance in words, shown beside the point. */
 	significance: string;
-	selected: boolean;
 }
 
 /** Width of a 13px label plus a gap, for keeping labels apart (no DOM measurement: charts stay pure). */
@@ -113,17 +113,26 @@ export function placeLabels(
 const colour = { higher: categorical[3], lower: categorical[1], similar: categorical[0] } as const;
 const symbol = { higher: 'triangle', lower: 'diamond', similar: 'circle' } as const;
 
+/** Class name that finds the marks a selection changes (the dots and their labels), removed once found. */
+const SELECTION = 'sightline-funnel-selection';
+
 /**
  * A funnel plot of rates against the partnership rate (Spiegelhalter 2005; PHE Fingertips): each district at
  * its population, the baseline, 95% (dashed) and 99.8% (solid) limits drawn from `curve`. Each point is
  * labelled with its name and significance (beyond 12 areas, only those outside the 95% limits or selected,
  * by name, where a label fits near its point);
- * shape and colour repeat the significance (never colour alone).
+ * shape and colour repeat the significance (never colour alone). Districts in the filter (`selected`,
+ * district codes) are drawn larger, with a heavier outline and a bold label. The selection can be changed on
+ * the drawn chart (`reselect`): Plot draws only the dots and labels again, on the chart's own fixed scales.
  */
 export function rateFunnelChart(
 	points: readonly FunnelPoint[],
 	curve: readonly FunnelLimits[],
-	options: ChartOptions & { onSelect?: (district: string) => void; populationLabel: string }
+	options: ChartOptions & {
+		onSelect?: (district: string) => void;
+		populationLabel: string;
+		selected?: readonly string[];
+	}
 ): Element {
 	const yMax = Math.max(...points.map((point) => point.rate), ...curve.map((limit) => limit.upper998)) * 1.08;
 	const xMax = Math.max(
@@ -132,15 +141,6 @@ export function rateFunnelChart(
 	);
 	const margin = MARGIN;
 	const height = 440;
-	// With many areas (a regional reference of 20 or more), naming every point piles the labels on the
-	// limits and below the axis: only the areas outside the 95% limits, and those selected, are named; the
-	// sentence and the table name them all.
-	const named =
-		points.length > manyPoints
-			? points.filter(
-					(point) => point.selected || (point.direction !== 'similar' && point.direction !== null)
-				)
-			: points;
 	// Name the limit lines at the left, where the funnel is widest and the lines are furthest apart.
 	const start = curve[0];
 	const lineLabel = (key: keyof FunnelLimits, label: string, dy: number): LineLabel[] =>
@@ -155,31 +155,63 @@ export function rateFunnelChart(
 		...lineLabel('lower95', '95% limit', 12),
 		...lineLabel('lower998', '99.8% limit', 12)
 	].filter((label) => label.y > yMax * 0.08);
-	const labels = placeLabels(named, {
-		crowded: points.length > manyPoints,
-		xMax,
-		yMax,
-		plotWidth: options.width - margin.left - margin.right,
-		plotHeight: height - margin.top - margin.bottom,
-		lineLabels: [...above, ...below]
-	});
-	const labelMark = (anchor: PlacedLabel['anchor'], selected: boolean) =>
-		Plot.text(
-			labels.filter((label) => label.anchor === anchor && label.point.selected === selected),
-			{
-				x: (label: PlacedLabel) => label.point.population,
+	/** The dots and their labels for a selection: all that a selection changes. */
+	const selectionMarks = (selected: ReadonlySet<string>) => {
+		const isSelected = (point: FunnelPoint) => selected.has(point.district);
+		// With many areas (a regional reference of 20 or more), naming every point piles the labels on the
+		// limits and below the axis: only the areas outside the 95% limits, and those selected, are named; the
+		// sentence and the table name them all.
+		const named =
+			points.length > manyPoints
+				? points.filter(
+						(point) => isSelected(point) || (point.direction !== 'similar' && point.direction !== null)
+					)
+				: points;
+		const labels = placeLabels(named, {
+			crowded: points.length > manyPoints,
+			xMax,
+			yMax,
+			plotWidth: options.width - margin.left - margin.right,
+			plotHeight: height - margin.top - margin.bottom,
+			lineLabels: [...above, ...below]
+		});
+		const labelMark = (anchor: PlacedLabel['anchor'], bold: boolean) =>
+			Plot.text(
+				labels.filter((label) => label.anchor === anchor && isSelected(label.point) === bold),
+				{
+					x: (label: PlacedLabel) => label.point.population,
+					y: 'rate',
+					text: 'text',
+					textAnchor: anchor,
+					dx: anchor === 'start' ? 11 : anchor === 'end' ? -11 : 0,
+					fontWeight: bold ? 'bold' : 'normal',
+					stroke: '#fff',
+					strokeWidth: 4,
+					paintOrder: 'stroke',
+					fill: text,
+					className: SELECTION
+				}
+			);
+		return [
+			Plot.dot(points, {
+				x: 'population',
 				y: 'rate',
-				text: 'text',
-				textAnchor: anchor,
-				dx: anchor === 'start' ? 11 : anchor === 'end' ? -11 : 0,
-				fontWeight: selected ? 'bold' : 'normal',
-				stroke: '#fff',
-				strokeWidth: 4,
-				paintOrder: 'stroke',
-				fill: text
-			}
-		);
-	const chart = Plot.plot({
+				symbol: (point: FunnelPoint) => symbol[point.direction ?? 'similar'],
+				fill: (point: FunnelPoint) => colour[point.direction ?? 'similar'],
+				stroke: text,
+				strokeWidth: (point: FunnelPoint) => (isSelected(point) ? 2.5 : 1),
+				r: (point: FunnelPoint) => (isSelected(point) ? 8 : 6),
+				className: SELECTION
+			}),
+			labelMark('start', false),
+			labelMark('middle', false),
+			labelMark('end', false),
+			labelMark('start', true),
+			labelMark('middle', true),
+			labelMark('end', true)
+		];
+	};
+	const layout = {
 		className: plotClass,
 		document: options.document,
 		width: options.width,
@@ -188,6 +220,10 @@ export function rateFunnelChart(
 		marginRight: margin.right,
 		marginTop: margin.top,
 		marginBottom: margin.bottom,
+		style: { fontSize: '13px', color: text }
+	};
+	const chart = Plot.plot({
+		...layout,
 		x: {
 			label: options.populationLabel,
 			grid: true,
@@ -195,7 +231,6 @@ export function rateFunnelChart(
 			tickFormat: (value: number) => formatCount(value)
 		},
 		y: { label: 'Referrals per 10,000 children a year', grid: true, domain: [0, yMax] },
-		style: { fontSize: '13px', color: text },
 		marks: [
 			Plot.frame({ stroke: gridline }),
 			Plot.line(curve, { x: 'denominator', y: 'upper998', stroke: muted, strokeWidth: 1.5 }),
@@ -205,21 +240,7 @@ export function rateFunnelChart(
 			Plot.line(curve, { x: 'denominator', y: 'baseline', stroke: text, strokeWidth: 1.5 }),
 			Plot.text(above, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, dy: -7, fill: muted }),
 			Plot.text(below, { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, dy: 12, fill: muted }),
-			Plot.dot(points, {
-				x: 'population',
-				y: 'rate',
-				symbol: (point: FunnelPoint) => symbol[point.direction ?? 'similar'],
-				fill: (point: FunnelPoint) => colour[point.direction ?? 'similar'],
-				stroke: text,
-				strokeWidth: (point: FunnelPoint) => (point.selected ? 2.5 : 1),
-				r: (point: FunnelPoint) => (point.selected ? 8 : 6)
-			}),
-			labelMark('start', false),
-			labelMark('middle', false),
-			labelMark('end', false),
-			labelMark('start', true),
-			labelMark('middle', true),
-			labelMark('end', true),
+			...selectionMarks(new Set(options.selected)),
 			Plot.tip(
 				points,
 				Plot.pointer({
@@ -232,5 +253,35 @@ export function rateFunnelChart(
 		]
 	});
 	selectOnClick<FunnelPoint>(chart, (point) => point.district, options.onSelect);
-	return labelChart(chart, options.label);
+	// The same frame and fixed scales without axes: the selection's marks land where the chart's would.
+	const drawSelection = (selected: ReadonlySet<string>) =>
+		Plot.plot({
+			...layout,
+			x: { domain: [0, xMax], axis: null },
+			y: { domain: [0, yMax], axis: null },
+			marks: selectionMarks(selected)
+		});
+	return selectable(
+		labelChart(chart, options.label),
+		replaceSelection(chart, drawSelection),
+		options.selected
+	);
+}
+
+/**
+ * How a drawn funnel shows a selection: its dots and labels replaced by those Plot draws for the new
+ * selection on a chart of the same frame and scales (`drawSelection`), in the same place among the marks.
+ * The chart comes drawn for its first selection, so that one is not drawn again.
+ */
+function replaceSelection(chart: Element, drawSelection: (selected: ReadonlySet<string>) => Element) {
+	let shown = takeMarks(chart, SELECTION);
+	const before = shown[0]?.previousElementSibling;
+	let first = true;
+	return (selected: ReadonlySet<string>) => {
+		if (first || !before) return void (first = false);
+		const drawn = takeMarks(labelChart(drawSelection(selected), ''), SELECTION);
+		for (const group of shown) group.remove();
+		before.after(...drawn);
+		shown = drawn;
+	};
 }

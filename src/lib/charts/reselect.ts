@@ -26,3 +26,18 @@ export function reselect(chart: Element, selected: readonly string[] = []): bool
 	restyle(new Set(selected));
 	return true;
 }
+
+/**
+ * The groups Plot drew for the mark given `className` (one per facet), with the class removed so the drawing
+ * is the one Plot makes without it: how a selectable chart finds the marks its selection changes.
+ */
+export function takeMarks(chart: Element, className: string): Element[] {
+	const groups = [...chart.querySelectorAll(`.${className}`)];
+	for (const group of groups) group.removeAttribute('class');
+	return groups;
+}
+
+/** The index, in its mark's data, of the datum Plot drew `element` for (d3 keeps it as `__data__`). */
+export function datumIndex(element: Element): number {
+	return (element as Element & { __data__: number }).__data__;
+}

@@ -1,4 +1,4 @@
-import { drawing, selectableDrawing, selecting } from '$lib/page/drawing';
+import { selectableDrawing, selecting } from '$lib/page/drawing';
 import { countNoun } from '$lib/format/count-noun';
 import { districtRatesChart, type DistrictRatePoint } from '$lib/charts/district-rates';
 import { monthlySmallMultiplesChart, type PanelPoint } from '$lib/charts/monthly-small-multiples';
@@ -140,7 +140,7 @@ export const districtsPage = definePage()
 
 	// ----- Rates by district
 	.derive('ratesChart', (scope): ChartSpec<DistrictRow> => {
-		const { comparison, periodText, onsNote, otherFilters, toggle } = scope;
+		const { comparison, periodText, onsNote, otherFilters, selectedDistricts, toggle } = scope;
 		const points = comparison.rows.flatMap((row): DistrictRatePoint[] =>
 			(['0_17', '10_17'] as const).map((ages) => ({
 				district: row.district,
@@ -150,8 +150,7 @@ export const districtsPage = definePage()
 				lower: row[`lower_${ages}`],
 				upper: row[`upper_${ages}`],
 				partnership: comparison[`baseline_${ages}`],
-				significance: describeSignificance(row[`significance_${ages}`]),
-				selected: row.selected
+				significance: describeSignificance(row[`significance_${ages}`])
 			}))
 		);
 		const summary = `${summariseDistrictRates(comparison, '0_17')} ${summariseDistrictRates(comparison, '10_17')}`;
@@ -161,14 +160,20 @@ export const districtsPage = definePage()
 			caption: `Referrals of children aged 0 to 17 (and 10 to 17) at referral per 10,000 children of those ages a year, ${periodText}: the denominator is person-years (each mid-year estimate weighted by the share of its year in the period). Intervals are 95% (exact Poisson under 10 referrals, Byar's method otherwise). ${onsNote}${otherFilters ? ' Gender, ethnicity, looked-after, risk and source filters narrow the referrals counted, not the population.' : ''}`,
 			rows: comparison.rows,
 			columns: comparisonColumns,
-			...drawing(districtRatesChart, [points], { label: summary, onSelect: selecting(toggle, 'districts') })
+			// The selection restyles the chart drawn: a click does not draw it again.
+			...selectableDrawing(
+				districtRatesChart,
+				[points],
+				{ label: summary, onSelect: selecting(toggle, 'districts') },
+				selectedDistricts
+			)
 		};
 	})
 	.derive('ratesLoading', ({ rates }) => rates.loading)
 
 	// ----- Funnel plot (aged 0 to 17)
 	.derive('funnelChart', (scope): ChartSpec<DistrictRow> => {
-		const { comparison, periodText, onsNote, publication, toggle } = scope;
+		const { comparison, periodText, onsNote, publication, selectedDistricts, toggle } = scope;
 		const points = comparison.rows
 			.filter((row) => row.rate_0_17 !== null && row.person_years_0_17 > 0)
 			.map((row): FunnelPoint => ({
@@ -177,8 +182,7 @@ export const districtsPage = definePage()
 				population: row.person_years_0_17,
 				rate: row.rate_0_17!,
 				direction: significanceDirection(row.significance_0_17),
-				significance: describeSignificance(row.significance_0_17),
-				selected: row.selected
+				significance: describeSignificance(row.significance_0_17)
 			}));
 		const baseline = comparison.baseline_0_17;
 		const populations = comparison.rows.map((row) => row.person_years_0_17).filter((value) => value > 0);
@@ -213,11 +217,17 @@ export const districtsPage = definePage()
 					{ numeric: false }
 				)
 			],
-			...drawing(rateFunnelChart, [points, limits], {
-				label: summary,
-				onSelect: selecting(toggle, 'districts'),
-				populationLabel: 'Children aged 0 to 17 (person-years)'
-			})
+			// The selection redraws only the dots and their labels.
+			...selectableDrawing(
+				rateFunnelChart,
+				[points, limits],
+				{
+					label: summary,
+					onSelect: selecting(toggle, 'districts'),
+					populationLabel: 'Children aged 0 to 17 (person-years)'
+				},
+				selectedDistricts
+			)
 		};
 	})
 

@@ -1,4 +1,4 @@
-import { drawing, selecting } from '$lib/page/drawing';
+import { drawing, selectableDrawing, selecting } from '$lib/page/drawing';
 import { countCell, percentCell } from '$lib/page/cell-format';
 import { definePageOverShownDays } from '$lib/page/shown-days';
 import { barsWithIntervalChart, type IntervalBar } from '$lib/charts/bars-with-interval';
@@ -136,8 +136,7 @@ export const indicatorsPage = definePageOverShownDays()
 						? undefined
 						: `${Math.round(cell.share * 100)}${cell.benchmark === 'higher' ? '▲' : cell.benchmark === 'lower' ? '▼' : ''}`,
 				key: cell.district,
-				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED,
-				dimmed: chosen !== undefined && !chosen.includes(cell.district)
+				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED
 			}));
 			return {
 				title: byDistrict.title,
@@ -155,12 +154,18 @@ export const indicatorsPage = definePageOverShownDays()
 					{ key: 'partnership', label: 'Partnership', numeric: true, format: percent },
 					{ key: 'benchmark', label: 'Compared with partnership', format: benchmarkText }
 				],
-				...drawing(heatmapChart, [cells], {
-					label: byDistrict.summary,
-					xDomain: areaReference.enumeration.codes.map((code) => areaReference.label(code)),
-					yDomain: shorts,
-					onSelect: selecting(toggle, 'districts')
-				})
+				// The selection restyles the chart drawn: a district click does not draw it again.
+				...selectableDrawing(
+					heatmapChart,
+					[cells],
+					{
+						label: byDistrict.summary,
+						xDomain: areaReference.enumeration.codes.map((code) => areaReference.label(code)),
+						yDomain: shorts,
+						onSelect: selecting(toggle, 'districts')
+					},
+					chosen
+				)
 			};
 		}
 	)
@@ -184,8 +189,7 @@ export const indicatorsPage = definePageOverShownDays()
 						: `${Math.round(cell.share * 100)}%`,
 				title: `${cell.genderLabel} aged ${cell.ageLabel.toLowerCase()}: ${cell.label}\n${formatShareWithInterval(cell)}, ${count(cell.present)} of ${count(cell.assessed)} assessed`,
 				key: cell.ageBand,
-				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED,
-				dimmed: chosen !== undefined && !chosen.includes(cell.ageBand)
+				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED
 			}));
 			return {
 				title: byAgeGender.title,
@@ -201,13 +205,18 @@ export const indicatorsPage = definePageOverShownDays()
 					{ key: 'share', label: 'Prevalence', numeric: true, format: percent },
 					...intervalColumns<Published<AgeGenderCell>>(percent)
 				],
-				...drawing(heatmapChart, [cells], {
-					label: byAgeGender.summary,
-					xDomain: byAgeGender.bands.map((band) => ageBands.label(band)),
-					yDomain: shorts,
-					fxDomain: genderPanels.map((panel) => panel.label),
-					onSelect: selecting(toggle, 'ageBands')
-				})
+				...selectableDrawing(
+					heatmapChart,
+					[cells],
+					{
+						label: byAgeGender.summary,
+						xDomain: byAgeGender.bands.map((band) => ageBands.label(band)),
+						yDomain: shorts,
+						fxDomain: genderPanels.map((panel) => panel.label),
+						onSelect: selecting(toggle, 'ageBands')
+					},
+					chosen
+				)
 			};
 		}
 	)
