@@ -11,12 +11,10 @@ import { ageBands, indicators, riskLevels } from '$lib/contract';
 import { formatPercent } from '$lib/format/number';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { type Ask } from '$lib/page/define-page';
-import { indicatorCombinations, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
-import {
-	indicatorsPerReferral,
-	type IndicatorsPerReferral
-} from '$lib/sql/metrics/indicators/indicators-per-referral';
-import { indicatorPairs, type IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
+import type { IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
+import type { IndicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
+import { indicatorMaskCharts, maskChartRows } from '$lib/sql/metrics/indicators/mask-charts';
+import type { IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
 import { indicatorPrevalence, type IndicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
 import {
 	indicatorPrevalenceByAgeAndGender,
@@ -75,9 +73,8 @@ export const indicatorsPage = definePageOverShownDays()
 		indicatorPrevalenceByAgeAndGender(filters)
 	)
 	.query('quarterRows', ({ filters }): Ask<QuarterPrevalence> => indicatorPrevalenceByQuarter(filters))
-	.query('combinationRows', ({ filters }): Ask<IndicatorCombination> => indicatorCombinations(filters))
-	.query('pairRows', ({ filters }): Ask<IndicatorPair> => indicatorPairs(filters))
-	.query('perReferralRows', ({ filters }): Ask<IndicatorsPerReferral> => indicatorsPerReferral(filters))
+	// The combinations, pairs and indicators per referral in one query, from one count of the masks.
+	.query('maskRows', ({ filters }): Ask<object> => indicatorMaskCharts(filters))
 	.query('riskRows', ({ filters }): Ask<RiskLevelYear> => riskLevelsByYear(filters))
 	.derive('prevalence', ({ prevalenceRows, publication }) =>
 		prevalenceView(prevalenceRows.rows ?? [], { publication })
@@ -268,8 +265,15 @@ export const indicatorsPage = definePageOverShownDays()
 			})
 		};
 	})
+	.derive('combinationRows', ({ maskRows }) =>
+		maskChartRows<IndicatorCombination>(maskRows.rows, 'combinations')
+	)
+	.derive('pairRows', ({ maskRows }) => maskChartRows<IndicatorPair>(maskRows.rows, 'pairs'))
+	.derive('perReferralRows', ({ maskRows }) =>
+		maskChartRows<IndicatorsPerReferral>(maskRows.rows, 'perReferral')
+	)
 	.derive('combinations', ({ combinationRows, publication }) =>
-		combinationsView(combinationRows.rows ?? [], { publication })
+		combinationsView(combinationRows ?? [], { publication })
 	)
 	.derive('combinationChart', ({ combinations, period }): ChartSpec<Published<CombinationPoint>> => {
 		const columns = combinations.points.map((point): UpsetColumn => ({
@@ -296,7 +300,7 @@ export const indicatorsPage = definePageOverShownDays()
 			...drawing(upsetChart, [columns], { label: combinations.summary, sets: shorts })
 		};
 	})
-	.derive('pairs', ({ pairRows, publication }) => pairsView(pairRows.rows ?? [], { publication }))
+	.derive('pairs', ({ pairRows, publication }) => pairsView(pairRows ?? [], { publication }))
 	.derive('pairChart', ({ pairs, period }): ChartSpec<Published<PairCell>> => {
 		const cells = pairs.cells.map((cell): HeatCell => ({
 			x: cell.bShort,
@@ -334,7 +338,7 @@ export const indicatorsPage = definePageOverShownDays()
 		};
 	})
 	.derive('perReferral', ({ perReferralRows, publication }) =>
-		perReferralView(perReferralRows.rows ?? [], { publication })
+		perReferralView(perReferralRows ?? [], { publication })
 	)
 	.derive('perReferralChart', ({ perReferral, period }): ChartSpec<Published<PerReferralPoint>> => {
 		const columns = perReferral.points.map((point): Column => ({
@@ -416,7 +420,7 @@ export const indicatorsPage = definePageOverShownDays()
 	.derive('districtLoading', ({ districtRows }) => districtRows.loading)
 	.derive('ageGenderLoading', ({ ageGenderRows }) => ageGenderRows.loading)
 	.derive('trendLoading', ({ quarterRows }) => quarterRows.loading)
-	.derive('combinationLoading', ({ combinationRows }) => combinationRows.loading)
-	.derive('pairLoading', ({ pairRows }) => pairRows.loading)
-	.derive('perReferralLoading', ({ perReferralRows }) => perReferralRows.loading)
+	.derive('combinationLoading', ({ maskRows }) => maskRows.loading)
+	.derive('pairLoading', ({ maskRows }) => maskRows.loading)
+	.derive('perReferralLoading', ({ maskRows }) => maskRows.loading)
 	.derive('riskLoading', ({ riskRows }) => riskRows.loading);

@@ -7,6 +7,7 @@ import { cubeAnswers, indicatorMaskCube } from '$lib/sql/cubes';
 import { referralFacts } from '$lib/sql/derived';
 import { indicatorCombinations } from '$lib/sql/metrics/indicators/combinations';
 import { indicatorPairs } from '$lib/sql/metrics/indicators/pairs';
+import { indicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
 import { sql, type Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
@@ -14,7 +15,7 @@ import { demoEngine } from '../../helpers/page';
 
 /**
  * The indicator mask cube (issue 14) against the facts path: the combinations (UpSet) and pairs charts give
- * the rows and cell keys the facts give, on random filters of which most are the district filter alone (the
+ * (and indicators per referral, counted from the same masks) the rows and cell keys the facts give, on random filters of which most are the district filter alone (the
  * one the cube answers).
  */
 let engine: Engine;
@@ -42,7 +43,8 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 describe('the indicator mask cube', () => {
 	it.each<[string, (chosen: Filters) => Sql]>([
 		['the combinations', indicatorCombinations],
-		['the pairs', indicatorPairs]
+		['the pairs', indicatorPairs],
+		['indicators per referral', indicatorsPerReferral]
 	])('gives %s as the facts do, on random filters', async (_, metric) => {
 		let answeredByCube = 0;
 		await fc.assert(

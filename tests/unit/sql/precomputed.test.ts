@@ -36,7 +36,6 @@ import { referralChildrenFirst, referralChildrenFirstAnswers } from '$lib/sql/re
 import { episodeFacts, referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
 import { childCount, keyedAs, type SoloPeriod } from '$lib/sql/keyed-count';
-import { indicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
 import { riskLevelsByYear } from '$lib/sql/metrics/indicators/risk-levels';
 import { indicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
 import { indicatorPrevalenceByAgeAndGender } from '$lib/sql/metrics/indicators/prevalence-by-age-gender';
@@ -108,7 +107,6 @@ const metrics: [string, (chosen: Filters) => Sql, typeof pathwayCube][] = [
 	['NRM referrals by quarter', (chosen) => nrmReferrals(chosen, { byQuarter: true }), pathwayCube],
 	['intervention by age band', interventionByAgeBand, pathwayCube],
 	['intervention by indicator count', interventionByIndicatorCount, indicatorCountCube],
-	['indicators per referral', indicatorsPerReferral, indicatorCountCube],
 	['risk levels by year', riskLevelsByYear, riskCube],
 	['referrals by age and gender', referralsByAgeAndGender, referralAgeCube],
 	['the age profile', (chosen) => ageProfileByYear(chosen), referralAgeCube],

@@ -1,10 +1,10 @@
 import { indicatorColumns } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
-import { indicatorMaskCube, rowCounts } from '../../cubes';
 import { presentMask } from '../../derived';
 import { join, literal, sql, type Sql } from '../../sql';
 import { isPresent } from './indicator-sql';
-import { keyedAs, keyedPartial, partialOf } from '../../keyed-count';
+import { keyedAs, partialOf } from '../../keyed-count';
+import { masks, overMasks } from './mask-counts';
 
 /** Separator of indicator columns in a combination key. */
 export const COMBINATION_SEPARATOR = '|';
@@ -25,29 +25,26 @@ export interface IndicatorCombination {
 /**
  * Every exact combination of indicators present (UpSet-style intersections): each referral counts once, in
  * the combination of exactly the indicators present on it. Referrals are counted per presence bitmask first
- * (one small integer), then each mask is spelled out. Ordered by fewer indicators, then by key: never by
- * the count, and with no top-N cut, because the view ranks them (`combinationsView`) on the counts it is
- * shown, and in publication mode those are perturbed: an order or a cut taken on true counts would tell a
- * reader which of two equal published counts is larger.
+ * (one small integer: `maskCounts`), then each mask is spelled out. Ordered by fewer indicators, then by key:
+ * never by the count, and with no top-N cut, because the view ranks them (`combinationsView`) on the counts
+ * it is shown, and in publication mode those are perturbed: an order or a cut taken on true counts would tell
+ * a reader which of two equal published counts is larger.
  */
 export function indicatorCombinations(filters: Filters): Sql {
+	return overMasks(filters, combinationsOfMasks());
+}
+
+/** `indicatorCombinations` as a query over the mask counts (`masks`). */
+export function combinationsOfMasks(): Sql {
 	const members = indicatorColumns.map(
 		(column) => sql`CASE WHEN ${isPresent(column)} THEN ${literal(column)} END`
 	);
-	// From the indicator mask cube under a district filter alone, else the facts.
-	const counts = rowCounts(indicatorMaskCube, filters);
 	const mask = partialOf('referrals');
-	return sql`WITH masks AS (
-	SELECT ${presentMask}, ${keyedPartial('referrals', counts.rows())}
-	FROM ${counts.from}
-	WHERE ${counts.where}
-	GROUP BY ${presentMask}
-)
-SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination,
+	return sql`SELECT concat_ws(${COMBINATION_SEPARATOR}, ${join(members)}) AS combination,
 	CAST(bit_count(${presentMask}) AS INTEGER) AS degree,
 	${keyedAs('referrals', mask)},
 	${keyedAs('total', { count: sql`CAST(sum(${mask.count}) OVER () AS BIGINT)`, keySum: sql`sum(${mask.keySum}) OVER ()` })},
 	CAST(count(*) OVER () AS INTEGER) AS combinations
-FROM masks
+FROM ${masks}
 ORDER BY degree, combination`.publishing('degree');
 }

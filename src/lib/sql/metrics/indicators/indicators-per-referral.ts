@@ -1,8 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
-import { indicatorCountCube, rowCounts } from '../../cubes';
+import { presentMask } from '../../derived';
 import { sql, type Sql } from '../../sql';
-import { presentCount } from './indicator-sql';
-import { keyedAs } from '../../keyed-count';
+import { keyedAs, partialOf, summedCount } from '../../keyed-count';
+import { masks, overMasks } from './mask-counts';
 
 export interface IndicatorsPerReferral {
 	/** How many of the 12 indicators are present (0–12). */
@@ -10,13 +10,20 @@ export interface IndicatorsPerReferral {
 	referrals: number;
 }
 
-/** The distribution of the number of indicators present per referral. Counts with no referrals are absent. */
+/**
+ * The distribution of the number of indicators present per referral. Counts with no referrals are absent.
+ * Summed from the referrals per presence bitmask (`maskCounts`), the number being the mask's bits: the counts
+ * the combinations and pairs charts start from, so the page counts the masks once for the three.
+ */
 export function indicatorsPerReferral(filters: Filters): Sql {
-	// From the indicator-count cube unless a filter needs the facts.
-	const counts = rowCounts(indicatorCountCube, filters);
-	return sql`SELECT ${presentCount()} AS indicators, ${keyedAs('referrals', counts.rows())}
-FROM ${counts.from}
-WHERE ${counts.where}
+	return overMasks(filters, perReferralOfMasks());
+}
+
+/** `indicatorsPerReferral` as a query over the mask counts (`masks`). */
+export function perReferralOfMasks(): Sql {
+	const mask = partialOf('referrals');
+	return sql`SELECT CAST(bit_count(${presentMask}) AS INTEGER) AS indicators, ${keyedAs('referrals', summedCount(mask.count, mask.keySum))}
+FROM ${masks}
 GROUP BY ALL
 ORDER BY indicators`.publishing('indicators');
 }

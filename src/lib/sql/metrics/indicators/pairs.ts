@@ -1,9 +1,9 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
-import { indicatorMaskCube, rowCounts } from '../../cubes';
 import { presentMask } from '../../derived';
 import { ident, join, sql, type Sql } from '../../sql';
 import { keyedAs, keyedPartial, keyName, partialOf, summedCount } from '../../keyed-count';
+import { masks, overMasks } from './mask-counts';
 
 export interface IndicatorPair {
 	/** The earlier indicator of the pair in the contract's order. */
@@ -21,7 +21,7 @@ export interface IndicatorPair {
 /**
  * Co-occurrence of every pair of indicators (66 pairs, a before b in the contract's order): referrals with
  * both present and with each present, from which the share with both and the Jaccard index (both ÷ either)
- * follow. Referrals are counted per presence bitmask first (at most 4,096 masks); then each pair's referrals
+ * follow. Referrals are counted per presence bitmask first (at most 4,096 masks: `maskCounts`); then each pair's referrals
  * with both present are summed over the masks that hold both its bits, joined on that condition, and each
  * indicator's over the masks that hold its bit. (As 66 × 3 aggregates of one row unnested into 66, the query
  * took about a second to run even on the mask cube's few thousand cells, most of it the expression's size;
@@ -29,12 +29,16 @@ export interface IndicatorPair {
  * each pair is in a quarter of the masks and each indicator in half, so the joins keep about 92,000.)
  */
 export function indicatorPairs(filters: Filters): Sql {
+	return overMasks(filters, pairsOfMasks());
+}
+
+/** `indicatorPairs` as a query over the mask counts (`masks`). */
+export function pairsOfMasks(): Sql {
 	const bit = (column: IndicatorColumn) => 1 << indicatorColumns.indexOf(column);
 	const pairs = indicatorColumns.flatMap((a, i) => indicatorColumns.slice(i + 1).map((b) => [a, b] as const));
 	const rows = pairs.map(([a, b], index) => sql`(${index}, ${a}, ${b}, ${bit(a)}, ${bit(b)})`);
+	const pairTable = sql`(VALUES ${join(rows)}) AS p(pair, a, b, a_bit, b_bit)`;
 	const bits = indicatorColumns.map((column) => sql`(${bit(column)})`);
-	// From the indicator mask cube under a district filter alone, else the facts.
-	const source = rowCounts(indicatorMaskCube, filters);
 	const mask = partialOf('referrals', 'm');
 	const summed = summedCount(mask.count, mask.keySum);
 	const counted = (name: string, table: string) => {
@@ -44,32 +48,24 @@ export function indicatorPairs(filters: Filters): Sql {
 			keySum: sql`CAST(COALESCE(${keySum}, 0) AS BIGINT)`
 		});
 	};
-	return sql`WITH masks AS (
-	SELECT ${presentMask}, ${keyedPartial('referrals', source.rows())}
-	FROM ${source.from}
-	WHERE ${source.where}
-	GROUP BY ${presentMask}
-),
-pairs AS (SELECT * FROM (VALUES ${join(rows)}) AS p(pair, a, b, a_bit, b_bit)),
-total AS (SELECT ${keyedAs('referrals', summedCount(sql`"referrals"`, sql`"referrals:key_sum"`))} FROM masks),
-both_present AS (
-	SELECT p.pair, ${keyedPartial('both', summed)}
-	FROM pairs p JOIN masks m ON (m.${presentMask} & (p.a_bit | p.b_bit)) = (p.a_bit | p.b_bit)
-	GROUP BY p.pair
-),
-present AS (
+	const present = sql`(
 	SELECT i.bit, ${keyedPartial('present', summed)}
-	FROM (VALUES ${join(bits)}) AS i(bit) JOIN masks m ON (m.${presentMask} & i.bit) <> 0
+	FROM (VALUES ${join(bits)}) AS i(bit) JOIN ${masks} m ON (m.${presentMask} & i.bit) <> 0
 	GROUP BY i.bit
-)
-SELECT t.${ident('referrals')}, t.${ident(keyName('referrals'))}, p.a, p.b,
+)`;
+	// Subqueries rather than CTEs, so the query can itself be a CTE's body (`indicatorMaskCharts`).
+	return sql`SELECT t.${ident('referrals')}, t.${ident(keyName('referrals'))}, p.a, p.b,
 	${counted('both', 'w')},
 	${keyedAs('a_present', { count: sql`CAST(COALESCE(sa.present, 0) AS BIGINT)`, keySum: sql`CAST(COALESCE(sa."present:key_sum", 0) AS BIGINT)` })},
 	${keyedAs('b_present', { count: sql`CAST(COALESCE(sb.present, 0) AS BIGINT)`, keySum: sql`CAST(COALESCE(sb."present:key_sum", 0) AS BIGINT)` })}
-FROM pairs p
-CROSS JOIN total t
-LEFT JOIN both_present w ON w.pair = p.pair
-LEFT JOIN present sa ON sa.bit = p.a_bit
-LEFT JOIN present sb ON sb.bit = p.b_bit
+FROM ${pairTable}
+CROSS JOIN (SELECT ${keyedAs('referrals', summedCount(sql`"referrals"`, sql`"referrals:key_sum"`))} FROM ${masks}) t
+LEFT JOIN (
+	SELECT p.pair, ${keyedPartial('both', summed)}
+	FROM ${pairTable} JOIN ${masks} m ON (m.${presentMask} & (p.a_bit | p.b_bit)) = (p.a_bit | p.b_bit)
+	GROUP BY p.pair
+) w ON w.pair = p.pair
+LEFT JOIN ${present} sa ON sa.bit = p.a_bit
+LEFT JOIN ${present} sb ON sb.bit = p.b_bit
 ORDER BY p.pair`;
 }

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districts, genders, indicatorColumns, interventionKinds } from '$lib/contract';
+import type { Engine } from '$lib/engine/engine';
+import type { Filters } from '$lib/domain/filters';
+import { referralFacts } from '$lib/sql/derived';
+import { filterPredicate, referralColumns } from '$lib/sql/filters';
+import { indicatorCombinations } from '$lib/sql/metrics/indicators/combinations';
+import { indicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
+import { indicatorMaskCharts, maskChartRows, type MaskChart } from '$lib/sql/metrics/indicators/mask-charts';
+import { indicatorPairs } from '$lib/sql/metrics/indicators/pairs';
+import { sql, type Sql } from '$lib/sql/sql';
+import { publishRows } from '$lib/publication/publish-rows';
+import { filterSet, onFacts, rarely, some } from '../../../../helpers/filter-arbitraries';
+import { demoEngine } from '../../../../helpers/page';
+
+/**
+ * The combinations, pairs and indicators per referral as one query (issue 14): each chart's rows taken out of
+ * the merged answer equal its own query's over the facts (a plain count for indicators per referral), keys
+ * and order included, and publish to the same figures, on random filters (the district filter alone, which
+ * the mask cube answers, and filters that read the facts).
+ */
+let engine: Engine;
+beforeAll(async () => {
+	engine = await demoEngine();
+});
+afterAll(() => engine.close());
+
+const filters: fc.Arbitrary<Filters> = filterSet(
+	fc.record({
+		districts: some(districts.codes),
+		from: rarely(fc.constantFrom('2023-01-01', '2024-02-14')),
+		genders: rarely(fc.subarray([...genders.codes], { minLength: 1 })),
+		ageFrom: rarely(fc.integer({ min: 10, max: 16 })),
+		interventions: rarely(fc.subarray([...interventionKinds.codes], { minLength: 1 })),
+		indicators: rarely(
+			fc.record({
+				conditions: fc.dictionary(
+					fc.constantFrom(...indicatorColumns),
+					fc.constantFrom('present' as const, 'none' as const, 'not_assessed' as const),
+					{ minKeys: 1, maxKeys: 2 }
+				),
+				match: fc.constantFrom('all' as const, 'any' as const)
+			})
+		)
+	})
+);
+
+/** Referrals by how many indicators are present, counted and keyed row by row over the facts. */
+const plainPerReferral = (chosen: Filters): Sql =>
+	sql`SELECT CAST(indicator_count AS INTEGER) AS indicators, count(*) AS referrals, CAST(sum(record_key) % 256 AS INTEGER) AS "referrals:key"
+FROM ${referralFacts}
+WHERE ${filterPredicate(chosen, referralColumns)}
+GROUP BY ALL
+ORDER BY indicators`.publishing('indicators');
+
+const charts: [MaskChart, (chosen: Filters) => Sql][] = [
+	['combinations', (chosen) => indicatorCombinations(onFacts(chosen))],
+	['pairs', (chosen) => indicatorPairs(onFacts(chosen))],
+	['perReferral', plainPerReferral]
+];
+
+describe('indicatorMaskCharts', () => {
+	it('gives each chart the rows, keys and order of its own query over the facts, on random filters', async () => {
+		await fc.assert(
+			fc.asyncProperty(filters, async (chosen) => {
+				const merged = indicatorMaskCharts(chosen);
+				const rows = await engine.query(merged);
+				for (const [chart, own] of charts) {
+					const expected = await engine.query(own(chosen));
+					expect(expected.length).toBeGreaterThan(0);
+					expect(maskChartRows(rows, chart)).toEqual(expected);
+					// Publication is row by row: the chart's rows publish as its own query's do.
+					expect(
+						maskChartRows(publishRows(rows, { on: true, dimensions: merged.dimensions }), chart)
+					).toEqual(publishRows(expected, { on: true, dimensions: own(chosen).dimensions }));
+				}
+			}),
+			{ numRuns: 25, seed: 1407 }
+		);
+	});
+
+	it('counts indicators per referral as a plain count over the facts does', async () => {
+		for (const chosen of [{}, { districts: ['fenland'] }, { interventions: ['deter'] }] as Filters[])
+			expect(await engine.query(indicatorsPerReferral(chosen))).toEqual(
+				await engine.query(plainPerReferral(chosen))
+			);
+	});
+
+	it('leaves a chart undefined until the answer comes', () => {
+		expect(maskChartRows(undefined, 'pairs')).toBeUndefined();
+	});
+});
