@@ -27,6 +27,8 @@ import { ageProfileByYear } from '$lib/sql/metrics/children/age-profile';
 import { lookedAfterByQuarter } from '$lib/sql/metrics/children/looked-after';
 import { referralWindowCounts } from '$lib/sql/metrics/overview/window-counts';
 import { childSeries } from '$lib/sql/metrics/trends/child-series';
+import { interventionByAgeBand } from '$lib/sql/metrics/pathway/intervention-mix';
+import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
 import { referralSeries } from '$lib/sql/metrics/trends/referral-series';
 import { sql, Sql } from '$lib/sql/sql';
 import { filterSet, monthStart, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
@@ -92,7 +94,11 @@ const metrics: [string, (chosen: Filters) => Sql][] = [
 	['the Overview window counts', (chosen) => referralWindowCounts(chosen, quarters, districts.codes)],
 	['the looked-after share by quarter', lookedAfterByQuarter],
 	['referrals by age and gender', referralsByAgeAndGender],
-	['the age profile', (chosen) => ageProfileByYear(chosen)]
+	['the age profile', (chosen) => ageProfileByYear(chosen)],
+	['the pathway funnel', (chosen) => pathwayFunnel(chosen)],
+	['the pathway funnel by district', (chosen) => pathwayFunnel(chosen, 'district')],
+	['the pathway funnel by quarter', (chosen) => pathwayFunnel(chosen, 'quarter')],
+	['intervention by age band', interventionByAgeBand]
 ];
 
 describe('the referral cohort cubes', () => {
