@@ -1,4 +1,12 @@
 import fc from 'fast-check';
+import {
+	ageBands,
+	districts,
+	genders,
+	indicatorColumns,
+	interventionKinds,
+	pathwayStages
+} from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 
 /** Absent, or a non-empty subset of `values`: one filter of a random filter set. */
@@ -29,3 +37,26 @@ export const filterSet = <T extends object>(record: fc.Arbitrary<T>): fc.Arbitra
  * loaded) leaves every row in, but no cube or precomputed table can answer it.
  */
 export const onFacts = (chosen: Filters): Filters => ({ ...chosen, to: '2099-12-30' });
+
+/**
+ * The cohort filters (issue 14) as fields of a random filter set, for `fc.record` beside a period: districts,
+ * single-year ages, intervention and stage often; bands, gender, looked-after now and then; and now and then
+ * repeat or an indicator, which no cohort cube answers, for the facts path under the same metrics.
+ */
+export const cohortFilterFields = {
+	districts: some(districts.codes),
+	ageBands: rarely(fc.subarray([...ageBands.codes], { minLength: 1 })),
+	ageFrom: fc.option(fc.integer({ min: 8, max: 17 }), { nil: undefined }),
+	ageTo: fc.option(fc.integer({ min: 12, max: 20 }), { nil: undefined }),
+	genders: rarely(fc.subarray([...genders.codes], { minLength: 1 })),
+	lookedAfter: rarely(fc.boolean()),
+	interventions: some([...interventionKinds.codes, 'not_recorded' as const]),
+	stages: some([...pathwayStages.codes, 'not_recorded' as const]),
+	repeat: rarely(fc.boolean()),
+	indicators: rarely(
+		fc.record({
+			conditions: fc.constant({ [indicatorColumns[3]!]: 'present' as const }),
+			match: fc.constant('all' as const)
+		})
+	)
+};

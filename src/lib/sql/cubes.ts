@@ -27,7 +27,8 @@ import { and, ident, join, sql, Sql, total } from './sql';
  * cubes gender; the pathway cube adds intervention, stage and NRM referral, the indicator-count cube
  * intervention, the risk cube risk level, the Children page's cubes the single year of age, ethnicity or
  * referral source, and the cohort cube the single year of age, intervention and stage together (read where
- * no smaller cube answers). Indicators, repeat and a part-month period have no referral cube dimension, so
+ * no smaller cube answers); the ethnicity and referral source cohort cubes add those to their chart's
+ * dimension but have no month. Indicators, repeat and a part-month period have no referral cube dimension, so
  * any of them sends referral counts to the facts, as does a filter on a dimension the cube asked lacks.
  * Episode counts ignore the referral-only filters (their facts have no such column either), and the episode
  * cubes answer all the others: they keep the single year of age, and read a part month's days from the facts
@@ -198,6 +199,51 @@ export const referralSourceCube = rowsCube('referral_source_cube', ['referral_so
 });
 
 /**
+ * The Children page's ethnicity and referral source charts under the cohort filters (issue 14: an age range,
+ * an intervention or a stage sent both to the 1M-row facts, about 130–150 ms each in Node at 1M). Each keeps
+ * its chart's dimension beside the single year of age, intervention, stage, district, gender and looked-after
+ * status, but no month: with the month the ethnicity cube would hold 301,305 cells at 1M referrals; without it
+ * 24,591 (referral source: 42,263), fewer than the month cubes above (40,724 and 69,695), so it is read first
+ * whenever no period is set, and a period goes to the month cube (or the facts), as for the indicator mask cube.
+ */
+function cohortChartCube(name: string, dimension: string, columns: Partial<FilterColumns>): Cube {
+	return {
+		table: ident(name),
+		facts: referralFacts,
+		factsColumns: referralColumns,
+		columns: {
+			date: 'month',
+			age: 'age_at_referral',
+			district: 'district',
+			gender: 'gender',
+			lookedAfter: 'looked_after',
+			intervention: 'intervention',
+			stage: 'pathway_stage',
+			...columns
+		},
+		dimensions: [
+			'district',
+			'age_at_referral',
+			'gender',
+			'looked_after',
+			'intervention',
+			'pathway_stage',
+			dimension
+		],
+		measures: [rows]
+	};
+}
+
+/** Ethnicity by the cohort's dimensions, no month: referrals by ethnic group with no period set. */
+export const ethnicityCohortCube = cohortChartCube('ethnicity_cohort_cube', 'ethnicity', {
+	ethnicity: 'ethnicity'
+});
+/** Referral source by the cohort's dimensions, no month: referrals by who made them with no period set. */
+export const referralSourceCohortCube = cohortChartCube('referral_source_cohort_cube', 'referral_source', {
+	source: 'referral_source'
+});
+
+/**
  * Referrals by district and the exact set of indicators present (`present_mask`), the one grouping the
  * combinations (UpSet) and pairs charts need (issue 14: they read the 1M-row facts on every district click).
  * Every one of the 4,096 masks occurs at 1M referrals, so each added dimension multiplies the cells: by
@@ -225,7 +271,9 @@ export const cubes = (): readonly Cube[] => [
 	referralAgeCube,
 	ethnicityCube,
 	referralSourceCube,
-	referralCohortCube
+	referralCohortCube,
+	ethnicityCohortCube,
+	referralSourceCohortCube
 ];
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */

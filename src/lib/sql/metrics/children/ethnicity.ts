@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { ethnicityCube, rowCounts } from '../../cubes';
+import { ethnicityCube, ethnicityCohortCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
 
@@ -11,11 +11,12 @@ export interface EthnicityCount {
 
 /**
  * Referrals by ethnic group (ONS five groups and unknown). The ethnicity filter is left out: the chart
- * cross-filters by ethnicity, so it keeps every group and the page highlights the choice. From the ethnicity
- * cube unless a filter needs the facts.
+ * cross-filters by ethnicity, so it keeps every group and the page highlights the choice. With no period set
+ * from the month-less ethnicity cohort cube (it answers the cohort filters too), else from the ethnicity cube,
+ * unless a filter needs the facts.
  */
 export function referralsByEthnicity(filters: Filters): Sql {
-	const counts = rowCounts(ethnicityCube, filters, ['ethnicities']);
+	const counts = rowCounts([ethnicityCohortCube, ethnicityCube], filters, ['ethnicities']);
 	return sql`SELECT COALESCE(CAST(ethnicity AS VARCHAR), 'unknown') AS ethnicity, ${keyedAs('referrals', counts.rows())}
 FROM ${counts.from}
 WHERE ${counts.where}

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { referralSourceCube, rowCounts } from '../../cubes';
+import { referralSourceCube, referralSourceCohortCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
 
@@ -11,11 +11,12 @@ export interface SourceCount {
 
 /**
  * Referrals by who made them. The referral-source filter is left out: the chart cross-filters by source,
- * so it keeps every source and the page highlights the choice. From the referral source cube unless a filter
+ * so it keeps every source and the page highlights the choice. With no period set from the month-less referral
+ * source cohort cube (it answers the cohort filters too), else from the referral source cube, unless a filter
  * needs the facts.
  */
 export function referralsBySource(filters: Filters): Sql {
-	const counts = rowCounts(referralSourceCube, filters, ['sources']);
+	const counts = rowCounts([referralSourceCohortCube, referralSourceCube], filters, ['sources']);
 	return sql`SELECT COALESCE(CAST(referral_source AS VARCHAR), 'unknown') AS source, ${keyedAs('referrals', counts.rows())}
 FROM ${counts.from}
 WHERE ${counts.where}

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { indicatorCountCube, pathwayCube, rowCounts, type Cube } from '../../cubes';
+import { indicatorCountCube, pathwayCube, referralCohortCube, rowCounts, type Cube } from '../../cubes';
 import { indicatorCount } from '../../derived';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
@@ -15,9 +15,12 @@ export interface InterventionMixRow {
 /** Indicator-count bands for the intervention-by-profile chart, lowest first. */
 export const indicatorBands = ['0-2', '3-4', '5-6', '7-8', '9-12'] as const;
 
-/** Counted from a cube with the group's column and the intervention, or the facts when a filter needs them. */
-function mix(filters: Filters, cube: Cube, group: Sql): Sql {
-	const counts = rowCounts(cube, filters);
+/**
+ * Counted from the first cube with the group's column and the intervention that answers the filters, or the
+ * facts when a filter needs them.
+ */
+function mix(filters: Filters, cubes: Cube | readonly Cube[], group: Sql): Sql {
+	const counts = rowCounts(cubes, filters);
 	return sql`SELECT ${group} AS "group",
 	coalesce(CAST(intervention AS VARCHAR), 'not_recorded') AS intervention,
 	${keyedAs('referrals', counts.rows())}
@@ -27,9 +30,12 @@ GROUP BY ALL
 ORDER BY 1, 2`;
 }
 
-/** Referrals by age band at referral and the kind of intervention offered. */
+/**
+ * Referrals by age band at referral and the kind of intervention offered: under a single-year age from the
+ * cohort cube, which keeps the band beside the age.
+ */
 export function interventionByAgeBand(filters: Filters): Sql {
-	return mix(filters, pathwayCube, sql`CAST(age_band AS VARCHAR)`);
+	return mix(filters, [pathwayCube, referralCohortCube], sql`CAST(age_band AS VARCHAR)`);
 }
 
 /** Referrals by the number of indicators present (banded) and the kind of intervention offered. */

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { pathwayCube, rowCounts } from '../../cubes';
+import { pathwayCube, referralCohortCube, rowCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { stageIndex, stageList } from './stage-index';
 import { keyedAs, keyedPartial, partialOf, summedCount } from '../../keyed-count';
@@ -32,8 +32,13 @@ export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none
 			: grouping === 'quarter'
 				? sql`CAST(CAST(date_trunc('quarter', month) AS DATE) AS VARCHAR)`
 				: sql`''`;
-	// From the pathway cube (stage is one of its dimensions) unless a filter needs the facts.
-	const counts = rowCounts(pathwayCube, filters, grouping === 'district' ? ['districts'] : []);
+	// From the pathway cube (stage is one of its dimensions), or under a single-year age the cohort cube (it
+	// keeps the stage too), unless a filter needs the facts.
+	const counts = rowCounts(
+		[pathwayCube, referralCohortCube],
+		filters,
+		grouping === 'district' ? ['districts'] : []
+	);
 	// Referrals are counted per group and furthest stage first; only those few rows meet the five stages.
 	const staged = partialOf('referrals', 'r');
 	const reached = (where: Sql) => summedCount(staged.count, staged.keySum, where);
