@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { launchChromium } from '../helpers/chromium';
 import { extract } from './load-extract';
 import { startPreview } from './preview-server';
+import { startStaticServer } from './static-server';
 
 /** Resident memory (bytes) of this process's Chromium descendants: renderers (page and its workers) and all. */
 function chromiumMemory(): { renderer: number; all: number } {
@@ -50,6 +51,9 @@ const gb = (bytes: number) => (bytes / 1e9).toFixed(2);
  * its ingest worker and DuckDB-WASM's worker with its wasm memory) and the page's JS heap (CDP
  * `Performance.getMetrics`) are sampled every 500 ms. The load is abandoned if the machine's available
  * memory falls below BENCH_MIN_FREE_GB (default 3) or after BENCH_TIMEOUT_MIN minutes (default 30).
+ * BENCH_MEMORY_TAB=one loads the files one after another in one tab, each after the last (the second and
+ * later appended, as missing episodes follow referrals), instead of each in a fresh tab. BENCH_BEFORE=dir (a
+ * copy of an earlier `build/`) runs the same on it first, both builds served alike, in the same run.
  */
 export async function browserMemory(): Promise<void> {
 	const files = (
@@ -60,58 +64,71 @@ export async function browserMemory(): Promise<void> {
 	});
 	const minFree = Number(process.env.BENCH_MIN_FREE_GB ?? 3) * 1e9;
 	const timeout = Number(process.env.BENCH_TIMEOUT_MIN ?? 30) * 60_000;
-	const { baseUrl, stop } = await startPreview(Number(process.env.BENCH_PORT ?? 4551));
+	const tabs = process.env.BENCH_MEMORY_TAB === 'one' ? [files] : files.map((file) => [file]);
+	const before = process.env.BENCH_BEFORE;
+	const port = Number(process.env.BENCH_PORT ?? 4551);
+	const servers = before
+		? [
+				{ name: 'before: ', ...(await startStaticServer(port + 1, false, {}, before)) },
+				{ name: 'after: ', ...(await startStaticServer(port, false)) }
+			]
+		: [{ name: '', ...(await startPreview(port)) }];
 	const browser = await launchChromium();
 	try {
-		for (const { path, rows } of files) {
-			const context = await browser.newContext();
-			const page = await context.newPage();
-			const cdp = await context.newCDPSession(page);
-			await cdp.send('Performance.enable');
-			const heap = async () => {
-				const { metrics } = await cdp.send('Performance.getMetrics');
-				return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
-			};
-			await page.goto(`${baseUrl}/data/`);
-			await page.locator('main[data-status="ready"]').waitFor({ timeout: 300_000 });
-			const before = { ...chromiumMemory(), heap: await heap() };
-			const peak = { ...before };
-			let outcome = 'loaded';
-			const started = Date.now();
-			await page.getByTestId('file-input').setInputFiles(path);
-			const banner = page
-				.getByTestId('data-banner')
-				.getByText(`${basename(path)} (${rows.toLocaleString('en-GB')} rows)`);
-			for (;;) {
-				const now = chromiumMemory();
-				peak.renderer = Math.max(peak.renderer, now.renderer);
-				peak.all = Math.max(peak.all, now.all);
-				peak.heap = Math.max(peak.heap, await heap().catch(() => 0));
-				if (await banner.isVisible().catch(() => false)) break;
-				const error = page.getByTestId('report-error');
-				const report = (await error.isVisible().catch(() => false)) ? await error.textContent() : null;
-				if (report) {
-					outcome = `not loaded: ${report.replace(/\s+/g, ' ').slice(0, 300)}`;
-					break;
+		for (const tab of tabs)
+			for (const { name, baseUrl } of servers) {
+				const context = await browser.newContext();
+				const page = await context.newPage();
+				const cdp = await context.newCDPSession(page);
+				await cdp.send('Performance.enable');
+				const heap = async () => {
+					const { metrics } = await cdp.send('Performance.getMetrics');
+					return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+				};
+				await page.goto(`${baseUrl}/data/`);
+				await page.locator('main[data-status="ready"]').waitFor({ timeout: 300_000 });
+				const start = { ...chromiumMemory(), heap: await heap() };
+				for (const { path, rows } of tab) {
+					const before = { ...chromiumMemory(), heap: await heap() };
+					const peak = { ...before };
+					let outcome = 'loaded';
+					const started = Date.now();
+					await page.getByTestId('file-input').setInputFiles(path);
+					const banner = page
+						.getByTestId('data-banner')
+						.getByText(`${basename(path)} (${rows.toLocaleString('en-GB')} rows)`);
+					for (;;) {
+						const now = chromiumMemory();
+						peak.renderer = Math.max(peak.renderer, now.renderer);
+						peak.all = Math.max(peak.all, now.all);
+						peak.heap = Math.max(peak.heap, await heap().catch(() => 0));
+						if (await banner.isVisible().catch(() => false)) break;
+						const error = page.getByTestId('report-error');
+						const report = (await error.isVisible().catch(() => false)) ? await error.textContent() : null;
+						if (report) {
+							outcome = `not loaded: ${report.replace(/\s+/g, ' ').slice(0, 300)}`;
+							break;
+						}
+						if (available() < minFree) {
+							outcome = `abandoned: the machine had ${gb(available())} GB available`;
+							break;
+						}
+						if (Date.now() - started > timeout) {
+							outcome = `abandoned after ${timeout / 60_000} minutes`;
+							break;
+						}
+						await new Promise((resolve) => setTimeout(resolve, 500));
+					}
+					const seconds = (Date.now() - started) / 1000;
+					console.log(
+						`${name}${basename(path)} ${rows.toLocaleString('en-GB')} rows: ${outcome} in ${seconds.toFixed(1)} s; renderer resident ${gb(before.renderer)} → peak ${gb(peak.renderer)} GB (Chromium in all ${gb(before.all)} → ${gb(peak.all)} GB); page JS heap ${gb(before.heap)} → peak ${gb(peak.heap)} GB; renderer growth per row ${((peak.renderer - before.renderer) / rows).toFixed(0)} bytes${tab.length > 1 ? `, ${((peak.renderer - start.renderer) / 1e9).toFixed(2)} GB over the tab's start` : ''}`
+					);
+					if (!outcome.startsWith('loaded')) break;
 				}
-				if (available() < minFree) {
-					outcome = `abandoned: the machine had ${gb(available())} GB available`;
-					break;
-				}
-				if (Date.now() - started > timeout) {
-					outcome = `abandoned after ${timeout / 60_000} minutes`;
-					break;
-				}
-				await new Promise((resolve) => setTimeout(resolve, 500));
+				await context.close();
 			}
-			const seconds = (Date.now() - started) / 1000;
-			console.log(
-				`${basename(path)} ${rows.toLocaleString('en-GB')} rows: ${outcome} in ${seconds.toFixed(1)} s; renderer resident ${gb(before.renderer)} → peak ${gb(peak.renderer)} GB (Chromium in all ${gb(before.all)} → ${gb(peak.all)} GB); page JS heap ${gb(before.heap)} → peak ${gb(peak.heap)} GB; renderer growth per row ${((peak.renderer - before.renderer) / rows).toFixed(0)} bytes`
-			);
-			await context.close();
-		}
 	} finally {
 		await browser.close();
-		stop();
+		for (const { stop } of servers) stop();
 	}
 }

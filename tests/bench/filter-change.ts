@@ -36,7 +36,7 @@ const TEST_SECRET = 'sightline-bench';
  * `copies` > 1: the 1M extract that many times over (`replicatedExtract`), run only when BENCH_SIZES names it
  * (its load through the Data page takes 20 to 30 minutes on the 2-core machine).
  */
-const sizes = [
+export const sizes = [
 	{ label: '10k', rows: 10_000, copies: 1 },
 	{ label: '100k', rows: 100_000, copies: 1 },
 	{ label: '1M', rows: 1_000_000, copies: 1 },
@@ -109,11 +109,13 @@ function extract(label: string, rows: number): string {
 /**
  * Copy k's identifiers, as long as the 1M extract's, so the file's size estimates its rows as the Data page
  * does (`ingest/browser-budget.ts`: a 10M CSV with suffixed IDs is estimated at 10.2M rows and refused):
- * referral or episode R0000001 becomes A0000001 in copy 0, B0000001 in copy 1; child C-0d74a5de9e becomes
- * C00d74a5de9e, C10d74a5de9e.
+ * referral R0000001 becomes A0000001 in copy 0, B0000001 in copy 1; child C-0d74a5de9e becomes C00d74a5de9e,
+ * C10d74a5de9e. Episodes, copied once, keep their own IDs: the Data page checks an appended file's IDs
+ * against both tables' (`file-loader.svelte.ts`), so episode M0000001 renamed A0000001 was a duplicate of
+ * referral A0000001, and a million episodes were rejected.
  */
-const copyIds = (id: string) =>
-	sql`chr(CAST(65 + k AS INTEGER)) || substr(${ident(id)}, 2) AS ${ident(id)}, 'C' || k || substr(child_id, 3) AS child_id`;
+const copyIds = (id: string, renamed: boolean) =>
+	sql`${renamed ? sql`chr(CAST(65 + k AS INTEGER)) || substr(${ident(id)}, 2)` : ident(id)} AS ${ident(id)}, 'C' || k || substr(child_id, 3) AS child_id`;
 
 /**
  * The 1M extract `copies` times over, written once by native DuckDB to `data/bench/<label>`: each referral
@@ -132,7 +134,7 @@ export async function replicatedExtract(label: string, copies: number): Promise<
 	const connection = await instance.connect();
 	try {
 		const copied = (table: string, id: string, times: number) =>
-			sql`SELECT * EXCLUDE (k) REPLACE (${copyIds(id)}) FROM read_csv(${`${one}/${table}.csv`}, header = true, all_varchar = true), range(${times}) AS copies(k)`;
+			sql`SELECT * EXCLUDE (k) REPLACE (${copyIds(id, times > 1)}) FROM read_csv(${`${one}/${table}.csv`}, header = true, all_varchar = true), range(${times}) AS copies(k)`;
 		for (const [table, id, times] of [
 			['referrals', 'referral_id', copies],
 			['missing_episodes', 'episode_id', 1]
@@ -152,7 +154,7 @@ export async function replicatedExtract(label: string, copies: number): Promise<
  * than V8's longest string (536,870,888 characters), so its 1M source is loaded and copied in SQL, the IDs
  * changed as in its files: the same rows as the page loads.
  */
-async function loadNodeTables(engine: Engine, dir: string, copies: number): Promise<void> {
+export async function loadNodeTables(engine: Engine, dir: string, copies: number): Promise<void> {
 	const source = copies > 1 ? extract('1M', 1_000_000) : dir;
 	await loadContractCsv(engine, 'referrals', readFileSync(`${source}/referrals.csv`, 'utf8'));
 	await loadContractCsv(engine, 'missing_episodes', readFileSync(`${source}/missing_episodes.csv`, 'utf8'));
@@ -164,7 +166,7 @@ async function loadNodeTables(engine: Engine, dir: string, copies: number): Prom
 		await engine.exec(sql`CREATE TABLE bench_source AS FROM ${ident(table)}`);
 		await engine.exec(sql`DELETE FROM ${ident(table)}`);
 		await engine.exec(
-			sql`INSERT INTO ${ident(table)} SELECT * EXCLUDE (k) REPLACE (${copyIds(id)}) FROM bench_source, range(${times}) AS copies(k)`
+			sql`INSERT INTO ${ident(table)} SELECT * EXCLUDE (k) REPLACE (${copyIds(id, times > 1)}) FROM bench_source, range(${times}) AS copies(k)`
 		);
 		await engine.exec(sql`DROP TABLE bench_source`);
 	}
@@ -253,14 +255,20 @@ export async function loadOnDataPage(
 	await page.getByTestId('data-banner').getByText('missing_episodes.csv (').waitFor(loaded);
 }
 
+/**
+ * How long the filter bar may take to answer: at 10M the page's main thread was busy for more than
+ * Playwright's default 30 s after the load (the first 10M run stopped there, on the Overview's District menu).
+ */
+const filterBarWait = { timeout: 600_000 };
+
 /** Tick or untick the district at this index of the District menu. */
 const districtClick =
 	(district: number): FilterChange =>
 	async (page) => {
 		const menu = page.locator('details.menu', { hasText: 'District' }).first();
-		if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open)))
-			await menu.locator('summary').click();
-		return () => menu.getByRole('checkbox').nth(district).click();
+		if (!(await menu.evaluate((node) => (node as HTMLDetailsElement).open, undefined, filterBarWait)))
+			await menu.locator('summary').click(filterBarWait);
+		return () => menu.getByRole('checkbox').nth(district).click(filterBarWait);
 	};
 
 /**

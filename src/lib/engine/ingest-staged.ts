@@ -48,6 +48,8 @@ export interface StagedIngestOptions {
 	readonly toUtf8?: (file: Blob) => Promise<Blob>;
 	/** A CSV larger than this is read in pieces of about this many bytes (`csvPieces`; tests use tiny ones). */
 	readonly csvPieceBytes?: number;
+	/** The file is appended to the loaded rows: a row whose key is already loaded is rejected (`checkStaged`). */
+	readonly appending?: boolean;
 }
 
 const headLength = 1 << 16;
@@ -316,6 +318,7 @@ export async function ingestStaged(
 			areas: options.areas,
 			listLimit: Number.MAX_SAFE_INTEGER,
 			fileName: file.name,
+			appending: options.appending,
 			// A CSV's data rows are its lines after the heading (a quoted newline or a blank line is declined).
 			...(plain ? { headingLine: plain.headingLine } : {})
 		});

@@ -68,6 +68,12 @@ export interface StagedOptions {
 	 * this line. Without it, issues give no line.
 	 */
 	readonly headingLine?: number;
+	/**
+	 * The file is appended to the rows already in its table: a row whose key is among theirs is rejected as
+	 * already loaded, as the worker rejects the known IDs it is given (checked here in DuckDB, so the loaded
+	 * keys never reach JavaScript).
+	 */
+	readonly appending?: boolean;
 }
 
 /** A file read into a staging table, and its headings. */
@@ -476,7 +482,8 @@ export async function checkStaged(
 			? [...stagedOf.values()].filter((header) => !types?.has(header)).map((header) => ident(header))
 			: [];
 	await engine.exec(checkRows(stage, checked, sources, mainDate, lineBreaks, scratch));
-	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates, scratch));
+	const loadedKeys = options.appending ? sql`SELECT ${ident(keyField.name)} FROM ${ident(name)}` : undefined;
+	await engine.exec(duplicateRows(checked, valueColumn(keyIndex), duplicates, scratch, loadedKeys));
 	await engine.exec(rowOutcome(checked, duplicates, outcome));
 
 	// Lines DuckDB's reader could not split into the heading's cells: rejected as whole rows, by line.
@@ -491,7 +498,8 @@ export async function checkStaged(
 	const headingLine = options.headingLine;
 	const lineOf =
 		headingLine !== undefined ? sql` || ', line ' || CAST(duplicate_of + ${headingLine} AS VARCHAR)` : sql``;
-	const duplicateReason = sql`${`duplicate ${lowerFirst(keyField.label)} (first seen on data row `} || CAST(duplicate_of AS VARCHAR)${lineOf} || ')'`;
+	const duplicateOf = `duplicate ${lowerFirst(keyField.label)}`;
+	const duplicateReason = sql`CASE WHEN already_loaded THEN ${`${duplicateOf} (already loaded)`} ELSE ${`${duplicateOf} (first seen on data row `} || CAST(duplicate_of AS VARCHAR)${lineOf} || ')' END`;
 	await engine.exec(
 		collectIssues(
 			outcome,

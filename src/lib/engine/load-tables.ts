@@ -1,10 +1,12 @@
 import { cambridgeshireAndPeterborough, tables, type AreaReference, type TableName } from '$lib/contract';
 import {
+	appendedFacts,
 	baseRows,
 	derivedTables,
 	dropAppended,
 	findAppended,
 	onlyAppended,
+	touchedFacts,
 	type BaseRows
 } from '$lib/sql/derived-tables';
 import { setSecret } from '$lib/sql/record-keys';
@@ -62,16 +64,27 @@ export async function refreshFacts(
 	return 'rebuild';
 }
 
-/** Each derived table's statements in order, telling `onStep` as the facts, then the cubes, begin. */
+/**
+ * Each derived table's statements in order, telling `onStep` as the facts, then the cubes, begin. On append,
+ * `touched` lists the facts tables whose base gained rows: a table derived from another is left as it is.
+ */
 function* derivedStatements(
 	onStep: (step: 'facts' | 'cubes') => void,
 	change: Refresh,
 	rows?: BaseRows,
-	scratch?: Scratch
+	scratch?: Scratch,
+	touched?: readonly Sql[]
 ): Generator<Sql> {
 	let step: 'facts' | 'cubes' | undefined;
 	for (const table of derivedTables()) {
 		if (table.step !== step) onStep((step = table.step));
+		if (
+			change === 'append' &&
+			table.facts &&
+			touched &&
+			!touched.some((facts) => facts.text === table.facts!.text)
+		)
+			continue;
 		yield* change === 'append' && table.append ? table.append() : table.build(rows, scratch);
 	}
 }
@@ -81,7 +94,10 @@ async function appendDerived(engine: Engine, onStep: (step: 'facts' | 'cubes') =
 	await engine.exec(sql`BEGIN TRANSACTION`);
 	try {
 		for (const statement of findAppended()) await engine.exec(statement);
-		for (const statement of derivedStatements(onStep, 'append')) await engine.exec(statement);
+		const [appended] = await engine.query<{ referrals: boolean; episodes: boolean }>(appendedFacts());
+		const touched = touchedFacts(appended!);
+		for (const statement of derivedStatements(onStep, 'append', undefined, undefined, touched))
+			await engine.exec(statement);
 		for (const statement of dropAppended()) await engine.exec(statement);
 		await engine.exec(sql`COMMIT`);
 		return true;

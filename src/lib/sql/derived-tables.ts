@@ -36,6 +36,12 @@ export interface DerivedTable {
 	 */
 	build(rows?: BaseRows, scratch?: Scratch): Sql[];
 	append?(): Sql[];
+	/**
+	 * The facts table it is derived from (the facts table itself for a facts table; none for the child keys,
+	 * which read both): an append that added no row to that table's base leaves it as it is (episodes appended
+	 * after 10M referrals rebuilt the referral tables without `append`, holding the old and new copies at once).
+	 */
+	readonly facts?: Sql;
 }
 
 /** Rows in the base tables, for a build that writes a large table in slices. */
@@ -95,6 +101,16 @@ export const findAppended = (): Sql[] => [
 	touchedChildren(episodeChildren, 'missing_episodes', episodeFacts, 'episode_id')
 ];
 
+/** Which facts tables an append touched (`findAppended` first): those with a touched child. */
+export const appendedFacts = (): Sql =>
+	sql`SELECT EXISTS (FROM ${referralChildren}) AS referrals, EXISTS (FROM ${episodeChildren}) AS episodes`;
+
+/** The facts tables named by `appendedFacts`' answer. */
+export const touchedFacts = (touched: { referrals: boolean; episodes: boolean }): Sql[] => [
+	...(touched.referrals ? [referralFacts] : []),
+	...(touched.episodes ? [episodeFacts] : [])
+];
+
 /** Drop the tables `findAppended` and the appends made. */
 export const dropAppended = (): Sql[] =>
 	Object.values(appendChanges).map((table) => sql`DROP TABLE IF EXISTS ${table}`);
@@ -131,6 +147,8 @@ const childKeysTable: DerivedTable = {
 const referralFactsTable: DerivedTable = {
 	table: referralFacts,
 	step: 'facts',
+	// Its one column that moves with other rows, `followed_up`, moves only with a new last referral date.
+	facts: referralFacts,
 	build: (rows, scratch) => buildReferralFacts(rows?.referrals, scratch),
 	append: () =>
 		replaceRows(
@@ -148,6 +166,7 @@ SELECT * REPLACE (${followedUpNow} AS followed_up) FROM ${referralsRemoved} WHER
 const episodeFactsTable: DerivedTable = {
 	table: episodeFacts,
 	step: 'facts',
+	facts: episodeFacts,
 	build: (rows, scratch) => buildEpisodeFacts(rows?.episodes, scratch),
 	append: () =>
 		replaceRows(
@@ -171,6 +190,7 @@ function cubeTable(cube: Cube): DerivedTable {
 	return {
 		table: cube.table,
 		step: 'cubes',
+		facts: cube.facts,
 		build: () => [buildCube(cube)],
 		...(removed && added ? { append: () => appendCube(cube, removed, added) } : {})
 	};
@@ -185,6 +205,7 @@ function childCubeTable(cube: ChildCube): DerivedTable {
 	return {
 		table: cube.table,
 		step: 'cubes',
+		facts: cube.facts,
 		build: () => [buildChildCube(cube)],
 		append: () => appendChildCube(cube, children, removed, added)
 	};
@@ -195,9 +216,10 @@ function childCubeTable(cube: ChildCube): DerivedTable {
  * children tables and the index referral cube hold some children one by one (whether a child fits one cell
  * depends on all their rows); the episode dates are one row.
  */
-const rebuiltOnAppend = (table: Sql, build: () => Sql): DerivedTable => ({
+const rebuiltOnAppend = (table: Sql, facts: Sql, build: () => Sql): DerivedTable => ({
 	table,
 	step: 'cubes',
+	facts,
 	build: () => [build()]
 });
 
@@ -213,9 +235,9 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	episodeFactsTable,
 	...cubes().map(cubeTable),
 	...childCubes().map(childCubeTable),
-	rebuiltOnAppend(episodeChildrenTable, buildEpisodeChildren),
-	rebuiltOnAppend(episodeChildAges, buildEpisodeChildAges),
-	rebuiltOnAppend(episodeDates, buildEpisodeDates),
-	rebuiltOnAppend(indexReferralCube.table, buildIndexReferralCube),
-	rebuiltOnAppend(referralChildrenFirst.table, buildReferralChildrenFirst)
+	rebuiltOnAppend(episodeChildrenTable, episodeFacts, buildEpisodeChildren),
+	rebuiltOnAppend(episodeChildAges, episodeFacts, buildEpisodeChildAges),
+	rebuiltOnAppend(episodeDates, episodeFacts, buildEpisodeDates),
+	rebuiltOnAppend(indexReferralCube.table, indexReferralCube.facts, buildIndexReferralCube),
+	rebuiltOnAppend(referralChildrenFirst.table, referralChildrenFirst.facts, buildReferralChildrenFirst)
 ];

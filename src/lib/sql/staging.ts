@@ -297,20 +297,30 @@ export function checkRows(
 }
 
 /**
- * The key's duplicates, as a small table of (row, first): a row whose key was first loaded on an earlier
- * row (the first row with that key that no cell rule rejected, as the browser's validator decides row by row).
- * The window reads only the row number, the key and `cell_rejects`, never the rest of the row.
+ * The key's duplicates, as a small table of (row, first, loaded): a row whose key was first loaded on an
+ * earlier row (the first row with that key that no cell rule rejected, as the browser's validator decides row
+ * by row), or, given `loadedKeys` (the keys of the rows already in the table a file is appended to), whose
+ * key is among them (`loaded`, which the browser's validator reports before a duplicate within the file).
+ * The window reads only the row number, the key and `cell_rejects`, never the rest of the row; the loaded
+ * keys stay in DuckDB (appending a file once copied every loaded key into JavaScript for the worker's check).
  */
-export function duplicateRows(checked: Sql, key: Sql, duplicates: Sql, scratch: Scratch = 'database'): Sql {
-	return sql`${createScratch(scratch)} ${duplicates} AS SELECT "row", first FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first FROM ${checked} WHERE ${key} IS NOT NULL) WHERE first < "row"`;
+export function duplicateRows(
+	checked: Sql,
+	key: Sql,
+	duplicates: Sql,
+	scratch: Scratch = 'database',
+	loadedKeys?: Sql
+): Sql {
+	const loaded = loadedKeys ? sql`${key} IN (${loadedKeys})` : sql`FALSE`;
+	return sql`${createScratch(scratch)} ${duplicates} AS SELECT "row", first, loaded FROM (SELECT "row", min("row") FILTER (WHERE NOT cell_rejects) OVER (PARTITION BY ${key}) AS first, ${loaded} AS loaded FROM ${checked} WHERE ${key} IS NOT NULL) WHERE loaded OR first < "row"`;
 }
 
 /**
  * The verdict per read row, as a view (nothing is copied): the checked row, `duplicate_of` (the first loaded
- * row with its key) and `rejected`.
+ * row with its key, unless the key was loaded before the file), `already_loaded` and `rejected`.
  */
 export function rowOutcome(checked: Sql, duplicates: Sql, outcome: Sql): Sql {
-	return sql`CREATE OR REPLACE TEMP VIEW ${outcome} AS SELECT c.*, d.first AS duplicate_of, c.cell_rejects OR d.first IS NOT NULL AS rejected FROM ${checked} AS c LEFT JOIN ${duplicates} AS d ON c."row" = d."row"`;
+	return sql`CREATE OR REPLACE TEMP VIEW ${outcome} AS SELECT c.*, CASE WHEN NOT d.loaded THEN d.first END AS duplicate_of, coalesce(d.loaded, FALSE) AS already_loaded, c.cell_rejects OR d."row" IS NOT NULL AS rejected FROM ${checked} AS c LEFT JOIN ${duplicates} AS d ON c."row" = d."row"`;
 }
 
 /**
@@ -362,8 +372,8 @@ export interface IssueTest {
 
 /**
  * The cell issues: per judged field, a rejected row's rejecting cell and a loaded row's cell warning, and a
- * rejected row's duplicate key. A field with no verdict table is left out: every cell of it is its own
- * value with nothing to say. `rank` is a field's place in the declared rules and `last` the duplicate's.
+ * rejected row's duplicate key (within the file, or already loaded: `duplicateReason` says which). A field
+ * with no verdict table is left out: every cell of it is its own value with nothing to say. `rank` is a field's place in the declared rules and `last` the duplicate's.
  */
 export function cellIssueTests(
 	sources: readonly FieldSource[],
@@ -389,7 +399,7 @@ export function cellIssueTests(
 		);
 	});
 	tests.push({
-		holds: sql`duplicate_of IS NOT NULL`,
+		holds: sql`duplicate_of IS NOT NULL OR already_loaded`,
 		column: headers[keyIndex]!,
 		field: sources[keyIndex]!.field.name,
 		value: sql`CAST(${valueColumn(keyIndex)} AS VARCHAR)`,

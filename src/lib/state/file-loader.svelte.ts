@@ -423,22 +423,24 @@ export class FileLoader {
 		}
 		this.#client ??= new IngestClient();
 		const replacing = dataset.source?.kind !== 'files';
-		const knownIds = replacing ? undefined : await this.#loadedIds(options.table);
 		this.#timer?.end();
 		this.#progress = { fileName: file.name, rowsRead: 0, bytesRead: 0, totalBytes: file.size, phase: 'read' };
 		const timer = (this.#timer = new PhaseTimer(file.name, (phase) => {
 			if (this.#progress) this.#progress = { ...this.#progress, phase };
 		}));
 		timer.start('read');
-		// A plain CSV (UTF-8 or Windows-1252, its headings on line 1 or the line chosen) or a Parquet file replacing
-		// the data is read and checked by DuckDB itself (issue 14); anything the worker would read differently is
-		// handed back untouched and goes to the worker as before.
-		if (replacing && !options.profile && options.sheet === undefined) {
+		// A plain CSV (UTF-8 or Windows-1252, its headings on line 1 or the line chosen) or a Parquet file, replacing
+		// the data or appended to it, is read and checked by DuckDB itself (issue 14); anything the worker would
+		// read differently is handed back untouched and goes to the worker as before.
+		if (!options.profile && options.sheet === undefined) {
 			const staged = await ingestStaged(engine, file, {
 				today: localToday(),
 				areas: dataset.areas,
 				table: options.table,
 				headerRow: options.headerRow,
+				// Appended: its keys are checked against the loaded rows' in DuckDB, not copied into JavaScript for
+				// the worker (at 10M referrals, 10M strings on the page and again in the worker).
+				appending: !replacing,
 				onPhase: (phase) => timer.start(phase),
 				// Parquet goes parquet-wasm → Arrow → DuckDB here by row group, never cell by cell through JavaScript.
 				parquet: parquetGroupsWasm
@@ -452,6 +454,7 @@ export class FileLoader {
 				return false;
 			}
 		}
+		const knownIds = replacing ? undefined : await this.#loadedIds(options.table);
 		let outcome: WorkerOutcome;
 		try {
 			this.#job = this.#client.ingest(

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { DateDay, Int32, Int64, Table, tableToIPC, Utf8, Vector, vectorFromArray } from 'apache-arrow';
 import { Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cambridgeshireAndPeterborough, tables } from '$lib/contract';
+import { cambridgeshireAndPeterborough, tables, type TableName } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import { ingestStaged, type StagedIngest } from '$lib/engine/ingest-staged';
 import { createSchema } from '$lib/engine/load-tables';
@@ -58,13 +58,17 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		await engine.close();
 	});
 
-	/** The staged account of a file equals the worker's (and its rows are inserted), or it is handed over. */
+	/**
+	 * The staged account of a file equals the worker's (and its rows are inserted), or it is handed over.
+	 * `appending`: the file is appended to the referrals already loaded, which the worker is given as known IDs.
+	 */
 	async function expectWorkerAccount(
 		name: string,
 		bytes: Uint8Array<ArrayBuffer>,
 		taken: boolean,
 		headerRow?: number,
-		csvPieceBytes?: number
+		csvPieceBytes?: number,
+		appending = false
 	): Promise<StagedIngest | undefined> {
 		const file = Object.assign(new Blob([bytes]), { name });
 		const staged = await ingestStaged(engine, file, {
@@ -72,7 +76,8 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			areas: cambridgeshireAndPeterborough,
 			parquet: parquetGroupsWasm,
 			headerRow,
-			csvPieceBytes
+			csvPieceBytes,
+			appending
 		});
 		expect(staged !== undefined, `taken by the staged path: ${name}`).toBe(taken);
 		if (!staged) {
@@ -84,9 +89,15 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			return undefined;
 		}
 		try {
+			const rowsOf = (table: TableName) =>
+				engine.query<Record<string, unknown>>(
+					sql`SELECT ${join(tables[table].fields.map((field) => ident(field.name)))} FROM ${ident(table)}`
+				);
+			const before = await rowsOf(staged.result.table);
+			const knownIds = appending ? new Set(before.map((row) => String(row.referral_id))) : undefined;
 			const worker = await ingestFile(
 				{ name, bytes },
-				{ today, areaNotRecorded: 'ask', contractCheck: 'all', headerRow }
+				{ today, areaNotRecorded: 'ask', contractCheck: 'all', headerRow, knownIds }
 			);
 			if (worker.status !== 'loaded') throw new Error(`the worker did not load ${name}: ${worker.status}`);
 			const { columns: _columns, ...expected } = worker.result;
@@ -94,19 +105,17 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 			expect(staged.result.read).toBe(
 				staged.result.loaded + staged.result.rejectedRows + staged.result.outOfScope
 			);
-			// Inserted rows: exactly those the worker loads, value for value.
+			// Inserted rows: exactly those the worker loads, value for value, after any loaded before.
 			await staged.insert();
 			const fields = tables[worker.result.table].fields;
-			const inserted = await engine.query<Record<string, unknown>>(
-				sql`SELECT ${join(fields.map((field) => ident(field.name)))} FROM ${ident(worker.result.table)}`
-			);
+			const inserted = await rowsOf(worker.result.table);
 			const loaded = Array.from({ length: worker.result.loaded }, (_, row) =>
 				Object.fromEntries(
 					fields.map((field) => [field.name, columnValue(worker.result.columns[field.name]!, row)])
 				)
 			);
 			const byId = (rows: Record<string, unknown>[]) => rows.map((row) => JSON.stringify(row)).sort();
-			expect(byId(inserted)).toEqual(byId(loaded));
+			expect(byId(inserted)).toEqual(byId([...before, ...loaded]));
 			return staged;
 		} finally {
 			await staged.discard();
@@ -117,6 +126,32 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 
 	it.each(fixtures)('%s: the same account of every row, or handed to the worker', async (name) => {
 		await expectWorkerAccount(name, new Uint8Array(readFileSync(`${folder}/${name}`)), taken.includes(name));
+	});
+
+	it('appends a file with the worker account given the loaded IDs: a key already loaded is rejected as such', async () => {
+		const fixture = (name: string) => new Uint8Array(readFileSync(`${folder}/${name}`));
+		const january = await ingestStaged(
+			engine,
+			Object.assign(new Blob([fixture('append-january.csv')]), { name: 'append-january.csv' }),
+			{
+				today,
+				areas: cambridgeshireAndPeterborough
+			}
+		);
+		await january!.insert();
+		await january!.discard();
+		// February repeats two of January's referrals (and the worker names them already loaded).
+		const february = await expectWorkerAccount(
+			'append-february.csv',
+			fixture('append-february.csv'),
+			true,
+			undefined,
+			undefined,
+			true
+		);
+		expect(
+			february!.result.rejected.filter((issue) => issue.reason.endsWith('(already loaded)'))
+		).toHaveLength(2);
 	});
 
 	it.each(fixtures.filter((name) => name.endsWith('.csv')))(
