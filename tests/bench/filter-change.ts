@@ -13,6 +13,7 @@ import { ident, join, literal, sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
 import { cohortChanges, type FilterChange } from './cohort-changes';
 import { mainThreadSplit, markedSpans, type TraceEvent } from './main-thread-split';
+import { threadOverlap } from './thread-overlap';
 import { workerBusy } from './worker-busy';
 import { median, percentile, startPreview } from './preview-server';
 import { startStaticServer } from './static-server';
@@ -73,6 +74,8 @@ const changes = Number(process.env.BENCH_CHANGES ?? 10);
  * and the views' parts (User Timing), and the main thread's time by kind of work.
  */
 const traced = Number(process.env.BENCH_TRACE ?? 0);
+/** Set BENCH_TRACE_DIR=dir to keep each page's trace there as JSON, for a closer look. */
+const traceDir = process.env.BENCH_TRACE_DIR;
 /**
  * Each change ticks or unticks one district in the filter bar, in the order of a Gray code: change k flips
  * the district of the lowest set bit of k + 1, so the first 2⁶ − 1 changes from no filter each reach a filter
@@ -496,15 +499,20 @@ export async function filterChange(): Promise<void> {
 						}
 						const trace = (await browserOf.stopTracing()).toString('utf8');
 						// From each click to its settled frame: the bench's own work in the page between changes is not counted.
-						const split = mainThreadSplit(
-							trace,
-							markedSpans(
-								(JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents,
-								'sightline:click',
-								'sightline:settled'
-							)
+						const changeSpans = markedSpans(
+							(JSON.parse(trace) as { traceEvents: TraceEvent[] }).traceEvents,
+							'sightline:click',
+							'sightline:settled'
 						);
+						const split = mainThreadSplit(trace, changeSpans);
 						const worker = workerBusy(trace);
+						if (traceDir) {
+							mkdirSync(traceDir, { recursive: true });
+							writeFileSync(`${traceDir}/${label}-${shown.replaceAll(' ', '-')}.json`, trace);
+						}
+						const overlaps = threadOverlap(trace, changeSpans);
+						const mean = (pick: (overlap: (typeof overlaps)[number]) => number) =>
+							(overlaps.reduce((sum, overlap) => sum + pick(overlap), 0) / overlaps.length).toFixed(1);
 						const perChange = Object.entries(split)
 							.sort(([, a], [, b]) => b - a)
 							.map(([kind, ms]) => `${kind} ${(ms / traced).toFixed(1)}`)
@@ -514,6 +522,9 @@ export async function filterChange(): Promise<void> {
 							`  ${shown}: traced change (ms, mean of ${traced}): wall median ${median(walls).toFixed(0)}; worker busy ${(worker.busy / traced).toFixed(1)} in ${(worker.tasks.length / traced).toFixed(1)} tasks (median task ${worker.tasks.length > 0 ? median(worker.tasks).toFixed(1) : '–'}), idle ${((walls.reduce((a, b) => a + b, 0) - worker.busy) / traced).toFixed(1)}; queries: round trip summed ${each('sightline:worker')}, Arrow decode ${each('sightline:decode')}, rows ${each('sightline:rows')}; views: publish + reshape ${each('sightline:shape')}, Plot ${each('sightline:render')}`
 						);
 						console.log(`  ${shown}: main thread per change (ms): ${perChange}`);
+						console.log(
+							`  ${shown}: together per change (ms): both busy ${mean((o) => o.both)}, worker only ${mean((o) => o.workerOnly)}, main only ${mean((o) => o.mainOnly)}, neither ${mean((o) => o.neither)}; click to the worker's first task ${mean((o) => o.beforeWorker)}, its last task to settled ${mean((o) => o.afterWorker)}`
+						);
 						const charts = await page.evaluate(() => document.querySelectorAll('figure.chart').length);
 						const drawn = [...drawings.values()].reduce((sum, { count }) => sum + count, 0);
 						const slowest = [...drawings.entries()]

@@ -12,6 +12,23 @@ export interface WorkerBusy {
 	busy: number;
 	/** Durations (ms) of its top-level tasks of at least `minTaskMs`. */
 	tasks: number[];
+	/** The busy spans themselves, in trace time (µs), in order. */
+	spans: [number, number][];
+}
+
+/** The union of a thread's complete events as ordered, disjoint spans (trace time, µs). */
+export function busySpans(events: readonly TraceEvent[], pid: number, tid: number): [number, number][] {
+	const sorted = events
+		.filter((event) => event.pid === pid && event.tid === tid && event.ph === 'X' && event.dur)
+		.map((event) => [event.ts, event.ts + event.dur!] as [number, number])
+		.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+	const spans: [number, number][] = [];
+	for (const [start, end] of sorted) {
+		const open = spans.at(-1);
+		if (open && start <= open[1]) open[1] = Math.max(open[1], end);
+		else spans.push([start, end]);
+	}
+	return spans;
 }
 
 export function workerBusy(traceJson: string, minTaskMs = 0.5): WorkerBusy {
@@ -19,30 +36,12 @@ export function workerBusy(traceJson: string, minTaskMs = 0.5): WorkerBusy {
 	const threads = events.filter(
 		(event) => event.name === 'thread_name' && /DedicatedWorker/.test(event.args?.name ?? '')
 	);
-	let best: WorkerBusy = { busy: 0, tasks: [] };
+	let best: WorkerBusy = { busy: 0, tasks: [], spans: [] };
 	for (const thread of threads) {
-		const spans = events
-			.filter(
-				(event) => event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X' && event.dur
-			)
-			.map((event) => [event.ts, event.ts + event.dur!] as const)
-			.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-		let busy = 0;
-		const tasks: number[] = [];
-		let open: [number, number] | undefined;
-		for (const [start, end] of [...spans, [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY] as const]) {
-			if (open && start <= open[1]) {
-				open[1] = Math.max(open[1], end);
-				continue;
-			}
-			if (open) {
-				const ms = (open[1] - open[0]) / 1000;
-				busy += ms;
-				if (ms >= minTaskMs) tasks.push(ms);
-			}
-			open = [start, end];
-		}
-		if (busy > best.busy) best = { busy, tasks };
+		const spans = busySpans(events, thread.pid, thread.tid);
+		const durations = spans.map(([start, end]) => (end - start) / 1000);
+		const busy = durations.reduce((sum, ms) => sum + ms, 0);
+		if (busy > best.busy) best = { busy, tasks: durations.filter((ms) => ms >= minTaskMs), spans };
 	}
 	return best;
 }
