@@ -7,9 +7,9 @@ import {
 	type QuerySpec
 } from '$lib/page/define-page';
 import { StepReads } from './step-reads';
-import { getDataset, type Dataset } from './dataset.svelte';
+import { getDataset } from './dataset.svelte';
 import { sourceGaps } from './data-source';
-import { getFilterState, type FilterState } from './filter-state.svelte';
+import { getFilterState } from './filter-state.svelte';
 import { LiveQuery } from './query.svelte';
 
 /** A page's steps, live, with the page-level state every page shows. */
@@ -41,16 +41,8 @@ export function livePage<Scope extends PageContext>(
 	definition: PageDefinition<Scope>,
 	override: ContextOverride = {}
 ): LivePage<Scope> {
-	return boundPage(definition, getDataset(), getFilterState(), override);
-}
-
-/** `livePage` with the dataset and filter state given rather than taken from context (tests, in Node). */
-export function boundPage<Scope extends PageContext>(
-	definition: PageDefinition<Scope>,
-	dataset: Dataset,
-	filterState: Pick<FilterState, 'filters' | 'publication' | 'grain' | 'toggle'>,
-	override: ContextOverride = {}
-): LivePage<Scope> {
+	const dataset = getDataset();
+	const filterState = getFilterState();
 	const scope = {} as Record<string, unknown>;
 	const gaps = $derived(sourceGaps(dataset.source));
 	Object.defineProperties(scope, {
@@ -70,27 +62,17 @@ export function boundPage<Scope extends PageContext>(
 			enumerable: true
 		}
 	});
-	// What each step reads, so each query knows whether a chart on screen waits for it, and each step which
-	// answers it waits for.
+	// What each step reads, so each query knows whether a chart on screen waits for it.
 	const reads = new StepReads();
-	// Filled once, as the steps are bound: not reactive state.
-	const queries: Record<string, LiveQuery<object>> = {};
 	for (const step of definition.steps) {
 		const name = step.name;
 		if (step.kind === 'derive') {
 			const compute = step.compute as (scope: unknown) => unknown;
 			// A chart reports whether its box is on screen (Chart.svelte), one stable callback per step.
 			const onScreen = (visible: boolean) => reads.chartOnScreen(name, visible);
-			let shown: { value: unknown } | undefined;
 			const value = $derived.by(() => {
-				// While an answer it reads (directly or through other steps) is on its way, a step keeps its last
-				// value: it is computed once, when all are in, never from one filter state's answers and another's.
-				// Answers are applied as they land (answer-arrivals.ts), so a chart whose answers are in draws
-				// while DuckDB still works on the rest of the batch.
-				if (shown && [...reads.readThrough(name)].some((read) => queries[read]?.waiting)) return shown.value;
 				const computed = reads.computing(name, () => compute(scope));
-				shown = { value: isChart(computed) ? { ...computed, onScreen } : computed };
-				return shown.value;
+				return isChart(computed) ? { ...computed, onScreen } : computed;
 			});
 			Object.defineProperty(scope, name, {
 				get: () => {
@@ -108,7 +90,6 @@ export function boundPage<Scope extends PageContext>(
 				() => scope.publication as boolean,
 				() => reads.priority(name)
 			);
-			queries[name] = query;
 			// Reading the rows (not the loading flag) is what makes a step wait for this answer.
 			const answer: Answer<object> = {
 				get rows() {

@@ -5,7 +5,7 @@ import { answerKey } from '$lib/page/answer-key';
 import { specParts, viewAnswer, type QuerySpec } from '$lib/page/define-page';
 import type { VerdictCheck } from '$lib/publication/verdict-changed';
 import { sameRows } from '$lib/page/same-rows';
-import { onArrival } from './answer-arrivals';
+import { expectAnswer, onArrival } from './answer-arrivals';
 import type { Dataset } from './dataset.svelte';
 
 export type { QuerySpec };
@@ -22,10 +22,6 @@ export class LiveQuery<Row extends object> {
 	#changed = $state.raw<VerdictCheck<Row> | undefined>();
 	#error = $state<string | undefined>();
 	#loading = $state(true);
-	/** The request (data generation and answer key) whose answer, or error, is shown. */
-	#answered = $state<string | undefined>();
-	/** The request made now: it changes as soon as a filter the view reads does, before the effect sends it. */
-	readonly #requested: string | undefined;
 	#ticket = 0;
 	/** The rows shown were computed ahead, not asked of the engine (not reactive: only this class reads it). */
 	#ahead = false;
@@ -47,12 +43,10 @@ export class LiveQuery<Row extends object> {
 		// A filter this view ignores rebuilds an identical request: keyed by its text, the view neither re-runs
 		// nor redraws.
 		const key = $derived(request && answerKey(request.spec, request.publication));
-		this.#requested = $derived(key && `${dataset.generation} ${key}`);
 		$effect(() => {
 			const coordinator = dataset.coordinator;
 			void dataset.generation;
 			const wanted = untrack(() => request);
-			const requested = untrack(() => this.#requested);
 			if (!key || !wanted) return;
 			if (!coordinator) {
 				// While the engine starts: the answer computed ahead for this very request (the demo's first
@@ -60,7 +54,6 @@ export class LiveQuery<Row extends object> {
 				const ahead = dataset.precomputedAnswer(key) as Row[] | undefined;
 				if (ahead) {
 					this.#rows = ahead;
-					this.#answered = requested;
 					this.#loading = false;
 					this.#ahead = true;
 				} else if (this.#ahead) this.#loading = true;
@@ -72,6 +65,8 @@ export class LiveQuery<Row extends object> {
 			const current = () => ticket === this.#ticket;
 			// This request counts as a loading view until it settles or is replaced.
 			const uncount = dataset.viewStarted();
+			// The page's other answers wait for this one (answer-arrivals.ts), until it arrives or is dropped.
+			const arrived = expectAnswer();
 			this.#loading = true;
 			const rows = coordinator.query<Row>(query, current, priority);
 			// Published and reshaped here, synchronously, as the answer arrives: no worker round trip (see
@@ -83,15 +78,16 @@ export class LiveQuery<Row extends object> {
 				performance.measure('sightline:shape', { start });
 				return answer;
 			});
-			// Applied at the next frame with whatever else arrived by then (answer-arrivals.ts), if still current.
-			const settle = (apply: () => void) =>
+			// Applied with the page's other answers (answer-arrivals.ts), if still current.
+			const settle = (apply: () => void) => {
+				arrived();
 				onArrival(() => {
 					if (!current()) return;
 					apply();
-					this.#answered = requested;
 					this.#loading = false;
 					uncount();
 				});
+			};
 			shaped.then(
 				(answer) =>
 					settle(() => {
@@ -109,6 +105,7 @@ export class LiveQuery<Row extends object> {
 			// Before the next run, or when the view goes away, this request is no longer wanted.
 			return () => {
 				this.#ticket++;
+				arrived();
 				uncount();
 			};
 		});
@@ -126,12 +123,5 @@ export class LiveQuery<Row extends object> {
 	}
 	get loading(): boolean {
 		return this.#loading;
-	}
-	/**
-	 * Whether the rows shown are not yet the answer to the request made now (from the filter change itself,
-	 * not only once the query is sent): a step that reads them waits (`livePage`).
-	 */
-	get waiting(): boolean {
-		return this.#requested !== undefined && this.#requested !== this.#answered;
 	}
 }

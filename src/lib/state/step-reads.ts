@@ -57,20 +57,6 @@ export class StepReads {
 		return needed ? Priority.offScreen : Priority.onScreen;
 	}
 
-	/** Every step `step` reads, directly or through the steps it reads. */
-	readThrough(step: string): Set<string> {
-		const seen = new Set<string>();
-		const visit = (reader: string) => {
-			for (const read of this.#reads.get(reader) ?? []) {
-				if (seen.has(read)) continue;
-				seen.add(read);
-				visit(read);
-			}
-		};
-		visit(step);
-		return seen;
-	}
-
 	#needs(step: string, query: string, seen: Set<string>): boolean {
 		if (step === query) return true;
 		if (seen.has(step)) return false;
