@@ -38,6 +38,17 @@ export const filterSet = <T extends object>(record: fc.Arbitrary<T>): fc.Arbitra
  */
 export const onFacts = (chosen: Filters): Filters => ({ ...chosen, to: '2099-12-30' });
 
+/** Between one and `maxKeys` random indicator conditions (present, none or not assessed), matched all or any. */
+export const indicatorConditions = (maxKeys: number) =>
+	fc.record({
+		conditions: fc.dictionary(
+			fc.constantFrom(...indicatorColumns),
+			fc.constantFrom('present' as const, 'none' as const, 'not_assessed' as const),
+			{ minKeys: 1, maxKeys }
+		),
+		match: fc.constantFrom('all' as const, 'any' as const)
+	});
+
 /**
  * The cohort filters (issue 14) as fields of a random filter set, for `fc.record` beside a period: districts,
  * single-year ages, intervention and stage often; bands, gender, looked-after now and then; and now and then

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districts, genders, indicatorColumns, interventionKinds } from '$lib/contract';
+import { districts, genders, interventionKinds } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '$lib/sql/derived';
@@ -11,7 +11,13 @@ import { indicatorMaskCharts, maskChartRows, type MaskChart } from '$lib/sql/met
 import { indicatorPairs } from '$lib/sql/metrics/indicators/pairs';
 import { sql, type Sql } from '$lib/sql/sql';
 import { publishRows } from '$lib/publication/publish-rows';
-import { filterSet, onFacts, rarely, some } from '../../../../helpers/filter-arbitraries';
+import {
+	filterSet,
+	indicatorConditions,
+	onFacts,
+	rarely,
+	some
+} from '../../../../helpers/filter-arbitraries';
 import { demoEngine } from '../../../../helpers/page';
 
 /**
@@ -33,16 +39,7 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		genders: rarely(fc.subarray([...genders.codes], { minLength: 1 })),
 		ageFrom: rarely(fc.integer({ min: 10, max: 16 })),
 		interventions: rarely(fc.subarray([...interventionKinds.codes], { minLength: 1 })),
-		indicators: rarely(
-			fc.record({
-				conditions: fc.dictionary(
-					fc.constantFrom(...indicatorColumns),
-					fc.constantFrom('present' as const, 'none' as const, 'not_assessed' as const),
-					{ minKeys: 1, maxKeys: 2 }
-				),
-				match: fc.constantFrom('all' as const, 'any' as const)
-			})
-		)
+		indicators: rarely(indicatorConditions(2))
 	})
 );
 

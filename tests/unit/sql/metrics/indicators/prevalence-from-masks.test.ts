@@ -19,7 +19,7 @@ import { indicatorPrevalenceByDistrict } from '$lib/sql/metrics/indicators/preva
 import { indicatorPrevalenceByQuarter } from '$lib/sql/metrics/indicators/prevalence-by-quarter';
 import { join, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../../../helpers/engine';
-import { filterSet, rarely, some } from '../../../../helpers/filter-arbitraries';
+import { filterSet, indicatorConditions, rarely, some } from '../../../../helpers/filter-arbitraries';
 import { demoEngine } from '../../../../helpers/page';
 
 /**
@@ -48,17 +48,7 @@ const cohort: fc.Arbitrary<Filters> = filterSet(
 		),
 		stages: rarely(fc.subarray([...pathwayStages.codes, 'not_recorded' as const], { minLength: 1 })),
 		repeat: rarely(fc.boolean()),
-		indicators: fc.option(
-			fc.record({
-				conditions: fc.dictionary(
-					fc.constantFrom(...indicatorColumns),
-					fc.constantFrom('present' as const, 'none' as const, 'not_assessed' as const),
-					{ minKeys: 1, maxKeys: 3 }
-				),
-				match: fc.constantFrom('all' as const, 'any' as const)
-			}),
-			{ nil: undefined }
-		)
+		indicators: fc.option(indicatorConditions(3), { nil: undefined })
 	})
 );
 
