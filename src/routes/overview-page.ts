@@ -312,6 +312,7 @@ export const overviewPage = definePage()
 			}
 		);
 		return {
+			subject: 'Monthly referrals by district, with process limits',
 			title: text.title,
 			summary: text.summary,
 			caption:

@@ -67,6 +67,7 @@ export function projectionSpec(input: ProjectionSpecInput): ChartSpec<Projection
 		upper95: null
 	}));
 	const caption = `${capital(noun)} a quarter, ${cohort}: counted, then projected with 80% and 95% prediction intervals.`;
+	const subject = `${capital(noun)} a quarter, counted and projected`;
 	const columns: ChartSpec<ProjectionRow>['columns'] = [
 		{ key: 'quarter', label: 'Quarter' },
 		{ key: 'kind', label: 'Counted or projected' },
@@ -81,6 +82,7 @@ export function projectionSpec(input: ProjectionSpecInput): ChartSpec<Projection
 	if (projection.kind === 'withheld') {
 		return {
 			title: `No projection of ${noun} for ${cohort}`,
+			subject,
 			summary: projection.reason,
 			caption,
 			columns,
@@ -128,6 +130,7 @@ export function projectionSpec(input: ProjectionSpecInput): ChartSpec<Projection
 				: `About ${whole(nextYear.point)} ${noun} expected next year, against ${formatCount(lastYear)} last year`;
 	return {
 		title,
+		subject,
 		summary,
 		caption,
 		columns,

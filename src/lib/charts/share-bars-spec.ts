@@ -30,6 +30,8 @@ export function shareBarsSpec<Row extends ShareBarRow>(
 	rows: readonly Row[],
 	options: {
 		title: string;
+		/** What the chart shows, with no finding: `ChartSpec.subject`. */
+		subject: string;
 		summary: string;
 		caption: string;
 		category: Column<Row>;
@@ -41,9 +43,10 @@ export function shareBarsSpec<Row extends ShareBarRow>(
 		marginLeft?: number;
 	}
 ): ChartSpec<Row> {
-	const { title, summary, caption, category, count, base, bar, valueLabel, marginLeft } = options;
+	const { title, subject, summary, caption, category, count, base, bar, valueLabel, marginLeft } = options;
 	return {
 		title,
+		subject,
 		summary,
 		caption,
 		rows,
@@ -74,6 +77,7 @@ export function stageSharesSpec<Row extends StageShareBarRow>(
 	rows: readonly Row[],
 	options: {
 		title: string;
+		subject: string;
 		summary: string;
 		caption: string;
 		/** The bar's label, for a row whose count is published. */

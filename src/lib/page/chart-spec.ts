@@ -4,6 +4,12 @@ import type { TableColumn } from './table-column';
 export interface ChartSpec<Row extends object = Record<string, unknown>> {
 	/** An active title that states the finding. */
 	title: string;
+	/**
+	 * What the chart shows, with no finding in it ("Referral rates per 10,000 children by district"): its
+	 * heading while the answer is awaited, when a title computed from no rows would state a finding nobody
+	 * found ("No referrals match the current filters"). Never built from an answer.
+	 */
+	subject: string;
 	/** One sentence generated from the numbers: the chart's text alternative. */
 	summary: string;
 	/** Measure, population, area and period. */

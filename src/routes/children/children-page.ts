@@ -54,6 +54,7 @@ export const childrenPage = definePageOverShownDays()
 			dimmed: genders !== undefined && !genders.includes(point.gender)
 		}));
 		return {
+			subject: 'Referrals by age and gender',
 			title: pyramid.title,
 			summary: pyramid.summary,
 			caption: `Exploitation referrals to the MASH by age at referral and gender, ${period}. A child referred twice counts twice. ${pyramid.otherNote} Click a side to filter by gender.`,
@@ -84,6 +85,7 @@ export const childrenPage = definePageOverShownDays()
 			title: `${point.period}${point.complete ? '' : ` (part year: ${point.coverage})`}\nUnder 15: ${formatShareWithInterval(point)}\n${count(point.younger)} of ${count(point.referrals)} referrals`
 		}));
 		return {
+			subject: 'Referrals of children under 15, by financial year',
 			title: ages?.shareTitle ?? 'Age profile',
 			summary: ages?.shareSummary ?? '',
 			caption: `Share of exploitation referrals of children aged under 15 at referral, per financial year (April to March), ${period}, with 95% Wilson intervals. Hollow points are part years. Trend: chi-square test for linear trend.`,
@@ -114,6 +116,7 @@ export const childrenPage = definePageOverShownDays()
 			title: `${point.period}${point.complete ? '' : ' (part year)'}\nMean age ${point.mean === null ? 'c' : formatDecimal(point.mean)}${point.meanLower !== null && point.meanUpper !== null ? ` (95% CI ${formatDecimal(point.meanLower)} to ${formatDecimal(point.meanUpper)})` : ''}`
 		}));
 		return {
+			subject: 'Mean and median age at referral, by financial year',
 			title: ages?.meanTitle ?? 'Mean age at referral',
 			summary: ages?.meanSummary ?? '',
 			caption: `Mean age at referral (circles, with 95% confidence intervals) and median age (diamonds) per financial year, ${period}. Hollow circles are part years.`,
@@ -149,6 +152,7 @@ export const childrenPage = definePageOverShownDays()
 				dimmed: ethnicities !== undefined && !ethnicities.includes(point.ethnicity)
 			}));
 			return {
+				subject: 'Referrals by ethnic group',
 				title: groups.title,
 				summary: groups.summary,
 				caption: `Exploitation referrals by ethnic group of the child (ONS five groups; “Unknown” covers refused and not yet obtained), ${period}, as shares of all referrals with 95% Wilson intervals. A comparison with the child population needs ONS ethnicity estimates for children in each district (Census 2021), which are not loaded, so over- or under-representation is not shown. Click a bar to filter by ethnicity.`,
@@ -183,6 +187,7 @@ export const childrenPage = definePageOverShownDays()
 				dimmed: referralSources !== undefined && !referralSources.includes(point.source)
 			}));
 			return {
+				subject: 'Referrals by referral source',
 				title: referrers.title,
 				summary: referrers.summary,
 				caption: `Exploitation referrals by referral source (CIN source codes, grouped), ${period}, as shares of all referrals with 95% Wilson intervals. Click a bar to filter by source.`,
@@ -215,6 +220,7 @@ export const childrenPage = definePageOverShownDays()
 			title: `${point.period}${point.complete ? '' : ' (part quarter)'}\nLooked after: ${formatShareWithInterval(point)}\n${count(point.looked_after)} of ${count(point.known)} referrals with status recorded`
 		}));
 		return {
+			subject: 'Referrals of looked-after children, by quarter',
 			title: care?.title ?? 'Looked-after children',
 			summary: care?.summary ?? '',
 			caption: `Share of exploitation referrals (with looked-after status recorded) that were of children looked after by the local authority at the referral date, per calendar quarter, ${period}, with 95% Wilson intervals. Hollow points are part quarters. The looked-after filter does not apply to this chart.`,

@@ -98,17 +98,18 @@ function sizeChart<Row extends { period: string; area: string }>(
 		rows.filter((row) => row.area === ALL_AREAS),
 		{ grain, label: () => 'The cohort', coverage, count }
 	);
-	const subject = `${measure.noun} in the cohort`;
-	const signals = series.flatMap((one) => spcSignals(one, measure, subject));
+	const seriesName = `${measure.noun} in the cohort`;
+	const signals = series.flatMap((one) => spcSignals(one, measure, seriesName));
 	const text = describeSpc(series, signals, {
 		measure,
-		subject: () => subject,
+		subject: () => seriesName,
 		firstDay: coverage.from,
 		lastDay: coverage.to
 	});
 	const unit = grain === 'month' ? 'month' : 'financial quarter';
 	return {
 		title: text.title,
+		subject: `${measure.noun} in the cohort per ${unit}, with process limits`,
 		summary: text.summary,
 		caption: `${measure.key === 'children' ? 'Children in the cohort referred (each child once per period)' : 'Referrals in the cohort'} per ${unit}, ${formatDayRange(coverage.from, coverage.to)}: the whole history of the cohort up to the end of the chosen period, whatever its start, so recent periods are judged against it. XmR limits (Making Data Count); a period only partly covered by the data is marked incomplete and left out of the limits.`,
 		rows: spcTableRows(series),
@@ -251,6 +252,7 @@ function groupKindChart(
 		title: leader
 			? `${leader.label} is the most common intervention in ${leader.groups} of ${groupCodes.length} ${groupName}s`
 			: `Interventions in the cohort by ${groupName}`,
+		subject: `Interventions in the cohort by ${groupName}`,
 		summary,
 		caption,
 		rows: tableRows,
@@ -382,6 +384,7 @@ export const cohortsPage = definePageOverShownDays()
 		const words = populationWords(population);
 		const wider = widerWords(population);
 		return {
+			subject: 'The cohort’s referral rates by district',
 			title: districtRatesTitle(rows, population),
 			summary,
 			caption: `The cohort's referrals per district of the child, ${period}, and the rate per 10,000 ${words} a year: the cohort's referrals of those ages over the person-years of the population reference (95% intervals, exact Poisson under 10 referrals, Byar's method otherwise). ${wider ? `Only a wider population than the cohort was available: ${wider}.` : `The population matches the cohort's ${population.sex ? 'sex and ' : ''}ages.`} Select a district to narrow the cohort to it.`,
@@ -437,6 +440,7 @@ export const cohortsPage = definePageOverShownDays()
 				? 'No indicator can be shown for the cohort (no referrals, or small numbers suppressed).'
 				: `Indicators present on the cohort's referrals, of those assessed: ${list.join(', ')}.`;
 		return {
+			subject: 'The indicator profile of the cohort',
 			title: top
 				? `Besides the indicators that define it, ${top.label.toLowerCase()} is the cohort's most common indicator: ${formatPercent(top.share!)} of referrals`
 				: 'The indicator profile of the cohort',
@@ -489,6 +493,7 @@ export const cohortsPage = definePageOverShownDays()
 				mase && mase.share !== null
 					? `${formatPercent(mase.share)} of the cohort's referrals were discussed at MASE (${countText(mase.reached)} of ${countText(mase.recorded)})`
 					: 'How far the cohort went along the pathway',
+			subject: 'How far the cohort went along the pathway',
 			summary,
 			caption: `The cohort's referrals by the furthest stage of the pathway they reached, ${period}: each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
 			text: (share) => shareWithCounts(share.share, share.reached, share.recorded)
@@ -518,6 +523,7 @@ export const cohortsPage = definePageOverShownDays()
 						)
 						.join('; ')}.`;
 		return {
+			subject: 'Interventions in the cohort',
 			title: top
 				? `${top.label} was the cohort's most common intervention: ${formatPercent(top.share!)} of referrals, ${countText(top.children)} children`
 				: 'Interventions in the cohort',
@@ -611,6 +617,7 @@ export const cohortsPage = definePageOverShownDays()
 				: enough && any.share !== null
 					? `${formatPercent(any.share)} of the cohort's children were referred again within 12 months of an intervention (${countText(any.re_referred)} of ${countText(any.children)} followed up)`
 					: `Too few of the cohort's children have 12 months of follow-up to judge re-referral`,
+			subject: `Re-referral of the cohort's children within 12 months of an intervention`,
 			summary,
 			caption: `Children in the cohort referred again within 12 months of their first referral with an intervention (the extract has no intervention date), by kind, with 95% intervals (Wilson); index referrals in ${period}, re-referrals in any district. Only children with 12 months of data after the index referral are followed up, so a recent period has few; below ${minFollowedUp} children followed up no share is drawn. Children with no intervention are a comparison, not a like-for-like control.`,
 			category: ['label', 'Intervention'],
@@ -702,6 +709,7 @@ export const cohortsPage = definePageOverShownDays()
 			)
 			.join('; ')}.`;
 		return {
+			subject: 'Next year’s children by intervention',
 			title: `About ${whole(top.point)} children are expected next year for the commonest intervention, “${top.label}” (80% interval ${band(top.lower80, top.upper80)})`,
 			summary,
 			caption: `Next year's projected children (the projection above) split by the mix of interventions the cohort's children had in ${period}, assuming the mix holds; intervals carry the uncertainty in both the projection and the mix (Dirichlet–multinomial on the recent counts). A child who had two kinds counts in each. Each bar's whisker and label give the 80% interval (the range to plan for: 4 in 5 outcomes fall in it); the 95% interval, wider, is in the sentence and the table.`,

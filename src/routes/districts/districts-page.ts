@@ -155,6 +155,7 @@ export const districtsPage = definePage()
 		);
 		const summary = `${summariseDistrictRates(comparison, '0_17')} ${summariseDistrictRates(comparison, '10_17')}`;
 		return {
+			subject: 'Referral rates per 10,000 children by district',
 			title: districtRatesTitle(comparison),
 			summary,
 			caption: `Referrals of children aged 0 to 17 (and 10 to 17) at referral per 10,000 children of those ages a year, ${periodText}: the denominator is person-years (each mid-year estimate weighted by the share of its year in the period). Intervals are 95% (exact Poisson under 10 referrals, Byar's method otherwise). ${onsNote}${otherFilters ? ' Gender, ethnicity, looked-after, risk and source filters narrow the referrals counted, not the population.' : ''}`,
@@ -196,6 +197,7 @@ export const districtsPage = definePage()
 					});
 		const summary = summariseDistrictFunnel(comparison);
 		return {
+			subject: 'District referral rates against the partnership’s: funnel plot',
 			title: districtFunnelTitle(comparison),
 			summary,
 			caption: `Funnel plot: each district's referral rate for children aged 0 to 17 against its child population in person-years, ${periodText}. The line in the middle is the partnership rate; the dashed funnel is the 95% limit and the solid funnel the 99.8% limit (exact Poisson). A district outside the 99.8% funnel is very unlikely to differ from the partnership by chance alone. ${onsNote}${publication ? ' Publication mode: a district whose rate is suppressed is not plotted.' : ''}`,
@@ -272,6 +274,7 @@ export const districtsPage = definePage()
 		);
 		const summary = summariseDistrictSpc(spc);
 		return {
+			subject: 'Monthly referrals by district, with process limits',
 			title: districtSpcTitle(spc),
 			summary,
 			notCounts: districtSpcNotCounts,

@@ -90,6 +90,7 @@ export const indicatorsPage = definePageOverShownDays()
 			title: `${point.label}\n${formatShareWithInterval(point)}: ${count(point.present)} of ${count(point.assessed)} referrals assessed`
 		}));
 		return {
+			subject: 'Prevalence of each indicator',
 			title: prevalence.title,
 			summary: prevalence.summary,
 			caption: `Share of exploitation referrals with each indicator present at any level, among referrals on which it was assessed, ${period}, with 95% Wilson intervals.`,
@@ -136,6 +137,7 @@ export const indicatorsPage = definePageOverShownDays()
 				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED
 			}));
 			return {
+				subject: 'Prevalence of each indicator by district',
 				title: byDistrict.title,
 				summary: byDistrict.summary,
 				notCounts: indicatorDistrictsNotCounts,
@@ -189,6 +191,7 @@ export const indicatorsPage = definePageOverShownDays()
 				lowReliability: (cell.assessed ?? 0) < MIN_RELIABLE_ASSESSED
 			}));
 			return {
+				subject: 'Prevalence of each indicator by age band and gender',
 				title: byAgeGender.title,
 				summary: byAgeGender.summary,
 				caption: `Prevalence of each indicator by age band at referral, boys and girls side by side, ${period}. Referrals with gender recorded as indeterminate or not recorded are not shown. Darker blue is higher prevalence; uncoloured cells marked u have fewer than ${MIN_RELIABLE_ASSESSED} assessed referrals and are unreliable. The age filter does not apply to this chart; click a cell to filter by its age band.`,
@@ -243,6 +246,7 @@ export const indicatorsPage = definePageOverShownDays()
 			})
 		);
 		return {
+			subject: 'Indicator prevalence by quarter',
 			title: trend?.title ?? 'Indicator trends',
 			summary: trend?.summary ?? '',
 			caption: `Quarterly prevalence of each indicator (line) with its 95% Wilson interval (band), ${period}. A trend is named only when the chi-square test for trend is significant at 99.8%. The last quarter may be incomplete.`,
@@ -286,6 +290,7 @@ export const indicatorsPage = definePageOverShownDays()
 			title: `${point.label}${point.degree === 1 ? ' alone' : ''}\n${count(point.referrals)} referrals${point.share === null ? '' : ` (${formatPercent(point.share)})`}`
 		}));
 		return {
+			subject: 'The most frequent combinations of indicators',
 			title: combinations.title,
 			summary: combinations.summary,
 			caption: `The ${combinations.points.length} most frequent exact combinations of indicators present on a referral (each referral counted once, in the combination of exactly the indicators present), ${period}. Bars: referrals; dots below: the indicators in each combination.`,
@@ -312,6 +317,7 @@ export const indicatorsPage = definePageOverShownDays()
 			title: `${cell.aLabel}\nand ${cell.bLabel}\n${count(cell.both)} referrals with both, of ${count(cell.either)} with either: Jaccard index ${cell.jaccard === null ? 'c' : formatDecimal2(cell.jaccard)}`
 		}));
 		return {
+			subject: 'How often pairs of indicators occur together',
 			title: pairs.title,
 			summary: pairs.summary,
 			caption: `Jaccard index of each pair of indicators: referrals with both present ÷ referrals with either present (1 = always together, 0 = never), ${period}. Darker blue is a higher index.`,
@@ -348,6 +354,7 @@ export const indicatorsPage = definePageOverShownDays()
 			title: `${point.indicators} indicator${point.indicators === 1 ? '' : 's'} present: ${count(point.referrals)} referrals${point.share === null ? '' : ` (${formatPercent(point.share)})`}`
 		}));
 		return {
+			subject: 'Referrals by how many indicators are present',
 			title: perReferral.title,
 			summary: perReferral.summary,
 			caption: `Exploitation referrals by how many of the 12 indicators are present at any level, ${period}.`,
@@ -391,6 +398,7 @@ export const indicatorsPage = definePageOverShownDays()
 				.map((level) => riskLevels.label(level))
 		);
 		return {
+			subject: 'Referrals by risk level, by financial year',
 			title: risk.title,
 			summary: risk.summary,
 			caption: `Overall risk level from the LSCB Child Exploitation risk management tool, as a share of all referrals per financial year (April to March), ${period}, with 95% Wilson intervals. The risk-level filter does not apply to this chart; levels outside it are drawn faint.`,

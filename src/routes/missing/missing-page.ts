@@ -201,6 +201,7 @@ export const missingPage = definePage()
 			children: childrenShown
 		});
 		return {
+			subject: 'Missing and away episodes by month',
 			title: monthlyEpisodesTitle(monthlyPoints),
 			summary,
 			caption: `Missing and away episodes starting in each calendar month, and the number of different children with an episode that month, ${period}. ${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete: shown as a hollow circle.` : ''}${publication ? ' Publication mode: every count is perturbed by the cell key method (see Methods).' : ''}`,
@@ -226,6 +227,7 @@ export const missingPage = definePage()
 				month.average === null && month.monthsCovered > 0 ? { average: 'c', episodes: 'c' } : undefined
 		}));
 		return {
+			subject: 'Missing and away episodes by calendar month of the year',
 			title: seasonalityTitle(season),
 			summary,
 			caption: `Average missing and away episodes per calendar month across ${seasonCounts.rows ? formatDecimal(season.yearsCovered) : '…'} years, ${period} (bars; a month only partly in the period counts as a fraction of a month), with each year's complete months as dots. Summer is June to August. The comparison is a ratio of monthly rates with a 95% interval (score test); it treats episodes as independent, so it understates uncertainty when the same children go missing repeatedly.`,
@@ -273,6 +275,7 @@ export const missingPage = definePage()
 		} = scope;
 		const summary = summariseEpisodesByGroup(districtPoints);
 		return {
+			subject: 'Missing and away episodes by district',
 			title: districtEpisodeRateTitle(
 				episodeRates(districtRates.rows ?? [], (code) => areaReference.label(code))
 			),
@@ -317,6 +320,7 @@ export const missingPage = definePage()
 	.derive('lookedAfterChart', ({ lookedAfterPoints, period, incompleteMonth }): ChartSpec<PanelPoint> => {
 		const summary = summariseEpisodesByGroup(lookedAfterPoints);
 		return {
+			subject: 'Missing and away episodes by looked-after status',
 			title: episodesByGroupTitle(lookedAfterPoints, 'looked-after status'),
 			summary,
 			caption: `Missing and away episodes per month by whether the child was looked after when the episode began, ${period}.${incompleteMonth ? ` ${formatMonth(incompleteMonth)} is not complete (hollow circle).` : ''} Away without authorisation applies to looked-after children only.`,
@@ -349,6 +353,7 @@ export const missingPage = definePage()
 	.derive('repeatChart', ({ repeat, period }): ChartSpec<Published<BandShare>> => {
 		const summary = summariseRepeatMissing(repeat.rows, repeat.total);
 		return {
+			subject: 'Children by number of missing or away episodes',
 			title: repeatMissingTitle(repeat.rows, repeat.total),
 			summary,
 			caption: `Children by how many missing or away episodes they had in the period, ${period}, as a share of all children with an episode, with 95% intervals (Wilson). A child's earlier episodes outside the period are not counted.`,
@@ -380,6 +385,7 @@ export const missingPage = definePage()
 		});
 		const summary = summariseDurations(durations.rows, durations.total);
 		return {
+			subject: 'Episodes by how long the child was missing or away',
 			title: durationsTitle(durations.rows, durations.total),
 			summary,
 			notCounts: durationsNotCounts,
@@ -409,6 +415,7 @@ export const missingPage = definePage()
 					? 'The extract records the return and interview times, so the hours are exact (times read as UTC clock times): 0 to 72 hours after the return.'
 					: 'Where the return and interview times are both recorded the hours are exact (read as UTC clock times); where only dates are, an interview on the day of return or one of the next three days counts, and the strict reading (the next two days) is shown beside it.';
 		return {
+			subject: 'Return home interviews offered, accepted and held in time',
 			title: returnInterviewsTitle(interviews, timing),
 			summary,
 			caption: `Return home interviews after missing or away episodes that ended, ${period}, with 95% intervals (Wilson). Offered: of returns with the offer recorded. Accepted: of interviews offered. Held within 72 hours: of interviews accepted. ${measured} An accepted interview with no date counts as not held in time. Statutory guidance (DfE, 2014) asks for an interview within 72 hours of the child's return.`,
@@ -458,6 +465,7 @@ export const missingPage = definePage()
 		const children = new Map(rows.map((row) => [row.episode_type, row.children]));
 		const summary = summariseEpisodeTypes(types.rows, children);
 		return {
+			subject: 'Episodes by type: missing or away from placement',
 			title: episodeTypesTitle(types.rows),
 			summary,
 			caption: `Episodes by type, ${period}, with 95% intervals: missing, or away from placement without authorisation (SSDA903; away applies to looked-after children only).`,
@@ -492,6 +500,7 @@ export const missingPage = definePage()
 		const children = new Map(rows.map((row) => [row.sex, row.children]));
 		const summary = summariseEpisodeSexes(sexes.rows, children);
 		return {
+			subject: 'Episodes by the child’s sex',
 			title: episodeSexesTitle(sexes.rows),
 			summary,
 			caption: `Episodes by the child's sex as recorded, ${period}, as a share of all episodes, with 95% intervals (Wilson). For an SSDA903 return the sex comes from its Header table, matched by child; episodes whose child it does not list are not recorded.`,

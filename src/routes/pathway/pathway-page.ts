@@ -106,6 +106,7 @@ function mixChart(
 	const summary = summariseInterventionMix(mix.rows, 'disrupt', groupName, phrase, mix.notRecorded);
 	return {
 		title: interventionMixTitle(mix.rows, 'disrupt', groupName, phrase),
+		subject: `Intervention kind by ${groupName}`,
 		summary,
 		caption,
 		rows: mix.rows,
@@ -147,6 +148,7 @@ export const pathwayPage = definePage()
 		const summary = summarisePathwayFunnel(funnel, funnelCounts.rows?.[0]?.not_recorded ?? 0);
 		return stageSharesSpec(funnel, {
 			title: pathwayFunnelTitle(funnel),
+			subject: 'How far referrals went along the pathway',
 			summary,
 			caption: `Referrals by the furthest stage of the pathway they reached, ${period}: a referral that reached the MASE was also on the central list, and so on, so each bar is the share reaching that stage or a later one, with 95% intervals (Wilson). Referrals with no stage recorded are left out.`,
 			text: (share) => `${formatCount(share.reached)} (${pct(share.share)})`
@@ -184,6 +186,7 @@ export const pathwayPage = definePage()
 			}));
 			const summary = summariseStageByDistrict(byDistrict, 'mase_discussed', 'Discussed at MASE');
 			return {
+				subject: 'Stages reached by district',
 				title: stageByDistrictTitle(byDistrict, 'mase_discussed', 'Discussion at MASE'),
 				summary,
 				caption: `Share of referrals reaching each stage (or a later one), by district of the child, ${period}. Every district is shown whatever the district filter; select a row to filter by its district. Significance: each district's share against the partnership's on a funnel plot (99.8% limits).`,
@@ -236,6 +239,7 @@ export const pathwayPage = definePage()
 			.filter((point) => point.series === 'mase_discussed' && !point.incomplete)
 			.at(-1);
 		return {
+			subject: 'Progress along the pathway by quarter of referral',
 			title:
 				latest && latest.share !== null
 					? `${formatPercent(latest.share)} of referrals in ${formatQuarterMonths(latest.period)} were discussed at MASE`
@@ -312,6 +316,7 @@ export const pathwayPage = definePage()
 			)
 		);
 		return {
+			subject: 'Referrals to the National Referral Mechanism by quarter',
 			title: nrmTitle(nrmOverall),
 			summary,
 			caption: `Share of referrals that led to a National Referral Mechanism referral, by calendar quarter of referral, ${period}, with the 95% interval (Wilson) as a band; referrals with the NRM not recorded are left out.${lastQuarter ? ` ${formatQuarterMonths(lastQuarter)} is not complete (hollow circle).` : ''}`,
@@ -351,6 +356,7 @@ export const pathwayPage = definePage()
 		const summary = notYet ?? summariseRereferral(rereferral, incompleteFollowUp);
 		const spec = shareBarsSpec(rereferral, {
 			title: rereferralTitle(rereferral),
+			subject: 'Children referred again within 12 months, by intervention',
 			summary,
 			caption: `Children referred again within 12 months after an intervention, by kind of intervention, with 95% intervals (Wilson); index referrals in ${period}. Definition above.`,
 			category: ['label', 'Intervention'],

@@ -158,6 +158,7 @@ function trendChart(
 	const yLabel = `${measure.label} a ${grain}`;
 	return {
 		title: text.title,
+		subject: `${yLabel}${part === 'overall' ? '' : ' by district'}, with process limits`,
 		summary: trend.changed[part] ? `${text.summary} ${SPC_VERDICT_CHANGED}` : text.summary,
 		caption: caption(
 			measure,

@@ -10,7 +10,9 @@ import { missingPage } from '../../../src/routes/missing/missing-page';
 import { overviewPage } from '../../../src/routes/overview-page';
 import { pathwayPage } from '../../../src/routes/pathway/pathway-page';
 import { trendsPage } from '../../../src/routes/trends/trends-page';
-import { demoEngine, pageContext } from '../../helpers/page';
+import { chartWords, LOADING } from '$lib/page/chart-words';
+import type { ChartSpec } from '$lib/page/chart-spec';
+import { demoEngine, pageContext, runPage } from '../../helpers/page';
 
 const pages = {
 	Overview: overviewPage,
@@ -33,9 +35,9 @@ beforeAll(async () => {
 afterAll(() => engine?.close());
 
 /** The chart specs of an evaluated page: every value with rows, columns and a title. */
-function charts(scope: object): [string, { rows: unknown[] }][] {
+function charts(scope: object): [string, ChartSpec<object>][] {
 	return Object.entries(scope).filter(
-		(entry): entry is [string, { rows: unknown[] }] =>
+		(entry): entry is [string, ChartSpec<object>] =>
 			typeof entry[1] === 'object' &&
 			entry[1] !== null &&
 			Array.isArray((entry[1] as { rows?: unknown }).rows) &&
@@ -58,5 +60,24 @@ describe('every chart before its answer', () => {
 		expect(found.length).toBeGreaterThan(0);
 		const drawn = found.filter(([, chart]) => chart.rows.length > 0).map(([key]) => key);
 		expect(drawn).toEqual([]);
+	});
+
+	/*
+	 * A title is a finding ("No district's referral rate differs significantly from the partnership's"):
+	 * computed from no rows it states one nobody found, for the seconds the engine takes to start. Until the
+	 * answer the chart is headed by its subject, which must not come from any answer: it reads the same
+	 * before the answers and after them.
+	 */
+	it.each(Object.keys(pages))('%s: every chart is headed by its subject, not a finding', async (name) => {
+		const unanswered = await evaluatePage(pages[name]!, pageContext(extent), () =>
+			Promise.reject(new Error('not yet'))
+		);
+		const answered = Object.fromEntries(charts(await runPage(pages[name]!, engine)));
+		for (const [key, chart] of charts(unanswered)) {
+			const words = chartWords(chart, true);
+			expect(words, key).toEqual({ heading: chart.subject, summary: LOADING, waiting: true });
+			expect(chart.subject.trim(), key).not.toBe('');
+			expect(answered[key]?.subject, key).toBe(chart.subject);
+		}
 	});
 });
