@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { heatmapChart, type HeatCell } from '$lib/charts/heatmap';
 import { reselect } from '$lib/charts/reselect';
+import { composite, contrastRatio } from '$lib/charts/heat-colour';
 import { expectRestyledAsDrawn } from '../helpers/restyled-as-drawn';
 
 // Indicators: a district click (or an age band's) changes only which columns are chosen: the heatmap that
@@ -59,8 +60,56 @@ describe.each([
 		reselect(chart, [keys[1]!]);
 		const faint = [...chart.querySelectorAll('rect[fill-opacity="0.35"]')];
 		expect(faint).toHaveLength(data.filter((cell) => cell.key !== keys[1]).length);
-		expect(chart.querySelectorAll('text[fill-opacity="0.6"]').length).toBeGreaterThan(0);
+		expect(chart.querySelectorAll('text[fill-opacity="0.85"]').length).toBeGreaterThan(0);
 		reselect(chart, []);
-		expect(chart.querySelectorAll('[fill-opacity="0.35"], [fill-opacity="0.6"]')).toHaveLength(0);
+		expect(chart.querySelectorAll('[fill-opacity="0.35"], [fill-opacity="0.85"]')).toHaveLength(0);
 	});
+
+	// WCAG 1.4.3: a number printed in a faint cell is read against the faint colour, not the full one.
+	it.each(selections.map((selected, index) => [index, selected] as const))(
+		'selection %i: every text in a cell reaches 4.5:1 on the colour the cell shows',
+		(_, selected) => {
+			const chart = draw(selected);
+			const texts = printedOnCells(chart);
+			expect(texts.length).toBeGreaterThan(0);
+			for (const { text, cell } of texts) {
+				const background = composite(cell.getAttribute('fill')!, opacity(cell));
+				const ink = composite(text.getAttribute('fill')!, opacity(text), background);
+				expect(contrastRatio(ink, background), text.textContent!).toBeGreaterThanOrEqual(4.5);
+			}
+		}
+	);
 });
+
+const opacity = (element: Element) => Number(element.getAttribute('fill-opacity') ?? 1);
+const translation = (element: Element) => {
+	const [, x = '0', y = '0'] =
+		/translate\(([-\d.]+),\s*([-\d.]+)\)/.exec(element.getAttribute('transform') ?? '') ?? [];
+	return [Number(x), Number(y)] as const;
+};
+
+/**
+ * Each text drawn in a cell with the cell it sits in: Plot puts the texts' layer (and each facet's group in
+ * it) at its own offset, so a text's centre is its translation plus its layer's, inside one facet's rects.
+ */
+function printedOnCells(chart: Element): { text: Element; cell: Element }[] {
+	const cellFacets = [...chart.querySelectorAll('g:has(> rect[fill-opacity])')];
+	const textFacets = [...chart.querySelectorAll('g:has(> text[fill-opacity])')];
+	expect(textFacets).toHaveLength(cellFacets.length);
+	return textFacets.flatMap((facet, index) => {
+		const [layerX, layerY] = translation(facet.parentElement!);
+		const rects = [...cellFacets[index]!.querySelectorAll('rect')];
+		return [...facet.querySelectorAll('text')].map((text) => {
+			const [x, y] = translation(text);
+			const [cx, cy] = [x + layerX, y + layerY];
+			const cell = rects.find((rect) => {
+				const [left, top, width, height] = ['x', 'y', 'width', 'height'].map((name) =>
+					Number(rect.getAttribute(name))
+				) as [number, number, number, number];
+				return cx >= left && cx <= left + width && cy >= top && cy <= top + height;
+			});
+			expect(cell, text.textContent!).toBeDefined();
+			return { text, cell: cell! };
+		});
+	});
+}

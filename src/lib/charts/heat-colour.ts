@@ -29,6 +29,16 @@ function contrast(a: Rgb, b: Rgb): number {
 	return (light + 0.05) / (dark + 0.05);
 }
 
+/** WCAG contrast ratio of two colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+	return contrast(rgb(a), rgb(b));
+}
+
+/** The colour seen where `colour` is painted at `opacity` over `under` (the white page by default). */
+export function composite(colour: string, opacity: number, under = '#ffffff'): string {
+	return hex(mix(rgb(under), rgb(colour), opacity));
+}
+
 /**
  * The Analysis Function sequential blues, light to dark, preceded by a pale tint of the lightest so that
  * a zero reads as "little" rather than "some".

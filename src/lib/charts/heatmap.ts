@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { labelChart } from './accessible-svg';
 import type { ChartOptions } from './chart-options';
 import { clickable } from './clickable';
-import { heatFill, textOn } from './heat-colour';
+import { composite, heatFill, textOn } from './heat-colour';
 import { gridline, muted, text as textColour } from './palette';
 import { labelMargin, textWidth } from './text-width';
 import { plotClass } from './plot-style';
@@ -40,8 +40,12 @@ export interface HeatmapOptions extends ChartOptions {
 	selected?: readonly string[];
 }
 
-/** The opacity of a faint cell and of its text: a cell the filter leaves out, still there to compare. */
-const FAINT = { cell: 0.35, text: 0.6 } as const;
+/**
+ * The opacity of a faint cell and of its text: a cell the filter leaves out, still there to compare. Its
+ * text is chosen for the faint cell's colour, and faded only so far that it still reaches 4.5:1 on it
+ * (WCAG 1.4.3) on every fill and on a blank cell.
+ */
+const FAINT = { cell: 0.35, text: 0.85 } as const;
 /** Class names that find the cells' and their texts' marks in the drawing, removed once found. */
 const CELLS = 'sightline-heat-cells';
 const TEXTS = 'sightline-heat-texts';
@@ -89,13 +93,16 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			...cell,
 			text: shown,
 			fill,
-			ink: blank ? muted : textOn(fill)
+			ink: blank ? muted : textOn(fill),
+			faintInk: blank ? muted : textOn(composite(fill, FAINT.cell))
 		};
 	});
 	const labelled = cells.filter((cell) => cell.text !== '');
 	const drawnSelected = new Set(options.selected);
 	const faint = (cell: HeatCell, selected: ReadonlySet<string>) =>
 		selected.size > 0 && !selected.has(cell.key ?? '');
+	const ink = (cell: (typeof cells)[number], selected: ReadonlySet<string>) =>
+		faint(cell, selected) ? cell.faintInk : cell.ink;
 	const rotate = longestX > columnWidth - 6;
 	const upright = rotate && columnWidth < 22;
 	// Labels slanted at 40° need at most 140 px; upright ones (a phone) need their full length in the
@@ -150,7 +157,7 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 				y: 'y',
 				fx: options.fxDomain ? 'fx' : undefined,
 				text: 'text',
-				fill: 'ink',
+				fill: (cell: (typeof cells)[number]) => ink(cell, drawnSelected),
 				fillOpacity: (cell: HeatCell) => (faint(cell, drawnSelected) ? FAINT.text : 1),
 				className: TEXTS,
 				fontSize,
@@ -158,18 +165,23 @@ export function heatmapChart(data: readonly HeatCell[], options: HeatmapOptions)
 			})
 		]
 	});
-	// Each drawn cell and text with the datum it draws, to set its opacity for another selection.
-	const drawn = (className: string, data: readonly HeatCell[], opacity: number) =>
+	// Each drawn cell and text with the datum it draws, to restyle it for another selection.
+	const drawn = (className: string, data: readonly (typeof cells)[number][]) =>
 		takeMarks(chart, className).flatMap((group) =>
-			[...group.children].map((element) => ({ element, cell: data[datumIndex(element)]!, opacity }))
+			[...group.children].map((element) => ({ element, cell: data[datumIndex(element)]! }))
 		);
-	const elements = [...drawn(CELLS, cells, FAINT.cell), ...drawn(TEXTS, labelled, FAINT.text)];
+	const drawnCells = drawn(CELLS, cells);
+	const drawnTexts = drawn(TEXTS, labelled);
 	let first = true;
 	const restyle = (selected: ReadonlySet<string>) => {
 		// Drawn by Plot for this selection: nothing to change.
 		if (first) return void (first = false);
-		for (const { element, cell, opacity } of elements)
-			element.setAttribute('fill-opacity', String(faint(cell, selected) ? opacity : 1));
+		for (const { element, cell } of drawnCells)
+			element.setAttribute('fill-opacity', String(faint(cell, selected) ? FAINT.cell : 1));
+		for (const { element, cell } of drawnTexts) {
+			element.setAttribute('fill', ink(cell, selected));
+			element.setAttribute('fill-opacity', String(faint(cell, selected) ? FAINT.text : 1));
+		}
 	};
 	return selectable(labelChart(chart, options.label), restyle, options.selected);
 }
