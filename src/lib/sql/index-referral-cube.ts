@@ -35,13 +35,14 @@ export const indexReferralCube: ChildCube = {
 	factsColumns: referralColumns,
 	columns: {
 		date: 'month',
-		ageBand: 'age_band',
+		age: 'age_at_referral',
 		district: 'district',
 		gender: 'gender',
 		lookedAfter: 'looked_after',
-		intervention: 'intervention'
+		intervention: 'intervention',
+		stage: 'pathway_stage'
 	},
-	dimensions: ['district', 'age_band', 'gender', 'looked_after', 'intervention'],
+	dimensions: ['district', 'age_at_referral', 'gender', 'looked_after', 'intervention', 'pathway_stage'],
 	grain: 'month'
 };
 

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { episodeCounts, referralCounts, referralCube } from '../cubes';
+import { episodeCounts, referralCohortCounting, referralCounts } from '../cubes';
 import { episodeFacts, referralFacts } from '../derived';
 import { episodeChildGroups, episodeChildrenAnswer, episodeChildrenCount } from '../episode-children';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
@@ -25,8 +25,8 @@ export interface ReferralHeadline {
  * (referral-children-first.ts) when they answer the filters, else from the facts.
  */
 export function referralHeadline(filters: Filters): Sql {
-	const counts = referralCounts(filters);
-	if (referralChildrenFirstAnswers(filters) && counts.from === referralCube.table) {
+	const counts = referralCounts(filters, [], referralCohortCounting);
+	if (referralChildrenFirstAnswers(filters) && counts.from !== referralFacts) {
 		const children = referralChildrenFirstCount(filters);
 		return sql`SELECT *
 FROM (
