@@ -68,6 +68,9 @@ const assessedMeasure = (column: IndicatorColumn) => measure(`assessed_${column}
 const rows = measure('rows', '1');
 const repeats = measure('repeat_referrals', 'CAST(is_repeat AS INTEGER)');
 const under15 = measure('under_15', 'CAST(age_at_referral < 15 AS INTEGER)');
+/** Referrals that led to an NRM referral, and those with the NRM recorded (yes or no): the NRM share's parts. */
+const nrmReferred = measure('nrm_referrals', 'CAST(COALESCE(nrm_referral, FALSE) AS INTEGER)');
+const nrmRecorded = measure('nrm_recorded', 'CAST(nrm_referral IS NOT NULL AS INTEGER)');
 
 /** The filters a referral cell (month × district × age band × gender × looked-after) answers, as its columns. */
 export const referralCellColumns = {
@@ -145,12 +148,19 @@ function rowsCube(name: string, dimensions: readonly string[], columns: Partial<
 	};
 }
 
-/** Pathway stage, intervention and NRM referral: the funnels, the NRM counts and intervention by age band. */
-export const pathwayCube = rowsCube('pathway_cube', ['pathway_stage', 'intervention', 'nrm_referral'], {
-	stage: 'pathway_stage',
-	intervention: 'intervention',
-	nrm: 'nrm_referral'
-});
+/**
+ * Pathway stage, intervention and NRM referral: the funnels, the NRM counts and intervention by age band. The
+ * NRM counts are measures too (the cohort cube has them without the NRM dimension), so both cubes count them
+ * alike.
+ */
+export const pathwayCube: Cube = {
+	...rowsCube('pathway_cube', ['pathway_stage', 'intervention', 'nrm_referral'], {
+		stage: 'pathway_stage',
+		intervention: 'intervention',
+		nrm: 'nrm_referral'
+	}),
+	measures: [rows, nrmReferred, nrmRecorded]
+};
 /** How many indicators are present, and the intervention: indicators per referral, intervention by profile. */
 export const indicatorCountCube = rowsCube('indicator_count_cube', ['indicator_count', 'intervention'], {
 	intervention: 'intervention'
@@ -186,7 +196,7 @@ export const referralCohortCube: Cube = {
 		intervention: 'intervention',
 		stage: 'pathway_stage'
 	}),
-	measures: [rows, repeats, under15]
+	measures: [rows, repeats, under15, nrmReferred, nrmRecorded]
 };
 /** The referral cube, then the cohort cube: the sources of referral counts that need no indicator measure. */
 export const referralCohortCounting: readonly Cube[] = [referralCube, referralCohortCube];
@@ -244,6 +254,12 @@ export const referralSourceCohortCube = cohortChartCube('referral_source_cohort_
 });
 
 /**
+ * Indicator count by the cohort's dimensions, no month: Pathway's intervention by indicator profile under a
+ * single-year age or a stage with no period set (the month cube has neither).
+ */
+export const indicatorCountCohortCube = cohortChartCube('indicator_count_cohort_cube', 'indicator_count', {});
+
+/**
  * Referrals by district and the exact set of indicators present (`present_mask`), the one grouping the
  * combinations (UpSet) and pairs charts need (issue 14: they read the 1M-row facts on every district click).
  * Every one of the 4,096 masks occurs at 1M referrals, so each added dimension multiplies the cells: by
@@ -273,7 +289,8 @@ export const cubes = (): readonly Cube[] => [
 	referralSourceCube,
 	referralCohortCube,
 	ethnicityCohortCube,
-	referralSourceCohortCube
+	referralSourceCohortCube,
+	indicatorCountCohortCube
 ];
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */
@@ -499,6 +516,8 @@ export interface ReferralCounts {
 	referrals(where?: Sql): Keyed;
 	repeatReferrals(): Keyed;
 	under15(): Keyed;
+	nrmReferrals(): Keyed;
+	nrmRecorded(): Keyed;
 	present(column: IndicatorColumn): Keyed;
 	assessed(column: IndicatorColumn): Keyed;
 }
@@ -519,6 +538,8 @@ export function referralCounts(
 		referrals: (only) => sum(rows, only),
 		repeatReferrals: () => sum(repeats),
 		under15: () => sum(under15),
+		nrmReferrals: () => sum(nrmReferred),
+		nrmRecorded: () => sum(nrmRecorded),
 		present: (column) => sum(presentMeasure(column)),
 		assessed: (column) => sum(assessedMeasure(column))
 	};

@@ -21,6 +21,7 @@ import { referralWindowCounts } from '$lib/sql/metrics/overview/window-counts';
 import { childSeries } from '$lib/sql/metrics/trends/child-series';
 import { interventionByAgeBand } from '$lib/sql/metrics/pathway/intervention-mix';
 import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
+import { nrmReferrals } from '$lib/sql/metrics/pathway/nrm-referrals';
 import { referralSeries } from '$lib/sql/metrics/trends/referral-series';
 import { referralHeadline } from '$lib/sql/metrics/headline';
 import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
@@ -74,7 +75,9 @@ const metrics: [string, (chosen: Filters) => Sql][] = [
 	['the pathway funnel', (chosen) => pathwayFunnel(chosen)],
 	['the pathway funnel by district', (chosen) => pathwayFunnel(chosen, 'district')],
 	['the pathway funnel by quarter', (chosen) => pathwayFunnel(chosen, 'quarter')],
-	['intervention by age band', interventionByAgeBand]
+	['intervention by age band', interventionByAgeBand],
+	['NRM referrals', (chosen) => nrmReferrals(chosen, { byQuarter: false })],
+	['NRM referrals by quarter', (chosen) => nrmReferrals(chosen, { byQuarter: true })]
 ];
 
 const perChildMetrics: [string, (chosen: Filters) => Sql][] = [
