@@ -21,8 +21,9 @@ export interface ReferralHeadline {
 }
 
 /**
- * Headline counts of referrals under the filters: from the referral cube and the children's first cells
- * (referral-children-first.ts) when they answer the filters, else from the facts.
+ * Headline counts of referrals under the filters: from the referral cube (or, under the cohort filters, the
+ * cohort cube) and the children's first cells (referral-children-first.ts) when they answer the filters, else
+ * from the facts.
  */
 export function referralHeadline(filters: Filters): Sql {
 	const counts = referralCounts(filters, [], referralCohortCounting);
