@@ -81,6 +81,29 @@ export const referralCellColumns = {
 	lookedAfter: 'looked_after'
 } as const;
 
+/**
+ * The filters a cohort cell answers (the referral cell's, with the single year of age for the band, the
+ * intervention and the furthest stage), as its columns, and its dimensions besides the month: the month-less
+ * cohort cubes and the per-child tables (referral-children-first.ts, index-referral-cube.ts).
+ */
+export const referralCohortCellColumns = {
+	date: 'month',
+	age: 'age_at_referral',
+	district: 'district',
+	gender: 'gender',
+	lookedAfter: 'looked_after',
+	intervention: 'intervention',
+	stage: 'pathway_stage'
+} as const;
+export const referralCohortCellDimensions = [
+	'district',
+	'age_at_referral',
+	'gender',
+	'looked_after',
+	'intervention',
+	'pathway_stage'
+] as const;
+
 /** The dimensions every referral cube has, and the filters they answer. */
 const referralBase = {
 	columns: referralCellColumns,
@@ -221,25 +244,8 @@ function cohortChartCube(name: string, dimension: string, columns: Partial<Filte
 		table: ident(name),
 		facts: referralFacts,
 		factsColumns: referralColumns,
-		columns: {
-			date: 'month',
-			age: 'age_at_referral',
-			district: 'district',
-			gender: 'gender',
-			lookedAfter: 'looked_after',
-			intervention: 'intervention',
-			stage: 'pathway_stage',
-			...columns
-		},
-		dimensions: [
-			'district',
-			'age_at_referral',
-			'gender',
-			'looked_after',
-			'intervention',
-			'pathway_stage',
-			dimension
-		],
+		columns: { ...referralCohortCellColumns, ...columns },
+		dimensions: [...referralCohortCellDimensions, dimension],
 		measures: [rows]
 	};
 }

@@ -1,5 +1,6 @@
 import type { FilterKey, Filters } from '$lib/domain/filters';
 import { childCubeAnswers, type ChildCube } from './child-cubes';
+import { referralCohortCellColumns, referralCohortCellDimensions } from './cubes';
 import { referralFacts } from './derived';
 import { referralColumns, type FilterColumns } from './filters';
 import { KEY_RANGE } from '$lib/publication/ptable';
@@ -34,16 +35,8 @@ export const indexReferralCube: ChildCube = {
 	table: ident('index_referral_cube'),
 	facts: referralFacts,
 	factsColumns: referralColumns,
-	columns: {
-		date: 'month',
-		age: 'age_at_referral',
-		district: 'district',
-		gender: 'gender',
-		lookedAfter: 'looked_after',
-		intervention: 'intervention',
-		stage: 'pathway_stage'
-	},
-	dimensions: ['district', 'age_at_referral', 'gender', 'looked_after', 'intervention', 'pathway_stage'],
+	columns: referralCohortCellColumns,
+	dimensions: referralCohortCellDimensions,
 	grain: 'month'
 };
 

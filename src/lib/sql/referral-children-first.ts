@@ -1,5 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
 import { childCubeAnswers, type ChildCube } from './child-cubes';
+import { referralCohortCellColumns, referralCohortCellDimensions } from './cubes';
 import { referralFacts } from './derived';
 import { filterPredicate, referralColumns, type FilterColumns } from './filters';
 import type { Keyed } from './keyed-count';
@@ -32,16 +33,8 @@ export const referralChildrenFirst: ChildCube = {
 	table: ident('referral_children_first'),
 	facts: referralFacts,
 	factsColumns: referralColumns,
-	columns: {
-		date: 'month',
-		age: 'age_at_referral',
-		district: 'district',
-		gender: 'gender',
-		lookedAfter: 'looked_after',
-		intervention: 'intervention',
-		stage: 'pathway_stage'
-	},
-	dimensions: ['district', 'age_at_referral', 'gender', 'looked_after', 'intervention', 'pathway_stage'],
+	columns: referralCohortCellColumns,
+	dimensions: referralCohortCellDimensions,
 	grain: 'month'
 };
 
