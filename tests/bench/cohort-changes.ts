@@ -21,12 +21,15 @@ async function openMenu(page: Page, summary: RegExp): Promise<Locator> {
 /** One cohort filter the bench turns on and off, as a reader sets it in the filter bar. */
 interface CohortToggle {
 	name: string;
+	/** Whether it is an indicator condition (left out with BENCH_FILTERS=cohort-no-indicators). */
+	indicator?: boolean;
 	change(on: boolean): FilterChange;
 }
 
 /** An indicator's condition in the Indicators menu: `present`, or back to "Not filtered". */
 const indicatorPresent = (column: string, name: string): CohortToggle => ({
 	name,
+	indicator: true,
 	change: (on) => async (page) => {
 		const menu = await openMenu(page, /^Indicators/);
 		return () => menu.locator(`#indicator-${column}`).selectOption(on ? 'present' : 'any');
@@ -72,16 +75,19 @@ export const cohortToggles: readonly CohortToggle[] = [
  * The cohort filter changes of one page, from no filter: change k flips the toggle of the lowest set bit of
  * k + 1 (a Gray code, as the district clicks), so the first 2⁶ − 1 changes each reach a state not reached
  * before and no answer comes from the cache; page p starts the code at toggle p, so its states come in
- * another order than the pages before it.
+ * another order than the pages before it. `toggles` may leave some out (the indicators: their changes read the
+ * facts on every page, which would hide what the other filters cost).
  */
-export function cohortChanges(page: number): (change: number) => FilterChange {
-	const on = cohortToggles.map(() => false);
+export function cohortChanges(
+	page: number,
+	toggles: readonly CohortToggle[] = cohortToggles
+): (change: number) => FilterChange {
+	const on = toggles.map(() => false);
 	return (change) => {
 		const step = change + 1;
-		if (step >= 2 ** cohortToggles.length)
-			throw new Error('Every cohort state has been reached: fewer changes');
-		const bit = (Math.log2(step & -step) + page) % cohortToggles.length;
+		if (step >= 2 ** toggles.length) throw new Error('Every cohort state has been reached: fewer changes');
+		const bit = (Math.log2(step & -step) + page) % toggles.length;
 		on[bit] = !on[bit];
-		return cohortToggles[bit]!.change(on[bit]!);
+		return toggles[bit]!.change(on[bit]!);
 	};
 }

@@ -11,7 +11,7 @@ import { createNodeEngine } from '../../src/lib/engine/node-engine';
 import type { Engine } from '../../src/lib/engine/engine';
 import { ident, join, literal, sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
-import { cohortChanges, type FilterChange } from './cohort-changes';
+import { cohortChanges, cohortToggles, type FilterChange } from './cohort-changes';
 import { mainThreadSplit, markedSpans, type TraceEvent } from './main-thread-split';
 import { threadOverlap } from './thread-overlap';
 import { workerBusy } from './worker-busy';
@@ -91,9 +91,14 @@ export const clickFor = (page: number, change: number, areas = districts.codes.l
 
 /**
  * Set BENCH_FILTERS=cohort to change the cohort filters instead (indicators, single-year age, intervention,
- * stage: `cohort-changes.ts`), through the filter bar, in a Gray code of their own.
+ * stage: `cohort-changes.ts`), through the filter bar, in a Gray code of their own;
+ * BENCH_FILTERS=cohort-no-indicators leaves the indicators out (every page reads the facts under them).
  */
-const cohortMode = process.env.BENCH_FILTERS === 'cohort';
+const cohortMode = process.env.BENCH_FILTERS?.startsWith('cohort') === true;
+const cohortToggleSet =
+	process.env.BENCH_FILTERS === 'cohort-no-indicators'
+		? cohortToggles.filter((toggle) => toggle.indicator !== true)
+		: cohortToggles;
 
 function extract(label: string, rows: number): string {
 	const dir = `data/bench/${label}`;
@@ -449,7 +454,7 @@ export async function filterChange(): Promise<void> {
 							timeout: 600_000
 						}
 					);
-					const cohort = cohortMode ? cohortChanges(pageIndex) : undefined;
+					const cohort = cohortMode ? cohortChanges(pageIndex, cohortToggleSet) : undefined;
 					const changeFor = (change: number) =>
 						cohort ? cohort(change) : clickFor(pageIndex, change, codes.length);
 					for (let change = 0; change < changes; change++) {
@@ -551,7 +556,7 @@ export async function filterChange(): Promise<void> {
 						raws.length > 0 && median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
 					const toFloor = (ms: number) => (ms / floor).toFixed(1);
 					table.push(
-						`| ${regional ? `${label}, ${codes.length} areas` : label}${cohortMode ? ', cohort' : ''} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${raw} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
+						`| ${regional ? `${label}, ${codes.length} areas` : label}${cohortMode ? `, ${process.env.BENCH_FILTERS}` : ''} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${raw} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
 					);
 					console.log(table.at(-1));
 				}

@@ -68,6 +68,9 @@ const assessedMeasure = (column: IndicatorColumn) => measure(`assessed_${column}
 const rows = measure('rows', '1');
 const repeats = measure('repeat_referrals', 'CAST(is_repeat AS INTEGER)');
 const under15 = measure('under_15', 'CAST(age_at_referral < 15 AS INTEGER)');
+/** Referrals that led to an NRM referral, and those with the NRM recorded (yes or no): the NRM share's parts. */
+const nrmReferred = measure('nrm_referrals', 'CAST(COALESCE(nrm_referral, FALSE) AS INTEGER)');
+const nrmRecorded = measure('nrm_recorded', 'CAST(nrm_referral IS NOT NULL AS INTEGER)');
 
 /** The filters a referral cell (month × district × age band × gender × looked-after) answers, as its columns. */
 export const referralCellColumns = {
@@ -77,6 +80,29 @@ export const referralCellColumns = {
 	gender: 'gender',
 	lookedAfter: 'looked_after'
 } as const;
+
+/**
+ * The filters a cohort cell answers (the referral cell's, with the single year of age for the band, the
+ * intervention and the furthest stage), as its columns, and its dimensions besides the month: the month-less
+ * cohort cubes and the per-child tables (referral-children-first.ts, index-referral-cube.ts).
+ */
+export const referralCohortCellColumns = {
+	date: 'month',
+	age: 'age_at_referral',
+	district: 'district',
+	gender: 'gender',
+	lookedAfter: 'looked_after',
+	intervention: 'intervention',
+	stage: 'pathway_stage'
+} as const;
+export const referralCohortCellDimensions = [
+	'district',
+	'age_at_referral',
+	'gender',
+	'looked_after',
+	'intervention',
+	'pathway_stage'
+] as const;
 
 /** The dimensions every referral cube has, and the filters they answer. */
 const referralBase = {
@@ -145,12 +171,19 @@ function rowsCube(name: string, dimensions: readonly string[], columns: Partial<
 	};
 }
 
-/** Pathway stage, intervention and NRM referral: the funnels, the NRM counts and intervention by age band. */
-export const pathwayCube = rowsCube('pathway_cube', ['pathway_stage', 'intervention', 'nrm_referral'], {
-	stage: 'pathway_stage',
-	intervention: 'intervention',
-	nrm: 'nrm_referral'
-});
+/**
+ * Pathway stage, intervention and NRM referral: the funnels, the NRM counts and intervention by age band. The
+ * NRM counts are measures too (the cohort cube has them without the NRM dimension), so both cubes count them
+ * alike.
+ */
+export const pathwayCube: Cube = {
+	...rowsCube('pathway_cube', ['pathway_stage', 'intervention', 'nrm_referral'], {
+		stage: 'pathway_stage',
+		intervention: 'intervention',
+		nrm: 'nrm_referral'
+	}),
+	measures: [rows, nrmReferred, nrmRecorded]
+};
 /** How many indicators are present, and the intervention: indicators per referral, intervention by profile. */
 export const indicatorCountCube = rowsCube('indicator_count_cube', ['indicator_count', 'intervention'], {
 	intervention: 'intervention'
@@ -186,7 +219,7 @@ export const referralCohortCube: Cube = {
 		intervention: 'intervention',
 		stage: 'pathway_stage'
 	}),
-	measures: [rows, repeats, under15]
+	measures: [rows, repeats, under15, nrmReferred, nrmRecorded]
 };
 /** The referral cube, then the cohort cube: the sources of referral counts that need no indicator measure. */
 export const referralCohortCounting: readonly Cube[] = [referralCube, referralCohortCube];
@@ -211,25 +244,8 @@ function cohortChartCube(name: string, dimension: string, columns: Partial<Filte
 		table: ident(name),
 		facts: referralFacts,
 		factsColumns: referralColumns,
-		columns: {
-			date: 'month',
-			age: 'age_at_referral',
-			district: 'district',
-			gender: 'gender',
-			lookedAfter: 'looked_after',
-			intervention: 'intervention',
-			stage: 'pathway_stage',
-			...columns
-		},
-		dimensions: [
-			'district',
-			'age_at_referral',
-			'gender',
-			'looked_after',
-			'intervention',
-			'pathway_stage',
-			dimension
-		],
+		columns: { ...referralCohortCellColumns, ...columns },
+		dimensions: [...referralCohortCellDimensions, dimension],
 		measures: [rows]
 	};
 }
@@ -242,6 +258,12 @@ export const ethnicityCohortCube = cohortChartCube('ethnicity_cohort_cube', 'eth
 export const referralSourceCohortCube = cohortChartCube('referral_source_cohort_cube', 'referral_source', {
 	source: 'referral_source'
 });
+
+/**
+ * Indicator count by the cohort's dimensions, no month: Pathway's intervention by indicator profile under a
+ * single-year age or a stage with no period set (the month cube has neither).
+ */
+export const indicatorCountCohortCube = cohortChartCube('indicator_count_cohort_cube', 'indicator_count', {});
 
 /**
  * Referrals by district and the exact set of indicators present (`present_mask`), the one grouping the
@@ -273,7 +295,8 @@ export const cubes = (): readonly Cube[] => [
 	referralSourceCube,
 	referralCohortCube,
 	ethnicityCohortCube,
-	referralSourceCohortCube
+	referralSourceCohortCube,
+	indicatorCountCohortCube
 ];
 
 /** Duration bands in whole days between the start and end dates (times are not recorded). */
@@ -499,6 +522,8 @@ export interface ReferralCounts {
 	referrals(where?: Sql): Keyed;
 	repeatReferrals(): Keyed;
 	under15(): Keyed;
+	nrmReferrals(): Keyed;
+	nrmRecorded(): Keyed;
 	present(column: IndicatorColumn): Keyed;
 	assessed(column: IndicatorColumn): Keyed;
 }
@@ -519,6 +544,8 @@ export function referralCounts(
 		referrals: (only) => sum(rows, only),
 		repeatReferrals: () => sum(repeats),
 		under15: () => sum(under15),
+		nrmReferrals: () => sum(nrmReferred),
+		nrmRecorded: () => sum(nrmRecorded),
 		present: (column) => sum(presentMeasure(column)),
 		assessed: (column) => sum(assessedMeasure(column))
 	};

@@ -1,6 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
 import { childCubeAnswers, type ChildCube } from './child-cubes';
-import { referralCellColumns } from './cubes';
+import { referralCohortCellColumns, referralCohortCellDimensions } from './cubes';
 import { referralFacts } from './derived';
 import { filterPredicate, referralColumns, type FilterColumns } from './filters';
 import type { Keyed } from './keyed-count';
@@ -12,7 +12,8 @@ import { ident, join, sql, type Sql } from './sql';
  * Distinct children referred over any period of whole months without reading the referral facts (issue 14:
  * the Pathway page's headline counted them from the 1M-row facts on every district click). A child is
  * counted when one of their referrals passes the filters. Each child's referrals fall in a few cells of the
- * referral cube's dimensions (month, district, age band, gender, looked-after); a filter on those keeps a
+ * cohort cube's dimensions (month, district, single year of age, gender, looked-after, intervention, stage: the
+ * last three so the cohort filters spare the facts too); a filter on those keeps a
  * cell's referrals or none, so one row per cell and child decides. One of those cells is the child's
  * *first* (the earliest), so the table holds, as the index referral cube does for the index referral
  * (index-referral-cube.ts),
@@ -32,8 +33,8 @@ export const referralChildrenFirst: ChildCube = {
 	table: ident('referral_children_first'),
 	facts: referralFacts,
 	factsColumns: referralColumns,
-	columns: referralCellColumns,
-	dimensions: ['district', 'age_band', 'gender', 'looked_after'],
+	columns: referralCohortCellColumns,
+	dimensions: referralCohortCellDimensions,
 	grain: 'month'
 };
 

@@ -2,17 +2,25 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ethnicities, referralSources } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
-import type { Filters } from '$lib/domain/filters';
-import { cubeAnswers, ethnicityCohortCube, referralSourceCohortCube, type Cube } from '$lib/sql/cubes';
+import type { FilterKey, Filters } from '$lib/domain/filters';
+import {
+	cubeAnswers,
+	ethnicityCohortCube,
+	indicatorCountCohortCube,
+	referralSourceCohortCube,
+	type Cube
+} from '$lib/sql/cubes';
 import { referralFacts } from '$lib/sql/derived';
 import { referralsByEthnicity } from '$lib/sql/metrics/children/ethnicity';
 import { referralsBySource } from '$lib/sql/metrics/children/referral-source';
+import { interventionByIndicatorCount } from '$lib/sql/metrics/pathway/intervention-mix';
 import type { Sql } from '$lib/sql/sql';
 import { cohortFilterFields, filterSet, monthStart, onFacts, rarely } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
 
 /**
- * The Children page's ethnicity and referral source charts under the cohort filters (issue 14): their month-less
+ * The Children page's ethnicity and referral source charts, and Pathway's intervention by indicator count,
+ * under the cohort filters (issue 14): their month-less
  * cohort cubes keep the single year of age, intervention and stage, so with no period set an age range, an
  * intervention or a stage (with the base filters, and the chart's own left out) is answered without the
  * facts. On random filters of those kinds, now and then with a period or a filter only the facts answer, both
@@ -35,12 +43,14 @@ const cohorts: fc.Arbitrary<Filters> = filterSet(
 	})
 );
 
-const charts: [string, (chosen: Filters) => Sql, Cube, 'ethnicities' | 'sources'][] = [
-	['referrals by ethnicity', referralsByEthnicity, ethnicityCohortCube, 'ethnicities'],
-	['referrals by source', referralsBySource, referralSourceCohortCube, 'sources']
+/** Each chart, its cohort cube and the filters the chart leaves out (its own). */
+const charts: [string, (chosen: Filters) => Sql, Cube, FilterKey[]][] = [
+	['referrals by ethnicity', referralsByEthnicity, ethnicityCohortCube, ['ethnicities']],
+	['referrals by source', referralsBySource, referralSourceCohortCube, ['sources']],
+	['intervention by indicator count', interventionByIndicatorCount, indicatorCountCohortCube, []]
 ];
 
-describe("the Children page's cohort chart cubes", () => {
+describe('the cohort chart cubes', () => {
 	it.each(charts)('give %s as the facts do, on random cohort filters', async (_, chart, cube, own) => {
 		let answeredByCube = 0;
 		await fc.assert(
@@ -56,9 +66,9 @@ describe("the Children page's cohort chart cubes", () => {
 		);
 		// The property is about the cohort cube: many of the random filters must have been answered there.
 		expect(answeredByCube).toBeGreaterThan(10);
-		expect(
-			cubeAnswers(cube, { ageFrom: 13, interventions: ['deter'], stages: ['central_list'] }, [own])
-		).toBe(true);
+		expect(cubeAnswers(cube, { ageFrom: 13, interventions: ['deter'], stages: ['central_list'] }, own)).toBe(
+			true
+		);
 	});
 
 	it.each(charts)(

@@ -145,7 +145,8 @@ describe('the rows cubes', () => {
 		expect(cubeAnswers(riskCube, { riskLevels: ['high'], lookedAfter: true })).toBe(true);
 		expect(cubeAnswers(riskCube, { ageFrom: 13 })).toBe(false);
 		expect(indexReferralCubeAnswers({ interventions: ['deter'], genders: ['female'] })).toBe(true);
-		expect(indexReferralCubeAnswers({ stages: ['central_list'] })).toBe(false);
+		expect(indexReferralCubeAnswers({ stages: ['central_list'], ageFrom: 13, ageTo: 16 })).toBe(true);
+		expect(indexReferralCubeAnswers({ nrm: true })).toBe(false);
 		expect(indexReferralCubeAnswers({ from: '2024-01-15' })).toBe(false);
 	});
 });

@@ -21,7 +21,10 @@ import { referralWindowCounts } from '$lib/sql/metrics/overview/window-counts';
 import { childSeries } from '$lib/sql/metrics/trends/child-series';
 import { interventionByAgeBand } from '$lib/sql/metrics/pathway/intervention-mix';
 import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
+import { nrmReferrals } from '$lib/sql/metrics/pathway/nrm-referrals';
 import { referralSeries } from '$lib/sql/metrics/trends/referral-series';
+import { referralHeadline } from '$lib/sql/metrics/headline';
+import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { sql, Sql } from '$lib/sql/sql';
 import { cohortFilterFields, filterSet, monthStart, onFacts } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
@@ -72,7 +75,14 @@ const metrics: [string, (chosen: Filters) => Sql][] = [
 	['the pathway funnel', (chosen) => pathwayFunnel(chosen)],
 	['the pathway funnel by district', (chosen) => pathwayFunnel(chosen, 'district')],
 	['the pathway funnel by quarter', (chosen) => pathwayFunnel(chosen, 'quarter')],
-	['intervention by age band', interventionByAgeBand]
+	['intervention by age band', interventionByAgeBand],
+	['NRM referrals', (chosen) => nrmReferrals(chosen, { byQuarter: false })],
+	['NRM referrals by quarter', (chosen) => nrmReferrals(chosen, { byQuarter: true })]
+];
+
+const perChildMetrics: [string, (chosen: Filters) => Sql][] = [
+	['the referral headline', referralHeadline],
+	['re-referral after an intervention', rereferralAfterIntervention]
 ];
 
 describe('the referral cohort cubes', () => {
@@ -93,6 +103,26 @@ describe('the referral cohort cubes', () => {
 		);
 		// The property is about the cohort cubes: many of the random filters must have been answered there (a quarter cube only whole quarters).
 		expect(answeredByCohortCubes).toBeGreaterThan(10);
+	});
+
+	/**
+	 * The per-child tables (each child's first cell, their index referral) keep the single year of age,
+	 * intervention and stage too, so the Pathway and Cohorts headlines and re-referral answer the cohort
+	 * filters without the facts.
+	 */
+	it.each(perChildMetrics)('give %s as the facts do, on random cohort filters', async (_, metric) => {
+		let answeredWithoutFacts = 0;
+		await fc.assert(
+			fc.asyncProperty(cohorts, async (chosen) => {
+				const query = metric(chosen);
+				if (!query.text.includes(referralFacts.text)) answeredWithoutFacts++;
+				const facts = metric(viaFacts(chosen));
+				expect(facts.text).toContain(referralFacts.text);
+				expect(await engine.query(query)).toEqual(await engine.query(facts));
+			}),
+			{ numRuns: 40, seed: 1425 }
+		);
+		expect(answeredWithoutFacts).toBeGreaterThan(15);
 	});
 
 	it.each(Object.values(referralCohortChildCubes).map((cube) => [cube.table.text, cube] as const))(
@@ -134,6 +164,8 @@ describe('the referral cohort cubes', () => {
 			expect(metric(cohort).text, name).toContain('referral_cohort_');
 			expect(metric(cohort).text, name).not.toContain(referralFacts.text);
 		}
+		for (const [name, metric] of perChildMetrics)
+			expect(metric(cohort).text, name).not.toContain(referralFacts.text);
 	});
 
 	it('are read only where the smaller cubes cannot answer', () => {

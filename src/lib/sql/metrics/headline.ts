@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { episodeCounts, referralCounts, referralCube } from '../cubes';
+import { episodeCounts, referralCohortCounting, referralCounts } from '../cubes';
 import { episodeFacts, referralFacts } from '../derived';
 import { episodeChildGroups, episodeChildrenAnswer, episodeChildrenCount } from '../episode-children';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
@@ -21,12 +21,13 @@ export interface ReferralHeadline {
 }
 
 /**
- * Headline counts of referrals under the filters: from the referral cube and the children's first cells
- * (referral-children-first.ts) when they answer the filters, else from the facts.
+ * Headline counts of referrals under the filters: from the referral cube (or, under the cohort filters, the
+ * cohort cube) and the children's first cells (referral-children-first.ts) when they answer the filters, else
+ * from the facts.
  */
 export function referralHeadline(filters: Filters): Sql {
-	const counts = referralCounts(filters);
-	if (referralChildrenFirstAnswers(filters) && counts.from === referralCube.table) {
+	const counts = referralCounts(filters, [], referralCohortCounting);
+	if (referralChildrenFirstAnswers(filters) && counts.from !== referralFacts) {
 		const children = referralChildrenFirstCount(filters);
 		return sql`SELECT *
 FROM (

@@ -1,5 +1,12 @@
 import type { Filters } from '$lib/domain/filters';
-import { indicatorCountCube, pathwayCube, referralCohortCube, rowCounts, type Cube } from '../../cubes';
+import {
+	indicatorCountCohortCube,
+	indicatorCountCube,
+	pathwayCube,
+	referralCohortCube,
+	rowCounts,
+	type Cube
+} from '../../cubes';
 import { indicatorCount } from '../../derived';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
@@ -38,11 +45,14 @@ export function interventionByAgeBand(filters: Filters): Sql {
 	return mix(filters, [pathwayCube, referralCohortCube], sql`CAST(age_band AS VARCHAR)`);
 }
 
-/** Referrals by the number of indicators present (banded) and the kind of intervention offered. */
+/**
+ * Referrals by the number of indicators present (banded) and the kind of intervention offered: under a
+ * single-year age or a stage with no period set from the indicator count cohort cube (no month).
+ */
 export function interventionByIndicatorCount(filters: Filters): Sql {
 	return mix(
 		filters,
-		indicatorCountCube,
+		[indicatorCountCube, indicatorCountCohortCube],
 		sql`CASE WHEN ${indicatorCount} <= 2 THEN '0-2' WHEN ${indicatorCount} <= 4 THEN '3-4'
 		WHEN ${indicatorCount} <= 6 THEN '5-6' WHEN ${indicatorCount} <= 8 THEN '7-8' ELSE '9-12' END`
 	);

@@ -1,5 +1,5 @@
 import type { Filters } from '$lib/domain/filters';
-import { pathwayCube, rowCounts } from '../../cubes';
+import { pathwayCube, referralCohortCube, referralCounts } from '../../cubes';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
 
@@ -12,13 +12,16 @@ export interface NrmRow {
 	recorded: number;
 }
 
-/** NRM referrals among exploitation referrals, per calendar quarter of referral, or overall. */
+/**
+ * NRM referrals among exploitation referrals, per calendar quarter of referral, or overall: from the pathway
+ * cube, or under a single-year age the cohort cube, unless a filter needs the facts.
+ */
 export function nrmReferrals(filters: Filters, { byQuarter }: { byQuarter: boolean }): Sql {
 	const quarter = byQuarter ? sql`CAST(CAST(date_trunc('quarter', month) AS DATE) AS VARCHAR)` : sql`''`;
-	const counts = rowCounts(pathwayCube, filters);
+	const counts = referralCounts(filters, [], [pathwayCube, referralCohortCube]);
 	return sql`SELECT ${quarter} AS quarter,
-	${keyedAs('nrm', counts.rows(sql`nrm_referral`))},
-	${keyedAs('recorded', counts.rows(sql`nrm_referral IS NOT NULL`))}
+	${keyedAs('nrm', counts.nrmReferrals())},
+	${keyedAs('recorded', counts.nrmRecorded())}
 FROM ${counts.from}
 WHERE ${counts.where}
 GROUP BY ALL
