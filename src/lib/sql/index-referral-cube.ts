@@ -5,7 +5,7 @@ import { referralFacts } from './derived';
 import { referralColumns, type FilterColumns } from './filters';
 import { KEY_RANGE } from '$lib/publication/ptable';
 import { childCellHash } from './record-keys';
-import { firstColumns } from './referral-children-first';
+import { firstCellsOrder, firstColumns } from './referral-children-first';
 import { ident, join, sql, type Sql } from './sql';
 
 /**
@@ -74,7 +74,7 @@ SELECT ${join(cellNames.map((name) => of('l', name)))}, l.followed_up, l.re_refe
 	${join(cellNames.map((name) => sql`${of('f', name)} AS ${ident(`first_${name}`)}`))}
 FROM later l
 JOIN firsts f USING (child_key)
-ORDER BY month`;
+ORDER BY ${firstCellsOrder}`;
 }
 
 /** Whether the index referral cube holds the answer for these filters (less those left out). */

@@ -416,6 +416,27 @@ describe("children referred from each child's first cell", () => {
 	});
 });
 
+describe('the order of the first-cell tables', () => {
+	// A district click reads only its districts' row groups (zone maps) when each district's rows lie together.
+	it.each([
+		['index_referral_cube', indexReferralCube.table],
+		['referral_children_first', referralChildrenFirst.table]
+	])('writes %s with its first cells first, then each district together, by month', async (_, table) => {
+		const runs = await engine.query<{ first: boolean; district: string; rows: number; span: number }>(
+			sql`SELECT first, CAST(district AS VARCHAR) AS district, count(*) AS rows, max(rowid) - min(rowid) + 1 AS span
+			FROM ${table} GROUP BY ALL`
+		);
+		expect(new Set(runs.map((run) => run.district)).size).toBeGreaterThan(3);
+		expect(runs.filter((run) => run.rows !== run.span)).toEqual([]);
+		const [order] = await engine.query<{ later_before_first: number; months_back: number }>(
+			sql`SELECT count(*) FILTER (WHERE first AND rowid > (SELECT min(rowid) FROM ${table} WHERE NOT first)) AS later_before_first,
+				count(*) FILTER (WHERE month < previous) AS months_back
+			FROM (SELECT *, rowid, lag(month) OVER (PARTITION BY first, district ORDER BY rowid) AS previous FROM ${table})`
+		);
+		expect(order).toEqual({ later_before_first: 0, months_back: 0 });
+	});
+});
+
 describe('distinct children from the child cubes', () => {
 	const window = (grain: 'month' | 'quarter') => ({
 		grain,
