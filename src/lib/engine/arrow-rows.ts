@@ -8,35 +8,15 @@ function isoDay(epochMs: number): string {
 }
 
 /**
- * Which cells of a column hold a value (1) or null (0), batch by batch: the merged answers of a page (one
- * chart's columns null on the others' rows) would otherwise read each numeric cell through `Vector.get`.
- */
-function validity(column: Vector): Uint8Array {
-	const valid = new Uint8Array(column.length);
-	let at = 0;
-	for (const batch of column.data) {
-		const { nullBitmap, offset, length } = batch;
-		if (batch.nullCount === 0 || !nullBitmap) valid.fill(1, at, at + length);
-		else
-			for (let index = offset; index < offset + length; index++)
-				valid[at + index - offset] = (nullBitmap[index >> 3]! >> (index & 7)) & 1;
-		at += length;
-	}
-	return valid;
-}
-
-/**
- * A column's cell reader. A numeric column is read from its values as one typed array
+ * A column's cell reader. A numeric column without nulls is read from its values as one typed array
  * (`toArray`): `Vector.get` finds the cell's batch and dispatches on its type for every cell, which for
  * the numbers that make up most of a result cost more than the rest of the conversion.
  */
 function cellReader(column: Vector | null, type: DataType): (row: number) => unknown {
 	if (column === null) return () => null;
-	if (DataType.isInt(type) || DataType.isFloat(type)) {
+	if ((DataType.isInt(type) || DataType.isFloat(type)) && column.nullCount === 0) {
 		const values = column.toArray() as ArrayLike<number | bigint>;
-		const valid = column.nullCount === 0 ? undefined : validity(column);
 		return (row) => {
-			if (valid && valid[row] === 0) return null;
 			const value = values[row]!;
 			return typeof value === 'bigint' ? Number(value) : value;
 		};

@@ -34,29 +34,4 @@ describe('arrowToRows', () => {
 			rows.every((row, index) => row.n === index && row.big === 2 * index && row.label === `r${index}`)
 		).toBe(true);
 	});
-
-	it('keeps the nulls of numeric columns in every batch, read whole', async () => {
-		const engine = await freshEngine();
-		const table = await engine.arrow(
-			sql`SELECT range::INTEGER AS n,
-				CASE WHEN range % 7 = 3 THEN NULL ELSE range::INTEGER END AS sparse,
-				CASE WHEN range % 2 = 0 THEN NULL ELSE (range * 1.5)::DOUBLE END AS half,
-				CASE WHEN range > 4000 THEN NULL ELSE (range * 2)::BIGINT END AS big
-			FROM range(5000)`
-		);
-		await engine.close();
-		expect(table.batches.length).toBeGreaterThan(1);
-		const rows = arrowToRows<{ n: number; sparse: number | null; half: number | null; big: number | null }>(
-			table
-		);
-		expect(rows).toHaveLength(5000);
-		const wrong = rows.filter(
-			(row, index) =>
-				row.n !== index ||
-				row.sparse !== (index % 7 === 3 ? null : index) ||
-				row.half !== (index % 2 === 0 ? null : index * 1.5) ||
-				row.big !== (index > 4000 ? null : index * 2)
-		);
-		expect(wrong).toEqual([]);
-	});
 });
