@@ -49,4 +49,27 @@ describe('publishRows', () => {
 	it('refuses a key without its count (a renamed column would otherwise publish nothing silently)', () => {
 		expect(() => publishRows([{ 'n:key': 3 }], { on: false })).toThrow(/n:key/);
 	});
+
+	it('publishes each row by its own columns when they differ from the row before', () => {
+		const mixed = [
+			{ n: 5, 'n:key': 7, area: 'fenland' },
+			{ m: 8, 'm:key': 11, area: 'cambridge' },
+			{ n: 6, 'n:key': 2, area: 'peterborough' }
+		];
+		expect(publishRows(mixed, { on: true, dimensions: ['m'] })).toEqual([
+			{ n: perturb(5, 7), area: 'fenland' },
+			{ m: 8, area: 'cambridge' },
+			{ n: perturb(6, 2), area: 'peterborough' }
+		]);
+		// A later row's key without its count is refused too, though the row before had as many columns.
+		expect(() =>
+			publishRows(
+				[
+					{ n: 1, 'n:key': 1 },
+					{ 'm:key': 3, x: 1 }
+				],
+				{ on: false }
+			)
+		).toThrow(/m:key/);
+	});
 });

@@ -50,14 +50,16 @@ export function maskChartRows<Row extends object>(
 	rows: readonly object[] | undefined,
 	chart: MaskChart
 ): Row[] | undefined {
+	if (!rows) return undefined;
+	// Every row of the answer has every chart's columns: the chart's own are found once, not row by row.
+	const columns = Object.keys(rows[0] ?? {})
+		.filter((name) => name.startsWith(prefix(chart)))
+		.map((name) => [name, name.slice(prefix(chart).length)] as const);
 	return rows
-		?.filter((row) => (row as { chart?: unknown }).chart === chart)
-		.map(
-			(row) =>
-				Object.fromEntries(
-					Object.entries(row)
-						.filter(([name]) => name.startsWith(prefix(chart)))
-						.map(([name, value]) => [name.slice(prefix(chart).length), value])
-				) as Row
-		);
+		.filter((row) => (row as { chart?: unknown }).chart === chart)
+		.map((row) => {
+			const own: Record<string, unknown> = {};
+			for (const [name, short] of columns) own[short] = (row as Record<string, unknown>)[name];
+			return own as Row;
+		});
 }
