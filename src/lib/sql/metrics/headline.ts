@@ -8,8 +8,8 @@ import {
 	referralChildrenFirstAnswers,
 	referralChildrenFirstCount
 } from '../referral-children-first';
-import { ident, join, sql, type Sql } from '../sql';
-import { childCount, childCountsBy, conditionCells, keyedAs, rowCount, summedCount } from '../keyed-count';
+import { sql, type Sql } from '../sql';
+import { childCount, keyedAs, rowCount } from '../keyed-count';
 
 export interface ReferralHeadline {
 	referrals: number;
@@ -43,22 +43,14 @@ CROSS JOIN (
 	WHERE ${children.where}
 )`;
 	}
-	const where = filterPredicate(filters, referralColumns);
-	const byCondition = conditionCells([
-		['referrals', rowCount()],
-		['repeat_referrals', rowCount(sql`is_repeat`)],
-		['looked_after', rowCount(sql`looked_after`)],
-		['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)]
-	])!;
-	return sql`SELECT *
-FROM (
-	SELECT ${join(byCondition.counts.map(([name, keyed]) => keyedAs(name, keyed)))}
-	FROM (SELECT ${byCondition.cells} FROM ${referralFacts} WHERE ${where} GROUP BY ALL)
-)
-CROSS JOIN (
-	SELECT ${keyedAs('children', summedCount(ident('children'), ident('children:key_sum')))}
-	FROM ${childCountsBy(referralFacts, where, [[]], 'children')}
-)`;
+	return sql`SELECT
+	${keyedAs('referrals', rowCount())},
+	${keyedAs('children', childCount())},
+	${keyedAs('repeat_referrals', rowCount(sql`is_repeat`))},
+	${keyedAs('looked_after', rowCount(sql`looked_after`))},
+	${keyedAs('looked_after_known', rowCount(sql`looked_after IS NOT NULL`))}
+FROM ${referralFacts}
+WHERE ${filterPredicate(filters, referralColumns)}`;
 }
 
 export interface EpisodeHeadline {

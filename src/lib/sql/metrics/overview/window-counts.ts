@@ -3,17 +3,7 @@ import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, type Sql } from '../../sql';
 import { ALL_AREAS } from '../trends/period-area-grid';
-import {
-	childCount,
-	childCountsBy,
-	conditionCells,
-	keyedAs,
-	keyedThrough,
-	rowCount,
-	summedCount,
-	type Keyed,
-	type SoloPeriod
-} from '../../keyed-count';
+import { childCount, keyedAs, keyedThrough, rowCount, type Keyed, type SoloPeriod } from '../../keyed-count';
 import { periodEnd, periodStart } from '$lib/domain/calendar';
 import { childrenIn, episodeChildCubes, referralChildCounting, type ChildrenSource } from '../../child-cubes';
 import { episodeCounts, referralCohortCounting, referralCounts } from '../../cubes';
@@ -148,39 +138,27 @@ export function referralWindowCounts(
 		);
 	}
 	const date = ident(referralColumns.date);
-	const solo = soloWithin(windows);
-	const measures = referralMeasures(solo);
-	const byCondition = conditionCells(measures.filter(([name]) => name !== 'children'))!;
-	// A subquery, not a CTE: the children read it twice (childCountsBy).
-	const inWindows = sql`(
-	SELECT w.name AS span, r.district, r.child_key, r.child_cell_hash, r.record_key, r.is_repeat, r.looked_after,
-		r.age_at_referral, r.${ident(`solo_${solo}`)}
-	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
-	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
-)`;
-	const area = (rolledUp: Sql) =>
-		sql`CASE WHEN ${rolledUp} THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area`;
+	const measures = referralMeasures(soloWithin(windows));
+	const solo = ident(`solo_${soloWithin(windows)}`);
 	return sql`WITH windows AS (${windowsTable(windows)}),
 areas AS (${areasTable(filters, allAreas)}),
+facts AS (
+	SELECT w.name AS span, r.district, r.child_key, r.child_cell_hash, r.record_key, r.is_repeat, r.looked_after,
+		r.age_at_referral, r.${solo}
+	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
+	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
+),
 counts AS (
 	SELECT span,
-		${area(sql`grouping(district) = 1`)},
-		${join(byCondition.counts.map(([name, keyed]) => keyedAs(name, keyed)))}
-	FROM (SELECT span, district, ${byCondition.cells} FROM ${inWindows} GROUP BY ALL)
+		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
+		${join(measures.map(([name, keyed]) => keyedAs(name, keyed)))}
+	FROM facts
 	GROUP BY GROUPING SETS ((span, district), (span))
-),
-children AS (
-	SELECT span,
-		${area(sql`"grouping" = 1`)},
-		${keyedAs('children', summedCount(ident('children'), ident('children:key_sum')))}
-	FROM ${childCountsBy(inWindows, sql`TRUE`, [['span', 'district'], ['span']], 'children', solo)}
-	GROUP BY ALL
 )
 SELECT w.name AS span, a.area,
-	${join(measures.map(([name]) => keyedThrough(name, name === 'children' ? 'k' : 'c')))}
+	${join(measures.map(([name]) => keyedThrough(name, 'c')))}
 FROM windows w CROSS JOIN areas a
 LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
-LEFT JOIN children k ON k.span = w.name AND k.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
 }
 
