@@ -1,9 +1,9 @@
 import type { Filters } from '$lib/domain/filters';
 import type { MatchingPopulation } from '$lib/domain/matching-population';
 import { filterPredicate, referralColumns } from '../../filters';
-import { childCount, rowCount, type Keyed } from '../../keyed-count';
+import { rowCount } from '../../keyed-count';
 import { and, sql, type Sql } from '../../sql';
-import { rateQuery, type RatePeriod } from '../districts/rate-query';
+import { distinctChildren, rateQuery, type RatePeriod, type RateQuery } from '../districts/rate-query';
 
 export interface MatchingRateRow {
 	district: string;
@@ -26,9 +26,9 @@ export interface MatchingRateRow {
 export function matchingRates(filters: Filters, period: RatePeriod, population: MatchingPopulation): Sql {
 	const where = filterPredicate(filters, referralColumns, ['districts', 'from', 'to']);
 	const ages = population.ages.length > 0 ? population.ages : [-1];
-	const counted: [string, Keyed][] = [
+	const counted: RateQuery['counted'] = [
 		['referrals', rowCount()],
-		['children', childCount()],
+		['children', distinctChildren],
 		['counted', rowCount(sql`age_at_referral IN ${ages}`)]
 	];
 	const rows = and(

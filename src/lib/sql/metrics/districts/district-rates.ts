@@ -1,8 +1,8 @@
 import type { Filters } from '$lib/domain/filters';
 import { filterPredicate, referralColumns } from '../../filters';
 import { sql, type Sql } from '../../sql';
-import { childCount, rowCount, type Keyed } from '../../keyed-count';
-import { rateQuery, type RatePeriod } from './rate-query';
+import { rowCount } from '../../keyed-count';
+import { distinctChildren, rateQuery, type RatePeriod, type RateQuery } from './rate-query';
 
 export type { RatePeriod };
 
@@ -37,9 +37,9 @@ export interface DistrictRateRow {
  */
 export function districtRates(filters: Filters, period: RatePeriod): Sql {
 	const where = filterPredicate(filters, referralColumns, ['districts', 'ageBands', 'from', 'to']);
-	const counted: [string, Keyed][] = [
+	const counted: RateQuery['counted'] = [
 		['referrals', rowCount()],
-		['children', childCount()],
+		['children', distinctChildren],
 		['referrals_0_17', rowCount(sql`age_at_referral BETWEEN 0 AND 17`)],
 		['referrals_10_17', rowCount(sql`age_at_referral BETWEEN 10 AND 17`)],
 		['repeat_referrals', rowCount(sql`is_repeat`)],

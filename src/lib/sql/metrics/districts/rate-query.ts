@@ -1,5 +1,12 @@
 import { referralFacts } from '../../derived';
-import { keyedAs, keyedThrough, type Keyed } from '../../keyed-count';
+import {
+	childCountsBy,
+	conditionCells,
+	keyedAs,
+	keyedThrough,
+	summedCount,
+	type Keyed
+} from '../../keyed-count';
 import { ident, join, sql, type Sql } from '../../sql';
 
 /** The period a rate is measured over: both ends inclusive, yyyy-mm-dd. */
@@ -37,6 +44,9 @@ export interface RateSource {
 /** Referrals, placed by their referral date: what a rate counts unless told otherwise. */
 export const referralSource: RateSource = { from: referralFacts, date: 'referral_date' };
 
+/** In a rate query's `counted`: the distinct children of the counted records (the facts' `solo_all`). */
+export const distinctChildren = 'distinct children';
+
 /** What a per-district rate query counts and which population it sets the counts against. */
 export interface RateQuery {
 	period: RatePeriod;
@@ -44,8 +54,11 @@ export interface RateQuery {
 	source?: RateSource;
 	/** The filters on those records, less the period (applied here) and the district (every district is shown). */
 	where: Sql;
-	/** Counts of records in the period per district, by output name. */
-	counted: readonly (readonly [string, Keyed])[];
+	/**
+	 * Counts of records in the period per district, by output name: a keyed count, or `distinctChildren`
+	 * for the children among them (counted beside the others: `childCountsBy`).
+	 */
+	counted: readonly (readonly [string, Keyed | typeof distinctChildren])[];
 	/**
 	 * Aggregates of the population rows `p` weighted by the period's coverage `s.fraction` (person-years),
 	 * each with its alias, e.g. `sum(p.children * s.fraction) AS person_years`.
@@ -69,6 +82,24 @@ export function rateQuery(query: RateQuery): Sql {
 		source.date === undefined
 			? sql`TRUE`
 			: sql`${ident(source.date)} BETWEEN CAST(${query.period.from} AS DATE) AND CAST(${query.period.to} AS DATE)`;
+	const rows = query.counted.flatMap(([name, keyed]) =>
+		keyed === distinctChildren ? [] : [[name, keyed] as const]
+	);
+	// Facts rows are counted from their cells by district and condition (conditionCells), a cube's as they are.
+	const byCondition = conditionCells(rows);
+	const counts = byCondition?.counts ?? rows;
+	const counted = byCondition
+		? sql`(SELECT district, ${byCondition.cells} FROM ${source.from} WHERE ${inPeriod} AND (${query.where}) GROUP BY ALL)`
+		: sql`${source.from} WHERE ${inPeriod} AND (${query.where})`;
+	const children = query.counted.flatMap(([name, keyed]) =>
+		keyed === distinctChildren
+			? [
+					sql`${ident(name)} AS (SELECT district, ${keyedAs(name, summedCount(ident(name), ident(`${name}:key_sum`)))} FROM ${childCountsBy(source.from, sql`${inPeriod} AND (${query.where})`, [['district']], name)} GROUP BY district)`
+				]
+			: []
+	);
+	const through = ([name, keyed]: readonly [string, Keyed | typeof distinctChildren]) =>
+		keyedThrough(name, keyed === distinctChildren ? name : 'c');
 	return sql`WITH ${exposureYears(query.period)},
 exposure AS (
 	SELECT p.district,
@@ -80,15 +111,22 @@ exposure AS (
 ),
 counts AS (
 	SELECT district,
-		${join(query.counted.map(([name, keyed]) => keyedAs(name, keyed)))}
-	FROM ${source.from}
-	WHERE ${inPeriod} AND (${query.where})
+		${join(counts.map(([name, keyed]) => keyedAs(name, keyed)))}
+	FROM ${counted}
 	GROUP BY 1
-)
+)${join(
+		children.map((one) => sql`,\n${one}`),
+		''
+	)}
 SELECT CAST(e.district AS VARCHAR) AS district,
-	${join(query.counted.map(([name]) => keyedThrough(name, 'c')))},
+	${join(query.counted.map(through))},
 	${join(query.exposureColumns)}
 FROM exposure e
-LEFT JOIN counts c USING (district)
+LEFT JOIN counts c USING (district)${join(
+		query.counted.flatMap(([name, keyed]) =>
+			keyed === distinctChildren ? [sql`\nLEFT JOIN ${ident(name)} USING (district)`] : []
+		),
+		''
+	)}
 ORDER BY e.district`;
 }
