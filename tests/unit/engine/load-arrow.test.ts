@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { appendArrow, clearData } from '$lib/engine/load-arrow';
 import { refreshFacts } from '$lib/engine/load-tables';
 import { ingestFile, toArrowIPC } from '$lib/ingest';
 import { sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
+import { engineForFile } from '../../helpers/file-engine';
 
 async function ingestFixture(name: string) {
 	const outcome = await ingestFile(
@@ -16,11 +16,7 @@ async function ingestFixture(name: string) {
 	return outcome.result;
 }
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: [referral({ referral_id: 'DEMO-1' })] });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: [referral({ referral_id: 'DEMO-1' })] }));
 
 describe('appendArrow', () => {
 	it('loads validated rows from the ingest pipeline into the contract tables, types intact', async () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ethnicities, referralSources } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { FilterKey, Filters } from '$lib/domain/filters';
 import {
 	cubeAnswers,
@@ -17,6 +16,7 @@ import { interventionByIndicatorCount } from '$lib/sql/metrics/pathway/intervent
 import type { Sql } from '$lib/sql/sql';
 import { cohortFilterFields, filterSet, monthStart, onFacts, rarely } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The Children page's ethnicity and referral source charts, and Pathway's intervention by indicator count,
@@ -26,11 +26,7 @@ import { demoEngine } from '../../helpers/page';
  * facts. On random filters of those kinds, now and then with a period or a filter only the facts answer, both
  * charts give the rows the facts give, cell keys included.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 const cohorts: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageBands, districts, genders, indicatorColumns } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import { episodeFacts, referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
 import {
@@ -16,13 +15,10 @@ import { ident, join, sql, Sql } from '$lib/sql/sql';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
 import { demoEngine } from '../../helpers/page';
 import { keyedAs } from '$lib/sql/keyed-count';
+import { engineForFile } from '../../helpers/file-engine';
 
 // The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 /** Every count of `referralCounts`, as one row, from the source it chooses. */
 async function countsFrom(filters: Filters, except: (keyof Filters)[] = []) {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageBands, districts, genders } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { agesUnder, episodeChildAges } from '$lib/sql/episode-child-ages';
 import { episodeChildrenAnswer, episodeChildrenTable } from '$lib/sql/episode-children';
@@ -13,17 +12,14 @@ import { sql, type Sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
 import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The episode children table (issue 14) against the facts path: the Missing page's headline, episodes and
  * children by type and by sex, and repeat missing give the rows and cell keys the facts give, on random
  * filters of which most are ones the table answers.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

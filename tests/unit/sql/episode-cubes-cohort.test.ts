@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageBands, districts } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { childrenIn, episodeChildCubes, type ChildCube } from '$lib/sql/child-cubes';
 import { episodeCounts, episodeCube, episodeKindCube, rowCounts, type Cube } from '$lib/sql/cubes';
@@ -15,6 +14,7 @@ import { ident, join, sql, Sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
 import { filterSet, some } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The Missing page's cohort filters without the episode facts (issue 14): the episode cubes keep the single
@@ -24,11 +24,7 @@ import { demoEngine } from '../../helpers/page';
  * measure of the cubes and the children per period equal a plain count over the facts, with the same cell
  * keys.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 /** Any day of the demo's years (and a little beyond), so a period may start or end mid-month. */
 const day = fc

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { episodeDates } from '$lib/sql/episode-dates';
 import { sql } from '$lib/sql/sql';
 import { engineWith, episode } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
+import { engineForFile } from '../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 describe('the episode dates row', () => {
 	it('holds the first and last start dates of the episode facts', async () => {

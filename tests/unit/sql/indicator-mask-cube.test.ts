@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageBands, districts, genders, indicatorColumns } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { cubeAnswers, indicatorMaskCube } from '$lib/sql/cubes';
 import { referralFacts } from '$lib/sql/derived';
@@ -12,17 +11,14 @@ import { sql, type Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { filterSet, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The indicator mask cube (issue 14) against the facts path: the combinations (UpSet) and pairs charts give
  * (and indicators per referral, counted from the same masks) the rows and cell keys the facts give, on random filters of which most are the district filter alone (the
  * one the cube answers).
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indicatorColumns, indicatorLevels, presentLevels } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import { referralFacts } from '$lib/sql/derived';
 import { referralEnumIn } from '$lib/sql/schema';
 import { sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
+import { engineForFile } from '../../helpers/file-engine';
 
 // Every level of every indicator, and a blank cell: referral k gives indicator i the level (i + k) mod 7,
 // the 7th being blank, so each indicator takes each level once and no two indicators move together.
@@ -29,11 +29,7 @@ function expectedMasks(k: number): { present_mask: number; assessed_mask: number
 	return { present_mask: present, assessed_mask: assessed };
 }
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows }));
 
 describe('indicator masks', () => {
 	it('set bit i for every present level and every assessed one, and for no blank cell', async () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ageBands, districts, genders, interventionKinds } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '$lib/sql/derived';
 import { filterPredicate, referralColumns } from '$lib/sql/filters';
@@ -16,6 +15,7 @@ import {
 import { ident, join, Sql, sql } from '$lib/sql/sql';
 import { demoEngine } from '../../helpers/page';
 import { filterSet, indicatorConditions, monthStart, rarely, some } from '../../helpers/filter-arbitraries';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The facts path's counts in two steps (issue 14: under an indicator filter every page counts the facts)
@@ -23,11 +23,7 @@ import { filterSet, indicatorConditions, monthStart, rarely, some } from '../../
  * from one row per child and group (`childCountsBy`) against `count(DISTINCT …)`, and row counts from their
  * cells by condition (`conditionCells`) against `count(*) FILTER (…)`, each with its key.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	ageBands,
 	districts,
@@ -11,7 +11,6 @@ import {
 	referralSources,
 	riskLevels
 } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import {
 	childCubeAnswers,
@@ -61,6 +60,7 @@ import { ident, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
 import { filterSet, monthStart, onFacts, rarely, some } from '../../helpers/filter-arbitraries';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The per-load tables and columns that spare a filter change the facts (issue 14) against the facts path, on
@@ -68,11 +68,7 @@ import { filterSet, monthStart, onFacts, rarely, some } from '../../helpers/filt
  * the facts give; the solo flags give distinct children the count and key of a plain distinct count; the
  * precomputed index order gives re-referral the rows of the per-click `arg_min` it replaced.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 /** Filters the cubes answer (base dimensions, whole months), sometimes with ones only some cubes answer. */
 const filters: fc.Arbitrary<Filters> = filterSet(

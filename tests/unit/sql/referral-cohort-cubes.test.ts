@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { districts, ethnicities } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { childrenIn, referralChildCounting, referralCohortChildCubes } from '$lib/sql/child-cubes';
 import {
@@ -28,6 +27,7 @@ import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral
 import { sql, Sql } from '$lib/sql/sql';
 import { cohortFilterFields, filterSet, monthStart, onFacts } from '../../helpers/filter-arbitraries';
 import { demoEngine } from '../../helpers/page';
+import { engineForFile } from '../../helpers/file-engine';
 
 /**
  * The cohort filters on the Overview, Trends and Children without the referral facts (issue 14): the cohort
@@ -36,11 +36,7 @@ import { demoEngine } from '../../helpers/page';
  * kinds (with the base ones, whole-month periods, and now and then a filter only the facts answer), every
  * metric that reads them gives the rows the facts give, cell keys included.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 const cohorts: fc.Arbitrary<Filters> = filterSet(
 	fc.record({ from: fc.option(monthStart, { nil: undefined }), ...cohortFilterFields })

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	episodeHeadline,
 	referralHeadline,
@@ -9,6 +8,7 @@ import {
 import { monthlyReferralsByDistrict, type MonthlyDistrictCount } from '$lib/sql/metrics/monthly-referrals';
 import { engineWith, episode, referral } from '../../../helpers/engine';
 import { answer } from '../../../helpers/answer';
+import { engineForFile } from '../../../helpers/file-engine';
 
 // Hand-counted fixture: child A is referred three times (2nd within 12 months of the 1st: repeat; 3rd more
 // than 12 months after the 2nd: not a repeat); child B twice (2nd exactly 12 months after: repeat).
@@ -62,11 +62,7 @@ const episodes = [
 	episode({ episode_id: 'E3', child_id: 'B', start_date: '2024-01-01', district: 'cambridge' })
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows, missing_episodes: episodes });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows, missing_episodes: episodes }));
 
 describe('referralHeadline', () => {
 	it('counts referrals, children, repeats and looked-after on the whole extract', async () => {

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { ageProfileByYear, type AgeProfileRow } from '$lib/sql/metrics/children/age-profile';
 import { engineWith } from '../../../../helpers/engine';
 import { childrenFixture } from './fixture';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: childrenFixture });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: childrenFixture }));
 
 describe('ageProfileByYear', () => {
 	it('gives referrals, under-15s, mean, standard deviation and median age per financial year', async () => {

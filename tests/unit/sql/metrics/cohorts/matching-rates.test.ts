@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '$lib/engine/engine';
 import { matchingPopulation, type PopulationDetail } from '$lib/domain/matching-population';
 import type { Filters } from '$lib/domain/filters';
@@ -7,6 +7,7 @@ import { populationDetail, type PopulationDetailRow } from '$lib/sql/metrics/coh
 import { Sql, sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../../../helpers/engine';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 // Hand-counted fixture, all in Fenland in 2024: boys P (14), Q (16, twice), R (17); girl S (15); boy T (12).
 const rows = [
@@ -45,11 +46,7 @@ const row = (band: string, sex: string | null, age: number | null, children: num
 const boys14To17: Filters = { genders: ['male'], ageFrom: 14, ageTo: 17 };
 const year2024 = { from: '2024-01-01', to: '2024-12-31' };
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows }));
 
 async function detail(): Promise<PopulationDetail> {
 	const [found] = await answer<PopulationDetailRow>(engine, populationDetail());

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { districtRates, type DistrictRateRow } from '$lib/sql/metrics/districts/district-rates';
 import { engineWith, referral } from '../../../../helpers/engine';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 // Hand-counted fixture. Fenland: A (15, looked after) twice in 2024 (2nd a repeat), B (8) once, C (19) once,
 // D (12, female) once in 2023. Cambridge: E (16, looked-after status unknown) once in 2024.
@@ -44,11 +44,7 @@ const rows = [
 const fenland = { 2023: [10975, 9350], 2024: [11199, 9540], 2026: [11424, 9732] } as const;
 const cambridge2024 = [13847, 11796] as const;
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows }));
 
 const byDistrict = (result: DistrictRateRow[], code: string) => result.find((row) => row.district === code)!;
 

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { indicatorCombinations, type IndicatorCombination } from '$lib/sql/metrics/indicators/combinations';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: indicatorFixture });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: indicatorFixture }));
 
 describe('indicatorCombinations', () => {
 	it('counts every exact combination of indicators present, ordered by size then key, never by count', async () => {

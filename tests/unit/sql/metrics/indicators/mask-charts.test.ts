@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { districts, genders, interventionKinds } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '$lib/sql/derived';
 import { filterPredicate, referralColumns } from '$lib/sql/filters';
@@ -19,6 +18,7 @@ import {
 	some
 } from '../../../../helpers/filter-arbitraries';
 import { demoEngine } from '../../../../helpers/page';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 /**
  * The combinations, pairs and indicators per referral as one query (issue 14): each chart's rows taken out of
@@ -26,11 +26,7 @@ import { demoEngine } from '../../../../helpers/page';
  * and order included, and publish to the same figures, on random filters (the district filter alone, which
  * the mask cube answers, and filters that read the facts).
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

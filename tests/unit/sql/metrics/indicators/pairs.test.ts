@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { indicatorPairs, type IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: indicatorFixture });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: indicatorFixture }));
 
 describe('indicatorPairs', () => {
 	it('counts referrals with both, and with each, of every pair of indicators', async () => {

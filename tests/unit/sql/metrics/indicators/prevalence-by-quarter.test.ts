@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	indicatorPrevalenceByQuarter,
 	type QuarterPrevalence
@@ -7,12 +6,9 @@ import {
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: indicatorFixture });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: indicatorFixture }));
 
 describe('indicatorPrevalenceByQuarter', () => {
 	it('counts each indicator per calendar quarter', async () => {

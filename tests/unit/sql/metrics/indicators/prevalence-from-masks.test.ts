@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
 	ageBands,
 	districts,
@@ -8,7 +8,6 @@ import {
 	interventionKinds,
 	pathwayStages
 } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import type { Filters, FilterKey } from '$lib/domain/filters';
 import { cubeAnswers, referralCube } from '$lib/sql/cubes';
 import { referralFacts } from '$lib/sql/derived';
@@ -21,6 +20,7 @@ import { join, sql, Sql } from '$lib/sql/sql';
 import { engineWith, referral } from '../../../../helpers/engine';
 import { filterSet, indicatorConditions, rarely, some } from '../../../../helpers/filter-arbitraries';
 import { demoEngine } from '../../../../helpers/page';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 /**
  * Prevalence under filters the referral cube cannot answer (issue 14: the cohort filters) is counted from the
@@ -28,11 +28,7 @@ import { demoEngine } from '../../../../helpers/page';
  * referral and indicator, on random cohort filters: every count and every key (publication mode's cell keys)
  * the same, in the same order. The cube against this path is in tests/unit/sql/precomputed.test.ts.
  */
-let engine: Engine;
-beforeAll(async () => {
-	engine = await demoEngine();
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => demoEngine());
 
 /** Filters of a cohort: each set has at least one the referral cube has no dimension for. */
 const cohort: fc.Arbitrary<Filters> = filterSet(

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indicatorColumns } from '$lib/contract';
-import type { Engine } from '$lib/engine/engine';
 import { indicatorPrevalence, type IndicatorPrevalence } from '$lib/sql/metrics/indicators/prevalence';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: indicatorFixture });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: indicatorFixture }));
 
 const counts = (rows: IndicatorPrevalence[]) =>
 	Object.fromEntries(rows.map((row) => [row.indicator, [row.present, row.assessed, row.referrals]]));

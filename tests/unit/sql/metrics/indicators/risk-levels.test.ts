@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { riskLevelsByYear, type RiskLevelYear } from '$lib/sql/metrics/indicators/risk-levels';
 import { engineWith } from '../../../../helpers/engine';
 import { indicatorFixture } from './fixture';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: indicatorFixture });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: indicatorFixture }));
 
 describe('riskLevelsByYear', () => {
 	it('counts referrals by overall risk level per financial year', async () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	districtEpisodeRates,
 	type DistrictEpisodeRateRow
@@ -10,6 +9,7 @@ import {
 	districtEpisodeRateTitle,
 	episodeRates
 } from '../../../../../src/routes/missing/district-episode-rate';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 // Peterborough (57,621 children aged 0–17 in 2024) has the most episodes, 4, one of them of a 19-year-old;
 // East Cambridgeshire (19,513) has 3, so the higher rate. Fenland has one in 2023, outside the period.
@@ -43,11 +43,7 @@ const rows = [
 	})
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ missing_episodes: rows });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ missing_episodes: rows }));
 
 const year2024 = { from: '2024-01-01', to: '2024-12-31' };
 const byDistrict = (result: DistrictEpisodeRateRow[], code: string) =>

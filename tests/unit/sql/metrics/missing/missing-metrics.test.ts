@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { episodeDurations, type DurationBandRow } from '$lib/sql/metrics/missing/duration-bands';
 import { episodeExtent, type EpisodeExtent } from '$lib/sql/metrics/missing/episode-extent';
 import { episodeSexes, type EpisodeSexRow } from '$lib/sql/metrics/missing/episode-sexes';
@@ -15,6 +14,7 @@ import { returnInterviews, type ReturnInterviewRow } from '$lib/sql/metrics/miss
 import { seasonality, type SeasonalityRow } from '$lib/sql/metrics/missing/seasonality';
 import { engineWith, episode } from '../../../../helpers/engine';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 // Hand-counted fixture: child A (Fenland, looked after) has 5 episodes, B (Cambridge, not looked after) 2,
 // C'q (Cambridge, status and sex not recorded) 1. Durations and return home interviews as commented.
@@ -88,11 +88,7 @@ const episodes = [
 	})
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ missing_episodes: episodes });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ missing_episodes: episodes }));
 
 describe('missing episode metrics', () => {
 	it('gives the first and last episode start', async () => {

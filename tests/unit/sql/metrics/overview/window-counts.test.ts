@@ -1,6 +1,5 @@
 import { cambridgeshireAndPeterborough } from '$lib/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { episodeSeries, type EpisodeSeriesRow } from '$lib/sql/metrics/overview/episode-series';
 import {
 	episodeWindowCounts,
@@ -10,6 +9,7 @@ import {
 } from '$lib/sql/metrics/overview/window-counts';
 import { answer } from '../../../../helpers/answer';
 import { engineWith, episode, referral } from '../../../../helpers/engine';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 const sixDistricts = cambridgeshireAndPeterborough.enumeration.codes;
 
@@ -86,11 +86,7 @@ const windows = [
 	{ name: 'year_ago', from: '2023-04-01', to: '2023-06-30' }
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows, missing_episodes: episodes });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows, missing_episodes: episodes }));
 
 describe('referralWindowCounts', () => {
 	it('counts each window for all districts and each district; empty windows are zeros', async () => {

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import {
 	interventionByAgeBand,
 	interventionByIndicatorCount,
@@ -13,6 +12,7 @@ import {
 } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { engineWith, referral } from '../../../../helpers/engine';
 import { answer } from '../../../../helpers/answer';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 const tenIndicators = Object.fromEntries(
 	[
@@ -104,11 +104,7 @@ const rows = [
 	})
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows }));
 
 const reached = (result: PathwayFunnelRow[], group = '') =>
 	result.filter((row) => row.group === group).map((row) => row.reached);

@@ -1,10 +1,10 @@
 import { cambridgeshireAndPeterborough } from '$lib/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '$lib/engine/engine';
+import { describe, expect, it } from 'vitest';
 import { childSeries, type ChildSeriesRow } from '$lib/sql/metrics/trends/child-series';
 import { referralSeries, type ReferralSeriesRow } from '$lib/sql/metrics/trends/referral-series';
 import { answer } from '../../../../helpers/answer';
 import { engineWith, referral } from '../../../../helpers/engine';
+import { engineForFile } from '../../../../helpers/file-engine';
 
 // Hand-counted fixture. Child A is referred four times (Fenland in January and February, Cambridge in
 // March and May 2024): every referral after the first is a repeat. "O'Neil" checks quoting.
@@ -67,11 +67,7 @@ const rows = [
 	})
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await engineWith({ referrals: rows });
-});
-afterAll(() => engine.close());
+const engine = engineForFile(() => engineWith({ referrals: rows }));
 
 // The children column of each expectation is checked against childSeries (distinct children).
 const counts = (
