@@ -512,7 +512,11 @@ function countsFrom(cubes: Cube | readonly Cube[], filters: Filters, except: rea
 		sum: (one, where) =>
 			fromCube
 				? summedCount(ident(held(one).name), ident(keySumName(one.name)), where)
-				: { count: total(one.perRow, where), keySum: total(sql`(${one.perRow}) * ${recordKey}`, where) }
+				: {
+						count: total(one.perRow, where),
+						keySum: total(sql`(${one.perRow}) * ${recordKey}`, where),
+						additive: true
+					}
 	};
 }
 

@@ -16,6 +16,11 @@ export interface Keyed {
 	readonly keySum: Sql;
 	/** For a count of facts rows (`rowCount`), the condition on them, so `conditionCells` can count it. */
 	readonly rowsWhere?: Sql;
+	/**
+	 * Whether the count sums rows (of the facts or a cube's cells), so counts of disjoint groups of rows add up
+	 * to it (`keyedPartial`, then `summedCount`); never for distinct children.
+	 */
+	readonly additive?: boolean;
 }
 
 const filtered = (aggregate: Sql, where: Sql | undefined) =>
@@ -33,7 +38,8 @@ export function rowCount(where?: Sql): Keyed {
 	return {
 		count: bigint(sql`count(*)`, where),
 		keySum: bigint(sql`sum(${recordKey})`, where),
-		rowsWhere: where ?? sql`TRUE`
+		rowsWhere: where ?? sql`TRUE`,
+		additive: true
 	};
 }
 
@@ -145,7 +151,11 @@ export function perChildCount(where?: Sql): Keyed {
 
 /** A count summed from pre-aggregated rows (a cube, or a CTE of counts) holding a count and its key sum. */
 export function summedCount(count: Sql, keySum: Sql, where?: Sql): Keyed {
-	return { count: bigint(sql`sum(${count})`, where), keySum: bigint(sql`sum(${keySum})`, where) };
+	return {
+		count: bigint(sql`sum(${count})`, where),
+		keySum: bigint(sql`sum(${keySum})`, where),
+		additive: true
+	};
 }
 
 /** `count AS name, key AS "name:key"`: the select-list entries of a published count. */

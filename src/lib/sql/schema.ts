@@ -51,6 +51,23 @@ export function referralEnumIn(column: Sql, name: string, codes: readonly string
 		: sql`${position} IN (${join(positions.map((at) => sql`${at}`))})`;
 }
 
+/** The enumerated field of the referrals table called `name`: its ENUM's codes in order. */
+function referralEnumField(name: string): EnumField {
+	const field = tables.referrals.fields.find((one) => one.name === name);
+	if (field?.kind !== 'enum') throw new Error(`referrals.${name} is not enumerated`);
+	return field;
+}
+
+/** How many codes a referral column's ENUM has: its `enum_code` positions are 0 to this less one. */
+export function referralEnumSize(name: string): number {
+	return referralEnumField(name).values.codes.length;
+}
+
+/** The ENUM value of a referral column at a 0-based position (`enum_code`'s inverse), as text. */
+export function referralEnumAt(name: string, position: Sql): Sql {
+	return sql`CAST(enum_range(NULL::${enumTypeName(referralEnumField(name))})[${position} + 1] AS VARCHAR)`;
+}
+
 export function columnType(field: Field): Sql {
 	switch (field.kind) {
 		case 'text':

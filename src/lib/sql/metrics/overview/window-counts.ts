@@ -2,8 +2,18 @@ import type { Filters } from '$lib/domain/filters';
 import { episodeFacts, referralFacts } from '../../derived';
 import { episodeColumns, filterPredicate, referralColumns } from '../../filters';
 import { ident, join, literal, sql, type Sql } from '../../sql';
-import { ALL_AREAS } from '../trends/period-area-grid';
-import { childCount, keyedAs, keyedThrough, rowCount, type Keyed, type SoloPeriod } from '../../keyed-count';
+import { ALL_AREAS, areaOfGroup, areaRollup } from '../trends/period-area-grid';
+import { KEY_RANGE } from '$lib/publication/ptable';
+import { childCellHash } from '../../record-keys';
+import {
+	childCount,
+	keyedAs,
+	keyedPartial,
+	keyedThrough,
+	rowCount,
+	type Keyed,
+	type SoloPeriod
+} from '../../keyed-count';
 import { periodEnd, periodStart } from '$lib/domain/calendar';
 import { childrenIn, episodeChildCubes, referralChildCounting, type ChildrenSource } from '../../child-cubes';
 import { episodeCounts, referralCohortCounting, referralCounts } from '../../cubes';
@@ -65,7 +75,7 @@ const quarterWindows = (windows: readonly CountWindow[]) =>
 /** `span`, `area` and the counts per window and district and per window, from a cube joined to the windows. */
 function windowCells(from: Sql, where: Sql, measures: readonly (readonly [string, Keyed])[]): Sql {
 	return sql`SELECT w.name AS span,
-		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
+		${areaOfGroup} AS area,
 		${join(measures.map(([name, keyed]) => keyedAs(name, keyed)))}
 	FROM ${from} JOIN windows w ON month BETWEEN w.first_day AND w.last_day
 	WHERE ${where}
@@ -97,14 +107,17 @@ LEFT JOIN children k ON k.span = w.name AND k.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
 }
 
-const referralMeasures = (solo: SoloPeriod): [string, Keyed][] => [
+/** The window counts' counts of referral rows, in the answer's column order after `referrals` and `children`. */
+const referralRowMeasures: [string, Keyed][] = [
 	['referrals', rowCount()],
-	['children', childCount(undefined, solo)],
 	['repeat_referrals', rowCount(sql`is_repeat`)],
 	['looked_after', rowCount(sql`looked_after`)],
 	['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)],
 	['under_15', rowCount(sql`age_at_referral < 15`)]
 ];
+
+/** The answer's counts, in its column order. */
+const referralCountNames = ['referrals', 'children', ...referralRowMeasures.slice(1).map(([name]) => name)];
 
 /**
  * Referral counts in each window, per selected district and all together, under every filter except the
@@ -134,31 +147,56 @@ export function referralWindowCounts(
 				]
 			},
 			{ ...children, name: 'children' },
-			referralMeasures('all').map(([name]) => name)
+			referralCountNames
 		);
 	}
 	const date = ident(referralColumns.date);
-	const measures = referralMeasures(soloWithin(windows));
 	const solo = ident(`solo_${soloWithin(windows)}`);
+	// The row counts per window and district, with the children alone in their period (solo) summed there
+	// too; the other children one row per window, district and child, counted per district and, once more
+	// distinct, per window. So the rows pass two small GROUP BYs and no DISTINCT aggregate, where 13
+	// aggregates over two grouping sets of the rows took most of a cohort filter's Overview (issue 14).
+	const cellNames = [...referralRowMeasures.map(([name]) => name), 'solo_children'];
+	const childrenColumns = sql`CAST(COALESCE(c.solo_children, 0) + COALESCE(k.children, 0) AS BIGINT) AS children,
+	CAST((COALESCE(c."solo_children:key", 0) + COALESCE(k.children_key_sum, 0)) % ${KEY_RANGE} AS INTEGER) AS "children:key"`;
 	return sql`WITH windows AS (${windowsTable(windows)}),
 areas AS (${areasTable(filters, allAreas)}),
 facts AS (
 	SELECT w.name AS span, r.district, r.child_key, r.child_cell_hash, r.record_key, r.is_repeat, r.looked_after,
-		r.age_at_referral, r.${solo}
+		r.age_at_referral, r.${solo} AS solo
 	FROM ${referralFacts} r JOIN windows w ON r.${date} BETWEEN w.first_day AND w.last_day
 	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
 ),
-counts AS (
-	SELECT span,
-		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
-		${join(measures.map(([name, keyed]) => keyedAs(name, keyed)))}
+counts AS (${areaRollup(
+		sql`SELECT span, district,
+		${join(referralRowMeasures.map(([name, keyed]) => keyedPartial(name, keyed)))},
+		count(*) FILTER (WHERE solo) AS solo_children,
+		CAST(COALESCE(sum(${childCellHash}) FILTER (WHERE solo), 0) % ${KEY_RANGE} AS BIGINT) AS "solo_children:key_sum"
 	FROM facts
-	GROUP BY GROUPING SETS ((span, district), (span))
+	GROUP BY span, district`,
+		sql`span`,
+		cellNames
+	)}),
+others AS (
+	SELECT span, district, child_key, any_value(${childCellHash}) AS hash
+	FROM facts
+	WHERE NOT solo
+	GROUP BY span, district, child_key
+),
+children AS (
+	SELECT span, CAST(district AS VARCHAR) AS area, count(*) AS children, sum(hash) % ${KEY_RANGE} AS children_key_sum
+	FROM others
+	GROUP BY span, district
+	UNION ALL
+	SELECT span, ${ALL_AREAS}, count(*), sum(hash) % ${KEY_RANGE}
+	FROM (SELECT span, child_key, any_value(hash) AS hash FROM others GROUP BY span, child_key)
+	GROUP BY span
 )
 SELECT w.name AS span, a.area,
-	${join(measures.map(([name]) => keyedThrough(name, 'c')))}
+	${join(referralCountNames.map((name) => (name === 'children' ? childrenColumns : keyedThrough(name, 'c'))))}
 FROM windows w CROSS JOIN areas a
 LEFT JOIN counts c ON c.span = w.name AND c.area = a.area
+LEFT JOIN children k ON k.span = w.name AND k.area = a.area
 ORDER BY w.name, a.area = ${ALL_AREAS} DESC, a.area`;
 }
 
@@ -192,7 +230,7 @@ facts AS (
 ),
 counts AS (
 	SELECT span,
-		CASE WHEN grouping(district) = 1 THEN ${ALL_AREAS} ELSE CAST(district AS VARCHAR) END AS area,
+		${areaOfGroup} AS area,
 		${keyedAs('episodes', rowCount())},
 		${keyedAs('children_missing', childCount(undefined, solo))}
 	FROM facts

@@ -7,7 +7,16 @@ import {
 	type EpisodeWindowRow,
 	type ReferralWindowRow
 } from '$lib/sql/metrics/overview/window-counts';
+import fc from 'fast-check';
+import type { Filters } from '$lib/domain/filters';
+import { referralFacts } from '$lib/sql/derived';
+import { filterPredicate, referralColumns } from '$lib/sql/filters';
+import { childCount, keyedAs, rowCount, type Keyed } from '$lib/sql/keyed-count';
+import type { CountWindow } from '$lib/sql/metrics/overview/window-counts';
+import { join, literal, sql } from '$lib/sql/sql';
 import { answer } from '../../../../helpers/answer';
+import { cohortFilterFields, filterSet, indicatorConditions } from '../../../../helpers/filter-arbitraries';
+import { demoEngine } from '../../../../helpers/page';
 import { engineWith, episode, referral } from '../../../../helpers/engine';
 import { engineForFile } from '../../../../helpers/file-engine';
 
@@ -195,5 +204,84 @@ describe('episodeSeries', () => {
 			{ period: '2024-04-01', area: 'all', episodes: 0 },
 			{ period: '2024-04-01', area: 'fenland', episodes: 0 }
 		]);
+	});
+});
+
+describe('referralWindowCounts from the facts', () => {
+	let demo: Engine;
+	beforeAll(async () => {
+		demo = await demoEngine();
+	});
+	afterAll(() => demo.close());
+
+	/** The counts as their definition says: each window's rows, grouped per district and all together. */
+	const direct = (filters: Filters, windows: readonly CountWindow[]) => {
+		const spans = windows.map(
+			({ name, from, to }) => sql`(${literal(name)}, CAST(${from} AS DATE), CAST(${to} AS DATE))`
+		);
+		const counted: [string, Keyed][] = [
+			['referrals', rowCount()],
+			['children', childCount()],
+			['repeat_referrals', rowCount(sql`is_repeat`)],
+			['looked_after', rowCount(sql`looked_after`)],
+			['looked_after_known', rowCount(sql`looked_after IS NOT NULL`)],
+			['under_15', rowCount(sql`age_at_referral < 15`)]
+		];
+		return sql`SELECT w.name AS span,
+		CASE WHEN grouping(district) = 1 THEN 'all' ELSE CAST(district AS VARCHAR) END AS area,
+		${join(counted.map(([name, keyed]) => keyedAs(name, keyed)))}
+	FROM ${referralFacts} r JOIN (VALUES ${join(spans)}) AS w(name, first_day, last_day)
+		ON r.referral_date BETWEEN w.first_day AND w.last_day
+	WHERE ${filterPredicate(filters, referralColumns, ['from', 'to'])}
+	GROUP BY GROUPING SETS ((w.name, district), (w.name))`;
+	};
+	/** Quarters (the Overview's default), or windows of other days (solo in all the data). */
+	const windowSets: CountWindow[][] = [
+		[
+			{ name: 'current', from: '2024-04-01', to: '2024-06-30' },
+			{ name: 'previous', from: '2024-01-01', to: '2024-03-31' },
+			{ name: 'year_ago', from: '2023-04-01', to: '2023-06-30' }
+		],
+		[
+			{ name: 'current', from: '2024-02-14', to: '2024-07-20' },
+			{ name: 'previous', from: '2023-09-09', to: '2024-02-13' }
+		]
+	];
+
+	it('gives the direct counts, cell keys included, on random filters with indicator conditions', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				filterSet(fc.record({ ...cohortFilterFields, indicators: indicatorConditions(3) })),
+				fc.constantFrom(...windowSets),
+				async (chosen, windows) => {
+					const query = referralWindowCounts(chosen, windows, sixDistricts);
+					expect(query.text).toContain(referralFacts.text);
+					const answered = (await demo.query<ReferralWindowRow>(query)).filter((row) => row.referrals > 0);
+					const expected = await demo.query<ReferralWindowRow>(direct(chosen, windows));
+					const sorted = (rows: object[]) => rows.map((row) => JSON.stringify(row)).sort();
+					expect(sorted(answered)).toEqual(sorted(expected));
+				}
+			),
+			{ numRuns: 30, seed: 812 }
+		);
+	});
+
+	it('counts a child referred in two districts of one window once in all and once in each', async () => {
+		const own = await engineWith({
+			referrals: [
+				referral({ referral_id: 'R1', child_id: 'A', referral_date: '2024-01-05', district: 'fenland' }),
+				referral({ referral_id: 'R2', child_id: 'A', referral_date: '2024-02-05', district: 'cambridge' }),
+				referral({ referral_id: 'R3', child_id: 'B', referral_date: '2024-02-09', district: 'fenland' })
+			]
+		});
+		try {
+			// A window of other days than a quarter: the facts answer it.
+			const windows = [{ name: 'current', from: '2024-01-02', to: '2024-03-30' }];
+			const counted = await answer<ReferralWindowRow>(own, referralWindowCounts({}, windows, sixDistricts));
+			const children = Object.fromEntries(counted.map((row) => [row.area, row.children]));
+			expect(children).toMatchObject({ all: 2, fenland: 2, cambridge: 1 });
+		} finally {
+			await own.close();
+		}
 	});
 });
