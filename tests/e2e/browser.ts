@@ -139,9 +139,17 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 	});
 }
 
+/**
+ * The whole page as a PNG, every chart in it: a full-page capture does not render the figures the browser
+ * skips off screen (`content-visibility: auto` in Chart.svelte), so they are shown for the capture only.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
 	mkdirSync(screenshotDir, { recursive: true });
 	const path = `${screenshotDir}/${name}.png`;
+	const shown = await page.addStyleTag({
+		content: 'figure.chart { content-visibility: visible !important; }'
+	});
 	await page.screenshot({ path, fullPage: true });
+	await shown.evaluate((style) => style.parentNode?.removeChild(style));
 	return path;
 }

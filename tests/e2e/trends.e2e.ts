@@ -154,6 +154,37 @@ describe('trends on the demo extract', () => {
 		await expect.poll(async () => (await table(figure(0)))[0]![2]).toBe(en(expected.get(months[0]!) ?? 0));
 	});
 
+	it('redraws the charts below the screen on a filter change without painting them until they are in view', async () => {
+		await watch.page.goto(new URL('/trends/', watch.baseUrl).href);
+		await waitForCharts(watch.page, 6);
+		const last = figure(5);
+		// Not rendered: the browser skips the style, layout and paint of what a figure far off screen holds.
+		const rendered = () =>
+			last.locator('svg[role="img"]').evaluate((svg) => svg.checkVisibility({ contentVisibilityAuto: true }));
+		expect(await rendered()).toBe(false);
+		await last.locator('svg[role="img"]').evaluate((svg) => svg.setAttribute('data-before-change', ''));
+		await watch.page.getByRole('combobox', { name: /^Looked after/ }).selectOption('yes');
+		await expect.poll(() => watch.page.url()).toContain('looked-after=yes');
+		await waitForCharts(watch.page, 6);
+		// Yet its drawing is new, at the width of the charts on screen.
+		expect(await last.locator('svg[role="img"][data-before-change]').count()).toBe(0);
+		const widthOf = (chart: Locator) => chart.locator('svg[role="img"]').getAttribute('width');
+		expect(await widthOf(last)).toBe(await widthOf(figure(0)));
+		expect(await rendered()).toBe(false);
+		// In view, it is shown whole: the figure is as tall as when it is never skipped, not a placeholder.
+		await last.scrollIntoViewIfNeeded();
+		await expect.poll(rendered).toBe(true);
+		const [shown, whole] = await last.evaluate((node: HTMLElement) => {
+			const height = () => node.getBoundingClientRect().height;
+			const before = height();
+			node.style.contentVisibility = 'visible';
+			const after = height();
+			node.style.contentVisibility = '';
+			return [before, after];
+		});
+		expect(shown).toBe(whole);
+	});
+
 	it('reproduces a filtered view from its URL, with numbers matching an independent count', async () => {
 		await watch.page.goto(new URL('/trends/?district=fenland&age=13-14&from=2024-01-01', watch.baseUrl).href);
 		await waitForCharts(watch.page, 6);
