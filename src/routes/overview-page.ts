@@ -130,11 +130,12 @@ export const overviewPage = definePage()
 	// The SPC series of every headline measure from the three monthly answers, as a function: the page reads
 	// it on the published rows, and the seam asks it of the true rows only to say whether a verdict changed.
 	.derive('spcOf', (scope) => {
-		const { spcEnd, dataStart, areaLabel, lookbackFrom, allSelected, gaps, publication } = scope;
+		const { spcEnd, dataStart, areaLabel, areaCodes, lookbackFrom, allSelected, gaps, publication } = scope;
 		if (!spcEnd || !dataStart) return undefined;
 		const base = {
 			grain: 'month' as const,
 			label: areaLabel,
+			areas: areaCodes,
 			coverage: { to: spcEnd, gaps: gaps.referrals },
 			// The two shares' sparklines: a month over a published base under 10 is a gap, as in a table.
 			publication

@@ -9,6 +9,7 @@ import {
 	referralColumns,
 	type FilterColumns
 } from './filters';
+import { cellOrder } from './cubes';
 import { childCount, type Keyed } from './keyed-count';
 import { childCellHash } from './record-keys';
 import { periodEdges, type DayRange } from './period-edges';
@@ -141,8 +142,11 @@ export const childCubes = (): readonly ChildCube[] => [
  * by child to find which of their child-periods are pure, which spares grouping every row by child.
  */
 export function buildChildCube(cube: ChildCube): Sql {
-	return sql`CREATE OR REPLACE TABLE ${cube.table} AS ${childCubeRows(cube)} ORDER BY month`;
+	return sql`CREATE OR REPLACE TABLE ${cube.table} AS ${childCubeRows(cube)} ORDER BY ${childCellOrder(cube)}`;
 }
+
+/** Rows by district, then period, as the cubes' cells are (`cellOrder`): a district click skips the rest. */
+const childCellOrder = (cube: ChildCube): Sql => cellOrder(['month', ...cube.dimensions]);
 
 /** The first day of a facts row's period in a child cube of this grain. */
 const periodOf = (grain: Grain): Sql =>
@@ -200,7 +204,7 @@ export function appendChildCube(cube: ChildCube, children: Sql, removed: Sql, ad
 	return [
 		sql`CREATE OR REPLACE TABLE ${periods} AS SELECT DISTINCT month FROM (${touched(removed)} UNION ALL ${touched(added)})`,
 		sql`DELETE FROM ${cube.table} WHERE month IN (SELECT month FROM ${periods})`,
-		sql`INSERT INTO ${cube.table} ${childCubeRows(cube, periods)} ORDER BY month`,
+		sql`INSERT INTO ${cube.table} ${childCubeRows(cube, periods)} ORDER BY ${childCellOrder(cube)}`,
 		sql`DROP TABLE ${periods}`
 	];
 }

@@ -1,4 +1,3 @@
-import { districts } from '$lib/contract';
 import { shareWithheld } from '$lib/publication/share-base';
 import { addMonths, periodEnd, type Grain } from '$lib/domain/calendar';
 import type { DayRange } from '$lib/domain/extract-coverage';
@@ -21,6 +20,8 @@ export interface MeasureSeriesOptions<Row> {
 	/** A share's denominator; omit for a count. */
 	denominator?: (row: Row) => number;
 	label: (area: string) => string;
+	/** The districts in the order every chart and table lists them: the loaded area reference's codes. */
+	areas: readonly string[];
 	coverage: Coverage;
 	/** Periods starting before this day have no full look-back (repeat referrals: 12 months after the data starts). */
 	lookbackFrom?: string;
@@ -51,8 +52,8 @@ export function lookbackStart(dataStart: string): string {
 }
 
 /**
- * One SPC series per area from period × area rows (the `all` area first, then districts in the contract's
- * order, the order every chart and table lists them in, whatever order the rows come in), with incomplete and
+ * One SPC series per area from period × area rows (the `all` area first, then districts in the area
+ * reference's order, the order every chart and table lists them in, whatever order the rows come in), with incomplete and
  * look-back-less periods excluded from the limits. In publication mode the counts arrive perturbed
  * (publication/), so the series, its limits and its verdicts are those of the published counts, and a share
  * over a published base under 10 is withheld (`publication`).
@@ -62,7 +63,8 @@ export function measureSeries<Row extends { period: string; area: string }>(
 	options: MeasureSeriesOptions<Row>
 ): SpcSeries[] {
 	const { grain, count, denominator, coverage, lookbackFrom, publication = false } = options;
-	const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => areaRank(a) - areaRank(b));
+	const rank = (area: string) => areaRank(area, options.areas);
+	const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => rank(a) - rank(b));
 	return areas.map((area) => {
 		const inputs = rows
 			.filter((row) => row.area === area)
@@ -90,9 +92,9 @@ export function measureSeries<Row extends { period: string; area: string }>(
 	});
 }
 
-/** `all` first, then the contract's districts in order, then anything else in the order met. */
-function areaRank(area: string): number {
+/** `all` first, then the districts in the reference's order, then anything else in the order met. */
+function areaRank(area: string, order: readonly string[]): number {
 	if (area === 'all') return -1;
-	const index = (districts.codes as readonly string[]).indexOf(area);
-	return index === -1 ? districts.codes.length : index;
+	const index = order.indexOf(area);
+	return index === -1 ? order.length : index;
 }

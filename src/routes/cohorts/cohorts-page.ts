@@ -96,7 +96,8 @@ function sizeChart<Row extends { period: string; area: string }>(
 ): ChartSpec<SpcTableRow> {
 	const series = measureSeries(
 		rows.filter((row) => row.area === ALL_AREAS),
-		{ grain, label: () => 'The cohort', coverage, count }
+		// The cohort as a whole only: no district to order.
+		{ grain, label: () => 'The cohort', areas: [], coverage, count }
 	);
 	const seriesName = `${measure.noun} in the cohort`;
 	const signals = series.flatMap((one) => spcSignals(one, measure, seriesName));

@@ -106,6 +106,7 @@ function measureTrend<Row extends { period: string; area: string }>(
 		const series = measureSeries(rows, {
 			grain,
 			label,
+			areas: areaReference.enumeration.codes,
 			coverage: { from: dataStart, to: coverage.to },
 			count,
 			...(lookbackFrom !== undefined ? { lookbackFrom } : {})

@@ -5,6 +5,7 @@ import { episodeFacts, referralFacts } from '$lib/sql/derived';
 import { episodeColumns, filterPredicate, referralColumns } from '$lib/sql/filters';
 import {
 	cubeAnswers,
+	cubes,
 	episodeCounts,
 	episodeCube,
 	referralCounts,
@@ -13,6 +14,7 @@ import {
 } from '$lib/sql/cubes';
 import { ident, join, sql, Sql } from '$lib/sql/sql';
 import { filtersSchema, type Filters } from '$lib/domain/filters';
+import { childCubes } from '$lib/sql/child-cubes';
 import { demoEngine } from '../../helpers/page';
 import { keyedAs } from '$lib/sql/keyed-count';
 import { engineForFile } from '../../helpers/file-engine';
@@ -261,4 +263,29 @@ describe('the episode cube', () => {
 		expect(cube).toEqual(facts);
 		expect(cube!.within_72_hours).toBeGreaterThan(0);
 	});
+});
+
+describe('the order of the cubes', () => {
+	// A district click reads only its districts' row groups (zone maps) when each district's cells lie together.
+	const tables = [
+		...cubes().map((cube) => ({ table: cube.table, month: cube.dimensions.includes('month') })),
+		...childCubes().map((cube) => ({ table: cube.table, month: true }))
+	];
+	it.each(tables.map((one) => [one.table.text, one] as const))(
+		'writes %s district by district, by month within each',
+		async (_, { table, month }) => {
+			const runs = await engine.query<{ district: string; rows: number; span: number }>(
+				sql`SELECT CAST(district AS VARCHAR) AS district, count(*) AS rows, max(rowid) - min(rowid) + 1 AS span
+				FROM ${table} GROUP BY ALL`
+			);
+			expect(runs.length).toBeGreaterThan(3);
+			expect(runs.filter((run) => run.rows !== run.span)).toEqual([]);
+			if (!month) return;
+			const [order] = await engine.query<{ months_back: number }>(
+				sql`SELECT count(*) FILTER (WHERE month < previous) AS months_back
+				FROM (SELECT month, lag(month) OVER (PARTITION BY district ORDER BY rowid) AS previous FROM ${table})`
+			);
+			expect(order).toEqual({ months_back: 0 });
+		}
+	);
 });

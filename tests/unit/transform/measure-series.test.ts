@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { districts } from '$lib/contract';
 import { isIncomplete, lookbackStart, measureSeries } from '$lib/transform/measure-series';
 
 const label = (area: string) => (area === 'all' ? 'All districts' : area);
@@ -47,18 +48,29 @@ describe('measureSeries', () => {
 	const base = {
 		grain: 'month' as const,
 		label,
+		areas: districts.codes,
 		coverage: { to: '2024-03-15' },
 		count: (row: (typeof rows)[number]) => row.n
 	};
 
 	it('gives one series per area, all first, excluding the incomplete last month from the limits', () => {
 		const series = measureSeries(rows, { ...base });
-		// Districts in the contract's order (Cambridge before Fenland), not the order the rows came in.
+		// Districts in the reference's order (Cambridge before Fenland), not the order the rows came in.
 		expect(series.map((one) => one.area)).toEqual(['all', 'cambridge', 'fenland']);
 		expect(series[0]!.label).toBe('All districts');
 		expect(series[0]!.included).toEqual([0, 1]);
 		expect(series[0]!.points[2]).toMatchObject({ value: 4, excluded: 'incomplete', mean: null });
 		expect(series[0]!.points[0]!.mean).toBe(16);
+	});
+
+	it("lists a regional reference's districts in its order, not in code order", () => {
+		// The North West file lists its unitary authorities (E06) before Lancashire's districts (E07).
+		const regional = ['blackpool', 'burnley', 'bolton'];
+		const series = measureSeries(
+			['bolton', 'burnley', 'blackpool', 'all'].map((area) => ({ period: '2024-01-01', area, n: 1, d: 1 })),
+			{ ...base, areas: regional }
+		);
+		expect(series.map((one) => one.area)).toEqual(['all', ...regional]);
 	});
 
 	it('leaves months without a full look-back out of the limits', () => {
