@@ -15,14 +15,7 @@ import { windows1252FileToUtf8 } from '$lib/ingest/windows-1252-file';
 import { ident, join, sql, type Sql } from '$lib/sql/sql';
 import { readerRejects, readerScans } from '$lib/sql/staging';
 import type { Engine } from './engine';
-import {
-	checkStaged,
-	readStaged,
-	readStagedPieces,
-	scratchOf,
-	type Staged,
-	type StagedCheck
-} from './load-staged';
+import { checkStaged, readStaged, readStagedPieces, type Staged, type StagedCheck } from './load-staged';
 import { readAhead } from './read-ahead';
 
 /** The one name a chosen file is registered under (the engine's lock-down allows it and nothing else). */
@@ -302,15 +295,13 @@ export async function ingestStaged(
 				options.onPhase?.('read');
 			}
 			const pieceBytes = options.csvPieceBytes ?? csvPieceBytes;
-			// Uncompressed working tables where the file is small enough (twice as fast to write in the browser).
-			const scratch = scratchOf(engine, text.size);
 			if (text.size > pieceBytes) {
 				const { headingLine, lineBreak } = plain!;
 				const pieces = csvPieces(text, { pieceBytes, headingLine, lineBreak });
-				staged = await readStagedPieces(engine, pieces, uploadFile, stage, false, headingLine - 1, scratch);
+				staged = await readStagedPieces(engine, pieces, uploadFile, stage, false, headingLine - 1);
 			} else {
 				await engine.registerFile(uploadFile, text);
-				staged = await readStaged(engine, source, stage, false, plain!.headingLine - 1, scratch);
+				staged = await readStaged(engine, source, stage, false, plain!.headingLine - 1);
 			}
 			layout =
 				staged.headers.join('\u0000') === plain!.headers.join('\u0000')

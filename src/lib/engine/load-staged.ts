@@ -8,7 +8,6 @@ import {
 	type TableName
 } from '$lib/contract';
 import type { AgeRule } from '$lib/ingest/age-rule';
-import { uncompressedScratchBytes } from '$lib/ingest/browser-budget';
 import { CellProblem } from '$lib/ingest/cell-problem';
 import type { CsvPiece } from '$lib/ingest/csv-pieces';
 import { fieldParser } from '$lib/ingest/field-parser';
@@ -88,8 +87,6 @@ export interface Staged {
 	readonly types?: ReadonlyMap<string, string>;
 	/** Milliseconds spent reading. */
 	readonly read: number;
-	/** Where the stage was written, and the check writes its tables (by default `scratchOf(engine)`). */
-	readonly scratch?: Scratch;
 }
 
 /** A staged file checked and not yet inserted: the account of every row, and the way to finish. */
@@ -131,13 +128,8 @@ export interface StagedLoad {
 /** A file that cannot be loaded as it is (a required column missing, two columns for one field). */
 export class StagedFileError extends Error {}
 
-/**
- * Where this engine's load of a file of `bytes` writes its working tables (see `Scratch`): the temporary
- * database where DuckDB can spill, or where the file is small enough that its tables fit uncompressed
- * (`uncompressedScratchBytes`); else the app's compressed database, which a large file needs in the browser.
- */
-export const scratchOf = (engine: Engine, bytes = Infinity): Scratch =>
-	engine.canSpill || bytes <= uncompressedScratchBytes ? 'temporary' : 'database';
+/** Where this engine's load writes its working tables (see `Scratch`). */
+export const scratchOf = (engine: Engine): Scratch => (engine.canSpill ? 'temporary' : 'database');
 
 const lowerFirst = (label: string) => label.replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase());
 const verdictBatch = 2_000;
@@ -267,14 +259,13 @@ export async function readStaged(
 	source: StagedSource,
 	stage: Sql,
 	padShortRows = true,
-	skipLines = 0,
-	scratch = scratchOf(engine)
+	skipLines = 0
 ): Promise<Staged> {
 	const clock = performance.now();
 	for (const statement of dropReaderRejects()) await engine.exec(statement);
-	await engine.exec(stageFile(stage, source, padShortRows, skipLines, scratch));
+	await engine.exec(stageFile(stage, source, padShortRows, skipLines, scratchOf(engine)));
 	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
-	return { stage, headers, read: performance.now() - clock, scratch };
+	return { stage, headers, read: performance.now() - clock };
 }
 
 /**
@@ -291,8 +282,7 @@ export async function readStagedPieces(
 	path: string,
 	stage: Sql,
 	padShortRows = true,
-	skipLines = 0,
-	scratch = scratchOf(engine)
+	skipLines = 0
 ): Promise<Staged> {
 	const clock = performance.now();
 	for (const statement of dropReaderRejects()) await engine.exec(statement);
@@ -305,7 +295,7 @@ export async function readStagedPieces(
 		try {
 			await engine.exec(
 				piece.first
-					? stageFile(stage, { path, format: 'csv' }, padShortRows, skipLines, scratch)
+					? stageFile(stage, { path, format: 'csv' }, padShortRows, skipLines, scratchOf(engine))
 					: appendCsvPiece(stage, path, padShortRows)
 			);
 		} finally {
@@ -314,7 +304,7 @@ export async function readStagedPieces(
 		if (!piece.first && piece.lineOffset !== 0) await engine.exec(shiftReaderRejects(scan, piece.lineOffset));
 	}
 	const headers = (await engine.query<{ name: string }>(stagedColumns(stage))).map((row) => row.name);
-	return { stage, headers, read: performance.now() - clock, scratch };
+	return { stage, headers, read: performance.now() - clock };
 }
 
 /**
@@ -326,7 +316,7 @@ export async function checkStaged(
 	engine: Engine,
 	name: TableName,
 	source: StagedSource,
-	{ stage, headers, types, read: readMs, scratch = scratchOf(engine) }: Staged,
+	{ stage, headers, types, read: readMs }: Staged,
 	options: StagedOptions
 ): Promise<StagedCheck> {
 	const table = withAreas(tables[name] as TableContract, options.areas ?? cambridgeshireAndPeterborough);
@@ -334,6 +324,7 @@ export async function checkStaged(
 	const limit = options.listLimit ?? 1_000;
 	const fileName = options.fileName ?? source.path;
 	const clock = performance.now();
+	const scratch = scratchOf(engine);
 
 	const match = matchHeaders(headers, name);
 	if (match.missingRequired.length > 0)

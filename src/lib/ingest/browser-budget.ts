@@ -17,16 +17,6 @@ export const browserRowBudget: Readonly<Record<'csv' | 'parquet', number>> = {
 };
 
 /**
- * The largest file whose load writes its working tables (the staged text, the checked rows, the verdicts)
- * uncompressed, in DuckDB's temporary database, rather than compressed in the app's (issue 14): compressing
- * the staged text as it is written made the Data page's read of the 1M-referral CSV (184 MB) about twice
- * DuckDB-WASM's own `read_csv` into a plain table. Uncompressed, a file of this size still leaves the tab
- * well inside DuckDB-WASM's 4 GB (measured with `npm run bench -- browser-memory`: README, "Outgrowing the
- * browser"); a larger one keeps the compressed tables, which is what lets 10M rows load.
- */
-export const uncompressedScratchBytes = 256 * 2 ** 20;
-
-/**
  * How far a row estimate from a file's size may run over its budget before the file is refused: a
  * contract-layout extract of 10M rows has identifiers a character longer than the 1M extract the bytes per
  * row were measured on (185 bytes a CSV row, not 184), so the 10M CSV that loads is estimated at 10.06M.

@@ -18,9 +18,8 @@ export interface StagedSource {
 /**
  * Where the check's working tables (the staged text, the checked rows, the duplicates, the issues, the
  * verdicts) are written. `database`: the app's own database, which DuckDB-WASM compresses (it cannot spill,
- * so a large file's staged text must fit its 4 GB compressed). `temporary`: DuckDB's temporary database,
- * uncompressed (spilled to disk beyond the memory limit natively), for native DuckDB and, in the browser, for
- * a file small enough to fit so (`scratchOf`; compressing as it writes doubled the read): a database file compresses and writes every
+ * so the staged text must fit its 4 GB compressed). `temporary`: DuckDB's temporary database, uncompressed
+ * and spilled to disk beyond the memory limit, for native DuckDB: a database file compresses and writes every
  * table it holds, and these are read a few times and dropped (at 1M rows, staging a Parquet file into the
  * database file took 5 times the CPU of staging it into a temporary table). Unqualified names find a
  * temporary table first, so only the statements creating them differ.

@@ -81,7 +81,7 @@ describe('the Data page staged path (DuckDB reads the file) against the worker p
 		});
 		expect(staged !== undefined, `taken by the staged path: ${name}`).toBe(taken);
 		if (!staged) {
-			// Nothing left behind for the worker path's load (duckdb_tables() lists TEMP tables too).
+			// Nothing left behind for the worker path's load (the staging tables are in the app's database, not TEMP).
 			const left = await engine.query<{ n: number }>(
 				sql`SELECT count(*) AS n FROM duckdb_tables() WHERE regexp_matches(table_name, '^(stage|checked|verdicts|duplicates|issues|reject)_')`
 			);

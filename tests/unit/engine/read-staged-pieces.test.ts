@@ -4,7 +4,6 @@ import { cambridgeshireAndPeterborough } from '$lib/contract';
 import type { Engine } from '$lib/engine/engine';
 import { createSchema } from '$lib/engine/load-tables';
 import { checkStaged, readStaged, readStagedPieces, type StagedCheck } from '$lib/engine/load-staged';
-import type { Scratch } from '$lib/sql/staging';
 import { csvPieces } from '$lib/ingest/csv-pieces';
 import { ident, sql } from '$lib/sql/sql';
 import { freshEngine, TEST_SECRET } from '../../helpers/engine';
@@ -71,11 +70,8 @@ describe('readStagedPieces: a CSV read by DuckDB in pieces cut at line ends', ()
 		await engine.close();
 	});
 
-	/**
-	 * The staged rows and the whole account of a file, read whole or in pieces of `pieceBytes`, its working
-	 * tables written to `scratch` (by default where this engine writes a large file's).
-	 */
-	async function account(file: Case, pieceBytes: number | undefined, scratch?: Scratch) {
+	/** The staged rows and the whole account of a file, read whole or in pieces of `pieceBytes`. */
+	async function account(file: Case, pieceBytes: number | undefined) {
 		const stage = ident('stage_pieces');
 		const blob = new Blob([file.text]);
 		const skip = file.headingLine - 1;
@@ -83,7 +79,7 @@ describe('readStagedPieces: a CSV read by DuckDB in pieces cut at line ends', ()
 		let pieces = 0;
 		if (pieceBytes === undefined) {
 			await engine.registerFile(path, blob);
-			staged = await readStaged(engine, { path, format: 'csv' }, stage, false, skip, scratch);
+			staged = await readStaged(engine, { path, format: 'csv' }, stage, false, skip);
 		} else {
 			const counted = async function* () {
 				for await (const piece of csvPieces(blob, {
@@ -95,12 +91,9 @@ describe('readStagedPieces: a CSV read by DuckDB in pieces cut at line ends', ()
 					yield piece;
 				}
 			};
-			staged = await readStagedPieces(engine, counted(), path, stage, false, skip, scratch);
+			staged = await readStagedPieces(engine, counted(), path, stage, false, skip);
 		}
 		const rows = await engine.query(sql`SELECT rowid, * FROM ${stage} ORDER BY rowid`);
-		const [{ temporary } = { temporary: undefined }] = await engine.query<{ temporary: boolean }>(
-			sql`SELECT temporary FROM duckdb_tables() WHERE table_name = 'stage_pieces'`
-		);
 		let check: StagedCheck | undefined;
 		try {
 			check = await checkStaged(engine, 'referrals', { path, format: 'csv' }, staged, {
@@ -110,7 +103,7 @@ describe('readStagedPieces: a CSV read by DuckDB in pieces cut at line ends', ()
 				headingLine: file.headingLine
 			});
 			const { insert: _insert, discard: _discard, phases: _phases, ...rest } = check;
-			return { headers: staged.headers, rows, account: rest, pieces, temporary };
+			return { headers: staged.headers, rows, account: rest, pieces };
 		} finally {
 			await check?.discard();
 			if (pieceBytes === undefined) await engine.dropFile(path);
@@ -134,19 +127,5 @@ describe('readStagedPieces: a CSV read by DuckDB in pieces cut at line ends', ()
 		);
 		// Not vacuous: files were cut into many pieces.
 		expect(most).toBeGreaterThan(10);
-	}, 300_000);
-
-	it('gives the same rows and account with its working tables uncompressed (TEMP) as in the database', async () => {
-		await fc.assert(
-			fc.asyncProperty(cases, fc.integer({ min: 1, max: 400 }), async (file, pieceBytes) => {
-				const compressed = await account(file, pieceBytes, 'database');
-				const uncompressed = await account(file, pieceBytes, 'temporary');
-				// Each was staged where it was asked to be.
-				expect([compressed.temporary, uncompressed.temporary]).toEqual([false, true]);
-				expect(uncompressed.rows).toEqual(compressed.rows);
-				expect(uncompressed.account).toEqual(compressed.account);
-			}),
-			{ numRuns: 20, seed: 15 }
-		);
 	}, 300_000);
 });
