@@ -297,9 +297,7 @@ export async function ingestStaged(
 			const pieceBytes = options.csvPieceBytes ?? csvPieceBytes;
 			if (text.size > pieceBytes) {
 				const { headingLine, lineBreak } = plain!;
-				// The next piece is cut (its bytes read and scanned for its last line end, on this thread) while
-				// DuckDB's worker reads this one, rather than the two taking turns.
-				const pieces = readAhead(csvPieces(text, { pieceBytes, headingLine, lineBreak }));
+				const pieces = csvPieces(text, { pieceBytes, headingLine, lineBreak });
 				staged = await readStagedPieces(engine, pieces, uploadFile, stage, false, headingLine - 1);
 			} else {
 				await engine.registerFile(uploadFile, text);
