@@ -10,8 +10,9 @@ import { createSchema, refreshFacts } from '../../src/lib/engine/load-tables';
 import { createNativeEngine } from '../../src/lib/engine/native-engine';
 import { sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
-import { extract, timeDataPageLoad } from './load-extract';
+import { dataPageLoad, extract, loadPhaseNames, phaseMedianCells } from './load-extract';
 import { median, startPreview } from './preview-server';
+import { startStaticServer } from './static-server';
 
 type Format = 'csv' | 'parquet';
 const formats = (process.env.BENCH_FORMATS?.split(',') ?? ['csv', 'parquet']) as readonly Format[];
@@ -19,6 +20,8 @@ const today = '2026-12-07';
 const port = Number(process.env.BENCH_PORT ?? 4471);
 /** Native DuckDB's memory limit in every native run (the machine is shared: it spills beyond this). */
 const memoryLimit = process.env.BENCH_MEMORY_LIMIT ?? '6GB';
+/** An earlier `build/` to load beside today's, run after run in turn in one browser (runs minutes apart differ). */
+const before = process.env.BENCH_BEFORE;
 
 /** The largest resident memory of this process while `run` runs, sampled every 200 ms, in GB. */
 async function withPeakRss<T>(run: () => Promise<T>): Promise<{ result: T; peakGb: number }> {
@@ -46,6 +49,10 @@ async function withPeakRss<T>(run: () => Promise<T>): Promise<{ result: T; peakG
  * CSV in a temporary folder, deleted afterwards) and BENCH_100M=1 a single native command run at 100M from
  * Parquet, likewise. BENCH_SIZES=100k,1M picks sizes; BENCH_NATIVE_ONLY=1 skips the browser. Native runs
  * hold at most BENCH_MEMORY_LIMIT (default 6GB) and spill beyond it; each prints its peak resident memory.
+ * BENCH_BEFORE=dir (a copy of an earlier `build/`) loads each file on that build too, on BENCH_PORT + 1, in
+ * turn with today's build in the same browser, each build served alike by a plain static server: the table
+ * then has a row per build, named before / after, and a table of each build's phase medians follows
+ * (`sightline:load:<phase>`); the native runs, the same for both builds, are skipped. The floor is served on BENCH_FLOOR_PORT (default the port after the builds').
  */
 export async function loadBaselines(runs = Number(process.env.BENCH_RUNS ?? 3)): Promise<void> {
 	const onlySizes = process.env.BENCH_SIZES?.split(',');
@@ -54,8 +61,20 @@ export async function loadBaselines(runs = Number(process.env.BENCH_RUNS ?? 3)):
 		'| rows | format | file (MB) | Data page (s) | DuckDB-WASM floor (s) | native read (s) | native command (s) | page ÷ floor | floor ÷ native | command ÷ native read |',
 		'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'
 	];
-	const preview = nativeOnly ? undefined : await startPreview(port);
-	const floor = nativeOnly ? undefined : await startFloorServer(port + 1);
+	const builds = nativeOnly
+		? []
+		: before
+			? [
+					{ name: 'after', ...(await startStaticServer(port, false)) },
+					{ name: 'before', ...(await startStaticServer(port + 1, false, {}, before)) }
+				]
+			: [{ name: undefined, ...(await startPreview(port)) }];
+	const floorPort = Number(process.env.BENCH_FLOOR_PORT ?? port + builds.length);
+	const floor = nativeOnly ? undefined : await startFloorServer(floorPort);
+	const phaseLines = [
+		`| rows | format | build | Data page (s) | ÷ floor | ${loadPhaseNames.join(' | ')} |`,
+		`| --- | --- | --- | --- | --- | ${loadPhaseNames.map(() => '---').join(' | ')} |`
+	];
 	const browser = nativeOnly ? undefined : await launchChromium();
 	try {
 		for (const { label, rows } of [
@@ -67,20 +86,38 @@ export async function loadBaselines(runs = Number(process.env.BENCH_RUNS ?? 3)):
 			const files = await nativeFiles(dir, `${dir}/native`, 1);
 			for (const format of formats) {
 				const path = files[format];
-				const page: number[] = [];
+				const pages = builds.map(() => [] as { seconds: number; phases: Record<string, number> }[]);
 				const wasm: number[] = [];
 				const read: number[] = [];
 				const command: number[] = [];
 				for (let run = 0; run < runs; run++) {
-					if (browser && preview && floor) {
-						page.push(await timeDataPageLoad(browser, preview.baseUrl, path, rows));
+					if (browser && floor) {
+						// Alternate which build goes first, so neither always follows the floor.
+						const order = builds.map((_, at) => at);
+						if (run % 2 === 1) order.reverse();
+						for (const at of order) {
+							const loaded = await dataPageLoad(browser, builds[at]!.baseUrl, path, rows);
+							console.log(`  ${builds[at]!.name ?? 'Data page'}: ${loaded.seconds.toFixed(1)} s`);
+							pages[at]!.push(loaded);
+						}
 						wasm.push(await timeFloor(browser, floor.baseUrl, path, rows));
+						console.log(`  floor: ${wasm.at(-1)!.toFixed(1)} s`);
 					}
-					read.push(await timeNativeRead(path, format, rows));
-					command.push(await timeNativeCommand(path, format, rows));
+					if (!before) {
+						read.push(await timeNativeRead(path, format, rows));
+						command.push(await timeNativeCommand(path, format, rows));
+					}
 				}
-				table.push(row(label, format, path, page, wasm, read, command));
-				console.log(table.at(-1));
+				for (const [at, build] of (builds.length > 0 ? builds : [{ name: undefined }]).entries()) {
+					const seconds = pages[at]?.map((loaded) => loaded.seconds) ?? [];
+					const name = `${format.toUpperCase()}${build.name ? ` (${build.name})` : ''}`;
+					table.push(row(label, name, path, seconds, wasm, read, command));
+					console.log(table.at(-1));
+					if (seconds.length > 0)
+						phaseLines.push(
+							`| ${label} | ${format.toUpperCase()} | ${build.name ?? '–'} | ${median(seconds).toFixed(1)} | ${ratio(seconds, wasm)} | ${phaseMedianCells(pages[at]!).join(' | ')} |`
+						);
+				}
 			}
 		}
 		if (process.env.BENCH_10M === '1') await largeRuns(table, 10, runs);
@@ -88,9 +125,10 @@ export async function loadBaselines(runs = Number(process.env.BENCH_RUNS ?? 3)):
 	} finally {
 		await browser?.close();
 		floor?.stop();
-		preview?.stop();
+		for (const build of builds) build.stop();
 	}
 	console.log(table.join('\n'));
+	if (phaseLines.length > 2) console.log(`\nPhases (medians, s):\n${phaseLines.join('\n')}`);
 }
 
 const seconds = (values: readonly number[]) => (values.length > 0 ? median(values).toFixed(2) : '–');
@@ -99,7 +137,7 @@ const ratio = (a: readonly number[], b: readonly number[]) =>
 
 function row(
 	label: string,
-	format: Format,
+	format: string,
 	path: string,
 	page: number[],
 	wasm: number[],
@@ -107,7 +145,7 @@ function row(
 	command: number[]
 ): string {
 	const megabytes = (statSync(path).size / 1e6).toFixed(0);
-	return `| ${label} | ${format.toUpperCase()} | ${megabytes} | ${seconds(page)} | ${seconds(wasm)} | ${seconds(read)} | ${seconds(command)} | ${ratio(page, wasm)} | ${ratio(wasm, read)} | ${ratio(command, read)} |`;
+	return `| ${label} | ${format} | ${megabytes} | ${seconds(page)} | ${seconds(wasm)} | ${seconds(read)} | ${seconds(command)} | ${ratio(page, wasm)} | ${ratio(wasm, read)} | ${ratio(command, read)} |`;
 }
 
 /** 10M or 100M rows: the 1M extract `times` over, natively only, in a temporary folder deleted afterwards. */
@@ -128,7 +166,7 @@ async function largeRuns(table: string[], times: number, runs: number): Promise<
 				read.push(await timeNativeRead(files[format], format, times * 1_000_000));
 				command.push(await timeNativeCommand(files[format], format, times * 1_000_000, folder));
 			}
-			table.push(row(label, format, files[format], [], [], read, command));
+			table.push(row(label, format.toUpperCase(), files[format], [], [], read, command));
 			console.log(table.at(-1));
 		}
 	} finally {

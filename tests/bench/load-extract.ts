@@ -89,6 +89,17 @@ export async function dataPageLoad(
 	}
 }
 
+/** The phases the Data page times, in the order a load runs them (`state/load-phases.ts`). */
+export const loadPhaseNames = ['read', 'decode', 'validate', 'arrow', 'insert', 'facts', 'cubes'] as const;
+
+/** The median seconds of each phase over a file's loads, as table cells ('–' for a phase none of them ran). */
+export function phaseMedianCells(results: readonly { phases: Record<string, number> }[]): string[] {
+	return loadPhaseNames.map((phase) => {
+		const values = results.flatMap((result) => (phase in result.phases ? [result.phases[phase]!] : []));
+		return values.length > 0 ? median(values).toFixed(1) : '–';
+	});
+}
+
 /** `dataPageLoad`'s seconds alone. */
 export async function timeDataPageLoad(
 	browser: Browser,

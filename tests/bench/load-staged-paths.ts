@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { launchChromium } from '../helpers/chromium';
-import { dataPageLoad, extract, type ChosenHeading } from './load-extract';
+import { dataPageLoad, extract, loadPhaseNames, phaseMedianCells, type ChosenHeading } from './load-extract';
 import { startFloorServer, timeFloor } from './load-baselines';
 import { median } from './preview-server';
 import { startStaticServer } from './static-server';
@@ -139,21 +139,16 @@ export async function loadStagedPaths(runs = Number(process.env.BENCH_RUNS ?? 2)
 		floor.stop();
 		for (const server of servers) server.stop();
 	}
-	const phases = ['read', 'decode', 'validate', 'arrow', 'insert', 'facts', 'cubes'];
 	const lines = [
-		`| file | build | Data page (s) | ÷ floor | ${phases.join(' | ')} |`,
-		`| --- | --- | --- | --- | ${phases.map(() => '---').join(' | ')} |`
+		`| file | build | Data page (s) | ÷ floor | ${loadPhaseNames.join(' | ')} |`,
+		`| --- | --- | --- | --- | ${loadPhaseNames.map(() => '---').join(' | ')} |`
 	];
 	for (const [key, results] of times) {
 		const variant = picked.find((one) => key.startsWith(`${one.label} |`))!;
 		const floorMedian = median(floorTimes[variant.floor]);
 		const seconds = median(results.map((result) => result.seconds));
-		const cells = phases.map((phase) => {
-			const values = results.flatMap((result) => (phase in result.phases ? [result.phases[phase]!] : []));
-			return values.length > 0 ? median(values).toFixed(1) : '–';
-		});
 		lines.push(
-			`| ${key} | ${seconds.toFixed(1)} | ${(seconds / floorMedian).toFixed(1)}× | ${cells.join(' | ')} |`
+			`| ${key} | ${seconds.toFixed(1)} | ${(seconds / floorMedian).toFixed(1)}× | ${phaseMedianCells(results).join(' | ')} |`
 		);
 	}
 	for (const format of ['csv', 'parquet'] as const)
