@@ -208,11 +208,7 @@ describe('episodeSeries', () => {
 });
 
 describe('referralWindowCounts from the facts', () => {
-	let demo: Engine;
-	beforeAll(async () => {
-		demo = await demoEngine();
-	});
-	afterAll(() => demo.close());
+	const demo = engineForFile(demoEngine);
 
 	/** The counts as their definition says: each window's rows, grouped per district and all together. */
 	const direct = (filters: Filters, windows: readonly CountWindow[]) => {
