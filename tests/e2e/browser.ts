@@ -140,16 +140,25 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
 }
 
 /**
- * The whole page as a PNG, every chart in it: a full-page capture does not render the figures the browser
- * skips off screen (`content-visibility: auto` in Chart.svelte), so they are shown for the capture only.
+ * `read` with every chart rendered: the browser skips the figures off screen (`content-visibility: auto` in
+ * Chart.svelte), which a full-page capture then leaves blank and `innerText` leaves out, so they are shown for
+ * the reading only.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
-	mkdirSync(screenshotDir, { recursive: true });
-	const path = `${screenshotDir}/${name}.png`;
+export async function withEveryChartShown<T>(page: Page, read: () => Promise<T>): Promise<T> {
 	const shown = await page.addStyleTag({
 		content: 'figure.chart { content-visibility: visible !important; }'
 	});
-	await page.screenshot({ path, fullPage: true });
-	await shown.evaluate((style) => style.parentNode?.removeChild(style));
+	try {
+		return await read();
+	} finally {
+		await shown.evaluate((style) => style.parentNode?.removeChild(style));
+	}
+}
+
+/** The whole page as a PNG, every chart in it. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	mkdirSync(screenshotDir, { recursive: true });
+	const path = `${screenshotDir}/${name}.png`;
+	await withEveryChartShown(page, () => page.screenshot({ path, fullPage: true }));
 	return path;
 }

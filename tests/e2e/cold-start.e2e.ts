@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot, waitForCharts, waitForEngine } from './browser';
+import {
+	launchBrowser,
+	openPage,
+	screenshot,
+	waitForCharts,
+	waitForEngine,
+	withEveryChartShown
+} from './browser';
 
 /**
  * Cold start (issue 14): on a fresh profile the Overview draws its first screen from the answers computed at
@@ -42,7 +49,7 @@ async function shown(page: Page) {
 				return [x + window.scrollX, y + window.scrollY, width, height].map(Math.round);
 			})
 		);
-	const text = await page.locator('main').innerText();
+	const text = await withEveryChartShown(page, () => page.locator('main').innerText());
 	await chart.getByRole('button', { name: 'Show as table' }).click();
 	const table = await chart.locator('table').innerText();
 	await chart.getByRole('button', { name: 'Show chart' }).click();
