@@ -26,7 +26,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * facts. On random filters of those kinds, now and then with a period or a filter only the facts answer, both
  * charts give the rows the facts give, cell keys included.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 const cohorts: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -20,7 +20,7 @@ import { keyedAs } from '$lib/sql/keyed-count';
 import { engineForFile } from '../../helpers/file-engine';
 
 // The committed demo extract: 2,400 referrals and 3,618 missing episodes over five years.
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 /** Every count of `referralCounts`, as one row, from the source it chooses. */
 async function countsFrom(filters: Filters, except: (keyof Filters)[] = []) {

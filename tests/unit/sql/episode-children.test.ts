@@ -19,7 +19,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * children by type and by sex, and repeat missing give the rows and cell keys the facts give, on random
  * filters of which most are ones the table answers.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -24,7 +24,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * measure of the cubes and the children per period equal a plain count over the facts, with the same cell
  * keys.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 /** Any day of the demo's years (and a little beyond), so a period may start or end mid-month. */
 const day = fc

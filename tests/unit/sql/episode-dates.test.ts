@@ -5,7 +5,7 @@ import { engineWith, episode } from '../../helpers/engine';
 import { demoEngine } from '../../helpers/page';
 import { engineForFile } from '../../helpers/file-engine';
 
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 describe('the episode dates row', () => {
 	it('holds the first and last start dates of the episode facts', async () => {

@@ -18,7 +18,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * (and indicators per referral, counted from the same masks) the rows and cell keys the facts give, on random filters of which most are the district filter alone (the
  * one the cube answers).
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -23,7 +23,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * from one row per child and group (`childCountsBy`) against `count(DISTINCT …)`, and row counts from their
  * cells by condition (`conditionCells`) against `count(*) FILTER (…)`, each with its key.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

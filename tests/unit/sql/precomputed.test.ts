@@ -68,7 +68,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * the facts give; the solo flags give distinct children the count and key of a plain distinct count; the
  * precomputed index order gives re-referral the rows of the per-click `arg_min` it replaced.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 /** Filters the cubes answer (base dimensions, whole months), sometimes with ones only some cubes answer. */
 const filters: fc.Arbitrary<Filters> = filterSet(

@@ -36,7 +36,7 @@ import { engineForFile } from '../../helpers/file-engine';
  * kinds (with the base ones, whole-month periods, and now and then a filter only the facts answer), every
  * metric that reads them gives the rows the facts give, cell keys included.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 const cohorts: fc.Arbitrary<Filters> = filterSet(
 	fc.record({ from: fc.option(monthStart, { nil: undefined }), ...cohortFilterFields })

@@ -26,7 +26,7 @@ import { engineForFile } from '../../../../helpers/file-engine';
  * and order included, and publish to the same figures, on random filters (the district filter alone, which
  * the mask cube answers, and filters that read the facts).
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 const filters: fc.Arbitrary<Filters> = filterSet(
 	fc.record({

@@ -28,7 +28,7 @@ import { engineForFile } from '../../../../helpers/file-engine';
  * referral and indicator, on random cohort filters: every count and every key (publication mode's cell keys)
  * the same, in the same order. The cube against this path is in tests/unit/sql/precomputed.test.ts.
  */
-const engine = engineForFile(() => demoEngine());
+const engine = engineForFile(demoEngine);
 
 /** Filters of a cohort: each set has at least one the referral cube has no dimension for. */
 const cohort: fc.Arbitrary<Filters> = filterSet(
