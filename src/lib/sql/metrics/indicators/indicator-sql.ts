@@ -13,6 +13,11 @@ export function isPresent(column: IndicatorColumn): Sql {
 	return sql`${presentFlag(column)} = 1`;
 }
 
+/** A DuckDB list of the 12 indicator columns' names, in the contract's order (indexed from 1). */
+export function indicatorList(): Sql {
+	return new Sql(`[${indicatorColumns.map((column) => literal(column).text).join(', ')}]`);
+}
+
 /** How many of the 12 indicators are present on a referral (0–12). */
 export function presentCount(): Sql {
 	return indicatorCount;

@@ -1,8 +1,9 @@
 import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { presentMask } from '../../derived';
-import { ident, join, sql, type Sql } from '../../sql';
+import { ident, sql, type Sql } from '../../sql';
 import { keyedAs, keyedPartial, keyName, partialOf, summedCount } from '../../keyed-count';
+import { indicatorList } from './indicator-sql';
 import { masks, overMasks } from './mask-counts';
 
 export interface IndicatorPair {
@@ -21,51 +22,42 @@ export interface IndicatorPair {
 /**
  * Co-occurrence of every pair of indicators (66 pairs, a before b in the contract's order): referrals with
  * both present and with each present, from which the share with both and the Jaccard index (both ÷ either)
- * follow. Referrals are counted per presence bitmask first (at most 4,096 masks: `maskCounts`); then each pair's referrals
- * with both present are summed over the masks that hold both its bits, joined on that condition, and each
- * indicator's over the masks that hold its bit. (As 66 × 3 aggregates of one row unnested into 66, the query
- * took about a second to run even on the mask cube's few thousand cells, most of it the expression's size;
- * as every pair against every mask, 270,000 rows grouped by the pair's names, about 20 ms at 1M referrals:
- * each pair is in a quarter of the masks and each indicator in half, so the joins keep about 92,000.)
+ * follow. Referrals are counted per presence bitmask first (at most 4,096 masks: `maskCounts`); then each
+ * pair's referrals with both present are summed over the masks that hold both its bits (each pair is in a
+ * quarter of the masks). (As 66 × 3 aggregates of one row unnested into 66, the query took about a second
+ * to run even on the mask cube's few thousand cells, most of it the expression's size.)
  */
 export function indicatorPairs(filters: Filters): Sql {
 	return overMasks(filters, pairsOfMasks());
 }
 
-/** `indicatorPairs` as a query over the mask counts (`masks`). */
+/**
+ * `indicatorPairs` as a query over the mask counts (`masks`). A small query's time in DuckDB is mostly
+ * binding it (issue 14): the pairs as 66 rows of VALUES, twice, joined to the masks and to each indicator's
+ * count, twice, took 17 ms at 1M referrals in DuckDB-WASM under Node, all but 1 ms of it binding. Here the
+ * pairs are positions from `range`, named by indexing a list, an indicator's own count is its pair with
+ * itself (the diagonal, read by a window), and the query binds in about 6 ms and runs in 11. The LEFT JOIN
+ * keeps every pair, with zeros, when no mask holds it.
+ */
 export function pairsOfMasks(): Sql {
-	const bit = (column: IndicatorColumn) => 1 << indicatorColumns.indexOf(column);
-	const pairs = indicatorColumns.flatMap((a, i) => indicatorColumns.slice(i + 1).map((b) => [a, b] as const));
-	const rows = pairs.map(([a, b], index) => sql`(${index}, ${a}, ${b}, ${bit(a)}, ${bit(b)})`);
-	const pairTable = sql`(VALUES ${join(rows)}) AS p(pair, a, b, a_bit, b_bit)`;
-	const bits = indicatorColumns.map((column) => sql`(${bit(column)})`);
+	const positions = sql`range(${indicatorColumns.length})`;
+	const bits = sql`((1 << a.i) | (1 << b.i))`;
 	const mask = partialOf('referrals', 'm');
-	const summed = summedCount(mask.count, mask.keySum);
-	const counted = (name: string, table: string) => {
-		const { count, keySum } = partialOf(name, table);
-		return keyedAs(name, {
-			count: sql`CAST(COALESCE(${count}, 0) AS BIGINT)`,
-			keySum: sql`CAST(COALESCE(${keySum}, 0) AS BIGINT)`
-		});
-	};
-	const present = sql`(
-	SELECT i.bit, ${keyedPartial('present', summed)}
-	FROM (VALUES ${join(bits)}) AS i(bit) JOIN ${masks} m ON (m.${presentMask} & i.bit) <> 0
-	GROUP BY i.bit
-)`;
-	// Subqueries rather than CTEs, so the query can itself be a CTE's body (`indicatorMaskCharts`).
-	return sql`SELECT t.${ident('referrals')}, t.${ident(keyName('referrals'))}, p.a, p.b,
-	${counted('both', 'w')},
-	${keyedAs('a_present', { count: sql`CAST(COALESCE(sa.present, 0) AS BIGINT)`, keySum: sql`CAST(COALESCE(sa."present:key_sum", 0) AS BIGINT)` })},
-	${keyedAs('b_present', { count: sql`CAST(COALESCE(sb.present, 0) AS BIGINT)`, keySum: sql`CAST(COALESCE(sb."present:key_sum", 0) AS BIGINT)` })}
-FROM ${pairTable}
+	const cell = partialOf('both', 'c');
+	const diagonal = (value: Sql, side: 'a' | 'b') =>
+		sql`max(${value}) FILTER (WHERE c.a = c.b) OVER (PARTITION BY c.${ident(side)})`;
+	const ownCount = (side: 'a' | 'b') =>
+		keyedAs(`${side}_present`, { count: diagonal(cell.count, side), keySum: diagonal(cell.keySum, side) });
+	const names = indicatorList();
+	return sql`SELECT t.${ident('referrals')}, t.${ident(keyName('referrals'))}, ${names}[c.a + 1] AS a, ${names}[c.b + 1] AS b,
+	${keyedAs('both', cell)}, ${ownCount('a')}, ${ownCount('b')}
+FROM (
+	SELECT a.i AS a, b.i AS b, ${keyedPartial('both', summedCount(mask.count, mask.keySum))}
+	FROM ${positions} a(i) JOIN ${positions} b(i) ON a.i <= b.i
+	LEFT JOIN ${masks} m ON (m.${presentMask} & ${bits}) = ${bits}
+	GROUP BY a.i, b.i
+) c
 CROSS JOIN (SELECT ${keyedAs('referrals', summedCount(sql`"referrals"`, sql`"referrals:key_sum"`))} FROM ${masks}) t
-LEFT JOIN (
-	SELECT p.pair, ${keyedPartial('both', summed)}
-	FROM ${pairTable} JOIN ${masks} m ON (m.${presentMask} & (p.a_bit | p.b_bit)) = (p.a_bit | p.b_bit)
-	GROUP BY p.pair
-) w ON w.pair = p.pair
-LEFT JOIN ${present} sa ON sa.bit = p.a_bit
-LEFT JOIN ${present} sb ON sb.bit = p.b_bit
-ORDER BY p.pair`;
+QUALIFY c.a < c.b
+ORDER BY c.a, c.b`;
 }

@@ -1,8 +1,8 @@
-import { indicatorColumns, type IndicatorColumn } from '$lib/contract';
+import type { IndicatorColumn } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { cubeAnswers, referralCounts, referralCube, type ReferralCounts } from '../../cubes';
-import { ident, join, literal, sql, Sql } from '../../sql';
-import { perIndicatorList } from './indicator-sql';
+import { ident, join, sql, Sql } from '../../sql';
+import { indicatorList, perIndicatorList } from './indicator-sql';
 import { prevalenceFromMasks } from './prevalence-from-masks';
 import { keyedAs, keyedNames, keyName, type Keyed } from '../../keyed-count';
 import { KEY_RANGE } from '$lib/publication/ptable';
@@ -54,7 +54,7 @@ export function prevalenceBy(
 	// contract's order, as unnested (a sort need not keep the order of rows it finds equal).
 	const order = [
 		...groups.map((_, index) => sql`${index + 1}`),
-		sql`list_position(${new Sql(`[${indicatorColumns.map((column) => literal(column).text).join(', ')}]`)}, indicator)`
+		sql`list_position(${indicatorList()}, indicator)`
 	];
 	return sql`SELECT * FROM (${unnested}) ORDER BY ${join(order)}`;
 }

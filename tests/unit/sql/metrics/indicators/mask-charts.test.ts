@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { districts, genders, interventionKinds } from '$lib/contract';
+import { districts, genders, indicatorColumns, interventionKinds } from '$lib/contract';
 import type { Filters } from '$lib/domain/filters';
 import { referralFacts } from '$lib/sql/derived';
 import { filterPredicate, referralColumns } from '$lib/sql/filters';
 import { indicatorCombinations } from '$lib/sql/metrics/indicators/combinations';
 import { indicatorsPerReferral } from '$lib/sql/metrics/indicators/indicators-per-referral';
 import { indicatorMaskCharts, maskChartRows, type MaskChart } from '$lib/sql/metrics/indicators/mask-charts';
-import { indicatorPairs } from '$lib/sql/metrics/indicators/pairs';
+import { indicatorPairs, type IndicatorPair } from '$lib/sql/metrics/indicators/pairs';
 import { sql, type Sql } from '$lib/sql/sql';
 import { publishRows } from '$lib/publication/publish-rows';
 import {
@@ -47,6 +47,41 @@ WHERE ${filterPredicate(chosen, referralColumns)}
 GROUP BY ALL
 ORDER BY indicators`.publishing('indicators');
 
+/**
+ * Every pair's counts and keys tallied in JavaScript from the facts' rows (present mask and record key), with
+ * no SQL of the pairs query's: its zeros, its order (a before b in the contract's order) and its keys.
+ */
+async function tallyPairs(chosen: Filters): Promise<(IndicatorPair & Record<string, unknown>)[]> {
+	const rows = await engine.query<{ mask: number; key: number }>(
+		sql`SELECT CAST(present_mask AS INTEGER) AS mask, CAST(record_key AS INTEGER) AS key FROM ${referralFacts} WHERE ${filterPredicate(chosen, referralColumns)}`
+	);
+	const tally = (holds: (mask: number) => boolean) => {
+		const held = rows.filter((row) => holds(row.mask));
+		return [held.length, held.reduce((sum, row) => sum + row.key, 0) % 256] as const;
+	};
+	const bit = (column: string) => 1 << indicatorColumns.indexOf(column as (typeof indicatorColumns)[number]);
+	const [referrals, referralsKey] = tally(() => true);
+	return indicatorColumns.flatMap((a, index) =>
+		indicatorColumns.slice(index + 1).map((b) => {
+			const [both, bothKey] = tally((mask) => (mask & (bit(a) | bit(b))) === (bit(a) | bit(b)));
+			const [aPresent, aKey] = tally((mask) => (mask & bit(a)) !== 0);
+			const [bPresent, bKey] = tally((mask) => (mask & bit(b)) !== 0);
+			return {
+				referrals,
+				'referrals:key': referralsKey,
+				a,
+				b,
+				both,
+				'both:key': bothKey,
+				a_present: aPresent,
+				'a_present:key': aKey,
+				b_present: bPresent,
+				'b_present:key': bKey
+			};
+		})
+	);
+}
+
 const charts: [MaskChart, (chosen: Filters) => Sql][] = [
 	['combinations', (chosen) => indicatorCombinations(onFacts(chosen))],
 	['pairs', (chosen) => indicatorPairs(onFacts(chosen))],
@@ -71,6 +106,18 @@ describe('indicatorMaskCharts', () => {
 			}),
 			{ numRuns: 25, seed: 1407 }
 		);
+	});
+
+	it('counts every pair as a tally of the facts rows does, keys and zeros included, on random filters', async () => {
+		await fc.assert(
+			fc.asyncProperty(filters, async (chosen) => {
+				expect(await engine.query(indicatorPairs(chosen))).toEqual(await tallyPairs(chosen));
+			}),
+			{ numRuns: 25, seed: 1409 }
+		);
+		// No referral at all: every pair still has its row, with zeros.
+		const none: Filters = { from: '2099-01-01', to: '2099-12-30' };
+		expect(await engine.query(indicatorPairs(none))).toEqual(await tallyPairs(none));
 	});
 
 	it('counts indicators per referral as a plain count over the facts does', async () => {
