@@ -72,10 +72,10 @@ describe('the episode firsts table', () => {
 				if (fromTable) answered++;
 				expect(await engine.query(query)).toEqual(await engine.query(onFacts(chosen)));
 			}),
-			{ numRuns: 80, seed: 1418 }
+			{ numRuns: 60, seed: 1418 }
 		);
-		expect(answered).toBeGreaterThan(50);
-		expect(whole).toBeGreaterThan(30);
+		expect(answered).toBeGreaterThan(40);
+		expect(whole).toBeGreaterThan(25);
 	});
 
 	it('counts a child once by their first episode in the period, wherever the period cuts a month', async () => {
