@@ -12,6 +12,7 @@ import type { Engine } from '../../src/lib/engine/engine';
 import { ident, join, literal, sql, Sql } from '../../src/lib/sql/sql';
 import { launchChromium } from '../helpers/chromium';
 import { cohortChanges, cohortToggles, type FilterChange } from './cohort-changes';
+import { periodChanges } from './period-changes';
 import { mainThreadSplit, markedSpans, type TraceEvent } from './main-thread-split';
 import { threadOverlap } from './thread-overlap';
 import { workerBusy } from './worker-busy';
@@ -95,6 +96,8 @@ export const clickFor = (page: number, change: number, areas = districts.codes.l
  * BENCH_FILTERS=cohort-no-indicators leaves the indicators out (every page reads the facts under them).
  */
 const cohortMode = process.env.BENCH_FILTERS?.startsWith('cohort') === true;
+/** Set BENCH_FILTERS=period to type periods that start and end mid-month instead (`period-changes.ts`). */
+const periodMode = process.env.BENCH_FILTERS === 'period';
 const cohortToggleSet =
 	process.env.BENCH_FILTERS === 'cohort-no-indicators'
 		? cohortToggles.filter((toggle) => toggle.indicator !== true)
@@ -454,7 +457,11 @@ export async function filterChange(): Promise<void> {
 							timeout: 600_000
 						}
 					);
-					const cohort = cohortMode ? cohortChanges(pageIndex, cohortToggleSet) : undefined;
+					const cohort = cohortMode
+						? cohortChanges(pageIndex, cohortToggleSet)
+						: periodMode
+							? periodChanges(pageIndex)
+							: undefined;
 					const changeFor = (change: number) =>
 						cohort ? cohort(change) : clickFor(pageIndex, change, codes.length);
 					for (let change = 0; change < changes; change++) {
@@ -556,7 +563,7 @@ export async function filterChange(): Promise<void> {
 						raws.length > 0 && median(raws) >= 1 ? (median(redraws) / median(raws)).toFixed(2) : '–';
 					const toFloor = (ms: number) => (ms / floor).toFixed(1);
 					table.push(
-						`| ${regional ? `${label}, ${codes.length} areas` : label}${cohortMode ? `, ${process.env.BENCH_FILTERS}` : ''} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${raw} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
+						`| ${regional ? `${label}, ${codes.length} areas` : label}${cohortMode || periodMode ? `, ${process.env.BENCH_FILTERS}` : ''} | ${shown} | ${median(redraws).toFixed(0)} | ${percentile(redraws, 95).toFixed(0)} | ${raw} | ${ratio} | ${floor.toFixed(1)} | ${toFloor(median(redraws))} | ${toFloor(percentile(redraws, 95))} |`
 					);
 					console.log(table.at(-1));
 				}

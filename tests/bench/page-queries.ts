@@ -78,6 +78,23 @@ const cohortCubeStates: Filters[] = [
 	{ ageFrom: 13, ageTo: 16, interventions: ['deter'], stages: ['central_list'], districts: [codes[0]!] }
 ];
 
+/**
+ * Periods that start or end mid-month (a reader's dates, or a link's), alone and with the filters an episode
+ * has: the cubes answer whole months, so these are what the part-month path is for.
+ */
+const partMonthStates: Filters[] = [
+	{ from: '2024-03-14', to: '2025-09-20' },
+	{ from: '2023-01-01', to: '2025-06-15' },
+	{ from: '2022-07-09', to: '2026-10-31' },
+	{ from: '2024-03-14', to: '2025-09-20', districts: [codes[0]!] },
+	{ from: '2024-03-14', to: '2025-09-20', districts: [codes[1]!, codes[4]!] },
+	{ from: '2025-02-03', to: '2025-02-24' },
+	{ from: '2024-03-14', to: '2025-09-20', ageFrom: 13 },
+	{ from: '2024-03-14', to: '2025-09-20', lookedAfter: true },
+	{ from: '2024-03-14', to: '2025-09-20', ageBands: ['13-14', '15-16'] },
+	{ from: '2023-05-17', to: '2026-01-08', districts: [codes[2]!], ageTo: 15 }
+];
+
 /** An engine that times every query it answers. */
 function timed(engine: Engine): { engine: Engine; log: { ms: number; text: string }[] } {
 	const log: { ms: number; text: string }[] = [];
@@ -155,8 +172,10 @@ export async function pageQueries(): Promise<void> {
 		for (const [kind, states] of [
 			['districts', districtStates(index, changes)],
 			['cohort', cohortStates],
-			['age, intervention, stage', cohortCubeStates]
+			['age, intervention, stage', cohortCubeStates],
+			['part-month period', partMonthStates]
 		] as const) {
+			if (process.env.BENCH_KINDS && !process.env.BENCH_KINDS.split(',').includes(kind)) continue;
 			const { engine, log } = timed(base);
 			const totals: number[] = [];
 			for (const filters of states) {

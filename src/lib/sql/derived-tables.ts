@@ -16,6 +16,12 @@ import {
 import { buildEpisodeChildAges, episodeChildAges } from './episode-child-ages';
 import { buildEpisodeChildren, episodeChildrenTable } from './episode-children';
 import { buildEpisodeDates, episodeDates } from './episode-dates';
+import {
+	buildEpisodeFirsts,
+	buildEpisodeMixed,
+	episodeFirstsTable,
+	episodeMixedTable
+} from './episode-firsts';
 import { buildIndexReferralCube, indexReferralCube } from './index-referral-cube';
 import { buildReferralChildrenFirst, referralChildrenFirst } from './referral-children-first';
 import { ident, sql, type Sql } from './sql';
@@ -213,8 +219,9 @@ function childCubeTable(cube: ChildCube): DerivedTable {
 
 /**
  * A table with no `append`: rebuilt from the facts on append too, slower but never wrong. The episode
- * children tables and the index referral cube hold some children one by one (whether a child fits one cell
- * depends on all their rows); the episode dates are one row.
+ * children tables, the episode firsts and mixed cells and the index referral cube hold some children one by
+ * one or depend on whether a child fits one cell (which depends on all their rows); the episode dates are one
+ * row.
  */
 const rebuiltOnAppend = (table: Sql, facts: Sql, build: () => Sql): DerivedTable => ({
 	table,
@@ -238,6 +245,8 @@ export const derivedTables = (): readonly DerivedTable[] => [
 	rebuiltOnAppend(episodeChildrenTable, episodeFacts, buildEpisodeChildren),
 	rebuiltOnAppend(episodeChildAges, episodeFacts, buildEpisodeChildAges),
 	rebuiltOnAppend(episodeDates, episodeFacts, buildEpisodeDates),
+	rebuiltOnAppend(episodeFirstsTable, episodeFacts, buildEpisodeFirsts),
+	rebuiltOnAppend(episodeMixedTable, episodeFacts, buildEpisodeMixed),
 	rebuiltOnAppend(indexReferralCube.table, indexReferralCube.facts, buildIndexReferralCube),
 	rebuiltOnAppend(referralChildrenFirst.table, referralChildrenFirst.facts, buildReferralChildrenFirst)
 ];

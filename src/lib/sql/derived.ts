@@ -7,7 +7,7 @@ import {
 	type IndicatorColumn
 } from '$lib/contract';
 import { childCellHash, keyedHash, recordKey, recordKeyOf, secretTable } from './record-keys';
-import { referralEnumIn, referralEnumValue } from './schema';
+import { enumValue, referralEnumIn, referralEnumValue } from './schema';
 import { ident, join, literal, sql, Sql } from './sql';
 import type { Scratch } from './staging';
 
@@ -224,7 +224,8 @@ export function episodeFactsQuery(children?: Sql, windows?: Sql, slice?: Sql): S
 	e.end_date - e.start_date AS duration_days,
 	w.solo_all,
 	w.solo_quarter,
-	w.solo_month
+	w.solo_month,
+	${join(episodeNeighbourColumns.map((name) => sql`w.${ident(name)}`))}
 FROM missing_episodes e
 JOIN ${windows ?? sql`(${episodeWindowsQuery(children)})`} w ON w.row_id = e.rowid
 CROSS JOIN ${secretTable} s
@@ -232,16 +233,53 @@ ${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : sql``}
 ORDER BY e.start_date, e.episode_id`;
 }
 
+/**
+ * The episode facts' columns that place each episode among its child's (issue 14: distinct children over any
+ * period without a per-child grouping, `episode-firsts.ts`): the start of the child's episode before and
+ * after it (`previous_start`, `next_start`), the same among the child's episodes of its type and of its sex,
+ * and whether all the child's episodes lie in one district × looked-after cell (`one_cell`). A child's
+ * episodes are ordered by start date, then ID (a total order, so an append computes what a rebuild does):
+ * the child's first episode in a period is then the one in it whose previous one starts before it.
+ */
+export const episodeNeighbourColumns = [
+	'previous_start',
+	'next_start',
+	'previous_type_start',
+	'next_type_start',
+	'previous_sex_start',
+	'next_sex_start',
+	'one_cell'
+] as const;
+
+/**
+ * An episode's sex as the Missing page groups it: no sex is "not recorded", so a child with episodes of each
+ * is one child there, and their episodes one run of the same sex among the child's.
+ */
+export const episodeSexGroup = sql`COALESCE(sex, ${enumValue('missing_episodes', 'sex', 'not_recorded')})`;
+
 /** The window columns of the episode facts, by `row_id` (the episode's rowid): see `episodeFactsQuery`. */
 export function episodeWindowsQuery(children?: Sql): Sql {
-	return sql`SELECT row_id, child_key, ${childCellHash}, ${soloColumns(sql`start_date`)}
+	// The looked-after status may be NULL (not recorded): a cell of its own, as in a GROUP BY.
+	const status = sql`COALESCE(CAST(looked_after AS INTEGER), 2)`;
+	return sql`SELECT row_id, child_key, ${childCellHash}, ${soloColumns(sql`start_date`)},
+		lag(start_date) OVER byChild AS previous_start,
+		lead(start_date) OVER byChild AS next_start,
+		lag(start_date) OVER byType AS previous_type_start,
+		lead(start_date) OVER byType AS next_type_start,
+		lag(start_date) OVER bySex AS previous_sex_start,
+		lead(start_date) OVER bySex AS next_sex_start,
+		min(district) OVER child = max(district) OVER child AND min(${status}) OVER child = max(${status}) OVER child AS one_cell
 	FROM (
-		SELECT e.rowid AS row_id, k.child_key, k.${childCellHash}, e.start_date
+		SELECT e.rowid AS row_id, k.child_key, k.${childCellHash}, e.start_date, e.episode_id, e.episode_type, e.sex,
+			e.district, e.looked_after
 		FROM missing_episodes e
 		JOIN ${childKeys} k ON k.child_id = e.child_id
 		${ofChildren(sql`e.child_id`, children)}
 	)
-	WINDOW byChild AS (PARTITION BY child_key ORDER BY start_date)`;
+	WINDOW byChild AS (PARTITION BY child_key ORDER BY start_date, episode_id),
+		byType AS (PARTITION BY child_key, episode_type ORDER BY start_date, episode_id),
+		bySex AS (PARTITION BY child_key, ${episodeSexGroup} ORDER BY start_date, episode_id),
+		child AS (PARTITION BY child_key)`;
 }
 
 /** How many consecutive date ranges a facts table is written in (`slicedFacts`). */

@@ -24,9 +24,14 @@ export function enumTypeName(field: EnumField): Sql {
  * of the facts), a constant of the column's own type compares the small integers underneath.
  */
 export function referralEnumValue(column: string, code: string): Sql {
-	const field = tables.referrals.fields.find((one) => one.name === column);
+	return enumValue('referrals', column, code);
+}
+
+/** A code of an ENUM column of a contract table as a constant of that type (see `referralEnumValue`). */
+export function enumValue(table: keyof typeof tables, column: string, code: string): Sql {
+	const field = (tables[table].fields as readonly Field[]).find((one) => one.name === column);
 	if (field?.kind !== 'enum' || !(field.values.codes as readonly string[]).includes(code))
-		throw new Error(`referrals.${column} has no code ${code}`);
+		throw new Error(`${table}.${column} has no code ${code}`);
 	return sql`CAST(${literal(code)} AS ${enumTypeName(field)})`;
 }
 

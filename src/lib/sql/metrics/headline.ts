@@ -2,6 +2,7 @@ import type { Filters } from '$lib/domain/filters';
 import { episodeCounts, referralCohortCounting, referralCounts } from '../cubes';
 import { episodeFacts, referralFacts } from '../derived';
 import { episodeChildGroups, episodeChildrenAnswer, episodeChildrenCount } from '../episode-children';
+import { episodeFirstGroups, episodeFirstsAnswer } from '../episode-firsts';
 import { episodeColumns, filterPredicate, referralColumns } from '../filters';
 import {
 	referralChildrenFirst,
@@ -61,18 +62,25 @@ export interface EpisodeHeadline {
 
 /**
  * Headline counts of missing episodes under the filters that apply to episodes: from the episode cube and
- * the episode children table when it answers the filters, else from the facts.
+ * the episode children table (or under a period the episode firsts table) when it answers the filters, else
+ * from the facts.
  */
 export function episodeHeadline(filters: Filters): Sql {
-	if (episodeChildrenAnswer(filters)) {
+	const firsts = episodeFirstsAnswer(filters);
+	if (firsts || episodeChildrenAnswer(filters)) {
 		const counts = episodeCounts(filters);
 		return sql`SELECT *
 FROM (SELECT ${keyedAs('episodes', counts.episodes())} FROM ${counts.from} WHERE ${counts.where})
 CROSS JOIN (
 	SELECT ${keyedAs('children_missing', episodeChildrenCount())}
-	FROM ${episodeChildGroups(filters)}
+	FROM ${firsts ? episodeFirstGroups(filters, 'all') : episodeChildGroups(filters)}
 )`;
 	}
+	return episodeHeadlineOnFacts(filters);
+}
+
+/** The episode headline from the facts, whatever the filters: what the tables' answers are tested against. */
+export function episodeHeadlineOnFacts(filters: Filters): Sql {
 	return sql`SELECT ${keyedAs('episodes', rowCount())}, ${keyedAs('children_missing', childCount())}
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}`;

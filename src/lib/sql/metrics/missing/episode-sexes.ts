@@ -1,6 +1,7 @@
 import type { Filters } from '$lib/domain/filters';
 import { episodeFacts } from '../../derived';
 import { episodeChildrenAnswer } from '../../episode-children';
+import { episodeFirstsAnswer } from '../../episode-firsts';
 import { episodeColumns, filterPredicate } from '../../filters';
 import { sql, type Sql } from '../../sql';
 import { childCount, keyedAs, rowCount } from '../../keyed-count';
@@ -21,7 +22,7 @@ const sexLabel = sql`COALESCE(CAST(sex AS VARCHAR), 'not_recorded')`;
  * the facts.
  */
 export function episodeSexes(filters: Filters): Sql {
-	if (episodeChildrenAnswer(filters))
+	if (episodeChildrenAnswer(filters) || episodeFirstsAnswer(filters))
 		return episodesByCode(filters, {
 			column: sql`sex`,
 			name: 'sex',
@@ -29,6 +30,11 @@ export function episodeSexes(filters: Filters): Sql {
 			order: sexLabel,
 			mask: 'sex_mask'
 		});
+	return episodeSexesOnFacts(filters);
+}
+
+/** Episodes and children by sex from the facts, whatever the filters: what the tables' answers are tested against. */
+export function episodeSexesOnFacts(filters: Filters): Sql {
 	return sql`SELECT ${sexLabel} AS sex, ${keyedAs('episodes', rowCount())}, ${keyedAs('children', childCount())}
 FROM ${episodeFacts}
 WHERE ${filterPredicate(filters, episodeColumns)}
