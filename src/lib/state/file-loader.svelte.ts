@@ -447,12 +447,7 @@ export class FileLoader {
 			}).catch(() => undefined);
 			if (staged) {
 				try {
-					// The staging tables go once their rows are in, before the facts and cubes are built: kept until
-					// the load ended, the file's text shared DuckDB-WASM's memory with the load's largest statements.
-					await this.#loaded(file, staged.result, replacing, timer, async () => {
-						await staged.insert();
-						await staged.discard();
-					});
+					await this.#loaded(file, staged.result, replacing, timer, () => staged.insert());
 				} finally {
 					await staged.discard();
 				}

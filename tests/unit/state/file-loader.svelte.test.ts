@@ -23,10 +23,6 @@ vi.mock('$lib/state/ingest-client', () => ({
 		}
 	}
 }));
-// The staged path (DuckDB reads and checks the file) answers with `staged.next`; none by default, so a file
-// goes to the worker as above.
-const { staged } = vi.hoisted(() => ({ staged: { next: undefined as unknown } }));
-vi.mock('$lib/engine/ingest-staged', () => ({ ingestStaged: async () => staged.next }));
 vi.mock('$lib/engine/load-arrow', () => ({
 	clearData: async () => void loaded.push('clear'),
 	appendArrow: async (_engine: Engine, table: string) => void loaded.push(`append ${table}`)
@@ -113,7 +109,6 @@ function loadedOutcome(
 }
 
 beforeEach(() => {
-	staged.next = undefined;
 	store.kept = undefined;
 	outcomes.length = 0;
 	requests.length = 0;
@@ -139,27 +134,6 @@ describe('FileLoader', () => {
 		]);
 		expect(loader.reports.map((report) => report.status)).toEqual(['loaded', 'loaded']);
 		expect(loader.busy).toBe(false);
-	});
-
-	it("drops a staged file's staging tables once its rows are in, before the facts and cubes are built", async () => {
-		const dataset = fakeDataset();
-		dataset.change = async (next: DataSource, mutate: (engine: Engine) => Promise<void>) => {
-			await mutate({} as Engine);
-			loaded.push('facts and cubes');
-			dataset.source = next;
-		};
-		const { result } = loadedOutcome('april.csv', 2, 0) as Extract<WorkerOutcome, { status: 'loaded' }>;
-		staged.next = {
-			result: { ...result, files: [{ ...result.files[0]!, mapping: {}, constants: {} }] },
-			insert: async () => void loaded.push('insert'),
-			discard: async () => void loaded.push('discard')
-		};
-		const loader = new FileLoader(dataset as unknown as Dataset);
-		await loader.load([file('april.csv')]);
-		// Dropped after the facts and cubes, the staged text shared DuckDB-WASM's memory with their statements.
-		expect(loaded.slice(0, 4)).toEqual(['clear', 'insert', 'discard', 'facts and cubes']);
-		expect(requests).toEqual([]);
-		expect(loader.reports.map((report) => report.status)).toEqual(['loaded']);
 	});
 
 	it('reports a file whose every row is rejected and leaves the data shown untouched', async () => {
