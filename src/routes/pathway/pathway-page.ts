@@ -13,16 +13,12 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { formatQuarterMonths } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { shareWithheld } from '$lib/publication/share-base';
-import { definePage, type Ask } from '$lib/page/define-page';
+import { definePage, type Answer, type Ask } from '$lib/page/define-page';
 import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
-import {
-	indicatorBands,
-	interventionByAgeBand,
-	interventionByIndicatorCount,
-	type InterventionMixRow
-} from '$lib/sql/metrics/pathway/intervention-mix';
-import { nrmReferrals, type NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
-import { pathwayFunnel, type PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
+import { indicatorBands, type InterventionMixRow } from '$lib/sql/metrics/pathway/intervention-mix';
+import type { NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
+import { pathwayChartRows, pathwayCharts, type PathwayChart } from '$lib/sql/metrics/pathway/pathway-charts';
+import type { PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
 import {
 	rereferralAfterIntervention,
 	type RereferralRow
@@ -119,6 +115,15 @@ function mixChart(
 	};
 }
 
+/** One chart's answer within the page's merged chart counts: its rows, with the merged query's state. */
+function chartAnswer<Row extends object>(counts: Answer<object>, chart: PathwayChart): Answer<Row> {
+	return {
+		rows: pathwayChartRows<Row>(counts.rows, chart),
+		loading: counts.loading,
+		error: counts.error
+	};
+}
+
 /**
  * Pathway and interventions: how far referrals go along the guidance's pathway (overall, by district, by
  * quarter), the kinds of intervention by age and indicator profile, NRM referrals and re-referral after an
@@ -133,13 +138,17 @@ export const pathwayPage = definePage()
 		extent?.last_referral ? incompleteQuarter(filters.to ?? extent.last_referral) : undefined
 	)
 	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
-	.query('funnelCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters))
-	.query('districtCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters, 'district'))
-	.query('quarterCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters, 'quarter'))
-	.query('ageCounts', ({ filters }): Ask<InterventionMixRow> => interventionByAgeBand(filters))
-	.query('indicatorCounts', ({ filters }): Ask<InterventionMixRow> => interventionByIndicatorCount(filters))
-	.query('nrmCounts', ({ filters }): Ask<NrmRow> => nrmReferrals(filters, { byQuarter: false }))
-	.query('nrmQuarterCounts', ({ filters }): Ask<NrmRow> => nrmReferrals(filters, { byQuarter: true }))
+	// The seven charts of referral counts in one query (pathway-charts.ts), each chart's rows taken back out.
+	.query('chartCounts', ({ filters }): Ask<object> => pathwayCharts(filters))
+	.derive('funnelCounts', ({ chartCounts }) => chartAnswer<PathwayFunnelRow>(chartCounts, 'funnel'))
+	.derive('districtCounts', ({ chartCounts }) => chartAnswer<PathwayFunnelRow>(chartCounts, 'district'))
+	.derive('quarterCounts', ({ chartCounts }) => chartAnswer<PathwayFunnelRow>(chartCounts, 'quarter'))
+	.derive('ageCounts', ({ chartCounts }) => chartAnswer<InterventionMixRow>(chartCounts, 'age'))
+	.derive('indicatorCounts', ({ chartCounts }) =>
+		chartAnswer<InterventionMixRow>(chartCounts, 'indicatorCount')
+	)
+	.derive('nrmCounts', ({ chartCounts }) => chartAnswer<NrmRow>(chartCounts, 'nrm'))
+	.derive('nrmQuarterCounts', ({ chartCounts }) => chartAnswer<NrmRow>(chartCounts, 'nrmQuarter'))
 	.query('rereferralCounts', ({ filters }): Ask<RereferralRow> => rereferralAfterIntervention(filters))
 
 	// ----- The pathway as a funnel

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { districts, interventionKinds, pathwayStages } from '$lib/contract';
+import type { Filters } from '$lib/domain/filters';
+import { cubesOfOneScan, pathwayProfileCells, pathwayStageCells, type Cube } from '$lib/sql/cubes';
+import { referralFacts } from '$lib/sql/derived';
+import { filterPredicate, referralColumns } from '$lib/sql/filters';
+import {
+	interventionByAgeBand,
+	interventionByIndicatorCount
+} from '$lib/sql/metrics/pathway/intervention-mix';
+import { nrmReferrals } from '$lib/sql/metrics/pathway/nrm-referrals';
+import { pathwayChartRows, pathwayCharts, type PathwayChart } from '$lib/sql/metrics/pathway/pathway-charts';
+import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
+import { publishRows } from '$lib/publication/publish-rows';
+import { ident, join, sql, type Sql } from '$lib/sql/sql';
+import {
+	filterSet,
+	indicatorConditions,
+	monthStart,
+	onFacts,
+	rarely,
+	some
+} from '../../../../helpers/filter-arbitraries';
+import { demoEngine } from '../../../../helpers/page';
+import { engineForFile } from '../../../../helpers/file-engine';
+
+/**
+ * The Pathway page's seven charts of referral counts as one query (issue 14): each chart's rows taken out of
+ * the merged answer equal its own query's, keys and order included, and publish to the same figures, on
+ * random filters: those the cubes answer (districts, whole months, single-year age, intervention, stage) and
+ * those that send the charts to the facts (indicator conditions, repeat, a period that is not whole months),
+ * where the merged query counts from one scan of the facts.
+ */
+const engine = engineForFile(demoEngine);
+
+const filters: fc.Arbitrary<Filters> = filterSet(
+	fc.record({
+		districts: some(districts.codes),
+		from: rarely(fc.oneof(monthStart, fc.constantFrom('2023-02-14', '2024-05-20'))),
+		ageFrom: rarely(fc.integer({ min: 10, max: 16 })),
+		interventions: rarely(
+			fc.subarray([...interventionKinds.codes, 'not_recorded' as const], { minLength: 1 })
+		),
+		stages: rarely(fc.subarray([...pathwayStages.codes, 'not_recorded' as const], { minLength: 1 })),
+		repeat: rarely(fc.boolean()),
+		indicators: fc.option(indicatorConditions(2), { nil: undefined })
+	})
+);
+
+/** Each chart's own query, as the page asked them one by one before they were merged. */
+const ownQueries: [PathwayChart, (chosen: Filters) => Sql][] = [
+	['funnel', (chosen) => pathwayFunnel(chosen)],
+	['district', (chosen) => pathwayFunnel(chosen, 'district')],
+	['quarter', (chosen) => pathwayFunnel(chosen, 'quarter')],
+	['age', (chosen) => interventionByAgeBand(chosen)],
+	['indicatorCount', (chosen) => interventionByIndicatorCount(chosen)],
+	['nrm', (chosen) => nrmReferrals(chosen, { byQuarter: false })],
+	['nrmQuarter', (chosen) => nrmReferrals(chosen, { byQuarter: true })]
+];
+
+async function expectEachChartAsItsOwn(chosen: Filters): Promise<void> {
+	const merged = pathwayCharts(chosen);
+	const rows = await engine.query(merged);
+	for (const [chart, own] of ownQueries) {
+		const expected = await engine.query(own(chosen));
+		expect(pathwayChartRows(rows, chart), chart).toEqual(expected);
+		// Publication is row by row: the chart's rows publish as its own query's do.
+		expect(
+			pathwayChartRows(publishRows(rows, { on: true, dimensions: merged.dimensions }), chart),
+			chart
+		).toEqual(publishRows(expected, { on: true, dimensions: own(chosen).dimensions }));
+	}
+}
+
+describe('pathwayCharts', () => {
+	it('gives each chart the rows, keys and order of its own query, on random filters', async () => {
+		await fc.assert(fc.asyncProperty(filters, expectEachChartAsItsOwn), { numRuns: 30, seed: 1413 });
+	});
+
+	it('counts from one scan of the facts, as each chart from the facts, with the filters sent there', async () => {
+		await fc.assert(
+			fc.asyncProperty(filters, (chosen) => expectEachChartAsItsOwn(onFacts(chosen))),
+			{ numRuns: 15, seed: 1414 }
+		);
+	});
+
+	it('counts from one scan under an indicator filter and a district, the district chart showing every district', async () => {
+		const chosen: Filters = {
+			districts: ['fenland'],
+			indicators: { conditions: { ind_drugs: 'present' }, match: 'all' }
+		};
+		expect(pathwayCharts(chosen).text).toContain('GROUPING SETS');
+		await expectEachChartAsItsOwn(chosen);
+		const byDistrict = pathwayChartRows<{ group: string }>(
+			await engine.query(pathwayCharts(chosen)),
+			'district'
+		);
+		expect(new Set(byDistrict?.map((row) => row.group)).size).toBeGreaterThan(1);
+	});
+
+	it('leaves a chart undefined until the answer comes', () => {
+		expect(pathwayChartRows(undefined, 'funnel')).toBeUndefined();
+	});
+});
+
+describe('cubesOfOneScan', () => {
+	/** A cube's cells summed from the facts on their own, as a built cube's are. */
+	const ownCells = (cube: Cube, where: Sql) =>
+		sql`SELECT ${join(cube.dimensions.map((name) => ident(name)))}, count(*) AS "rows", sum(record_key) AS "rows:key_sum"
+FROM ${referralFacts}
+WHERE ${where}
+GROUP BY ALL
+ORDER BY ALL`;
+
+	it('gives each cube the cells of the facts rows that pass, as its own GROUP BY does', async () => {
+		const where = filterPredicate(
+			{ indicators: { conditions: { ind_missing: 'present' }, match: 'all' }, ageFrom: 12 },
+			referralColumns
+		);
+		for (const cube of [pathwayStageCells, pathwayProfileCells]) {
+			const cells = await engine.query(
+				sql`WITH ${cubesOfOneScan([pathwayStageCells, pathwayProfileCells], where)}
+SELECT ${join(cube.dimensions.map((name) => ident(name)))}, "rows", "rows:key_sum" FROM ${cube.table} ORDER BY ALL`
+			);
+			expect(cells.length).toBeGreaterThan(10);
+			expect(cells).toEqual(await engine.query(ownCells(cube, where)));
+		}
+	});
+});
