@@ -14,15 +14,12 @@ import { formatQuarterMonths } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { shareWithheld } from '$lib/publication/share-base';
 import { definePage, type Answer, type Ask } from '$lib/page/define-page';
-import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
+import type { ReferralHeadline } from '$lib/sql/metrics/headline';
 import { indicatorBands, type InterventionMixRow } from '$lib/sql/metrics/pathway/intervention-mix';
 import type { NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
-import { pathwayChartRows, pathwayCharts, type PathwayChart } from '$lib/sql/metrics/pathway/pathway-charts';
+import { pathwayCounts, pathwayRows, type PathwayPart } from '$lib/sql/metrics/pathway/pathway-counts';
 import type { PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
-import {
-	rereferralAfterIntervention,
-	type RereferralRow
-} from '$lib/sql/metrics/pathway/rereferral-after-intervention';
+import type { RereferralRow } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { shownPeriod } from '$lib/domain/shown-period';
 import { interventionMixTitle, summariseInterventionMix } from './intervention-mix';
 import { latestQuarterComparison } from './latest-quarter';
@@ -115,10 +112,10 @@ function mixChart(
 	};
 }
 
-/** One chart's answer within the page's merged chart counts: its rows, with the merged query's state. */
-function chartAnswer<Row extends object>(counts: Answer<object>, chart: PathwayChart): Answer<Row> {
+/** One part's answer within the page's merged counts: its rows, with the merged query's state. */
+function partAnswer<Row extends object>(counts: Answer<object>, part: PathwayPart): Answer<Row> {
 	return {
-		rows: pathwayChartRows<Row>(counts.rows, chart),
+		rows: pathwayRows<Row>(counts.rows, part),
 		loading: counts.loading,
 		error: counts.error
 	};
@@ -137,19 +134,17 @@ export const pathwayPage = definePage()
 	.derive('lastQuarter', ({ filters, extent }) =>
 		extent?.last_referral ? incompleteQuarter(filters.to ?? extent.last_referral) : undefined
 	)
-	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
-	// The seven charts of referral counts in one query (pathway-charts.ts), each chart's rows taken back out.
-	.query('chartCounts', ({ filters }): Ask<object> => pathwayCharts(filters))
-	.derive('funnelCounts', ({ chartCounts }) => chartAnswer<PathwayFunnelRow>(chartCounts, 'funnel'))
-	.derive('districtCounts', ({ chartCounts }) => chartAnswer<PathwayFunnelRow>(chartCounts, 'district'))
-	.derive('quarterCounts', ({ chartCounts }) => chartAnswer<PathwayFunnelRow>(chartCounts, 'quarter'))
-	.derive('ageCounts', ({ chartCounts }) => chartAnswer<InterventionMixRow>(chartCounts, 'age'))
-	.derive('indicatorCounts', ({ chartCounts }) =>
-		chartAnswer<InterventionMixRow>(chartCounts, 'indicatorCount')
-	)
-	.derive('nrmCounts', ({ chartCounts }) => chartAnswer<NrmRow>(chartCounts, 'nrm'))
-	.derive('nrmQuarterCounts', ({ chartCounts }) => chartAnswer<NrmRow>(chartCounts, 'nrmQuarter'))
-	.query('rereferralCounts', ({ filters }): Ask<RereferralRow> => rereferralAfterIntervention(filters))
+	// The page's counts in one query (pathway-counts.ts), each part's rows taken back out.
+	.query('pageCounts', ({ filters }): Ask<object> => pathwayCounts(filters))
+	.derive('headlineCounts', ({ pageCounts }) => partAnswer<ReferralHeadline>(pageCounts, 'headline'))
+	.derive('funnelCounts', ({ pageCounts }) => partAnswer<PathwayFunnelRow>(pageCounts, 'funnel'))
+	.derive('districtCounts', ({ pageCounts }) => partAnswer<PathwayFunnelRow>(pageCounts, 'district'))
+	.derive('quarterCounts', ({ pageCounts }) => partAnswer<PathwayFunnelRow>(pageCounts, 'quarter'))
+	.derive('ageCounts', ({ pageCounts }) => partAnswer<InterventionMixRow>(pageCounts, 'age'))
+	.derive('indicatorCounts', ({ pageCounts }) => partAnswer<InterventionMixRow>(pageCounts, 'indicatorCount'))
+	.derive('nrmCounts', ({ pageCounts }) => partAnswer<NrmRow>(pageCounts, 'nrm'))
+	.derive('nrmQuarterCounts', ({ pageCounts }) => partAnswer<NrmRow>(pageCounts, 'nrmQuarter'))
+	.derive('rereferralCounts', ({ pageCounts }) => partAnswer<RereferralRow>(pageCounts, 'rereferral'))
 
 	// ----- The pathway as a funnel
 	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))

@@ -10,7 +10,9 @@ import {
 	interventionByIndicatorCount
 } from '$lib/sql/metrics/pathway/intervention-mix';
 import { nrmReferrals } from '$lib/sql/metrics/pathway/nrm-referrals';
-import { pathwayChartRows, pathwayCharts, type PathwayChart } from '$lib/sql/metrics/pathway/pathway-charts';
+import { pathwayCounts, pathwayRows, type PathwayPart } from '$lib/sql/metrics/pathway/pathway-counts';
+import { referralHeadline } from '$lib/sql/metrics/headline';
+import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
 import { publishRows } from '$lib/publication/publish-rows';
 import { ident, join, sql, type Sql } from '$lib/sql/sql';
@@ -26,11 +28,12 @@ import { demoEngine } from '../../../../helpers/page';
 import { engineForFile } from '../../../../helpers/file-engine';
 
 /**
- * The Pathway page's seven charts of referral counts as one query (issue 14): each chart's rows taken out of
- * the merged answer equal its own query's, keys and order included, and publish to the same figures, on
- * random filters: those the cubes answer (districts, whole months, single-year age, intervention, stage) and
- * those that send the charts to the facts (indicator conditions, repeat, a period that is not whole months),
- * where the merged query counts from one scan of the facts.
+ * The Pathway page's queries as one (issue 14): each part's rows (the headline, seven charts, re-referral)
+ * taken out of the merged answer equal its own query's, keys and order included, and publish to the same
+ * figures, on random filters: those the cubes and per-child tables answer (districts, whole months,
+ * single-year age, intervention, stage) and those that send the page to the facts (indicator conditions,
+ * repeat, a period that is not whole months), where the merged query reads the facts rows that pass once
+ * for the charts and groups them by child once for the headline and re-referral.
  */
 const engine = engineForFile(demoEngine);
 
@@ -48,8 +51,10 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 	})
 );
 
-/** Each chart's own query, as the page asked them one by one before they were merged. */
-const ownQueries: [PathwayChart, (chosen: Filters) => Sql][] = [
+/** Each part's own query, as the page asked them one by one before they were merged. */
+const ownQueries: [PathwayPart, (chosen: Filters) => Sql][] = [
+	['headline', (chosen) => referralHeadline(chosen)],
+	['rereferral', (chosen) => rereferralAfterIntervention(chosen)],
 	['funnel', (chosen) => pathwayFunnel(chosen)],
 	['district', (chosen) => pathwayFunnel(chosen, 'district')],
 	['quarter', (chosen) => pathwayFunnel(chosen, 'quarter')],
@@ -59,28 +64,27 @@ const ownQueries: [PathwayChart, (chosen: Filters) => Sql][] = [
 	['nrmQuarter', (chosen) => nrmReferrals(chosen, { byQuarter: true })]
 ];
 
-async function expectEachChartAsItsOwn(chosen: Filters): Promise<void> {
-	const merged = pathwayCharts(chosen);
+async function expectEachPartAsItsOwn(chosen: Filters): Promise<void> {
+	const merged = pathwayCounts(chosen);
 	const rows = await engine.query(merged);
 	for (const [chart, own] of ownQueries) {
 		const expected = await engine.query(own(chosen));
-		expect(pathwayChartRows(rows, chart), chart).toEqual(expected);
+		expect(pathwayRows(rows, chart), chart).toEqual(expected);
 		// Publication is row by row: the chart's rows publish as its own query's do.
-		expect(
-			pathwayChartRows(publishRows(rows, { on: true, dimensions: merged.dimensions }), chart),
-			chart
-		).toEqual(publishRows(expected, { on: true, dimensions: own(chosen).dimensions }));
+		expect(pathwayRows(publishRows(rows, { on: true, dimensions: merged.dimensions }), chart), chart).toEqual(
+			publishRows(expected, { on: true, dimensions: own(chosen).dimensions })
+		);
 	}
 }
 
-describe('pathwayCharts', () => {
-	it('gives each chart the rows, keys and order of its own query, on random filters', async () => {
-		await fc.assert(fc.asyncProperty(filters, expectEachChartAsItsOwn), { numRuns: 30, seed: 1413 });
+describe('pathwayCounts', () => {
+	it('gives each part the rows, keys and order of its own query, on random filters', async () => {
+		await fc.assert(fc.asyncProperty(filters, expectEachPartAsItsOwn), { numRuns: 30, seed: 1413 });
 	});
 
-	it('counts from one scan of the facts, as each chart from the facts, with the filters sent there', async () => {
+	it('counts from one scan of the facts and one grouping by child, as each part from the facts, with the filters sent there', async () => {
 		await fc.assert(
-			fc.asyncProperty(filters, (chosen) => expectEachChartAsItsOwn(onFacts(chosen))),
+			fc.asyncProperty(filters, (chosen) => expectEachPartAsItsOwn(onFacts(chosen))),
 			{ numRuns: 15, seed: 1414 }
 		);
 	});
@@ -90,17 +94,15 @@ describe('pathwayCharts', () => {
 			districts: ['fenland'],
 			indicators: { conditions: { ind_drugs: 'present' }, match: 'all' }
 		};
-		expect(pathwayCharts(chosen).text).toContain('GROUPING SETS');
-		await expectEachChartAsItsOwn(chosen);
-		const byDistrict = pathwayChartRows<{ group: string }>(
-			await engine.query(pathwayCharts(chosen)),
-			'district'
-		);
+		expect(pathwayCounts(chosen).text).toContain('GROUPING SETS');
+		expect(pathwayCounts(chosen).text).toContain('passing_children');
+		await expectEachPartAsItsOwn(chosen);
+		const byDistrict = pathwayRows<{ group: string }>(await engine.query(pathwayCounts(chosen)), 'district');
 		expect(new Set(byDistrict?.map((row) => row.group)).size).toBeGreaterThan(1);
 	});
 
-	it('leaves a chart undefined until the answer comes', () => {
-		expect(pathwayChartRows(undefined, 'funnel')).toBeUndefined();
+	it('leaves a part undefined until the answer comes', () => {
+		expect(pathwayRows(undefined, 'funnel')).toBeUndefined();
 	});
 });
 
