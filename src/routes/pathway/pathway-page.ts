@@ -17,7 +17,14 @@ import { definePage, type Answer, type Ask } from '$lib/page/define-page';
 import type { ReferralHeadline } from '$lib/sql/metrics/headline';
 import { indicatorBands, type InterventionMixRow } from '$lib/sql/metrics/pathway/intervention-mix';
 import type { NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
-import { pathwayCounts, pathwayRows, type PathwayPart } from '$lib/sql/metrics/pathway/pathway-counts';
+import {
+	pathwayCounts,
+	pathwayMerged,
+	pathwayPart,
+	pathwayRows,
+	type PathwayPart
+} from '$lib/sql/metrics/pathway/pathway-counts';
+import type { Filters } from '$lib/domain/filters';
 import type { PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
 import type { RereferralRow } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { shownPeriod } from '$lib/domain/shown-period';
@@ -112,13 +119,15 @@ function mixChart(
 	};
 }
 
-/** One part's answer within the page's merged counts: its rows, with the merged query's state. */
-function partAnswer<Row extends object>(counts: Answer<object>, part: PathwayPart): Answer<Row> {
-	return {
-		rows: pathwayRows<Row>(counts.rows, part),
-		loading: counts.loading,
-		error: counts.error
-	};
+/** A part's answer: its own query's, or its rows within the page's merged counts, with their state. */
+function partAnswer<Row extends object>(
+	filters: Filters,
+	merged: Answer<object>,
+	own: Answer<Row>,
+	part: PathwayPart
+): Answer<Row> {
+	if (!pathwayMerged(filters)) return own;
+	return { rows: pathwayRows<Row>(merged.rows, part), loading: merged.loading, error: merged.error };
 }
 
 /**
@@ -134,17 +143,41 @@ export const pathwayPage = definePage()
 	.derive('lastQuarter', ({ filters, extent }) =>
 		extent?.last_referral ? incompleteQuarter(filters.to ?? extent.last_referral) : undefined
 	)
-	// The page's counts in one query (pathway-counts.ts), each part's rows taken back out.
+	// Under a filter that needs the facts, the page's counts in one query (pathway-counts.ts), each part's
+	// rows taken back out; elsewhere each part's own query.
 	.query('pageCounts', ({ filters }): Ask<object> => pathwayCounts(filters))
-	.derive('headlineCounts', ({ pageCounts }) => partAnswer<ReferralHeadline>(pageCounts, 'headline'))
-	.derive('funnelCounts', ({ pageCounts }) => partAnswer<PathwayFunnelRow>(pageCounts, 'funnel'))
-	.derive('districtCounts', ({ pageCounts }) => partAnswer<PathwayFunnelRow>(pageCounts, 'district'))
-	.derive('quarterCounts', ({ pageCounts }) => partAnswer<PathwayFunnelRow>(pageCounts, 'quarter'))
-	.derive('ageCounts', ({ pageCounts }) => partAnswer<InterventionMixRow>(pageCounts, 'age'))
-	.derive('indicatorCounts', ({ pageCounts }) => partAnswer<InterventionMixRow>(pageCounts, 'indicatorCount'))
-	.derive('nrmCounts', ({ pageCounts }) => partAnswer<NrmRow>(pageCounts, 'nrm'))
-	.derive('nrmQuarterCounts', ({ pageCounts }) => partAnswer<NrmRow>(pageCounts, 'nrmQuarter'))
-	.derive('rereferralCounts', ({ pageCounts }) => partAnswer<RereferralRow>(pageCounts, 'rereferral'))
+	.query('headlineOwn', ({ filters }): Ask<ReferralHeadline> => pathwayPart(filters, 'headline'))
+	.query('funnelOwn', ({ filters }): Ask<PathwayFunnelRow> => pathwayPart(filters, 'funnel'))
+	.query('districtOwn', ({ filters }): Ask<PathwayFunnelRow> => pathwayPart(filters, 'district'))
+	.query('quarterOwn', ({ filters }): Ask<PathwayFunnelRow> => pathwayPart(filters, 'quarter'))
+	.query('ageOwn', ({ filters }): Ask<InterventionMixRow> => pathwayPart(filters, 'age'))
+	.query('indicatorOwn', ({ filters }): Ask<InterventionMixRow> => pathwayPart(filters, 'indicatorCount'))
+	.query('nrmOwn', ({ filters }): Ask<NrmRow> => pathwayPart(filters, 'nrm'))
+	.query('nrmQuarterOwn', ({ filters }): Ask<NrmRow> => pathwayPart(filters, 'nrmQuarter'))
+	.query('rereferralOwn', ({ filters }): Ask<RereferralRow> => pathwayPart(filters, 'rereferral'))
+	.derive('headlineCounts', ({ filters, pageCounts, headlineOwn }) =>
+		partAnswer(filters, pageCounts, headlineOwn, 'headline')
+	)
+	.derive('funnelCounts', ({ filters, pageCounts, funnelOwn }) =>
+		partAnswer(filters, pageCounts, funnelOwn, 'funnel')
+	)
+	.derive('districtCounts', ({ filters, pageCounts, districtOwn }) =>
+		partAnswer(filters, pageCounts, districtOwn, 'district')
+	)
+	.derive('quarterCounts', ({ filters, pageCounts, quarterOwn }) =>
+		partAnswer(filters, pageCounts, quarterOwn, 'quarter')
+	)
+	.derive('ageCounts', ({ filters, pageCounts, ageOwn }) => partAnswer(filters, pageCounts, ageOwn, 'age'))
+	.derive('indicatorCounts', ({ filters, pageCounts, indicatorOwn }) =>
+		partAnswer(filters, pageCounts, indicatorOwn, 'indicatorCount')
+	)
+	.derive('nrmCounts', ({ filters, pageCounts, nrmOwn }) => partAnswer(filters, pageCounts, nrmOwn, 'nrm'))
+	.derive('nrmQuarterCounts', ({ filters, pageCounts, nrmQuarterOwn }) =>
+		partAnswer(filters, pageCounts, nrmQuarterOwn, 'nrmQuarter')
+	)
+	.derive('rereferralCounts', ({ filters, pageCounts, rereferralOwn }) =>
+		partAnswer(filters, pageCounts, rereferralOwn, 'rereferral')
+	)
 
 	// ----- The pathway as a funnel
 	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBandRanges, ageBands, pathwayStages } from '$lib/contract';
 import { evaluatePage } from '$lib/page/define-page';
 import { dataExtent, type DataExtent } from '$lib/sql/metrics/data-extent';
-import { pathwayCounts } from '$lib/sql/metrics/pathway/pathway-counts';
+import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import type { Engine } from '$lib/engine/engine';
 import { formatPercent } from '$lib/format/number';
 import { pathwayPage } from '../../../../src/routes/pathway/pathway-page';
@@ -150,13 +150,12 @@ describe('pathway page on the demo extract', () => {
 
 	it('shows the re-referral chart and card as waiting, not as "none followed up", before their answer', async () => {
 		const [extent] = await engine.query<DataExtent>(dataExtent());
-		// Re-referral is counted in the page's one query with the headline and charts (pathway-counts.ts).
-		const unanswered = pathwayCounts({}).text;
+		const unanswered = rereferralAfterIntervention({}).text;
 		const view = await evaluatePage(
 			pathwayPage,
 			pageContext(extent),
-			// Every query answered but the page's counts, whose rows stay undefined as while the engine works
-			// on them (evaluatePage awaits each answer in turn, so it fails rather than never arriving).
+			// Every query answered but the re-referral one, whose rows stay undefined as while the engine works
+			// on it (evaluatePage awaits each answer in turn, so it fails rather than never arriving).
 			(query) => (query.text === unanswered ? Promise.reject(new Error('not yet')) : engine.query(query))
 		);
 		expect(view.rereferralCounts.rows).toBeUndefined();

@@ -39,18 +39,40 @@ function cubesAnswer(filters: Filters): boolean {
 }
 
 /**
- * The Pathway page's queries as one (issue 14): the headline, the seven charts of referral counts (the
- * funnels overall, by district and by quarter, the intervention mixes by age band and by indicator count, the
- * NRM share overall and by quarter) and re-referral after an intervention, so the page makes one round trip
- * to the engine instead of nine. Where the cubes and per-child tables answer the filters, each part reads
- * them as on its own. Where a filter needs the facts (an indicator or repeat filter, a period that is not
- * whole months), the facts rows that pass are read once for the seven charts, into the stage and profile
- * cells (`cubesOfOneScan`), and grouped by child once for the headline's children and re-referral's least
- * candidates (`passingChildren`), rather than once per query. Take a part's rows out with `pathwayRows`.
+ * Whether the headline and re-referral both read the facts under these filters, so they can share one
+ * grouping of its rows by child (`passingChildren`).
  */
-export function pathwayCounts(filters: Filters): Sql {
+function childrenOnFacts(filters: Filters): boolean {
+	return referralHeadlineOnFacts(filters) && !indexReferralCubeAnswers(filters);
+}
+
+/**
+ * Whether the page asks its counts as one query (`pathwayCounts`) under these filters: where a filter sends
+ * the charts or the per-child counts to the facts, so the merged parts share their reading of it. Where the
+ * cubes and per-child tables answer (district clicks, whole months, single-year age, intervention, stage),
+ * each part is asked on its own (`pathwayPart`): merged there, they shared nothing (at 1M in Node, a district
+ * click's DuckDB time was no lower), the district chart was asked again on every district click (on its own
+ * its query ignores the district filter, so it comes from the cache), and every chart waited for the last
+ * answer, where on their own the charts on screen are drawn while the engine answers the rest.
+ */
+export function pathwayMerged(filters: Filters): boolean {
+	return !cubesAnswer(filters) || childrenOnFacts(filters);
+}
+
+/**
+ * The Pathway page's queries as one (issue 14) where a filter needs the facts (an indicator, repeat, NRM or
+ * ethnicity filter, a period that is not whole months; `pathwayMerged`), undefined elsewhere: the headline,
+ * the seven charts of referral counts (the funnels overall, by district and by quarter, the intervention
+ * mixes by age band and by indicator count, the NRM share overall and by quarter) and re-referral after an
+ * intervention, in one round trip instead of nine. The facts rows that pass are read once for the seven
+ * charts, into the stage and profile cells (`cubesOfOneScan`), and grouped by child once for the headline's
+ * children and re-referral's least candidates (`passingChildren`), rather than once per query; a part a
+ * cube or per-child table still answers reads it as on its own. Take a part's rows out with `pathwayRows`.
+ */
+export function pathwayCounts(filters: Filters): Sql | undefined {
+	if (!pathwayMerged(filters)) return undefined;
 	const cells = !cubesAnswer(filters);
-	const shared = referralHeadlineOnFacts(filters) && !indexReferralCubeAnswers(filters);
+	const shared = childrenOnFacts(filters);
 	const parts = Object.keys(pathwayQueries) as PathwayPart[];
 	const ctes = [
 		...(cells
@@ -68,6 +90,11 @@ export function pathwayCounts(filters: Filters): Sql {
 		Object.fromEntries(parts.map((part) => [part, pathwayQueries[part](filters, cells, shared)])),
 		ctes.length > 0 ? join(ctes, ',\n') : undefined
 	);
+}
+
+/** A part's own query where the page does not merge them (`pathwayMerged`), else undefined. */
+export function pathwayPart(filters: Filters, part: PathwayPart): Sql | undefined {
+	return pathwayMerged(filters) ? undefined : pathwayQueries[part](filters, false, false);
 }
 
 /** One part's rows of a `pathwayCounts` answer, as its own query gives them; undefined while none. */

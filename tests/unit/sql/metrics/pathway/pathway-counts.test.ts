@@ -10,7 +10,13 @@ import {
 	interventionByIndicatorCount
 } from '$lib/sql/metrics/pathway/intervention-mix';
 import { nrmReferrals } from '$lib/sql/metrics/pathway/nrm-referrals';
-import { pathwayCounts, pathwayRows, type PathwayPart } from '$lib/sql/metrics/pathway/pathway-counts';
+import {
+	pathwayCounts,
+	pathwayMerged,
+	pathwayPart,
+	pathwayRows,
+	type PathwayPart
+} from '$lib/sql/metrics/pathway/pathway-counts';
 import { referralHeadline } from '$lib/sql/metrics/headline';
 import { rereferralAfterIntervention } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { pathwayFunnel } from '$lib/sql/metrics/pathway/pathway-funnel';
@@ -47,6 +53,7 @@ const filters: fc.Arbitrary<Filters> = filterSet(
 		),
 		stages: rarely(fc.subarray([...pathwayStages.codes, 'not_recorded' as const], { minLength: 1 })),
 		repeat: rarely(fc.boolean()),
+		nrm: rarely(fc.boolean()),
 		indicators: fc.option(indicatorConditions(2), { nil: undefined })
 	})
 );
@@ -64,14 +71,24 @@ const ownQueries: [PathwayPart, (chosen: Filters) => Sql][] = [
 	['nrmQuarter', (chosen) => nrmReferrals(chosen, { byQuarter: true })]
 ];
 
+/**
+ * Merged (`pathwayMerged`), each part's rows taken out of the page's one query equal its own query's and
+ * publish alike; else each part is asked by its own query.
+ */
 async function expectEachPartAsItsOwn(chosen: Filters): Promise<void> {
 	const merged = pathwayCounts(chosen);
+	if (merged === undefined) {
+		for (const [part, own] of ownQueries)
+			expect(pathwayPart(chosen, part)?.text, part).toBe(own(chosen).text);
+		return;
+	}
 	const rows = await engine.query(merged);
-	for (const [chart, own] of ownQueries) {
+	for (const [part, own] of ownQueries) {
+		expect(pathwayPart(chosen, part), part).toBeUndefined();
 		const expected = await engine.query(own(chosen));
-		expect(pathwayRows(rows, chart), chart).toEqual(expected);
-		// Publication is row by row: the chart's rows publish as its own query's do.
-		expect(pathwayRows(publishRows(rows, { on: true, dimensions: merged.dimensions }), chart), chart).toEqual(
+		expect(pathwayRows(rows, part), part).toEqual(expected);
+		// Publication is row by row: the part's rows publish as its own query's do.
+		expect(pathwayRows(publishRows(rows, { on: true, dimensions: merged.dimensions }), part), part).toEqual(
 			publishRows(expected, { on: true, dimensions: own(chosen).dimensions })
 		);
 	}
@@ -80,25 +97,38 @@ async function expectEachPartAsItsOwn(chosen: Filters): Promise<void> {
 describe('pathwayCounts', () => {
 	it('gives each part the rows, keys and order of its own query, on random filters', async () => {
 		await fc.assert(fc.asyncProperty(filters, expectEachPartAsItsOwn), { numRuns: 30, seed: 1413 });
-	});
+	}, 120_000);
 
 	it('counts from one scan of the facts and one grouping by child, as each part from the facts, with the filters sent there', async () => {
 		await fc.assert(
 			fc.asyncProperty(filters, (chosen) => expectEachPartAsItsOwn(onFacts(chosen))),
 			{ numRuns: 15, seed: 1414 }
 		);
-	});
+	}, 120_000);
 
 	it('counts from one scan under an indicator filter and a district, the district chart showing every district', async () => {
 		const chosen: Filters = {
 			districts: ['fenland'],
 			indicators: { conditions: { ind_drugs: 'present' }, match: 'all' }
 		};
-		expect(pathwayCounts(chosen).text).toContain('GROUPING SETS');
-		expect(pathwayCounts(chosen).text).toContain('passing_children');
+		const merged = pathwayCounts(chosen)!;
+		expect(merged.text).toContain('GROUPING SETS');
+		expect(merged.text).toContain('passing_children');
 		await expectEachPartAsItsOwn(chosen);
-		const byDistrict = pathwayRows<{ group: string }>(await engine.query(pathwayCounts(chosen)), 'district');
+		const byDistrict = pathwayRows<{ group: string }>(await engine.query(merged), 'district');
 		expect(new Set(byDistrict?.map((row) => row.group)).size).toBeGreaterThan(1);
+	});
+
+	it('asks each part on its own where the cubes and per-child tables answer', () => {
+		for (const chosen of [
+			{},
+			{ districts: ['fenland'] },
+			{ ageFrom: 13, stages: ['central_list'] }
+		] as Filters[]) {
+			expect(pathwayMerged(chosen)).toBe(false);
+			expect(pathwayCounts(chosen)).toBeUndefined();
+		}
+		expect(pathwayMerged({ repeat: true })).toBe(true);
 	});
 
 	it('leaves a part undefined until the answer comes', () => {
