@@ -188,6 +188,33 @@ export const pathwayCube: Cube = {
 export const indicatorCountCube = rowsCube('indicator_count_cube', ['indicator_count', 'intervention'], {
 	intervention: 'intervention'
 });
+/**
+ * The Pathway page's counts where no cube answers the filters (an indicator or repeat filter, a period that
+ * is not whole months): two cubes of the facts rows that pass, summed in one scan (`cubesOfOneScan`) rather
+ * than one scan per chart (issue 14: at 1M referrals under "drug use present", the page's seven chart
+ * queries scanned the facts seven times). The filters are applied in the scan, all but the district, which
+ * the queries apply to these cells as to a cube's (the district chart leaves it out). The stages by month
+ * (funnels and NRM counts), and the age band and indicator count by intervention (the intervention mixes):
+ * each a few thousand cells at 1M, where one cube with all their dimensions would have 200,000.
+ */
+export const pathwayStageCells: Cube = {
+	table: ident('pathway_stage_cells'),
+	facts: referralFacts,
+	factsColumns: referralColumns,
+	columns: { date: 'month', district: 'district' },
+	dimensions: ['district', 'month', 'pathway_stage'],
+	measures: [rows, nrmReferred, nrmRecorded]
+};
+export const pathwayProfileCells: Cube = {
+	...pathwayStageCells,
+	table: ident('pathway_profile_cells'),
+	dimensions: ['district', 'age_band', 'indicator_count', 'intervention'],
+	measures: [rows]
+};
+/** The filters a query still applies to cubes of one scan (`cubesOfOneScan`): the district; the scan did the rest. */
+export function leftToCells(filters: Filters): Filters {
+	return filters.districts === undefined ? {} : { districts: filters.districts };
+}
 /** Overall risk level: risk levels by financial year. */
 export const riskCube = rowsCube('risk_cube', ['risk_level'], { riskLevel: 'risk_level' });
 
@@ -352,15 +379,57 @@ export const episodeKindCube: Cube = {
 	measures: [rows]
 };
 
+/** The select list of measures summed over facts rows into a cube's cells: each count and its key sum. */
+function measureSums(measures: readonly Measure[]): Sql {
+	return join(
+		measures.map(
+			(one) =>
+				sql`CAST(sum(${one.perRow}) AS INTEGER) AS ${ident(one.name)}, CAST(sum((${one.perRow}) * ${recordKey}) AS BIGINT) AS ${ident(keySumName(one.name))}`
+		)
+	);
+}
+
 /** The cube's cells summed from facts rows (all of them, or those where `where` holds). */
 function cellsOf(cube: Cube, where?: Sql): Sql {
-	const sums = cube.measures.map(
-		(one) =>
-			sql`CAST(sum(${one.perRow}) AS INTEGER) AS ${ident(one.name)}, CAST(sum((${one.perRow}) * ${recordKey}) AS BIGINT) AS ${ident(keySumName(one.name))}`
-	);
-	return sql`SELECT ${join(cube.dimensions.map((name) => ident(name)))}, ${join(sums)}
+	return sql`SELECT ${join(cube.dimensions.map((name) => ident(name)))}, ${measureSums(cube.measures)}
 FROM ${cube.facts}${where ? sql` WHERE ${where}` : sql``}
 GROUP BY ALL`;
+}
+
+/**
+ * The cells of several cubes of one facts table, summed from its rows where `where` holds in one scan
+ * (GROUPING SETS, a set per cube), as CTEs named by the cubes' tables: the list after a WITH. Each cube's
+ * cells are those `cellsOf` gives; DuckDB evaluates the filter and reads the rows once, and only the
+ * hashing is per cube.
+ */
+export function cubesOfOneScan(cells: readonly Cube[], where: Sql): Sql {
+	const facts = cells[0]!.facts;
+	if (cells.some((cube) => cube.facts !== facts)) throw new Error('Cubes of one scan share their facts');
+	const dimensions = [...new Set(cells.flatMap((cube) => cube.dimensions))];
+	const measures = [
+		...new Map(cells.flatMap((cube) => cube.measures).map((one) => [one.name, one])).values()
+	];
+	const scan = ident('one_scan');
+	// grouping() of every dimension: a bit per dimension (the first the highest) set where a cube lacks it.
+	const setOf = (cube: Cube) =>
+		dimensions.reduce((bits, name) => bits * 2 + (cube.dimensions.includes(name) ? 0 : 1), 0);
+	const own = (cube: Cube) =>
+		join([
+			...cube.dimensions.map((name) => ident(name)),
+			...cube.measures.flatMap((one) => [ident(one.name), ident(keySumName(one.name))])
+		]);
+	return sql`${scan} AS MATERIALIZED (
+	SELECT ${join(dimensions.map((name) => ident(name)))}, grouping(${join(dimensions.map((name) => ident(name)))}) AS cube_set, ${measureSums(measures)}
+	FROM ${facts}
+	WHERE ${where}
+	GROUP BY GROUPING SETS (${join(cells.map((cube) => sql`(${join(cube.dimensions.map((name) => ident(name)))})`))})
+),
+${join(
+	cells.map(
+		(cube) => sql`${cube.table} AS (SELECT ${own(cube)} FROM ${scan} WHERE cube_set = ${setOf(cube)})`
+	),
+	',\n'
+)}`;
 }
 
 /**

@@ -13,20 +13,20 @@ import { formatCount, formatPercent } from '$lib/format/number';
 import { formatQuarterMonths } from '$lib/format/period';
 import type { ChartSpec } from '$lib/page/chart-spec';
 import { shareWithheld } from '$lib/publication/share-base';
-import { definePage, type Ask } from '$lib/page/define-page';
-import { referralHeadline, type ReferralHeadline } from '$lib/sql/metrics/headline';
+import { definePage, type Answer, type Ask } from '$lib/page/define-page';
+import type { ReferralHeadline } from '$lib/sql/metrics/headline';
+import { indicatorBands, type InterventionMixRow } from '$lib/sql/metrics/pathway/intervention-mix';
+import type { NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
 import {
-	indicatorBands,
-	interventionByAgeBand,
-	interventionByIndicatorCount,
-	type InterventionMixRow
-} from '$lib/sql/metrics/pathway/intervention-mix';
-import { nrmReferrals, type NrmRow } from '$lib/sql/metrics/pathway/nrm-referrals';
-import { pathwayFunnel, type PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
-import {
-	rereferralAfterIntervention,
-	type RereferralRow
-} from '$lib/sql/metrics/pathway/rereferral-after-intervention';
+	pathwayCounts,
+	pathwayMerged,
+	pathwayPart,
+	pathwayRows,
+	type PathwayPart
+} from '$lib/sql/metrics/pathway/pathway-counts';
+import type { Filters } from '$lib/domain/filters';
+import type { PathwayFunnelRow } from '$lib/sql/metrics/pathway/pathway-funnel';
+import type { RereferralRow } from '$lib/sql/metrics/pathway/rereferral-after-intervention';
 import { shownPeriod } from '$lib/domain/shown-period';
 import { interventionMixTitle, summariseInterventionMix } from './intervention-mix';
 import { latestQuarterComparison } from './latest-quarter';
@@ -119,6 +119,17 @@ function mixChart(
 	};
 }
 
+/** A part's answer: its own query's, or its rows within the page's merged counts, with their state. */
+function partAnswer<Row extends object>(
+	filters: Filters,
+	merged: Answer<object>,
+	own: Answer<Row>,
+	part: PathwayPart
+): Answer<Row> {
+	if (!pathwayMerged(filters)) return own;
+	return { rows: pathwayRows<Row>(merged.rows, part), loading: merged.loading, error: merged.error };
+}
+
 /**
  * Pathway and interventions: how far referrals go along the guidance's pathway (overall, by district, by
  * quarter), the kinds of intervention by age and indicator profile, NRM referrals and re-referral after an
@@ -132,15 +143,41 @@ export const pathwayPage = definePage()
 	.derive('lastQuarter', ({ filters, extent }) =>
 		extent?.last_referral ? incompleteQuarter(filters.to ?? extent.last_referral) : undefined
 	)
-	.query('headlineCounts', ({ filters }): Ask<ReferralHeadline> => referralHeadline(filters))
-	.query('funnelCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters))
-	.query('districtCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters, 'district'))
-	.query('quarterCounts', ({ filters }): Ask<PathwayFunnelRow> => pathwayFunnel(filters, 'quarter'))
-	.query('ageCounts', ({ filters }): Ask<InterventionMixRow> => interventionByAgeBand(filters))
-	.query('indicatorCounts', ({ filters }): Ask<InterventionMixRow> => interventionByIndicatorCount(filters))
-	.query('nrmCounts', ({ filters }): Ask<NrmRow> => nrmReferrals(filters, { byQuarter: false }))
-	.query('nrmQuarterCounts', ({ filters }): Ask<NrmRow> => nrmReferrals(filters, { byQuarter: true }))
-	.query('rereferralCounts', ({ filters }): Ask<RereferralRow> => rereferralAfterIntervention(filters))
+	// Under a filter that needs the facts, the page's counts in one query (pathway-counts.ts), each part's
+	// rows taken back out; elsewhere each part's own query.
+	.query('pageCounts', ({ filters }): Ask<object> => pathwayCounts(filters))
+	.query('headlineOwn', ({ filters }): Ask<ReferralHeadline> => pathwayPart(filters, 'headline'))
+	.query('funnelOwn', ({ filters }): Ask<PathwayFunnelRow> => pathwayPart(filters, 'funnel'))
+	.query('districtOwn', ({ filters }): Ask<PathwayFunnelRow> => pathwayPart(filters, 'district'))
+	.query('quarterOwn', ({ filters }): Ask<PathwayFunnelRow> => pathwayPart(filters, 'quarter'))
+	.query('ageOwn', ({ filters }): Ask<InterventionMixRow> => pathwayPart(filters, 'age'))
+	.query('indicatorOwn', ({ filters }): Ask<InterventionMixRow> => pathwayPart(filters, 'indicatorCount'))
+	.query('nrmOwn', ({ filters }): Ask<NrmRow> => pathwayPart(filters, 'nrm'))
+	.query('nrmQuarterOwn', ({ filters }): Ask<NrmRow> => pathwayPart(filters, 'nrmQuarter'))
+	.query('rereferralOwn', ({ filters }): Ask<RereferralRow> => pathwayPart(filters, 'rereferral'))
+	.derive('headlineCounts', ({ filters, pageCounts, headlineOwn }) =>
+		partAnswer(filters, pageCounts, headlineOwn, 'headline')
+	)
+	.derive('funnelCounts', ({ filters, pageCounts, funnelOwn }) =>
+		partAnswer(filters, pageCounts, funnelOwn, 'funnel')
+	)
+	.derive('districtCounts', ({ filters, pageCounts, districtOwn }) =>
+		partAnswer(filters, pageCounts, districtOwn, 'district')
+	)
+	.derive('quarterCounts', ({ filters, pageCounts, quarterOwn }) =>
+		partAnswer(filters, pageCounts, quarterOwn, 'quarter')
+	)
+	.derive('ageCounts', ({ filters, pageCounts, ageOwn }) => partAnswer(filters, pageCounts, ageOwn, 'age'))
+	.derive('indicatorCounts', ({ filters, pageCounts, indicatorOwn }) =>
+		partAnswer(filters, pageCounts, indicatorOwn, 'indicatorCount')
+	)
+	.derive('nrmCounts', ({ filters, pageCounts, nrmOwn }) => partAnswer(filters, pageCounts, nrmOwn, 'nrm'))
+	.derive('nrmQuarterCounts', ({ filters, pageCounts, nrmQuarterOwn }) =>
+		partAnswer(filters, pageCounts, nrmQuarterOwn, 'nrmQuarter')
+	)
+	.derive('rereferralCounts', ({ filters, pageCounts, rereferralOwn }) =>
+		partAnswer(filters, pageCounts, rereferralOwn, 'rereferral')
+	)
 
 	// ----- The pathway as a funnel
 	.derive('funnel', ({ funnelCounts }) => stageShares(funnelCounts.rows ?? []))

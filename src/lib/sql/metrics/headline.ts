@@ -10,7 +10,8 @@ import {
 	referralChildrenFirstCount
 } from '../referral-children-first';
 import { sql, type Sql } from '../sql';
-import { childCount, keyedAs, rowCount } from '../keyed-count';
+import { childCount, keyedAs, rowCount, type Keyed } from '../keyed-count';
+import { childCellHash } from '../record-keys';
 
 export interface ReferralHeadline {
 	referrals: number;
@@ -21,14 +22,23 @@ export interface ReferralHeadline {
 	looked_after_known: number;
 }
 
+/** Whether the referral headline reads the facts under these filters (no cube and per-child table answers). */
+export function referralHeadlineOnFacts(filters: Filters): boolean {
+	return (
+		!referralChildrenFirstAnswers(filters) ||
+		referralCounts(filters, [], referralCohortCounting).from === referralFacts
+	);
+}
+
 /**
  * Headline counts of referrals under the filters: from the referral cube (or, under the cohort filters, the
  * cohort cube) and the children's first cells (referral-children-first.ts) when they answer the filters, else
- * from the facts.
+ * from the facts. `children`: the name of a CTE of the query holding `passingChildren(filters)`, where the
+ * facts path counts the children with more than one referral (rather than distinct over the facts rows).
  */
-export function referralHeadline(filters: Filters): Sql {
+export function referralHeadline(filters: Filters, children?: Sql): Sql {
 	const counts = referralCounts(filters, [], referralCohortCounting);
-	if (referralChildrenFirstAnswers(filters) && counts.from !== referralFacts) {
+	if (!referralHeadlineOnFacts(filters)) {
 		const children = referralChildrenFirstCount(filters);
 		return sql`SELECT *
 FROM (
@@ -47,12 +57,24 @@ CROSS JOIN (
 	}
 	return sql`SELECT
 	${keyedAs('referrals', rowCount())},
-	${keyedAs('children', childCount())},
+	${keyedAs('children', children ? passingChildCount(children) : childCount())},
 	${keyedAs('repeat_referrals', rowCount(sql`is_repeat`))},
 	${keyedAs('looked_after', rowCount(sql`looked_after`))},
 	${keyedAs('looked_after_known', rowCount(sql`looked_after IS NOT NULL`))}
 FROM ${referralFacts}
 WHERE ${filterPredicate(filters, referralColumns)}`;
+}
+
+/**
+ * Distinct children among the facts rows that pass: those whose only referral passes, counted row by row,
+ * and one per row of `children` (`passingChildren`): the count and key `childCount` gives.
+ */
+function passingChildCount(children: Sql): Keyed {
+	const solo = rowCount(sql`solo_all`);
+	return {
+		count: sql`(${solo.count} + (SELECT count(*) FROM ${children}))`,
+		keySum: sql`(COALESCE(sum(${childCellHash}) FILTER (WHERE solo_all), 0) + (SELECT COALESCE(sum(${childCellHash}), 0) FROM ${children}))`
+	};
 }
 
 export interface EpisodeHeadline {

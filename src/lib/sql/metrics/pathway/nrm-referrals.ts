@@ -1,5 +1,6 @@
 import type { Filters } from '$lib/domain/filters';
-import { pathwayCube, referralCohortCube, referralCounts } from '../../cubes';
+import { leftToCells, pathwayStageCells, referralCounts } from '../../cubes';
+import { stageCubes } from './pathway-funnel';
 import { sql, type Sql } from '../../sql';
 import { keyedAs } from '../../keyed-count';
 
@@ -14,11 +15,17 @@ export interface NrmRow {
 
 /**
  * NRM referrals among exploitation referrals, per calendar quarter of referral, or overall: from the pathway
- * cube, or under a single-year age the cohort cube, unless a filter needs the facts.
+ * cube, or under a single-year age the cohort cube, unless a filter needs the facts; `fromCells`, from
+ * `pathwayStageCells`, which the query must define (`pathwayCharts`).
  */
-export function nrmReferrals(filters: Filters, { byQuarter }: { byQuarter: boolean }): Sql {
+export function nrmReferrals(
+	filters: Filters,
+	{ byQuarter, fromCells = false }: { byQuarter: boolean; fromCells?: boolean }
+): Sql {
 	const quarter = byQuarter ? sql`CAST(CAST(date_trunc('quarter', month) AS DATE) AS VARCHAR)` : sql`''`;
-	const counts = referralCounts(filters, [], [pathwayCube, referralCohortCube]);
+	const counts = fromCells
+		? referralCounts(leftToCells(filters), [], [pathwayStageCells])
+		: referralCounts(filters, [], stageCubes);
 	return sql`SELECT ${quarter} AS quarter,
 	${keyedAs('nrm', counts.nrmReferrals())},
 	${keyedAs('recorded', counts.nrmRecorded())}

@@ -33,10 +33,11 @@ const kinds = referralEnumSize('intervention');
  * `arg_min(…, index_order)` picks; at 1M referrals under "drug use present" (DuckDB-WASM in Node, CPU time)
  * re-referral took 111 → 83 ms against an `arg_min` of a struct with the kind as text (issue 14).
  */
-const earliestOutcome = sql`min(
+const leastCandidate = sql`min(
 	(CAST(index_order AS BIGINT) * ${kinds} + enum_code(intervention)) * 4
 		+ CAST(followed_up AS INTEGER) * 2 + CAST(re_referred AS INTEGER)
-) AS chosen`;
+)`;
+const earliestOutcome = sql`${leastCandidate} AS chosen`;
 
 /** The kind and outcome of `earliestOutcome`'s `chosen`, unpacked. */
 const chosenOutcome = sql`${referralEnumAt('intervention', sql`(chosen // 4) % ${kinds}`)} AS kind,
@@ -51,26 +52,44 @@ const chosenOutcome = sql`${referralEnumAt('intervention', sql`(chosen // 4) % $
  * the filters, as for repeat referrals) falls after the index date and within 12 months of it. Only
  * children with a full 12 months of data after the index date (up to the last referral loaded) are counted.
  */
-export function rereferralAfterIntervention(filters: Filters): Sql {
+export function rereferralAfterIntervention(filters: Filters, children?: Sql): Sql {
 	if (indexReferralCubeAnswers(filters)) return fromCube(filters);
 	// Each candidate referral's place in the child's order and its outcome are columns of the facts (derived.ts):
 	// a child's only candidate is their index referral whenever it passes the filters; for the others, the
-	// least `index_order` among their rows that pass.
+	// least `index_order` among their rows that pass, from the page's `passingChildren` when it has them.
 	const where = sql`(${filterPredicate(filters, referralColumns)}) AND intervention IS NOT NULL`;
+	const later = children
+		? sql`SELECT child_cell_hash, chosen FROM ${children} WHERE chosen IS NOT NULL`
+		: sql`SELECT any_value(child_cell_hash) AS child_cell_hash, ${earliestOutcome}
+		FROM ${referralFacts}
+		WHERE ${where} AND NOT solo_index
+		GROUP BY child_key`;
 	return byKind(
 		sql`SELECT child_cell_hash, CAST(intervention AS VARCHAR) AS kind, followed_up, re_referred AS again
 	FROM ${referralFacts}
 	WHERE ${where} AND solo_index
 	UNION ALL
 	SELECT child_cell_hash, ${chosenOutcome}
-	FROM (
-		SELECT any_value(child_cell_hash) AS child_cell_hash, ${earliestOutcome}
-		FROM ${referralFacts}
-		WHERE ${where} AND NOT solo_index
-		GROUP BY child_key
-	)`,
+	FROM (${later})`,
 		perChildCount
 	);
+}
+
+/**
+ * The children with more than one referral who have a referral under the filters, one row each (for a query
+ * to name as a CTE: `referralHeadline` and `rereferralAfterIntervention` take its name): their
+ * `child_cell_hash`, and as `chosen` their least candidate for re-referral that is not their only one (NULL
+ * when none passes). The headline's distinct children and re-referral's least candidates both group the
+ * facts rows that pass by child; read from the facts, the Pathway page groups them once for both (issue 14).
+ * A referral that is not its child's only candidate is not its child's only referral either, so every child
+ * re-referral groups is here.
+ */
+export function passingChildren(filters: Filters): Sql {
+	return sql`SELECT child_key, any_value(child_cell_hash) AS child_cell_hash,
+	${leastCandidate} FILTER (WHERE intervention IS NOT NULL AND NOT solo_index) AS chosen
+FROM ${referralFacts}
+WHERE (${filterPredicate(filters, referralColumns)}) AND NOT solo_all
+GROUP BY child_key`;
 }
 
 /**
@@ -104,12 +123,12 @@ function fromCube(filters: Filters): Sql {
 
 /** Children by their index referral's intervention kind: followed up, referred again, not yet followed up. */
 function byKind(indexReferrals: Sql, counted: (condition: Sql) => Keyed): Sql {
-	return sql`WITH index_referrals AS (${indexReferrals})
-SELECT kind AS intervention,
+	// A subquery rather than a CTE, so the query can stand in a merged one (`mergedQueries`).
+	return sql`SELECT kind AS intervention,
 	${keyedAs('children', counted(sql`followed_up`))},
 	${keyedAs('re_referred', counted(sql`followed_up AND again`))},
 	${keyedAs('follow_up_incomplete', counted(sql`NOT followed_up`))}
-FROM index_referrals
+FROM (${indexReferrals}) AS index_referrals
 GROUP BY kind
 ORDER BY kind`;
 }
