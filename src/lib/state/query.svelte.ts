@@ -47,7 +47,12 @@ export class LiveQuery<Row extends object> {
 			const coordinator = dataset.coordinator;
 			void dataset.generation;
 			const wanted = untrack(() => request);
-			if (!key || !wanted) return;
+			if (!key || !wanted) {
+				// Nothing to ask under these filters (a view that does not apply, as a query that only one of two
+				// paths runs): once the engine is up no answer is awaited, so the page is not left loading.
+				if (coordinator) this.#loading = false;
+				return;
+			}
 			if (!coordinator) {
 				// While the engine starts: the answer computed ahead for this very request (the demo's first
 				// screen), if there is one; any other request, such as a filter changed meanwhile, waits for it.

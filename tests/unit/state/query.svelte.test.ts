@@ -63,9 +63,9 @@ class StartingDataset extends FakeDataset {
 const keep = effectRootsEndingWithEachTest();
 
 /** A LiveQuery on a fake dataset, with its spec driven by reactive state the test changes. */
-function liveQuery(initial: Sql) {
+function liveQuery(initial: Sql | undefined) {
 	const dataset = new FakeDataset();
-	const state = $state({ query: initial });
+	const state = $state<{ query: Sql | undefined }>({ query: initial });
 	let query!: LiveQuery<{ n: number }>;
 	const end = keep(
 		$effect.root(() => {
@@ -201,6 +201,29 @@ describe('LiveQuery', () => {
 		await settle();
 		expect(query.rows).toEqual([{ n: 2 }]);
 		expect(built).toBe(builtOnce + 1);
+	});
+
+	it('is not loading when there is nothing to ask (a view that does not apply under these filters)', async () => {
+		// The board pack waits while any view of its pages is loading: a query one path of a page never asks
+		// (Pathway's merged counts under a district click) left it waiting for ever.
+		const { dataset, state, query } = liveQuery(undefined);
+		expect(query.loading).toBe(false);
+		expect(dataset.asked).toHaveLength(0);
+		state.query = sql`SELECT 1 AS n`;
+		flushSync();
+		expect(query.loading).toBe(true);
+		dataset.asked[0]!.resolve([{ n: 1 }]);
+		await settle();
+		expect(query.loading).toBe(false);
+		state.query = sql`SELECT 2 AS n`;
+		flushSync();
+		expect(query.loading).toBe(true);
+		// Asked, then no longer asked before the answer came: not loading, and the pending answer is dropped.
+		state.query = undefined;
+		flushSync();
+		expect(query.loading).toBe(false);
+		expect(dataset.waiting).toBe(0);
+		expect(dataset.asked[1]!.wanted()).toBe(false);
 	});
 
 	it('stops counting as a loading view when it goes away', () => {
