@@ -29,7 +29,7 @@ export const indicatorCountCubes: readonly Cube[] = [indicatorCountCube, indicat
 /**
  * Counted from the first cube with the group's column and the intervention that answers the filters, or the
  * facts when a filter needs them; `fromCells`, from `pathwayProfileCells`, which the query must define
- * (`pathwayCharts`).
+ * (`pathwayCounts`).
  */
 function mix(filters: Filters, cubes: readonly Cube[], group: Sql, fromCells: boolean): Sql {
 	const counts = fromCells ? rowCounts(pathwayProfileCells, leftToCells(filters)) : rowCounts(cubes, filters);

@@ -16,7 +16,7 @@ export interface NrmRow {
 /**
  * NRM referrals among exploitation referrals, per calendar quarter of referral, or overall: from the pathway
  * cube, or under a single-year age the cohort cube, unless a filter needs the facts; `fromCells`, from
- * `pathwayStageCells`, which the query must define (`pathwayCharts`).
+ * `pathwayStageCells`, which the query must define (`pathwayCounts`).
  */
 export function nrmReferrals(
 	filters: Filters,

@@ -38,7 +38,7 @@ export const stageCubes: readonly Cube[] = [pathwayCube, referralCohortCube];
  * Checklist → central list → MASE → risk management tool). The extract records only the furthest stage
  * reached, so a referral reached stage k when its furthest stage is k or later. Overall, by district (the
  * district filter is left out: that chart cross-filters) or by calendar quarter of referral. `fromCells`:
- * from `pathwayStageCells`, which the query must define (`pathwayCharts`).
+ * from `pathwayStageCells`, which the query must define (`pathwayCounts`).
  */
 export function pathwayFunnel(filters: Filters, grouping: FunnelGrouping = 'none', fromCells = false): Sql {
 	const group =
